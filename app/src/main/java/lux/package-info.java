@@ -1,0 +1,2 @@
+/** The launcher: one Spring Boot application that assembles every LUX module. */
+package lux;

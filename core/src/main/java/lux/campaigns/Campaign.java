@@ -1,0 +1,125 @@
+package lux.campaigns;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.ZoneId;
+import lux.contacts.AudienceFilter;
+
+@Entity
+@Table(name = "campaign")
+public class Campaign {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(nullable = false)
+    private String name;
+    @Column(nullable = false)
+    private Long templateId;
+    private String sender;
+    @Convert(converter = AudienceFilterConverter.class)
+    @Column(nullable = false)
+    private AudienceFilter audience;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private CampaignStatus status = CampaignStatus.DRAFT;
+    private Instant scheduledAt;
+    private String scheduleZone;
+    private Instant startedAt;
+    private Instant finishedAt;
+    private int recipientsTotal;
+    private int sentCount;
+    private int failedCount;
+    private int skippedCount;
+    private Long createdBy;
+    @Column(nullable = false)
+    private Instant createdAt;
+    @Column(nullable = false)
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected Campaign() {
+    }
+
+    Campaign(String name, long templateId, String sender, AudienceFilter audience, Long createdBy, Instant now) {
+        this.name = name;
+        this.templateId = templateId;
+        this.sender = sender;
+        this.audience = audience;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Moves to {@code next} or throws naming both statuses; the only way a status changes. */
+    CampaignStatus transitionTo(CampaignStatus next, Instant now) {
+        if (!status.canBecome(next)) {
+            throw new IllegalTransitionException(name, status, next);
+        }
+        CampaignStatus previous = status;
+        status = next;
+        updatedAt = now;
+        if (next == CampaignStatus.SENDING && startedAt == null) {
+            startedAt = now;
+        }
+        if (next.isFinal() || next == CampaignStatus.FAILED) {
+            finishedAt = now;
+        }
+        return previous;
+    }
+
+    void schedule(Instant at, ZoneId zone) {
+        this.scheduledAt = at;
+        this.scheduleZone = zone.getId();
+    }
+
+    void edit(String name, Long templateId, String sender, AudienceFilter audience, Instant now) {
+        if (name != null) {
+            this.name = name;
+        }
+        if (templateId != null) {
+            this.templateId = templateId;
+        }
+        if (sender != null) {
+            this.sender = sender;
+        }
+        if (audience != null) {
+            this.audience = audience;
+        }
+        this.updatedAt = now;
+    }
+
+    void setCounters(int total, int sent, int failed, int skipped) {
+        this.recipientsTotal = total;
+        this.sentCount = sent;
+        this.failedCount = failed;
+        this.skippedCount = skipped;
+    }
+
+    public Long getId() { return id; }
+    public String getName() { return name; }
+    public Long getTemplateId() { return templateId; }
+    public String getSender() { return sender; }
+    public AudienceFilter getAudience() { return audience; }
+    public CampaignStatus getStatus() { return status; }
+    public Instant getScheduledAt() { return scheduledAt; }
+    public ZoneId getScheduleZone() { return scheduleZone == null ? null : ZoneId.of(scheduleZone); }
+    public Instant getStartedAt() { return startedAt; }
+    public Instant getFinishedAt() { return finishedAt; }
+    public int getRecipientsTotal() { return recipientsTotal; }
+    public int getSentCount() { return sentCount; }
+    public int getFailedCount() { return failedCount; }
+    public int getSkippedCount() { return skippedCount; }
+    public Long getCreatedBy() { return createdBy; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}

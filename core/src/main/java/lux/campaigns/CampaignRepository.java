@@ -1,0 +1,29 @@
+package lux.campaigns;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface CampaignRepository extends JpaRepository<Campaign, Long> {
+    Optional<Campaign> findFirstByNameIgnoreCaseOrderByIdDesc(String name);
+
+    Page<Campaign> findAllByOrderByIdDesc(Pageable pageable);
+
+    Page<Campaign> findByStatusOrderByIdDesc(CampaignStatus status, Pageable pageable);
+
+    @Query("select c from Campaign c where c.status = lux.campaigns.CampaignStatus.SCHEDULED and c.scheduledAt <= :now order by c.scheduledAt")
+    List<Campaign> findDue(Instant now);
+
+    @Query("select c.status as status, count(c) as count from Campaign c group by c.status")
+    List<StatusCount> countByStatus();
+
+    interface StatusCount {
+        CampaignStatus getStatus();
+
+        long getCount();
+    }
+}

@@ -1,0 +1,2 @@
+/** Campaigns: a template sent to an audience, with a status lifecycle and recipients. */
+package lux.campaigns;

@@ -1,0 +1,26 @@
+package lux.config;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Core settings under {@code lux.*}, validated at start-up.
+ *
+ * @param publicBaseUrl what tracking and unsubscribe links point to
+ * @param mail          which transport delivers mail
+ */
+@Validated
+@ConfigurationProperties("lux")
+public record CoreProperties(@NotNull @DefaultValue("http://localhost:3978") URI publicBaseUrl,
+                             @NotNull @DefaultValue Mail mail) {
+
+    /** @param transport outbox (default, no account), graph or smtp; @param defaultSender mailbox used when a campaign names none */
+    public record Mail(@NotNull @Pattern(regexp = "outbox|graph|smtp", message = "must be outbox, graph or smtp")
+                       @DefaultValue("outbox") String transport,
+                       @DefaultValue("lux@localhost.localdomain") String defaultSender) {
+    }
+}

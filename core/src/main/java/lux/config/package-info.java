@@ -1,0 +1,2 @@
+/** Core wiring: the clock, validated properties and the ShedLock provider. */
+package lux.config;

@@ -1,0 +1,5 @@
+package lux.contacts;
+
+/** A tag and how many contacts carry it. */
+public record TagCount(String name, long contacts) {
+}

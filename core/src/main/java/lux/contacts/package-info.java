@@ -1,0 +1,2 @@
+/** Contacts, tags and audience filters: who LUX can mail. */
+package lux.contacts;

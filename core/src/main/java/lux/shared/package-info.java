@@ -1,0 +1,2 @@
+/** Small shared kernel: user-facing errors every feature raises. */
+package lux.shared;

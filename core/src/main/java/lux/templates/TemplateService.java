@@ -1,0 +1,127 @@
+package lux.templates;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import lux.audit.Actor;
+import lux.audit.AuditService;
+import lux.contacts.ContactService;
+import lux.contacts.ContactView;
+import lux.shared.ConflictException;
+import lux.shared.DuplicateException;
+import lux.shared.InvalidInputException;
+import lux.shared.NotFoundException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores templates and renders them for one contact; a template is checked against a sample before it is saved. */
+@Service
+public class TemplateService {
+    static final int MAX_SUBJECT = 500;
+
+    private final TemplateRepository templates;
+    private final ContactService contacts;
+    private final AuditService audit;
+    private final Clock clock;
+    private final JinjavaRenderer subjectRenderer = JinjavaRenderer.plain("subject");
+    private final JinjavaRenderer htmlRenderer = JinjavaRenderer.html();
+    private final JinjavaRenderer textRenderer = JinjavaRenderer.plain("text body");
+
+    TemplateService(TemplateRepository templates, ContactService contacts, AuditService audit, Clock clock) {
+        this.templates = templates;
+        this.contacts = contacts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Renders {@code content} with the given model (see {@link TemplateModel}); extra keys (links) may be added by callers. */
+    public RenderedMessage render(TemplateContent content, Map<String, Object> model) {
+        String subject = subjectRenderer.render(content.subject(), model).strip().replaceAll("\\s+", " ");
+        String html = htmlRenderer.render(content.htmlBody(), model);
+        String text = content.textBody() == null ? HtmlToText.convert(html) : textRenderer.render(content.textBody(), model);
+        return new RenderedMessage(subject, html, text);
+    }
+
+    public RenderedMessage render(TemplateContent content, ContactView contact) {
+        return render(content, TemplateModel.forContact(contact));
+    }
+
+    /** Preview for a real contact, or the sample contact when {@code contactId} is null. */
+    @Transactional(readOnly = true)
+    public RenderedMessage preview(long templateId, Long contactId) {
+        ContactView contact = contactId == null ? TemplateModel.sampleContact() : contacts.get(contactId);
+        return render(entity(templateId).content(), contact);
+    }
+
+    /** Checks required fields and renders against the sample contact; throws naming the part and line. */
+    public RenderedMessage validate(TemplateContent content) {
+        if (content.name() == null || content.name().isBlank()) {
+            throw new InvalidInputException("name", "Give the template a name.");
+        }
+        if (content.subject() == null || content.subject().isBlank()) {
+            throw new InvalidInputException("subject", "The subject cannot be empty.");
+        }
+        if (content.subject().length() > MAX_SUBJECT) {
+            throw new InvalidInputException("subject", "The subject is longer than " + MAX_SUBJECT + " characters.");
+        }
+        if (content.htmlBody() == null || content.htmlBody().isBlank()) {
+            throw new InvalidInputException("htmlBody", "The body cannot be empty.");
+        }
+        return render(content, TemplateModel.sampleContact());
+    }
+
+    @Transactional
+    public TemplateView create(TemplateContent content, Actor actor) {
+        validate(content);
+        if (templates.existsByName(content.name())) {
+            throw new DuplicateException("name", "A template named \"" + content.name() + "\" already exists.");
+        }
+        EmailTemplate template = templates.save(new EmailTemplate(content, clock.instant()));
+        audit.record(actor, "template.create", "template", template.getId(), content.name());
+        return TemplateView.of(template);
+    }
+
+    @Transactional
+    public TemplateView update(long id, TemplateContent content, Actor actor) {
+        validate(content);
+        templates.findByName(content.name()).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
+            throw new DuplicateException("name", "Another template is already named \"" + content.name() + "\".");
+        });
+        EmailTemplate template = entity(id);
+        template.apply(content, clock.instant());
+        audit.record(actor, "template.update", "template", id, content.name());
+        return TemplateView.of(template);
+    }
+
+    @Transactional
+    public void delete(long id, Actor actor) {
+        EmailTemplate template = entity(id);
+        templates.delete(template);
+        try {
+            templates.flush();
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException("The template \"" + template.getName() + "\" is used by a campaign; delete or change that campaign first.");
+        }
+        audit.record(actor, "template.delete", "template", id, template.getName());
+    }
+
+    @Transactional(readOnly = true)
+    public TemplateView get(long id) {
+        return TemplateView.of(entity(id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<TemplateView> list() {
+        return templates.findAllByOrderByUpdatedAtDesc().stream().map(TemplateView::of).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public TemplateContent content(long id) {
+        return entity(id).content();
+    }
+
+    private EmailTemplate entity(long id) {
+        return templates.findById(id).orElseThrow(() -> new NotFoundException("Template", id));
+    }
+}

@@ -1,0 +1,2 @@
+/** Email templates and their safe, personalised rendering with Jinjava. */
+package lux.templates;

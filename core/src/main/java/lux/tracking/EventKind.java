@@ -1,0 +1,5 @@
+package lux.tracking;
+
+public enum EventKind {
+    OPEN, CLICK, UNSUBSCRIBE
+}

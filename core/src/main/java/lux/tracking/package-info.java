@@ -1,0 +1,2 @@
+/** Tracked links and open/click/unsubscribe events of sent mail. */
+package lux.tracking;

@@ -1,0 +1,5 @@
+package lux.users;
+
+public enum Role {
+    ADMIN, MARKETER
+}

@@ -1,0 +1,44 @@
+package lux.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import lux.testsupport.CoreTestApplication;
+import lux.testsupport.DatabaseTest;
+import lux.testsupport.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The same scripts migrate H2 and PostgreSQL, and Hibernate's validation of the mapping passed to get here. */
+@DatabaseTest
+@SpringBootTest(classes = CoreTestApplication.class)
+class MigrationTest {
+    @Autowired
+    Flyway flyway;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void allMigrationsAppliedAndIndexesExist() {
+        assertThat(flyway.info().pending()).isEmpty();
+        assertThat(flyway.info().applied()).hasSizeGreaterThanOrEqualTo(7);
+        List<String> indexes = jdbc.queryForList(TestDatabase.postgres()
+                ? "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+                : "SELECT index_name FROM information_schema.indexes WHERE table_schema = 'public'", String.class);
+        assertThat(indexes).contains("ix_campaign_due", "ix_campaign_recipient_claim", "ix_contact_tag_tag",
+                "ix_tracking_event_campaign", "ix_contact_status");
+    }
+
+    @Test
+    void emailUniquenessHoldsInTheDatabaseToo() {
+        jdbc.update("DELETE FROM contact WHERE email LIKE 'uniq%'");
+        jdbc.update("INSERT INTO contact (email, status, created_at, updated_at) VALUES ('uniq@example.com', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+                "INSERT INTO contact (email, status, created_at, updated_at) VALUES ('UNIQ@example.com', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        jdbc.update("DELETE FROM contact WHERE email LIKE 'uniq%'");
+    }
+}

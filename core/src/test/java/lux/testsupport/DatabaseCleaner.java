@@ -1,0 +1,20 @@
+package lux.testsupport;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Empties LUX's tables between tests that commit (services run their own transactions). */
+public final class DatabaseCleaner {
+    private static final String[] TABLES = {
+        "tracking_event", "campaign_link", "campaign_recipient", "campaign", "email_template",
+        "contact_tag", "tag", "contact", "audit_entry", "app_user"
+    };
+
+    private DatabaseCleaner() {
+    }
+
+    public static void clean(JdbcTemplate jdbc) {
+        for (String table : TABLES) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package lux.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import lux.audit.Actor;
+import lux.shared.DuplicateException;
+import lux.testsupport.CoreTestApplication;
+import lux.testsupport.DatabaseCleaner;
+import lux.testsupport.DatabaseTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@DatabaseTest
+@SpringBootTest(classes = CoreTestApplication.class)
+class UserServiceTest {
+    @Autowired
+    UserService users;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void clean() {
+        DatabaseCleaner.clean(jdbc);
+    }
+
+    @Test
+    void createsLinksAndDisablesUsers() {
+        User mia = users.create(new NewUser("Mia@Lux.test", "Mia", "{bcrypt}hash", Role.MARKETER), Actor.system());
+        assertThat(mia.getEmail()).isEqualTo("mia@lux.test");
+        assertThat(users.anyAdmin()).isFalse();
+        users.linkTeamsIdentity(mia.getId(), "AAAA-1111", Actor.system());
+        assertThat(users.findByTeamsIdentity("aaaa-1111")).map(User::getEmail).contains("mia@lux.test");
+        users.setEnabled(mia.getId(), false, Actor.system());
+        assertThat(users.get(mia.getId()).isEnabled()).isFalse();
+        assertThatThrownBy(() -> users.create(new NewUser("mia@lux.test", "Mia", null, Role.ADMIN), Actor.system()))
+                .isInstanceOf(DuplicateException.class);
+        User other = users.create(new NewUser("o@lux.test", "O", null, Role.ADMIN), Actor.system());
+        assertThatThrownBy(() -> users.linkTeamsIdentity(other.getId(), "aaaa-1111", Actor.system()))
+                .isInstanceOf(DuplicateException.class).hasMessageContaining("already linked to mia@lux.test");
+        assertThat(users.anyAdmin()).isTrue();
+    }
+}
