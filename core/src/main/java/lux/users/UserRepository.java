@@ -14,4 +14,6 @@ interface UserRepository extends JpaRepository<User, Long> {
     boolean existsByRole(Role role);
 
     List<User> findAllByOrderByEmailAsc();
+
+    Optional<User> findFirstByRoleAndEnabledTrueOrderByIdAsc(Role role);
 }

@@ -66,6 +66,12 @@ public class UserService {
         return users.existsByRole(Role.ADMIN);
     }
 
+    /** The admin a local-mode (no bot app id) conversation acts as: the first enabled admin, i.e. the bootstrap one. */
+    @Transactional(readOnly = true)
+    public Optional<User> firstAdmin() {
+        return users.findFirstByRoleAndEnabledTrueOrderByIdAsc(Role.ADMIN);
+    }
+
     @Transactional
     public User linkTeamsIdentity(long userId, String aadObjectId, Actor actor) {
         if (aadObjectId == null || aadObjectId.isBlank()) {

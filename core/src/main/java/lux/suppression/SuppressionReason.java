@@ -1,0 +1,5 @@
+package lux.suppression;
+
+public enum SuppressionReason {
+    MANUAL, UNSUBSCRIBED, BOUNCED, COMPLAINED, ERASED
+}
