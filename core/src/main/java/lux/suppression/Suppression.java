@@ -19,7 +19,7 @@ public class Suppression {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private SuppressionKind kind;
-    @Column(nullable = false)
+    @Column(name = "entry", nullable = false)
     private String value;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

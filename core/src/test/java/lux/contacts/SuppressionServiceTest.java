@@ -39,7 +39,7 @@ class SuppressionServiceTest {
         assertThat(suppressions.isSuppressed("anyone@competitor.io")).isTrue();
         assertThat(suppressions.isSuppressed("GONE@example.org")).isTrue();
         assertThat(suppressions.isSuppressed("alice@example.com")).isFalse();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM suppression WHERE value LIKE '%gone%'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM suppression WHERE entry LIKE '%gone%'", Integer.class)).isZero();
     }
 
     @Test
