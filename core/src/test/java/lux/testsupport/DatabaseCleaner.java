@@ -5,7 +5,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Empties LUX's tables between tests that commit (services run their own transactions). */
 public final class DatabaseCleaner {
     private static final String[] TABLES = {
-        "tracking_event", "campaign_link", "campaign_recipient", "campaign", "email_template",
+        "teams_upload", "teams_progress_card", "teams_conversation", "ai_usage", "agent_confirmation", "chat_memory",
+        "teams_link_code", "tracking_event", "campaign_link", "campaign_recipient", "campaign", "email_template",
         "contact_tag", "tag", "contact", "suppression", "audit_entry", "app_user"
     };
 

@@ -1,0 +1,45 @@
+package lux.agent;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import lux.agent.insights.CampaignStats;
+import lux.campaigns.CampaignView;
+import lux.contacts.ContactView;
+import lux.templates.RenderedMessage;
+import lux.templates.TemplateView;
+
+/**
+ * Something a tool wants shown as a card besides the text reply. A {@link Confirmation} carries the
+ * one-time nonce of the confirmation gate: it goes to the card only, never back to the model.
+ */
+public sealed interface AgentOutput {
+    record Help() implements AgentOutput {
+    }
+
+    record Contacts(String title, long total, List<ContactView> contacts) implements AgentOutput {
+    }
+
+    record Templates(List<TemplateView> templates) implements AgentOutput {
+    }
+
+    /** {@code templateId} is null for a draft that was not saved (it had a problem). */
+    record TemplatePreview(Long templateId, String name, RenderedMessage rendered) implements AgentOutput {
+    }
+
+    record Campaigns(List<CampaignView> campaigns) implements AgentOutput {
+    }
+
+    /** kind: SCHEDULE or RESUME. */
+    record Confirmation(String nonce, String kind, CampaignView campaign, String templateName, String subject,
+                        String audience, long audienceCount, ZonedDateTime when, Instant estimatedFinish,
+                        Instant expiresAt) implements AgentOutput {
+    }
+
+    record Stats(CampaignStats stats) implements AgentOutput {
+    }
+
+    /** A command-mode form (contact, template or campaign) for what is awkward to type. */
+    record Form(String name) implements AgentOutput {
+    }
+}

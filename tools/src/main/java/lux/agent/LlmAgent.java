@@ -1,0 +1,114 @@
+package lux.agent;
+
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.LangChain4jException;
+import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.langchain4j.service.AiServices;
+import dev.langchain4j.service.Result;
+import dev.langchain4j.service.tool.ToolErrorHandlerResult;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import lux.agent.tools.ToolBox;
+import lux.agent.tools.ToolSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Answers a turn with the model and the typed tools; model/API failures become a plain message for the user. */
+@Component
+class LlmAgent {
+    private static final Logger log = LoggerFactory.getLogger(LlmAgent.class);
+    static final int MAX_TOOL_CALLS = 15;
+
+    private final AgentProperties properties;
+    private final ToolBox toolBox;
+    private final JdbcChatMemoryStore memory;
+    private final UsageRecorder usage;
+    private final Clock clock;
+    private volatile ChatModel model;
+
+    LlmAgent(AgentProperties properties, ToolBox toolBox, JdbcChatMemoryStore memory, UsageRecorder usage, Clock clock) {
+        this.properties = properties;
+        this.toolBox = toolBox;
+        this.memory = memory;
+        this.usage = usage;
+        this.clock = clock;
+    }
+
+    AgentReply reply(TurnRequest turn) {
+        ToolSession session = new ToolSession(turn.actor(), turn.zone(), turn.conversationId(), turn.lastUpload());
+        ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), turn.zone());
+        LuxAssistant assistant = AiServices.builder(LuxAssistant.class)
+                .chatModel(model())
+                .chatMemoryProvider(id -> MessageWindowChatMemory.builder().id(id).maxMessages(properties.memoryMessages())
+                        .chatMemoryStore(memory).build())
+                .systemMessageProvider(id -> SystemPrompt.forTurn(now))
+                .tools(toolBox.forSession(session).all())
+                .maxSequentialToolsInvocations(MAX_TOOL_CALLS)
+                .toolArgumentsErrorHandler((error, context) -> ToolErrorHandlerResult.text("FAILED: the arguments for "
+                        + context.toolExecutionRequest().name() + " could not be read (" + error.getMessage() + "). Call it again with valid JSON arguments."))
+                .toolExecutionErrorHandler((error, context) -> ToolErrorHandlerResult.text("FAILED: " + error.getMessage()))
+                .build();
+        String memoryId = JdbcChatMemoryStore.memoryId(turn.actor().userId(), turn.conversationId());
+        try {
+            Result<String> result = assistant.chat(memoryId, turn.text());
+            TokenUsage tokens = result.tokenUsage();
+            usage.record(turn, properties.model(), tokens == null ? null : tokens.inputTokenCount(),
+                    tokens == null ? null : tokens.outputTokenCount(), session.calls().size(), "OK");
+            String text = result.content() == null || result.content().isBlank() ? "Done." : result.content();
+            return new AgentReply(text, session.outputs(), session.calls());
+        } catch (LangChain4jException e) {
+            usage.record(turn, properties.model(), null, null, session.calls().size(), "FAILED");
+            log.warn("Model call failed for conversation {}: {}", turn.conversationId(), e.toString());
+            return new AgentReply(plainMessage(e, session), session.outputs(), session.calls());
+        }
+    }
+
+    /** What the user sees when the model cannot answer; steps that already ran are said to have run. */
+    static String plainMessage(LangChain4jException e, ToolSession session) {
+        String reason;
+        if (e instanceof AuthenticationException || status(e) == 401 || status(e) == 403) {
+            reason = "LUX could not use its language model: the API key was refused. Please ask an admin to check the "
+                    + "OpenAI key. Until then you can type commands (type help).";
+        } else if (e instanceof RateLimitException || status(e) == 429) {
+            reason = "The language model is busy right now (too many requests). LUX retried a few times; please try again in a minute.";
+        } else if (e instanceof TimeoutException || e.getCause() instanceof java.net.http.HttpTimeoutException) {
+            reason = "The language model took too long to answer. Please try again; shorter requests help.";
+        } else {
+            reason = "The language model had a problem and could not answer (it may be down). Please try again in a few minutes,"
+                    + " or type help to use commands.";
+        }
+        if (!session.calls().isEmpty()) {
+            reason += " Steps already done in this turn: " + String.join(", ", session.calls()) + ".";
+        }
+        return reason;
+    }
+
+    private static int status(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http) {
+                return http.statusCode();
+            }
+        }
+        return -1;
+    }
+
+    private ChatModel model() {
+        ChatModel m = model;
+        if (m == null) {
+            synchronized (this) {
+                if (model == null) {
+                    model = ModelFactory.create(properties);
+                    log.info("LUX agent uses {} model {} at {}", properties.provider(), properties.model(), properties.effectiveBaseUrl());
+                }
+                m = model;
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,164 @@
+package lux.agent.tools;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Base64;
+import java.util.List;
+import lux.agent.AgentOutput;
+import lux.agent.AgentProperties;
+import lux.audit.Actor;
+import lux.audit.AuditService;
+import lux.campaigns.CampaignService;
+import lux.campaigns.CampaignStatus;
+import lux.campaigns.CampaignView;
+import lux.contacts.ContactService;
+import lux.shared.ConflictException;
+import lux.shared.InvalidInputException;
+import lux.suppression.SuppressionService;
+import lux.templates.TemplateService;
+import lux.templates.TemplateView;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The confirmation gate. Tools may only <em>request</em> an action that sends or schedules mail; it happens when
+ * the same user presses Confirm on the card, which carries a random one-time nonce. The nonce is stored hashed,
+ * expires, is spent once, and is never given to the model, so nothing the model writes can press Confirm.
+ */
+@Service
+public class ConfirmationService {
+    public enum Kind { SCHEDULE, RESUME }
+
+    private final JdbcTemplate jdbc;
+    private final CampaignService campaigns;
+    private final ContactService contacts;
+    private final TemplateService templates;
+    private final AuditService audit;
+    private final AgentProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ConfirmationService(JdbcTemplate jdbc, CampaignService campaigns, ContactService contacts, TemplateService templates,
+                        AuditService audit, AgentProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.campaigns = campaigns;
+        this.contacts = contacts;
+        this.templates = templates;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Checks what can be checked now (status, audience, time) and returns the card data with a fresh nonce. */
+    @Transactional
+    public AgentOutput.Confirmation requestSchedule(Actor actor, long campaignId, LocalDateTime localTime, ZoneId zone) {
+        CampaignView campaign = campaigns.get(campaignId);
+        if (!campaign.status().canBecome(CampaignStatus.SCHEDULED)) {
+            throw new ConflictException("Campaign \"" + campaign.name() + "\" is " + campaign.status().label()
+                    + " and cannot be scheduled" + (campaign.status() == CampaignStatus.PAUSED ? "; resume it instead." : "."));
+        }
+        Instant now = clock.instant();
+        ZonedDateTime when = (localTime == null ? LocalDateTime.ofInstant(now, zone) : localTime).atZone(zone);
+        if (when.toInstant().isBefore(now.minusSeconds(60))) {
+            throw new InvalidInputException("when", "That time (" + when.toLocalDateTime() + " " + zone.getId()
+                    + ") is in the past. Choose a time from now on.");
+        }
+        return request(actor, Kind.SCHEDULE, campaign, localTime == null ? null : localTime, zone, when);
+    }
+
+    @Transactional
+    public AgentOutput.Confirmation requestResume(Actor actor, long campaignId, ZoneId zone) {
+        CampaignView campaign = campaigns.get(campaignId);
+        if (campaign.status() != CampaignStatus.PAUSED) {
+            throw new ConflictException("Campaign \"" + campaign.name() + "\" is " + campaign.status().label() + ", not paused.");
+        }
+        ZonedDateTime when = campaign.scheduledAt() != null && campaign.scheduledAt().isAfter(clock.instant())
+                ? campaign.scheduledAt().atZone(zone) : ZonedDateTime.ofInstant(clock.instant(), zone);
+        return request(actor, Kind.RESUME, campaign, null, zone, when);
+    }
+
+    private AgentOutput.Confirmation request(Actor actor, Kind kind, CampaignView campaign, LocalDateTime localTime,
+                                             ZoneId zone, ZonedDateTime when) {
+        long audience = kind == Kind.RESUME ? campaign.remaining() : contacts.countAudience(campaign.audience());
+        if (kind == Kind.SCHEDULE && audience == 0) {
+            throw new InvalidInputException("audience", "Campaign \"" + campaign.name() + "\" would reach nobody: there are no "
+                    + campaign.audience().describe() + ".");
+        }
+        TemplateView template = templates.get(campaign.templateId());
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        Instant expires = now.plus(properties.confirmationTtl());
+        jdbc.update("INSERT INTO agent_confirmation (nonce_hash, user_id, kind, campaign_id, local_time, zone, expires_at, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", SuppressionService.hash(nonce), actor.userId(), kind.name(),
+                campaign.id(), localTime == null ? null : localTime.toString(), zone.getId(), Timestamp.from(expires),
+                Timestamp.from(now));
+        Instant start = when.toInstant().isBefore(now) ? now : when.toInstant();
+        Instant finish = start.plus(Duration.ofSeconds(Math.max(1, audience) * 60 / properties.sendRatePerMinute()));
+        return new AgentOutput.Confirmation(nonce, kind.name(), campaign, template.name(), template.subject(),
+                campaign.audience().describe(), audience, when, finish, expires);
+    }
+
+    /** Presses Confirm: only the user the card was made for, once, before it expires. */
+    @Transactional
+    public CampaignView confirm(String nonce, Actor actor) {
+        Pending row = spend(nonce, actor, "CONFIRMED");
+        long campaignId = row.campaignId();
+        Kind kind = row.kind();
+        audit.record(actor, "campaign.confirm", "campaign", campaignId, kind.name());
+        if (kind == Kind.RESUME) {
+            return campaigns.resume(campaignId, actor);
+        }
+        return campaigns.schedule(campaignId, row.localTime() == null ? null : LocalDateTime.parse(row.localTime()),
+                ZoneId.of(row.zone()), actor);
+    }
+
+    /** Presses Cancel: the card stops working; nothing else changes. Returns the campaign it was about. */
+    @Transactional
+    public CampaignView decline(String nonce, Actor actor) {
+        return campaigns.get(spend(nonce, actor, "DECLINED").campaignId());
+    }
+
+    private record Pending(long userId, Kind kind, long campaignId, String localTime, String zone, Instant expiresAt,
+                           boolean used) {
+    }
+
+    private Pending spend(String nonce, Actor actor, String outcome) {
+        if (nonce == null || nonce.isBlank()) {
+            throw new InvalidInputException("nonce", "This button has no confirmation attached. Ask LUX again.");
+        }
+        String hash = SuppressionService.hash(nonce);
+        List<Pending> rows = jdbc.query(
+                "SELECT user_id, kind, campaign_id, local_time, zone, expires_at, used_at FROM agent_confirmation WHERE nonce_hash = ?",
+                (rs, i) -> new Pending(rs.getLong("user_id"), Kind.valueOf(rs.getString("kind")), rs.getLong("campaign_id"),
+                        rs.getString("local_time"), rs.getString("zone"), rs.getTimestamp("expires_at").toInstant(),
+                        rs.getTimestamp("used_at") != null), hash);
+        if (rows.isEmpty()) {
+            throw new InvalidInputException("nonce", "This confirmation is unknown. Ask LUX again to get a new card.");
+        }
+        Pending row = rows.get(0);
+        if (actor.userId() == null || row.userId() != actor.userId()) {
+            throw new InvalidInputException("nonce", "This card was made for someone else; only they can confirm it.");
+        }
+        if (row.used()) {
+            throw new ConflictException("This card was already used. Nothing more was done.");
+        }
+        if (!row.expiresAt().isAfter(clock.instant())) {
+            throw new InvalidInputException("nonce", "This confirmation has expired. Ask LUX again to get a fresh card.");
+        }
+        int spent = jdbc.update("UPDATE agent_confirmation SET used_at = ?, outcome = ? WHERE nonce_hash = ? AND used_at IS NULL",
+                Timestamp.from(clock.instant()), outcome, hash);
+        if (spent != 1) {
+            throw new ConflictException("This card was already used. Nothing more was done.");
+        }
+        return row;
+    }
+}

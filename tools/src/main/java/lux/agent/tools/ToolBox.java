@@ -1,0 +1,49 @@
+package lux.agent.tools;
+
+import java.time.Clock;
+import java.util.List;
+import lux.agent.insights.AudienceAnalyser;
+import lux.agent.insights.CampaignStatsReader;
+import lux.agent.insights.ContentOptimiser;
+import lux.campaigns.CampaignService;
+import lux.contacts.ContactService;
+import lux.templates.TemplateService;
+import org.springframework.stereotype.Component;
+
+/** Makes the tool objects for one turn, bound to that turn's user and zone. */
+@Component
+public class ToolBox {
+    private final ContactService contacts;
+    private final TemplateService templates;
+    private final CampaignService campaigns;
+    private final ConfirmationService confirmations;
+    private final CampaignStatsReader stats;
+    private final AudienceAnalyser analyser;
+    private final ContentOptimiser optimiser;
+    private final Clock clock;
+
+    ToolBox(ContactService contacts, TemplateService templates, CampaignService campaigns, ConfirmationService confirmations,
+            CampaignStatsReader stats, AudienceAnalyser analyser, ContentOptimiser optimiser, Clock clock) {
+        this.contacts = contacts;
+        this.templates = templates;
+        this.campaigns = campaigns;
+        this.confirmations = confirmations;
+        this.stats = stats;
+        this.analyser = analyser;
+        this.optimiser = optimiser;
+        this.clock = clock;
+    }
+
+    public Tools forSession(ToolSession session) {
+        return new Tools(new ContactTools(contacts, session), new TemplateTools(templates, contacts, session),
+                new CampaignTools(campaigns, templates, contacts, confirmations, stats, clock, session),
+                new InsightTools(analyser, optimiser, templates, session));
+    }
+
+    /** The tools of one turn. */
+    public record Tools(ContactTools contacts, TemplateTools templates, CampaignTools campaigns, InsightTools insights) {
+        public List<Object> all() {
+            return List.of(contacts, templates, campaigns, insights);
+        }
+    }
+}
