@@ -1,0 +1,65 @@
+package lux.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.Serialization;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files the user attaches (Teams file download info in personal chats, inline attachments elsewhere): remembered
+ * as the conversation's last upload for "import". Local mode only accepts loopback URLs, Teams mode only https.
+ */
+@Component
+class AttachmentHandler {
+    static final String TEAMS_FILE = "application/vnd.microsoft.teams.file.download.info";
+    private final ConversationStore conversations;
+    private final TeamsSender sender;
+    private final BotSettings settings;
+
+    AttachmentHandler(ConversationStore conversations, TeamsSender sender, BotSettings settings) {
+        this.conversations = conversations;
+        this.sender = sender;
+        this.settings = settings;
+    }
+
+    /** True when a file was attached (and answered). */
+    boolean handle(TurnContext turn, TeamsIdentity.Known user, String conversationId) {
+        if (turn.getActivity().getAttachments() == null) {
+            return false;
+        }
+        for (Attachment a : turn.getActivity().getAttachments()) {
+            String type = a.getContentType() == null ? "" : a.getContentType().toLowerCase(Locale.ROOT);
+            if (type.startsWith("application/vnd.microsoft.card") || type.equals("text/html")) {
+                continue;
+            }
+            String url = a.getContentUrl();
+            if (TEAMS_FILE.equals(type)) {
+                JsonNode content = Serialization.objectToTree(a.getContent());
+                url = content == null ? null : content.path("downloadUrl").asText(null);
+            }
+            String name = a.getName() == null || a.getName().isBlank() ? "attachment" : a.getName();
+            if (url == null || url.isBlank()) {
+                continue;
+            }
+            if (!allowed(url)) {
+                sender.send(turn, Replies.text("I cannot fetch " + name + " from that address"
+                        + (settings.localMode() ? " (local mode only reads files from this machine)." : " (only https links).")));
+                return true;
+            }
+            conversations.saveUpload(conversationId, user.user().getId(), name, url);
+            String hint = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? "" : " It does not look like a CSV file, though.";
+            sender.send(turn, Replies.text("Got " + name + "." + hint + " Type import to add its contacts."));
+            return true;
+        }
+        return false;
+    }
+
+    private boolean allowed(String url) {
+        if (settings.localMode()) {
+            return Loopback.isLoopbackUrl(url);
+        }
+        return url.toLowerCase(Locale.ROOT).startsWith("https://");
+    }
+}

@@ -1,0 +1,96 @@
+package lux.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import lux.agent.AgentReply;
+import lux.agent.LuxAgent;
+import lux.agent.TurnRequest;
+import lux.agent.tools.ConfirmationService;
+import lux.campaigns.CampaignView;
+import lux.shared.LuxException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Card buttons: Confirm/Cancel of the confirmation gate (the card is updated in place so it cannot be pressed
+ * twice), command buttons and command-mode forms.
+ */
+@Component
+class CardActionHandler {
+    private final ConfirmationService confirmations;
+    private final LuxAgent agent;
+    private final ReplyWriter writer;
+    private final CardFactory cards;
+    private final TeamsSender sender;
+    private final ConversationStore conversations;
+
+    CardActionHandler(ConfirmationService confirmations, LuxAgent agent, ReplyWriter writer, CardFactory cards,
+                      TeamsSender sender, ConversationStore conversations) {
+        this.confirmations = confirmations;
+        this.agent = agent;
+        this.writer = writer;
+        this.cards = cards;
+        this.sender = sender;
+        this.conversations = conversations;
+    }
+
+    void handle(TurnContext turn, TeamsIdentity.Known user, ZoneId zone) {
+        Activity activity = turn.getActivity();
+        JsonNode value = Serialization.objectToTree(activity.getValue());
+        String action = value == null ? "" : value.path("action").asText("");
+        String conversationId = activity.getConversation().getId();
+        try {
+            switch (action) {
+                case "confirm" -> {
+                    CampaignView campaign = confirmations.confirm(value.path("nonce").asText(null), user.actor());
+                    String when = CardFactory.when(campaign.scheduledAt(), zone);
+                    String done = campaign.status().label().equals("sending") ? "\"" + campaign.name() + "\" is sending again."
+                            : "\"" + campaign.name() + "\" is scheduled for " + when + ".";
+                    replaceCard(turn, cards.confirmationDone("Confirmed", done + " Confirmed by " + user.user().getEmail() + "."));
+                    sender.send(turn, Replies.text("Done: " + done + " I will tell you here when sending starts and ends."));
+                }
+                case "decline" -> {
+                    CampaignView campaign = confirmations.decline(value.path("nonce").asText(null), user.actor());
+                    replaceCard(turn, cards.confirmationDone("Cancelled", "Nothing was scheduled for \"" + campaign.name() + "\"."));
+                    sender.send(turn, Replies.text("OK, nothing was scheduled. \"" + campaign.name() + "\" stays "
+                            + campaign.status().label() + "."));
+                }
+                case "command" -> writer.write(turn, agent.reply(request(user, conversationId, value.path("text").asText(""), zone)), zone);
+                case "form" -> {
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    value.fields().forEachRemaining(f -> {
+                        if (f.getValue().isValueNode()) {
+                            fields.put(f.getKey(), f.getValue().asText());
+                        }
+                    });
+                    AgentReply reply = agent.submitForm(request(user, conversationId, "", zone), value.path("form").asText(), fields);
+                    writer.write(turn, reply, zone);
+                }
+                default -> sender.send(turn, Replies.text("I do not know that button. Type help to see what I can do."));
+            }
+        } catch (LuxException e) {
+            sender.send(turn, Replies.text(e.getMessage()));
+        }
+    }
+
+    private TurnRequest request(TeamsIdentity.Known user, String conversationId, String text, ZoneId zone) {
+        return new TurnRequest(user.actor(), conversationId, text, zone,
+                conversations.lastUpload(conversationId, user.user().getId()).orElse(null));
+    }
+
+    /** Updates the card the button was on; if the channel gave no id, posts the new state instead. */
+    private void replaceCard(TurnContext turn, Card card) {
+        Activity update = Replies.card(card);
+        String replyTo = turn.getActivity().getReplyToId();
+        if (replyTo == null || replyTo.isBlank()) {
+            sender.send(turn, update);
+            return;
+        }
+        update.setId(replyTo);
+        sender.update(turn, update);
+    }
+}

@@ -1,0 +1,86 @@
+package lux.teams;
+
+import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.Serialization;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import lux.agent.UploadedFile;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Where LUX can reach users later (conversation references), their last attached file, and progress card ids. */
+@Component
+class ConversationStore {
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    ConversationStore(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    void saveReference(long userId, ConversationReference reference) {
+        String json = Serialization.toStringSilent(reference);
+        String id = reference.getConversation().getId();
+        Timestamp now = Timestamp.from(clock.instant());
+        if (jdbc.update("UPDATE teams_conversation SET user_id = ?, reference = ?, updated_at = ? WHERE conversation_id = ?",
+                userId, json, now, id) == 0) {
+            jdbc.update("INSERT INTO teams_conversation (conversation_id, user_id, reference, updated_at) VALUES (?, ?, ?, ?)",
+                    id, userId, json, now);
+        }
+    }
+
+    /** The conversation the user spoke in most recently. */
+    Optional<ConversationReference> latestReference(long userId) {
+        List<String> json = jdbc.queryForList("SELECT reference FROM teams_conversation WHERE user_id = ? "
+                + "ORDER BY updated_at DESC LIMIT 1", String.class, userId);
+        return json.stream().findFirst().map(ConversationStore::parse);
+    }
+
+    Optional<ConversationReference> reference(String conversationId) {
+        List<String> json = jdbc.queryForList("SELECT reference FROM teams_conversation WHERE conversation_id = ?",
+                String.class, conversationId);
+        return json.stream().findFirst().map(ConversationStore::parse);
+    }
+
+    void saveUpload(String conversationId, long userId, String fileName, String url) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("DELETE FROM teams_upload WHERE conversation_id = ?", conversationId);
+        jdbc.update("INSERT INTO teams_upload (conversation_id, user_id, file_name, download_url, uploaded_at) VALUES (?, ?, ?, ?, ?)",
+                conversationId, userId, fileName, url, now);
+    }
+
+    /** The last file this user attached in this conversation (another user's upload is never returned). */
+    Optional<UploadedFile> lastUpload(String conversationId, long userId) {
+        return jdbc.query("SELECT file_name, download_url, uploaded_at FROM teams_upload WHERE conversation_id = ? AND user_id = ?",
+                (rs, i) -> new UploadedFile(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
+                conversationId, userId).stream().findFirst();
+    }
+
+    void saveProgressCard(long campaignId, String conversationId, String activityId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        if (jdbc.update("UPDATE teams_progress_card SET activity_id = ?, updated_at = ? WHERE campaign_id = ? AND conversation_id = ?",
+                activityId, now, campaignId, conversationId) == 0) {
+            jdbc.update("INSERT INTO teams_progress_card (campaign_id, conversation_id, activity_id, updated_at) VALUES (?, ?, ?, ?)",
+                    campaignId, conversationId, activityId, now);
+        }
+    }
+
+    List<ProgressCard> progressCards(long campaignId) {
+        return jdbc.query("SELECT conversation_id, activity_id FROM teams_progress_card WHERE campaign_id = ?",
+                (rs, i) -> new ProgressCard(campaignId, rs.getString(1), rs.getString(2)), campaignId);
+    }
+
+    record ProgressCard(long campaignId, String conversationId, String activityId) {
+    }
+
+    private static ConversationReference parse(String json) {
+        try {
+            return Serialization.treeToValue(Serialization.jsonToTree(json), ConversationReference.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Stored conversation reference is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package lux.teams;
+
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ResourceResponse;
+import java.time.ZoneId;
+import lux.agent.AgentOutput;
+import lux.agent.AgentReply;
+import lux.agent.insights.CampaignStats;
+import lux.templates.TemplateService;
+import lux.templates.TemplateView;
+import org.springframework.stereotype.Component;
+
+/** Sends an agent reply: its text, then one card per output (contacts, previews, the confirmation, stats...). */
+@Component
+class ReplyWriter {
+    private final CardFactory cards;
+    private final TeamsSender sender;
+    private final ChartRenderer charts;
+    private final ChartStore chartStore;
+    private final TemplateService templates;
+    private final lux.config.CoreProperties core;
+    private final lux.agent.LuxAgent agent;
+
+    ReplyWriter(CardFactory cards, TeamsSender sender, ChartRenderer charts, ChartStore chartStore, TemplateService templates,
+                lux.config.CoreProperties core, lux.agent.LuxAgent agent) {
+        this.cards = cards;
+        this.sender = sender;
+        this.charts = charts;
+        this.chartStore = chartStore;
+        this.templates = templates;
+        this.core = core;
+        this.agent = agent;
+    }
+
+    void write(TurnContext turn, AgentReply reply, ZoneId zone) {
+        if (reply.text() != null && !reply.text().isBlank()) {
+            sender.send(turn, Replies.text(reply.text()));
+        }
+        for (AgentOutput output : reply.outputs()) {
+            Card card = card(output, zone);
+            if (card != null) {
+                Activity activity = Replies.card(card);
+                ResourceResponse sent = sender.send(turn, activity);
+                if (sent != null) {
+                    sent.getId();
+                }
+            }
+        }
+    }
+
+    Card card(AgentOutput output, ZoneId zone) {
+        if (output instanceof AgentOutput.Help) {
+            return cards.help(false, agent.modelEnabled());
+        } else if (output instanceof AgentOutput.Contacts c) {
+            return cards.contacts(c);
+        } else if (output instanceof AgentOutput.Templates t) {
+            return cards.templates(t);
+        } else if (output instanceof AgentOutput.TemplatePreview p) {
+            return cards.templatePreview(p);
+        } else if (output instanceof AgentOutput.Campaigns c) {
+            return cards.campaigns(c, zone);
+        } else if (output instanceof AgentOutput.Confirmation c) {
+            return cards.confirmation(c, zone);
+        } else if (output instanceof AgentOutput.Stats s) {
+            return cards.stats(s.stats(), chartUrl(s.stats()));
+        } else if (output instanceof AgentOutput.Form f) {
+            return cards.form(f.name(), templates.list().stream().map(TemplateView::name).toList());
+        }
+        return null;
+    }
+
+    String chartUrl(CampaignStats stats) {
+        String id = chartStore.put(charts.funnel(stats));
+        String base = core.publicBaseUrl().toString().replaceAll("/+$", "");
+        return base + "/charts/" + id + ".png";
+    }
+}

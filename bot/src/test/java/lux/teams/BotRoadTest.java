@@ -1,0 +1,226 @@
+package lux.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import lux.audit.Actor;
+import lux.campaigns.CampaignService;
+import lux.campaigns.CampaignStatus;
+import lux.campaigns.CampaignView;
+import lux.contacts.ContactQuery;
+import lux.contacts.ContactService;
+import lux.testsupport.DatabaseCleaner;
+import lux.testsupport.DatabaseTest;
+import lux.testsupport.MutableClock;
+import lux.users.NewUser;
+import lux.users.Role;
+import lux.users.UserService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The whole road in local mode: activities posted to /api/messages with a loopback fake Bot Connector as
+ * serviceUrl; LUX's replies and card updates are read back from the connector and the database is checked.
+ */
+@DatabaseTest
+@Import(BotRoadTest.Clocks.class)
+@SpringBootTest(classes = BotTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"lux.teams.retry-base=10ms", "lux.public-base-url=http://127.0.0.1:3978"})
+class BotRoadTest {
+    static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
+    static final String AAD = "00000000-0000-0000-0000-0000000000aa";
+    static FakeConnector connector;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    UserService users;
+    @Autowired
+    ContactService contacts;
+    @Autowired
+    CampaignService campaigns;
+    @Autowired
+    MutableClock clock;
+    long adminId;
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        MutableClock clock() {
+            return new MutableClock(NOW);
+        }
+    }
+
+    @BeforeAll
+    static void startConnector() throws Exception {
+        connector = new FakeConnector();
+    }
+
+    @AfterAll
+    static void stopConnector() {
+        connector.close();
+    }
+
+    @BeforeEach
+    void cleanSlate() {
+        DatabaseCleaner.clean(jdbc);
+        clock.set(NOW);
+        adminId = users.create(new NewUser("admin@lux.test", "Ada Admin", null, Role.ADMIN), Actor.system()).getId();
+        connector.clear();
+    }
+
+    @Test
+    void helpAndUnknownInputGetTheHelpCard() throws Exception {
+        assertThat(post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "help")).statusCode()).isEqualTo(200);
+        assertThat(cards()).extracting(c -> c.path("body").get(0).path("text").asText()).contains("What I can do");
+
+        connector.clear();
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "make me a sandwich"));
+        assertThat(connector.messages().get(0).text()).startsWith("Sorry, I did not understand that.");
+        assertThat(cards()).anySatisfy(c -> assertThat(c.path("version").asText()).isEqualTo("1.5"));
+    }
+
+    @Test
+    void contactsAreAddedAsTheTeamsUserAndFound() throws Exception {
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contacts add ana@example.com Ben@Example.org tag:vip"));
+        assertThat(connector.messages().get(0).text()).contains("Added 2 contacts tagged vip");
+        assertThat(contacts.search(ContactQuery.all(), PageRequest.of(0, 10)).getContent())
+                .extracting(c -> c.email() + " " + c.tags()).containsExactlyInAnyOrder("ana@example.com [vip]", "ben@example.org [vip]");
+        assertThat(jdbc.queryForList("SELECT DISTINCT channel || ':' || actor_user_id FROM audit_entry WHERE action = 'contact.create'",
+                String.class)).containsExactly("TEAMS:" + adminId);
+
+        connector.clear();
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contacts find tag:vip"));
+        JsonNode card = cards().get(0);
+        assertThat(card.toString()).contains("ana@example.com", "ben@example.org");
+    }
+
+    @Test
+    void campaignFromFormsEndsAtTheConfirmationCardAndOnlyConfirmSchedulesIt() throws Exception {
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contacts add ana@example.com tag:vip"));
+        ObjectNode template = Activities.value().put("action", "form").put("form", "template").put("name", "Invite")
+                .put("subject", "Hello {{ contact.first_name }}").put("htmlBody", "<p>Join our webinar.</p>");
+        connector.clear();
+        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "card-0", template));
+        assertThat(connector.messages().get(0).text()).contains("Saved template \"Invite\"");
+        assertThat(cards().get(0).toString()).contains("Hello Alex");
+
+        ObjectNode campaign = Activities.value().put("action", "form").put("form", "campaign").put("name", "Webinar")
+                .put("template", "Invite").put("tags", "vip").put("when", "tomorrow 10:00");
+        connector.clear();
+        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "card-1", campaign));
+        FakeConnector.Call confirmationCall = connector.messages().stream().filter(c -> c.card() != null).findFirst().orElseThrow();
+        JsonNode confirmation = confirmationCall.card();
+        assertThat(confirmation.toString()).contains("Webinar", "Recipients", "Estimated finish");
+        String nonce = confirmation.path("actions").get(0).path("data").path("nonce").asText();
+        assertThat(nonce).hasSizeGreaterThan(20);
+        CampaignView draft = campaigns.getByName("Webinar");
+        assertThat(draft.status()).isEqualTo(CampaignStatus.DRAFT);
+
+        // Typing "confirm" (as a model or a contact's text might) does nothing.
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "confirm"));
+        assertThat(campaigns.get(draft.id()).status()).isEqualTo(CampaignStatus.DRAFT);
+
+        connector.clear();
+        String cardActivityId = confirmationCall.path().replaceAll(".*/", "");
+        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "activity-x",
+                Activities.value().put("action", "confirm").put("nonce", nonce)));
+        CampaignView scheduled = campaigns.get(draft.id());
+        assertThat(scheduled.status()).isEqualTo(CampaignStatus.SCHEDULED);
+        assertThat(scheduled.scheduledAt()).isEqualTo(LocalDateTime.parse("2026-11-27T10:00").atZone(ZoneId.of("Europe/Berlin")).toInstant());
+        assertThat(connector.updates()).singleElement().satisfies(u -> {
+            assertThat(u.path()).endsWith("/activities/activity-x");
+            assertThat(u.card().toString()).contains("Confirmed").doesNotContain("Action.Submit");
+        });
+        assertThat(connector.messages()).anySatisfy(m -> assertThat(m.text()).startsWith("Done:"));
+        assertThat(cardActivityId).isNotBlank();
+
+        connector.clear();
+        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "activity-x",
+                Activities.value().put("action", "confirm").put("nonce", nonce)));
+        assertThat(connector.messages().get(0).text()).contains("already used");
+    }
+
+    @Test
+    void statsCardCarriesAChartServedByLux() throws Exception {
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contacts add ana@example.com tag:vip"));
+        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "c", Activities.value().put("action", "form")
+                .put("form", "template").put("name", "T").put("subject", "S").put("htmlBody", "<p>B</p>")));
+        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "c", Activities.value().put("action", "form")
+                .put("form", "campaign").put("name", "Numbers").put("template", "T")));
+        connector.clear();
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "stats Numbers"));
+        JsonNode card = cards().get(0);
+        JsonNode image = List.copyOf(card.findParents("url")).get(0);
+        String url = image.path("url").asText();
+        assertThat(url).startsWith("http://127.0.0.1:3978/charts/").endsWith(".png");
+        HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + url.substring("http://127.0.0.1:3978".length()))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.body()).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void outgoingCallsAreRetriedWhenTeamsThrottles() throws Exception {
+        connector.failNext(429, 502);
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "campaigns"));
+        assertThat(connector.messages()).isNotEmpty();
+    }
+
+    @Test
+    void badBodiesAre400AndForeignServiceUrlsAreRefusedInLocalMode() throws Exception {
+        assertThat(postRaw("").statusCode()).isEqualTo(400);
+        assertThat(postRaw("{not json").statusCode()).isEqualTo(400);
+        assertThat(postRaw("[1,2]").statusCode()).isEqualTo(400);
+        assertThat(postRaw("{\"text\":\"no type\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> foreign = post(Activities.message("https://smba.trafficmanager.net/emea/", "conv-1", AAD, "help"));
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(connector.calls()).isEmpty();
+    }
+
+    @Test
+    void welcomeCardOnInstall() throws Exception {
+        ObjectNode update = Activities.message(connector.serviceUrl(), "conv-9", AAD, null);
+        update.put("type", "conversationUpdate");
+        update.putArray("membersAdded").addObject().put("id", "29:user-" + AAD);
+        post(update);
+        assertThat(cards()).singleElement().satisfies(c -> assertThat(c.path("body").get(0).path("text").asText())
+                .isEqualTo("Welcome to LUX"));
+    }
+
+    private List<JsonNode> cards() {
+        return connector.messages().stream().map(FakeConnector.Call::card).filter(c -> c != null).toList();
+    }
+
+    HttpResponse<String> post(ObjectNode activity) throws Exception {
+        return postRaw(activity.toString());
+    }
+
+    HttpResponse<String> postRaw(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

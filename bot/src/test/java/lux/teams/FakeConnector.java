@@ -1,0 +1,117 @@
+package lux.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A Bot Connector on loopback speaking the v3 REST API: it records what LUX posts (replies, new messages) and
+ * puts (card updates), answers with activity ids, and can be told to answer the next calls with an error status.
+ */
+final class FakeConnector implements AutoCloseable {
+    record Call(String method, String path, JsonNode body, String authorization) {
+        String type() {
+            return body == null ? null : body.path("type").asText();
+        }
+
+        String text() {
+            return body == null ? null : body.path("text").asText(null);
+        }
+
+        JsonNode card() {
+            JsonNode attachments = body == null ? null : body.path("attachments");
+            return attachments == null || attachments.isEmpty() ? null : attachments.get(0).path("content");
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpServer server;
+    private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final ConcurrentLinkedQueue<Integer> failures = new ConcurrentLinkedQueue<>();
+
+    FakeConnector() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Integer failure = failures.poll();
+            if (failure != null) {
+                byte[] error = "{\"error\":{\"code\":\"Throttled\",\"message\":\"try later\"}}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(failure, error.length);
+                exchange.getResponseBody().write(error);
+                exchange.close();
+                return;
+            }
+            JsonNode json = body.length == 0 ? null : JSON.readTree(body);
+            calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), json,
+                    exchange.getRequestHeaders().getFirst("Authorization")));
+            String id = exchange.getRequestMethod().equals("PUT")
+                    ? exchange.getRequestURI().getPath().replaceAll(".*/", "") : "activity-" + ids.incrementAndGet();
+            byte[] response = ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, response.length);
+            exchange.getResponseBody().write(response);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String serviceUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    void failNext(int... statuses) {
+        for (int s : statuses) {
+            failures.add(s);
+        }
+    }
+
+    List<Call> calls() {
+        return new ArrayList<>(calls);
+    }
+
+    /** Messages (not typing) LUX sent since the last {@link #clear()}. */
+    List<Call> messages() {
+        return calls().stream().filter(c -> "message".equals(c.type())).toList();
+    }
+
+    List<Call> updates() {
+        return calls().stream().filter(c -> c.method().equals("PUT")).toList();
+    }
+
+    void clear() {
+        calls.clear();
+    }
+
+    /** Waits for a call (proactive messages arrive asynchronously). */
+    Call await(Predicate<Call> wanted, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            for (Call c : calls()) {
+                if (wanted.test(c)) {
+                    return c;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("No matching connector call within " + timeout + "; calls: " + calls());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
