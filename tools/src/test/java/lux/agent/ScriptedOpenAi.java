@@ -1,0 +1,131 @@
+package lux.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An OpenAI-compatible server on loopback that answers {@code POST /v1/chat/completions} from a script, in the real
+ * wire format (tool_calls, finish_reason, usage), and records every request so tests can read what the model saw.
+ */
+final class ScriptedOpenAi implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpServer server;
+    private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
+    private final List<JsonNode> requests = new ArrayList<>();
+    private final List<String> authorizations = new ArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    private record Reply(int status, String body) {
+    }
+
+    ScriptedOpenAi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/v1/chat/completions", exchange -> {
+            JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            synchronized (requests) {
+                requests.add(request);
+                authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            }
+            Reply reply = script.poll();
+            if (reply == null) {
+                reply = new Reply(500, error("the test script has no more replies", "server_error"));
+            }
+            byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(reply.status(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** The model calls one tool with these JSON arguments. */
+    ScriptedOpenAi toolCall(String tool, String argumentsJson) {
+        ObjectNode message = JSON.createObjectNode().put("role", "assistant");
+        message.putNull("content");
+        ArrayNode calls = message.putArray("tool_calls");
+        ObjectNode call = calls.addObject().put("id", "call_" + ids.incrementAndGet()).put("type", "function");
+        call.putObject("function").put("name", tool).put("arguments", argumentsJson);
+        script.add(new Reply(200, completion(message, "tool_calls")));
+        return this;
+    }
+
+    /** The model answers in text and the turn ends. */
+    ScriptedOpenAi text(String content) {
+        ObjectNode message = JSON.createObjectNode().put("role", "assistant").put("content", content);
+        script.add(new Reply(200, completion(message, "stop")));
+        return this;
+    }
+
+    ScriptedOpenAi failure(int status, String type) {
+        script.add(new Reply(status, error("scripted failure " + status, type)));
+        return this;
+    }
+
+    List<JsonNode> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    List<String> authorizations() {
+        synchronized (requests) {
+            return List.copyOf(authorizations);
+        }
+    }
+
+    /** The tool results (role "tool") the model was shown in a request. */
+    static List<String> toolResults(JsonNode request) {
+        List<String> results = new ArrayList<>();
+        request.path("messages").forEach(m -> {
+            if ("tool".equals(m.path("role").asText())) {
+                results.add(m.path("content").asText());
+            }
+        });
+        return results;
+    }
+
+    void reset() {
+        script.clear();
+        synchronized (requests) {
+            requests.clear();
+            authorizations.clear();
+        }
+    }
+
+    private String completion(ObjectNode message, String finishReason) {
+        ObjectNode body = JSON.createObjectNode().put("id", "chatcmpl-" + ids.incrementAndGet()).put("object", "chat.completion")
+                .put("created", 1764147600L).put("model", "gpt-4o");
+        ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
+        choice.set("message", message);
+        choice.put("finish_reason", finishReason);
+        body.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 20).put("total_tokens", 120);
+        return body.toString();
+    }
+
+    private static String error(String message, String type) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("error").put("message", message).put("type", type).putNull("param").putNull("code");
+        return body.toString();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
