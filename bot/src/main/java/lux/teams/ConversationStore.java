@@ -4,6 +4,7 @@ import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import lux.agent.UploadedFile;
@@ -21,28 +22,30 @@ class ConversationStore {
         this.clock = clock;
     }
 
-    void saveReference(long userId, ConversationReference reference) {
+    /** Remembers where (and in which time zone) the user talks to LUX, for proactive messages. */
+    void saveReference(long userId, ConversationReference reference, ZoneId zone) {
         String json = Serialization.toStringSilent(reference);
         String id = reference.getConversation().getId();
         Timestamp now = Timestamp.from(clock.instant());
-        if (jdbc.update("UPDATE teams_conversation SET user_id = ?, reference = ?, updated_at = ? WHERE conversation_id = ?",
-                userId, json, now, id) == 0) {
-            jdbc.update("INSERT INTO teams_conversation (conversation_id, user_id, reference, updated_at) VALUES (?, ?, ?, ?)",
-                    id, userId, json, now);
+        if (jdbc.update("UPDATE teams_conversation SET user_id = ?, reference = ?, zone = ?, updated_at = ? WHERE conversation_id = ?",
+                userId, json, zone.getId(), now, id) == 0) {
+            jdbc.update("INSERT INTO teams_conversation (conversation_id, user_id, reference, zone, updated_at) VALUES (?, ?, ?, ?, ?)",
+                    id, userId, json, zone.getId(), now);
         }
     }
 
     /** The conversation the user spoke in most recently. */
-    Optional<ConversationReference> latestReference(long userId) {
-        List<String> json = jdbc.queryForList("SELECT reference FROM teams_conversation WHERE user_id = ? "
-                + "ORDER BY updated_at DESC LIMIT 1", String.class, userId);
-        return json.stream().findFirst().map(ConversationStore::parse);
+    Optional<Stored> latestReference(long userId) {
+        return jdbc.query("SELECT reference, zone FROM teams_conversation WHERE user_id = ? ORDER BY updated_at DESC LIMIT 1",
+                (rs, i) -> new Stored(parse(rs.getString(1)), ZoneId.of(rs.getString(2))), userId).stream().findFirst();
     }
 
-    Optional<ConversationReference> reference(String conversationId) {
-        List<String> json = jdbc.queryForList("SELECT reference FROM teams_conversation WHERE conversation_id = ?",
-                String.class, conversationId);
-        return json.stream().findFirst().map(ConversationStore::parse);
+    Optional<Stored> reference(String conversationId) {
+        return jdbc.query("SELECT reference, zone FROM teams_conversation WHERE conversation_id = ?",
+                (rs, i) -> new Stored(parse(rs.getString(1)), ZoneId.of(rs.getString(2))), conversationId).stream().findFirst();
+    }
+
+    record Stored(ConversationReference reference, ZoneId zone) {
     }
 
     void saveUpload(String conversationId, long userId, String fileName, String url) {

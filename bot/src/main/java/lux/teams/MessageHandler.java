@@ -54,8 +54,8 @@ class MessageHandler {
             return;
         }
         TeamsIdentity.Known user = (TeamsIdentity.Known) who;
-        conversations.saveReference(user.user().getId(), activity.getConversationReference());
         ZoneId zone = TimeZones.of(activity);
+        conversations.saveReference(user.user().getId(), activity.getConversationReference(), zone);
         String conversationId = activity.getConversation().getId();
 
         boolean attached = attachments.handle(turn, user, conversationId);
@@ -93,7 +93,8 @@ class MessageHandler {
         if (LinkCodeService.looksLikeCode(text) && unknown.aadObjectId() != null) {
             try {
                 var user = linkCodes.redeem(text, unknown.aadObjectId());
-                conversations.saveReference(user.getId(), turn.getActivity().getConversationReference());
+                conversations.saveReference(user.getId(), turn.getActivity().getConversationReference(),
+                        TimeZones.of(turn.getActivity()));
                 sender.send(turn, Replies.text("Thanks, " + user.getDisplayName() + ": your Teams account is now linked to LUX as "
                         + user.getEmail() + ". Type help to see what I can do."));
             } catch (LuxException e) {

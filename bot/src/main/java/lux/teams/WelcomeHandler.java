@@ -38,7 +38,7 @@ class WelcomeHandler {
             return;
         }
         if (identity.resolve(activity) instanceof TeamsIdentity.Known known) {
-            conversations.saveReference(known.user().getId(), activity.getConversationReference());
+            conversations.saveReference(known.user().getId(), activity.getConversationReference(), TimeZones.of(activity));
         }
         sender.send(turn, Replies.card(cards.help(true, agent.modelEnabled())));
     }

@@ -144,21 +144,20 @@ class BotRoadTest {
         assertThat(campaigns.get(draft.id()).status()).isEqualTo(CampaignStatus.DRAFT);
 
         connector.clear();
-        String cardActivityId = confirmationCall.path().replaceAll(".*/", "");
-        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "activity-x",
+        String cardActivityId = confirmationCall.responseId();
+        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, cardActivityId,
                 Activities.value().put("action", "confirm").put("nonce", nonce)));
         CampaignView scheduled = campaigns.get(draft.id());
         assertThat(scheduled.status()).isEqualTo(CampaignStatus.SCHEDULED);
         assertThat(scheduled.scheduledAt()).isEqualTo(LocalDateTime.parse("2026-11-27T10:00").atZone(ZoneId.of("Europe/Berlin")).toInstant());
         assertThat(connector.updates()).singleElement().satisfies(u -> {
-            assertThat(u.path()).endsWith("/activities/activity-x");
+            assertThat(u.path()).endsWith("/activities/" + cardActivityId);
             assertThat(u.card().toString()).contains("Confirmed").doesNotContain("Action.Submit");
         });
         assertThat(connector.messages()).anySatisfy(m -> assertThat(m.text()).startsWith("Done:"));
-        assertThat(cardActivityId).isNotBlank();
 
         connector.clear();
-        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "activity-x",
+        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, cardActivityId,
                 Activities.value().put("action", "confirm").put("nonce", nonce)));
         assertThat(connector.messages().get(0).text()).contains("already used");
     }

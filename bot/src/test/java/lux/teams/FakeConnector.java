@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * puts (card updates), answers with activity ids, and can be told to answer the next calls with an error status.
  */
 final class FakeConnector implements AutoCloseable {
-    record Call(String method, String path, JsonNode body, String authorization) {
+    record Call(String method, String path, JsonNode body, String authorization, String responseId) {
         String type() {
             return body == null ? null : body.path("type").asText();
         }
@@ -56,10 +56,10 @@ final class FakeConnector implements AutoCloseable {
                 return;
             }
             JsonNode json = body.length == 0 ? null : JSON.readTree(body);
-            calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), json,
-                    exchange.getRequestHeaders().getFirst("Authorization")));
             String id = exchange.getRequestMethod().equals("PUT")
                     ? exchange.getRequestURI().getPath().replaceAll(".*/", "") : "activity-" + ids.incrementAndGet();
+            calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), json,
+                    exchange.getRequestHeaders().getFirst("Authorization"), id));
             byte[] response = ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, response.length);

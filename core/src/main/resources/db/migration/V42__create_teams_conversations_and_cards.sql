@@ -3,6 +3,7 @@ CREATE TABLE teams_conversation (
     conversation_id  VARCHAR(300) PRIMARY KEY,
     user_id          BIGINT       NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
     reference        TEXT         NOT NULL,
+    zone             VARCHAR(64)  NOT NULL DEFAULT 'UTC',
     updated_at       TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX ix_teams_conversation_user ON teams_conversation (user_id, updated_at);

@@ -1,0 +1,210 @@
+package lux.teams;
+
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.ResourceResponse;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import lux.audit.Channel;
+import lux.campaigns.CampaignEvent;
+import lux.campaigns.CampaignService;
+import lux.campaigns.CampaignStatus;
+import lux.campaigns.CampaignView;
+import lux.delivery.DeliveryEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Tells the campaign's owner in Teams when sending starts, finishes, fails or is paused by LUX, and keeps one
+ * progress card per campaign updated in place (at most every {@code lux.teams.progress-update-interval}).
+ * Runs after the change commits, on one background thread so events stay in order and never slow the sender.
+ */
+@Component
+class ProactiveNotifier {
+    private static final Logger log = LoggerFactory.getLogger(ProactiveNotifier.class);
+    private final BotFrameworkHttpAdapter adapter;
+    private final BotSettings settings;
+    private final ConversationStore conversations;
+    private final CardFactory cards;
+    private final CampaignService campaigns;
+    private final TeamsSender sender;
+    private final TeamsProperties properties;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lux-teams-notify");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<Long, Instant> lastUpdate = new ConcurrentHashMap<>();
+
+    ProactiveNotifier(BotFrameworkHttpAdapter adapter, BotSettings settings, ConversationStore conversations, CardFactory cards,
+                      CampaignService campaigns, TeamsSender sender, TeamsProperties properties, JdbcTemplate jdbc, Clock clock) {
+        this.adapter = adapter;
+        this.settings = settings;
+        this.conversations = conversations;
+        this.cards = cards;
+        this.campaigns = campaigns;
+        this.sender = sender;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onStatusChanged(CampaignEvent.StatusChanged event) {
+        submit(() -> statusChanged(event));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onDelivery(DeliveryEvent event) {
+        submit(() -> delivery(event));
+    }
+
+    private void statusChanged(CampaignEvent.StatusChanged e) {
+        CampaignView c = campaigns.get(e.campaignId());
+        boolean byLux = e.actor().channel() == Channel.SCHEDULER || e.actor().channel() == Channel.SYSTEM;
+        switch (e.to()) {
+            case SENDING -> {
+                if (conversations.progressCards(c.id()).isEmpty()) {
+                    postProgressCard(c, CardFactory.Progress.of(c, "sending", null, null, true));
+                } else {
+                    updateProgressCards(c.id(), CardFactory.Progress.of(c, "sending", null, null, true));
+                }
+            }
+            case SENT, FAILED -> {
+                c = campaigns.refreshCounters(c.id());
+                updateProgressCards(c.id(), CardFactory.Progress.of(c, e.to().label(), null, null, false));
+                String text = e.to() == CampaignStatus.SENT
+                        ? "\"" + c.name() + "\" has finished sending: " + c.sentCount() + " sent, " + c.failedCount() + " failed, "
+                        + c.skippedCount() + " skipped. Type stats " + c.name() + " for opens and clicks."
+                        : "\"" + c.name() + "\" failed after " + c.sentCount() + " sent and " + c.failedCount()
+                        + " failed. Check the mail settings in the console, then schedule it again.";
+                tell(c, text);
+            }
+            case PAUSED -> {
+                updateProgressCards(c.id(), CardFactory.Progress.of(c, "paused", null, byLux ? "paused by LUX" : "paused by "
+                        + e.actor().name(), false));
+                if (byLux) {
+                    tell(c, "LUX paused \"" + c.name() + "\" (" + c.sentCount() + " sent so far). Type resume " + c.name()
+                            + " when the problem is fixed.");
+                }
+            }
+            case CANCELLED -> updateProgressCards(c.id(), CardFactory.Progress.of(c, "cancelled", null, null, false));
+            default -> {
+                // scheduled / back to draft: the bot already answered the person who did it
+            }
+        }
+    }
+
+    private void delivery(DeliveryEvent e) {
+        CampaignView c = campaigns.get(e.campaignId());
+        if (e instanceof DeliveryEvent.Started s) {
+            CardFactory.Progress p = new CardFactory.Progress(c.id(), c.name(), "sending", s.recipients(), 0, 0, 0,
+                    s.estimatedFinish(), null, true);
+            if (conversations.progressCards(c.id()).isEmpty()) {
+                postProgressCard(c, p);
+            } else {
+                updateProgressCards(c.id(), p);
+            }
+        } else if (e instanceof DeliveryEvent.Progress p) {
+            Instant now = clock.instant();
+            Instant last = lastUpdate.get(c.id());
+            if (last != null && last.plus(properties.progressUpdateInterval()).isAfter(now)) {
+                return;
+            }
+            lastUpdate.put(c.id(), now);
+            updateProgressCards(c.id(), new CardFactory.Progress(c.id(), c.name(), "sending", p.total(), p.sent(), p.failed(),
+                    p.skipped(), p.estimatedFinish(), null, true));
+        } else if (e instanceof DeliveryEvent.Finished f) {
+            lastUpdate.remove(c.id());
+            updateProgressCards(c.id(), new CardFactory.Progress(c.id(), c.name(), f.status().label(),
+                    f.sent() + f.failed() + f.skipped(), f.sent(), f.failed(), f.skipped(), null, null, false));
+        } else if (e instanceof DeliveryEvent.Paused p) {
+            updateProgressCards(c.id(), CardFactory.Progress.of(c, "paused", null, p.reason(), false));
+        }
+    }
+
+    private void postProgressCard(CampaignView c, CardFactory.Progress progress) {
+        ownerReference(c).ifPresent(stored -> {
+            ResourceResponse sent = continueWith(stored.reference(),
+                    turn -> sender.send(turn, Replies.card(cards.progress(progress, stored.zone()))));
+            if (sent != null && sent.getId() != null) {
+                conversations.saveProgressCard(c.id(), stored.reference().getConversation().getId(), sent.getId());
+            }
+        });
+    }
+
+    private void updateProgressCards(long campaignId, CardFactory.Progress progress) {
+        List<ConversationStore.ProgressCard> cardsShown = conversations.progressCards(campaignId);
+        for (ConversationStore.ProgressCard shown : cardsShown) {
+            conversations.reference(shown.conversationId()).ifPresent(stored -> continueWith(stored.reference(), turn -> {
+                Activity update = Replies.card(cards.progress(progress, stored.zone()));
+                update.setId(shown.activityId());
+                return sender.update(turn, update);
+            }));
+        }
+    }
+
+    private void tell(CampaignView c, String text) {
+        ownerReference(c).ifPresent(stored -> continueWith(stored.reference(), turn -> sender.send(turn, Replies.text(text))));
+    }
+
+    /** The conversation the campaign's creator spoke in last; local mode only reaches loopback connectors. */
+    private Optional<ConversationStore.Stored> ownerReference(CampaignView c) {
+        List<Long> owner = jdbc.queryForList("SELECT created_by FROM campaign WHERE id = ? AND created_by IS NOT NULL", Long.class, c.id());
+        Optional<ConversationStore.Stored> reference = owner.isEmpty() ? Optional.empty() : conversations.latestReference(owner.get(0));
+        if (reference.isEmpty()) {
+            log.info("No Teams conversation known for the owner of campaign {}; nothing posted", c.id());
+        }
+        return reference.filter(r -> {
+            boolean allowed = !settings.localMode() || Loopback.isLoopbackUrl(r.reference().getServiceUrl());
+            if (!allowed) {
+                log.warn("Local mode: not posting to non-loopback serviceUrl {}", r.reference().getServiceUrl());
+            }
+            return allowed;
+        });
+    }
+
+    private <T> T continueWith(ConversationReference reference, Function<TurnContext, T> action) {
+        Object[] result = new Object[1];
+        adapter.continueConversation(settings.appId(), reference, turn -> {
+            result[0] = action.apply(turn);
+            return CompletableFuture.completedFuture(null);
+        }).join();
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
+    }
+
+    private void submit(Runnable task) {
+        executor.submit(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("Could not update Teams about a campaign: {}", e.toString());
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        executor.shutdown();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}
