@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CardTemplates {
-    private final Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder().withMaxOutputSize(512_000).build());
+    /** Nested interpretation off: a contact named "{{ ... }}" must be shown, never evaluated. */
+    private final Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder().withMaxOutputSize(512_000)
+            .withNestedInterpretationEnabled(false).build());
     private final Map<String, String> sources = new ConcurrentHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
 

@@ -22,6 +22,8 @@ final class JinjavaRenderer {
         this.part = part;
         JinjavaConfig config = JinjavaConfig.newBuilder()
                 .withFailOnUnknownTokens(true)
+                // Contact data is text: a first name of "{{ ... }}" must be printed, never evaluated.
+                .withNestedInterpretationEnabled(false)
                 .withMaxOutputSize(MAX_OUTPUT)
                 .withMaxRenderDepth(10)
                 .withRangeLimit(1000)

@@ -1,0 +1,124 @@
+package lux.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import lux.agent.AgentOutput;
+import lux.agent.insights.CampaignStats;
+import lux.campaigns.CampaignStatus;
+import lux.campaigns.CampaignView;
+import lux.contacts.AudienceFilter;
+import lux.contacts.ContactStatus;
+import lux.contacts.ContactView;
+import lux.imports.ImportEvent;
+import lux.templates.RenderedMessage;
+import lux.templates.TemplateView;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Renders every card the bot can send from fixtures (with hostile text in them) and validates them with the
+ * official {@code adaptivecards} parser in Node (bot/src/test/node; {@code npm install} there first, as .ci/run
+ * does). Without node_modules the Node check is skipped unless {@code LUX_TEST_CARDS=required}.
+ */
+class CardFixturesTest {
+    static final String NASTY = "Ana \"The\" O'Neil\n</script>{{ contact.first_name }} ${x} \\ ✓";
+    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    static final Path OUT = Path.of("target", "cards");
+    static final Map<String, Card> CARDS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void render() throws IOException {
+        CardFactory cards = new CardFactory(new CardTemplates());
+        CampaignView campaign = new CampaignView(7, "Spring " + NASTY, 3, null, AudienceFilter.anyOf("vip"), CampaignStatus.SENDING,
+                Instant.parse("2026-12-01T09:00:00Z"), "Europe/Berlin", null, null, 120, 40, 2, 1, Instant.EPOCH, Instant.EPOCH);
+        ContactView contact = new ContactView(1, "ana@example.com", NASTY, "O'Neil", "Acme", Map.of(), ContactStatus.ACTIVE,
+                List.of("vip", "lead"), null, null, null, null);
+        TemplateView template = new TemplateView(3, "Invite " + NASTY, "Hi {{ contact.first_name }}", "<p>x</p>", null, Instant.EPOCH);
+        CARDS.put("help", cards.help(false, false));
+        CARDS.put("welcome", cards.help(true, true));
+        CARDS.put("contacts", cards.contacts(new AgentOutput.Contacts("Contacts tagged vip", 42, List.of(contact, contact))));
+        CARDS.put("contacts-empty", cards.contacts(new AgentOutput.Contacts("Contacts", 0, List.of())));
+        CARDS.put("templates", cards.templates(new AgentOutput.Templates(List.of(template))));
+        CARDS.put("templates-empty", cards.templates(new AgentOutput.Templates(List.of())));
+        CARDS.put("template-preview", cards.templatePreview(new AgentOutput.TemplatePreview(3L, template.name(),
+                new RenderedMessage("Hi " + NASTY, "<p>x</p>", "Hello " + NASTY + "\n".repeat(3) + "x".repeat(3000)))));
+        CARDS.put("campaigns", cards.campaigns(new AgentOutput.Campaigns(List.of(campaign)), ZONE));
+        CARDS.put("confirmation", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "A".repeat(26), "SCHEDULE", campaign,
+                template.name(), template.subject(), "active contacts tagged any of vip", 120,
+                ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
+                Instant.parse("2026-11-26T09:30:00Z")), ZONE));
+        CARDS.put("confirmation-done", cards.confirmationDone("Confirmed", "\"" + NASTY + "\" is scheduled."));
+        CARDS.put("stats", cards.stats(new CampaignStats(campaign, 120, 100, 2, 1, 17, 40, 5, 12, 1),
+                "https://lux.example.com/charts/0123456789abcdef0123456789abcdef.png"));
+        CARDS.put("progress", cards.progress(new CardFactory.Progress(7, campaign.name(), "sending", 120, 40, 2, 1,
+                Instant.parse("2026-12-01T09:04:00Z"), null, true), ZONE));
+        CARDS.put("progress-finished", cards.progress(new CardFactory.Progress(7, campaign.name(), "sent", 120, 117, 2, 1,
+                null, NASTY, false), ZONE));
+        CARDS.put("import-progress", cards.importProgress(new ImportEvent.Progress(5, 1L, NASTY + ".csv", 500, 2000L, 3)));
+        CARDS.put("import-result", cards.importResult(new ImportEvent.Finished(5, 1L, "contacts.csv", 1900, 80, 10, 10, false, null),
+                "https://lux.example.com/admin/imports/5/errors.csv"));
+        CARDS.put("import-refused", cards.importResult(new ImportEvent.Finished(6, 1L, "photo.png", 0, 0, 0, 0, false,
+                "it is not a CSV file"), null));
+        CARDS.put("notice", cards.notice("LUX paused " + NASTY, NASTY));
+        CARDS.put("form-contact", cards.form("contact", List.of()));
+        CARDS.put("form-template", cards.form("template", List.of()));
+        CARDS.put("form-campaign", cards.form("campaign", List.of("Invite", NASTY)));
+        Files.createDirectories(OUT);
+        ObjectMapper json = new ObjectMapper();
+        for (Map.Entry<String, Card> e : CARDS.entrySet()) {
+            Files.writeString(OUT.resolve(e.getKey() + ".json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(e.getValue().json()),
+                    StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void everyCardIsAnAdaptiveCard15AndKeepsHostileTextAsText() {
+        assertThat(CARDS).hasSize(20);
+        CARDS.forEach((name, card) -> {
+            JsonNode json = card.json();
+            assertThat(json.path("type").asText()).as(name).isEqualTo("AdaptiveCard");
+            assertThat(json.path("version").asText()).as(name).isEqualTo("1.5");
+            assertThat(json.path("body").isArray()).as(name).isTrue();
+        });
+        String escaped = new ObjectMapper().valueToTree(NASTY).toString();
+        assertThat(CARDS.get("contacts").json().toString()).contains(escaped.substring(1, escaped.length() - 1));
+        JsonNode confirm = CARDS.get("confirmation").json().path("actions").get(0);
+        assertThat(confirm.path("data").path("action").asText()).isEqualTo("confirm");
+        assertThat(confirm.path("data").path("nonce").asText()).startsWith("n0nce-");
+        assertThat(CARDS.get("confirmation-done").json().has("actions")).isFalse();
+        assertThat(CARDS.get("template-preview").json().toString()).hasSizeLessThan(CardFactory.PREVIEW_CHARS + 1500);
+    }
+
+    @Test
+    void theOfficialParserAcceptsEveryCard() throws Exception {
+        Path node = Path.of("src", "test", "node");
+        boolean installed = Files.isDirectory(node.resolve("node_modules").resolve("adaptivecards"));
+        boolean required = "required".equalsIgnoreCase(System.getenv("LUX_TEST_CARDS"));
+        if (!installed && required) {
+            throw new IllegalStateException("LUX_TEST_CARDS=required but " + node.resolve("node_modules")
+                    + " has no adaptivecards: run npm install in " + node);
+        }
+        assumeTrue(installed, "adaptivecards is not installed in " + node + " (npm install there); set LUX_TEST_CARDS=required to fail");
+        Process process = new ProcessBuilder("node", "validate-cards.js", OUT.toAbsolutePath().toString())
+                .directory(node.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).as(output).doesNotContain("FAIL");
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output.lines().filter(l -> l.startsWith("OK "))).hasSize(CARDS.size());
+    }
+}
