@@ -32,7 +32,9 @@ public class ContentOptimiser {
 
         List<String> spam = new ArrayList<>();
         for (String phrase : SPAM_PHRASES) {
-            if (Pattern.compile("(?<![\\p{L}])" + Pattern.quote(phrase) + "(?![\\p{L}])").matcher(all).find()) {
+            boolean wordLike = Character.isLetter(phrase.charAt(0)) && Character.isLetter(phrase.charAt(phrase.length() - 1));
+            String regex = wordLike ? "(?<![\\p{L}])" + Pattern.quote(phrase) + "(?![\\p{L}])" : Pattern.quote(phrase);
+            if (Pattern.compile(regex).matcher(all).find()) {
                 spam.add(phrase);
             }
         }
