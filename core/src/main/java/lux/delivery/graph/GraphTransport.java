@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import java.io.IOException;
 import java.net.URI;
@@ -42,6 +43,8 @@ class GraphTransport implements MailTransport {
     private final GraphProperties properties;
     private final HttpClient http;
     private volatile ConfidentialClientApplication msal;
+    private String cachedToken;
+    private java.time.Instant tokenRenewAt = java.time.Instant.MIN;
 
     GraphTransport(GraphProperties properties, ObjectProvider<GraphHttpClient> httpClient) {
         this.properties = properties;
@@ -67,8 +70,7 @@ class GraphTransport implements MailTransport {
         }
         String token;
         try {
-            token = application().acquireToken(ClientCredentialParameters.builder(Set.of(properties.scope())).build()).get()
-                    .accessToken();
+            token = token();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof MsalServiceException s && (s.statusCode() == 400 || s.statusCode() == 401)) {
                 return new SendResult.Unauthorized("Entra ID refused LUX's app credentials (" + s.errorCode()
@@ -158,6 +160,20 @@ class GraphTransport implements MailTransport {
             // not JSON: fall through to the raw text
         }
         return body == null ? "" : body.length() > 300 ? body.substring(0, 300) : body;
+    }
+
+    /**
+     * One token for every sender thread, renewed five minutes before it expires. MSAL's own cache is keyed by
+     * authority aliases that a custom authority may not match, so LUX keeps the token itself (single-flight).
+     */
+    private synchronized String token() throws ExecutionException, InterruptedException {
+        if (cachedToken == null || java.time.Instant.now().isAfter(tokenRenewAt)) {
+            IAuthenticationResult result = application().acquireToken(ClientCredentialParameters.builder(Set.of(properties.scope()))
+                    .build()).get();
+            cachedToken = result.accessToken();
+            tokenRenewAt = result.expiresOnDate().toInstant().minus(Duration.ofMinutes(5));
+        }
+        return cachedToken;
     }
 
     private ConfidentialClientApplication application() {
