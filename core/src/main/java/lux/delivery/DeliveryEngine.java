@@ -109,7 +109,7 @@ public class DeliveryEngine {
         CampaignView campaign = campaigns.get(id);
         long inserted = store.materialise(id, campaign.audience());
         CampaignView sending = campaigns.transition(id, CampaignStatus.SENDING, "delivery.start", Actor.scheduler());
-        CampaignView counted = campaigns.refreshCounters(id);
+        CampaignView counted = counted(id);
         log.info("Campaign {} \"{}\" started: {} recipients ({} new)", id, sending.name(), counted.recipientsTotal(), inserted);
         events.publishEvent(new DeliveryEvent.Started(id, sending.name(), counted.recipientsTotal(),
                 mailboxes.estimateFinish(counted.remaining(), senders(campaign))));
@@ -141,7 +141,7 @@ public class DeliveryEngine {
         }
         List<Outcome> outcomes = send(campaign, batch);
         store.record(outcomes);
-        CampaignView counted = campaigns.refreshCounters(campaignId);
+        CampaignView counted = counted(campaignId);
         events.publishEvent(new DeliveryEvent.Progress(campaignId, campaign.name(), counted.recipientsTotal(), counted.sentCount(),
                 counted.failedCount(), counted.skippedCount(), mailboxes.estimateFinish(counted.remaining(), senders(campaign))));
         stopIfRefused(campaign, outcomes);
@@ -154,7 +154,7 @@ public class DeliveryEngine {
         if (store.pendingOrSending(campaignId) > 0) {
             return;
         }
-        CampaignView campaign = campaigns.refreshCounters(campaignId);
+        CampaignView campaign = counted(campaignId);
         if (campaign.status() != CampaignStatus.SENDING) {
             return;
         }
@@ -170,6 +170,19 @@ public class DeliveryEngine {
                 campaign.sentCount(), campaign.failedCount(), campaign.skippedCount());
         events.publishEvent(new DeliveryEvent.Finished(campaignId, campaign.name(), end, campaign.sentCount(),
                 campaign.failedCount(), campaign.skippedCount()));
+    }
+
+    /** Counters from the rows; another instance refreshing at the same moment wins the version race, so retry. */
+    private CampaignView counted(long campaignId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return campaigns.refreshCounters(campaignId);
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    return campaigns.get(campaignId);
+                }
+            }
+        }
     }
 
     /** Crashed workers' recipients: failed as "unknown outcome" (or queued again if so configured). */

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,7 +40,9 @@ class EventWriter implements SmartLifecycle {
     private final MachineTrafficRules rules;
     private final RollupWriter rollups;
     private final BlockingQueue<Hit> queue;
-    private final long flushMillis;
+    private final long flushNanos;
+    /** Events taken from the queue whose write failed; written first next time. Guarded by writeLock. */
+    private final List<Hit> retained = new ArrayList<>();
     private final Object writeLock = new Object();
     /** Clicks of the last few thousand clickers, so a link-scanner burst split over two batches is still seen. */
     private final Map<Long, List<Hit>> recentClicks = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
@@ -58,7 +60,7 @@ class EventWriter implements SmartLifecycle {
         this.rules = new MachineTrafficRules(properties.machine());
         this.rollups = rollups;
         this.queue = new ArrayBlockingQueue<>(properties.bufferCapacity());
-        this.flushMillis = Math.max(1, properties.flushInterval().toMillis());
+        this.flushNanos = Math.max(1_000_000L, properties.flushInterval().toNanos());
     }
 
     MachineTrafficRules rules() {
@@ -69,46 +71,42 @@ class EventWriter implements SmartLifecycle {
         if (queue.offer(hit)) {
             return;
         }
-        List<Hit> batch = new ArrayList<>();
-        batch.add(hit);
         synchronized (writeLock) {
+            List<Hit> batch = new ArrayList<>(retained);
+            batch.add(hit);
             queue.drainTo(batch, MAX_BATCH);
-            write(batch); // buffer full: this request pays for the write, so nothing is lost
+            write(batch); // buffer full: this request pays for the write, so nothing is lost (it fails loudly if the DB is down)
+            retained.clear();
         }
     }
 
     /** Writes everything buffered now (tests, shutdown). */
     void flush() {
         synchronized (writeLock) {
-            List<Hit> batch = new ArrayList<>();
-            while (queue.drainTo(batch, MAX_BATCH) > 0) {
+            List<Hit> batch = new ArrayList<>(retained);
+            while (queue.drainTo(batch, MAX_BATCH) > 0 || !batch.isEmpty()) {
                 write(batch);
+                retained.clear();
                 batch.clear();
             }
         }
     }
 
     private void loop() {
-        List<Hit> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
+        while (running) {
+            LockSupport.parkNanos(flushNanos); // stop() unparks; no interrupts, which would break a JDBC write
             try {
-                Hit first = queue.poll(flushMillis, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
                 synchronized (writeLock) {
-                    queue.drainTo(batch, MAX_BATCH - 1);
-                    write(batch);
+                    while (!queue.isEmpty() || !retained.isEmpty()) {
+                        queue.drainTo(retained, MAX_BATCH - Math.min(retained.size(), MAX_BATCH - 1));
+                        write(retained);
+                        retained.clear();
+                    }
                 }
-                batch.clear();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             } catch (RuntimeException e) {
-                // keep the failed batch and try again: a database hiccup must not lose events
-                log.error("Could not write {} tracking events; retrying in a second: {}", batch.size(), e.getMessage());
-                sleepQuietly();
+                // the batch stays in "retained" and is tried again: a database hiccup must not lose events
+                log.error("Could not write {} tracking events; retrying: {}", retained.size(), e.getMessage());
+                LockSupport.parkNanos(1_000_000_000L);
             }
         }
     }
@@ -252,8 +250,9 @@ class EventWriter implements SmartLifecycle {
     public void stop() {
         running = false;
         if (flusher != null) {
+            LockSupport.unpark(flusher);
             try {
-                flusher.join(10_000);
+                flusher.join(30_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

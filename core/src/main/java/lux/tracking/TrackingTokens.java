@@ -50,7 +50,7 @@ public final class TrackingTokens {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (raw.length < MAC_BYTES + 4) {
+        if (raw.length < MAC_BYTES + 3) {
             return Optional.empty();
         }
         byte[] body = Arrays.copyOf(raw, raw.length - MAC_BYTES);

@@ -42,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Import(ExactlyOnceDeliveryTest.Counting.class)
 class ExactlyOnceDeliveryTest {
     static final ConcurrentMap<Long, AtomicInteger> SENDS = new ConcurrentHashMap<>();
+    static final ConcurrentMap<Integer, AtomicInteger> PER_INSTANCE = new ConcurrentHashMap<>();
 
     /** Imported explicitly (not a scanned @TestConfiguration) so other test contexts keep their transport. */
     static class Counting {
@@ -57,6 +58,12 @@ class ExactlyOnceDeliveryTest {
                 @Override
                 public SendResult send(OutgoingMessage message) {
                     SENDS.computeIfAbsent(message.recipientId(), id -> new AtomicInteger()).incrementAndGet();
+                    PER_INSTANCE.computeIfAbsent(System.identityHashCode(this), id -> new AtomicInteger()).incrementAndGet();
+                    try {
+                        Thread.sleep(5); // a little like a real send, so both instances are busy at the same time
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                     return new SendResult.Sent(message.luxMessageId());
                 }
             };
@@ -76,6 +83,7 @@ class ExactlyOnceDeliveryTest {
     void clean() {
         DatabaseCleaner.clean(jdbc);
         SENDS.clear();
+        PER_INSTANCE.clear();
     }
 
     @Test
@@ -115,19 +123,29 @@ class ExactlyOnceDeliveryTest {
         CampaignView campaign = DeliveryFixture.scheduledNow(campaigns, DeliveryFixture.template(templates, "two"), "Two", "two", null);
         engine.startDueCampaigns();
 
-        Map<String, Object> props = new HashMap<>(TestDatabase.properties());
+        Map<String, Object> props = new HashMap<>();
         props.put("lux.delivery.enabled", "false");
         props.put("lux.delivery.batch-size", "10");
         props.put("lux.delivery.limits.enabled", "false");
         props.put("spring.main.allow-bean-definition-overriding", "false");
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CoreTestApplication.class, Counting.class)
-                .properties(props).run()) {
+                .initializers(new TestDatabase()).properties(props).run()) {
             DeliveryEngine other = second.getBean(DeliveryEngine.class);
-            CompletableFuture<Void> a = CompletableFuture.runAsync(() -> engine.work(Duration.ofSeconds(60)));
-            CompletableFuture<Void> b = CompletableFuture.runAsync(() -> other.work(Duration.ofSeconds(60)));
-            CompletableFuture.allOf(a, b).get();
+            assertThat(other).isNotSameAs(engine);
+            assertThat(second.getBean(MailTransport.class)).isNotSameAs(transport);
+            assertThat(other.runBatch(campaign.id())).as("the second instance sees the campaign").isTrue();
+            // own threads: the common pool has a single worker on a 2-core machine and would run them one after the other
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                CompletableFuture<Void> a = CompletableFuture.runAsync(() -> engine.work(Duration.ofSeconds(60)), two);
+                CompletableFuture<Void> b = CompletableFuture.runAsync(() -> other.work(Duration.ofSeconds(60)), two);
+                CompletableFuture.allOf(a, b).get();
+            } finally {
+                two.shutdown();
+            }
         }
 
+        assertThat(PER_INSTANCE).as("both instances sent part of the campaign").hasSize(2);
         assertThat(SENDS).hasSize(300);
         assertThat(SENDS.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
         assertThat(campaigns.recipientCounts(campaign.id())).containsEntry(RecipientStatus.SENT, 300L);
