@@ -22,6 +22,9 @@ import lux.delivery.outbox.OutboxService;
 import lux.suppression.SuppressionService;
 import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
+import lux.stats.CampaignStats;
+import lux.stats.ContactEngagement;
+import lux.stats.StatsService;
 import lux.testsupport.CoreTestApplication;
 import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
@@ -59,6 +62,7 @@ class TrackingCaptureTest {
     }
 
     @Autowired TrackingService tracking;
+    @Autowired StatsService stats;
     @Autowired DeliveryEngine engine;
     @Autowired CampaignService campaigns;
     @Autowired ContactService contacts;
@@ -120,6 +124,27 @@ class TrackingCaptureTest {
                 .containsEntry("reason.google-image-proxy", 1L).containsEntry("hour.2026-11-26T10.open.human", 3L);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_recipient WHERE human_open_at IS NOT NULL AND campaign_id = ?",
                 Long.class, campaignId)).isEqualTo(2L);
+
+        // the same hits, as StatsService reports them (worked out by hand from the calls above)
+        CampaignStats s = stats.campaign(campaignId);
+        assertThat(s.recipients()).isEqualTo(6);
+        assertThat(s.sent()).isEqualTo(6);
+        assertThat(s.human()).isEqualTo(new CampaignStats.Engagement(3, 2, 2, 2));
+        assertThat(s.machine()).isEqualTo(new CampaignStats.Engagement(2, 2, 2, 1));
+        assertThat(s.uniqueOpens()).isEqualTo(4);
+        assertThat(s.uniqueClicks()).isEqualTo(3);
+        assertThat(s.openRate()).isEqualTo(0.3333);
+        assertThat(s.clickThroughRate()).isEqualTo(0.3333);
+        assertThat(s.clickToOpenRate()).isEqualTo(1.0);
+        assertThat(s.links()).extracting(CampaignStats.LinkClicks::url, CampaignStats.LinkClicks::humanClicks, CampaignStats.LinkClicks::machineClicks)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("https://example.com/a", 2L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("https://example.com/b", 0L, 2L));
+        assertThat(s.timeline()).containsExactly(new CampaignStats.HourlyPoint(Instant.parse("2026-11-26T10:00:00Z"), 3, 2, 2, 2));
+        long human = contacts.findByEmail("human@example.net").orElseThrow().id();
+        assertThat(stats.contact(human)).isEqualTo(new ContactEngagement(human, 1, 1, 1, 100, SENT.plusSeconds(600)));
+        long scanner = contacts.findByEmail("scanner@example.net").orElseThrow().id();
+        assertThat(stats.contact(scanner)).isEqualTo(new ContactEngagement(scanner, 1, 0, 0, 0, null));
+        assertThat(stats.compare(List.of(campaignId))).containsExactly(s);
     }
 
     @Test
