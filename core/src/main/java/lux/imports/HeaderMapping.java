@@ -11,7 +11,8 @@ import lux.shared.InvalidInputException;
 
 /**
  * What each column of the header row means: the email, a name, the company (with common synonyms in English,
- * German and French), an attribute (every other named column), or nothing (a column without a name).
+ * German and French), an attribute (every other named column), or nothing (a column without a name, or one of
+ * LUX's own export columns such as status and tags, which an import does not set).
  */
 final class HeaderMapping {
     enum Field { EMAIL, FIRST_NAME, LAST_NAME, COMPANY, ATTRIBUTE, IGNORED }
@@ -35,6 +36,10 @@ final class HeaderMapping {
         for (String s : List.of("company", "company name", "organisation", "organization", "organisation name",
                 "organization name", "org", "firma", "unternehmen", "employer", "societe", "entreprise", "empresa")) {
             SYNONYMS.put(s, Field.COMPANY);
+        }
+        // Columns of LUX's own export that an import never sets: status and consent are kept, tags come with the import.
+        for (String s : List.of("status", "tags", "consent source", "consent at", "created at", "updated at")) {
+            SYNONYMS.put(s, Field.IGNORED);
         }
     }
 
@@ -65,6 +70,10 @@ final class HeaderMapping {
                 continue;
             }
             Field field = SYNONYMS.getOrDefault(key(raw), Field.ATTRIBUTE);
+            if (field == Field.IGNORED) {
+                fields[i] = field;
+                continue;
+            }
             String name = field.name();
             if (field == Field.ATTRIBUTE) {
                 try {
