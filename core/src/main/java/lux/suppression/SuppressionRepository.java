@@ -15,6 +15,4 @@ interface SuppressionRepository extends JpaRepository<Suppression, Long> {
     List<Suppression> findByKindAndValueIn(SuppressionKind kind, Collection<String> values);
 
     Page<Suppression> findAllByOrderByIdDesc(Pageable pageable);
-
-    List<Suppression> findByValueIn(Collection<String> values);
 }
