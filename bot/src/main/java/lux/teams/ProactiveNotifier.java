@@ -23,6 +23,7 @@ import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
 import lux.delivery.DeliveryEvent;
+import lux.imports.ImportEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,6 +53,9 @@ class ProactiveNotifier {
         return t;
     });
     private final Map<Long, Instant> lastUpdate = new ConcurrentHashMap<>();
+    private final Map<Long, Instant> lastImportUpdate = new ConcurrentHashMap<>();
+    /** Import cards live only as long as the import runs, so memory is enough. */
+    private final Map<Long, ConversationStore.ProgressCard> importCards = new ConcurrentHashMap<>();
 
     ProactiveNotifier(BotFrameworkHttpAdapter adapter, BotSettings settings, ConversationStore conversations, CardFactory cards,
                       CampaignService campaigns, TeamsSender sender, TeamsProperties properties, JdbcTemplate jdbc, Clock clock) {
@@ -74,6 +78,48 @@ class ProactiveNotifier {
     @TransactionalEventListener(fallbackExecution = true)
     void onDelivery(DeliveryEvent event) {
         submit(() -> delivery(event));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onImport(ImportEvent event) {
+        submit(() -> imported(event));
+    }
+
+    /** One card per import in the importing user's latest conversation: posted on the first event, then updated. */
+    private void imported(ImportEvent e) {
+        if (e.userId() == null) {
+            return;
+        }
+        boolean finished = e instanceof ImportEvent.Finished;
+        if (!finished) {
+            Instant now = clock.instant();
+            Instant last = lastImportUpdate.get(e.importId());
+            if (last != null && last.plus(properties.progressUpdateInterval()).isAfter(now)) {
+                return;
+            }
+            lastImportUpdate.put(e.importId(), now);
+        }
+        Card card = e instanceof ImportEvent.Progress p ? cards.importProgress(p) : cards.importResult((ImportEvent.Finished) e, null);
+        ConversationStore.ProgressCard shown = importCards.get(e.importId());
+        if (shown == null) {
+            conversations.latestReference(e.userId()).filter(this::allowed).ifPresent(stored -> {
+                ResourceResponse sent = continueWith(stored.reference(), turn -> sender.send(turn, Replies.card(card)));
+                if (sent != null && sent.getId() != null && !finished) {
+                    importCards.put(e.importId(), new ConversationStore.ProgressCard(e.importId(),
+                            stored.reference().getConversation().getId(), sent.getId()));
+                }
+            });
+        } else {
+            conversations.reference(shown.conversationId()).filter(this::allowed).ifPresent(stored -> continueWith(stored.reference(), turn -> {
+                Activity update = Replies.card(card);
+                update.setId(shown.activityId());
+                return sender.update(turn, update);
+            }));
+        }
+        if (finished) {
+            importCards.remove(e.importId());
+            lastImportUpdate.remove(e.importId());
+        }
     }
 
     private void statusChanged(CampaignEvent.StatusChanged e) {
@@ -172,13 +218,15 @@ class ProactiveNotifier {
         if (reference.isEmpty()) {
             log.info("No Teams conversation known for the owner of campaign {}; nothing posted", c.id());
         }
-        return reference.filter(r -> {
-            boolean allowed = !settings.localMode() || Loopback.isLoopbackUrl(r.reference().getServiceUrl());
-            if (!allowed) {
-                log.warn("Local mode: not posting to non-loopback serviceUrl {}", r.reference().getServiceUrl());
-            }
-            return allowed;
-        });
+        return reference.filter(this::allowed);
+    }
+
+    private boolean allowed(ConversationStore.Stored stored) {
+        boolean allowed = !settings.localMode() || Loopback.isLoopbackUrl(stored.reference().getServiceUrl());
+        if (!allowed) {
+            log.warn("Local mode: not posting to non-loopback serviceUrl {}", stored.reference().getServiceUrl());
+        }
+        return allowed;
     }
 
     private <T> T continueWith(ConversationReference reference, Function<TurnContext, T> action) {

@@ -200,6 +200,35 @@ class BotRoadTest {
     }
 
     @Test
+    void anAttachedCsvIsImportedInTheBackgroundWithACard() throws Exception {
+        String url = connector.serveFile("/files/contacts.csv", "email,first_name\nzoe@example.com,Zoe\nyan@example.com,Yan\nnot-an-email,X\n");
+        ObjectNode upload = Activities.message(connector.serviceUrl(), "conv-1", AAD, null);
+        upload.putArray("attachments").addObject().put("contentType", "text/csv").put("contentUrl", url).put("name", "contacts.csv");
+        post(upload);
+        assertThat(connector.messages().get(0).text()).isEqualTo("Got contacts.csv. Type import to add its contacts.");
+
+        connector.clear();
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "import tag:webinar"));
+        assertThat(connector.messages().get(0).text()).contains("of contacts.csv started (tags: webinar)");
+        FakeConnector.Call result = connector.await(c -> c.card() != null && c.card().toString().contains("Import finished"),
+                java.time.Duration.ofSeconds(20));
+        assertThat(result.card().toString()).contains("\"title\":\"Created\",\"value\":\"2\"", "\"title\":\"Invalid\",\"value\":\"1\"");
+        assertThat(contacts.findByEmail("zoe@example.com")).hasValueSatisfying(c -> assertThat(c.tags()).containsExactly("webinar"));
+    }
+
+    @Test
+    void localModeRefusesToFetchFilesFromOtherHosts() throws Exception {
+        ObjectNode upload = Activities.message(connector.serviceUrl(), "conv-1", AAD, "import");
+        upload.putArray("attachments").addObject().put("contentType", "text/csv").put("contentUrl", "https://files.example.com/x.csv")
+                .put("name", "x.csv");
+        post(upload);
+        assertThat(connector.messages().get(0).text()).contains("cannot fetch x.csv", "local mode");
+        connector.clear();
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "import"));
+        assertThat(connector.messages().get(0).text()).startsWith("No file attached yet.");
+    }
+
+    @Test
     void welcomeCardOnInstall() throws Exception {
         ObjectNode update = Activities.message(connector.serviceUrl(), "conv-9", AAD, null);
         update.put("type", "conversationUpdate");

@@ -40,12 +40,21 @@ final class FakeConnector implements AutoCloseable {
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final ConcurrentLinkedQueue<Integer> failures = new ConcurrentLinkedQueue<>();
+    private final java.util.Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
 
     FakeConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            byte[] file = files.get(exchange.getRequestURI().getPath());
+            if (exchange.getRequestMethod().equals("GET") && file != null) {
+                exchange.getResponseHeaders().add("Content-Type", "text/csv");
+                exchange.sendResponseHeaders(200, file.length);
+                exchange.getResponseBody().write(file);
+                exchange.close();
+                return;
+            }
             Integer failure = failures.poll();
             if (failure != null) {
                 byte[] error = "{\"error\":{\"code\":\"Throttled\",\"message\":\"try later\"}}".getBytes(StandardCharsets.UTF_8);
@@ -71,6 +80,12 @@ final class FakeConnector implements AutoCloseable {
 
     String serviceUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    /** Serves a file (an attachment's contentUrl) at {@code path}; returns its URL. */
+    String serveFile(String path, String content) {
+        files.put(path, content.getBytes(StandardCharsets.UTF_8));
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     void failNext(int... statuses) {

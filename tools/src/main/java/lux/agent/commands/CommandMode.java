@@ -60,9 +60,8 @@ public class CommandMode {
                 text = "Hi, I am LUX. " + HELP;
             }
             case "contacts", "contact" -> text = contacts(tools, session, sub, words.size() > 2 ? words.subList(2, words.size()) : List.of());
-            case "import" -> text = turn.lastUpload() == null
-                    ? "Attach a CSV file (email, first_name, last_name, company, tags columns) to a message first, then type import."
-                    : "Importing files is not switched on in this build yet; the file " + turn.lastUpload().fileName() + " was kept.";
+            case "import" -> text = tools.contacts().importContacts(rest.stream().filter(w -> w.toLowerCase(Locale.ROOT)
+                    .startsWith("tag:")).map(w -> w.substring(4)).toList());
             case "templates" -> text = tools.templates().listTemplates();
             case "template" -> {
                 if (sub.equals("new")) {
@@ -195,7 +194,8 @@ public class CommandMode {
 
     /** Tool results address the model in places; in command mode the user reads them directly. */
     private static String readable(String text) {
-        return text.replace("FAILED: ", "Sorry, that did not work: ")
+        return text.replace("FAILED: no file attached yet. Ask the user to attach", "No file attached yet. Attach")
+                .replace("FAILED: ", "Sorry, that did not work: ")
                 .replace("call scheduleCampaign to ask the user to confirm a time", "type schedule <campaign> <when> to pick a time");
     }
 }

@@ -1,45 +1,26 @@
 package lux.agent.insights;
 
-import java.util.Map;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignView;
-import lux.campaigns.RecipientStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
+import lux.stats.StatsService;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Reads a campaign's delivery and engagement numbers from the recipient rows and tracking events. */
+/** A campaign's numbers for the agent and the stats card, from {@link StatsService} (counters and tracking rollups). */
 @Component
 public class CampaignStatsReader {
     private final CampaignService campaigns;
-    private final JdbcTemplate jdbc;
+    private final StatsService stats;
 
-    CampaignStatsReader(CampaignService campaigns, JdbcTemplate jdbc) {
+    CampaignStatsReader(CampaignService campaigns, StatsService stats) {
         this.campaigns = campaigns;
-        this.jdbc = jdbc;
+        this.stats = stats;
     }
 
-    @Transactional(readOnly = true)
     public CampaignStats read(long campaignId) {
         CampaignView campaign = campaigns.get(campaignId);
-        Map<RecipientStatus, Long> counts = campaigns.recipientCounts(campaignId);
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        long pending = counts.get(RecipientStatus.PENDING) + counts.get(RecipientStatus.SENDING);
-        return new CampaignStats(campaign, total, counts.get(RecipientStatus.SENT), counts.get(RecipientStatus.FAILED),
-                counts.get(RecipientStatus.SKIPPED), pending,
-                distinct(campaignId, "kind = 'OPEN' AND machine = FALSE"),
-                count("SELECT COUNT(*) FROM (SELECT recipient_id FROM tracking_event WHERE campaign_id = ? AND kind = 'OPEN' "
-                        + "GROUP BY recipient_id HAVING MAX(CASE WHEN machine THEN 0 ELSE 1 END) = 0) m", campaignId),
-                distinct(campaignId, "kind = 'CLICK' AND machine = FALSE"),
-                distinct(campaignId, "kind = 'UNSUBSCRIBE'"));
-    }
-
-    private long distinct(long campaignId, String condition) {
-        return count("SELECT COUNT(DISTINCT recipient_id) FROM tracking_event WHERE campaign_id = ? AND " + condition, campaignId);
-    }
-
-    private long count(String sql, long campaignId) {
-        Long n = jdbc.queryForObject(sql, Long.class, campaignId);
-        return n == null ? 0 : n;
+        lux.stats.CampaignStats s = stats.campaign(campaignId);
+        long pending = Math.max(0, s.recipients() - s.sent() - s.failed() - s.skipped());
+        return new CampaignStats(campaign, s.recipients(), s.sent(), s.failed(), s.skipped(), pending,
+                s.human().uniqueOpens(), s.machine().uniqueOpens(), s.human().uniqueClicks(), s.unsubscribes());
     }
 }

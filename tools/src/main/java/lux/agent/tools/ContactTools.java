@@ -2,12 +2,20 @@ package lux.agent.tools;
 
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import lux.agent.AgentOutput;
+import lux.agent.UploadedFile;
 import lux.contacts.AudienceFilter;
 import lux.contacts.ContactQuery;
 import lux.contacts.ContactService;
@@ -15,6 +23,10 @@ import lux.contacts.ContactStatus;
 import lux.contacts.ContactView;
 import lux.contacts.EmailAddress;
 import lux.contacts.NewContact;
+import lux.imports.ContactImportService;
+import lux.imports.ImportMode;
+import lux.imports.ImportRequest;
+import lux.imports.ImportSource;
 import lux.shared.LuxException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -25,9 +37,49 @@ public class ContactTools {
     private final ContactService contacts;
     private final ToolSession session;
 
-    ContactTools(ContactService contacts, ToolSession session) {
+    private final ContactImportService imports;
+
+    ContactTools(ContactService contacts, ContactImportService imports, ToolSession session) {
         this.contacts = contacts;
+        this.imports = imports;
         this.session = session;
+    }
+
+    @Tool("Imports contacts from the CSV file the user attached last in this conversation, in the background. "
+            + "A card shows progress and the result.")
+    public String importContacts(@P(value = "tags to give every imported contact; may be empty", required = false) List<String> tags) {
+        return ToolResults.attempt(session, "importContacts", () -> {
+            UploadedFile file = session.lastUpload();
+            if (file == null) {
+                return "FAILED: no file attached yet. Ask the user to attach a CSV file (columns like email, first_name, "
+                        + "last_name, company, tags) to a message first.";
+            }
+            long id = imports.start(new ImportRequest(file.fileName(), download(file), set(tags), ImportMode.ADD_NEW_ONLY),
+                    session.actor());
+            return "Import " + id + " of " + file.fileName() + " started" + (tags == null || tags.isEmpty() ? "" : " (tags: "
+                    + String.join(", ", set(tags)) + ")") + ". A card shows progress and the result; existing contacts are left as they are.";
+        });
+    }
+
+    /** The bot accepted this URL (loopback in local mode, https in Teams); the import reads it on its own thread. */
+    private static ImportSource download(UploadedFile file) {
+        return () -> {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            try {
+                HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(file.downloadUrl()))
+                        .timeout(Duration.ofMinutes(5)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                if (response.statusCode() != 200) {
+                    response.body().close();
+                    throw new IOException("downloading " + file.fileName() + " answered HTTP " + response.statusCode()
+                            + "; attach the file again");
+                }
+                return response.body();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("download of " + file.fileName() + " was interrupted", e);
+            }
+        };
     }
 
     @Tool("Adds contacts by email address, optionally with tags. Existing contacts get the tags added.")

@@ -7,6 +7,7 @@ import lux.agent.insights.CampaignStatsReader;
 import lux.agent.insights.ContentOptimiser;
 import lux.campaigns.CampaignService;
 import lux.contacts.ContactService;
+import lux.imports.ContactImportService;
 import lux.templates.TemplateService;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +22,11 @@ public class ToolBox {
     private final AudienceAnalyser analyser;
     private final ContentOptimiser optimiser;
     private final Clock clock;
+    private final ContactImportService imports;
 
-    ToolBox(ContactService contacts, TemplateService templates, CampaignService campaigns, ConfirmationService confirmations,
+    ToolBox(ContactImportService imports, ContactService contacts, TemplateService templates, CampaignService campaigns, ConfirmationService confirmations,
             CampaignStatsReader stats, AudienceAnalyser analyser, ContentOptimiser optimiser, Clock clock) {
+        this.imports = imports;
         this.contacts = contacts;
         this.templates = templates;
         this.campaigns = campaigns;
@@ -35,7 +38,7 @@ public class ToolBox {
     }
 
     public Tools forSession(ToolSession session) {
-        return new Tools(new ContactTools(contacts, session), new TemplateTools(templates, contacts, session),
+        return new Tools(new ContactTools(contacts, imports, session), new TemplateTools(templates, contacts, session),
                 new CampaignTools(campaigns, templates, contacts, confirmations, stats, clock, session),
                 new InsightTools(analyser, optimiser, templates, session));
     }
