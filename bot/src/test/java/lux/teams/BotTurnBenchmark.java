@@ -95,6 +95,7 @@ public final class BotTurnBenchmark {
             System.out.printf("concurrent: %d threads, %d turns in %.2f s = %.0f turns/s; replies seen=%d%n", threads,
                     parallelTurns, seconds, parallelTurns / seconds, connector.messages().size());
         }
+        System.exit(0);
     }
 
     private static void turn(HttpClient http, URI uri, FakeConnector connector, String conversation, int i) throws Exception {

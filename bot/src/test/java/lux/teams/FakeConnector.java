@@ -37,6 +37,7 @@ final class FakeConnector implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(4);
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final ConcurrentLinkedQueue<Integer> failures = new ConcurrentLinkedQueue<>();
@@ -44,7 +45,7 @@ final class FakeConnector implements AutoCloseable {
 
     FakeConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(executor);
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             byte[] file = files.get(exchange.getRequestURI().getPath());
@@ -128,5 +129,6 @@ final class FakeConnector implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }
