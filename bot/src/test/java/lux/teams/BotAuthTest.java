@@ -21,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * metadata endpoint.
  */
 @DatabaseTest
-@SpringBootTest(classes = BotTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = BotTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "lux.delivery.enabled=false")
 class BotAuthTest {
     static final String APP_ID = "6f1f3e0a-1111-4222-8333-944455556666";
     static final String SERVICE_URL = "https://smba.trafficmanager.net/emea/";

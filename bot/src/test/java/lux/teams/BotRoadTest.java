@@ -44,7 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DatabaseTest
 @Import(BotRoadTest.Clocks.class)
 @SpringBootTest(classes = BotTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lux.teams.retry-base=10ms", "lux.public-base-url=http://127.0.0.1:3978"})
+        properties = {"lux.delivery.enabled=false", "lux.teams.retry-base=10ms", "lux.public-base-url=http://127.0.0.1:3978"})
 class BotRoadTest {
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     static final String AAD = "00000000-0000-0000-0000-0000000000aa";

@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @DatabaseTest
-@SpringBootTest(classes = CoreTestApplication.class)
+@SpringBootTest(classes = CoreTestApplication.class, properties = "lux.delivery.enabled=false")
 @Import(LinkCodeServiceTest.Clocks.class)
 class LinkCodeServiceTest {
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");

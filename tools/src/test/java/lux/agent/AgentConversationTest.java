@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @DatabaseTest
 @Import(AgentConversationTest.Clocks.class)
-@SpringBootTest(classes = AgentTestApplication.class)
+@SpringBootTest(classes = AgentTestApplication.class, properties = "lux.delivery.enabled=false")
 class AgentConversationTest {
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");

@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Audience segments come from real rows: recipients and tracking events are written as delivery would write them. */
 @DatabaseTest
-@SpringBootTest(classes = AgentTestApplication.class)
+@SpringBootTest(classes = AgentTestApplication.class, properties = "lux.delivery.enabled=false")
 class AudienceAnalyserTest {
     @Autowired
     AudienceAnalyser analyser;

@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The confirmation gate on its own: only its owner, once, before it expires; the nonce is stored hashed. */
 @DatabaseTest
 @Import(ConfirmationGateTest.Clocks.class)
-@SpringBootTest(classes = AgentTestApplication.class)
+@SpringBootTest(classes = AgentTestApplication.class, properties = "lux.delivery.enabled=false")
 class ConfirmationGateTest {
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     static final ZoneId ZONE = ZoneId.of("America/New_York");
