@@ -7,8 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${N:-500}"; DURATION="${DURATION:-20s}"; PORT="${PORT:-3979}"; NGINX_PORT="${NGINX_PORT:-3980}"
 WORK="$PWD/admin-web/target/bench"; mkdir -p "$WORK"
-./mvnw -B -q -pl admin-web -am test-compile -DskipTests
-./mvnw -B -q -pl admin-web dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
+# one invocation, so lux-core resolves from the reactor; lux's own classes are added from target/ below
+./mvnw -B -q -pl admin-web -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.excludeGroupIds=lux \
+  -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
 CP="admin-web/target/test-classes:admin-web/target/classes:core/target/test-classes:core/target/classes:$(cat "$WORK/classpath.txt")"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), $(java -version 2>&1 | head -1)"
 
