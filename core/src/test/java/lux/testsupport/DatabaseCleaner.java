@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class DatabaseCleaner {
     private static final String[] TABLES = {
         "tracking_event", "campaign_link", "campaign_recipient", "campaign", "email_template",
-        "contact_tag", "tag", "contact", "suppression", "audit_entry", "app_user"
+        "contact_tag", "tag", "contact", "suppression", "audit_entry", "api_token", "app_user"
     };
 
     private DatabaseCleaner() {
