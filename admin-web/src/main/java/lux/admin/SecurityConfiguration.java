@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -47,12 +48,6 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ThrottledAuthenticationProvider consoleAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder,
-                                                                  LoginThrottle throttle) {
-        return new ThrottledAuthenticationProvider(users, encoder, throttle);
-    }
-
-    @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens, ObjectMapper json) throws Exception {
         ApiAuthenticationEntryPoint problems = new ApiAuthenticationEntryPoint(json);
@@ -73,8 +68,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, ThrottledAuthenticationProvider provider) throws Exception {
-        http.authenticationProvider(provider)
+    SecurityFilterChain webChain(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle)
+            throws Exception {
+        // The only way to sign in, with no parent manager: a throttled try must not fall through to another provider.
+        http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(users, encoder, throttle)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_ROUTES).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/messages").permitAll()
