@@ -107,6 +107,8 @@ class ConsoleInChromiumTest {
             assertThat(page.locator("body")).not().hasCSS("background-color", "rgb(255, 255, 255)");
             page.navigate(base + "/admin");
             assertThat(page.locator("#campaigns-by-status")).containsText("draft");
+            // Chart.js (webjar) drew the status chart from the page's data attribute.
+            assertThat(page.locator("#status-chart")).hasAttribute("data-drawn", "true");
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("02-dashboard.png")).setFullPage(true));
 
             page.navigate(base + "/admin/users");

@@ -41,7 +41,25 @@
     refresh();
   }
 
+  // Charts: each canvas with data-chart = {type, labels, datasets}; Chart.js comes from its webjar.
+  function drawCharts() {
+    if (typeof Chart === 'undefined') { return; }
+    Chart.defaults.color = '#adb5bd';
+    Chart.defaults.borderColor = 'rgba(255,255,255,0.1)';
+    document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+      var spec = JSON.parse(canvas.dataset.chart);
+      canvas.chart = new Chart(canvas, {
+        type: spec.type,
+        data: {labels: spec.labels, datasets: spec.datasets},
+        options: {animation: false, plugins: {legend: {display: spec.datasets.length > 1}},
+          scales: spec.type === 'doughnut' ? {} : {y: {beginAtZero: true, ticks: {precision: 0}}}}
+      });
+      canvas.dataset.drawn = 'true';
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     setUpPreview();
+    drawCharts();
   });
 }());
