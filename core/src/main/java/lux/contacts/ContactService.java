@@ -27,9 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** The public face of contacts and tags: create, change, tag, search and count audiences. */
 @Service
 public class ContactService {
-    static final int MAX_NAME = 100;
-    static final int MAX_COMPANY = 200;
-    static final int MAX_ATTRIBUTE_VALUE = 1000;
+    public static final int MAX_NAME = 100;
+    public static final int MAX_COMPANY = 200;
+    public static final int MAX_ATTRIBUTE_VALUE = 1000;
 
     private final ContactRepository contacts;
     private final TagRepository tags;
@@ -252,7 +252,7 @@ public class ContactService {
     }
 
     /** Attribute names become template variables ({{ contact.plan }}), so they must be identifiers. */
-    static String attributeName(String raw) {
+    public static String attributeName(String raw) {
         String name = raw == null ? "" : raw.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]+", "_")
                 .replaceAll("^_+|_+$", "");
         if (name.isEmpty() || Character.isDigit(name.charAt(0)) || name.length() > 64) {

@@ -4,15 +4,22 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import lux.audit.Actor;
 import lux.audit.AuditService;
 import lux.contacts.EmailAddress;
 import lux.shared.InvalidInputException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,11 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SuppressionService {
     private final SuppressionRepository suppressions;
+    private final JdbcTemplate jdbc;
     private final AuditService audit;
     private final Clock clock;
 
-    SuppressionService(SuppressionRepository suppressions, AuditService audit, Clock clock) {
+    SuppressionService(SuppressionRepository suppressions, JdbcTemplate jdbc, AuditService audit, Clock clock) {
         this.suppressions = suppressions;
+        this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
     }
@@ -35,6 +44,61 @@ public class SuppressionService {
         return suppressions.existsByKindAndValueIn(SuppressionKind.ADDRESS, List.of(address))
                 || suppressions.existsByKindAndValueIn(SuppressionKind.DOMAIN, List.of(EmailAddress.domainOf(address)))
                 || suppressions.existsByKindAndValueIn(SuppressionKind.ADDRESS_HASH, List.of(hash(address)));
+    }
+
+    /**
+     * Which of these addresses may not be mailed, and why, in one query (imports and senders check a batch at a
+     * time). Addresses are expected normalised; the result maps each suppressed one to the reason of the first
+     * entry that matches it (address, then domain, then erased hash).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, SuppressionReason> suppressedAmong(Collection<String> normalisedEmails) {
+        if (normalisedEmails.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> hashes = new HashMap<>();
+        Set<String> candidates = new HashSet<>();
+        for (String email : normalisedEmails) {
+            String hash = hash(email);
+            hashes.put(email, hash);
+            candidates.add(email);
+            candidates.add(EmailAddress.domainOf(email));
+            candidates.add(hash);
+        }
+        Map<SuppressionKind, Map<String, SuppressionReason>> found = new EnumMap<>(SuppressionKind.class);
+        // Plain JDBC: a thousand-address batch is one indexed IN query, without JPA translating each parameter.
+        jdbc.query("SELECT kind, entry, reason FROM suppression WHERE entry IN ("
+                        + String.join(", ", java.util.Collections.nCopies(candidates.size(), "?")) + ")",
+                rs -> {
+                    found.computeIfAbsent(SuppressionKind.valueOf(rs.getString(1)), k -> new HashMap<>())
+                            .put(rs.getString(2), SuppressionReason.valueOf(rs.getString(3)));
+                }, candidates.toArray());
+        if (found.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, SuppressionReason> result = new HashMap<>();
+        for (String email : normalisedEmails) {
+            SuppressionReason reason = found.getOrDefault(SuppressionKind.ADDRESS, Map.of()).get(email);
+            if (reason == null) {
+                reason = found.getOrDefault(SuppressionKind.DOMAIN, Map.of()).get(EmailAddress.domainOf(email));
+            }
+            if (reason == null) {
+                reason = found.getOrDefault(SuppressionKind.ADDRESS_HASH, Map.of()).get(hashes.get(email));
+            }
+            if (reason != null) {
+                result.put(email, reason);
+            }
+        }
+        return result;
+    }
+
+    /** Removes the plain address entry of an erased person; the hashed entry added by {@link #suppressErased} replaces it. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public int forgetAddress(String normalisedEmail) {
+        return suppressions.findByKindAndValue(SuppressionKind.ADDRESS, normalisedEmail).map(s -> {
+            suppressions.delete(s);
+            return 1;
+        }).orElse(0);
     }
 
     /** Suppresses one address (idempotent: an existing entry is kept as it is). */

@@ -1,0 +1,244 @@
+package lux.contacts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import lux.audit.Actor;
+import lux.audit.AuditService;
+import lux.shared.ConflictException;
+import lux.shared.InvalidInputException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Operations on every contact matching a {@link ContactFilter}: count and preview, tag, untag, delete (only with
+ * the count the person confirmed) and a streamed CSV export. Each is one set-based statement, whatever the size.
+ */
+@Service
+public class ContactBulkService {
+    /** Columns an export writes before the attribute columns; the import recognises and skips the ones it does not set. */
+    public static final List<String> EXPORT_COLUMNS = List.of("email", "first_name", "last_name", "company", "status", "tags",
+            "consent_source", "consent_at", "created_at");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
+    };
+
+    private final ContactService contacts;
+    private final TagRepository tags;
+    private final JdbcTemplate jdbc;
+    private final AuditService audit;
+    private final Clock clock;
+
+    ContactBulkService(ContactService contacts, TagRepository tags, JdbcTemplate jdbc, AuditService audit, Clock clock) {
+        this.contacts = contacts;
+        this.tags = tags;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public long count(ContactFilter filter) {
+        ContactFilterSql sql = where(filter);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM contact c WHERE " + sql.where(), Long.class, sql.args().toArray());
+    }
+
+    /** The count and the first few addresses, to show before a bulk change. */
+    @Transactional(readOnly = true)
+    public BulkPreview preview(ContactFilter filter, int sampleSize) {
+        ContactFilterSql sql = where(filter);
+        List<String> sample = jdbc.queryForList("SELECT c.email FROM contact c WHERE " + sql.where() + " ORDER BY c.id LIMIT ?",
+                String.class, append(sql, Math.max(1, sampleSize)));
+        return new BulkPreview(filter, count(filter), sample);
+    }
+
+    /** Adds the tags (created when new) to every matching contact; returns how many contact-tag links were added. */
+    @Transactional
+    public int tag(ContactFilter filter, Collection<String> tagNames, Actor actor) {
+        ContactFilterSql sql = where(filter);
+        List<Tag> wanted = tagsNamed(tagNames, true);
+        int added = 0;
+        for (Tag tag : wanted) {
+            added += jdbc.update("INSERT INTO contact_tag (contact_id, tag_id) SELECT c.id, ? FROM contact c WHERE " + sql.where()
+                    + " AND NOT EXISTS (SELECT 1 FROM contact_tag x WHERE x.contact_id = c.id AND x.tag_id = ?)",
+                    append(sql.argsArray(tag.getId()), tag.getId()));
+        }
+        audit.record(actor, "contact.bulk-tag", "tag", names(wanted), added + " links added to " + filter.describe());
+        return added;
+    }
+
+    /** Removes the tags from every matching contact; unknown tags fail. Returns how many links were removed. */
+    @Transactional
+    public int untag(ContactFilter filter, Collection<String> tagNames, Actor actor) {
+        ContactFilterSql sql = where(filter);
+        List<Tag> wanted = tagsNamed(tagNames, false);
+        int removed = 0;
+        for (Tag tag : wanted) {
+            removed += jdbc.update("DELETE FROM contact_tag WHERE tag_id = ? AND contact_id IN (SELECT c.id FROM contact c WHERE "
+                    + sql.where() + ")", sql.argsArray(tag.getId()));
+        }
+        audit.record(actor, "contact.bulk-untag", "tag", names(wanted), removed + " links removed from " + filter.describe());
+        return removed;
+    }
+
+    /**
+     * Deletes every matching contact, but only if the filter still matches {@code confirmedCount} contacts (the
+     * number the person saw in {@link #preview}); otherwise nothing is deleted and the error says why.
+     */
+    @Transactional
+    public int delete(ContactFilter filter, long confirmedCount, Actor actor) {
+        ContactFilterSql sql = where(filter);
+        long now = count(filter);
+        if (now != confirmedCount) {
+            throw new ConflictException("The filter (" + filter.describe() + ") now matches " + now + " contacts, not the "
+                    + confirmedCount + " you confirmed. Nothing was deleted; preview again and confirm the new number.");
+        }
+        int deleted = jdbc.update("DELETE FROM contact c WHERE " + sql.where(), sql.args().toArray());
+        audit.record(actor, "contact.bulk-delete", "contact", null, deleted + " deleted: " + filter.describe());
+        return deleted;
+    }
+
+    /**
+     * Writes matching contacts as CSV (UTF-8 text; the caller owns the writer), reading row by row so memory does
+     * not depend on how many match. Attribute columns come after {@link #EXPORT_COLUMNS}, sorted. Returns the count.
+     */
+    @Transactional // not read-only: the export itself is audited
+    public long export(ContactFilter filter, Writer out, Actor actor) {
+        ContactFilterSql sql = where(filter);
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(1000);
+        TreeSet<String> attributeNames = new TreeSet<>();
+        streaming.query("SELECT c.attributes FROM contact c WHERE " + sql.where(),
+                rs -> { attributeNames.addAll(attributes(rs.getString(1)).keySet()); }, sql.args().toArray());
+        List<String> header = new ArrayList<>(EXPORT_COLUMNS);
+        header.addAll(attributeNames);
+        try {
+            CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get());
+            ExportRow current = new ExportRow();
+            streaming.query("SELECT c.id, c.email, c.first_name, c.last_name, c.company, c.status, c.consent_source, c.consent_at, "
+                    + "c.created_at, c.attributes, t.name FROM contact c LEFT JOIN contact_tag ct ON ct.contact_id = c.id "
+                    + "LEFT JOIN tag t ON t.id = ct.tag_id WHERE " + sql.where() + " ORDER BY c.id, t.name", rs -> {
+                        long id = rs.getLong(1);
+                        if (current.id != id) {
+                            current.print(csv, attributeNames);
+                            current.start(id, rs);
+                        }
+                        String tag = rs.getString(11);
+                        if (tag != null) {
+                            current.tags.add(tag);
+                        }
+                    }, sql.args().toArray());
+            current.print(csv, attributeNames);
+            csv.flush();
+            audit.record(actor, "contact.export", "contact", null, current.count + " exported: " + filter.describe());
+            return current.count;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One contact being assembled from its joined tag rows. */
+    private static final class ExportRow {
+        long id = -1;
+        long count;
+        List<Object> values;
+        Map<String, String> attributes;
+        final List<String> tags = new ArrayList<>();
+
+        void start(long id, ResultSet rs) throws SQLException {
+            this.id = id;
+            tags.clear();
+            values = new ArrayList<>();
+            for (int column = 2; column <= 7; column++) {
+                values.add(rs.getString(column));
+            }
+            values.add(instant(rs, 8));
+            values.add(instant(rs, 9));
+            attributes = attributes(rs.getString(10));
+        }
+
+        void print(CSVPrinter csv, Set<String> attributeNames) {
+            if (id < 0) {
+                return;
+            }
+            List<Object> row = new ArrayList<>(values);
+            row.add(5, String.join(", ", tags));
+            attributeNames.forEach(name -> row.add(attributes.getOrDefault(name, "")));
+            try {
+                csv.printRecord(row);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            count++;
+        }
+
+        private static String instant(ResultSet rs, int column) throws SQLException {
+            OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+            return at == null ? "" : at.toInstant().toString();
+        }
+    }
+
+    private ContactFilterSql where(ContactFilter filter) {
+        contacts.requireKnownTags(filter.tags());
+        return ContactFilterSql.of(filter);
+    }
+
+    private List<Tag> tagsNamed(Collection<String> rawNames, boolean createMissing) {
+        Set<String> names = new TreeSet<>();
+        if (rawNames != null) {
+            rawNames.forEach(n -> names.add(Tag.normalise(n)));
+        }
+        if (names.isEmpty()) {
+            throw new InvalidInputException("tags", "Name at least one tag.");
+        }
+        List<Tag> found = new ArrayList<>(tags.findByNameIn(names));
+        Set<String> missing = new TreeSet<>(names);
+        found.forEach(t -> missing.remove(t.getName()));
+        if (!missing.isEmpty() && !createMissing) {
+            throw new InvalidInputException("tags", "Unknown tag" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + ".");
+        }
+        Instant now = clock.instant();
+        missing.forEach(name -> found.add(tags.saveAndFlush(new Tag(name, now))));
+        return found;
+    }
+
+    private static Map<String, String> attributes(String json) {
+        try {
+            return json == null || json.isBlank() ? Map.of() : JSON.readValue(json, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored contact attributes are not a JSON object of strings", e);
+        }
+    }
+
+    private static Object[] append(ContactFilterSql sql, Object last) {
+        return append(sql.argsArray(), last);
+    }
+
+    private static Object[] append(Object[] args, Object last) {
+        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = last;
+        return all;
+    }
+
+    private static String names(List<Tag> tags) {
+        return tags.stream().map(Tag::getName).sorted().reduce((a, b) -> a + "," + b).orElse("");
+    }
+}

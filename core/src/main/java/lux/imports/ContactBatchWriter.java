@@ -1,0 +1,212 @@
+package lux.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lux.suppression.SuppressionReason;
+import lux.suppression.SuppressionService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes one batch of rows in the caller's transaction with a few statements: one lookup of the addresses that
+ * exist, one of the suppression list, one multi-row insert (ON CONFLICT DO NOTHING, which H2 understands too),
+ * one JDBC batch of updates and one set-based tagging statement.
+ */
+@Component
+class ContactBatchWriter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
+    };
+    private static final String INSERT_COLUMNS = "INSERT INTO contact (email, first_name, last_name, company, attributes, "
+            + "status, consent_source, consent_at, created_at, updated_at, last_import_id) VALUES ";
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate jdbc;
+    private final SuppressionService suppressions;
+
+    ContactBatchWriter(JdbcTemplate jdbc, SuppressionService suppressions) {
+        this.jdbc = jdbc;
+        this.suppressions = suppressions;
+    }
+
+    /** A row not written because its address is suppressed (the import reports it). */
+    record Suppressed(ContactRow row, SuppressionReason reason) {
+    }
+
+    record Outcome(int created, int updated, int skipped, List<Suppressed> suppressed) {
+    }
+
+    private record Existing(long id, Long lastImportId, String attributes) {
+    }
+
+    /** Creates tags that do not exist yet and returns the ids of all of them. */
+    List<Long> ensureTags(Collection<String> names, Instant now) {
+        List<Long> ids = new ArrayList<>();
+        for (String name : names) {
+            jdbc.update("INSERT INTO tag (name, created_at) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM tag WHERE name = ?)",
+                    name, utc(now), name);
+            ids.add(jdbc.queryForObject("SELECT id FROM tag WHERE name = ?", Long.class, name));
+        }
+        return ids;
+    }
+
+    Outcome write(Collection<ContactRow> rows, long importId, ImportMode mode, List<Long> tagIds, String consentSource,
+                  Instant now) {
+        if (rows.isEmpty()) {
+            return new Outcome(0, 0, 0, List.of());
+        }
+        Map<String, Existing> existing = existing(rows);
+        List<ContactRow> fresh = new ArrayList<>();
+        List<ContactRow> changed = new ArrayList<>();
+        int skipped = 0;
+        for (ContactRow row : rows) {
+            Existing e = existing.get(row.email());
+            if (e == null) {
+                fresh.add(row);
+            } else if (Long.valueOf(importId).equals(e.lastImportId()) || mode == ImportMode.ADD_NEW_ONLY) {
+                skipped++; // repeated in this file, or left alone by "add new only"
+            } else {
+                changed.add(row);
+            }
+        }
+        List<Suppressed> suppressed = new ArrayList<>();
+        if (!fresh.isEmpty()) {
+            Map<String, SuppressionReason> blocked = suppressions.suppressedAmong(fresh.stream().map(ContactRow::email).toList());
+            if (!blocked.isEmpty()) {
+                List<ContactRow> allowed = new ArrayList<>(fresh.size());
+                for (ContactRow row : fresh) {
+                    SuppressionReason reason = blocked.get(row.email());
+                    if (reason == null) {
+                        allowed.add(row);
+                    } else {
+                        suppressed.add(new Suppressed(row, reason));
+                    }
+                }
+                fresh = allowed;
+                skipped += suppressed.size();
+            }
+        }
+        int created = insert(fresh, importId, consentSource, now);
+        skipped += fresh.size() - created; // created meanwhile by someone else: left to them
+        int updated = update(changed, existing, importId, now);
+        if (!tagIds.isEmpty() && created + updated > 0) {
+            List<String> written = new ArrayList<>(fresh.size() + changed.size());
+            fresh.forEach(r -> written.add(r.email()));
+            changed.forEach(r -> written.add(r.email()));
+            tag(written, tagIds, importId);
+        }
+        return new Outcome(created, updated, skipped, suppressed);
+    }
+
+    private Map<String, Existing> existing(Collection<ContactRow> rows) {
+        Map<String, Existing> found = new HashMap<>();
+        List<Object> emails = new ArrayList<>(rows.size());
+        rows.forEach(r -> emails.add(r.email()));
+        jdbc.query("SELECT id, email, last_import_id, attributes FROM contact WHERE email IN (" + placeholders(emails.size()) + ")",
+                rs -> {
+                    long lastImport = rs.getLong(3);
+                    found.put(rs.getString(2), new Existing(rs.getLong(1), rs.wasNull() ? null : lastImport, rs.getString(4)));
+                }, emails.toArray());
+        return found;
+    }
+
+    private int insert(List<ContactRow> rows, long importId, String consentSource, Instant now) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        StringBuilder sql = new StringBuilder(INSERT_COLUMNS.length() + rows.size() * (INSERT_ROW.length() + 2)).append(INSERT_COLUMNS);
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(INSERT_ROW);
+        }
+        sql.append(" ON CONFLICT DO NOTHING");
+        OffsetDateTime at = utc(now);
+        return jdbc.update(sql.toString(), (PreparedStatement ps) -> {
+            int p = 1;
+            for (ContactRow row : rows) {
+                ps.setString(p++, row.email());
+                ps.setString(p++, row.firstName());
+                ps.setString(p++, row.lastName());
+                ps.setString(p++, row.company());
+                ps.setString(p++, json(row.attributes()));
+                ps.setString(p++, consentSource);
+                ps.setObject(p++, at);
+                ps.setObject(p++, at);
+                ps.setObject(p++, at);
+                ps.setLong(p++, importId);
+            }
+        });
+    }
+
+    private int update(List<ContactRow> rows, Map<String, Existing> existing, long importId, Instant now) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        OffsetDateTime at = utc(now);
+        List<Object[]> args = new ArrayList<>(rows.size());
+        for (ContactRow row : rows) {
+            Existing e = existing.get(row.email());
+            args.add(new Object[] {row.firstName(), row.lastName(), row.company(), merged(e.attributes(), row.attributes()),
+                at, importId, e.id()});
+        }
+        int[] counts = jdbc.batchUpdate("UPDATE contact SET first_name = COALESCE(?, first_name), last_name = COALESCE(?, last_name), "
+                + "company = COALESCE(?, company), attributes = ?, updated_at = ?, last_import_id = ?, version = version + 1 "
+                + "WHERE id = ?", args);
+        int updated = 0;
+        for (int c : counts) {
+            updated += c == PreparedStatement.SUCCESS_NO_INFO ? 1 : Math.max(c, 0);
+        }
+        return updated;
+    }
+
+    private void tag(List<String> emails, List<Long> tagIds, long importId) {
+        List<Object> args = new ArrayList<>(emails);
+        args.add(importId);
+        args.addAll(tagIds);
+        jdbc.update("INSERT INTO contact_tag (contact_id, tag_id) SELECT c.id, t.id FROM contact c CROSS JOIN tag t "
+                + "WHERE c.email IN (" + placeholders(emails.size()) + ") AND c.last_import_id = ? AND t.id IN ("
+                + placeholders(tagIds.size()) + ") AND NOT EXISTS (SELECT 1 FROM contact_tag x WHERE x.contact_id = c.id AND x.tag_id = t.id)",
+                args.toArray());
+    }
+
+    private static String merged(String stored, Map<String, String> fromFile) {
+        if (fromFile.isEmpty()) {
+            return stored;
+        }
+        try {
+            Map<String, String> attributes = stored == null || stored.isBlank() ? new LinkedHashMap<>() : JSON.readValue(stored, MAP);
+            attributes.putAll(fromFile);
+            return JSON.writeValueAsString(attributes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored contact attributes are not a JSON object of strings", e);
+        }
+    }
+
+    private static String json(Map<String, String> attributes) {
+        try {
+            return JSON.writeValueAsString(attributes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Attributes cannot be written as JSON", e);
+        }
+    }
+
+    static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+}

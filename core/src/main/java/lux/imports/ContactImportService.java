@@ -1,0 +1,153 @@
+package lux.imports;
+
+import jakarta.annotation.PreDestroy;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import lux.audit.Actor;
+import lux.audit.AuditService;
+import lux.shared.ConflictException;
+import lux.shared.NotFoundException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The public face of contact imports: start one in the background (progress and the result arrive as
+ * {@link ImportEvent}s), look it up, cancel it, download its error report, or import synchronously.
+ */
+@Service
+@EnableConfigurationProperties(ImportProperties.class)
+public class ContactImportService {
+    private final ContactImporter importer;
+    private final ImportJobStore jobs;
+    private final AuditService audit;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final ImportProperties properties;
+    private final Clock clock;
+    private final ExecutorService executor;
+    private final Map<Long, AtomicBoolean> running = new ConcurrentHashMap<>();
+
+    ContactImportService(ContactImporter importer, ImportJobStore jobs, AuditService audit, ApplicationEventPublisher events,
+                         TransactionTemplate tx, ImportProperties properties, Clock clock) {
+        this.importer = importer;
+        this.jobs = jobs;
+        this.audit = audit;
+        this.events = events;
+        this.tx = tx;
+        this.properties = properties;
+        this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(properties.threads(), r -> {
+            Thread t = new Thread(r, "lux-import-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Queues the import and returns its id at once; watch {@link ImportEvent}s or {@link #get} for the outcome. */
+    public long start(ImportRequest request, Actor actor) {
+        long id = create(request, actor);
+        AtomicBoolean cancel = new AtomicBoolean();
+        running.put(id, cancel);
+        executor.execute(() -> execute(id, request, actor, cancel));
+        return id;
+    }
+
+    /** Imports in the caller's thread and returns the finished job (tests, scripts, benchmarks). */
+    public ImportJob importNow(ImportRequest request, Actor actor) {
+        long id = create(request, actor);
+        AtomicBoolean cancel = new AtomicBoolean();
+        running.put(id, cancel);
+        execute(id, request, actor, cancel);
+        return get(id);
+    }
+
+    public ImportJob get(long id) {
+        return jobs.find(id).orElseThrow(() -> new NotFoundException("Import", id));
+    }
+
+    /** The latest imports, newest first. */
+    public List<ImportJob> recent(int limit) {
+        return jobs.recent(Math.max(1, Math.min(limit, 200)));
+    }
+
+    /** Asks a queued or running import to stop after the batch it is writing; rows written so far stay. */
+    public ImportJob cancel(long id, Actor actor) {
+        ImportJob job = get(id);
+        AtomicBoolean flag = running.get(id);
+        if (job.status().done() || flag == null) {
+            throw new ConflictException("Import " + id + " of " + job.fileName() + " has already "
+                    + (job.status().done() ? job.status().name().toLowerCase(java.util.Locale.ROOT) : "stopped") + "; there is nothing to cancel.");
+        }
+        flag.set(true);
+        tx.executeWithoutResult(s -> audit.record(actor, "contact.import.cancel", "contact_import", id, job.fileName()));
+        return get(id);
+    }
+
+    /** The CSV of rows not imported (line, email, problem), if there were any. */
+    public Optional<String> errorReport(long id) {
+        get(id);
+        StringWriter out = new StringWriter();
+        return jobs.copyReport(id, out) ? Optional.of(out.toString()) : Optional.empty();
+    }
+
+    /** Streams the error report to {@code out}; false when the import has none. */
+    public boolean writeErrorReport(long id, Writer out) {
+        get(id);
+        return jobs.copyReport(id, out);
+    }
+
+    private long create(ImportRequest request, Actor actor) {
+        Long id = tx.execute(s -> {
+            long jobId = jobs.insert(request, actor, clock.instant());
+            audit.record(actor, "contact.import.start", "contact_import", jobId, request.fileName() + " (" + request.mode() + ")");
+            return jobId;
+        });
+        return id;
+    }
+
+    private void execute(long id, ImportRequest request, Actor actor, AtomicBoolean cancel) {
+        try {
+            jobs.markRunning(id, clock.instant());
+            long interval = properties.progressInterval().toNanos();
+            long[] lastEvent = {System.nanoTime()};
+            ContactImporter.Outcome outcome = importer.run(id, request, actor, cancel::get, counts -> {
+                long now = System.nanoTime();
+                if (now - lastEvent[0] >= interval) {
+                    lastEvent[0] = now;
+                    events.publishEvent(new ImportEvent.Progress(id, actor.userId(), request.fileName(), counts.rowsDone(),
+                            null, counts.invalid()));
+                }
+            });
+            ImportCounts c = outcome.counts();
+            tx.executeWithoutResult(s -> {
+                jobs.finish(id, outcome.status(), c, outcome.failure(), outcome.report(), clock.instant());
+                audit.record(actor, "contact.import", "contact_import", id, outcome.status() + ": " + c.created() + " created, "
+                        + c.updated() + " updated, " + c.skipped() + " skipped, " + c.invalid() + " invalid");
+            });
+            events.publishEvent(new ImportEvent.Finished(id, actor.userId(), request.fileName(), c.created(), c.updated(),
+                    c.skipped(), c.invalid(), outcome.status() == ImportStatus.CANCELLED, outcome.failure()));
+        } finally {
+            running.remove(id);
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running.values().forEach(flag -> flag.set(true));
+        executor.shutdown();
+        executor.awaitTermination(15, TimeUnit.SECONDS);
+    }
+}

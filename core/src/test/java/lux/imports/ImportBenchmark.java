@@ -1,0 +1,102 @@
+package lux.imports;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Stream;
+import lux.audit.Actor;
+import lux.config.CoreDefaults;
+import lux.testsupport.CoreTestApplication;
+import lux.testsupport.TestDatabase;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Imports a generated CSV of N contacts into a fresh database and prints rows/s and peak heap. Not a test:
+ * run by bench/import-benchmark.sh with -Xmx256m. Usage: ImportBenchmark postgres|h2 rows csvFile workDir
+ */
+public final class ImportBenchmark {
+    private ImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String db = args.length > 0 ? args[0] : "h2";
+        long rows = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
+        Path csv = Path.of(args.length > 2 ? args[2] : "core/target/bench/contacts.csv");
+        Path work = Path.of(args.length > 3 ? args[3] : "core/target/bench");
+        generate(csv, rows);
+
+        SpringApplicationBuilder app = new SpringApplicationBuilder(CoreTestApplication.class).web(WebApplicationType.NONE)
+                .properties("logging.level.root=WARN", "spring.main.banner-mode=off");
+        if ("postgres".equals(db)) {
+            System.setProperty("lux.test.db", "postgres"); // TestDatabase: a fresh schema, dropped at exit
+            app.initializers(new TestDatabase());
+        } else {
+            Path h2 = work.resolve("h2");
+            deleteRecursively(h2);
+            app.properties("spring.datasource.url=jdbc:h2:file:" + h2.toAbsolutePath().resolve("bench") + CoreDefaults.H2_OPTIONS,
+                    "spring.datasource.username=sa", "spring.datasource.password=");
+        }
+        try (ConfigurableApplicationContext context = app.run()) {
+            ContactImportService imports = context.getBean(ContactImportService.class);
+            System.gc();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            long start = System.nanoTime();
+            ImportJob job = imports.importNow(new ImportRequest(csv.getFileName().toString(), ImportSource.of(csv),
+                    Set.of("benchmark"), ImportMode.ADD_NEW_ONLY), Actor.system());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            System.out.printf("database=%s rows=%d status=%s created=%d invalid=%d seconds=%.1f rows_per_second=%.0f "
+                            + "peak_heap_mb=%.0f max_heap_mb=%d file_mb=%.0f%n",
+                    "postgres".equals(db) ? "PostgreSQL" : "H2 (file)", job.rowsDone(), job.status(), job.created(), job.invalid(),
+                    seconds, job.rowsDone() / seconds, peakHeap / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576,
+                    Files.size(csv) / 1048576.0);
+            if (job.status() != ImportStatus.FINISHED || job.created() != rows) {
+                System.err.println("Benchmark import did not create every row: " + job);
+                System.exit(1);
+            }
+        }
+    }
+
+    /** A realistic-looking list: names, a company and two attributes, some fields quoted. */
+    private static void generate(Path csv, long rows) throws IOException {
+        String header = "email,first_name,last_name,company,city,plan";
+        if (Files.exists(csv) && Files.size(csv) > rows * 40) {
+            try (Stream<String> lines = Files.lines(csv)) {
+                if (lines.count() == rows + 1) {
+                    return;
+                }
+            }
+        }
+        Files.createDirectories(csv.toAbsolutePath().getParent());
+        String[] first = {"Ada", "Grace", "Linus", "Margaret", "Alan", "Barbara", "Dennis", "Frances", "Ken", "Radia"};
+        String[] last = {"Lovelace", "Hopper", "Torvalds", "Hamilton", "Turing", "Liskov", "Ritchie", "Allen", "Thompson", "Perlman"};
+        String[] cities = {"London", "Berlin", "Paris", "Zürich", "Wien", "Madrid", "Oslo", "Dublin"};
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write(header);
+            out.write('\n');
+            for (long i = 0; i < rows; i++) {
+                out.write("user" + i + "@example" + (i % 997) + ".com," + first[(int) (i % 10)] + "," + last[(int) (i / 10 % 10)]
+                        + ",\"Company " + (i % 5000) + ", Inc.\"," + cities[(int) (i % cities.length)] + "," + (i % 3 == 0 ? "gold" : "free"));
+                out.write('\n');
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
