@@ -7,7 +7,7 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
-/** Console defaults at lowest precedence: SameSite session cookie, OpenAPI at /api/v1/openapi.json. */
+/** Console defaults at lowest precedence: SameSite session cookie, CSV uploads up to 100 MB, OpenAPI at /api/v1/openapi.json. */
 public class ConsoleDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -15,6 +15,8 @@ public class ConsoleDefaults implements EnvironmentPostProcessor {
         defaults.put("server.servlet.session.cookie.same-site", "lax");
         defaults.put("server.servlet.session.cookie.http-only", "true");
         defaults.put("server.servlet.session.timeout", "8h");
+        defaults.put("spring.servlet.multipart.max-file-size", "100MB");
+        defaults.put("spring.servlet.multipart.max-request-size", "100MB");
         defaults.put("springdoc.api-docs.path", "/api/v1/openapi.json");
         defaults.put("springdoc.paths-to-match", "/api/v1/**");
         defaults.put("springdoc.packages-to-scan", "lux.api");

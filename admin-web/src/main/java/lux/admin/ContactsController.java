@@ -1,17 +1,26 @@
 package lux.admin;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import lux.audit.Channel;
 import lux.contacts.AudienceFilter;
+import lux.contacts.ContactBulkService;
+import lux.contacts.ContactFilter;
 import lux.contacts.ContactQuery;
 import lux.contacts.ContactService;
 import lux.contacts.ContactStatus;
 import lux.contacts.ContactView;
 import lux.contacts.NewContact;
+import lux.gdpr.ErasureResult;
+import lux.gdpr.GdprService;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,9 +36,49 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/contacts")
 class ContactsController {
     private final ContactService contacts;
+    private final ContactBulkService bulk;
+    private final GdprService gdpr;
 
-    ContactsController(ContactService contacts) {
+    ContactsController(ContactService contacts, ContactBulkService bulk, GdprService gdpr) {
         this.contacts = contacts;
+        this.bulk = bulk;
+        this.gdpr = gdpr;
+    }
+
+    /** Every contact matching the tag and status (all columns, CSV), streamed. */
+    @GetMapping("/export.csv")
+    void export(@RequestParam(required = false) String tag, @RequestParam(required = false) ContactStatus status,
+                @AuthenticationPrincipal ConsoleUser me, HttpServletResponse response) throws IOException {
+        ContactFilter filter = new ContactFilter(tag == null || tag.isBlank() ? null : AudienceFilter.anyOf(tag), status, null, null);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Content-Disposition", "attachment; filename=\"contacts.csv\"");
+        bulk.export(filter, response.getWriter(), me.actor(Channel.CONSOLE));
+    }
+
+    /** Everything LUX holds about the contact's address (GDPR access request), as JSON. */
+    @GetMapping("/{id}/gdpr-export")
+    ResponseEntity<String> gdprExport(@PathVariable long id, @AuthenticationPrincipal ConsoleUser me) {
+        ContactView contact = contacts.get(id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"personal-data-" + id + ".json\"")
+                .body(gdpr.exportJson(contact.email(), me.actor(Channel.CONSOLE)));
+    }
+
+    /** Erases the address everywhere (GDPR erasure) once the user has typed it again to confirm. */
+    @PostMapping("/{id}/erase")
+    String erase(@PathVariable long id, @RequestParam(defaultValue = "") String confirm, @AuthenticationPrincipal ConsoleUser me,
+                 RedirectAttributes flash) {
+        ContactView contact = contacts.get(id);
+        if (!contact.email().equalsIgnoreCase(confirm.trim())) {
+            flash.addFlashAttribute("error", "Type the contact's address exactly to confirm the erasure; nothing was erased.");
+            return "redirect:/admin/contacts/" + id;
+        }
+        return Flash.run(flash, "/admin/contacts", () -> {
+            ErasureResult result = gdpr.erase(contact.email(), me.actor(Channel.CONSOLE));
+            return "Erased the address everywhere; it stays suppressed under hash " + result.hashPrefix() + "… ("
+                    + result.recipientsAnonymised() + " campaign recipients anonymised).";
+        });
     }
 
     @GetMapping

@@ -58,6 +58,8 @@ class ConsolePagesTest {
     ApiTokenService tokens;
     @Autowired
     PasswordEncoder encoder;
+    @Autowired
+    lux.imports.ContactImportService imports;
 
     ConsoleUser admin;
     ConsoleUser marketer;
@@ -187,6 +189,51 @@ class ConsolePagesTest {
         mvc.perform(get("/admin/settings").with(user(admin))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("lux.mail.transport")))
                 .andExpect(content().string(containsString("outbox")));
+    }
+
+    @Test
+    void contactsExportAsCsvAndGdprExportAndEraseAfterConfirmation() throws Exception {
+        ContactView anna = fixtures.contact("anna@example.org", "Anna", "vip");
+        fixtures.contact("bob@example.org", "Bob");
+        String csv = mvc.perform(get("/admin/contacts/export.csv").with(user(marketer)).param("tag", "vip"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(csv).startsWith("email,").contains("anna@example.org").doesNotContain("bob@example.org");
+
+        mvc.perform(get("/admin/contacts/" + anna.id() + "/gdpr-export").with(user(marketer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("anna@example.org")));
+        mvc.perform(post("/admin/contacts/" + anna.id() + "/erase").with(user(marketer)).with(csrf()).param("confirm", "bob@example.org"))
+                .andExpect(flash().attribute("error", containsString("nothing was erased")));
+        assertThat(contacts.findByEmail("anna@example.org")).isPresent();
+        mvc.perform(post("/admin/contacts/" + anna.id() + "/erase").with(user(marketer)).with(csrf()).param("confirm", "Anna@Example.org"))
+                .andExpect(flash().attribute("notice", containsString("Erased the address everywhere")));
+        assertThat(contacts.findByEmail("anna@example.org")).isEmpty();
+    }
+
+    @Test
+    void importPagesUploadAndShowTheOutcome() throws Exception {
+        mvc.perform(get("/admin/imports").with(user(marketer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("enctype=\"multipart/form-data\"")));
+        String location = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/admin/imports")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "list.csv", "text/csv",
+                                "email\nzoe@example.org\nbroken\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .param("tags", "imported").with(user(marketer)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).matches("/admin/imports/\\d+");
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        for (int i = 0; i < 300 && !imports.get(id).status().done(); i++) {
+            Thread.sleep(100);
+        }
+        mvc.perform(get(location).with(user(marketer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("FINISHED")))
+                .andExpect(content().string(containsString("errors.csv")))
+                .andExpect(content().string(not(containsString("http-equiv=\"refresh\""))));
+        mvc.perform(get(location + "/errors.csv").with(user(marketer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("broken")));
+        assertThat(contacts.findByEmail("zoe@example.org")).get().satisfies(c -> assertThat(c.tags()).contains("imported"));
     }
 
     @Test
