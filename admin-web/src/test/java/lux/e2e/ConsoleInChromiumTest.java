@@ -30,7 +30,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The console in Debian's Chromium driven by Playwright: sign in, create a user, open and cancel a campaign,
- * preview a template. Screenshots go to target/e2e-screenshots. The browser is {@code LUX_E2E_CHROMIUM}
+ * preview a template, import a CSV. Screenshots go to target/e2e-screenshots. The browser is {@code LUX_E2E_CHROMIUM}
  * (default /usr/bin/chromium); without it the test is skipped locally (.ci/run installs it).
  */
 @SpringBootTest(classes = ConsoleTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -73,7 +73,7 @@ class ConsoleInChromiumTest {
     }
 
     @Test
-    void anAdminSignsInCreatesAUserOpensAndCancelsACampaignAndPreviewsATemplate() {
+    void anAdminSignsInCreatesAUserOpensAndCancelsACampaignPreviewsATemplateAndImportsACsv() {
         DatabaseCleaner.clean(jdbc);
         fixtures.user("ada@lux.test", Role.ADMIN);
         fixtures.contact("anna@example.org", "Anna", "vip");
@@ -138,6 +138,23 @@ class ConsoleInChromiumTest {
             assertThat(page.frameLocator("#preview").locator("p")).containsText("Dear Anna");
             assertThat(page.locator("#preview-subject")).hasText("Hello Anna");
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("05-template-preview.png")).setFullPage(true));
+
+            page.navigate(base + "/admin/contacts");
+            page.locator("a", new Page.LocatorOptions().setHasText("Import CSV")).click();
+            page.locator("#import-form input[type=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                    "fair-leads.csv", "text/csv", "email;first_name;company\nzoe@example.org;Zoe;Initech\nnot-an-address;X;Y\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            page.locator("#import-form input[name=tags]").fill("fair");
+            page.locator("#import-form button[type=submit]").click();
+            // The progress page refreshes itself until the import is done.
+            assertThat(page.locator("#import-status")).hasText("FINISHED",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
+            assertThat(page.locator("#import-created")).hasText("1");
+            assertThat(page.locator("#import-invalid")).hasText("1");
+            assertThat(page.locator("#error-report")).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("06-import-finished.png")).setFullPage(true));
+            page.navigate(base + "/admin/contacts?tag=fair");
+            assertThat(page.locator("#contacts")).containsText("zoe@example.org");
 
             page.locator("button", new Page.LocatorOptions().setHasText("Sign out")).click();
             assertThat(page).hasURL(base + "/admin/login?logout");
