@@ -13,7 +13,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @EnableAutoConfiguration
 // Core's test-jar is on the class path: leave out its test applications and its tests' own configurations.
 @ComponentScan(basePackages = "lux", excludeFilters = {
-    @ComponentScan.Filter(type = FilterType.REGEX, pattern = "lux\\.testsupport\\..*Application"),
+    @ComponentScan.Filter(type = FilterType.REGEX, pattern = "lux\\..*TestApplication"),
     @ComponentScan.Filter(type = FilterType.REGEX, pattern = "lux\\..*Test(\\$.*)?"),
     @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class)})
 @EntityScan("lux")
