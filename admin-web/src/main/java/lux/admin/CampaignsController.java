@@ -1,11 +1,15 @@
 package lux.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import lux.audit.Channel;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
 import lux.shared.NotFoundException;
+import lux.stats.CampaignStats;
+import lux.stats.StatsService;
 import lux.templates.TemplateService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,11 +28,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CampaignsController {
     private final CampaignService campaigns;
     private final TemplateService templates;
+    private final StatsService stats;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    CampaignsController(CampaignService campaigns, TemplateService templates, Clock clock) {
+    CampaignsController(CampaignService campaigns, TemplateService templates, StatsService stats, ObjectMapper json, Clock clock) {
         this.campaigns = campaigns;
         this.templates = templates;
+        this.stats = stats;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -41,8 +49,11 @@ class CampaignsController {
     }
 
     @GetMapping("/{id}")
-    String detail(@PathVariable long id, Model model) {
+    String detail(@PathVariable long id, Model model) throws JsonProcessingException {
         CampaignView campaign = campaigns.get(id);
+        CampaignStats numbers = stats.campaign(id);
+        model.addAttribute("stats", numbers);
+        model.addAttribute("timelineChart", json.writeValueAsString(Charts.timeline(numbers.timeline())));
         model.addAttribute("campaign", campaign);
         model.addAttribute("recipients", campaigns.recipientCounts(id));
         model.addAttribute("progress", CampaignProgress.of(campaign, clock.instant()));

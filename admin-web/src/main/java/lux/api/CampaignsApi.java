@@ -14,6 +14,7 @@ import lux.campaigns.NewCampaign;
 import lux.campaigns.RecipientStatus;
 import lux.contacts.AudienceFilter;
 import lux.shared.InvalidInputException;
+import lux.stats.StatsService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/campaigns")
 class CampaignsApi {
     private final CampaignService campaigns;
+    private final StatsService stats;
 
-    CampaignsApi(CampaignService campaigns) {
+    CampaignsApi(CampaignService campaigns, StatsService stats) {
         this.campaigns = campaigns;
+        this.stats = stats;
     }
 
     @GetMapping
@@ -99,7 +102,7 @@ class CampaignsApi {
     @GetMapping("/{id}/stats")
     CampaignStats stats(@PathVariable long id) {
         CampaignView campaign = campaigns.get(id);
-        return new CampaignStats(campaign.id(), campaign.status(), campaigns.recipientCounts(id));
+        return new CampaignStats(campaign.id(), campaign.status(), campaigns.recipientCounts(id), stats.campaign(id));
     }
 
     record CampaignRequest(String name, Long templateId, String sender, AudienceFilter audience) {
@@ -108,7 +111,8 @@ class CampaignsApi {
     record ScheduleRequest(LocalDateTime at, String zone) {
     }
 
-    /** Recipients per delivery status; the rows are the truth (counters on the campaign may lag). */
-    record CampaignStats(long campaignId, CampaignStatus status, Map<RecipientStatus, Long> recipients) {
+    /** Recipients per delivery status (the rows are the truth), and engagement: rates, people vs machines, links, hours. */
+    record CampaignStats(long campaignId, CampaignStatus status, Map<RecipientStatus, Long> recipients,
+                         lux.stats.CampaignStats engagement) {
     }
 }

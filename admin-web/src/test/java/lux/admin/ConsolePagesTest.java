@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -60,6 +61,10 @@ class ConsolePagesTest {
     PasswordEncoder encoder;
     @Autowired
     lux.imports.ContactImportService imports;
+    @Autowired
+    lux.delivery.DeliveryEngine engine;
+    @Autowired
+    lux.delivery.outbox.OutboxService outbox;
 
     ConsoleUser admin;
     ConsoleUser marketer;
@@ -234,6 +239,44 @@ class ConsolePagesTest {
         mvc.perform(get(location + "/errors.csv").with(user(marketer))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("broken")));
         assertThat(contacts.findByEmail("zoe@example.org")).get().satisfies(c -> assertThat(c.tags()).contains("imported"));
+    }
+
+    @Test
+    void aSentCampaignShowsItsStatsAndItsMailInTheSandboxedOutbox() throws Exception {
+        fixtures.contact("anna@example.org", "Anna", "vip");
+        fixtures.contact("bob@example.org", "Bob", "vip");
+        long templateId = fixtures.template("Offer").id();
+        CampaignView sale = fixtures.campaign("Flash sale", templateId, "vip");
+        campaigns.schedule(sale.id(), null, null, Actor.system());
+        engine.startDueCampaigns();
+        engine.work(java.time.Duration.ofSeconds(30));
+        assertThat(campaigns.get(sale.id()).status()).isEqualTo(CampaignStatus.SENT);
+
+        mvc.perform(get("/admin/campaigns/" + sale.id()).with(user(marketer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Open rate (people)")))
+                .andExpect(content().string(containsString("https://example.org/offer")))
+                .andExpect(content().string(containsString("data-chart=")));
+        mvc.perform(get("/api/v1/campaigns/" + sale.id() + "/stats").with(user(marketer)))
+                .andExpect(jsonPath("$.recipients.SENT").value(2))
+                .andExpect(jsonPath("$.engagement.sent").value(2))
+                .andExpect(jsonPath("$.engagement.links[0].url").value("https://example.org/offer"));
+        mvc.perform(get("/admin").with(user(marketer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("engagement-chart")));
+
+        String list = mvc.perform(get("/admin/outbox").with(user(marketer)).param("campaignId", String.valueOf(sale.id())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("anna@example.org")))
+                .andExpect(content().string(containsString("Hello Anna")))
+                .andReturn().getResponse().getContentAsString();
+        long messageId = outbox.list(sale.id(), 0, 10).get(0).id();
+        assertThat(list).contains("/admin/outbox/" + messageId);
+        mvc.perform(get("/admin/outbox/" + messageId).with(user(marketer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("sandbox=\"\"")))
+                .andExpect(content().string(containsString("/admin/outbox/" + messageId + "/body")));
+        mvc.perform(get("/admin/outbox/" + messageId + "/body").with(user(marketer))).andExpect(status().isOk())
+                .andExpect(header().stringValues("Content-Security-Policy", org.hamcrest.Matchers.hasItem(
+                        containsString("sandbox; default-src 'none'"))))
+                .andExpect(content().string(containsString("/t/c/")));
     }
 
     @Test
