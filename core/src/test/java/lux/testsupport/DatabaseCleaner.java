@@ -7,7 +7,7 @@ public final class DatabaseCleaner {
     private static final String[] TABLES = {
         "tracking_rollup", "outbox_message", "tracking_event", "campaign_link", "campaign_recipient", "campaign", "email_template",
         "contact_import",
-        "contact_tag", "tag", "contact", "suppression", "audit_entry", "app_user"
+        "contact_tag", "tag", "contact", "suppression", "audit_entry", "api_token", "app_user"
     };
 
     private DatabaseCleaner() {
