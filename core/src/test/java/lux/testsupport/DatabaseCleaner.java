@@ -8,7 +8,7 @@ public final class DatabaseCleaner {
         "teams_upload", "teams_progress_card", "teams_conversation", "ai_usage", "agent_confirmation", "chat_memory",
         "teams_link_code", "tracking_rollup", "outbox_message", "tracking_event", "campaign_link", "campaign_recipient",
         "campaign", "email_template", "contact_import",
-        "contact_tag", "tag", "contact", "suppression", "audit_entry", "app_user"
+        "contact_tag", "tag", "contact", "suppression", "audit_entry", "api_token", "app_user"
     };
 
     private DatabaseCleaner() {

@@ -54,6 +54,10 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("luxTestDatabase", properties()));
+        // Test contexts stay cached and share this JVM's database: a background delivery scheduler in one of them
+        // would take recipients from another test's campaign. Tests that want it set lux.delivery.enabled=true.
+        context.getEnvironment().getPropertySources().addLast(new MapPropertySource("luxTestDefaults",
+                Map.of("lux.delivery.enabled", "false")));
     }
 
     private static synchronized void installDropHook() {

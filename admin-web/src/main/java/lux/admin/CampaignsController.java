@@ -1,0 +1,87 @@
+package lux.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import lux.audit.Channel;
+import lux.campaigns.CampaignService;
+import lux.campaigns.CampaignStatus;
+import lux.campaigns.CampaignView;
+import lux.shared.NotFoundException;
+import lux.stats.CampaignStats;
+import lux.stats.StatsService;
+import lux.templates.TemplateService;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Campaign list and detail (status, progress, estimated finish, numbers) with pause, resume and cancel. */
+@Controller
+@RequestMapping("/admin/campaigns")
+class CampaignsController {
+    private final CampaignService campaigns;
+    private final TemplateService templates;
+    private final StatsService stats;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    CampaignsController(CampaignService campaigns, TemplateService templates, StatsService stats, ObjectMapper json, Clock clock) {
+        this.campaigns = campaigns;
+        this.templates = templates;
+        this.stats = stats;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) CampaignStatus status, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("campaigns", campaigns.list(status, PageRequest.of(Math.max(0, page), 25)));
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", CampaignStatus.values());
+        return "admin/campaigns";
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, Model model) throws JsonProcessingException {
+        CampaignView campaign = campaigns.get(id);
+        CampaignStats numbers = stats.campaign(id);
+        model.addAttribute("stats", numbers);
+        model.addAttribute("timelineChart", json.writeValueAsString(Charts.timeline(numbers.timeline())));
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("recipients", campaigns.recipientCounts(id));
+        model.addAttribute("progress", CampaignProgress.of(campaign, clock.instant()));
+        model.addAttribute("templateName", templateName(campaign.templateId()));
+        model.addAttribute("canPause", campaign.status().canBecome(CampaignStatus.PAUSED));
+        model.addAttribute("canResume", campaign.status() == CampaignStatus.PAUSED);
+        model.addAttribute("canCancel", campaign.status().canBecome(CampaignStatus.CANCELLED));
+        return "admin/campaign";
+    }
+
+    @PostMapping("/{id}/{action:pause|resume|cancel}")
+    String act(@PathVariable long id, @PathVariable String action, @AuthenticationPrincipal ConsoleUser me,
+               RedirectAttributes flash) {
+        return Flash.run(flash, "/admin/campaigns/" + id, () -> {
+            CampaignView c = switch (action) {
+                case "pause" -> campaigns.pause(id, me.actor(Channel.CONSOLE));
+                case "resume" -> campaigns.resume(id, me.actor(Channel.CONSOLE));
+                default -> campaigns.cancel(id, me.actor(Channel.CONSOLE));
+            };
+            return "Campaign \"" + c.name() + "\" is now " + c.status().label() + ".";
+        });
+    }
+
+    private String templateName(long templateId) {
+        try {
+            return templates.get(templateId).name();
+        } catch (NotFoundException e) {
+            return "template " + templateId + " (deleted)";
+        }
+    }
+}

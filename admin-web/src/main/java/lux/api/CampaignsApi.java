@@ -1,0 +1,118 @@
+package lux.api;
+
+import java.net.URI;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import lux.admin.ConsoleUser;
+import lux.audit.Channel;
+import lux.campaigns.CampaignChanges;
+import lux.campaigns.CampaignService;
+import lux.campaigns.CampaignStatus;
+import lux.campaigns.CampaignView;
+import lux.campaigns.NewCampaign;
+import lux.campaigns.RecipientStatus;
+import lux.contacts.AudienceFilter;
+import lux.shared.InvalidInputException;
+import lux.stats.StatsService;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Campaigns: create, edit drafts, schedule, pause, resume, cancel, and their numbers. */
+@RestController
+@RequestMapping("/api/v1/campaigns")
+class CampaignsApi {
+    private final CampaignService campaigns;
+    private final StatsService stats;
+
+    CampaignsApi(CampaignService campaigns, StatsService stats) {
+        this.campaigns = campaigns;
+        this.stats = stats;
+    }
+
+    @GetMapping
+    PageResponse<CampaignView> list(@RequestParam(required = false) CampaignStatus status,
+                                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return PageResponse.of(campaigns.list(status, PageResponse.request(page, size)), c -> c);
+    }
+
+    @PostMapping
+    ResponseEntity<CampaignView> create(@RequestBody CampaignRequest body, @AuthenticationPrincipal ConsoleUser user) {
+        if (body.templateId() == null) {
+            throw new InvalidInputException("templateId", "Choose the template the campaign sends (templateId).");
+        }
+        CampaignView created = campaigns.create(new NewCampaign(body.name(), body.templateId(), body.sender(), body.audience()),
+                user.actor(Channel.API));
+        return ResponseEntity.created(URI.create("/api/v1/campaigns/" + created.id())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    CampaignView get(@PathVariable long id) {
+        return campaigns.get(id);
+    }
+
+    @PatchMapping("/{id}")
+    CampaignView update(@PathVariable long id, @RequestBody CampaignRequest body, @AuthenticationPrincipal ConsoleUser user) {
+        return campaigns.update(id, new CampaignChanges(body.name(), body.templateId(), body.sender(), body.audience()),
+                user.actor(Channel.API));
+    }
+
+    /** {@code at} is a wall-clock time in {@code zone} (default UTC); without {@code at} the campaign is due now. */
+    @PostMapping("/{id}/schedule")
+    CampaignView schedule(@PathVariable long id, @RequestBody(required = false) ScheduleRequest body,
+                          @AuthenticationPrincipal ConsoleUser user) {
+        ScheduleRequest request = body == null ? new ScheduleRequest(null, null) : body;
+        ZoneId zone;
+        try {
+            zone = request.zone() == null || request.zone().isBlank() ? null : ZoneId.of(request.zone().trim());
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidInputException("zone", "'" + request.zone() + "' is not a time zone; use a name like Europe/Berlin.");
+        }
+        return campaigns.schedule(id, request.at(), zone, user.actor(Channel.API));
+    }
+
+    @PostMapping("/{id}/unschedule")
+    CampaignView unschedule(@PathVariable long id, @AuthenticationPrincipal ConsoleUser user) {
+        return campaigns.unschedule(id, user.actor(Channel.API));
+    }
+
+    @PostMapping("/{id}/pause")
+    CampaignView pause(@PathVariable long id, @AuthenticationPrincipal ConsoleUser user) {
+        return campaigns.pause(id, user.actor(Channel.API));
+    }
+
+    @PostMapping("/{id}/resume")
+    CampaignView resume(@PathVariable long id, @AuthenticationPrincipal ConsoleUser user) {
+        return campaigns.resume(id, user.actor(Channel.API));
+    }
+
+    @PostMapping("/{id}/cancel")
+    CampaignView cancel(@PathVariable long id, @AuthenticationPrincipal ConsoleUser user) {
+        return campaigns.cancel(id, user.actor(Channel.API));
+    }
+
+    @GetMapping("/{id}/stats")
+    CampaignStats stats(@PathVariable long id) {
+        CampaignView campaign = campaigns.get(id);
+        return new CampaignStats(campaign.id(), campaign.status(), campaigns.recipientCounts(id), stats.campaign(id));
+    }
+
+    record CampaignRequest(String name, Long templateId, String sender, AudienceFilter audience) {
+    }
+
+    record ScheduleRequest(LocalDateTime at, String zone) {
+    }
+
+    /** Recipients per delivery status (the rows are the truth), and engagement: rates, people vs machines, links, hours. */
+    record CampaignStats(long campaignId, CampaignStatus status, Map<RecipientStatus, Long> recipients,
+                         lux.stats.CampaignStats engagement) {
+    }
+}

@@ -1,0 +1,59 @@
+package lux.users;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A JSON API credential; only the hash of its secret is kept. */
+@Entity
+@Table(name = "api_token")
+class ApiToken {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(nullable = false)
+    private String name;
+    @Column(nullable = false)
+    private String tokenHash;
+    @Column(nullable = false)
+    private String tokenPrefix;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Role role;
+    private Long createdBy;
+    @Column(nullable = false)
+    private Instant createdAt;
+    private Instant revokedAt;
+
+    protected ApiToken() {
+    }
+
+    ApiToken(String name, String tokenHash, String tokenPrefix, Role role, Long createdBy, Instant createdAt) {
+        this.name = name;
+        this.tokenHash = tokenHash;
+        this.tokenPrefix = tokenPrefix;
+        this.role = role;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+    }
+
+    Long getId() { return id; }
+    String getName() { return name; }
+    String getTokenPrefix() { return tokenPrefix; }
+    Role getRole() { return role; }
+    Long getCreatedBy() { return createdBy; }
+    Instant getCreatedAt() { return createdAt; }
+    Instant getRevokedAt() { return revokedAt; }
+
+    void revoke(Instant at) {
+        if (revokedAt == null) {
+            revokedAt = at;
+        }
+    }
+}
