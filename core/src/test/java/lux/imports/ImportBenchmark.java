@@ -34,18 +34,19 @@ public final class ImportBenchmark {
         Path work = Path.of(args.length > 3 ? args[3] : "core/target/bench");
         generate(csv, rows);
 
-        SpringApplicationBuilder app = new SpringApplicationBuilder(CoreTestApplication.class).web(WebApplicationType.NONE)
-                .properties("logging.level.root=WARN", "spring.main.banner-mode=off");
+        SpringApplicationBuilder app = new SpringApplicationBuilder(CoreTestApplication.class).web(WebApplicationType.NONE);
+        java.util.List<String> settings = new java.util.ArrayList<>(java.util.List.of("--logging.level.root=WARN", "--spring.main.banner-mode=off"));
         if ("postgres".equals(db)) {
             System.setProperty("lux.test.db", "postgres"); // TestDatabase: a fresh schema, dropped at exit
             app.initializers(new TestDatabase());
         } else {
             Path h2 = work.resolve("h2");
             deleteRecursively(h2);
-            app.properties("spring.datasource.url=jdbc:h2:file:" + h2.toAbsolutePath().resolve("bench") + CoreDefaults.H2_OPTIONS,
-                    "spring.datasource.username=sa", "spring.datasource.password=");
+            // Arguments, not default properties: core's own defaults would otherwise point at ./data.
+            settings.addAll(java.util.List.of("--spring.datasource.url=jdbc:h2:file:" + h2.toAbsolutePath().resolve("bench") + CoreDefaults.H2_OPTIONS,
+                    "--spring.datasource.username=sa", "--spring.datasource.password="));
         }
-        try (ConfigurableApplicationContext context = app.run()) {
+        try (ConfigurableApplicationContext context = app.run(settings.toArray(String[]::new))) {
             ContactImportService imports = context.getBean(ContactImportService.class);
             System.gc();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
