@@ -14,6 +14,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import lux.testsupport.PostgresAvailability;
+import lux.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,33 +34,79 @@ class PackagedAppStartupIT {
 
     @Test
     void packagedAppStartsOnAnEmptyDataDirectoryAndReportsHealthy() throws Exception {
-        Path jar = Path.of(System.getProperty("lux.app.jar", "target/lux.jar")).toAbsolutePath();
-        assertThat(jar).exists();
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString(), "--server.port=" + port));
-        Path log = workDir.resolve("lux.log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        // No account of any kind: strip anything the developer's shell might carry.
-        for (String key : List.of("MicrosoftAppId", "MicrosoftAppPassword", "OPENAI_API_KEY", "SPRING_DATASOURCE_URL",
-                "SPRING_PROFILES_ACTIVE", "LUX_MAIL_TRANSPORT")) {
-            builder.environment().remove(key);
-        }
-        Process process = builder.start();
+        Process process = start(Map.of());
         try {
-            String health = awaitHealthy(port, process, Duration.ofSeconds(120), log);
+            String health = awaitHealthy(process, Duration.ofSeconds(120));
             assertThat(health).contains("\"status\":\"UP\"").contains("\"db\":{\"status\":\"UP\"");
             assertThat(Files.list(workDir.resolve("data")).map(p -> p.getFileName().toString()))
                     .anyMatch(name -> name.startsWith("lux") && name.endsWith(".mv.db"));
         } finally {
-            process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            stop(process);
+        }
+    }
+
+    /** PostgreSQL is chosen by the three standard environment variables alone; Flyway builds the schema. */
+    @Test
+    void packagedAppRunsOnPostgresqlConfiguredByEnvironmentAlone() throws Exception {
+        PostgresAvailability.assumeReachable();
+        String schema = "lux_it_" + ProcessHandle.current().pid();
+        try (Connection c = DriverManager.getConnection(TestDatabase.POSTGRES_URL, TestDatabase.POSTGRES_USER, TestDatabase.POSTGRES_PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        String separator = TestDatabase.POSTGRES_URL.contains("?") ? "&" : "?";
+        Process process = start(Map.of(
+                "SPRING_DATASOURCE_URL", TestDatabase.POSTGRES_URL + separator + "currentSchema=" + schema,
+                "SPRING_DATASOURCE_USERNAME", TestDatabase.POSTGRES_USER,
+                "SPRING_DATASOURCE_PASSWORD", TestDatabase.POSTGRES_PASSWORD));
+        try {
+            String health = awaitHealthy(process, Duration.ofSeconds(120));
+            assertThat(health).contains("\"db\":{\"status\":\"UP\"");
+            assertThat(Files.exists(workDir.resolve("data"))).isFalse();
+            try (Connection c = DriverManager.getConnection(TestDatabase.POSTGRES_URL, TestDatabase.POSTGRES_USER, TestDatabase.POSTGRES_PASSWORD);
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + schema + ".flyway_schema_history WHERE success")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(8);
+            }
+        } finally {
+            stop(process);
+            try (Connection c = DriverManager.getConnection(TestDatabase.POSTGRES_URL, TestDatabase.POSTGRES_USER, TestDatabase.POSTGRES_PASSWORD);
+                 Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }
     }
 
-    private static String awaitHealthy(int port, Process process, Duration timeout, Path log) throws Exception {
+    private int port;
+    private Path log;
+
+    private Process start(Map<String, String> environment) throws IOException {
+        Path jar = Path.of(System.getProperty("lux.app.jar", "target/lux.jar")).toAbsolutePath();
+        assertThat(jar).exists();
+        port = freePort();
+        log = workDir.resolve("lux.log");
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString(), "--server.port=" + port));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // No account of any kind: strip anything the developer's shell might carry.
+        for (String key : List.of("MicrosoftAppId", "MicrosoftAppPassword", "OPENAI_API_KEY", "SPRING_DATASOURCE_URL",
+                "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "SPRING_PROFILES_ACTIVE", "LUX_MAIL_TRANSPORT")) {
+            builder.environment().remove(key);
+        }
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private String awaitHealthy(Process process, Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         String last = "no answer";

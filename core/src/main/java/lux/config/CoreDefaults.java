@@ -9,7 +9,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Defaults that make core run anywhere without configuration: an H2 file database under ./data in
- * PostgreSQL mode, schema owned by Flyway, and a pool that validates connections so a restarted
+ * PostgreSQL mode (Boot's own "sa" default user applies to it; a PostgreSQL URL brings its own credentials), schema owned by Flyway, and a pool that validates connections so a restarted
  * PostgreSQL is reconnected. Lowest precedence: any property, env var or profile overrides them.
  */
 public class CoreDefaults implements EnvironmentPostProcessor {
@@ -19,8 +19,6 @@ public class CoreDefaults implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("spring.datasource.url", "jdbc:h2:file:./data/lux" + H2_OPTIONS);
-        defaults.put("spring.datasource.username", "sa");
-        defaults.put("spring.datasource.password", "");
         defaults.put("spring.datasource.hikari.pool-name", "lux");
         defaults.put("spring.datasource.hikari.maximum-pool-size", "10");
         defaults.put("spring.datasource.hikari.connection-timeout", "10000");

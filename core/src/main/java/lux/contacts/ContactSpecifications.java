@@ -4,6 +4,7 @@ import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.data.jpa.domain.Specification;
 
@@ -24,7 +25,7 @@ final class ContactSpecifications {
             spec = spec.and(hasAnyTag(tagIds.anyOf()));
         }
         for (Long tagId : tagIds.allOf()) {
-            spec = spec.and(hasAnyTag(java.util.List.of(tagId)));
+            spec = spec.and(hasAnyTag(List.of(tagId)));
         }
         if (!tagIds.excluded().isEmpty()) {
             spec = spec.and(Specification.not(hasAnyTag(tagIds.excluded())));
