@@ -18,9 +18,14 @@ import org.springframework.validation.annotation.Validated;
 public record CoreProperties(@NotNull @DefaultValue("http://localhost:3978") URI publicBaseUrl,
                              @NotNull @DefaultValue Mail mail) {
 
-    /** @param transport outbox (default, no account), graph or smtp; @param defaultSender mailbox used when a campaign names none */
+    /**
+     * @param transport     outbox (default, no account), graph or smtp
+     * @param defaultSender mailbox used when a campaign names none
+     * @param postalAddress sender's postal address printed in every mail's footer (anti-spam laws ask for one)
+     */
     public record Mail(@NotNull @Pattern(regexp = "outbox|graph|smtp", message = "must be outbox, graph or smtp")
                        @DefaultValue("outbox") String transport,
-                       @DefaultValue("lux@localhost.localdomain") String defaultSender) {
+                       @DefaultValue("lux@localhost.localdomain") String defaultSender,
+                       @DefaultValue("") String postalAddress) {
     }
 }

@@ -1,2 +1,2 @@
-/** Tracked links and open/click/unsubscribe events of sent mail. */
+/** Tracked links, signed tokens, open/click/unsubscribe capture and machine-traffic rules of sent mail. */
 package lux.tracking;

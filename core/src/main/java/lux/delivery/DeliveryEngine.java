@@ -1,0 +1,369 @@
+package lux.delivery;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import lux.audit.Actor;
+import lux.campaigns.CampaignService;
+import lux.campaigns.CampaignStatus;
+import lux.campaigns.CampaignView;
+import lux.campaigns.IllegalTransitionException;
+import lux.campaigns.RecipientStatus;
+import lux.config.CoreProperties;
+import lux.contacts.ContactStatus;
+import lux.contacts.ContactView;
+import lux.templates.RenderedMessage;
+import lux.templates.TemplateContent;
+import lux.templates.TemplateModel;
+import lux.templates.TemplateRenderException;
+import lux.templates.TemplateService;
+import lux.tracking.ComposedMessage;
+import lux.tracking.TrackingComposer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sending road: due campaign -> audience materialised -> batches claimed -> rendered, tracked, sent
+ * -> outcomes recorded -> campaign finished. Every step is safe to run on several instances at once.
+ */
+@Component
+public class DeliveryEngine {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Longer waits for a mailbox slot end the batch; the rest goes back to the queue instead of holding a lease. */
+    private static final Duration MAX_INLINE_WAIT = Duration.ofSeconds(2);
+
+    private final CampaignService campaigns;
+    private final TemplateService templates;
+    private final TrackingComposer composer;
+    private final MailTransport transport;
+    private final RecipientStore store;
+    private final MailboxPool mailboxes;
+    private final ApplicationEventPublisher events;
+    private final JdbcTemplate jdbc;
+    private final DeliveryProperties properties;
+    private final List<String> defaultSenders;
+    private final Clock clock;
+    private final ExecutorService senders;
+
+    DeliveryEngine(CampaignService campaigns, TemplateService templates, TrackingComposer composer, MailTransport transport,
+                   RecipientStore store, ApplicationEventPublisher events, JdbcTemplate jdbc, DeliveryProperties properties,
+                   CoreProperties core, Environment environment, Clock clock) {
+        this.campaigns = campaigns;
+        this.templates = templates;
+        this.composer = composer;
+        this.transport = transport;
+        this.store = store;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+        this.mailboxes = new MailboxPool(properties.limits(), clock);
+        String graphSender = environment.getProperty("lux.graph.sender", "");
+        this.defaultSenders = !properties.senders().isEmpty() ? List.copyOf(properties.senders())
+                : List.of("graph".equals(core.mail().transport()) && !graphSender.isBlank() ? graphSender : core.mail().defaultSender());
+        this.senders = Executors.newFixedThreadPool(properties.workerThreads(), r -> {
+            Thread t = new Thread(r, "lux-sender");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts every scheduled campaign whose time has come; returns how many started. */
+    public int startDueCampaigns() {
+        List<Long> due = jdbc.queryForList("SELECT id FROM campaign WHERE status = 'SCHEDULED' AND scheduled_at <= ? ORDER BY scheduled_at",
+                Long.class, Timestamp.from(clock.instant()));
+        int started = 0;
+        for (long id : due) {
+            try {
+                start(id);
+                started++;
+            } catch (IllegalTransitionException | OptimisticLockingFailureException e) {
+                log.info("Campaign {} was changed while starting ({}); leaving it as it is", id, e.getMessage());
+            }
+        }
+        return started;
+    }
+
+    private void start(long id) {
+        CampaignView campaign = campaigns.get(id);
+        long inserted = store.materialise(id, campaign.audience());
+        CampaignView sending = campaigns.transition(id, CampaignStatus.SENDING, "delivery.start", Actor.scheduler());
+        CampaignView counted = counted(id);
+        log.info("Campaign {} \"{}\" started: {} recipients ({} new)", id, sending.name(), counted.recipientsTotal(), inserted);
+        events.publishEvent(new DeliveryEvent.Started(id, sending.name(), counted.recipientsTotal(),
+                mailboxes.estimateFinish(counted.remaining(), senders(campaign))));
+        finishIfDone(id);
+    }
+
+    /** Sends batches of every sending campaign until none has due work or {@code budget} is spent. */
+    public void work(Duration budget) {
+        Instant end = Instant.now().plus(budget);
+        boolean progress = true;
+        while (progress && Instant.now().isBefore(end)) {
+            progress = false;
+            for (long id : jdbc.queryForList("SELECT id FROM campaign WHERE status = 'SENDING' ORDER BY id", Long.class)) {
+                progress |= runBatch(id);
+            }
+        }
+    }
+
+    /** One batch of one campaign; false when it had nothing due (or is no longer sending). */
+    public boolean runBatch(long campaignId) {
+        CampaignView campaign = campaigns.get(campaignId);
+        if (campaign.status() != CampaignStatus.SENDING) {
+            return false;
+        }
+        List<ClaimedRecipient> batch = store.claim(campaignId, properties.batchSize());
+        if (batch.isEmpty()) {
+            finishIfDone(campaignId);
+            return false;
+        }
+        List<Outcome> outcomes = send(campaign, batch);
+        store.record(outcomes);
+        CampaignView counted = counted(campaignId);
+        events.publishEvent(new DeliveryEvent.Progress(campaignId, campaign.name(), counted.recipientsTotal(), counted.sentCount(),
+                counted.failedCount(), counted.skippedCount(), mailboxes.estimateFinish(counted.remaining(), senders(campaign))));
+        stopIfRefused(campaign, outcomes);
+        finishIfDone(campaignId);
+        return true;
+    }
+
+    /** When every recipient is final: SENT, or FAILED when every one failed. Publishes Finished once. */
+    void finishIfDone(long campaignId) {
+        if (store.pendingOrSending(campaignId) > 0) {
+            return;
+        }
+        CampaignView campaign = counted(campaignId);
+        if (campaign.status() != CampaignStatus.SENDING) {
+            return;
+        }
+        Map<RecipientStatus, Long> counts = campaigns.recipientCounts(campaignId);
+        CampaignStatus end = counts.get(RecipientStatus.SENT) == 0 && counts.get(RecipientStatus.FAILED) > 0
+                ? CampaignStatus.FAILED : CampaignStatus.SENT;
+        try {
+            campaigns.transition(campaignId, end, "delivery.finish", Actor.scheduler());
+        } catch (IllegalTransitionException | OptimisticLockingFailureException e) {
+            return; // another instance finished it first
+        }
+        log.info("Campaign {} \"{}\" finished {}: {} sent, {} failed, {} skipped", campaignId, campaign.name(), end.label(),
+                campaign.sentCount(), campaign.failedCount(), campaign.skippedCount());
+        events.publishEvent(new DeliveryEvent.Finished(campaignId, campaign.name(), end, campaign.sentCount(),
+                campaign.failedCount(), campaign.skippedCount()));
+    }
+
+    /** Counters from the rows; another instance refreshing at the same moment wins the version race, so retry. */
+    private CampaignView counted(long campaignId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return campaigns.refreshCounters(campaignId);
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    return campaigns.get(campaignId);
+                }
+            }
+        }
+    }
+
+    /** Crashed workers' recipients: failed as "unknown outcome" (or queued again if so configured). */
+    public int resolveExpiredLeases() {
+        int resolved = store.resolveExpiredLeases(properties.lease(), properties.resendUnknown());
+        if (resolved > 0) {
+            log.warn("{} recipients were left 'sending' by a stopped worker; {}", resolved,
+                    properties.resendUnknown() ? "queued again (lux.delivery.resend-unknown=true)" : "marked failed with an unknown outcome");
+            jdbc.queryForList("SELECT id FROM campaign WHERE status = 'SENDING'", Long.class).forEach(this::finishIfDone);
+        }
+        return resolved;
+    }
+
+    /** When a sending or scheduled campaign will be done at the configured mailbox limits. */
+    public Instant estimatedFinish(long campaignId) {
+        CampaignView campaign = campaigns.get(campaignId);
+        long remaining = campaign.status() == CampaignStatus.SCHEDULED || campaign.recipientsTotal() == 0
+                ? campaigns.previewAudience(campaignId, 1).count() : campaign.remaining();
+        Instant from = campaign.status() == CampaignStatus.SCHEDULED && campaign.scheduledAt() != null
+                && campaign.scheduledAt().isAfter(clock.instant()) ? campaign.scheduledAt() : clock.instant();
+        return from.plus(Duration.between(clock.instant(), mailboxes.estimateFinish(remaining, senders(campaign))));
+    }
+
+    private List<Outcome> send(CampaignView campaign, List<ClaimedRecipient> batch) {
+        TemplateContent content = templates.content(campaign.templateId());
+        Map<Long, ContactView> contacts = loadContacts(batch);
+        List<String> from = senders(campaign);
+        AtomicReference<SendResult> stop = new AtomicReference<>();
+        List<Future<Outcome>> futures = new ArrayList<>(batch.size());
+        for (ClaimedRecipient r : batch) {
+            futures.add(senders.submit(() -> sendOne(campaign, content, contacts.get(r.contactId()), r, from, stop)));
+        }
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                outcomes.add(futures.get(i).get());
+            } catch (ExecutionException e) {
+                outcomes.add(Outcome.failed(batch.get(i), "internal error while sending: " + e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcomes.add(Outcome.retry(batch.get(i), null, null, -1));
+            }
+        }
+        if (stop.get() != null) {
+            lastStop.put(campaign.id(), stop.get());
+        }
+        return outcomes;
+    }
+
+    private final Map<Long, SendResult> lastStop = Collections.synchronizedMap(new HashMap<>());
+
+    private Outcome sendOne(CampaignView campaign, TemplateContent content, ContactView contact, ClaimedRecipient r,
+                            List<String> from, AtomicReference<SendResult> stop) {
+        if (stop.get() != null) {
+            return Outcome.retry(r, null, null, -1);
+        }
+        if (contact == null || contact.status() != ContactStatus.ACTIVE) {
+            return Outcome.skipped(r, contact == null ? "contact deleted since the campaign started"
+                    : "contact is " + contact.status().name().toLowerCase() + " since the campaign started");
+        }
+        ComposedMessage composed;
+        try {
+            Map<String, Object> model = TemplateModel.forContact(contact);
+            model.put("unsubscribe_url", composer.unsubscribeUrl(campaign.id(), r.id()));
+            RenderedMessage rendered = templates.render(content, model);
+            composed = composer.compose(campaign.id(), r.id(), rendered);
+        } catch (TemplateRenderException e) {
+            return Outcome.failed(r, "template error: " + e.getMessage());
+        }
+        Object slot = mailboxes.tryAcquire(from);
+        while (slot instanceof MailboxPool.Wait wait) {
+            Duration pause = Duration.between(clock.instant(), wait.until());
+            if (pause.compareTo(MAX_INLINE_WAIT) > 0) {
+                return Outcome.retry(r, wait.dailyLimit() ? "daily sending limit of the sender mailbox reached" : null, wait.until(), -1);
+            }
+            sleep(pause.isNegative() || pause.toMillis() < 5 ? Duration.ofMillis(5) : pause);
+            slot = mailboxes.tryAcquire(from);
+        }
+        MailboxPool.Slot granted = (MailboxPool.Slot) slot;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(OutgoingMessage.MESSAGE_ID_HEADER, r.luxMessageId());
+        OutgoingMessage message = new OutgoingMessage(campaign.id(), r.id(), r.luxMessageId(), granted.sender(), r.email(),
+                composed.subject(), composed.html(), composed.text(), headers, composed.unsubscribeUrl());
+        SendResult result;
+        try {
+            result = transport.send(message);
+        } catch (RuntimeException e) {
+            result = new SendResult.Transient("transport error: " + e.getMessage(), null);
+        } finally {
+            mailboxes.release(granted);
+        }
+        return outcome(r, granted.sender(), result, stop);
+    }
+
+    private Outcome outcome(ClaimedRecipient r, String sender, SendResult result, AtomicReference<SendResult> stop) {
+        if (result instanceof SendResult.Sent sent) {
+            return Outcome.sent(r, sent.providerMessageId());
+        }
+        if (result instanceof SendResult.Permanent p) {
+            return Outcome.failed(r, p.reason());
+        }
+        if (result instanceof SendResult.Unauthorized u) {
+            stop.compareAndSet(null, u);
+            return Outcome.retry(r, u.reason(), null, -1);
+        }
+        if (result instanceof SendResult.Fatal f) {
+            stop.compareAndSet(null, f);
+            return Outcome.retry(r, f.reason(), null, -1);
+        }
+        SendResult.Transient t = (SendResult.Transient) result;
+        if (t.retryAfter() != null) {
+            mailboxes.backOff(sender, t.retryAfter());
+        }
+        if (r.attempts() >= properties.maxAttempts()) {
+            return Outcome.failed(r, "gave up after " + r.attempts() + " attempts: " + t.reason());
+        }
+        return Outcome.retry(r, t.reason(), clock.instant().plus(t.retryAfter() != null ? t.retryAfter() : backoff(r.attempts())), 0);
+    }
+
+    /** Exponential backoff with full jitter: base * 2^(attempt-1), capped, times a random factor in [0.5, 1]. */
+    Duration backoff(int attempt) {
+        long base = properties.backoff().toMillis() << Math.min(20, Math.max(0, attempt - 1));
+        long capped = Math.min(base, properties.maxBackoff().toMillis());
+        return Duration.ofMillis((long) (capped * (0.5 + ThreadLocalRandom.current().nextDouble() * 0.5)));
+    }
+
+    private void stopIfRefused(CampaignView campaign, List<Outcome> outcomes) {
+        SendResult stop = lastStop.remove(campaign.id());
+        if (stop == null) {
+            return;
+        }
+        try {
+            if (stop instanceof SendResult.Unauthorized u) {
+                campaigns.transition(campaign.id(), CampaignStatus.PAUSED, "delivery.pause", Actor.scheduler());
+                log.warn("Campaign {} paused: {}", campaign.id(), u.reason());
+                events.publishEvent(new DeliveryEvent.Paused(campaign.id(), campaign.name(), u.reason()));
+            } else if (stop instanceof SendResult.Fatal f) {
+                CampaignView counted = campaigns.transition(campaign.id(), CampaignStatus.FAILED, "delivery.fail", Actor.scheduler());
+                log.error("Campaign {} failed: {}", campaign.id(), f.reason());
+                events.publishEvent(new DeliveryEvent.Finished(campaign.id(), campaign.name(), CampaignStatus.FAILED,
+                        counted.sentCount(), counted.failedCount(), counted.skippedCount()));
+            }
+        } catch (IllegalTransitionException | OptimisticLockingFailureException e) {
+            // another worker paused or failed it already: the marketer hears about it once
+        }
+    }
+
+    private List<String> senders(CampaignView campaign) {
+        return campaign.sender() != null ? List.of(campaign.sender()) : defaultSenders;
+    }
+
+    private Map<Long, ContactView> loadContacts(List<ClaimedRecipient> batch) {
+        List<Long> ids = batch.stream().map(ClaimedRecipient::contactId).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<Long, ContactView> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.query("SELECT id, email, first_name, last_name, company, attributes, status FROM contact WHERE id IN ("
+                + String.join(",", Collections.nCopies(ids.size(), "?")) + ")", rs -> {
+            Map<String, String> attributes;
+            try {
+                attributes = JSON.readValue(rs.getString(6), new TypeReference<LinkedHashMap<String, String>>() { });
+            } catch (java.io.IOException e) {
+                attributes = Map.of();
+            }
+            found.put(rs.getLong(1), new ContactView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    attributes, ContactStatus.valueOf(rs.getString(7)), List.of(), null, null, null, null));
+        }, ids.toArray());
+        return found;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(Math.min(d.toMillis(), MAX_INLINE_WAIT.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void shutdown() {
+        senders.shutdown();
+    }
+}

@@ -1,0 +1,45 @@
+package lux.delivery;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Delivery settings under {@code lux.delivery}.
+ *
+ * @param enabled       whether this instance runs the scheduler and sending workers
+ * @param tick          pause between scheduler ticks
+ * @param batchSize     recipients a worker claims at once (pause/cancel take effect between batches)
+ * @param workerThreads messages in flight per instance (further capped by the mailbox concurrency)
+ * @param lease         a recipient still "sending" this long after its claim was left by a crashed worker
+ * @param resendUnknown after a crash, send such recipients again (may duplicate) instead of failing them as unknown
+ * @param maxAttempts   sends tried for a recipient on transient errors before it fails
+ * @param backoff       first retry delay; doubles per attempt with jitter, up to {@code maxBackoff}
+ * @param senders       pooled sender mailboxes for campaigns that name none (default: lux.mail.default-sender)
+ * @param limits        per-mailbox Exchange Online limits
+ */
+@Validated
+@ConfigurationProperties("lux.delivery")
+public record DeliveryProperties(@DefaultValue("true") boolean enabled,
+                                 @NotNull @DefaultValue("2s") Duration tick,
+                                 @Min(1) @DefaultValue("25") int batchSize,
+                                 @Min(1) @DefaultValue("4") int workerThreads,
+                                 @NotNull @DefaultValue("15m") Duration lease,
+                                 @DefaultValue("false") boolean resendUnknown,
+                                 @Min(1) @DefaultValue("5") int maxAttempts,
+                                 @NotNull @DefaultValue("2s") Duration backoff,
+                                 @NotNull @DefaultValue("10m") Duration maxBackoff,
+                                 @DefaultValue List<String> senders,
+                                 @NotNull @DefaultValue Limits limits) {
+
+    /** @param enabled false lifts every limit (benchmarks, the outbox) */
+    public record Limits(@DefaultValue("true") boolean enabled,
+                         @Min(1) @DefaultValue("30") int perMinute,
+                         @Min(1) @DefaultValue("10000") int perDay,
+                         @Min(1) @DefaultValue("4") int concurrent) {
+    }
+}

@@ -1,0 +1,57 @@
+package lux.delivery.graph;
+
+import com.microsoft.aad.msal4j.HttpRequest;
+import com.microsoft.aad.msal4j.IHttpClient;
+import com.microsoft.aad.msal4j.IHttpResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** MSAL's token requests over the same java.net.http client as the Graph calls (one TLS and proxy setup). */
+final class JdkMsalHttpClient implements IHttpClient {
+    private final HttpClient http;
+    private final Duration timeout;
+
+    JdkMsalHttpClient(HttpClient http, Duration timeout) {
+        this.http = http;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public IHttpResponse send(HttpRequest request) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(request.url().toString())).timeout(timeout);
+        if (request.headers() != null) {
+            request.headers().forEach((k, v) -> {
+                if (!k.equalsIgnoreCase("content-length") && !k.equalsIgnoreCase("host") && !k.equalsIgnoreCase("connection")) {
+                    b.header(k, v);
+                }
+            });
+        }
+        String method = request.httpMethod().name();
+        b.method(method, request.body() == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
+        HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, List<String>> headers = response.headers().map();
+        int status = response.statusCode();
+        String body = response.body();
+        return new IHttpResponse() {
+            @Override
+            public int statusCode() {
+                return status;
+            }
+
+            @Override
+            public Map<String, List<String>> headers() {
+                return headers;
+            }
+
+            @Override
+            public String body() {
+                return body;
+            }
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** The outbox transport: messages stored in the database instead of sent, and their read side for the console. */
+package lux.delivery.outbox;

@@ -1,0 +1,81 @@
+package lux.tracking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Every rule that tells a proxy or link scanner from a person, in one place. Returns the reason a hit is
+ * machine traffic, or null for a human. Rules are checked in order: user agent, too soon after delivery,
+ * click burst across links, click without open.
+ */
+public final class MachineTrafficRules {
+    private final Map<String, Pattern> userAgents;
+    private final Duration afterDelivery;
+    private final Duration burstWindow;
+    private final int burstLinks;
+    private final boolean clickWithoutOpen;
+
+    public MachineTrafficRules(TrackingProperties.MachineRules rules) {
+        this.userAgents = rules.userAgents().stream().filter(r -> r.contains("="))
+                .collect(Collectors.toMap(r -> r.substring(0, r.indexOf('=')).strip(),
+                        r -> Pattern.compile(r.substring(r.indexOf('=') + 1)), (a, b) -> a, java.util.LinkedHashMap::new));
+        this.afterDelivery = rules.afterDelivery();
+        this.burstWindow = rules.clickBurstWindow();
+        this.burstLinks = rules.clickBurstLinks();
+        this.clickWithoutOpen = rules.clickWithoutOpen();
+    }
+
+    /** What is known about one recipient while its hits are classified, oldest hit first. */
+    static final class RecipientState {
+        final Instant sentAt;
+        Instant openedAt;
+        final List<Hit> recentClicks = new ArrayList<>();
+
+        RecipientState(Instant sentAt, Instant openedAt) {
+            this.sentAt = sentAt;
+            this.openedAt = openedAt;
+        }
+    }
+
+    /** Classifies {@code hit} and updates {@code state} with it. */
+    String classify(Hit hit, RecipientState state) {
+        String reason = byUserAgent(hit.userAgent());
+        if (reason == null && state.sentAt != null && hit.at().isBefore(state.sentAt.plus(afterDelivery))) {
+            reason = "within-" + afterDelivery.toSeconds() + "s-of-delivery";
+        }
+        if (hit.kind() == EventKind.CLICK) {
+            state.recentClicks.removeIf(c -> c.at().isBefore(hit.at().minus(burstWindow)));
+            state.recentClicks.add(hit);
+            Set<Long> linksInWindow = new HashSet<>();
+            state.recentClicks.forEach(c -> linksInWindow.add(c.linkId()));
+            if (reason == null && linksInWindow.size() >= burstLinks) {
+                reason = "clicked-" + linksInWindow.size() + "-links-within-" + burstWindow.toMillis() + "ms";
+            }
+            if (reason == null && clickWithoutOpen && state.openedAt == null) {
+                reason = "click-without-open";
+            }
+        } else if (hit.kind() == EventKind.OPEN && state.openedAt == null) {
+            state.openedAt = hit.at();
+        }
+        return reason;
+    }
+
+    public String byUserAgent(String userAgent) {
+        if (userAgent == null || userAgent.isBlank()) {
+            return "no-user-agent";
+        }
+        for (Map.Entry<String, Pattern> rule : userAgents.entrySet()) {
+            if (rule.getValue().matcher(userAgent).matches()) {
+                return rule.getKey();
+            }
+        }
+        return null;
+    }
+}
