@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Delivery settings under {@code lux.delivery}.
  *
- * @param enabled       whether this instance runs the scheduler and sending workers
+ * @param enabled       whether this instance runs the scheduler and sending workers (the app turns it on)
  * @param tick          pause between scheduler ticks
  * @param batchSize     recipients a worker claims at once (pause/cancel take effect between batches)
  * @param workerThreads messages in flight per instance (further capped by the mailbox concurrency)
@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("lux.delivery")
-public record DeliveryProperties(@DefaultValue("true") boolean enabled,
+public record DeliveryProperties(@DefaultValue("false") boolean enabled,
                                  @NotNull @DefaultValue("2s") Duration tick,
                                  @Min(1) @DefaultValue("25") int batchSize,
                                  @Min(1) @DefaultValue("4") int workerThreads,

@@ -14,10 +14,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The clock of delivery. Each tick, one instance (ShedLock on the shared database) resolves expired leases and
- * starts due campaigns; then every instance sends batches, cooperating through row claims.
+ * starts due campaigns; then every instance sends batches, cooperating through row claims. Off unless
+ * {@code lux.delivery.enabled=true} (the app's application.yml sets it), so test contexts of other features never
+ * see their scheduled campaigns start behind their back.
  */
 @Component
-@ConditionalOnProperty(name = "lux.delivery.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "lux.delivery.enabled", havingValue = "true")
 class DeliveryScheduler {
     private static final Logger log = LoggerFactory.getLogger(DeliveryScheduler.class);
     private final DeliveryEngine engine;

@@ -1,0 +1,125 @@
+package lux.delivery.graph;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import lux.audit.Actor;
+import lux.campaigns.CampaignService;
+import lux.campaigns.CampaignStatus;
+import lux.campaigns.NewCampaign;
+import lux.contacts.AudienceFilter;
+import lux.delivery.DeliveryEngine;
+import lux.templates.TemplateContent;
+import lux.templates.TemplateService;
+import lux.testsupport.CoreTestApplication;
+import lux.testsupport.TestDatabase;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Delivery benchmark (not a test; run by bench/delivery-benchmark.sh): N contacts, one campaign to all, limits
+ * lifted, through the outbox or a zero-latency TLS Graph double. Prints recipients/s and used heap after GC as
+ * sending progresses. Args: outbox|graph N.
+ */
+public final class DeliveryBenchmark {
+    private DeliveryBenchmark() {
+    }
+
+    /** Trusts the loopback double's certificate. */
+    public static class TrustingGraphClient {
+        @Bean
+        GraphTransport.GraphHttpClient benchGraphHttpClient() throws Exception {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {new GraphDeliveryTest.TrustEverything()}, new SecureRandom());
+            return new GraphTransport.GraphHttpClient(HttpClient.newBuilder().sslContext(tls).build());
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String transport = args[0];
+        int n = Integer.parseInt(args[1]);
+        Map<String, Object> props = new HashMap<>();
+        props.put("lux.delivery.enabled", "false");
+        props.put("lux.delivery.limits.enabled", "false");
+        props.put("lux.delivery.batch-size", "500");
+        props.put("lux.delivery.worker-threads", "8");
+        props.put("logging.level.root", "WARN");
+        props.put("lux.mail.transport", transport);
+        WireMockServer graph = null;
+        if (transport.equals("graph")) {
+            graph = new WireMockServer(options().dynamicHttpsPort().dynamicPort().containerThreads(32).disableRequestJournal()
+                    .asynchronousResponseEnabled(false));
+            graph.start();
+            graph.stubFor(post(urlPathMatching(".*/oauth2/v2.0/token")).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"t\"}")));
+            graph.stubFor(post(urlPathMatching("/v1.0/users/.*/sendMail")).willReturn(aResponse().withStatus(202)));
+            props.put("lux.graph.tenant-id", "bench");
+            props.put("lux.graph.client-id", "bench");
+            props.put("lux.graph.client-secret", "bench");
+            props.put("lux.graph.sender", "bench@contoso.test");
+            props.put("lux.graph.authority", "https://localhost:" + graph.httpsPort());
+            props.put("lux.graph.base-url", "https://localhost:" + graph.httpsPort() + "/v1.0");
+        }
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CoreTestApplication.class, TrustingGraphClient.class)
+                .initializers(new TestDatabase()).properties(props).run()) {
+            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+            Instant now = Instant.now();
+            List<Object[]> rows = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                rows.add(new Object[] {"bench" + i + "@example.net", "Name" + i, Timestamp.from(now), Timestamp.from(now)});
+                if (rows.size() == 10_000 || i == n - 1) {
+                    jdbc.batchUpdate("INSERT INTO contact (email, first_name, attributes, status, created_at, updated_at, version) "
+                            + "VALUES (?, ?, '{}', 'ACTIVE', ?, ?, 0)", rows);
+                    rows.clear();
+                }
+            }
+            long template = ctx.getBean(TemplateService.class).create(new TemplateContent("bench " + now.toEpochMilli(),
+                    "Hello {{ contact.first_name }}", "<html><body><h1>Hi {{ contact.first_name }}</h1><p>News of the month, "
+                    + "<a href=\"https://example.com/one\">one</a>, <a href=\"https://example.com/two\">two</a> and "
+                    + "<a href=\"mailto:x@example.com\">mail us</a>.</p></body></html>", null), Actor.system()).id();
+            CampaignService campaigns = ctx.getBean(CampaignService.class);
+            long id = campaigns.create(new NewCampaign("bench", template, null, AudienceFilter.everyone()), Actor.system()).id();
+            campaigns.schedule(id, null, null, Actor.system());
+            DeliveryEngine engine = ctx.getBean(DeliveryEngine.class);
+            System.out.printf("%s, %s, %,d recipients, max heap %d MiB%n", TestDatabase.name(), transport, n,
+                    Runtime.getRuntime().maxMemory() >> 20);
+            long t0 = System.nanoTime();
+            engine.startDueCampaigns();
+            long t1 = System.nanoTime();
+            System.out.printf("materialised %,d recipients in %.1f s%n", n, (t1 - t0) / 1e9);
+            while (campaigns.get(id).status() == CampaignStatus.SENDING) {
+                engine.work(Duration.ofSeconds(10));
+                long sent = jdbc.queryForObject("SELECT COUNT(*) FROM campaign_recipient WHERE campaign_id = ? AND status = 'SENT'", Long.class, id);
+                System.gc();
+                long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+                System.out.printf("  sent %,9d  %.0f recipients/s so far  heap after GC %d MiB%n", sent, sent / ((System.nanoTime() - t1) / 1e9), used);
+            }
+            double seconds = (System.nanoTime() - t1) / 1e9;
+            long sent = campaigns.get(id).sentCount();
+            System.out.printf("RESULT %s %s: %,d sent in %.1f s = %.0f recipients/s (status %s)%n", TestDatabase.name(), transport, sent,
+                    seconds, sent / seconds, campaigns.get(id).status());
+        } finally {
+            if (graph != null) {
+                graph.stop();
+            }
+        }
+    }
+}
