@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @DatabaseTest
@@ -44,7 +45,8 @@ class ContactBulkServiceTest {
     @TestConfiguration(proxyBeanMethods = false)
     static class Clocks {
         @Bean
-        MutableClock clock() {
+        @Primary // whether or not core's own clock bean was registered first
+        MutableClock bulkTestClock() {
             return new MutableClock(START);
         }
     }
