@@ -37,7 +37,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @DatabaseTest
-@SpringBootTest(classes = {CoreTestApplication.class, ContactBulkServiceTest.Clocks.class})
+// A small pool: this context stays cached beside the others, and the shared PostgreSQL has a connection limit.
+@SpringBootTest(classes = {CoreTestApplication.class, ContactBulkServiceTest.Clocks.class},
+        properties = "spring.datasource.hikari.maximum-pool-size=3")
 class ContactBulkServiceTest {
     static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
     static final Actor MIA = new Actor(null, "mia@lux.test", Channel.CONSOLE);

@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @DatabaseTest
 @SpringBootTest(classes = {CoreTestApplication.class, ImportEventsCollector.class},
-        properties = {"lux.imports.batch-size=2", "lux.imports.progress-interval=0s", "lux.delivery.enabled=false"})
+        properties = {"lux.imports.batch-size=2", "lux.imports.progress-interval=0s", "lux.delivery.enabled=false",
+            "spring.datasource.hikari.maximum-pool-size=3"})
 class ContactImportTest {
     static final Actor MIA = new Actor(null, "mia@lux.test", Channel.TEAMS);
 
