@@ -82,6 +82,9 @@ public class GdprService {
                 + "(SELECT id FROM campaign_recipient WHERE email = ? OR contact_id = ?) ORDER BY e.occurred_at, e.id",
                 (rs, n) -> row("campaignId", rs.getLong(1), "kind", rs.getString(2), "at", instant(rs, 3), "link", rs.getString(4),
                         "userAgent", rs.getString(5), "automated", rs.getBoolean(6)), email, contactId));
+        export.put("outboxMessages", jdbc.query("SELECT campaign_id, subject, created_at FROM outbox_message WHERE recipient = ? "
+                + "OR recipient_id IN (SELECT id FROM campaign_recipient WHERE email = ? OR contact_id = ?) ORDER BY id",
+                (rs, n) -> row("campaignId", rs.getLong(1), "subject", rs.getString(2), "at", instant(rs, 3)), email, email, contactId));
         for (PersonalDataHolder holder : holders) {
             export.put(holder.name(), holder.export(email));
         }
@@ -98,6 +101,9 @@ public class GdprService {
     public ErasureResult erase(String rawEmail, Actor actor) {
         String email = EmailAddress.normalise(rawEmail);
         Long contactId = contactId(email);
+        // The outbox keeps mails exactly as rendered (address, name, links): they go entirely.
+        int outbox = jdbc.update("DELETE FROM outbox_message WHERE recipient = ? OR recipient_id IN "
+                + "(SELECT id FROM campaign_recipient WHERE email = ? OR contact_id = ?)", email, email, contactId);
         int events = jdbc.update("UPDATE tracking_event SET user_agent = NULL WHERE user_agent IS NOT NULL AND recipient_id IN "
                 + "(SELECT id FROM campaign_recipient WHERE email = ? OR contact_id = ?)", email, contactId);
         // Unsent recipients are skipped: the placeholder must never be handed to a mail transport.
@@ -112,6 +118,7 @@ public class GdprService {
         int reports = jdbc.update("UPDATE contact_import SET error_report = REPLACE(error_report, ?, ?) WHERE error_report LIKE ?",
                 email, ERASED, "%" + email + "%");
         Map<String, Integer> others = new LinkedHashMap<>();
+        others.put("outbox_message", outbox);
         for (PersonalDataHolder holder : holders) {
             others.put(holder.name(), holder.erase(email));
         }

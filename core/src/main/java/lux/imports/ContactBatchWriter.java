@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes one batch of rows in the caller's transaction with a few statements: one lookup of the addresses that
- * exist, one of the suppression list, one multi-row insert (ON CONFLICT DO NOTHING, which H2 understands too),
- * one JDBC batch of updates and one set-based tagging statement.
+ * exist, one of the suppression list, one insert (ON CONFLICT DO NOTHING, which H2 understands too), one JDBC
+ * batch of updates and one set-based tagging statement. On PostgreSQL the rows travel as a few text arrays
+ * (unnest / = ANY), which parses far faster than thousands of placeholders; H2, in process, takes a JDBC batch.
  */
 @Component
 class ContactBatchWriter {
@@ -33,12 +33,25 @@ class ContactBatchWriter {
             + "status, consent_source, consent_at, created_at, updated_at, last_import_id) VALUES ";
     private static final String INSERT_ROW = "(?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?)";
 
+    private static final String UNNEST_INSERT = "INSERT INTO contact (email, first_name, last_name, company, attributes, status, "
+            + "consent_source, consent_at, created_at, updated_at, last_import_id) SELECT u.e, u.f, u.l, u.c, u.a, 'ACTIVE', ?, ?, ?, ?, ? "
+            + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(e, f, l, c, a) ON CONFLICT DO NOTHING";
+
     private final JdbcTemplate jdbc;
     private final SuppressionService suppressions;
+    private volatile Boolean postgres;
 
     ContactBatchWriter(JdbcTemplate jdbc, SuppressionService suppressions) {
         this.jdbc = jdbc;
         this.suppressions = suppressions;
+    }
+
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection con) ->
+                    con.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+        }
+        return postgres;
     }
 
     /** A row not written because its address is suppressed (the import reports it). */
@@ -112,13 +125,16 @@ class ContactBatchWriter {
 
     private Map<String, Existing> existing(Collection<ContactRow> rows) {
         Map<String, Existing> found = new HashMap<>();
-        List<Object> emails = new ArrayList<>(rows.size());
-        rows.forEach(r -> emails.add(r.email()));
-        jdbc.query("SELECT id, email, last_import_id, attributes FROM contact WHERE email IN (" + placeholders(emails.size()) + ")",
-                rs -> {
-                    long lastImport = rs.getLong(3);
-                    found.put(rs.getString(2), new Existing(rs.getLong(1), rs.wasNull() ? null : lastImport, rs.getString(4)));
-                }, emails.toArray());
+        String[] emails = rows.stream().map(ContactRow::email).toArray(String[]::new);
+        org.springframework.jdbc.core.RowCallbackHandler collect = rs -> {
+            long lastImport = rs.getLong(3);
+            found.put(rs.getString(2), new Existing(rs.getLong(1), rs.wasNull() ? null : lastImport, rs.getString(4)));
+        };
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("SELECT id, email, last_import_id, attributes FROM contact WHERE email = ANY(?)");
+            ps.setArray(1, con.createArrayOf("varchar", emails));
+            return ps;
+        }, collect);
         return found;
     }
 
@@ -126,27 +142,37 @@ class ContactBatchWriter {
         if (rows.isEmpty()) {
             return 0;
         }
-        StringBuilder sql = new StringBuilder(INSERT_COLUMNS.length() + rows.size() * (INSERT_ROW.length() + 2)).append(INSERT_COLUMNS);
-        for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(INSERT_ROW);
+        if (postgres()) {
+            OffsetDateTime at = utc(now);
+            return jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement(UNNEST_INSERT);
+                ps.setString(1, consentSource);
+                ps.setObject(2, at);
+                ps.setObject(3, at);
+                ps.setObject(4, at);
+                ps.setLong(5, importId);
+                ps.setArray(6, con.createArrayOf("text", rows.stream().map(ContactRow::email).toArray()));
+                ps.setArray(7, con.createArrayOf("text", rows.stream().map(ContactRow::firstName).toArray()));
+                ps.setArray(8, con.createArrayOf("text", rows.stream().map(ContactRow::lastName).toArray()));
+                ps.setArray(9, con.createArrayOf("text", rows.stream().map(ContactRow::company).toArray()));
+                ps.setArray(10, con.createArrayOf("text", rows.stream().map(r -> json(r.attributes())).toArray()));
+                return ps;
+            });
         }
-        sql.append(" ON CONFLICT DO NOTHING");
         OffsetDateTime at = utc(now);
-        return jdbc.update(sql.toString(), (PreparedStatement ps) -> {
-            int p = 1;
-            for (ContactRow row : rows) {
-                ps.setString(p++, row.email());
-                ps.setString(p++, row.firstName());
-                ps.setString(p++, row.lastName());
-                ps.setString(p++, row.company());
-                ps.setString(p++, json(row.attributes()));
-                ps.setString(p++, consentSource);
-                ps.setObject(p++, at);
-                ps.setObject(p++, at);
-                ps.setObject(p++, at);
-                ps.setLong(p++, importId);
-            }
-        });
+        int[] counts = jdbc.batchUpdate(INSERT_COLUMNS + INSERT_ROW + " ON CONFLICT DO NOTHING", rows, rows.size(), (ps, row) -> {
+            ps.setString(1, row.email());
+            ps.setString(2, row.firstName());
+            ps.setString(3, row.lastName());
+            ps.setString(4, row.company());
+            ps.setString(5, json(row.attributes()));
+            ps.setString(6, consentSource);
+            ps.setObject(7, at);
+            ps.setObject(8, at);
+            ps.setObject(9, at);
+            ps.setLong(10, importId);
+        })[0];
+        return sum(counts);
     }
 
     private int update(List<ContactRow> rows, Map<String, Existing> existing, long importId, Instant now) {
@@ -163,21 +189,27 @@ class ContactBatchWriter {
         int[] counts = jdbc.batchUpdate("UPDATE contact SET first_name = COALESCE(?, first_name), last_name = COALESCE(?, last_name), "
                 + "company = COALESCE(?, company), attributes = ?, updated_at = ?, last_import_id = ?, version = version + 1 "
                 + "WHERE id = ?", args);
-        int updated = 0;
+        return sum(counts);
+    }
+
+    private static int sum(int[] counts) {
+        int total = 0;
         for (int c : counts) {
-            updated += c == PreparedStatement.SUCCESS_NO_INFO ? 1 : Math.max(c, 0);
+            total += c == PreparedStatement.SUCCESS_NO_INFO ? 1 : Math.max(c, 0);
         }
-        return updated;
+        return total;
     }
 
     private void tag(List<String> emails, List<Long> tagIds, long importId) {
-        List<Object> args = new ArrayList<>(emails);
-        args.add(importId);
-        args.addAll(tagIds);
-        jdbc.update("INSERT INTO contact_tag (contact_id, tag_id) SELECT c.id, t.id FROM contact c CROSS JOIN tag t "
-                + "WHERE c.email IN (" + placeholders(emails.size()) + ") AND c.last_import_id = ? AND t.id IN ("
-                + placeholders(tagIds.size()) + ") AND NOT EXISTS (SELECT 1 FROM contact_tag x WHERE x.contact_id = c.id AND x.tag_id = t.id)",
-                args.toArray());
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("INSERT INTO contact_tag (contact_id, tag_id) SELECT c.id, t.id "
+                    + "FROM contact c CROSS JOIN tag t WHERE c.email = ANY(?) AND c.last_import_id = ? AND t.id = ANY(?) "
+                    + "AND NOT EXISTS (SELECT 1 FROM contact_tag x WHERE x.contact_id = c.id AND x.tag_id = t.id)");
+            ps.setArray(1, con.createArrayOf("varchar", emails.toArray()));
+            ps.setLong(2, importId);
+            ps.setArray(3, con.createArrayOf("bigint", tagIds.toArray()));
+            return ps;
+        });
     }
 
     private static String merged(String stored, Map<String, String> fromFile) {
@@ -199,10 +231,6 @@ class ContactBatchWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Attributes cannot be written as JSON", e);
         }
-    }
-
-    static String placeholders(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     static OffsetDateTime utc(Instant instant) {

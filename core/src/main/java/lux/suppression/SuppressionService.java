@@ -66,13 +66,15 @@ public class SuppressionService {
             candidates.add(hash);
         }
         Map<SuppressionKind, Map<String, SuppressionReason>> found = new EnumMap<>(SuppressionKind.class);
-        // Plain JDBC: a thousand-address batch is one indexed IN query, without JPA translating each parameter.
-        jdbc.query("SELECT kind, entry, reason FROM suppression WHERE entry IN ("
-                        + String.join(", ", java.util.Collections.nCopies(candidates.size(), "?")) + ")",
-                rs -> {
-                    found.computeIfAbsent(SuppressionKind.valueOf(rs.getString(1)), k -> new HashMap<>())
-                            .put(rs.getString(2), SuppressionReason.valueOf(rs.getString(3)));
-                }, candidates.toArray());
+        // Plain JDBC with one array parameter: a thousand-address batch is one indexed query, cheap to parse.
+        jdbc.query(con -> {
+            java.sql.PreparedStatement ps = con.prepareStatement("SELECT kind, entry, reason FROM suppression WHERE entry = ANY(?)");
+            ps.setArray(1, con.createArrayOf("varchar", candidates.toArray()));
+            return ps;
+        }, rs -> {
+            found.computeIfAbsent(SuppressionKind.valueOf(rs.getString(1)), k -> new HashMap<>())
+                    .put(rs.getString(2), SuppressionReason.valueOf(rs.getString(3)));
+        });
         if (found.isEmpty()) {
             return Map.of();
         }

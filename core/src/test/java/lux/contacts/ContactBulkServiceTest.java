@@ -31,13 +31,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @DatabaseTest
-@SpringBootTest(classes = CoreTestApplication.class)
+// A small pool: this context stays cached beside the others, and the shared PostgreSQL has a connection limit.
+@SpringBootTest(classes = {CoreTestApplication.class, ContactBulkServiceTest.Clocks.class},
+        properties = "spring.datasource.hikari.maximum-pool-size=3")
 class ContactBulkServiceTest {
     static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
     static final Actor MIA = new Actor(null, "mia@lux.test", Channel.CONSOLE);
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @Bean
+        @Primary // whether or not core's own clock bean was registered first
+        MutableClock bulkTestClock() {
+            return new MutableClock(START);
+        }
+    }
 
     @Autowired
     ContactBulkService bulk;
@@ -48,7 +62,7 @@ class ContactBulkServiceTest {
     @Autowired
     AuditService audit;
     @Autowired
-    MutableClock clock; // the test clock every core test context has (component-scanned from test sources)
+    MutableClock clock;
     @Autowired
     JdbcTemplate jdbc;
 

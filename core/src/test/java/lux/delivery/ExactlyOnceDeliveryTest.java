@@ -46,6 +46,13 @@ class ExactlyOnceDeliveryTest {
 
     /** Imported explicitly (not a scanned @TestConfiguration) so other test contexts keep their transport. */
     static class Counting {
+        /** Its own movable clock: nested test configurations of other classes are no longer scanned in (main 9071c9f). */
+        @Bean
+        @Primary
+        MutableClock deliveryTestClock() {
+            return new MutableClock(java.time.Instant.parse("2026-11-26T09:00:00Z"));
+        }
+
         @Bean
         @Primary
         MailTransport countingTransport() {

@@ -82,6 +82,9 @@ class GdprServiceTest {
                 campaigns.get(0), now);
         sentRecipient = jdbc.queryForObject("SELECT id FROM campaign_recipient WHERE email = ? AND status = 'SENT'", Long.class, ADA);
         pendingRecipient = jdbc.queryForObject("SELECT id FROM campaign_recipient WHERE email = ? AND status = 'PENDING'", Long.class, ADA);
+        jdbc.update("INSERT INTO outbox_message (campaign_id, recipient_id, lux_message_id, sender, recipient, subject, html_body, "
+                + "text_body, headers, created_at) VALUES (?, ?, 'lux-1', 'news@lux.test', ?, 'Hello Ada Lovelace', '<p>Hi Ada Lovelace</p>', "
+                + "'Hi Ada Lovelace', '{}', ?)", campaigns.get(0), sentRecipient, ADA, now);
         jdbc.update("INSERT INTO campaign_link (campaign_id, url, created_at) VALUES (?, 'https://example.com/sale', ?)", campaigns.get(0), now);
         long link = jdbc.queryForObject("SELECT id FROM campaign_link", Long.class);
         jdbc.update("INSERT INTO tracking_event (recipient_id, campaign_id, kind, occurred_at, user_agent) VALUES (?, ?, 'OPEN', ?, ?)",
@@ -103,6 +106,7 @@ class GdprServiceTest {
         assertThat(export.path("campaignsReceived").size()).isEqualTo(2);
         assertThat(export.path("campaignsReceived").get(0).path("campaign").asText()).isEqualTo("Spring sale");
         assertThat(export.path("trackingEvents").size()).isEqualTo(2);
+        assertThat(export.path("outboxMessages").get(0).path("subject").asText()).isEqualTo("Hello Ada Lovelace");
         assertThat(export.path("trackingEvents").get(1).path("kind").asText()).isEqualTo("CLICK");
         assertThat(export.path("trackingEvents").get(1).path("link").asText()).isEqualTo("https://example.com/sale");
         assertThat(export.path("trackingEvents").get(1).path("userAgent").asText()).isEqualTo(UA);
@@ -115,9 +119,11 @@ class GdprServiceTest {
         assertThat(result.contactDeleted()).isTrue();
         assertThat(result.recipientsAnonymised()).isEqualTo(2);
         assertThat(result.trackingEventsCleared()).isEqualTo(2);
+        assertThat(result.others()).containsEntry("outbox_message", 1);
         assertThat(result.hashPrefix()).isEqualTo(SuppressionService.hash(ADA).substring(0, 12));
         // no table holds her address, name, user agent or message id any more
-        for (String table : List.of("contact", "campaign_recipient", "suppression", "audit_entry", "contact_import", "tracking_event", "tag")) {
+        for (String table : List.of("contact", "campaign_recipient", "suppression", "audit_entry", "contact_import", "tracking_event", "tag",
+                "outbox_message")) {
             String rows = jdbc.queryForList("SELECT * FROM " + table).toString();
             assertThat(rows).as(table).doesNotContainIgnoringCase("ada@example").doesNotContain("Lovelace")
                     .doesNotContain("Ada's laptop").doesNotContain("msg-ada-1");

@@ -32,10 +32,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Messy real-world files through the whole import, on H2 and PostgreSQL. Batches of 2 so dedupe crosses batches. */
+/**
+ * Messy real-world files through the whole import, on H2 and PostgreSQL. Batches of 2 so dedupe crosses batches.
+ * This context stays cached beside the others on the same database, so its delivery scheduler is off: it must not
+ * claim the recipients of delivery tests that run later.
+ */
 @DatabaseTest
 @SpringBootTest(classes = {CoreTestApplication.class, ImportEventsCollector.class},
-        properties = {"lux.imports.batch-size=2", "lux.imports.progress-interval=0s"})
+        properties = {"lux.imports.batch-size=2", "lux.imports.progress-interval=0s", "lux.delivery.enabled=false",
+            "spring.datasource.hikari.maximum-pool-size=3"})
 class ContactImportTest {
     static final Actor MIA = new Actor(null, "mia@lux.test", Channel.TEAMS);
 

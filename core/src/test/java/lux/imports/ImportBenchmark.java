@@ -3,13 +3,14 @@ package lux.imports;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import lux.audit.Actor;
 import lux.config.CoreDefaults;
@@ -34,31 +35,42 @@ public final class ImportBenchmark {
         Path work = Path.of(args.length > 3 ? args[3] : "core/target/bench");
         generate(csv, rows);
 
-        SpringApplicationBuilder app = new SpringApplicationBuilder(CoreTestApplication.class).web(WebApplicationType.NONE)
-                .properties("logging.level.root=WARN", "spring.main.banner-mode=off");
+        SpringApplicationBuilder app = new SpringApplicationBuilder(CoreTestApplication.class).web(WebApplicationType.NONE);
+        java.util.List<String> settings = new java.util.ArrayList<>(java.util.List.of("--logging.level.root=WARN", "--spring.main.banner-mode=off"));
         if ("postgres".equals(db)) {
             System.setProperty("lux.test.db", "postgres"); // TestDatabase: a fresh schema, dropped at exit
             app.initializers(new TestDatabase());
         } else {
             Path h2 = work.resolve("h2");
             deleteRecursively(h2);
-            app.properties("spring.datasource.url=jdbc:h2:file:" + h2.toAbsolutePath().resolve("bench") + CoreDefaults.H2_OPTIONS,
-                    "spring.datasource.username=sa", "spring.datasource.password=");
+            // Arguments, not default properties: core's own defaults would otherwise point at ./data.
+            settings.addAll(java.util.List.of("--spring.datasource.url=jdbc:h2:file:" + h2.toAbsolutePath().resolve("bench") + CoreDefaults.H2_OPTIONS,
+                    "--spring.datasource.username=sa", "--spring.datasource.password="));
         }
-        try (ConfigurableApplicationContext context = app.run()) {
+        try (ConfigurableApplicationContext context = app.run(settings.toArray(String[]::new))) {
             ContactImportService imports = context.getBean(ContactImportService.class);
             System.gc();
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            // Heap in use sampled every 10 ms: the pools' own peaks happen at different moments and overstate the sum.
+            AtomicLong peakHeap = new AtomicLong();
+            AtomicBoolean done = new AtomicBoolean();
+            Thread sampler = new Thread(() -> {
+                while (!done.get()) {
+                    peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    LockSupport.parkNanos(10_000_000);
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
             long start = System.nanoTime();
             ImportJob job = imports.importNow(new ImportRequest(csv.getFileName().toString(), ImportSource.of(csv),
                     Set.of("benchmark"), ImportMode.ADD_NEW_ONLY), Actor.system());
             double seconds = (System.nanoTime() - start) / 1e9;
-            long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            done.set(true);
+            sampler.join();
             System.out.printf("database=%s rows=%d status=%s created=%d invalid=%d seconds=%.1f rows_per_second=%.0f "
                             + "peak_heap_mb=%.0f max_heap_mb=%d file_mb=%.0f%n",
                     "postgres".equals(db) ? "PostgreSQL" : "H2 (file)", job.rowsDone(), job.status(), job.created(), job.invalid(),
-                    seconds, job.rowsDone() / seconds, peakHeap / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576,
+                    seconds, job.rowsDone() / seconds, peakHeap.get() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576,
                     Files.size(csv) / 1048576.0);
             if (job.status() != ImportStatus.FINISHED || job.created() != rows) {
                 System.err.println("Benchmark import did not create every row: " + job);

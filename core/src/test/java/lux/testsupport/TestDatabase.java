@@ -56,8 +56,17 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("luxTestDatabase", properties()));
         // Test contexts stay cached and share this JVM's database: a background delivery scheduler in one of them
         // would take recipients from another test's campaign. Tests that want it set lux.delivery.enabled=true.
-        context.getEnvironment().getPropertySources().addLast(new MapPropertySource("luxTestDefaults",
-                Map.of("lux.delivery.enabled", "false")));
+        // Cached contexts each keep a pool open; small pools keep a whole module's run under PostgreSQL's 100 clients.
+        MapPropertySource testDefaults = new MapPropertySource("luxTestDefaults",
+                Map.of("lux.delivery.enabled", "false",
+                        "spring.datasource.hikari.maximum-pool-size", "4",
+                        "spring.datasource.hikari.minimum-idle", "1"));
+        var sources = context.getEnvironment().getPropertySources();
+        if (sources.contains("luxCoreDefaults")) {
+            sources.addBefore("luxCoreDefaults", testDefaults); // above core's defaults, below everything a test sets
+        } else {
+            sources.addLast(testDefaults);
+        }
     }
 
     private static synchronized void installDropHook() {
