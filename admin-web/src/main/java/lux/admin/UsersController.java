@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import lux.audit.Channel;
 import lux.shared.InvalidInputException;
+import lux.users.LinkCode;
+import lux.users.LinkCodeService;
 import lux.users.NewUser;
 import lux.users.Role;
 import lux.users.User;
@@ -25,11 +27,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UsersController {
     static final int MIN_PASSWORD = 12;
     private final UserService users;
+    private final LinkCodeService linkCodes;
     private final PasswordEncoder encoder;
     private final SecureRandom random = new SecureRandom();
 
-    UsersController(UserService users, PasswordEncoder encoder) {
+    UsersController(UserService users, LinkCodeService linkCodes, PasswordEncoder encoder) {
         this.users = users;
+        this.linkCodes = linkCodes;
         this.encoder = encoder;
     }
 
@@ -98,6 +102,17 @@ class UsersController {
         return Flash.run(flash, "/admin/users", () -> {
             User user = users.linkTeamsIdentity(id, aadObjectId, me.actor(Channel.CONSOLE));
             return user.getEmail() + " is linked to Teams identity " + user.getAadObjectId() + ".";
+        });
+    }
+
+    /** A one-time code the user sends to LUX in Teams ("link ABCD-EFGH"); shown once, valid for 30 minutes. */
+    @PostMapping("/{id}/teams/code")
+    String linkCode(@PathVariable long id, @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
+        return Flash.run(flash, "/admin/users", () -> {
+            LinkCode code = linkCodes.issue(id, me.actor(Channel.CONSOLE));
+            flash.addFlashAttribute("oneTimeSecret", code.code());
+            return "Ask " + users.get(id).getEmail() + " to send \"link " + code.code() + "\" to LUX in Teams within "
+                    + LinkCodeService.VALIDITY.toMinutes() + " minutes.";
         });
     }
 

@@ -52,6 +52,8 @@ class ConsolePagesTest {
     @Autowired
     UserService users;
     @Autowired
+    lux.users.LinkCodeService linkCodes;
+    @Autowired
     ContactService contacts;
     @Autowired
     CampaignService campaigns;
@@ -179,6 +181,21 @@ class ConsolePagesTest {
         mvc.perform(get("/admin/users").with(user(admin))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("aad-42")))
                 .andExpect(content().string(containsString("mia@lux.test")));
+    }
+
+    /** The console shows a one-time code; redeeming it (what the bot does for "link CODE") links that Teams identity. */
+    @Test
+    void adminsGiveOneTimeLinkCodesThatLinkTeamsIdentities() throws Exception {
+        User kim = users.create(new lux.users.NewUser("kim@lux.test", "Kim", null, Role.MARKETER), lux.audit.Actor.system());
+        mvc.perform(get("/admin/users").with(user(admin))).andExpect(content().string(containsString("one-time link code")));
+        org.springframework.test.web.servlet.MvcResult result = mvc.perform(post("/admin/users/" + kim.getId() + "/teams/code")
+                        .with(user(admin)).with(csrf()))
+                .andExpect(flash().attribute("notice", containsString("Ask kim@lux.test to send \"link ")))
+                .andReturn();
+        String code = (String) result.getFlashMap().get("oneTimeSecret");
+        assertThat(code).matches("[A-Z0-9]{4}-[A-Z0-9]{4}");
+        assertThat(linkCodes.redeem("link " + code, "AAD-KIM").getEmail()).isEqualTo("kim@lux.test");
+        assertThat(users.get(kim.getId()).getAadObjectId()).isEqualTo("aad-kim");
     }
 
     @Test
