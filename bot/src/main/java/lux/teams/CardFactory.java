@@ -138,17 +138,19 @@ class CardFactory {
                 List.of(fact("Progress", done), fact("Invalid rows so far", p.invalid())), null, List.of());
     }
 
-    Card importResult(ImportEvent.Finished f, String errorReportUrl) {
+    /** The result with counts and, when rows were refused, the first problems by line and the full report's address. */
+    Card importResult(ImportEvent.Finished f, String errorReportUrl, List<String> firstProblems) {
         String text = f.failure() != null ? "The file was refused: " + f.failure()
                 : f.cancelled() ? "The import was cancelled; rows already read are kept." : "Import finished.";
-        List<Map<String, Object>> facts = List.of(fact("Created", f.created()), fact("Updated", f.updated()),
-                fact("Skipped", f.skipped()), fact("Invalid", f.invalid()));
-        List<Map<String, Object>> actions = new ArrayList<>();
-        if (errorReportUrl != null && f.invalid() > 0) {
-            facts = new ArrayList<>(facts);
-            facts.add(fact("Error report", errorReportUrl));
+        List<Map<String, Object>> facts = new ArrayList<>(List.of(fact("Created", f.created()), fact("Updated", f.updated()),
+                fact("Skipped", f.skipped()), fact("Invalid", f.invalid())));
+        if (f.invalid() > 0 || f.skipped() > 0) {
+            firstProblems.forEach(problem -> facts.add(fact("Not imported", problem)));
+            if (errorReportUrl != null) {
+                facts.add(fact("Error report", errorReportUrl));
+            }
         }
-        return facts("Import of " + f.fileName(), text, facts, null, actions);
+        return facts("Import of " + f.fileName(), text, facts, null, List.of());
     }
 
     Card notice(String title, String text) {

@@ -1,5 +1,14 @@
 package lux.teams;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import lux.config.CoreProperties;
+import lux.imports.ContactImportService;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import com.microsoft.bot.schema.Activity;
@@ -54,11 +63,16 @@ class ProactiveNotifier {
     });
     private final Map<Long, Instant> lastUpdate = new ConcurrentHashMap<>();
     private final Map<Long, Instant> lastImportUpdate = new ConcurrentHashMap<>();
+    private final ContactImportService imports;
+    private final CoreProperties core;
     /** Import cards live only as long as the import runs, so memory is enough. */
     private final Map<Long, ConversationStore.ProgressCard> importCards = new ConcurrentHashMap<>();
 
     ProactiveNotifier(BotFrameworkHttpAdapter adapter, BotSettings settings, ConversationStore conversations, CardFactory cards,
-                      CampaignService campaigns, TeamsSender sender, TeamsProperties properties, JdbcTemplate jdbc, Clock clock) {
+                      CampaignService campaigns, TeamsSender sender, TeamsProperties properties, JdbcTemplate jdbc, Clock clock,
+                      ContactImportService imports, CoreProperties core) {
+        this.imports = imports;
+        this.core = core;
         this.adapter = adapter;
         this.settings = settings;
         this.conversations = conversations;
@@ -68,6 +82,27 @@ class ProactiveNotifier {
         this.properties = properties;
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    static final int PROBLEMS_ON_CARD = 5;
+
+    /** The first refused rows from the import's error report ("line 4: not-an-email — reason") and the console's copy. */
+    private Card importResult(ImportEvent.Finished f) {
+        List<String> problems = new ArrayList<>();
+        imports.errorReport(f.importId()).ifPresent(csv -> {
+            try (CSVParser rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
+                for (CSVRecord row : rows) {
+                    if (problems.size() == PROBLEMS_ON_CARD) {
+                        break;
+                    }
+                    problems.add("line " + row.get(0) + ": " + row.get(1) + " \u2014 " + row.get(2));
+                }
+            } catch (IOException | RuntimeException e) {
+                problems.add("see the error report");
+            }
+        });
+        String url = core.publicBaseUrl().toString().replaceAll("/+$", "") + "/admin/imports/" + f.importId() + "/errors.csv";
+        return cards.importResult(f, url, problems);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -99,7 +134,7 @@ class ProactiveNotifier {
             }
             lastImportUpdate.put(e.importId(), now);
         }
-        Card card = e instanceof ImportEvent.Progress p ? cards.importProgress(p) : cards.importResult((ImportEvent.Finished) e, null);
+        Card card = e instanceof ImportEvent.Progress p ? cards.importProgress(p) : importResult((ImportEvent.Finished) e);
         ConversationStore.ProgressCard shown = importCards.get(e.importId());
         if (shown == null) {
             conversations.latestReference(e.userId()).filter(this::allowed).ifPresent(stored -> {

@@ -212,7 +212,8 @@ class BotRoadTest {
         assertThat(connector.messages().get(0).text()).contains("of contacts.csv started (tags: webinar)");
         FakeConnector.Call result = connector.await(c -> c.card() != null && c.card().toString().contains("Import finished"),
                 java.time.Duration.ofSeconds(20));
-        assertThat(result.card().toString()).contains("\"title\":\"Created\",\"value\":\"2\"", "\"title\":\"Invalid\",\"value\":\"1\"");
+        assertThat(result.card().toString()).contains("\"title\":\"Created\",\"value\":\"2\"", "\"title\":\"Invalid\",\"value\":\"1\"",
+                "\"title\":\"Not imported\",\"value\":\"line 4: not-an-email", "/admin/imports/", "/errors.csv");
         assertThat(contacts.findByEmail("zoe@example.com")).hasValueSatisfying(c -> assertThat(c.tags()).containsExactly("webinar"));
     }
 

@@ -70,9 +70,9 @@ class CardFixturesTest {
                 null, NASTY, false), ZONE));
         CARDS.put("import-progress", cards.importProgress(new ImportEvent.Progress(5, 1L, NASTY + ".csv", 500, 2000L, 3)));
         CARDS.put("import-result", cards.importResult(new ImportEvent.Finished(5, 1L, "contacts.csv", 1900, 80, 10, 10, false, null),
-                "https://lux.example.com/admin/imports/5/errors.csv"));
+                "https://lux.example.com/admin/imports/5/errors.csv", List.of("line 4: " + NASTY + " \u2014 not a valid address")));
         CARDS.put("import-refused", cards.importResult(new ImportEvent.Finished(6, 1L, "photo.png", 0, 0, 0, 0, false,
-                "it is not a CSV file"), null));
+                "it is not a CSV file"), null, List.of()));
         CARDS.put("notice", cards.notice("LUX paused " + NASTY, NASTY));
         CARDS.put("form-contact", cards.form("contact", List.of()));
         CARDS.put("form-template", cards.form("template", List.of()));
