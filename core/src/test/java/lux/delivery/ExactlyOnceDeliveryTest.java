@@ -140,7 +140,9 @@ class ExactlyOnceDeliveryTest {
             DeliveryEngine other = second.getBean(DeliveryEngine.class);
             assertThat(other).isNotSameAs(engine);
             assertThat(second.getBean(MailTransport.class)).isNotSameAs(transport);
+            // one batch each first, so both instances certainly take part; then both race for the rest
             assertThat(other.runBatch(campaign.id())).as("the second instance sees the campaign").isTrue();
+            assertThat(engine.runBatch(campaign.id())).as("the first instance sends too").isTrue();
             // own threads: the common pool has a single worker on a 2-core machine and would run them one after the other
             java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
             try {
