@@ -1,8 +1,5 @@
 package lux.contacts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -13,7 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,9 +33,8 @@ public class ContactBulkService {
     /** Columns an export writes before the attribute columns; the import recognises and skips the ones it does not set. */
     public static final List<String> EXPORT_COLUMNS = List.of("email", "first_name", "last_name", "company", "status", "tags",
             "consent_source", "consent_at", "created_at");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
-    };
+    /** The same reading of the attributes column as the entity mapping uses. */
+    private static final AttributesConverter ATTRIBUTES = new AttributesConverter();
 
     private final ContactService contacts;
     private final TagRepository tags;
@@ -221,11 +216,7 @@ public class ContactBulkService {
     }
 
     private static Map<String, String> attributes(String json) {
-        try {
-            return json == null || json.isBlank() ? Map.of() : JSON.readValue(json, MAP);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored contact attributes are not a JSON object of strings", e);
-        }
+        return ATTRIBUTES.convertToEntityAttribute(json);
     }
 
     private static Object[] append(ContactFilterSql sql, Object last) {
