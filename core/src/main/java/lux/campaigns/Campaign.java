@@ -44,6 +44,16 @@ public class Campaign {
     private Instant createdAt;
     @Column(nullable = false)
     private Instant updatedAt;
+    @Enumerated(EnumType.STRING)
+    private ApprovalState approvalState;
+    private Long approvalRequestedBy;
+    private String approvalRequestedByName;
+    private Instant approvalRequestedAt;
+    /** The template's last change when approval was asked for: a later edit makes the request stale. */
+    private Instant approvalTemplateAt;
+    private String approvalDecidedByName;
+    private Instant approvalDecidedAt;
+    private String approvalNote;
     @Version
     private long version;
 
@@ -80,6 +90,35 @@ public class Campaign {
     void schedule(Instant at, ZoneId zone) {
         this.scheduledAt = at;
         this.scheduleZone = zone.getId();
+    }
+
+    /** Keeps the asked-for time on the campaign; it is scheduled only when someone else approves. */
+    void requestApproval(Instant at, ZoneId zone, Long userId, String userName, Instant templateAt, Instant now) {
+        schedule(at, zone);
+        approvalState = ApprovalState.PENDING;
+        approvalRequestedBy = userId;
+        approvalRequestedByName = userName;
+        approvalRequestedAt = now;
+        approvalTemplateAt = templateAt;
+        approvalDecidedByName = null;
+        approvalDecidedAt = null;
+        approvalNote = null;
+        updatedAt = now;
+    }
+
+    void decideApproval(ApprovalState outcome, String deciderName, String note, Instant now) {
+        approvalState = outcome;
+        approvalDecidedByName = deciderName;
+        approvalDecidedAt = now;
+        approvalNote = note;
+        if (outcome != ApprovalState.APPROVED) {
+            scheduledAt = null; // the asked-for time no longer stands
+        }
+        updatedAt = now;
+    }
+
+    boolean awaitingApproval() {
+        return approvalState == ApprovalState.PENDING;
     }
 
     void edit(String name, Long templateId, String sender, AudienceFilter audience, Instant now) {
@@ -122,4 +161,12 @@ public class Campaign {
     public Long getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public ApprovalState getApprovalState() { return approvalState; }
+    public Long getApprovalRequestedBy() { return approvalRequestedBy; }
+    public String getApprovalRequestedByName() { return approvalRequestedByName; }
+    public Instant getApprovalRequestedAt() { return approvalRequestedAt; }
+    Instant getApprovalTemplateAt() { return approvalTemplateAt; }
+    public String getApprovalDecidedByName() { return approvalDecidedByName; }
+    public Instant getApprovalDecidedAt() { return approvalDecidedAt; }
+    public String getApprovalNote() { return approvalNote; }
 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 import lux.audit.Actor;
 
 /** Domain events of the campaign lifecycle, published after the change is made so other modules can react. */
-public sealed interface CampaignEvent permits CampaignEvent.Created, CampaignEvent.StatusChanged {
+public sealed interface CampaignEvent permits CampaignEvent.Created, CampaignEvent.StatusChanged,
+        CampaignEvent.ApprovalRequested, CampaignEvent.ApprovalDecided {
     long campaignId();
 
     Instant at();
@@ -14,5 +15,15 @@ public sealed interface CampaignEvent permits CampaignEvent.Created, CampaignEve
 
     record StatusChanged(long campaignId, String name, CampaignStatus from, CampaignStatus to, Actor actor, Instant at)
             implements CampaignEvent {
+    }
+
+    /** Scheduling asked a second person (send approval is on); {@code at} is the time asked for. */
+    record ApprovalRequested(long campaignId, String name, Actor requester, Instant scheduledFor, long audience, Instant at)
+            implements CampaignEvent {
+    }
+
+    /** Approved, rejected or withdrawn; {@code requesterId} is who asked (to tell them), {@code note} the reason. */
+    record ApprovalDecided(long campaignId, String name, ApprovalState outcome, Actor decider, Long requesterId, String note,
+                           Instant at) implements CampaignEvent {
     }
 }

@@ -15,6 +15,8 @@ interface CampaignRepository extends JpaRepository<Campaign, Long> {
 
     Page<Campaign> findByStatusOrderByIdDesc(CampaignStatus status, Pageable pageable);
 
+    List<Campaign> findByApprovalStateOrderByApprovalRequestedAt(ApprovalState state);
+
     @Query("select c from Campaign c where c.status = lux.campaigns.CampaignStatus.SCHEDULED and c.scheduledAt <= :now order by c.scheduledAt")
     List<Campaign> findDue(Instant now);
 

@@ -36,9 +36,12 @@ public class CampaignService {
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SendApprovalService approvals;
 
     CampaignService(CampaignRepository campaigns, CampaignRecipientRepository recipients, TemplateService templates,
-                    ContactService contacts, AuditService audit, ApplicationEventPublisher events, Clock clock) {
+                    ContactService contacts, AuditService audit, ApplicationEventPublisher events, Clock clock,
+                    SendApprovalService approvals) {
+        this.approvals = approvals;
         this.campaigns = campaigns;
         this.recipients = recipients;
         this.templates = templates;
@@ -76,6 +79,7 @@ public class CampaignService {
         if (changes.audience() != null) {
             contacts.requireKnownTags(changes.audience());
         }
+        approvals.withdraw(campaign, "the campaign was changed after approval was asked for", actor);
         campaign.edit(changes.name() == null ? null : requireName(changes.name()), changes.templateId(),
                 changes.sender() == null ? null : sender(changes.sender()), changes.audience(), clock.instant());
         audit.record(actor, "campaign.update", "campaign", id, null);
@@ -87,7 +91,10 @@ public class CampaignService {
         return contacts.previewAudience(entity(id).getAudience(), sampleSize);
     }
 
-    /** Schedules a draft (or a paused/failed campaign) for a wall-clock time in a zone; null time means now. */
+    /**
+     * Schedules a draft (or a failed campaign) for a wall-clock time in a zone; null time means now. With send
+     * approval on, this only asks: the campaign keeps its status until a second person approves it.
+     */
     @Transactional
     public CampaignView schedule(long id, LocalDateTime localTime, ZoneId zone, Actor actor) {
         ZoneId scheduleZone = zone == null ? ZoneId.of("UTC") : zone;
@@ -103,6 +110,9 @@ public class CampaignService {
             throw new InvalidInputException("audience", "Campaign \"" + campaign.getName() + "\" would reach nobody: no active contacts are "
                     + campaign.getAudience().describe().replaceFirst("^(all )?active contacts ?", "") + ".");
         }
+        if (approvals.required()) {
+            return approvals.request(campaign, at, scheduleZone, audience, actor);
+        }
         CampaignStatus from = campaign.transitionTo(CampaignStatus.SCHEDULED, now);
         campaign.schedule(at, scheduleZone);
         audit.record(actor, "campaign.schedule", "campaign", id, at + " (" + scheduleZone.getId() + "), about " + audience + " recipients");
@@ -110,9 +120,14 @@ public class CampaignService {
         return CampaignView.of(campaign);
     }
 
-    /** Back to draft: takes a scheduled campaign off the calendar so it can be edited. */
+    /** Back to draft: takes a scheduled campaign off the calendar (or a send approval request back) so it can be edited. */
     @Transactional
     public CampaignView unschedule(long id, Actor actor) {
+        Campaign campaign = entity(id);
+        if (campaign.awaitingApproval()) {
+            approvals.withdraw(campaign, "withdrawn by " + actor.name(), actor);
+            return CampaignView.of(campaign);
+        }
         return transition(id, CampaignStatus.DRAFT, "campaign.unschedule", actor);
     }
 
@@ -134,6 +149,7 @@ public class CampaignService {
 
     @Transactional
     public CampaignView cancel(long id, Actor actor) {
+        approvals.withdraw(entity(id), "the campaign was cancelled", actor);
         return transition(id, CampaignStatus.CANCELLED, "campaign.cancel", actor);
     }
 

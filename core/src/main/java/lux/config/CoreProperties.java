@@ -12,11 +12,29 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param publicBaseUrl what tracking and unsubscribe links point to
  * @param mail          which transport delivers mail
+ * @param campaigns     campaign rules (send approval)
  */
 @Validated
 @ConfigurationProperties("lux")
 public record CoreProperties(@NotNull @DefaultValue("http://localhost:3978") URI publicBaseUrl,
-                             @NotNull @DefaultValue Mail mail) {
+                             @NotNull @DefaultValue Mail mail,
+                             @NotNull @DefaultValue Campaigns campaigns) {
+
+    /** Settings under {@code lux.campaigns}. */
+    public record Campaigns(@NotNull @DefaultValue Approval approval) {
+    }
+
+    /**
+     * Optional four-eyes rule for sending (off by default).
+     *
+     * @param required  when true, scheduling only asks; a second person must approve before anything is sent
+     * @param approvers who may approve: any other enabled user, or only admins
+     */
+    public record Approval(@DefaultValue("false") boolean required,
+                           @NotNull @DefaultValue("ANY_OTHER_USER") Approvers approvers) {
+    }
+
+    public enum Approvers { ANY_OTHER_USER, ADMINS }
 
     /**
      * @param transport     outbox (default, no account), graph or smtp
