@@ -7,6 +7,7 @@ import lux.audit.Channel;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
+import lux.campaigns.SendApprovalService;
 import lux.shared.NotFoundException;
 import lux.stats.CampaignStats;
 import lux.stats.StatsService;
@@ -31,8 +32,11 @@ class CampaignsController {
     private final StatsService stats;
     private final ObjectMapper json;
     private final Clock clock;
+    private final SendApprovalService approvals;
 
-    CampaignsController(CampaignService campaigns, TemplateService templates, StatsService stats, ObjectMapper json, Clock clock) {
+    CampaignsController(CampaignService campaigns, TemplateService templates, StatsService stats, ObjectMapper json, Clock clock,
+                        SendApprovalService approvals) {
+        this.approvals = approvals;
         this.campaigns = campaigns;
         this.templates = templates;
         this.stats = stats;
@@ -45,11 +49,12 @@ class CampaignsController {
         model.addAttribute("campaigns", campaigns.list(status, PageRequest.of(Math.max(0, page), 25)));
         model.addAttribute("status", status);
         model.addAttribute("statuses", CampaignStatus.values());
+        model.addAttribute("awaitingApproval", approvals.pending());
         return "admin/campaigns";
     }
 
     @GetMapping("/{id}")
-    String detail(@PathVariable long id, Model model) throws JsonProcessingException {
+    String detail(@PathVariable long id, @AuthenticationPrincipal ConsoleUser me, Model model) throws JsonProcessingException {
         CampaignView campaign = campaigns.get(id);
         CampaignStats numbers = stats.campaign(id);
         model.addAttribute("stats", numbers);
@@ -61,6 +66,12 @@ class CampaignsController {
         model.addAttribute("canPause", campaign.status().canBecome(CampaignStatus.PAUSED));
         model.addAttribute("canResume", campaign.status() == CampaignStatus.PAUSED);
         model.addAttribute("canCancel", campaign.status().canBecome(CampaignStatus.CANCELLED));
+        if (campaign.awaitingApproval()) {
+            boolean mine = me.actor(Channel.CONSOLE).userId() != null
+                    && me.actor(Channel.CONSOLE).userId().equals(campaign.approval().requestedById());
+            model.addAttribute("approvalBlocker", approvals.whyNot(campaign, me.actor(Channel.CONSOLE)).orElse(null));
+            model.addAttribute("canWithdraw", mine);
+        }
         return "admin/campaign";
     }
 
@@ -74,6 +85,21 @@ class CampaignsController {
                 default -> campaigns.cancel(id, me.actor(Channel.CONSOLE));
             };
             return "Campaign \"" + c.name() + "\" is now " + c.status().label() + ".";
+        });
+    }
+
+    /** A second person's decision on a requested send (send approval on), or the requester taking it back. */
+    @PostMapping("/{id}/{action:approve|reject|withdraw}")
+    String decide(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String reason,
+                  @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
+        return Flash.run(flash, "/admin/campaigns/" + id, () -> switch (action) {
+            case "approve" -> {
+                CampaignView c = approvals.approve(id, me.actor(Channel.CONSOLE));
+                yield "Approved: \"" + c.name() + "\" is scheduled for " + c.scheduledAt() + ".";
+            }
+            case "reject" -> "Rejected \"" + approvals.reject(id, reason, me.actor(Channel.CONSOLE)).name()
+                    + "\"; the requester is told why.";
+            default -> "Approval request for \"" + campaigns.unschedule(id, me.actor(Channel.CONSOLE)).name() + "\" withdrawn.";
         });
     }
 

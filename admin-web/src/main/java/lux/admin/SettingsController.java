@@ -24,6 +24,10 @@ class SettingsController {
         List<Setting> settings = new ArrayList<>();
         settings.add(new Setting("Mail", "Transport", "lux.mail.transport", core.mail().transport()));
         settings.add(new Setting("Mail", "Default sender", "lux.mail.default-sender", core.mail().defaultSender()));
+        settings.add(new Setting("Campaigns", "Send approval by a second person", "lux.campaigns.approval.required",
+                core.campaigns().approval().required() ? "required" : "off"));
+        settings.add(new Setting("Campaigns", "Who may approve", "lux.campaigns.approval.approvers",
+                core.campaigns().approval().approvers() == lux.config.CoreProperties.Approvers.ADMINS ? "admins" : "any other user"));
         settings.add(new Setting("Mail", "Public base URL (tracking links)", "lux.public-base-url", core.publicBaseUrl().toString()));
         settings.add(plain("Microsoft Graph", "Tenant", "lux.graph.tenant-id"));
         settings.add(plain("Microsoft Graph", "Client id", "lux.graph.client-id"));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import lux.shared.ConflictException;
 import lux.shared.DuplicateException;
+import lux.shared.ForbiddenException;
 import lux.shared.InvalidInputException;
 import lux.shared.LuxException;
 import lux.shared.NotFoundException;
@@ -35,6 +36,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(DuplicateException.class)
     ProblemDetail duplicate(DuplicateException e) {
         return withField(Problems.problem(HttpStatus.CONFLICT, "duplicate", e.getMessage()), e.field(), e.getMessage());
+    }
+
+    /** Known user, action not theirs to take (approving their own send). */
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return Problems.problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
     }
 
     /** Conflicts and illegal status transitions (pausing a sent campaign). */

@@ -12,6 +12,7 @@ import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
 import lux.campaigns.NewCampaign;
 import lux.campaigns.RecipientStatus;
+import lux.campaigns.SendApprovalService;
 import lux.contacts.AudienceFilter;
 import lux.shared.InvalidInputException;
 import lux.stats.StatsService;
@@ -32,10 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 class CampaignsApi {
     private final CampaignService campaigns;
     private final StatsService stats;
+    private final SendApprovalService approvals;
 
-    CampaignsApi(CampaignService campaigns, StatsService stats) {
+    CampaignsApi(CampaignService campaigns, StatsService stats, SendApprovalService approvals) {
         this.campaigns = campaigns;
         this.stats = stats;
+        this.approvals = approvals;
     }
 
     @GetMapping
@@ -63,6 +66,25 @@ class CampaignsApi {
     CampaignView update(@PathVariable long id, @RequestBody CampaignRequest body, @AuthenticationPrincipal ConsoleUser user) {
         return campaigns.update(id, new CampaignChanges(body.name(), body.templateId(), body.sender(), body.audience()),
                 user.actor(Channel.API));
+    }
+
+    /** Campaigns whose send waits for a second person (send approval on), oldest request first. */
+    @GetMapping("/pending-approval")
+    PageResponse<CampaignView> pendingApproval(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return PageResponse.ofList(approvals.pending(), PageResponse.request(page, size));
+    }
+
+    /** A second person approves a requested send: the campaign becomes scheduled (403 for the requester). */
+    @PostMapping("/{id}/approve")
+    CampaignView approve(@PathVariable long id, @AuthenticationPrincipal ConsoleUser user) {
+        return approvals.approve(id, user.actor(Channel.API));
+    }
+
+    /** A second person rejects a requested send; {@code reason} is passed on to the requester. */
+    @PostMapping("/{id}/reject")
+    CampaignView reject(@PathVariable long id, @RequestBody(required = false) RejectRequest body,
+                        @AuthenticationPrincipal ConsoleUser user) {
+        return approvals.reject(id, body == null ? null : body.reason(), user.actor(Channel.API));
     }
 
     /** {@code at} is a wall-clock time in {@code zone} (default UTC); without {@code at} the campaign is due now. */
@@ -106,6 +128,9 @@ class CampaignsApi {
     }
 
     record CampaignRequest(String name, Long templateId, String sender, AudienceFilter audience) {
+    }
+
+    record RejectRequest(String reason) {
     }
 
     record ScheduleRequest(LocalDateTime at, String zone) {
