@@ -48,10 +48,14 @@ class CardActionHandler {
                 case "confirm" -> {
                     CampaignView campaign = confirmations.confirm(value.path("nonce").asText(null), user.actor());
                     String when = CardFactory.when(campaign.scheduledAt(), zone);
-                    String done = campaign.status().label().equals("sending") ? "\"" + campaign.name() + "\" is sending again."
+                    String done = campaign.awaitingApproval()
+                            ? "\"" + campaign.name() + "\" waits for a second person's approval (asked for " + when + ")."
+                            : campaign.status().label().equals("sending") ? "\"" + campaign.name() + "\" is sending again."
                             : "\"" + campaign.name() + "\" is scheduled for " + when + ".";
                     replaceCard(turn, cards.confirmationDone("Confirmed", done + " Confirmed by " + user.user().getEmail() + "."));
-                    sender.send(turn, Replies.text("Done: " + done + " I will tell you here when sending starts and ends."));
+                    sender.send(turn, Replies.text("Done: " + done + (campaign.awaitingApproval()
+                            ? " Approvers are told; I will tell you here when they decide."
+                            : " I will tell you here when sending starts and ends.")));
                 }
                 case "decline" -> {
                     CampaignView campaign = confirmations.decline(value.path("nonce").asText(null), user.actor());

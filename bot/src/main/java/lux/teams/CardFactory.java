@@ -81,7 +81,12 @@ class CardFactory {
 
     Card confirmation(AgentOutput.Confirmation c, ZoneId zone) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("title", ("RESUME".equals(c.kind()) ? "Resume sending " : "Schedule ") + "\"" + c.campaign().name() + "\"?");
+        String verb = switch (c.kind()) {
+            case "RESUME" -> "Resume sending ";
+            case "APPROVE" -> "Approve sending ";
+            default -> "Schedule ";
+        };
+        data.put("title", verb + "\"" + c.campaign().name() + "\"?");
         data.put("campaign", c.campaign().name());
         data.put("template", c.templateName());
         data.put("subject", c.subject());

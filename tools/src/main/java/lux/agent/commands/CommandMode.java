@@ -33,6 +33,7 @@ public class CommandMode {
             - campaign new - a form to build a campaign; campaigns - list them
             - schedule <campaign> <when> - e.g. schedule Spring sale tomorrow 10:00 (you confirm on a card)
             - pause | resume | cancel <campaign>
+            - approvals - sends waiting for approval; approve <campaign>; reject <campaign> because <reason>
             - stats <campaign> - numbers and a chart
             - analyse [tag] - who your audience is; optimise <template> - check an email's content""";
 
@@ -87,6 +88,12 @@ public class CommandMode {
             case "resume" -> text = named(rest, tools.campaigns()::resumeCampaign);
             case "cancel" -> text = named(rest, tools.campaigns()::cancelCampaign);
             case "stats" -> text = named(rest, tools.campaigns()::reportStats);
+            case "approvals" -> text = tools.campaigns().listPendingApprovals();
+            case "approve" -> text = named(rest, tools.campaigns()::approveCampaign);
+            case "reject" -> text = named(rest, nameAndReason -> {
+                String[] parts = nameAndReason.split("\\s+because\\s+|:\\s*", 2);
+                return tools.campaigns().rejectCampaign(parts[0].strip(), parts.length > 1 ? parts[1] : null);
+            });
             case "analyse", "analyze" -> text = tools.insights().analyseAudience(rest.isEmpty() ? null : tag(rest.get(0)));
             case "optimise", "optimize" -> text = rest.isEmpty() ? "Which template? Type optimise <template name>."
                     : tools.insights().optimiseContent(String.join(" ", rest));

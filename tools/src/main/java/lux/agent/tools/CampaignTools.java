@@ -12,6 +12,7 @@ import lux.agent.insights.CampaignStatsReader;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignView;
 import lux.campaigns.NewCampaign;
+import lux.campaigns.SendApprovalService;
 import lux.contacts.AudienceFilter;
 import lux.contacts.ContactService;
 import lux.shared.NotFoundException;
@@ -28,9 +29,12 @@ public class CampaignTools {
     private final CampaignStatsReader stats;
     private final Clock clock;
     private final ToolSession session;
+    private final SendApprovalService approvals;
 
     CampaignTools(CampaignService campaigns, TemplateService templates, ContactService contacts,
-                  ConfirmationService confirmations, CampaignStatsReader stats, Clock clock, ToolSession session) {
+                  ConfirmationService confirmations, CampaignStatsReader stats, Clock clock, ToolSession session,
+                  SendApprovalService approvals) {
+        this.approvals = approvals;
         this.campaigns = campaigns;
         this.templates = templates;
         this.contacts = contacts;
@@ -69,7 +73,43 @@ public class CampaignTools {
             session.show(card);
             return "A confirmation card is shown to the user: \"" + campaign.name() + "\" to " + card.audienceCount()
                     + " recipients on " + WHEN.format(card.when()) + " " + session.zone().getId()
-                    + ". NOTHING is scheduled yet; it happens only if the user presses Confirm on the card.";
+                    + ". NOTHING is scheduled yet; it happens only if the user presses Confirm on the card."
+                    + (approvals.required() ? " Send approval is on here: after Confirm, a second person must approve it before it is sent." : "");
+        });
+    }
+
+    @Tool("""
+            Asks the user to confirm APPROVING another person's requested send (when send approval is on): shows a card with
+            the audience, time and a Confirm button. Nothing is approved until the user presses Confirm themselves.""")
+    public String approveCampaign(@P("the campaign name") String campaignName) {
+        return ToolResults.attempt(session, "approveCampaign", () -> {
+            CampaignView campaign = byName(campaignName);
+            AgentOutput.Confirmation card = confirmations.requestApproval(session.actor(), campaign.id(), session.zone());
+            session.show(card);
+            return "A confirmation card to approve \"" + campaign.name() + "\" (asked by " + campaign.approval().requestedBy() + ", "
+                    + card.audienceCount() + " recipients) is shown. NOTHING is approved until the user presses Confirm.";
+        });
+    }
+
+    @Tool("Rejects another person's requested send (when send approval is on); the reason is passed on to them. Sends nothing.")
+    public String rejectCampaign(@P("the campaign name") String campaignName,
+                                 @P(value = "why, told to the person who asked", required = false) String reason) {
+        return ToolResults.attempt(session, "rejectCampaign", () -> {
+            CampaignView c = approvals.reject(byName(campaignName).id(), reason, session.actor());
+            return "Rejected \"" + c.name() + "\"; " + c.approval().requestedBy() + " is told" + (reason == null || reason.isBlank()
+                    ? "." : " why: " + reason.strip()) + " It stays a draft.";
+        });
+    }
+
+    @Tool("Lists campaigns whose send waits for a second person's approval.")
+    public String listPendingApprovals() {
+        return ToolResults.attempt(session, "listPendingApprovals", () -> {
+            List<CampaignView> pending = approvals.pending();
+            if (pending.isEmpty()) {
+                return approvals.required() ? "No campaign is waiting for approval." : "Send approval is off here; campaigns are scheduled directly.";
+            }
+            return "Waiting for approval:\n" + pending.stream().map(c -> "- " + c.name() + " (asked by " + c.approval().requestedBy()
+                    + ", for " + WHEN.format(c.scheduledAt().atZone(session.zone())) + ")").collect(Collectors.joining("\n"));
         });
     }
 
@@ -108,7 +148,8 @@ public class CampaignTools {
                 return "There are no campaigns yet.";
             }
             return recent.stream().map(c -> "- " + c.name() + ": " + c.status().label()
-                    + (c.scheduledAt() == null ? "" : ", scheduled " + c.scheduledAt()))
+                    + (c.awaitingApproval() ? ", awaiting approval" : "")
+                    + (c.scheduledAt() == null ? "" : (c.awaitingApproval() ? ", asked for " : ", scheduled ") + c.scheduledAt()))
                     .collect(Collectors.joining("\n"));
         });
     }

@@ -17,6 +17,8 @@ import lux.audit.AuditService;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
+import lux.campaigns.SendApprovalService;
+import lux.shared.ForbiddenException;
 import lux.contacts.ContactService;
 import lux.shared.ConflictException;
 import lux.shared.InvalidInputException;
@@ -34,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ConfirmationService {
-    public enum Kind { SCHEDULE, RESUME }
+    public enum Kind { SCHEDULE, RESUME, APPROVE }
 
     private final JdbcTemplate jdbc;
     private final CampaignService campaigns;
@@ -43,10 +45,12 @@ public class ConfirmationService {
     private final AuditService audit;
     private final AgentProperties properties;
     private final Clock clock;
+    private final SendApprovalService approvals;
     private final SecureRandom random = new SecureRandom();
 
     ConfirmationService(JdbcTemplate jdbc, CampaignService campaigns, ContactService contacts, TemplateService templates,
-                        AuditService audit, AgentProperties properties, Clock clock) {
+                        AuditService audit, AgentProperties properties, Clock clock, SendApprovalService approvals) {
+        this.approvals = approvals;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.contacts = contacts;
@@ -84,10 +88,23 @@ public class ConfirmationService {
         return request(actor, Kind.RESUME, campaign, null, zone, when);
     }
 
+    /** A second person approving a requested send (send approval on) confirms on a card like the requester did. */
+    @Transactional
+    public AgentOutput.Confirmation requestApproval(Actor actor, long campaignId, ZoneId zone) {
+        CampaignView campaign = campaigns.get(campaignId);
+        approvals.whyNot(campaign, actor).ifPresent(reason -> {
+            throw campaign.awaitingApproval() ? new ForbiddenException(reason) : new ConflictException(reason);
+        });
+        Instant now = clock.instant();
+        ZonedDateTime when = (campaign.scheduledAt() == null || campaign.scheduledAt().isBefore(now) ? now : campaign.scheduledAt())
+                .atZone(zone);
+        return request(actor, Kind.APPROVE, campaign, null, zone, when);
+    }
+
     private AgentOutput.Confirmation request(Actor actor, Kind kind, CampaignView campaign, LocalDateTime localTime,
                                              ZoneId zone, ZonedDateTime when) {
         long audience = kind == Kind.RESUME ? campaign.remaining() : contacts.countAudience(campaign.audience());
-        if (kind == Kind.SCHEDULE && audience == 0) {
+        if (kind != Kind.RESUME && audience == 0) {
             throw new InvalidInputException("audience", "Campaign \"" + campaign.name() + "\" would reach nobody: there are no "
                     + campaign.audience().describe() + ".");
         }
@@ -116,6 +133,9 @@ public class ConfirmationService {
         audit.record(actor, "campaign.confirm", "campaign", campaignId, kind.name());
         if (kind == Kind.RESUME) {
             return campaigns.resume(campaignId, actor);
+        }
+        if (kind == Kind.APPROVE) {
+            return approvals.approve(campaignId, actor);
         }
         return campaigns.schedule(campaignId, row.localTime() == null ? null : LocalDateTime.parse(row.localTime()),
                 ZoneId.of(row.zone()), actor);

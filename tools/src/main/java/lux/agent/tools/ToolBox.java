@@ -6,6 +6,7 @@ import lux.agent.insights.AudienceAnalyser;
 import lux.agent.insights.CampaignStatsReader;
 import lux.agent.insights.ContentOptimiser;
 import lux.campaigns.CampaignService;
+import lux.campaigns.SendApprovalService;
 import lux.contacts.ContactService;
 import lux.imports.ContactImportService;
 import lux.templates.TemplateService;
@@ -23,9 +24,11 @@ public class ToolBox {
     private final ContentOptimiser optimiser;
     private final Clock clock;
     private final ContactImportService imports;
+    private final SendApprovalService approvals;
 
     ToolBox(ContactImportService imports, ContactService contacts, TemplateService templates, CampaignService campaigns, ConfirmationService confirmations,
-            CampaignStatsReader stats, AudienceAnalyser analyser, ContentOptimiser optimiser, Clock clock) {
+            CampaignStatsReader stats, AudienceAnalyser analyser, ContentOptimiser optimiser, Clock clock, SendApprovalService approvals) {
+        this.approvals = approvals;
         this.imports = imports;
         this.contacts = contacts;
         this.templates = templates;
@@ -39,7 +42,7 @@ public class ToolBox {
 
     public Tools forSession(ToolSession session) {
         return new Tools(new ContactTools(contacts, imports, session), new TemplateTools(templates, contacts, session),
-                new CampaignTools(campaigns, templates, contacts, confirmations, stats, clock, session),
+                new CampaignTools(campaigns, templates, contacts, confirmations, stats, clock, session, approvals),
                 new InsightTools(analyser, optimiser, templates, session));
     }
 
