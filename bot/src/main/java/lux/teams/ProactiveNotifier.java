@@ -26,7 +26,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import lux.audit.Actor;
 import lux.audit.Channel;
+import lux.campaigns.SendApprovalService;
+import lux.users.User;
+import lux.users.UserService;
 import lux.campaigns.CampaignEvent;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
@@ -65,12 +69,16 @@ class ProactiveNotifier {
     private final Map<Long, Instant> lastImportUpdate = new ConcurrentHashMap<>();
     private final ContactImportService imports;
     private final CoreProperties core;
+    private final UserService users;
+    private final SendApprovalService approvals;
     /** Import cards live only as long as the import runs, so memory is enough. */
     private final Map<Long, ConversationStore.ProgressCard> importCards = new ConcurrentHashMap<>();
 
     ProactiveNotifier(BotFrameworkHttpAdapter adapter, BotSettings settings, ConversationStore conversations, CardFactory cards,
                       CampaignService campaigns, TeamsSender sender, TeamsProperties properties, JdbcTemplate jdbc, Clock clock,
-                      ContactImportService imports, CoreProperties core) {
+                      ContactImportService imports, CoreProperties core, UserService users, SendApprovalService approvals) {
+        this.users = users;
+        this.approvals = approvals;
         this.imports = imports;
         this.core = core;
         this.adapter = adapter;
@@ -108,6 +116,16 @@ class ProactiveNotifier {
     @TransactionalEventListener(fallbackExecution = true)
     void onStatusChanged(CampaignEvent.StatusChanged event) {
         submit(() -> statusChanged(event));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onApprovalRequested(CampaignEvent.ApprovalRequested event) {
+        submit(() -> approvalRequested(event));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onApprovalDecided(CampaignEvent.ApprovalDecided event) {
+        submit(() -> approvalDecided(event));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -191,6 +209,39 @@ class ProactiveNotifier {
                 // scheduled / back to draft: the bot already answered the person who did it
             }
         }
+    }
+
+    /** Everyone who may approve (enabled, not the requester, admins only if so configured) and has talked to LUX. */
+    private void approvalRequested(CampaignEvent.ApprovalRequested e) {
+        CampaignView c = campaigns.get(e.campaignId());
+        for (User user : users.list()) {
+            if (approvals.whyNot(c, new Actor(user.getId(), user.getEmail(), Channel.TEAMS)).isPresent()) {
+                continue;
+            }
+            conversations.latestReference(user.getId()).filter(this::allowed).ifPresent(stored -> continueWith(stored.reference(),
+                    turn -> sender.send(turn, Replies.text(e.requester().name() + " asks for approval to send \"" + c.name() + "\" to about "
+                            + e.audience() + " recipients on " + CardFactory.when(e.scheduledFor(), stored.zone())
+                            + ". Type approve " + c.name() + " to review and confirm it, or reject " + c.name()
+                            + " because <reason>."))));
+        }
+    }
+
+    /** The requester hears the decision, unless they made it themselves (withdrawing their own request). */
+    private void approvalDecided(CampaignEvent.ApprovalDecided e) {
+        if (e.requesterId() == null || e.requesterId().equals(e.decider().userId())) {
+            return;
+        }
+        CampaignView c = campaigns.get(e.campaignId());
+        conversations.latestReference(e.requesterId()).filter(this::allowed).ifPresent(stored -> {
+            String text = switch (e.outcome()) {
+                case APPROVED -> e.decider().name() + " approved \"" + c.name() + "\": it is scheduled for "
+                        + CardFactory.when(c.scheduledAt(), stored.zone()) + ".";
+                case REJECTED -> e.decider().name() + " rejected \"" + c.name() + "\"" + (e.note() == null ? "." : ": " + e.note() + (e.note().matches(".*[.!?]$") ? "" : "."))
+                        + " It is a draft again; change it and schedule it to ask again.";
+                default -> "Your approval request for \"" + c.name() + "\" was withdrawn (" + e.note() + ").";
+            };
+            continueWith(stored.reference(), turn -> sender.send(turn, Replies.text(text)));
+        });
     }
 
     private void delivery(DeliveryEvent e) {

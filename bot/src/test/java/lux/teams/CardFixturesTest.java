@@ -44,7 +44,7 @@ class CardFixturesTest {
     static void render() throws IOException {
         CardFactory cards = new CardFactory(new CardTemplates());
         CampaignView campaign = new CampaignView(7, "Spring " + NASTY, 3, null, AudienceFilter.anyOf("vip"), CampaignStatus.SENDING,
-                Instant.parse("2026-12-01T09:00:00Z"), "Europe/Berlin", null, null, 120, 40, 2, 1, Instant.EPOCH, Instant.EPOCH);
+                Instant.parse("2026-12-01T09:00:00Z"), "Europe/Berlin", null, null, 120, 40, 2, 1, Instant.EPOCH, Instant.EPOCH, null);
         ContactView contact = new ContactView(1, "ana@example.com", NASTY, "O'Neil", "Acme", Map.of(), ContactStatus.ACTIVE,
                 List.of("vip", "lead"), null, null, null, null);
         TemplateView template = new TemplateView(3, "Invite " + NASTY, "Hi {{ contact.first_name }}", "<p>x</p>", null, Instant.EPOCH);
