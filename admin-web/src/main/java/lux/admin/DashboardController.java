@@ -23,7 +23,10 @@ class DashboardController {
     private final StatsService stats;
     private final ObjectMapper json;
 
-    DashboardController(CampaignService campaigns, StatsService stats, ObjectMapper json) {
+    private final lux.campaigns.SendApprovalService approvals;
+
+    DashboardController(CampaignService campaigns, StatsService stats, ObjectMapper json, lux.campaigns.SendApprovalService approvals) {
+        this.approvals = approvals;
         this.campaigns = campaigns;
         this.stats = stats;
         this.json = json;
@@ -33,6 +36,7 @@ class DashboardController {
     String dashboard(Model model) throws JsonProcessingException {
         Map<CampaignStatus, Long> byStatus = campaigns.countByStatus();
         model.addAttribute("byStatus", byStatus);
+        model.addAttribute("awaitingApproval", approvals.pending().size());
         // Chart data travels in a data attribute: the CSP allows no inline script.
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("type", "bar");

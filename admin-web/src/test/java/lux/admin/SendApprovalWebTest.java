@@ -97,6 +97,8 @@ class SendApprovalWebTest {
     void consoleShowsTheRequestAndLetsOnlyTheSecondPersonDecide() throws Exception {
         CampaignView asked = campaigns.schedule(campaignId, null, null, new Actor(mia.getId(), "Mia", Channel.TEAMS));
 
+        mvc.perform(get("/admin").with(user(ConsoleUser.of(ana))))
+                .andExpect(content().string(containsString("1 send waits for a second person&#39;s approval")));
         mvc.perform(get("/admin/campaigns").with(user(ConsoleUser.of(ana))))
                 .andExpect(content().string(containsString("Waiting for a second person")))
                 .andExpect(content().string(containsString("awaiting approval")));
