@@ -28,15 +28,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import lux.audit.Actor;
 import lux.audit.Channel;
-import lux.campaigns.SendApprovalService;
-import lux.users.User;
-import lux.users.UserService;
 import lux.campaigns.CampaignEvent;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
+import lux.campaigns.SendApprovalService;
 import lux.delivery.DeliveryEvent;
 import lux.imports.ImportEvent;
+import lux.users.User;
+import lux.users.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -236,12 +236,16 @@ class ProactiveNotifier {
             String text = switch (e.outcome()) {
                 case APPROVED -> e.decider().name() + " approved \"" + c.name() + "\": it is scheduled for "
                         + CardFactory.when(c.scheduledAt(), stored.zone()) + ".";
-                case REJECTED -> e.decider().name() + " rejected \"" + c.name() + "\"" + (e.note() == null ? "." : ": " + e.note() + (e.note().matches(".*[.!?]$") ? "" : "."))
+                case REJECTED -> e.decider().name() + " rejected \"" + c.name() + "\"" + (e.note() == null ? "." : ": " + sentence(e.note()))
                         + " It is a draft again; change it and schedule it to ask again.";
                 default -> "Your approval request for \"" + c.name() + "\" was withdrawn (" + e.note() + ").";
             };
             continueWith(stored.reference(), turn -> sender.send(turn, Replies.text(text)));
         });
+    }
+
+    private static String sentence(String text) {
+        return text.matches("(?s).*[.!?]$") ? text : text + ".";
     }
 
     private void delivery(DeliveryEvent e) {
