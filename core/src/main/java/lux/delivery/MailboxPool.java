@@ -47,6 +47,7 @@ class MailboxPool {
     /** How long to hold off when the database itself failed; longer than the engine waits inline. */
     private static final Duration DATABASE_TROUBLE = Duration.ofSeconds(5);
     private static final Object MISSING_ROWS = new Object();
+    private static final Object LOST_RACE = new Object();
 
     private final DeliveryProperties.Limits limits;
     private final JdbcTemplate jdbc;
@@ -182,7 +183,7 @@ class MailboxPool {
     private Object reserve(String sender, Instant now) {
         String key = key(sender);
         try {
-            for (int attempt = 0; attempt < 2; attempt++) {
+            for (int attempt = 0; attempt < 5; attempt++) {
                 Object result = tx.execute(status -> {
                     Object r = reserveIn(sender, key, now);
                     if (!(r instanceof Slot)) {
@@ -190,10 +191,11 @@ class MailboxPool {
                     }
                     return r;
                 });
-                if (result != MISSING_ROWS) {
+                if (result == MISSING_ROWS) {
+                    createRows(key);
+                } else if (result != LOST_RACE) {
                     return result;
                 }
-                createRows(key);
             }
             return new Wait(now.plus(SOON), false);
         } catch (TransientDataAccessException e) {
@@ -232,17 +234,24 @@ class MailboxPool {
         return new Slot(sender, request, holder);
     }
 
-    /** Why the mailbox row refused: a Retry-After pause, the day's quota, or no row yet. */
+    /** Why the mailbox row refused: a Retry-After pause, the day's quota, no row yet, or a lost race (ask again). */
     private Object refusal(String key, Instant now) {
-        List<OffsetDateTime> blocked = jdbc.query("SELECT blocked_until FROM mailbox_limit WHERE mailbox = ?",
-                (rs, i) -> rs.getObject(1, OffsetDateTime.class), key);
-        if (blocked.isEmpty()) {
+        List<Object[]> rows = jdbc.query("SELECT blocked_until, quota_day, quota_used FROM mailbox_limit WHERE mailbox = ?",
+                (rs, i) -> new Object[] {rs.getObject(1, OffsetDateTime.class), rs.getObject(2, LocalDate.class), rs.getInt(3)}, key);
+        if (rows.isEmpty()) {
             return MISSING_ROWS;
         }
-        if (blocked.get(0) != null && blocked.get(0).toInstant().isAfter(now)) {
-            return new Wait(blocked.get(0).toInstant(), false);
+        OffsetDateTime blocked = (OffsetDateTime) rows.get(0)[0];
+        if (blocked != null && blocked.toInstant().isAfter(now)) {
+            return new Wait(blocked.toInstant(), false);
         }
-        return new Wait(LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), true);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate day = (LocalDate) rows.get(0)[1];
+        if (day.isAfter(today) || day.equals(today) && (int) rows.get(0)[2] >= limits.perDay()) {
+            return new Wait(today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), true);
+        }
+        // H2 can skip a row another transaction updated while this one waited for its lock; PostgreSQL re-checks it
+        return LOST_RACE;
     }
 
     private Integer freeSlot(String key, String kind, int count, OffsetDateTime at) {

@@ -68,14 +68,18 @@ class MailboxPoolTest {
         // both instances race for the first minute's slots from four threads each
         ExecutorService threads = Executors.newFixedThreadPool(8);
         List<Future<Integer>> racers = new ArrayList<>();
+        AtomicInteger dailyRefusals = new AtomicInteger();
         for (int i = 0; i < 8; i++) {
             MailboxPool pool = i % 2 == 0 ? a : b;
             racers.add(threads.submit(() -> {
                 int got = 0;
                 for (int attempt = 0; attempt < 30; attempt++) {
-                    if (pool.tryAcquire(List.of(BOX)) instanceof MailboxPool.Slot slot) {
+                    Object result = pool.tryAcquire(List.of(BOX));
+                    if (result instanceof MailboxPool.Slot slot) {
                         got++;
                         pool.release(slot);
+                    } else if (((MailboxPool.Wait) result).dailyLimit()) {
+                        dailyRefusals.incrementAndGet();
                     }
                 }
                 return got;
@@ -87,6 +91,7 @@ class MailboxPoolTest {
         }
         threads.shutdown();
         assertThat(raced + drain(a, BOX) + drain(b, BOX)).isEqualTo(5);
+        assertThat(dailyRefusals.get()).as("a lost race is no daily limit (5 of 12 used)").isZero();
 
         // sliding: the five sends of 10:00:00 hold their slots until 10:01:00, for both instances
         clock.advance(Duration.ofSeconds(30));
