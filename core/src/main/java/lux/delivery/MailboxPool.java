@@ -250,7 +250,7 @@ class MailboxPool {
         if (day.isAfter(today) || day.equals(today) && (int) rows.get(0)[2] >= limits.perDay()) {
             return new Wait(today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), true);
         }
-        // H2 can skip a row another transaction updated while this one waited for its lock; PostgreSQL re-checks it
+        // The row changed between this UPDATE's snapshot and now (another instance created or updated it): ask again
         return LOST_RACE;
     }
 
