@@ -9,15 +9,8 @@ import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.MsalServiceException;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,11 +19,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import lux.delivery.MailTransport;
@@ -53,8 +45,6 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(GraphProperties.class)
 class GraphTransport implements MailTransport {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Only builds messages (Graph sends them); no mail server settings. */
-    private static final Session MIME_SESSION = Session.getInstance(new Properties());
     private final GraphProperties properties;
     private final HttpClient http;
     private volatile ConfidentialClientApplication msal;
@@ -105,8 +95,6 @@ class GraphTransport implements MailTransport {
                 body = mimeBody(m, properties.unsubscribeMailto());
             } catch (AddressException e) {
                 return badAddress(m, e);
-            } catch (MessagingException | IOException e) {
-                return new SendResult.Permanent("The MIME message could not be built: " + e.getMessage());
             }
             contentType = "text/plain"; // Graph's signal for a base64 MIME body
         } else {
@@ -153,51 +141,11 @@ class GraphTransport implements MailTransport {
     }
 
     /**
-     * The message as Graph's MIME sendMail wants it: a MIME message, base64-encoded. Unlike the JSON form it carries
-     * any header (the real RFC 8058 List-Unsubscribe and List-Unsubscribe-Post) and a multipart text + HTML body.
+     * The message as Graph's MIME sendMail wants it: a MIME message, base64-encoded (no line breaks). Unlike the JSON
+     * form it carries any header (the real RFC 8058 List-Unsubscribe and List-Unsubscribe-Post) and a text part.
      */
-    static String mimeBody(OutgoingMessage m, String unsubscribeMailto) throws MessagingException, IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(m.html().length() + (m.text() == null ? 0 : m.text().length()) + 2048);
-        mime(m, unsubscribeMailto).writeTo(out);
-        return Base64.getEncoder().encodeToString(out.toByteArray());
-    }
-
-    static MimeMessage mime(OutgoingMessage m, String unsubscribeMailto) throws MessagingException {
-        InternetAddress from = new InternetAddress(m.from(), true);
-        String domain = m.from().substring(m.from().lastIndexOf('@') + 1);
-        MimeMessage message = new MimeMessage(MIME_SESSION) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                // the LUX message id, so a reply or bounce can be traced to the recipient row
-                setHeader("Message-ID", "<" + m.luxMessageId() + "@" + domain + ">");
-            }
-        };
-        message.setFrom(from);
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(m.to(), true));
-        message.setSubject(m.subject(), "UTF-8");
-        message.setSentDate(new Date());
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        if (m.text() != null && !m.text().isBlank()) {
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(m.text(), "UTF-8", "plain");
-            alternative.addBodyPart(text);
-        }
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(m.html(), "UTF-8", "html"); // last part: the one clients prefer
-        alternative.addBodyPart(html);
-        message.setContent(alternative);
-        for (Map.Entry<String, String> h : m.headers().entrySet()) {
-            message.setHeader(h.getKey(), h.getValue());
-        }
-        if (m.unsubscribeUrl() != null) {
-            String mailto = unsubscribeMailto == null || unsubscribeMailto.isBlank() ? ""
-                    : ", <mailto:" + unsubscribeMailto.strip() + "?subject=" + URLEncoder.encode("unsubscribe " + m.luxMessageId(),
-                    StandardCharsets.UTF_8).replace("+", "%20") + ">";
-            message.setHeader("List-Unsubscribe", "<" + m.unsubscribeUrl() + ">" + mailto);
-            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        }
-        message.saveChanges();
-        return message;
+    static String mimeBody(OutgoingMessage m, String unsubscribeMailto) throws AddressException {
+        return Base64.getEncoder().encodeToString(MimeWriter.write(m, unsubscribeMailto, Instant.now()));
     }
 
     private SendResult badAddress(OutgoingMessage m, AddressException e) {
