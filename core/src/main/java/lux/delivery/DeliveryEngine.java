@@ -78,7 +78,7 @@ public class DeliveryEngine {
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
-        this.mailboxes = new MailboxPool(properties.limits(), clock);
+        this.mailboxes = new MailboxPool(properties.limits(), jdbc, clock);
         String graphSender = environment.getProperty("lux.graph.sender", "");
         this.defaultSenders = !properties.senders().isEmpty() ? List.copyOf(properties.senders())
                 : List.of("graph".equals(core.mail().transport()) && !graphSender.isBlank() ? graphSender : core.mail().defaultSender());
@@ -203,7 +203,7 @@ public class DeliveryEngine {
                 ? campaigns.previewAudience(campaignId, 1).count() : campaign.remaining();
         Instant from = campaign.status() == CampaignStatus.SCHEDULED && campaign.scheduledAt() != null
                 && campaign.scheduledAt().isAfter(clock.instant()) ? campaign.scheduledAt() : clock.instant();
-        return from.plus(Duration.between(clock.instant(), mailboxes.estimateFinish(remaining, senders(campaign))));
+        return mailboxes.estimateFinish(remaining, senders(campaign), from);
     }
 
     private List<Outcome> send(CampaignView campaign, List<ClaimedRecipient> batch) {

@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts   sends tried for a recipient on transient errors before it fails
  * @param backoff       first retry delay; doubles per attempt with jitter, up to {@code maxBackoff}
  * @param senders       pooled sender mailboxes for campaigns that name none (default: lux.mail.default-sender)
- * @param limits        per-mailbox Exchange Online limits
+ * @param limits        per-mailbox Exchange Online limits, shared by every instance on the database
  */
 @Validated
 @ConfigurationProperties("lux.delivery")
@@ -36,10 +36,20 @@ public record DeliveryProperties(@DefaultValue("false") boolean enabled,
                                  @DefaultValue List<String> senders,
                                  @NotNull @DefaultValue Limits limits) {
 
-    /** @param enabled false lifts every limit (benchmarks, the outbox) */
+    /**
+     * Limits per sender mailbox, kept in the database so several instances honour them together.
+     *
+     * @param enabled      false lifts every limit and keeps the database out of the sending path (benchmarks)
+     * @param perMinute    messages in any 60 seconds
+     * @param perDay       recipients per UTC day
+     * @param concurrent   requests in flight at once
+     * @param requestLease how long a request slot stays taken if its instance dies before giving it back;
+     *                     longer than a send can take (lux.graph.timeout plus a token request)
+     */
     public record Limits(@DefaultValue("true") boolean enabled,
                          @Min(1) @DefaultValue("30") int perMinute,
                          @Min(1) @DefaultValue("10000") int perDay,
-                         @Min(1) @DefaultValue("4") int concurrent) {
+                         @Min(1) @DefaultValue("4") int concurrent,
+                         @NotNull @DefaultValue("2m") Duration requestLease) {
     }
 }

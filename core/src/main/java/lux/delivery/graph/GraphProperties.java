@@ -1,10 +1,12 @@
 package lux.delivery.graph;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Microsoft Graph settings under {@code lux.graph} (only read when {@code lux.mail.transport=graph}).
@@ -14,7 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl       the Graph API root; tests point it at a loopback double
  * @param scope         token scope
  * @param timeout       per-request timeout
+ * @param sendFormat    {@code mime} (default): a base64 MIME message, which carries List-Unsubscribe and a text part;
+ *                      {@code json}: Graph's JSON message, HTML only and x- headers only (see docs/graph.md)
+ * @param unsubscribeMailto optional mailbox added to List-Unsubscribe as a mailto: (MIME only); someone must read it
  */
+@Validated
 @ConfigurationProperties("lux.graph")
 public record GraphProperties(@DefaultValue("") String tenantId,
                               @DefaultValue("") String clientId,
@@ -23,7 +29,15 @@ public record GraphProperties(@DefaultValue("") String tenantId,
                               @NotNull @DefaultValue("https://login.microsoftonline.com") URI authority,
                               @NotNull @DefaultValue("https://graph.microsoft.com/v1.0") URI baseUrl,
                               @DefaultValue("https://graph.microsoft.com/.default") String scope,
-                              @NotNull @DefaultValue("30s") Duration timeout) {
+                              @NotNull @DefaultValue("30s") Duration timeout,
+                              @NotNull @Pattern(regexp = "mime|json", message = "must be mime or json")
+                              @DefaultValue("mime") String sendFormat,
+                              @DefaultValue("") String unsubscribeMailto) {
+
+    /** Whether messages go out as MIME (with the real List-Unsubscribe headers) rather than Graph JSON. */
+    boolean mime() {
+        return "mime".equals(sendFormat);
+    }
 
     /** The missing settings, named for the person who has to set them; empty when Graph can be used. */
     String missing() {
@@ -37,6 +51,6 @@ public record GraphProperties(@DefaultValue("") String tenantId,
     @Override
     public String toString() {
         return "GraphProperties[tenantId=" + tenantId + ", clientId=" + clientId + ", clientSecret=***, sender=" + sender
-                + ", authority=" + authority + ", baseUrl=" + baseUrl + "]";
+                + ", authority=" + authority + ", baseUrl=" + baseUrl + ", sendFormat=" + sendFormat + "]";
     }
 }

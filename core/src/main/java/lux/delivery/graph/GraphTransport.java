@@ -9,6 +9,8 @@ import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.MsalServiceException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,6 +19,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +35,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends with {@code POST {base-url}/users/{sender}/sendMail} using an app-only token from MSAL4J (client
- * credentials; MSAL caches the token until shortly before it expires). Plain REST rather than the Graph SDK:
- * one call needs no 60 MB of SDK (see docs/graph.md). Graph's JSON sendMail carries one body (HTML here) and
+ * credentials). Plain REST rather than the Graph SDK: one call needs no 60 MB of SDK (see docs/graph.md).
+ * By default the body is a base64 MIME message (multipart text + HTML, RFC 8058 List-Unsubscribe headers);
+ * {@code lux.graph.send-format=json} sends Graph's JSON message instead, which carries one body (HTML here) and
  * accepts only {@code x-} headers in internetMessageHeaders, so only those are passed on.
  */
 @Component
@@ -83,12 +88,25 @@ class GraphTransport implements MailTransport {
         } catch (RuntimeException e) {
             return new SendResult.Fatal("The Graph settings are not usable: " + e.getMessage());
         }
+        String contentType;
+        String body;
+        if (properties.mime()) {
+            try {
+                body = mimeBody(m, properties.unsubscribeMailto());
+            } catch (AddressException e) {
+                return badAddress(m, e);
+            }
+            contentType = "text/plain"; // Graph's signal for a base64 MIME body
+        } else {
+            body = body(m);
+            contentType = "application/json";
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(properties.baseUrl().toString().replaceAll("/+$", "")
                         + "/users/" + URLEncoder.encode(m.from(), StandardCharsets.UTF_8) + "/sendMail"))
                 .timeout(properties.timeout())
                 .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body(m)))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         HttpResponse<String> response;
         try {
@@ -120,6 +138,24 @@ class GraphTransport implements MailTransport {
         }
         root.put("saveToSentItems", false);
         return root.toString();
+    }
+
+    /**
+     * The message as Graph's MIME sendMail wants it: a MIME message, base64-encoded (no line breaks). Unlike the JSON
+     * form it carries any header (the real RFC 8058 List-Unsubscribe and List-Unsubscribe-Post) and a text part.
+     */
+    static String mimeBody(OutgoingMessage m, String unsubscribeMailto) throws AddressException {
+        return Base64.getEncoder().encodeToString(MimeWriter.write(m, unsubscribeMailto, Instant.now()));
+    }
+
+    private SendResult badAddress(OutgoingMessage m, AddressException e) {
+        try {
+            new InternetAddress(m.from(), true);
+        } catch (AddressException fromIsBad) {
+            return new SendResult.Fatal("The sender mailbox \"" + m.from() + "\" is not an email address (" + fromIsBad.getMessage()
+                    + "): set lux.graph.sender or the campaign's sender to a mailbox of the tenant.");
+        }
+        return new SendResult.Permanent("The recipient address is not valid: " + e.getMessage());
     }
 
     static SendResult result(HttpResponse<String> response) {

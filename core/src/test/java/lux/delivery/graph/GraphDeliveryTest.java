@@ -3,16 +3,13 @@ package lux.delivery.graph;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.Socket;
@@ -38,39 +35,25 @@ import lux.delivery.DeliveryEngine;
 import lux.delivery.DeliveryEvent;
 import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
-import lux.testsupport.CoreTestApplication;
 import lux.testsupport.DatabaseCleaner;
-import lux.testsupport.DatabaseTest;
 import lux.testsupport.MutableClock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * Graph delivery against a TLS loopback double of the Entra ID token endpoint and Graph sendMail, speaking
- * the real wire format: form-encoded client-credentials token request, bearer token, JSON message.
+ * the real wire format: form-encoded client-credentials token request, bearer token, then the message in the
+ * format under test (subclasses: {@link GraphMimeDeliveryTest} base64 MIME, {@link GraphJsonDeliveryTest} JSON).
+ * The double answers only requests whose body is well formed for that format, so every test checks the wire format.
  */
-@DatabaseTest
-@SpringBootTest(classes = CoreTestApplication.class)
-@Import(GraphDeliveryTest.Doubles.class)
-@RecordApplicationEvents
-class GraphDeliveryTest {
-    static final WireMockServer GRAPH = new WireMockServer(options().dynamicPort().dynamicHttpsPort());
+abstract class GraphDeliveryTest {
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-26T09:00:00Z"));
     static final String SEND = "/v1\\.0/users/(news|denied)(@|%40)contoso\\.test/sendMail";
-
-    static {
-        GRAPH.start();
-    }
 
     /** Imported, not scanned (no annotation): CoreTestApplication's component scan would add it to every context. */
     static class Doubles {
@@ -89,18 +72,32 @@ class GraphDeliveryTest {
         }
     }
 
-    @DynamicPropertySource
-    static void graph(DynamicPropertyRegistry registry) {
+    /** The settings every Graph test context shares, pointing LUX at {@code graph}. */
+    static void graphSettings(DynamicPropertyRegistry registry, WireMockServer graph, String format) {
         registry.add("lux.mail.transport", () -> "graph");
         registry.add("lux.graph.tenant-id", () -> "tenant-1");
         registry.add("lux.graph.client-id", () -> "client-1");
         registry.add("lux.graph.client-secret", () -> "secret-1");
         registry.add("lux.graph.sender", () -> "news@contoso.test");
-        registry.add("lux.graph.authority", () -> "https://localhost:" + GRAPH.httpsPort());
-        registry.add("lux.graph.base-url", () -> "https://localhost:" + GRAPH.httpsPort() + "/v1.0");
+        registry.add("lux.graph.authority", () -> "https://localhost:" + graph.httpsPort());
+        registry.add("lux.graph.base-url", () -> "https://localhost:" + graph.httpsPort() + "/v1.0");
+        registry.add("lux.graph.send-format", () -> format);
         registry.add("lux.delivery.enabled", () -> "false");
         registry.add("lux.delivery.max-attempts", () -> "2");
     }
+
+    /** This class's Graph double (one per subclass, started in its static initialiser). */
+    abstract WireMockServer graph();
+
+    /** Narrows {@code request} to a well-formed sendMail in the format under test, to {@code address} (null: anyone). */
+    abstract MappingBuilder wellFormed(MappingBuilder request, String address);
+
+    private MappingBuilder sendTo(String address) {
+        return wellFormed(post(urlPathMatching(SEND)).withHeader("Authorization", equalTo("Bearer graph-token-1")), address);
+    }
+
+    /** Checks what the format under test promises for every request the double received. */
+    abstract void checkWireFormat(List<LoggedRequest> requests) throws Exception;
 
     @Autowired DeliveryEngine engine;
     @Autowired CampaignService campaigns;
@@ -109,16 +106,12 @@ class GraphDeliveryTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationEvents events;
 
-    @AfterAll
-    static void stop() {
-        GRAPH.stop();
-    }
-
     @BeforeEach
     void stubs() {
+        WireMockServer wire = graph();
         DatabaseCleaner.clean(jdbc);
-        GRAPH.resetAll();
-        GRAPH.stubFor(post(urlPathMatching("/tenant-1/oauth2/v2.0/token"))
+        wire.resetAll();
+        wire.stubFor(post(urlPathMatching("/tenant-1/oauth2/v2.0/token"))
                 .withRequestBody(containing("grant_type=client_credentials"))
                 .withRequestBody(containing("client_id=client-1"))
                 .withRequestBody(containing("client_secret=secret-1"))
@@ -128,32 +121,25 @@ class GraphDeliveryTest {
         stubSend("invalid@example.net", aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"code\":\"ErrorInvalidRecipients\",\"message\":\"At least one recipient is not valid.\"}}"));
         stubSend("flaky@example.net", aResponse().withStatus(500).withBody("{\"error\":{\"code\":\"InternalServerError\",\"message\":\"boom\"}}"));
-        GRAPH.stubFor(sendTo("throttled@example.net").inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
+        wire.stubFor(sendTo("throttled@example.net").inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")
                         .withBody("{\"error\":{\"code\":\"ApplicationThrottled\",\"message\":\"Too many requests\"}}"))
                 .willSetStateTo("calm"));
-        GRAPH.stubFor(sendTo("throttled@example.net").inScenario("throttle").whenScenarioStateIs("calm")
+        wire.stubFor(sendTo("throttled@example.net").inScenario("throttle").whenScenarioStateIs("calm")
                 .willReturn(aResponse().withStatus(202)));
-        GRAPH.stubFor(post(urlPathMatching("/v1\\.0/users/denied(@|%40)contoso\\.test/sendMail"))
+        wire.stubFor(wellFormed(post(urlPathMatching("/v1\\.0/users/denied(@|%40)contoso\\.test/sendMail"))
+                        .withHeader("Authorization", equalTo("Bearer graph-token-1")), null)
                 .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"code\":\"ErrorAccessDenied\",\"message\":\"Access is denied. Check credentials and try again.\"}}")));
     }
 
-    private static com.github.tomakehurst.wiremock.client.MappingBuilder sendTo(String address) {
-        return post(urlPathMatching(SEND))
-                .withHeader("Authorization", equalTo("Bearer graph-token-1"))
-                .withHeader("Content-Type", containing("application/json"))
-                .withRequestBody(matchingJsonPath("$.message.toRecipients[0].emailAddress.address", equalTo(address)))
-                .withRequestBody(matchingJsonPath("$.message.body.contentType", equalTo("HTML")))
-                .withRequestBody(matchingJsonPath("$.message.internetMessageHeaders[?(@.name == 'X-LUX-Message-Id')]"));
-    }
-
-    private static void stubSend(String address, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
-        GRAPH.stubFor(sendTo(address).willReturn(response));
+    private void stubSend(String address, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
+        graph().stubFor(sendTo(address).willReturn(response));
     }
 
     @Test
     void sendsThroughGraphHonouringRetryAfterBackoffAndPermanentErrors() throws Exception {
+        WireMockServer wire = graph();
         for (String address : List.of("ok@example.net", "invalid@example.net", "flaky@example.net", "throttled@example.net")) {
             contacts.create(new NewContact(address, "Ann", null, null, Map.of(), java.util.Set.of("g"), "test"), Actor.system());
         }
@@ -184,20 +170,12 @@ class GraphDeliveryTest {
         assertThat(row("flaky@example.net").get("status")).isEqualTo("FAILED");
         assertThat((String) row("flaky@example.net").get("last_error")).startsWith("gave up after 2 attempts").contains("500");
         assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.SENT);
-        assertThat(GRAPH.findAll(postRequestedFor(urlPathMatching(SEND)))).hasSize(6); // ok, invalid, 2x flaky, 2x throttled
+        assertThat(wire.findAll(postRequestedFor(urlPathMatching(SEND)))).hasSize(6); // ok, invalid, 2x flaky, 2x throttled
         // one token for all six sends (none at all if the other test of this context already fetched it)
-        assertThat(GRAPH.findAll(postRequestedFor(urlPathMatching("/tenant-1/oauth2/v2.0/token")))).hasSizeLessThanOrEqualTo(1);
-        assertThat(GRAPH.findAllUnmatchedRequests()).isEmpty();
+        assertThat(wire.findAll(postRequestedFor(urlPathMatching("/tenant-1/oauth2/v2.0/token")))).hasSizeLessThanOrEqualTo(1);
+        assertThat(wire.findAllUnmatchedRequests()).isEmpty();
 
-        // Graph accepts only x- headers in internetMessageHeaders: LUX sends nothing else there
-        ObjectMapper json = new ObjectMapper();
-        for (LoggedRequest request : GRAPH.findAll(postRequestedFor(urlPathMatching(SEND)))) {
-            JsonNode message = json.readTree(request.getBodyAsString()).path("message");
-            assertThat(message.path("internetMessageHeaders")).isNotEmpty()
-                    .allSatisfy(h -> assertThat(h.path("name").asText().toLowerCase()).startsWith("x-"));
-            assertThat(message.path("body").path("content").asText()).contains("/t/c/").contains("/t/o/").contains("/u/");
-            assertThat(json.readTree(request.getBodyAsString()).path("saveToSentItems").asBoolean(true)).isFalse();
-        }
+        checkWireFormat(wire.findAll(postRequestedFor(urlPathMatching(SEND))));
     }
 
     @Test
@@ -220,6 +198,8 @@ class GraphDeliveryTest {
         assertThat(counts).containsEntry(RecipientStatus.PENDING, 6L).containsEntry(RecipientStatus.FAILED, 0L);
         assertThat(jdbc.queryForList("SELECT attempts FROM campaign_recipient WHERE campaign_id = ?", Integer.class, campaign.id()))
                 .containsOnly(0);
+        assertThat(graph().findAll(postRequestedFor(urlPathMatching(SEND)))).isNotEmpty();
+        assertThat(graph().findAllUnmatchedRequests()).as("every request well formed for the format under test").isEmpty();
     }
 
     static final class TrustEverything extends X509ExtendedTrustManager {
