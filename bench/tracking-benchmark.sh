@@ -25,7 +25,7 @@ nginx -c "$WORK/nginx.conf"
 trap 'nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true; [ -n "${LUX_PID:-}" ] && kill "$LUX_PID" 2>/dev/null || true' EXIT
 
 mkfifo "$WORK/in" 2>/dev/null || true
-java -Xmx512m -Dlux.test.db=postgres -cp "$CP" lux.publicweb.TrackingBenchmarkServer "$PORT" "$N" "$WORK" < "$WORK/in" > "$WORK/server.log" 2>&1 &
+java -Xmx512m ${LUX_JAVA_OPTS:-} -Dlux.test.db=postgres -cp "$CP" lux.publicweb.TrackingBenchmarkServer "$PORT" "$N" "$WORK" < "$WORK/in" > "$WORK/server.log" 2>&1 &
 LUX_PID=$!
 exec 3>"$WORK/in"
 until grep -q READY "$WORK/server.log"; do sleep 1; kill -0 "$LUX_PID"; done
