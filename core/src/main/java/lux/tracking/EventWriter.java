@@ -306,7 +306,9 @@ class EventWriter implements SmartLifecycle {
             for (Long id : ids) {
                 array.append(array.length() > 1 ? "," : "").append(id);
             }
-            jdbc.query("SELECT id, sent_at, first_open_at FROM campaign_recipient WHERE id = ANY(CAST(? AS bigint[]))", row,
+            // a join, not "id = ANY(array)": PostgreSQL may run ANY as a filter over a scan, checking every row against the whole array
+            jdbc.query("SELECT r.id, r.sent_at, r.first_open_at FROM unnest(CAST(? AS bigint[])) AS u(id) "
+                    + "JOIN campaign_recipient r ON r.id = u.id", row,
                     array.append('}').toString());
         } else {
             forEachChunk(ids, (in, chunk) -> jdbc.query("SELECT id, sent_at, first_open_at FROM campaign_recipient WHERE id IN (" + in + ")",
