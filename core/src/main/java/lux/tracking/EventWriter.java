@@ -14,8 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import lux.shared.SqlDialect;
 import org.postgresql.PGConnection;
@@ -53,7 +53,13 @@ class EventWriter implements SmartLifecycle {
     private final MachineTrafficRules rules;
     private final RollupWriter rollups;
     private final boolean postgres;
-    private final BlockingQueue<Hit> queue;
+    /**
+     * The buffer: lock-free, because every request thread adds to it. A blocking queue's single lock made request
+     * threads wait whenever its holder (often the writer, draining) was descheduled on a busy machine.
+     */
+    private final ConcurrentLinkedQueue<Hit> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger buffered = new AtomicInteger();
+    private final int capacity;
     private final long flushNanos;
     /** Events taken from the queue whose write failed; written first next time. Guarded by writeLock. */
     private final List<Hit> retained = new ArrayList<>();
@@ -74,7 +80,7 @@ class EventWriter implements SmartLifecycle {
         this.rules = new MachineTrafficRules(properties.machine());
         this.rollups = rollups;
         this.postgres = dialect == SqlDialect.POSTGRESQL;
-        this.queue = new ArrayBlockingQueue<>(capacity(properties.bufferCapacity(), Runtime.getRuntime().maxMemory()));
+        this.capacity = capacity(properties.bufferCapacity(), Runtime.getRuntime().maxMemory());
         this.flushNanos = Math.max(1_000_000L, properties.flushInterval().toNanos());
     }
 
@@ -94,13 +100,15 @@ class EventWriter implements SmartLifecycle {
     }
 
     void submit(Hit hit) {
-        if (queue.offer(hit)) {
+        if (buffered.incrementAndGet() <= capacity) {
+            queue.add(hit);
             return;
         }
+        buffered.decrementAndGet();
         synchronized (writeLock) {
             List<Hit> batch = new ArrayList<>(retained);
             batch.add(hit);
-            queue.drainTo(batch, MAX_BATCH);
+            drainTo(batch, MAX_BATCH);
             write(batch); // buffer full: this request pays for the write, so nothing is lost (it fails loudly if the DB is down)
             retained.clear();
         }
@@ -110,7 +118,7 @@ class EventWriter implements SmartLifecycle {
     void flush() {
         synchronized (writeLock) {
             List<Hit> batch = new ArrayList<>(retained);
-            while (queue.drainTo(batch, MAX_BATCH) > 0 || !batch.isEmpty()) {
+            while (drainTo(batch, MAX_BATCH) > 0 || !batch.isEmpty()) {
                 write(batch);
                 retained.clear();
                 batch.clear();
@@ -124,7 +132,7 @@ class EventWriter implements SmartLifecycle {
             try {
                 synchronized (writeLock) {
                     while (!queue.isEmpty() || !retained.isEmpty()) {
-                        queue.drainTo(retained, MAX_BATCH - Math.min(retained.size(), MAX_BATCH - 1));
+                        drainTo(retained, MAX_BATCH - Math.min(retained.size(), MAX_BATCH - 1));
                         write(retained);
                         retained.clear();
                     }
@@ -135,6 +143,18 @@ class EventWriter implements SmartLifecycle {
                 LockSupport.parkNanos(1_000_000_000L);
             }
         }
+    }
+
+    /** Moves up to {@code max} buffered hits to {@code into}; a hit being added concurrently may show up next time. */
+    private int drainTo(List<Hit> into, int max) {
+        int n = 0;
+        Hit hit;
+        while (n < max && (hit = queue.poll()) != null) {
+            into.add(hit);
+            n++;
+        }
+        buffered.addAndGet(-n);
+        return n;
     }
 
     /** One hit as it will be stored, with its classification. */
@@ -224,9 +244,9 @@ class EventWriter implements SmartLifecycle {
                 copy.append(hit.linkId());
             }
             copy.append('\t').append(hit.at()).append('\t');
-            copyText(copy, truncate(hit.userAgent()));
+            copyText(copy, hit.userAgent(), 512);
             copy.append('\t').append(c.reason() == null ? 'f' : 't').append('\t');
-            copyText(copy, c.reason());
+            copyText(copy, c.reason(), 100);
             copy.append('\n');
         }
         byte[] data = copy.toString().getBytes(StandardCharsets.UTF_8);
@@ -329,20 +349,23 @@ class EventWriter implements SmartLifecycle {
         }
     }
 
-    /** COPY text-format field: NULL as \N; backslash, tab, newline and carriage return escaped. */
-    private static void copyText(StringBuilder out, String value) {
+    /**
+     * COPY text-format field in one pass: NULL as \N, at most {@code max} characters, control characters as spaces
+     * (as {@link #truncate}), backslash escaped.
+     */
+    private static void copyText(StringBuilder out, String value, int max) {
         if (value == null) {
             out.append("\\N");
             return;
         }
-        for (int i = 0; i < value.length(); i++) {
+        for (int i = 0, n = Math.min(value.length(), max); i < n; i++) {
             char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(ch);
+            if (ch == '\\') {
+                out.append("\\\\");
+            } else if (ch < 0x20 || ch == 0x7f) {
+                out.append(' ');
+            } else {
+                out.append(ch);
             }
         }
     }
