@@ -1,5 +1,7 @@
 package lux.tracking;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,12 +14,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import lux.shared.SqlDialect;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,40 +32,67 @@ import org.springframework.transaction.support.TransactionTemplate;
  * bounded; when it is full the caller writes synchronously (never a silent drop). Stopping the application
  * writes whatever is left. Each batch is classified (human or machine), stored, and folded into the
  * per-recipient first-open/first-click columns and the per-campaign rollup counters in one transaction.
+ * On PostgreSQL a batch costs a fixed handful of statements whatever its size (COPY for the events, one
+ * set-based UPDATE per first-column), so the writer keeps up with tens of thousands of hits a second.
  */
 @Component
 class EventWriter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EventWriter.class);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
-    private static final int MAX_BATCH = 5000;
+    static final int MAX_BATCH = 10_000;
     private static final int RECENT_CLICKERS = 10_000;
+    /** Rough heap cost of one buffered hit (record, Instant, user-agent string); bounds the buffer to a heap share. */
+    static final int BYTES_PER_HIT = 400;
+    private static final String COPY_EVENTS = "COPY tracking_event (recipient_id, campaign_id, kind, link_id, occurred_at, "
+            + "user_agent, machine, machine_reason) FROM STDIN";
+    private static final String INSERT_EVENT = "INSERT INTO tracking_event (recipient_id, campaign_id, kind, link_id, occurred_at, "
+            + "user_agent, machine, machine_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final MachineTrafficRules rules;
     private final RollupWriter rollups;
-    private final BlockingQueue<Hit> queue;
+    private final boolean postgres;
+    /**
+     * The buffer: lock-free, because every request thread adds to it. A blocking queue's single lock made request
+     * threads wait whenever its holder (often the writer, draining) was descheduled on a busy machine.
+     */
+    private final ConcurrentLinkedQueue<Hit> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger buffered = new AtomicInteger();
+    private final int capacity;
     private final long flushNanos;
     /** Events taken from the queue whose write failed; written first next time. Guarded by writeLock. */
     private final List<Hit> retained = new ArrayList<>();
     private final Object writeLock = new Object();
-    /** Clicks of the last few thousand clickers, so a link-scanner burst split over two batches is still seen. */
-    private final Map<Long, List<Hit>> recentClicks = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+    /** Clicks of the last few thousand clickers, so a link-scanner burst split over two batches is still seen. Guarded by writeLock. */
+    private final Map<Long, List<Hit>> recentClicks = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, List<Hit>> eldest) {
             return size() > RECENT_CLICKERS;
         }
-    });
+    };
     private volatile boolean running;
     private Thread flusher;
 
-    EventWriter(JdbcTemplate jdbc, TransactionTemplate tx, TrackingProperties properties, RollupWriter rollups) {
+    EventWriter(JdbcTemplate jdbc, TransactionTemplate tx, TrackingProperties properties, RollupWriter rollups, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.rules = new MachineTrafficRules(properties.machine());
         this.rollups = rollups;
-        this.queue = new ArrayBlockingQueue<>(properties.bufferCapacity());
+        this.postgres = dialect == SqlDialect.POSTGRESQL;
+        this.capacity = capacity(properties.bufferCapacity(), Runtime.getRuntime().maxMemory());
         this.flushNanos = Math.max(1_000_000L, properties.flushInterval().toNanos());
+    }
+
+    /** The configured capacity, but never more than a tenth of the heap: a full buffer means synchronous writes, not an OOM. */
+    static int capacity(int configured, long maxHeap) {
+        long fits = Math.max(1_000, maxHeap / 10 / BYTES_PER_HIT);
+        if (configured > fits) {
+            log.warn("lux.tracking.buffer-capacity {} would need about {} MiB of a {} MiB heap; using {}", configured,
+                    (long) configured * BYTES_PER_HIT >> 20, maxHeap >> 20, fits);
+            return (int) fits;
+        }
+        return configured;
     }
 
     MachineTrafficRules rules() {
@@ -68,13 +100,15 @@ class EventWriter implements SmartLifecycle {
     }
 
     void submit(Hit hit) {
-        if (queue.offer(hit)) {
+        if (buffered.incrementAndGet() <= capacity) {
+            queue.add(hit);
             return;
         }
+        buffered.decrementAndGet();
         synchronized (writeLock) {
             List<Hit> batch = new ArrayList<>(retained);
             batch.add(hit);
-            queue.drainTo(batch, MAX_BATCH);
+            drainTo(batch, MAX_BATCH);
             write(batch); // buffer full: this request pays for the write, so nothing is lost (it fails loudly if the DB is down)
             retained.clear();
         }
@@ -84,7 +118,7 @@ class EventWriter implements SmartLifecycle {
     void flush() {
         synchronized (writeLock) {
             List<Hit> batch = new ArrayList<>(retained);
-            while (queue.drainTo(batch, MAX_BATCH) > 0 || !batch.isEmpty()) {
+            while (drainTo(batch, MAX_BATCH) > 0 || !batch.isEmpty()) {
                 write(batch);
                 retained.clear();
                 batch.clear();
@@ -98,7 +132,7 @@ class EventWriter implements SmartLifecycle {
             try {
                 synchronized (writeLock) {
                     while (!queue.isEmpty() || !retained.isEmpty()) {
-                        queue.drainTo(retained, MAX_BATCH - Math.min(retained.size(), MAX_BATCH - 1));
+                        drainTo(retained, MAX_BATCH - Math.min(retained.size(), MAX_BATCH - 1));
                         write(retained);
                         retained.clear();
                     }
@@ -111,6 +145,22 @@ class EventWriter implements SmartLifecycle {
         }
     }
 
+    /** Moves up to {@code max} buffered hits to {@code into}; a hit being added concurrently may show up next time. */
+    private int drainTo(List<Hit> into, int max) {
+        int n = 0;
+        Hit hit;
+        while (n < max && (hit = queue.poll()) != null) {
+            into.add(hit);
+            n++;
+        }
+        buffered.addAndGet(-n);
+        return n;
+    }
+
+    /** One hit as it will be stored, with its classification. */
+    private record Classified(Hit hit, String reason) {
+    }
+
     private void write(List<Hit> hits) {
         if (hits.isEmpty()) {
             return;
@@ -118,9 +168,7 @@ class EventWriter implements SmartLifecycle {
         List<Hit> ordered = new ArrayList<>(hits);
         ordered.sort(Comparator.comparing(Hit::at));
         Map<Long, MachineTrafficRules.RecipientState> states = loadStates(ordered);
-        List<Object[]> events = new ArrayList<>(ordered.size());
-        List<Hit> kept = new ArrayList<>(ordered.size());
-        List<String> reasons = new ArrayList<>(ordered.size());
+        List<Classified> kept = new ArrayList<>(ordered.size());
         int unknown = 0;
         for (Hit hit : ordered) {
             MachineTrafficRules.RecipientState state = states.get(hit.recipientId());
@@ -128,113 +176,216 @@ class EventWriter implements SmartLifecycle {
                 unknown++;
                 continue;
             }
-            String reason = rules.classify(hit, state);
-            kept.add(hit);
-            reasons.add(reason);
-            events.add(new Object[] {hit.recipientId(), hit.campaignId(), hit.kind().name(), hit.linkId(),
-                Timestamp.from(hit.at()), truncate(hit.userAgent()), reason != null, reason});
+            kept.add(new Classified(hit, rules.classify(hit, state)));
         }
         if (unknown > 0) {
             log.warn("{} tracking hits name recipients that no longer exist (campaign or contact deleted); not stored", unknown);
         }
-        tx.executeWithoutResult(status -> {
-            jdbc.batchUpdate("INSERT INTO tracking_event (recipient_id, campaign_id, kind, link_id, occurred_at, user_agent, machine, "
-                    + "machine_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", events);
-            Map<Long, Map<String, Long>> counts = new HashMap<>();
-            List<Object[]> firstAny = new ArrayList<>();
-            List<Object[]> firstHuman = new ArrayList<>();
-            List<Hit> anyHits = new ArrayList<>();
-            List<Hit> humanHits = new ArrayList<>();
-            for (int i = 0; i < kept.size(); i++) {
-                Hit hit = kept.get(i);
-                String reason = reasons.get(i);
-                String who = reason == null ? "human" : "machine";
-                String kind = hit.kind() == EventKind.OPEN ? "open" : "click";
-                Map<String, Long> c = counts.computeIfAbsent(hit.campaignId(), k -> new HashMap<>());
-                c.merge(kind + "." + who, 1L, Long::sum);
-                c.merge("hour." + HOUR.format(hit.at().truncatedTo(ChronoUnit.HOURS)) + "." + kind + "." + who, 1L, Long::sum);
-                if (hit.linkId() != null) {
-                    c.merge("link." + hit.linkId() + "." + who, 1L, Long::sum);
-                }
-                if (reason != null) {
-                    c.merge("reason." + truncateMetric(reason), 1L, Long::sum);
-                }
-                anyHits.add(hit);
-                firstAny.add(new Object[] {Timestamp.from(hit.at()), hit.recipientId()});
-                if (reason == null) {
-                    humanHits.add(hit);
-                    firstHuman.add(new Object[] {Timestamp.from(hit.at()), hit.recipientId()});
-                }
+        if (kept.isEmpty()) {
+            return;
+        }
+        Map<Long, Map<String, Long>> counts = new HashMap<>();
+        // first hit per recipient (hits are in time order, so the first seen is the earliest)
+        Map<Long, Instant> firstOpen = new LinkedHashMap<>();
+        Map<Long, Instant> humanOpen = new LinkedHashMap<>();
+        Map<Long, Instant> firstClick = new LinkedHashMap<>();
+        Map<Long, Instant> humanClick = new LinkedHashMap<>();
+        Map<Long, String> hours = new HashMap<>();
+        for (Classified c : kept) {
+            Hit hit = c.hit();
+            String who = c.reason() == null ? "human" : "machine";
+            boolean open = hit.kind() == EventKind.OPEN;
+            String kind = open ? "open" : "click";
+            Map<String, Long> m = counts.computeIfAbsent(hit.campaignId(), k -> new HashMap<>());
+            m.merge(kind + "." + who, 1L, Long::sum);
+            String hour = hours.computeIfAbsent(hit.at().getEpochSecond() / 3600,
+                    h -> HOUR.format(hit.at().truncatedTo(ChronoUnit.HOURS)));
+            m.merge("hour." + hour + "." + kind + "." + who, 1L, Long::sum);
+            if (hit.linkId() != null) {
+                m.merge("link." + hit.linkId() + "." + who, 1L, Long::sum);
             }
-            countFirsts(anyHits, firstAny, "any", counts);
-            countFirsts(humanHits, firstHuman, "human", counts);
+            if (c.reason() != null) {
+                m.merge("reason." + truncateMetric(c.reason()), 1L, Long::sum);
+            }
+            (open ? firstOpen : firstClick).putIfAbsent(hit.recipientId(), hit.at());
+            if (c.reason() == null) {
+                (open ? humanOpen : humanClick).putIfAbsent(hit.recipientId(), hit.at());
+            }
+        }
+        tx.executeWithoutResult(status -> {
+            insertEvents(kept);
+            setFirsts("first_open_at", firstOpen, "uopen.any", counts);
+            setFirsts("human_open_at", humanOpen, "uopen.human", counts);
+            setFirsts("first_click_at", firstClick, "uclick.any", counts);
+            setFirsts("human_click_at", humanClick, "uclick.human", counts);
             rollups.add(counts);
         });
     }
 
-    /** Sets first_open_at etc. only where still empty; a row that changed is a new unique opener or clicker. */
-    private void countFirsts(List<Hit> hits, List<Object[]> args, String who, Map<Long, Map<String, Long>> counts) {
-        for (EventKind kind : List.of(EventKind.OPEN, EventKind.CLICK)) {
-            List<Hit> ofKind = new ArrayList<>();
-            List<Object[]> ofKindArgs = new ArrayList<>();
-            for (int i = 0; i < hits.size(); i++) {
-                if (hits.get(i).kind() == kind) {
-                    ofKind.add(hits.get(i));
-                    ofKindArgs.add(args.get(i));
-                }
+    private void insertEvents(List<Classified> kept) {
+        if (!postgres) {
+            List<Object[]> rows = new ArrayList<>(kept.size());
+            for (Classified c : kept) {
+                Hit hit = c.hit();
+                rows.add(new Object[] {hit.recipientId(), hit.campaignId(), hit.kind().name(), hit.linkId(), Timestamp.from(hit.at()),
+                    truncate(hit.userAgent()), c.reason() != null, c.reason()});
             }
-            if (ofKind.isEmpty()) {
-                continue;
+            jdbc.batchUpdate(INSERT_EVENT, rows);
+            return;
+        }
+        // COPY text format: tab-separated, \N for NULL; the statement parses once, not once per row
+        StringBuilder copy = new StringBuilder(kept.size() * 160);
+        for (Classified c : kept) {
+            Hit hit = c.hit();
+            copy.append(hit.recipientId()).append('\t').append(hit.campaignId()).append('\t').append(hit.kind().name()).append('\t');
+            if (hit.linkId() == null) {
+                copy.append("\\N");
+            } else {
+                copy.append(hit.linkId());
             }
-            String column = (who.equals("any") ? "first_" : "human_") + (kind == EventKind.OPEN ? "open" : "click") + "_at";
-            int[] changed = jdbc.batchUpdate("UPDATE campaign_recipient SET " + column + " = ? WHERE id = ? AND " + column
-                    + " IS NULL", ofKindArgs);
-            for (int i = 0; i < changed.length; i++) {
-                if (changed[i] > 0) {
-                    counts.computeIfAbsent(ofKind.get(i).campaignId(), k -> new HashMap<>())
-                            .merge("u" + (kind == EventKind.OPEN ? "open" : "click") + "." + who, 1L, Long::sum);
+            copy.append('\t').append(hit.at()).append('\t');
+            copyText(copy, hit.userAgent(), 512);
+            copy.append('\t').append(c.reason() == null ? 'f' : 't').append('\t');
+            copyText(copy, c.reason(), 100);
+            copy.append('\n');
+        }
+        byte[] data = copy.toString().getBytes(StandardCharsets.UTF_8);
+        jdbc.execute((ConnectionCallback<Long>) con -> {
+            try {
+                return con.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_EVENTS, new ByteArrayInputStream(data));
+            } catch (java.io.IOException e) {
+                throw new java.sql.SQLException("COPY into tracking_event failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * Sets first_open_at etc. only where still empty; a row that changed is a new unique opener or clicker. The
+     * WHERE is re-checked under the row lock, so two instances never both count the same recipient.
+     */
+    private void setFirsts(String column, Map<Long, Instant> firsts, String metric, Map<Long, Map<String, Long>> counts) {
+        if (firsts.isEmpty()) {
+            return;
+        }
+        List<Long> ids = new ArrayList<>(firsts.keySet());
+        Collections.sort(ids); // rows are locked in id order: two instances' batches cannot deadlock
+        if (postgres) {
+            StringBuilder idArray = new StringBuilder(ids.size() * 8).append('{');
+            StringBuilder atArray = new StringBuilder(ids.size() * 28).append('{');
+            for (Long id : ids) {
+                if (idArray.length() > 1) {
+                    idArray.append(',');
+                    atArray.append(',');
                 }
+                idArray.append(id);
+                atArray.append(firsts.get(id));
+            }
+            jdbc.query("UPDATE campaign_recipient r SET " + column + " = u.at "
+                    + "FROM unnest(CAST(? AS bigint[]), CAST(? AS timestamptz[])) AS u(id, at) "
+                    + "WHERE r.id = u.id AND r." + column + " IS NULL RETURNING r.campaign_id",
+                    rs -> {
+                        counts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).merge(metric, 1L, Long::sum);
+                    }, idArray.append('}').toString(), atArray.append('}').toString());
+            return;
+        }
+        Map<Long, Long> campaignOf = new HashMap<>();
+        List<Object[]> args = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            args.add(new Object[] {Timestamp.from(firsts.get(id)), id});
+        }
+        int[] changed = jdbc.batchUpdate("UPDATE campaign_recipient SET " + column + " = ? WHERE id = ? AND " + column + " IS NULL", args);
+        List<Long> newly = new ArrayList<>();
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] > 0) {
+                newly.add(ids.get(i));
             }
         }
+        forEachChunk(newly, (in, chunk) -> jdbc.query("SELECT id, campaign_id FROM campaign_recipient WHERE id IN (" + in + ")",
+                rs -> {
+                    campaignOf.put(rs.getLong(1), rs.getLong(2));
+                }, chunk.toArray()));
+        newly.forEach(id -> counts.computeIfAbsent(campaignOf.get(id), k -> new HashMap<>()).merge(metric, 1L, Long::sum));
     }
 
     private Map<Long, MachineTrafficRules.RecipientState> loadStates(List<Hit> hits) {
         List<Long> ids = hits.stream().map(Hit::recipientId).distinct().toList();
-        Map<Long, MachineTrafficRules.RecipientState> states = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += 1000) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-            String in = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            jdbc.query("SELECT id, sent_at, first_open_at FROM campaign_recipient WHERE id IN (" + in + ")", rs -> {
-                Timestamp sent = rs.getTimestamp(2);
-                Timestamp opened = rs.getTimestamp(3);
-                MachineTrafficRules.RecipientState state = new MachineTrafficRules.RecipientState(
-                        sent == null ? null : sent.toInstant(), opened == null ? null : opened.toInstant());
-                List<Hit> recent = recentClicks.get(rs.getLong(1));
-                if (recent != null) {
-                    state.recentClicks.addAll(recent);
-                }
-                states.put(rs.getLong(1), state);
-            }, chunk.toArray());
+        Map<Long, MachineTrafficRules.RecipientState> states = new HashMap<>(ids.size() * 2);
+        org.springframework.jdbc.core.RowCallbackHandler row = rs -> {
+            Timestamp sent = rs.getTimestamp(2);
+            Timestamp opened = rs.getTimestamp(3);
+            MachineTrafficRules.RecipientState state = new MachineTrafficRules.RecipientState(
+                    sent == null ? null : sent.toInstant(), opened == null ? null : opened.toInstant());
+            List<Hit> recent = recentClicks.get(rs.getLong(1));
+            if (recent != null) {
+                state.recentClicks.addAll(recent);
+            }
+            states.put(rs.getLong(1), state);
+        };
+        if (postgres) {
+            StringBuilder array = new StringBuilder(ids.size() * 8).append('{');
+            for (Long id : ids) {
+                array.append(array.length() > 1 ? "," : "").append(id);
+            }
+            // a join, not "id = ANY(array)": PostgreSQL may run ANY as a filter over a scan, checking every row against the whole array
+            jdbc.query("SELECT r.id, r.sent_at, r.first_open_at FROM unnest(CAST(? AS bigint[])) AS u(id) "
+                    + "JOIN campaign_recipient r ON r.id = u.id", row,
+                    array.append('}').toString());
+        } else {
+            forEachChunk(ids, (in, chunk) -> jdbc.query("SELECT id, sent_at, first_open_at FROM campaign_recipient WHERE id IN (" + in + ")",
+                    row, chunk.toArray()));
         }
-        hits.stream().filter(h -> h.kind() == EventKind.CLICK).map(Hit::recipientId).distinct()
-                .forEach(id -> { if (states.containsKey(id)) { recentClicks.put(id, states.get(id).recentClicks); } });
+        for (Hit hit : hits) {
+            if (hit.kind() == EventKind.CLICK && states.containsKey(hit.recipientId())) {
+                recentClicks.put(hit.recipientId(), states.get(hit.recipientId()).recentClicks);
+            }
+        }
         return states;
     }
 
-    private static String truncate(String userAgent) {
-        return userAgent == null || userAgent.length() <= 512 ? userAgent : userAgent.substring(0, 512);
+    private static void forEachChunk(List<Long> ids, java.util.function.BiConsumer<String, List<Long>> action) {
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            action.accept(String.join(",", Collections.nCopies(chunk.size(), "?")), chunk);
+        }
+    }
+
+    /**
+     * COPY text-format field in one pass: NULL as \N, at most {@code max} characters, control characters as spaces
+     * (as {@link #truncate}), backslash escaped.
+     */
+    private static void copyText(StringBuilder out, String value, int max) {
+        if (value == null) {
+            out.append("\\N");
+            return;
+        }
+        for (int i = 0, n = Math.min(value.length(), max); i < n; i++) {
+            char ch = value.charAt(i);
+            if (ch == '\\') {
+                out.append("\\\\");
+            } else if (ch < 0x20 || ch == 0x7f) {
+                out.append(' ');
+            } else {
+                out.append(ch);
+            }
+        }
+    }
+
+    /** At most 512 characters, without control characters (PostgreSQL refuses NUL; a refused batch would retry forever). */
+    static String truncate(String userAgent) {
+        if (userAgent == null) {
+            return null;
+        }
+        String s = userAgent.length() <= 512 ? userAgent : userAgent.substring(0, 512);
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < 0x20 || s.charAt(i) == 0x7f) {
+                return s.replaceAll("[\\x00-\\x1f\\x7f]", " ");
+            }
+        }
+        return s;
     }
 
     private static String truncateMetric(String reason) {
         return reason.length() <= 70 ? reason : reason.substring(0, 70);
-    }
-
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
@@ -269,9 +420,4 @@ class EventWriter implements SmartLifecycle {
     public int getPhase() {
         return 0;
     }
-
-    static Instant hour(Instant at) {
-        return at.truncatedTo(ChronoUnit.HOURS);
-    }
-
 }

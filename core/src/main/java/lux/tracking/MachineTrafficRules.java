@@ -21,6 +21,10 @@ public final class MachineTrafficRules {
     private final Duration burstWindow;
     private final int burstLinks;
     private final boolean clickWithoutOpen;
+    /** Verdicts by user agent: a handful of agents carry most traffic, and the patterns are costly to run. */
+    private final Map<String, String> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final String HUMAN = new String("human"); // identity marker for "no rule matched"
+    private static final int MAX_VERDICTS = 10_000;
 
     public MachineTrafficRules(TrackingProperties.MachineRules rules) {
         this.userAgents = rules.userAgents().stream().filter(r -> r.contains("="))
@@ -71,6 +75,22 @@ public final class MachineTrafficRules {
         if (userAgent == null || userAgent.isBlank()) {
             return "no-user-agent";
         }
+        if (userAgent.length() > 512) {
+            return match(userAgent); // not cached: 10,000 long agents would hold megabytes
+        }
+        String known = verdicts.get(userAgent);
+        if (known == null) {
+            known = match(userAgent);
+            if (verdicts.size() >= MAX_VERDICTS) {
+                verdicts.clear(); // bounded: a flood of made-up agents costs pattern runs, never memory
+            }
+            verdicts.put(userAgent, known == null ? HUMAN : known);
+            return known;
+        }
+        return known == HUMAN ? null : known;
+    }
+
+    private String match(String userAgent) {
         for (Map.Entry<String, Pattern> rule : userAgents.entrySet()) {
             if (rule.getValue().matcher(userAgent).matches()) {
                 return rule.getKey();

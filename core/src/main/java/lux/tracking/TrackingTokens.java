@@ -18,12 +18,15 @@ public final class TrackingTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private final SecretKeySpec key;
+    /** Mac.getInstance looks up the provider each time; every request thread keeps one initialised Mac instead. */
+    private final ThreadLocal<Mac> macs;
 
     public TrackingTokens(byte[] key) {
         if (key.length < 16) {
             throw new IllegalArgumentException("The tracking signing key must be at least 16 bytes.");
         }
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     public String sign(TokenKind kind, long campaignId, long recipientId, long linkId) {
@@ -87,10 +90,14 @@ public final class TrackingTokens {
     }
 
     private byte[] mac(byte[] body) {
+        return macs.get().doFinal(body); // doFinal resets the Mac for the next use
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(body);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is always available", e);
         }
