@@ -10,6 +10,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
 public class TrackingComposer {
     private static final Pattern TEXT_URL = Pattern.compile("https?://[^\\s<>\"()\\[\\]]+", Pattern.CASE_INSENSITIVE);
     private static final int MAX_URL = 2048;
+    private static final Evaluator LINKS = QueryParser.parse("a[href]"); // parsed once, not per message
     private final TrackingTokens tokens;
     private final LinkRegistry links;
     private final String base;
@@ -39,7 +42,11 @@ public class TrackingComposer {
     }
 
     public ComposedMessage compose(long campaignId, long recipientId, RenderedMessage rendered) {
-        String unsubscribe = unsubscribeUrl(campaignId, recipientId);
+        return compose(campaignId, recipientId, rendered, unsubscribeUrl(campaignId, recipientId));
+    }
+
+    /** As {@link #compose(long, long, RenderedMessage)} with the recipient's {@link #unsubscribeUrl} already made. */
+    public ComposedMessage compose(long campaignId, long recipientId, RenderedMessage rendered, String unsubscribe) {
         return new ComposedMessage(rendered.subject(), html(campaignId, recipientId, rendered.html(), unsubscribe),
                 text(campaignId, recipientId, rendered.text(), unsubscribe), unsubscribe);
     }
@@ -48,7 +55,7 @@ public class TrackingComposer {
         Document doc = Jsoup.parse(html);
         doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
         boolean hasUnsubscribe = false;
-        for (Element a : doc.select("a[href]")) {
+        for (Element a : doc.select(LINKS)) {
             String href = a.attr("href").strip();
             if (href.equals(unsubscribe)) {
                 hasUnsubscribe = true;

@@ -18,6 +18,8 @@ public final class TrackingTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private final SecretKeySpec key;
+    /** Mac.getInstance walks the provider list on every call; one initialised Mac per thread is reused instead. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public TrackingTokens(byte[] key) {
         if (key.length < 16) {
@@ -87,10 +89,14 @@ public final class TrackingTokens {
     }
 
     private byte[] mac(byte[] body) {
+        return macs.get().doFinal(body); // doFinal resets the Mac for the next token
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(body);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is always available", e);
         }

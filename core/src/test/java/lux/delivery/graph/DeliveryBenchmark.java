@@ -61,6 +61,8 @@ public final class DeliveryBenchmark {
         props.put("lux.delivery.batch-size", "500");
         props.put("lux.delivery.worker-threads", "8");
         props.put("logging.level.root", "WARN");
+        // LUX's own pool size (test contexts shrink theirs to 4 so many cached contexts fit into PostgreSQL)
+        props.put("spring.datasource.hikari.maximum-pool-size", "10");
         props.put("lux.mail.transport", transport);
         WireMockServer graph = null;
         if (transport.equals("graph")) {
