@@ -1,5 +1,6 @@
 package lux.delivery;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -135,6 +136,19 @@ class RecipientStore {
     }
 
     private List<ClaimedRecipient> claimAfter(long campaignId, long after, int limit) {
+        if (dialect == SqlDialect.POSTGRESQL) {
+            // one round trip: pick, lock and mark in a single statement
+            Instant now = clock.instant();
+            List<ClaimedRecipient> claimed = new ArrayList<>(jdbc.query("UPDATE campaign_recipient SET status = 'SENDING', claim_token = ?, "
+                            + "claimed_at = ?, attempts = attempts + 1, lux_message_id = CONCAT('lux-c', CAST(campaign_id AS VARCHAR(20)), "
+                            + "'-r', CAST(id AS VARCHAR(20))) WHERE id IN (SELECT id FROM campaign_recipient WHERE campaign_id = ? "
+                            + "AND status = 'PENDING' AND id > ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ? "
+                            + "FOR UPDATE SKIP LOCKED) AND status = 'PENDING' RETURNING id, campaign_id, contact_id, email, attempts",
+                    (rs, i) -> new ClaimedRecipient(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class), rs.getString(4),
+                            rs.getInt(5)), UUID.randomUUID().toString(), Timestamp.from(now), campaignId, after, Timestamp.from(now), limit));
+            claimed.sort(java.util.Comparator.comparingLong(ClaimedRecipient::id));
+            return claimed;
+        }
         return tx.execute(status -> {
             Instant now = clock.instant();
             List<Long> candidates = jdbc.queryForList("SELECT id FROM campaign_recipient WHERE campaign_id = ? AND status = 'PENDING' "
@@ -158,12 +172,51 @@ class RecipientStore {
         });
     }
 
-    /** Writes a batch's outcomes in one transaction; only rows still SENDING under this claim are changed. */
+    /**
+     * Writes a batch's outcomes in one transaction; only rows still SENDING under this claim are changed. On
+     * PostgreSQL one UPDATE ... FROM unnest(arrays) (a JDBC batch of 500 single-row updates took three times as
+     * long: every statement is planned and executed on its own); H2, in process, takes the JDBC batch.
+     */
     void record(List<Outcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
+        if (dialect == SqlDialect.POSTGRESQL) {
+            int n = outcomes.size();
+            Object[] ids = new Object[n];
+            Object[] statuses = new Object[n];
+            Object[] errors = new Object[n];
+            Object[] providerIds = new Object[n];
+            Object[] nextAttempts = new Object[n];
+            Object[] deltas = new Object[n];
+            for (int i = 0; i < n; i++) {
+                Outcome o = outcomes.get(i);
+                ids[i] = o.recipient().id();
+                statuses[i] = o.status();
+                errors[i] = o.error() == null ? null : limit(o.error(), 1000);
+                providerIds[i] = o.providerMessageId() == null ? null : limit(o.providerMessageId(), 200);
+                nextAttempts[i] = o.nextAttemptAt() == null ? null : o.nextAttemptAt().toString(); // ISO-8601 UTC
+                deltas[i] = o.attemptsDelta();
+            }
+            tx.executeWithoutResult(s -> jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement("UPDATE campaign_recipient r SET status = v.status, last_error = v.error, "
+                        + "provider_message_id = v.provider, next_attempt_at = CAST(v.next_at AS TIMESTAMP WITH TIME ZONE), "
+                        + "sent_at = CASE WHEN v.status = 'SENT' THEN CAST(? AS TIMESTAMP WITH TIME ZONE) END, "
+                        + "attempts = r.attempts + v.delta, claim_token = NULL "
+                        + "FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[]) "
+                        + "AS v(id, status, error, provider, next_at, delta) WHERE r.id = v.id AND r.status = 'SENDING'");
+                ps.setTimestamp(1, now);
+                ps.setArray(2, con.createArrayOf("bigint", ids));
+                ps.setArray(3, con.createArrayOf("text", statuses));
+                ps.setArray(4, con.createArrayOf("text", errors));
+                ps.setArray(5, con.createArrayOf("text", providerIds));
+                ps.setArray(6, con.createArrayOf("text", nextAttempts));
+                ps.setArray(7, con.createArrayOf("integer", deltas));
+                return ps;
+            }));
+            return;
+        }
         List<Object[]> rows = new ArrayList<>(outcomes.size());
         for (Outcome o : outcomes) {
             rows.add(new Object[] {o.status(), o.error() == null ? null : limit(o.error(), 1000), o.providerMessageId() == null ? null
