@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TemplateService {
     static final int MAX_SUBJECT = 500;
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private final TemplateRepository templates;
     private final ContactService contacts;
@@ -37,7 +38,7 @@ public class TemplateService {
 
     /** Renders {@code content} with the given model (see {@link TemplateModel}); extra keys (links) may be added by callers. */
     public RenderedMessage render(TemplateContent content, Map<String, Object> model) {
-        String subject = subjectRenderer.render(content.subject(), model).strip().replaceAll("\\s+", " ");
+        String subject = WHITESPACE.matcher(subjectRenderer.render(content.subject(), model).strip()).replaceAll(" ");
         String html = htmlRenderer.render(content.htmlBody(), model);
         String text = content.textBody() == null ? HtmlToText.convert(html) : textRenderer.render(content.textBody(), model);
         return new RenderedMessage(subject, html, text);

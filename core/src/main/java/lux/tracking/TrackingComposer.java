@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TrackingComposer {
     private static final Pattern TEXT_URL = Pattern.compile("https?://[^\\s<>\"()\\[\\]]+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?']+$");
     private static final int MAX_URL = 2048;
     private static final Evaluator LINKS = QueryParser.parse("a[href]"); // parsed once, not per message
     private final TrackingTokens tokens;
@@ -80,7 +81,7 @@ public class TrackingComposer {
         Matcher m = TEXT_URL.matcher(text == null ? "" : text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String url = m.group().replaceFirst("[.,;:!?']+$", "");
+            String url = TRAILING_PUNCTUATION.matcher(m.group()).replaceFirst("");
             String rest = m.group().substring(url.length());
             String replacement = url.equals(unsubscribe) || !trackable(url) ? url : clickUrl(campaignId, recipientId, url);
             m.appendReplacement(out, Matcher.quoteReplacement(replacement + rest));
