@@ -66,6 +66,7 @@ public class DeliveryEngine {
     private final List<String> defaultSenders;
     private final Clock clock;
     private final ExecutorService senders;
+    private final ExecutorService batchLoops;
 
     DeliveryEngine(CampaignService campaigns, TemplateService templates, TrackingComposer composer, MailTransport transport,
                    RecipientStore store, ApplicationEventPublisher events, JdbcTemplate jdbc, DeliveryProperties properties,
@@ -85,6 +86,11 @@ public class DeliveryEngine {
                 : List.of("graph".equals(core.mail().transport()) && !graphSender.isBlank() ? graphSender : core.mail().defaultSender());
         this.senders = Executors.newFixedThreadPool(properties.workerThreads(), r -> {
             Thread t = new Thread(r, "lux-sender");
+            t.setDaemon(true);
+            return t;
+        });
+        this.batchLoops = Executors.newFixedThreadPool(properties.parallelBatches(), r -> {
+            Thread t = new Thread(r, "lux-delivery-batch");
             t.setDaemon(true);
             return t;
         });
@@ -117,9 +123,35 @@ public class DeliveryEngine {
         finishIfDone(id);
     }
 
-    /** Sends batches of every sending campaign until none has due work or {@code budget} is spent. */
+    /**
+     * Sends batches of every sending campaign until none has due work or {@code budget} is spent, with
+     * {@code parallel-batches} loops at once: while one batch is being rendered on the sender threads, another
+     * is being claimed or written, so neither the CPU nor the database waits for the other.
+     */
     public void work(Duration budget) {
         Instant end = Instant.now().plus(budget);
+        int loops = properties.parallelBatches();
+        if (loops == 1) {
+            workLoop(end);
+            return;
+        }
+        List<Future<?>> running = new ArrayList<>(loops);
+        for (int i = 0; i < loops; i++) {
+            running.add(batchLoops.submit(() -> workLoop(end)));
+        }
+        for (Future<?> loop : running) {
+            try {
+                loop.get();
+            } catch (ExecutionException e) {
+                log.error("A delivery loop failed; the next tick tries again", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void workLoop(Instant end) {
         boolean progress = true;
         while (progress && Instant.now().isBefore(end)) {
             progress = false;
@@ -481,5 +513,6 @@ public class DeliveryEngine {
     @jakarta.annotation.PreDestroy
     void shutdown() {
         senders.shutdown();
+        batchLoops.shutdown();
     }
 }

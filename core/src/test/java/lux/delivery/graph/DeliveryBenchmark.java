@@ -64,6 +64,9 @@ public final class DeliveryBenchmark {
         // LUX's own pool size (test contexts shrink theirs to 4 so many cached contexts fit into PostgreSQL)
         props.put("spring.datasource.hikari.maximum-pool-size", "10");
         props.put("lux.mail.transport", transport);
+        // -Dlux.delivery.parallel-batches=1 and the like (JAVA_OPTS of the script) override the settings above
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("lux.delivery.") || k.startsWith("spring."))
+                .forEach(k -> props.put(k, System.getProperty(k)));
         WireMockServer graph = null;
         if (transport.equals("graph")) {
             graph = new WireMockServer(options().dynamicHttpsPort().dynamicPort().containerThreads(32).disableRequestJournal()
@@ -103,21 +106,27 @@ public final class DeliveryBenchmark {
             DeliveryEngine engine = ctx.getBean(DeliveryEngine.class);
             System.out.printf("%s, %s, %,d recipients, max heap %d MiB%n", TestDatabase.name(), transport, n,
                     Runtime.getRuntime().maxMemory() >> 20);
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long t0 = System.nanoTime();
             engine.startDueCampaigns();
             long t1 = System.nanoTime();
-            System.out.printf("materialised %,d recipients in %.1f s%n", n, (t1 - t0) / 1e9);
+            long cpu1 = os.getProcessCpuTime();
+            System.out.printf("materialised %,d recipients in %.1f s = %.0f recipients/s (load average %.1f)%n", n, (t1 - t0) / 1e9,
+                    n / ((t1 - t0) / 1e9), os.getSystemLoadAverage());
             while (campaigns.get(id).status() == CampaignStatus.SENDING) {
                 engine.work(Duration.ofSeconds(10));
                 long sent = jdbc.queryForObject("SELECT COUNT(*) FROM campaign_recipient WHERE campaign_id = ? AND status = 'SENT'", Long.class, id);
                 System.gc();
                 long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
-                System.out.printf("  sent %,9d  %.0f recipients/s so far  heap after GC %d MiB%n", sent, sent / ((System.nanoTime() - t1) / 1e9), used);
+                System.out.printf("  sent %,9d  %.0f recipients/s so far  heap after GC %d MiB  load average %.1f%n", sent,
+                        sent / ((System.nanoTime() - t1) / 1e9), used, os.getSystemLoadAverage());
             }
             double seconds = (System.nanoTime() - t1) / 1e9;
             long sent = campaigns.get(id).sentCount();
-            System.out.printf("RESULT %s %s: %,d sent in %.1f s = %.0f recipients/s (status %s)%n", TestDatabase.name(), transport, sent,
-                    seconds, sent / seconds, campaigns.get(id).status());
+            // JVM CPU per message says what LUX itself costs, whatever else the machine is doing (the database's is not in it)
+            System.out.printf("RESULT %s %s: %,d sent in %.1f s = %.0f recipients/s (status %s), LUX JVM CPU %.0f us/recipient%n",
+                    TestDatabase.name(), transport, sent, seconds, sent / seconds, campaigns.get(id).status(),
+                    (os.getProcessCpuTime() - cpu1) / 1e3 / Math.max(1, sent));
         } finally {
             if (graph != null) {
                 graph.stop();
