@@ -69,8 +69,11 @@ public final class DeliveryBenchmark {
                 .forEach(k -> props.put(k, System.getProperty(k)));
         WireMockServer graph = null;
         if (transport.equals("graph")) {
-            graph = new WireMockServer(options().dynamicHttpsPort().dynamicPort().containerThreads(32).disableRequestJournal()
-                    .asynchronousResponseEnabled(false));
+            // The double shares the machine with LUX: no journal, no per-request logging (it serialised every request to
+            // JSON), HTTP/2 as Graph speaks it unless -Dbench.graph.http2=false.
+            boolean http2 = Boolean.parseBoolean(System.getProperty("bench.graph.http2", "true"));
+            graph = new WireMockServer(options().dynamicHttpsPort().dynamicPort().containerThreads(16).disableRequestJournal()
+                    .stubRequestLoggingDisabled(true).http2TlsDisabled(!http2).asynchronousResponseEnabled(false));
             graph.start();
             graph.stubFor(post(urlPathMatching(".*/oauth2/v2.0/token")).willReturn(aResponse().withStatus(200)
                     .withHeader("Content-Type", "application/json")
