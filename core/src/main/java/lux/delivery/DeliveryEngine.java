@@ -89,7 +89,7 @@ public class DeliveryEngine {
             t.setDaemon(true);
             return t;
         });
-        this.batchLoops = Executors.newFixedThreadPool(properties.parallelBatches(), r -> {
+        this.batchLoops = Executors.newFixedThreadPool(Math.max(1, properties.parallelBatches() - 1), r -> {
             Thread t = new Thread(r, "lux-delivery-batch");
             t.setDaemon(true);
             return t;
@@ -135,10 +135,11 @@ public class DeliveryEngine {
             workLoop(end);
             return;
         }
-        List<Future<?>> running = new ArrayList<>(loops);
-        for (int i = 0; i < loops; i++) {
+        List<Future<?>> running = new ArrayList<>(loops - 1);
+        for (int i = 1; i < loops; i++) {
             running.add(batchLoops.submit(() -> workLoop(end)));
         }
+        workLoop(end); // one loop on the calling thread
         for (Future<?> loop : running) {
             try {
                 loop.get();
@@ -363,7 +364,7 @@ public class DeliveryEngine {
             Map<String, Object> model = TemplateModel.forContact(contact);
             String unsubscribe = composer.unsubscribeUrl(campaign.id(), r.id());
             model.put("unsubscribe_url", unsubscribe);
-            RenderedMessage rendered = templates.render(content, model);
+            RenderedMessage rendered = templates.renderForSending(content, model);
             return composer.compose(campaign.id(), r.id(), rendered, unsubscribe);
         } catch (TemplateRenderException e) {
             return Outcome.failed(r, "template error: " + e.getMessage());

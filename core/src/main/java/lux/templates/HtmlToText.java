@@ -6,13 +6,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /** Derives a readable plain-text part from HTML: paragraphs and line breaks kept, links as "text (url)". */
-final class HtmlToText {
+public final class HtmlToText {
     // compiled once: this runs for every message of a campaign whose template has no text part
-    private static final Evaluator NOT_TEXT = QueryParser.parse("script, style, head, title");
     private static final Pattern SPACE_BEFORE_NEWLINE = Pattern.compile("[ \\t]+\\n");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -22,8 +19,14 @@ final class HtmlToText {
     }
 
     static String convert(String html) {
-        Document doc = Jsoup.parse(html);
-        doc.select(NOT_TEXT).remove();
+        return convert(Jsoup.parse(html));
+    }
+
+    /**
+     * The text of an already parsed document, which is left as it is (so a sender that parses the HTML anyway,
+     * to add tracking, needs no second parse).
+     */
+    public static String convert(Document doc) {
         StringBuilder out = new StringBuilder();
         walk(doc.body() == null ? doc : doc.body(), out);
         return BLANK_LINES.matcher(SPACE_BEFORE_NEWLINE.matcher(out).replaceAll("\n")).replaceAll("\n\n").strip() + "\n";
@@ -39,6 +42,9 @@ final class HtmlToText {
             } else if (child instanceof Element el) {
                 String tag = el.normalName();
                 switch (tag) {
+                    case "script", "style", "head", "title" -> {
+                        // not text
+                    }
                     case "br" -> out.append('\n');
                     case "a" -> {
                         String href = el.attr("href");

@@ -44,6 +44,18 @@ public class TemplateService {
         return new RenderedMessage(subject, html, text);
     }
 
+    /**
+     * As {@link #render(TemplateContent, Map)}, except that a text part derived from the HTML is left out (text
+     * null) for the caller to derive from the HTML it parses anyway ({@code TrackingComposer} does): one HTML
+     * parse per message instead of two, for every recipient of a campaign.
+     */
+    public RenderedMessage renderForSending(TemplateContent content, Map<String, Object> model) {
+        String subject = WHITESPACE.matcher(subjectRenderer.render(content.subject(), model).strip()).replaceAll(" ");
+        String html = htmlRenderer.render(content.htmlBody(), model);
+        String text = content.textBody() == null ? null : textRenderer.render(content.textBody(), model);
+        return new RenderedMessage(subject, html, text);
+    }
+
     public RenderedMessage render(TemplateContent content, ContactView contact) {
         return render(content, TemplateModel.forContact(contact));
     }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lux.config.CoreProperties;
+import lux.templates.HtmlToText;
 import lux.templates.RenderedMessage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -48,12 +49,14 @@ public class TrackingComposer {
 
     /** As {@link #compose(long, long, RenderedMessage)} with the recipient's {@link #unsubscribeUrl} already made. */
     public ComposedMessage compose(long campaignId, long recipientId, RenderedMessage rendered, String unsubscribe) {
-        return new ComposedMessage(rendered.subject(), html(campaignId, recipientId, rendered.html(), unsubscribe),
-                text(campaignId, recipientId, rendered.text(), unsubscribe), unsubscribe);
+        Document doc = Jsoup.parse(rendered.html());
+        // a text part still to be derived comes from this parse, before the links are rewritten
+        String text = rendered.text() != null ? rendered.text() : HtmlToText.convert(doc);
+        return new ComposedMessage(rendered.subject(), html(campaignId, recipientId, doc, unsubscribe),
+                text(campaignId, recipientId, text, unsubscribe), unsubscribe);
     }
 
-    private String html(long campaignId, long recipientId, String html, String unsubscribe) {
-        Document doc = Jsoup.parse(html);
+    private String html(long campaignId, long recipientId, Document doc, String unsubscribe) {
         doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
         boolean hasUnsubscribe = false;
         for (Element a : doc.select(LINKS)) {
