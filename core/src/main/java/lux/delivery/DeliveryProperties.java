@@ -15,6 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param tick          pause between scheduler ticks
  * @param batchSize     recipients a worker claims at once (pause/cancel take effect between batches)
  * @param workerThreads messages in flight per instance (further capped by the mailbox concurrency)
+ * @param parallelBatches batches one instance works on at once, so one is rendered while another is written
  * @param lease         a recipient still "sending" this long after its claim was left by a crashed worker
  * @param resendUnknown after a crash, send such recipients again (may duplicate) instead of failing them as unknown
  * @param maxAttempts   sends tried for a recipient on transient errors before it fails
@@ -28,6 +29,7 @@ public record DeliveryProperties(@DefaultValue("false") boolean enabled,
                                  @NotNull @DefaultValue("2s") Duration tick,
                                  @Min(1) @DefaultValue("25") int batchSize,
                                  @Min(1) @DefaultValue("4") int workerThreads,
+                                 @Min(1) @DefaultValue("2") int parallelBatches,
                                  @NotNull @DefaultValue("15m") Duration lease,
                                  @DefaultValue("false") boolean resendUnknown,
                                  @Min(1) @DefaultValue("5") int maxAttempts,

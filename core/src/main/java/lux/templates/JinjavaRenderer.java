@@ -3,11 +3,13 @@ package lux.templates;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.Context;
-import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
 import java.io.FileNotFoundException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Jinjava set up for untrusted authors (marketers and the LLM): unknown variables are errors, no template can
@@ -15,8 +17,12 @@ import java.util.Set;
  */
 final class JinjavaRenderer {
     private static final long MAX_OUTPUT = 2_000_000;
+    private static final int MAX_POOLED = 64;
     private final Jinjava jinjava;
+    private final JinjavaConfig config;
     private final String part;
+    /** Per-render copies of the global context, reused: building one registers every built-in filter and tag. */
+    private final ConcurrentLinkedQueue<Context> bases = new ConcurrentLinkedQueue<>();
 
     private JinjavaRenderer(boolean autoEscape, String part) {
         this.part = part;
@@ -30,6 +36,7 @@ final class JinjavaRenderer {
                 .withMaxStringLength(MAX_OUTPUT)
                 .withDisabled(Map.of(Context.Library.TAG, Set.of("include", "import", "from", "extends")))
                 .build();
+        this.config = config;
         this.jinjava = new Jinjava(config);
         this.jinjava.setResourceLocator((name, charset, interpreter) -> {
             throw new FileNotFoundException("templates cannot load other files (" + name + ")");
@@ -45,20 +52,53 @@ final class JinjavaRenderer {
         return new JinjavaRenderer(false, part);
     }
 
+    /**
+     * What {@code Jinjava.renderForResult} does, minus its per-call copy of the global context (which registers
+     * every built-in filter, function and tag by reflection: most of a render's cost). Each render still gets its
+     * own base, reset afterwards, so nothing one render resolves is seen by another or shared between threads.
+     */
     String render(String template, Map<String, Object> model) {
-        RenderResult result;
+        Context base = bases.poll();
+        if (base == null) {
+            base = copyOfGlobalContext();
+        }
+        String output;
+        List<TemplateError> errors;
+        JinjavaInterpreter interpreter = jinjava.getGlobalConfig().getInterpreterFactory()
+                .newInstance(jinjava, new Context(base, model, config.getDisabled()), config);
+        JinjavaInterpreter.pushCurrent(interpreter);
         try {
-            result = jinjava.renderForResult(template, model);
+            output = interpreter.render(template);
+            errors = interpreter.getErrorsCopy();
         } catch (RuntimeException e) {
             // Jinjava throws (rather than reports) a few errors, e.g. unknown tokens in some positions.
             throw new TemplateRenderException(part, lineOf(e), describe(e));
+        } finally {
+            JinjavaInterpreter.popCurrent();
+            base.reset();
+            if (bases.size() < MAX_POOLED) {
+                bases.offer(base);
+            }
         }
-        for (TemplateError error : result.getErrors()) {
+        for (TemplateError error : errors) {
             if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
                 throw new TemplateRenderException(part, error.getLineno(), message(error));
             }
         }
-        return result.getOutput();
+        return output;
+    }
+
+    /** As Jinjava's private copyGlobalContext: a parentless context with the global one's entries and settings. */
+    private Context copyOfGlobalContext() {
+        Context global = jinjava.getGlobalContext();
+        Context copy = new Context(null, global);
+        global.getAllExpTests().forEach(copy::registerExpTest);
+        global.getAllFilters().forEach(copy::registerFilter);
+        global.getAllFunctions().forEach(copy::registerFunction);
+        global.getAllTags().forEach(copy::registerTag);
+        copy.setAutoEscape(global.isAutoEscape());
+        copy.setDynamicVariableResolver(global.getDynamicVariableResolver());
+        return copy;
     }
 
     private static String message(TemplateError error) {

@@ -5,11 +5,14 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lux.config.CoreProperties;
+import lux.templates.HtmlToText;
 import lux.templates.RenderedMessage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class TrackingComposer {
     private static final Pattern TEXT_URL = Pattern.compile("https?://[^\\s<>\"()\\[\\]]+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?']+$");
     private static final int MAX_URL = 2048;
+    private static final Evaluator LINKS = QueryParser.parse("a[href]"); // parsed once, not per message
     private final TrackingTokens tokens;
     private final LinkRegistry links;
     private final String base;
@@ -39,16 +44,22 @@ public class TrackingComposer {
     }
 
     public ComposedMessage compose(long campaignId, long recipientId, RenderedMessage rendered) {
-        String unsubscribe = unsubscribeUrl(campaignId, recipientId);
-        return new ComposedMessage(rendered.subject(), html(campaignId, recipientId, rendered.html(), unsubscribe),
-                text(campaignId, recipientId, rendered.text(), unsubscribe), unsubscribe);
+        return compose(campaignId, recipientId, rendered, unsubscribeUrl(campaignId, recipientId));
     }
 
-    private String html(long campaignId, long recipientId, String html, String unsubscribe) {
-        Document doc = Jsoup.parse(html);
+    /** As {@link #compose(long, long, RenderedMessage)} with the recipient's {@link #unsubscribeUrl} already made. */
+    public ComposedMessage compose(long campaignId, long recipientId, RenderedMessage rendered, String unsubscribe) {
+        Document doc = Jsoup.parse(rendered.html());
+        // a text part still to be derived comes from this parse, before the links are rewritten
+        String text = rendered.text() != null ? rendered.text() : HtmlToText.convert(doc);
+        return new ComposedMessage(rendered.subject(), html(campaignId, recipientId, doc, unsubscribe),
+                text(campaignId, recipientId, text, unsubscribe), unsubscribe);
+    }
+
+    private String html(long campaignId, long recipientId, Document doc, String unsubscribe) {
         doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
         boolean hasUnsubscribe = false;
-        for (Element a : doc.select("a[href]")) {
+        for (Element a : doc.select(LINKS)) {
             String href = a.attr("href").strip();
             if (href.equals(unsubscribe)) {
                 hasUnsubscribe = true;
@@ -73,7 +84,7 @@ public class TrackingComposer {
         Matcher m = TEXT_URL.matcher(text == null ? "" : text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String url = m.group().replaceFirst("[.,;:!?']+$", "");
+            String url = TRAILING_PUNCTUATION.matcher(m.group()).replaceFirst("");
             String rest = m.group().substring(url.length());
             String replacement = url.equals(unsubscribe) || !trackable(url) ? url : clickUrl(campaignId, recipientId, url);
             m.appendReplacement(out, Matcher.quoteReplacement(replacement + rest));

@@ -30,8 +30,11 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 @DatabaseTest
+// One batch loop: @RecordApplicationEvents only sees events published on the test's own thread, and the Progress
+// events of a second loop would be published on a delivery thread.
 @SpringBootTest(classes = CoreTestApplication.class, properties = {"lux.delivery.enabled=false", "lux.delivery.batch-size=2",
-    "lux.public-base-url=https://lux.example.com", "lux.mail.postal-address=Example Ltd, 1 Main St, Berlin"})
+    "lux.delivery.parallel-batches=1", "lux.public-base-url=https://lux.example.com",
+    "lux.mail.postal-address=Example Ltd, 1 Main St, Berlin"})
 @RecordApplicationEvents
 class OutboxDeliveryTest {
     @Autowired DeliveryEngine engine;

@@ -52,6 +52,18 @@ public final class DeliveryBenchmark {
         }
     }
 
+    /** CPU time of the WireMock double's Jetty threads (named qtp...). */
+    private static long doubleCpu() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("qtp")) {
+                total += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return total;
+    }
+
     public static void main(String[] args) throws Exception {
         String transport = args[0];
         int n = Integer.parseInt(args[1]);
@@ -61,11 +73,19 @@ public final class DeliveryBenchmark {
         props.put("lux.delivery.batch-size", "500");
         props.put("lux.delivery.worker-threads", "8");
         props.put("logging.level.root", "WARN");
+        // LUX's own pool size (test contexts shrink theirs to 4 so many cached contexts fit into PostgreSQL)
+        props.put("spring.datasource.hikari.maximum-pool-size", "10");
         props.put("lux.mail.transport", transport);
+        // -Dlux.delivery.parallel-batches=1 and the like (JAVA_OPTS of the script) override the settings above
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("lux.delivery.") || k.startsWith("spring."))
+                .forEach(k -> props.put(k, System.getProperty(k)));
         WireMockServer graph = null;
         if (transport.equals("graph")) {
-            graph = new WireMockServer(options().dynamicHttpsPort().dynamicPort().containerThreads(32).disableRequestJournal()
-                    .asynchronousResponseEnabled(false));
+            // The double shares the machine with LUX: no journal, no per-request logging (it serialised every request to
+            // JSON), HTTP/2 as Graph speaks it unless -Dbench.graph.http2=false.
+            boolean http2 = Boolean.parseBoolean(System.getProperty("bench.graph.http2", "true"));
+            graph = new WireMockServer(options().dynamicHttpsPort().dynamicPort().containerThreads(16).disableRequestJournal()
+                    .stubRequestLoggingDisabled(true).http2TlsDisabled(!http2).asynchronousResponseEnabled(false));
             graph.start();
             graph.stubFor(post(urlPathMatching(".*/oauth2/v2.0/token")).willReturn(aResponse().withStatus(200)
                     .withHeader("Content-Type", "application/json")
@@ -101,21 +121,32 @@ public final class DeliveryBenchmark {
             DeliveryEngine engine = ctx.getBean(DeliveryEngine.class);
             System.out.printf("%s, %s, %,d recipients, max heap %d MiB%n", TestDatabase.name(), transport, n,
                     Runtime.getRuntime().maxMemory() >> 20);
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long t0 = System.nanoTime();
             engine.startDueCampaigns();
             long t1 = System.nanoTime();
-            System.out.printf("materialised %,d recipients in %.1f s%n", n, (t1 - t0) / 1e9);
+            long cpu1 = os.getProcessCpuTime();
+            long doubleCpu0 = doubleCpu();
+            System.out.printf("materialised %,d recipients in %.1f s = %.0f recipients/s (load average %.1f)%n", n, (t1 - t0) / 1e9,
+                    n / ((t1 - t0) / 1e9), os.getSystemLoadAverage());
             while (campaigns.get(id).status() == CampaignStatus.SENDING) {
                 engine.work(Duration.ofSeconds(10));
                 long sent = jdbc.queryForObject("SELECT COUNT(*) FROM campaign_recipient WHERE campaign_id = ? AND status = 'SENT'", Long.class, id);
                 System.gc();
                 long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
-                System.out.printf("  sent %,9d  %.0f recipients/s so far  heap after GC %d MiB%n", sent, sent / ((System.nanoTime() - t1) / 1e9), used);
+                System.out.printf("  sent %,9d  %.0f recipients/s so far  heap after GC %d MiB  load average %.1f%n", sent,
+                        sent / ((System.nanoTime() - t1) / 1e9), used, os.getSystemLoadAverage());
             }
             double seconds = (System.nanoTime() - t1) / 1e9;
             long sent = campaigns.get(id).sentCount();
-            System.out.printf("RESULT %s %s: %,d sent in %.1f s = %.0f recipients/s (status %s)%n", TestDatabase.name(), transport, sent,
-                    seconds, sent / seconds, campaigns.get(id).status());
+            // CPU per message says what LUX itself costs, whatever else the machine is doing (the database's is not in it);
+            // the Graph double runs in this JVM, so its Jetty threads' CPU is counted apart
+            long doubleCpu = doubleCpu() - doubleCpu0;
+            long jvmCpu = os.getProcessCpuTime() - cpu1;
+            System.out.printf("RESULT %s %s: %,d sent in %.1f s = %.0f recipients/s (status %s), CPU per recipient: LUX JVM %.0f us"
+                            + "%s%n", TestDatabase.name(), transport, sent, seconds, sent / seconds, campaigns.get(id).status(),
+                    (jvmCpu - doubleCpu) / 1e3 / Math.max(1, sent),
+                    graph == null ? "" : String.format(", Graph double (WireMock) %.0f us", doubleCpu / 1e3 / Math.max(1, sent)));
         } finally {
             if (graph != null) {
                 graph.stop();
