@@ -215,7 +215,7 @@ public class DeliveryEngine {
             CampaignView b = t.base;
             return new CampaignView(b.id(), b.name(), b.templateId(), b.sender(), b.audience(), b.status(), b.scheduledAt(),
                     b.scheduleZone(), b.startedAt(), b.finishedAt(), b.recipientsTotal(), (int) (b.sentCount() + t.sent),
-                    (int) (b.failedCount() + t.failed), (int) (b.skippedCount() + t.skipped), b.createdAt(), b.updatedAt());
+                    (int) (b.failedCount() + t.failed), (int) (b.skippedCount() + t.skipped), b.createdAt(), b.updatedAt(), b.approval());
         }
     }
 
