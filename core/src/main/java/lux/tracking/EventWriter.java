@@ -106,10 +106,20 @@ class EventWriter implements SmartLifecycle {
         }
         buffered.decrementAndGet();
         synchronized (writeLock) {
+            // buffer full: this request pays for the write, so nothing is lost (it fails loudly if the DB is down)
             List<Hit> batch = new ArrayList<>(retained);
-            batch.add(hit);
+            int fromRetained = batch.size();
             drainTo(batch, MAX_BATCH);
-            write(batch); // buffer full: this request pays for the write, so nothing is lost (it fails loudly if the DB is down)
+            batch.add(hit);
+            try {
+                write(batch);
+            } catch (RuntimeException e) {
+                // the drained hits were other requests' (already answered): back into the buffer, still bounded
+                List<Hit> drained = batch.subList(fromRetained, batch.size() - 1);
+                buffered.addAndGet(drained.size());
+                queue.addAll(drained);
+                throw e;
+            }
             retained.clear();
         }
     }
@@ -268,7 +278,7 @@ class EventWriter implements SmartLifecycle {
             return;
         }
         List<Long> ids = new ArrayList<>(firsts.keySet());
-        Collections.sort(ids); // rows are locked in id order: two instances' batches cannot deadlock
+        Collections.sort(ids); // id order, as the plans visit rows: fewer lock-order conflicts between instances (a deadlock fails the batch, which is retried)
         if (postgres) {
             StringBuilder idArray = new StringBuilder(ids.size() * 8).append('{');
             StringBuilder atArray = new StringBuilder(ids.size() * 28).append('{');

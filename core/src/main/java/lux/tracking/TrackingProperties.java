@@ -12,14 +12,14 @@ import org.springframework.validation.annotation.Validated;
  * Tracking settings under {@code lux.tracking}.
  *
  * @param signingKey     HMAC key for tracking tokens; when empty LUX generates one once and stores it in the database
- * @param bufferCapacity events held in memory before a hit writes synchronously
+ * @param bufferCapacity events held in memory before a hit writes synchronously (about 400 bytes each; capped at a tenth of the heap)
  * @param flushInterval  how often buffered events are written
  * @param machine        rules that mark opens and clicks as machine traffic
  */
 @Validated
 @ConfigurationProperties("lux.tracking")
 public record TrackingProperties(@DefaultValue("") String signingKey,
-                                 @Min(1) @DefaultValue("20000") int bufferCapacity,
+                                 @Min(1) @DefaultValue("100000") int bufferCapacity,
                                  @NotNull @DefaultValue("200ms") Duration flushInterval,
                                  @NotNull @DefaultValue MachineRules machine) {
 

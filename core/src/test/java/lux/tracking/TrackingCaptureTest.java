@@ -193,6 +193,35 @@ class TrackingCaptureTest {
         assertThat(rollups()).containsEntry("uopen.any", 1L);
     }
 
+    @Test
+    void aFullBufferMakesTheHitWriteSynchronouslyAndNothingIsDropped() {
+        Map<String, Object> props = new HashMap<>();
+        props.put("lux.delivery.enabled", "false");
+        props.put("lux.tracking.flush-interval", "1h"); // only full-buffer writes happen while the context runs
+        props.put("lux.tracking.buffer-capacity", "3");
+        String open = token(OPEN, "human", 0);
+        clock.set(SENT.plusSeconds(600));
+        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(CoreTestApplication.class)
+                .initializers(new TestDatabase()).properties(props).run()) {
+            TrackingService second = other.getBean(TrackingService.class);
+            for (int i = 0; i < 10; i++) {
+                assertThat(second.open(open, CHROME, false)).isTrue();
+            }
+            // hits 4 and 8 found the buffer full and wrote it together with themselves; 9 and 10 wait in the buffer
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tracking_event WHERE kind = 'OPEN'", Long.class)).isEqualTo(8L);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tracking_event WHERE kind = 'OPEN'", Long.class)).isEqualTo(10L);
+        Map<String, Long> rollup = rollups(); // that context has the real clock: human or machine depends on the time of day
+        assertThat(rollup.getOrDefault("open.human", 0L) + rollup.getOrDefault("open.machine", 0L)).isEqualTo(10L);
+        assertThat(rollup).containsEntry("uopen.any", 1L);
+    }
+
+    @Test
+    void theBufferNeverTakesMoreThanATenthOfTheHeap() {
+        assertThat(EventWriter.capacity(100_000, 512L << 20)).isEqualTo(100_000);
+        assertThat(EventWriter.capacity(10_000_000, 512L << 20)).isEqualTo((512L << 20) / 10 / EventWriter.BYTES_PER_HIT);
+    }
+
     private String token(Pattern pattern, String who, int index) {
         Matcher m = pattern.matcher(mail.get(who).html());
         for (int i = 0; i <= index; i++) {
