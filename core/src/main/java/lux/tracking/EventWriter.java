@@ -186,7 +186,9 @@ class EventWriter implements SmartLifecycle {
                 unknown++;
                 continue;
             }
-            kept.add(new Classified(hit, rules.classify(hit, state)));
+            String reason = rules.classify(hit, state);
+            // an address erased on request (GDPR) keeps no user agent, even for hits that were still on their way
+            kept.add(new Classified(state.erased ? hit.withoutUserAgent() : hit, reason));
         }
         if (unknown > 0) {
             log.warn("{} tracking hits name recipients that no longer exist (campaign or contact deleted); not stored", unknown);
@@ -317,6 +319,9 @@ class EventWriter implements SmartLifecycle {
         newly.forEach(id -> counts.computeIfAbsent(campaignOf.get(id), k -> new HashMap<>()).merge(metric, 1L, Long::sum));
     }
 
+    /** GdprService renames an erased recipient's snapshot to erased-{id}@invalid. */
+    private static final String ERASED_PREFIX = "erased-";
+
     private Map<Long, MachineTrafficRules.RecipientState> loadStates(List<Hit> hits) {
         List<Long> ids = hits.stream().map(Hit::recipientId).distinct().toList();
         Map<Long, MachineTrafficRules.RecipientState> states = new HashMap<>(ids.size() * 2);
@@ -325,6 +330,7 @@ class EventWriter implements SmartLifecycle {
             Timestamp opened = rs.getTimestamp(3);
             MachineTrafficRules.RecipientState state = new MachineTrafficRules.RecipientState(
                     sent == null ? null : sent.toInstant(), opened == null ? null : opened.toInstant());
+            state.erased = rs.getString(4).startsWith(ERASED_PREFIX);
             List<Hit> recent = recentClicks.get(rs.getLong(1));
             if (recent != null) {
                 state.recentClicks.addAll(recent);
@@ -337,11 +343,11 @@ class EventWriter implements SmartLifecycle {
                 array.append(array.length() > 1 ? "," : "").append(id);
             }
             // a join, not "id = ANY(array)": PostgreSQL may run ANY as a filter over a scan, checking every row against the whole array
-            jdbc.query("SELECT r.id, r.sent_at, r.first_open_at FROM unnest(CAST(? AS bigint[])) AS u(id) "
+            jdbc.query("SELECT r.id, r.sent_at, r.first_open_at, r.email FROM unnest(CAST(? AS bigint[])) AS u(id) "
                     + "JOIN campaign_recipient r ON r.id = u.id", row,
                     array.append('}').toString());
         } else {
-            forEachChunk(ids, (in, chunk) -> jdbc.query("SELECT id, sent_at, first_open_at FROM campaign_recipient WHERE id IN (" + in + ")",
+            forEachChunk(ids, (in, chunk) -> jdbc.query("SELECT id, sent_at, first_open_at, email FROM campaign_recipient WHERE id IN (" + in + ")",
                     row, chunk.toArray()));
         }
         for (Hit hit : hits) {

@@ -41,6 +41,8 @@ public final class MachineTrafficRules {
         final Instant sentAt;
         Instant openedAt;
         final List<Hit> recentClicks = new ArrayList<>();
+        /** The address was erased on request: store no user agent. */
+        boolean erased;
 
         RecipientState(Instant sentAt, Instant openedAt) {
             this.sentAt = sentAt;

@@ -47,6 +47,10 @@ class GdprServiceTest {
     SuppressionService suppressions;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    lux.tracking.TrackingService tracking;
+    @Autowired
+    lux.tracking.TrackingTokens tokens;
 
     long adaId;
     long sentRecipient;
@@ -143,6 +147,20 @@ class GdprServiceTest {
         ImportJob job = imports.importNow(new ImportRequest("again.csv", csv("email\n" + ADA + "\n"), Set.of(), null), DPO);
         assertThat(job.skipped()).isEqualTo(1);
         assertThat(contacts.findByEmail(ADA)).isEmpty();
+    }
+
+    @Test
+    void hitsArrivingAfterTheErasureKeepNoUserAgent() {
+        gdpr.erase(ADA, DPO);
+        long campaign = jdbc.queryForObject("SELECT campaign_id FROM campaign_recipient WHERE id = ?", Long.class, sentRecipient);
+
+        // her mail client opens the old mail again: the hit counts, but her user agent is not stored
+        assertThat(tracking.open(tokens.sign(lux.tracking.TokenKind.OPEN, campaign, sentRecipient, 0), UA, false)).isTrue();
+        tracking.flush();
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tracking_event WHERE recipient_id = ?", Integer.class, sentRecipient))
+                .isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tracking_event WHERE user_agent IS NOT NULL", Integer.class)).isZero();
     }
 
     @Test
