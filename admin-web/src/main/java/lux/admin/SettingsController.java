@@ -33,6 +33,8 @@ class SettingsController {
         settings.add(plain("Microsoft Graph", "Client id", "lux.graph.client-id"));
         settings.add(secret("Microsoft Graph", "Client secret", "lux.graph.client-secret"));
         settings.add(plain("Microsoft Graph", "Sender mailbox", "lux.graph.sender"));
+        settings.add(new Setting("Microsoft Graph", "Send format (mime carries List-Unsubscribe)", "lux.graph.send-format",
+                environment.getProperty("lux.graph.send-format", "mime")));
         settings.add(plain("SMTP", "Host", "spring.mail.host"));
         settings.add(secret("SMTP", "Password", "spring.mail.password"));
         settings.add(plain("AI", "Provider", "lux.ai.provider"));

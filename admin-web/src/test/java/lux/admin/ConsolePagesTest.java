@@ -210,7 +210,9 @@ class ConsolePagesTest {
                 .andExpect(content().string(containsString("CONSOLE")));
         mvc.perform(get("/admin/settings").with(user(admin))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("lux.mail.transport")))
-                .andExpect(content().string(containsString("outbox")));
+                .andExpect(content().string(containsString("outbox")))
+                .andExpect(content().string(containsString("lux.graph.send-format")))
+                .andExpect(content().string(containsString("lux.campaigns.approval.required")));
     }
 
     @Test
