@@ -3,6 +3,7 @@ package lux.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import lux.audit.Actor;
 import lux.audit.Channel;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
@@ -67,10 +68,9 @@ class CampaignsController {
         model.addAttribute("canResume", campaign.status() == CampaignStatus.PAUSED);
         model.addAttribute("canCancel", campaign.status().canBecome(CampaignStatus.CANCELLED));
         if (campaign.awaitingApproval()) {
-            boolean mine = me.actor(Channel.CONSOLE).userId() != null
-                    && me.actor(Channel.CONSOLE).userId().equals(campaign.approval().requestedById());
-            model.addAttribute("approvalBlocker", approvals.whyNot(campaign, me.actor(Channel.CONSOLE)).orElse(null));
-            model.addAttribute("canWithdraw", mine);
+            Actor viewer = me.actor(Channel.CONSOLE);
+            model.addAttribute("approvalBlocker", approvals.whyNot(campaign, viewer).orElse(null));
+            model.addAttribute("canWithdraw", viewer.userId() != null && viewer.userId().equals(campaign.approval().requestedById()));
         }
         return "admin/campaign";
     }

@@ -91,6 +91,16 @@ public class SendApprovalService {
         return Optional.empty();
     }
 
+    /**
+     * Throws unless {@code actor} may {@code verb} ("approve" or "reject") this campaign now: 403 when it waits but
+     * not for them, 409 when nothing waits.
+     */
+    public void requireMayDecide(CampaignView campaign, Actor actor, String verb) {
+        whyNot(campaign, actor).ifPresent(reason -> {
+            throw campaign.awaitingApproval() ? new ForbiddenException(reason.replace("approve", verb)) : new ConflictException(reason);
+        });
+    }
+
     /** Called by scheduling when approval is required: records the request, changes no status. */
     CampaignView request(Campaign campaign, Instant at, ZoneId zone, long audience, Actor actor) {
         Instant now = clock.instant();
@@ -121,9 +131,7 @@ public class SendApprovalService {
     @Transactional
     public CampaignView approve(long id, Actor actor) {
         Campaign campaign = entity(id);
-        whyNot(CampaignView.of(campaign), actor).ifPresent(reason -> {
-            throw campaign.awaitingApproval() ? new ForbiddenException(reason) : new ConflictException(reason);
-        });
+        requireMayDecide(CampaignView.of(campaign), actor, "approve");
         Instant templateAt = templates.get(campaign.getTemplateId()).updatedAt();
         if (campaign.getApprovalTemplateAt() != null && !campaign.getApprovalTemplateAt().equals(templateAt)) {
             throw new ConflictException("The template of \"" + campaign.getName() + "\" changed after "
@@ -150,9 +158,7 @@ public class SendApprovalService {
     @Transactional
     public CampaignView reject(long id, String reason, Actor actor) {
         Campaign campaign = entity(id);
-        whyNot(CampaignView.of(campaign), actor).ifPresent(why -> {
-            throw campaign.awaitingApproval() ? new ForbiddenException(why.replace("approve", "reject")) : new ConflictException(why);
-        });
+        requireMayDecide(CampaignView.of(campaign), actor, "reject");
         String note = reason == null || reason.isBlank() ? null : reason.strip();
         if (note != null && note.length() > 1000) {
             throw new InvalidInputException("reason", "Keep the reason under 1,000 characters.");

@@ -18,7 +18,6 @@ import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
 import lux.campaigns.SendApprovalService;
-import lux.shared.ForbiddenException;
 import lux.contacts.ContactService;
 import lux.shared.ConflictException;
 import lux.shared.InvalidInputException;
@@ -92,9 +91,7 @@ public class ConfirmationService {
     @Transactional
     public AgentOutput.Confirmation requestApproval(Actor actor, long campaignId, ZoneId zone) {
         CampaignView campaign = campaigns.get(campaignId);
-        approvals.whyNot(campaign, actor).ifPresent(reason -> {
-            throw campaign.awaitingApproval() ? new ForbiddenException(reason) : new ConflictException(reason);
-        });
+        approvals.requireMayDecide(campaign, actor, "approve");
         Instant now = clock.instant();
         ZonedDateTime when = (campaign.scheduledAt() == null || campaign.scheduledAt().isBefore(now) ? now : campaign.scheduledAt())
                 .atZone(zone);
