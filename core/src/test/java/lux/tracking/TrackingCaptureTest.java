@@ -161,6 +161,22 @@ class TrackingCaptureTest {
     }
 
     @Test
+    void hitsOfARecipientThatIsGoneAreNotStoredAndTheRestOfTheBatchIs() {
+        // tracking_event has no foreign key (V23): the writer's recipient read is the only guard against orphans
+        String gone = token(OPEN, "noopen", 0);
+        jdbc.update("DELETE FROM outbox_message WHERE recipient = 'noopen@example.net'");
+        assertThat(jdbc.update("DELETE FROM campaign_recipient WHERE email = 'noopen@example.net'")).isEqualTo(1);
+        clock.set(SENT.plusSeconds(600));
+        assertThat(tracking.open(gone, CHROME, false)).isTrue(); // the token is genuine; only the writer knows the row is gone
+        assertThat(tracking.open(token(OPEN, "human", 0), CHROME, false)).isTrue();
+        tracking.flush();
+        assertThat(jdbc.queryForList("SELECT r.email FROM tracking_event e JOIN campaign_recipient r ON r.id = e.recipient_id", String.class))
+                .containsExactly("human@example.net");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tracking_event", Long.class)).isEqualTo(1L);
+        assertThat(rollups()).containsEntry("uopen.any", 1L);
+    }
+
+    @Test
     void unsubscribingTwiceUnsubscribesOnce() {
         String token = token(UNSUBSCRIBE, "unsub", 0);
         assertThat(tracking.unsubscribeTarget(token)).hasValueSatisfying(t -> {
