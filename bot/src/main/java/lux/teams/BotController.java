@@ -8,6 +8,7 @@ import com.microsoft.bot.schema.Serialization;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +19,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * {@code POST /api/messages}: the Bot Framework endpoint. A body that is not an Activity is answered 400 before
  * the adapter sees it; any failure before the bot runs is authentication (the adapter validates the JWT first)
- * and is answered 401, never 500.
+ * and is answered 401, never 500. The turn itself runs on {@link BotTurns}, not on the web server's thread: the
+ * request is answered asynchronously when the turn ends (503 with Retry-After when the bot is saturated or the
+ * turn outlasts {@code lux.teams.turn-timeout}).
  */
 @RestController
 class BotController {
@@ -30,36 +34,69 @@ class BotController {
     private final BotFrameworkHttpAdapter adapter;
     private final LuxBot bot;
     private final BotSettings settings;
+    private final BotTurns turns;
+    private final TeamsProperties properties;
 
-    BotController(BotFrameworkHttpAdapter adapter, LuxBot bot, BotSettings settings) {
+    BotController(BotFrameworkHttpAdapter adapter, LuxBot bot, BotSettings settings, BotTurns turns, TeamsProperties properties) {
         this.adapter = adapter;
         this.bot = bot;
         this.settings = settings;
+        this.turns = turns;
+        this.properties = properties;
     }
 
     @PostMapping(value = "/api/messages", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> messages(@RequestBody(required = false) byte[] body,
-                                    @RequestHeader(value = "Authorization", required = false) String authorization) {
+    DeferredResult<ResponseEntity<Object>> messages(@RequestBody(required = false) byte[] body,
+                                                    @RequestHeader(value = "Authorization", required = false) String authorization) {
+        DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>(properties.turnTimeout().toMillis(),
+                () -> busy("LUX did not finish this turn in time; its replies still follow."));
+        Incoming incoming = read(body);
+        if (incoming.refusal() != null) {
+            result.setResult(incoming.refusal());
+            return result;
+        }
+        try {
+            turns.run(() -> result.setResult(turn(incoming.activity(), authorization)));
+        } catch (RejectedExecutionException e) {
+            log.warn("Bot is saturated ({} turns in flight); answered 503", turns.inFlight());
+            result.setResult(busy("LUX is busy with other conversations; try again in a few seconds."));
+        }
+        return result;
+    }
+
+    /** A request body read: the Activity, or the answer for a request that must not reach the adapter. */
+    private record Incoming(Activity activity, ResponseEntity<Object> refusal) {
+        static Incoming refused(HttpStatus status, String message) {
+            return new Incoming(null, error(status, message));
+        }
+    }
+
+    private Incoming read(byte[] body) {
         if (body == null || body.length == 0) {
-            return error(HttpStatus.BAD_REQUEST, "The request body is empty; expected a Bot Framework Activity as JSON.");
+            return Incoming.refused(HttpStatus.BAD_REQUEST, "The request body is empty; expected a Bot Framework Activity as JSON.");
         }
         Activity activity;
         try {
             JsonNode tree = Serialization.jsonToTree(new String(body, StandardCharsets.UTF_8));
             if (tree == null || !tree.isObject()) {
-                return error(HttpStatus.BAD_REQUEST, "The body is not a JSON object; expected a Bot Framework Activity.");
+                return Incoming.refused(HttpStatus.BAD_REQUEST, "The body is not a JSON object; expected a Bot Framework Activity.");
             }
             activity = Serialization.treeToValue(tree, Activity.class);
         } catch (Exception e) {
-            return error(HttpStatus.BAD_REQUEST, "The body is not a valid Activity: " + firstLine(e.getMessage()));
+            return Incoming.refused(HttpStatus.BAD_REQUEST, "The body is not a valid Activity: " + firstLine(e.getMessage()));
         }
         if (activity == null || activity.getType() == null || activity.getType().isBlank()) {
-            return error(HttpStatus.BAD_REQUEST, "The Activity has no type.");
+            return Incoming.refused(HttpStatus.BAD_REQUEST, "The Activity has no type.");
         }
         if (settings.localMode() && !Loopback.isLoopbackUrl(activity.getServiceUrl())) {
             log.warn("Local mode: refused an activity whose serviceUrl {} is not loopback", activity.getServiceUrl());
-            return error(HttpStatus.FORBIDDEN, "LUX runs in local mode (no MicrosoftAppId) and only answers loopback serviceUrls.");
+            return Incoming.refused(HttpStatus.FORBIDDEN, "LUX runs in local mode (no MicrosoftAppId) and only answers loopback serviceUrls.");
         }
+        return new Incoming(activity, null);
+    }
+
+    /** Runs on a bot thread: authentication, then the bot; the answer for the channel. */
+    private ResponseEntity<Object> turn(Activity activity, String authorization) {
         AtomicBoolean botStarted = new AtomicBoolean();
         try {
             InvokeResponse response = adapter.processIncomingActivity(authorization, activity, turn -> {
@@ -79,6 +116,11 @@ class BotController {
             log.error("Bot turn failed", cause);
             return error(HttpStatus.INTERNAL_SERVER_ERROR, "LUX could not handle this activity.");
         }
+    }
+
+    private static ResponseEntity<Object> busy(String message) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
     }
 
     private static ResponseEntity<Object> error(HttpStatus status, String message) {

@@ -42,12 +42,23 @@ final class FakeConnector implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final ConcurrentLinkedQueue<Integer> failures = new ConcurrentLinkedQueue<>();
     private final java.util.Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile java.util.concurrent.CountDownLatch hold;
+    private final AtomicInteger held = new AtomicInteger();
 
     FakeConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            java.util.concurrent.CountDownLatch gate = hold;
+            if (gate != null) {
+                held.incrementAndGet();
+                try {
+                    gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] file = files.get(exchange.getRequestURI().getPath());
             if (exchange.getRequestMethod().equals("GET") && file != null) {
                 exchange.getResponseHeaders().add("Content-Type", "text/csv");
@@ -89,6 +100,21 @@ final class FakeConnector implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /** Makes every call wait (as a slow Bot Connector would) until {@link #release()}; returns how many wait now. */
+    AtomicInteger hold() {
+        hold = new java.util.concurrent.CountDownLatch(1);
+        held.set(0);
+        return held;
+    }
+
+    void release() {
+        java.util.concurrent.CountDownLatch gate = hold;
+        hold = null;
+        if (gate != null) {
+            gate.countDown();
+        }
+    }
+
     void failNext(int... statuses) {
         for (int s : statuses) {
             failures.add(s);
@@ -128,6 +154,7 @@ final class FakeConnector implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
         executor.shutdownNow();
     }
