@@ -50,6 +50,7 @@ class PublicRoutesTest {
     @Autowired OutboxService outbox;
     @Autowired TrackingService tracking;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext context;
     OutboxMessage mail;
 
     @BeforeEach
@@ -80,6 +81,13 @@ class PublicRoutesTest {
         tracking.flush();
         assertThat(jdbc.queryForList("SELECT COALESCE(machine_reason, 'human') FROM tracking_event WHERE kind = 'OPEN' ORDER BY id", String.class))
                 .containsExactly("human", "barracuda");
+    }
+
+    @Test
+    void theWebServerRunsEightThreadsPerCoreNotTomcatsTwoHundred() {
+        var tomcat = (org.springframework.boot.web.embedded.tomcat.TomcatWebServer) context.getWebServer();
+        var executor = (org.apache.tomcat.util.threads.ThreadPoolExecutor) tomcat.getTomcat().getConnector().getProtocolHandler().getExecutor();
+        assertThat(executor.getMaximumPoolSize()).isEqualTo(Math.max(16, 8 * Runtime.getRuntime().availableProcessors()));
     }
 
     @Test

@@ -46,7 +46,6 @@ public final class TrackingBenchmarkServer {
         props.put("lux.delivery.batch-size", "500");
         props.put("lux.tracking.machine.after-delivery", "0s");
         props.put("logging.level.root", "WARN");
-        props.put("server.tomcat.threads.max", "64");
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(PublicWebTestApplication.class)
                 .initializers(new TestDatabase()).properties(props).run();
         JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
