@@ -64,6 +64,7 @@ class EventWriter implements SmartLifecycle {
     /** Events taken from the queue whose write failed; written first next time. Guarded by writeLock. */
     private final List<Hit> retained = new ArrayList<>();
     private final Object writeLock = new Object();
+    private final CopyTimestamps timestamps = new CopyTimestamps(); // guarded by writeLock
     /** Clicks of the last few thousand clickers, so a link-scanner burst split over two batches is still seen. Guarded by writeLock. */
     private final Map<Long, List<Hit>> recentClicks = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -255,7 +256,9 @@ class EventWriter implements SmartLifecycle {
             } else {
                 copy.append(hit.linkId());
             }
-            copy.append('\t').append(hit.at()).append('\t');
+            copy.append('\t');
+            timestamps.append(copy, hit.at());
+            copy.append('\t');
             copyText(copy, hit.userAgent(), 512);
             copy.append('\t').append(c.reason() == null ? 'f' : 't').append('\t');
             copyText(copy, c.reason(), 100);
