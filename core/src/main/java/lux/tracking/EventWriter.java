@@ -1,12 +1,7 @@
 package lux.tracking;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -19,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import lux.shared.SqlDialect;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -38,7 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class EventWriter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EventWriter.class);
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
     static final int MAX_BATCH = 10_000;
     private static final int RECENT_CLICKERS = 10_000;
     /** Rough heap cost of one buffered hit (record, Instant, user-agent string); bounds the buffer to a heap share. */
@@ -64,7 +59,9 @@ class EventWriter implements SmartLifecycle {
     /** Events taken from the queue whose write failed; written first next time. Guarded by writeLock. */
     private final List<Hit> retained = new ArrayList<>();
     private final Object writeLock = new Object();
-    private final CopyTimestamps timestamps = new CopyTimestamps(); // guarded by writeLock
+    /** Reused by every batch; both guarded by writeLock. */
+    private final CopyTimestamps timestamps = new CopyTimestamps();
+    private final CopyBuffer copyBuffer = new CopyBuffer();
     /** Clicks of the last few thousand clickers, so a link-scanner burst split over two batches is still seen. Guarded by writeLock. */
     private final Map<Long, List<Hit>> recentClicks = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -197,29 +194,16 @@ class EventWriter implements SmartLifecycle {
         if (kept.isEmpty()) {
             return;
         }
-        Map<Long, Map<String, Long>> counts = new HashMap<>();
+        BatchCounts counts = new BatchCounts();
         // first hit per recipient (hits are in time order, so the first seen is the earliest)
         Map<Long, Instant> firstOpen = new LinkedHashMap<>();
         Map<Long, Instant> humanOpen = new LinkedHashMap<>();
         Map<Long, Instant> firstClick = new LinkedHashMap<>();
         Map<Long, Instant> humanClick = new LinkedHashMap<>();
-        Map<Long, String> hours = new HashMap<>();
         for (Classified c : kept) {
             Hit hit = c.hit();
-            String who = c.reason() == null ? "human" : "machine";
             boolean open = hit.kind() == EventKind.OPEN;
-            String kind = open ? "open" : "click";
-            Map<String, Long> m = counts.computeIfAbsent(hit.campaignId(), k -> new HashMap<>());
-            m.merge(kind + "." + who, 1L, Long::sum);
-            String hour = hours.computeIfAbsent(hit.at().getEpochSecond() / 3600,
-                    h -> HOUR.format(hit.at().truncatedTo(ChronoUnit.HOURS)));
-            m.merge("hour." + hour + "." + kind + "." + who, 1L, Long::sum);
-            if (hit.linkId() != null) {
-                m.merge("link." + hit.linkId() + "." + who, 1L, Long::sum);
-            }
-            if (c.reason() != null) {
-                m.merge("reason." + truncateMetric(c.reason()), 1L, Long::sum);
-            }
+            counts.hit(hit.campaignId(), open, hit.at(), hit.linkId(), c.reason());
             (open ? firstOpen : firstClick).putIfAbsent(hit.recipientId(), hit.at());
             if (c.reason() == null) {
                 (open ? humanOpen : humanClick).putIfAbsent(hit.recipientId(), hit.at());
@@ -231,7 +215,7 @@ class EventWriter implements SmartLifecycle {
             setFirsts("human_open_at", humanOpen, "uopen.human", counts);
             setFirsts("first_click_at", firstClick, "uclick.any", counts);
             setFirsts("human_click_at", humanClick, "uclick.human", counts);
-            rollups.add(counts);
+            rollups.add(counts.toMap());
         });
     }
 
@@ -246,30 +230,23 @@ class EventWriter implements SmartLifecycle {
             jdbc.batchUpdate(INSERT_EVENT, rows);
             return;
         }
-        // COPY text format: tab-separated, \N for NULL; the statement parses once, not once per row
-        StringBuilder copy = new StringBuilder(kept.size() * 160);
+        // COPY text format, written as UTF-8 into a reused buffer; the statement parses once, not once per row
+        CopyBuffer copy = copyBuffer.clear();
         for (Classified c : kept) {
             Hit hit = c.hit();
-            copy.append(hit.recipientId()).append('\t').append(hit.campaignId()).append('\t').append(hit.kind().name()).append('\t');
-            if (hit.linkId() == null) {
-                copy.append("\\N");
-            } else {
-                copy.append(hit.linkId());
-            }
-            copy.append('\t');
-            timestamps.append(copy, hit.at());
-            copy.append('\t');
-            copyText(copy, hit.userAgent(), 512);
-            copy.append('\t').append(c.reason() == null ? 'f' : 't').append('\t');
-            copyText(copy, c.reason(), 100);
-            copy.append('\n');
+            copy.number(hit.recipientId()).tab().number(hit.campaignId()).tab().ascii(hit.kind().name()).tab()
+                    .nullableNumber(hit.linkId()).tab().timestamp(hit.at()).tab().text(hit.userAgent(), 512).tab()
+                    .ascii(c.reason() == null ? "f" : "t").tab().text(c.reason(), 100).endRow();
         }
-        byte[] data = copy.toString().getBytes(StandardCharsets.UTF_8);
         jdbc.execute((ConnectionCallback<Long>) con -> {
+            CopyIn in = con.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_EVENTS);
             try {
-                return con.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_EVENTS, new ByteArrayInputStream(data));
-            } catch (java.io.IOException e) {
-                throw new java.sql.SQLException("COPY into tracking_event failed: " + e.getMessage(), e);
+                in.writeToCopy(copy.bytes(), 0, copy.size());
+                return in.endCopy();
+            } finally {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
             }
         });
     }
@@ -278,7 +255,7 @@ class EventWriter implements SmartLifecycle {
      * Sets first_open_at etc. only where still empty; a row that changed is a new unique opener or clicker. The
      * WHERE is re-checked under the row lock, so two instances never both count the same recipient.
      */
-    private void setFirsts(String column, Map<Long, Instant> firsts, String metric, Map<Long, Map<String, Long>> counts) {
+    private void setFirsts(String column, Map<Long, Instant> firsts, String metric, BatchCounts counts) {
         if (firsts.isEmpty()) {
             return;
         }
@@ -293,13 +270,14 @@ class EventWriter implements SmartLifecycle {
                     atArray.append(',');
                 }
                 idArray.append(id);
-                atArray.append(firsts.get(id));
+                timestamps.append(atArray.append('"'), firsts.get(id));
+                atArray.append('"');
             }
             jdbc.query("UPDATE campaign_recipient r SET " + column + " = u.at "
                     + "FROM unnest(CAST(? AS bigint[]), CAST(? AS timestamptz[])) AS u(id, at) "
                     + "WHERE r.id = u.id AND r." + column + " IS NULL RETURNING r.campaign_id",
                     rs -> {
-                        counts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).merge(metric, 1L, Long::sum);
+                        counts.add(rs.getLong(1), metric, 1);
                     }, idArray.append('}').toString(), atArray.append('}').toString());
             return;
         }
@@ -319,7 +297,7 @@ class EventWriter implements SmartLifecycle {
                 rs -> {
                     campaignOf.put(rs.getLong(1), rs.getLong(2));
                 }, chunk.toArray()));
-        newly.forEach(id -> counts.computeIfAbsent(campaignOf.get(id), k -> new HashMap<>()).merge(metric, 1L, Long::sum));
+        newly.forEach(id -> counts.add(campaignOf.get(id), metric, 1));
     }
 
     /** GdprService renames an erased recipient's snapshot to erased-{id}@invalid. */
@@ -368,27 +346,6 @@ class EventWriter implements SmartLifecycle {
         }
     }
 
-    /**
-     * COPY text-format field in one pass: NULL as \N, at most {@code max} characters, control characters as spaces
-     * (as {@link #truncate}), backslash escaped.
-     */
-    private static void copyText(StringBuilder out, String value, int max) {
-        if (value == null) {
-            out.append("\\N");
-            return;
-        }
-        for (int i = 0, n = Math.min(value.length(), max); i < n; i++) {
-            char ch = value.charAt(i);
-            if (ch == '\\') {
-                out.append("\\\\");
-            } else if (ch < 0x20 || ch == 0x7f) {
-                out.append(' ');
-            } else {
-                out.append(ch);
-            }
-        }
-    }
-
     /** At most 512 characters, without control characters (PostgreSQL refuses NUL; a refused batch would retry forever). */
     static String truncate(String userAgent) {
         if (userAgent == null) {
@@ -401,10 +358,6 @@ class EventWriter implements SmartLifecycle {
             }
         }
         return s;
-    }
-
-    private static String truncateMetric(String reason) {
-        return reason.length() <= 70 ? reason : reason.substring(0, 70);
     }
 
     @Override

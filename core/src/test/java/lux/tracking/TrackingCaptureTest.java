@@ -177,6 +177,15 @@ class TrackingCaptureTest {
     }
 
     @Test
+    void aHostileUserAgentIsStoredAsTextWithoutControlCharacters() {
+        clock.set(SENT.plusSeconds(600));
+        assertThat(tracking.open(token(OPEN, "human", 0), "Mozilla\\5.0\t(Grüße \uD83D\uDE00)\u0000\nX", false)).isTrue();
+        tracking.flush();
+        assertThat(jdbc.queryForObject("SELECT user_agent FROM tracking_event", String.class))
+                .isEqualTo("Mozilla\\5.0 (Grüße \uD83D\uDE00)  X");
+    }
+
+    @Test
     void unsubscribingTwiceUnsubscribesOnce() {
         String token = token(UNSUBSCRIBE, "unsub", 0);
         assertThat(tracking.unsubscribeTarget(token)).hasValueSatisfying(t -> {
