@@ -11,8 +11,8 @@ import org.springframework.core.env.MapPropertySource;
  * Web defaults at lowest precedence: SameSite session cookie, CSV uploads up to 100 MB, OpenAPI at /api/v1/openapi.json,
  * and a web server of 8 threads per core (at least 16) instead of Tomcat's 200. Every request LUX serves is short
  * CPU work (bot turns wait on their own pool, lux.teams.turn-threads), so more threads only queue for the cores:
- * on 2 cores, 16 threads answered as many tracking hits as 200 with a p99 of 18 ms instead of 21-22 ms, and 37%
- * more than 64 threads (docs/benchmarks.md "Tracking").
+ * on 2 cores, 16 threads answered as many tracking hits as 200, with a p99 of 18 ms instead of 21-22 ms
+ * (docs/benchmarks.md "Tracking").
  */
 public class ConsoleDefaults implements EnvironmentPostProcessor {
     @Override
