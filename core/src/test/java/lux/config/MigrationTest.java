@@ -30,7 +30,7 @@ class MigrationTest {
                 : "SELECT index_name FROM information_schema.indexes WHERE table_schema = 'public'", String.class);
         assertThat(indexes).contains("ix_campaign_due", "ix_campaign_recipient_claim", "ix_contact_tag_tag",
                 "ix_tracking_event_recipient", "ix_contact_status");
-        // V21-V23: a stored hit pays for no campaign index and no key check (stats read rollups; the writer checks recipients)
+        // V21, V22, V62: a stored hit pays for no campaign index and no key check (stats read rollups; the writer checks recipients)
         assertThat(indexes).doesNotContain("ix_tracking_event_campaign");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.table_constraints WHERE LOWER(table_name) = 'tracking_event' "
                 + "AND constraint_type = 'FOREIGN KEY' AND table_schema = CURRENT_SCHEMA", Long.class)).isZero();

@@ -162,7 +162,7 @@ class TrackingCaptureTest {
 
     @Test
     void hitsOfARecipientThatIsGoneAreNotStoredAndTheRestOfTheBatchIs() {
-        // tracking_event has no foreign key (V23): the writer's recipient read is the only guard against orphans
+        // tracking_event has no foreign key (V62): the writer's recipient read is the only guard against orphans
         String gone = token(OPEN, "noopen", 0);
         jdbc.update("DELETE FROM outbox_message WHERE recipient = 'noopen@example.net'");
         assertThat(jdbc.update("DELETE FROM campaign_recipient WHERE email = 'noopen@example.net'")).isEqualTo(1);

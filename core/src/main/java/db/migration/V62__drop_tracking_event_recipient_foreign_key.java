@@ -15,7 +15,7 @@ import org.flywaydb.core.api.migration.Context;
  * campaign recipients (a GDPR erasure anonymises them), so the key's cascade never ran. The index on
  * recipient_id stays for GDPR export and erasure. Java, because H2 and PostgreSQL name the unnamed key differently.
  */
-public class V23__drop_tracking_event_recipient_foreign_key extends BaseJavaMigration {
+public class V62__drop_tracking_event_recipient_foreign_key extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         List<String> names = new ArrayList<>();
