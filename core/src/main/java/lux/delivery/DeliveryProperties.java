@@ -43,7 +43,7 @@ public record DeliveryProperties(@DefaultValue("false") boolean enabled,
      *
      * @param enabled      false lifts every limit and keeps the database out of the sending path (benchmarks)
      * @param perMinute    messages in any 60 seconds
-     * @param perDay       recipients per UTC day
+     * @param perDay       recipients per rolling 24 hours (Exchange's recipient rate limit; counted per hour, see MailboxPool)
      * @param concurrent   requests in flight at once
      * @param requestLease how long a request slot stays taken if its instance dies before giving it back;
      *                     longer than a send can take (lux.graph.timeout plus a token request)

@@ -3,9 +3,9 @@ package lux.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -23,15 +23,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Exchange Online's limits per sender mailbox, held in the database so that every LUX instance on it honours
- * them together: messages per minute (sliding window), recipients per UTC day, concurrent requests, and a
- * mailbox-wide pause after a 429/503 Retry-After. Several mailboxes can be pooled; {@link #tryAcquire} picks
+ * them together: messages per minute (sliding window), recipients per rolling 24 hours (as Exchange counts
+ * them), concurrent requests, and a mailbox-wide pause after a 429/503 Retry-After. Several mailboxes can be pooled; {@link #tryAcquire} picks
  * the first with room.
  *
- * <p>A reservation is one short transaction of conditional updates (tables in V28): the mailbox row first (day
- * count below the limit and no pause, else nothing changes), then a free per-minute slot, then a free request
- * slot. Any refusal rolls the whole reservation back. The mailbox row's lock orders reservations for one
- * mailbox, and each UPDATE re-checks its condition, so no instance can overtake another between a read and a
- * write. Request slots are leases: a crashed instance's slot frees itself after {@code requestLease}.
+ * <p>A reservation is one short transaction (tables in V28, V63): the mailbox row first (no pause, else nothing
+ * changes; its row lock makes one mailbox's reservations take turns across instances), then the day's count (the
+ * hourly counts of the last 25 hours, below the limit) and one more in this hour, then a free per-minute slot,
+ * then a free request slot. Any refusal rolls the whole reservation back. Each slot UPDATE re-checks its
+ * condition, so no instance can overtake another between a read and a write. Request slots are leases: a crashed instance's slot frees itself after {@code requestLease}.
  *
  * <p>Times come from the instances' clocks (kept in step by NTP); a second of skew moves a window by a second.
  * With limits disabled nothing here touches the database.
@@ -41,7 +41,11 @@ class MailboxPool {
     private static final String MINUTE = "minute";
     private static final String REQUEST = "request";
     private static final OffsetDateTime FREE = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-    private static final LocalDate NEVER = LocalDate.of(1970, 1, 1);
+    /**
+     * The day as counted: hourly counts of the last 25 hours. Exchange's window is 24 hours from each send; a send
+     * late in its hour must still count 24 hours later, so an hour's count is kept one hour longer (the safe side).
+     */
+    static final Duration DAY_WINDOW = Duration.ofHours(25);
     /** How soon to ask again when only a request slot (or a row lock) was missing: sends take about that long. */
     private static final Duration SOON = Duration.ofMillis(100);
     /** How long to hold off when the database itself failed; longer than the engine waits inline. */
@@ -141,8 +145,8 @@ class MailboxPool {
 
     /**
      * When {@code remaining} more messages will be out at the configured limits, starting at {@code start}: at the
-     * per-minute rate, within what is left of each UTC day's quota (today's recipients already reserved by any
-     * instance count against it), continuing at midnight.
+     * per-minute rate while the rolling day has room (recipients any instance sent in the window count against it),
+     * then a day's quota per further window, as earlier sends leave it. An upper bound when the quota binds.
      */
     Instant estimateFinish(long remaining, List<String> senders, Instant start) {
         if (!limits.enabled() || remaining <= 0) {
@@ -151,32 +155,30 @@ class MailboxPool {
         int boxes = Math.max(1, senders.size());
         double rate = ratePerSecond(boxes);
         long perDay = (long) limits.perDay() * boxes;
-        LocalDate startDay = LocalDate.ofInstant(start, ZoneOffset.UTC);
-        long used = startDay.equals(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)) ? usedOn(startDay, senders) : 0;
-        Instant midnight = startDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        long firstDay = Math.min(Math.max(0, perDay - used), (long) Math.floor(rate * Duration.between(start, midnight).toSeconds()));
-        if (remaining <= firstDay) {
+        long used = start.isBefore(clock.instant().plus(DAY_WINDOW)) ? usedInWindow(senders, start) : 0;
+        long room = Math.max(0, perDay - used);
+        if (remaining <= room) {
             return start.plusSeconds((long) Math.ceil(remaining / rate));
         }
-        long left = remaining - firstDay;
-        long fullDay = Math.max(1, Math.min(perDay, (long) Math.floor(rate * 86_400)));
-        long days = (left - 1) / fullDay;
-        return midnight.plus(Duration.ofDays(days)).plusSeconds((long) Math.ceil((left - days * fullDay) / rate));
+        long left = remaining - room;
+        long perWindow = Math.max(1, Math.min(perDay, (long) Math.floor(rate * DAY_WINDOW.toSeconds())));
+        long windows = (left - 1) / perWindow + 1;
+        return start.plus(DAY_WINDOW.multipliedBy(windows)).plusSeconds((long) Math.ceil((left - (windows - 1) * perWindow) / rate));
     }
 
-    private long usedOn(LocalDate day, List<String> senders) {
+    /** Recipients of these mailboxes still in the rolling day at {@code at}, each mailbox counted up to its limit. */
+    private long usedInWindow(List<String> senders, Instant at) {
         if (senders.isEmpty()) {
             return 0;
         }
         try {
-            List<Object> args = new java.util.ArrayList<>(List.of(limits.perDay(), limits.perDay(), day));
+            List<Object> args = new java.util.ArrayList<>(List.of(time(at.minus(DAY_WINDOW))));
             senders.stream().map(MailboxPool::key).distinct().forEach(args::add);
-            Long used = jdbc.queryForObject("SELECT COALESCE(SUM(CASE WHEN quota_used > ? THEN ? ELSE quota_used END), 0) FROM mailbox_limit "
-                    + "WHERE quota_day = ? AND mailbox IN (" + String.join(",", Collections.nCopies(args.size() - 3, "?")) + ")",
-                    Long.class, args.toArray());
-            return used == null ? 0 : used;
+            List<Long> perMailbox = jdbc.queryForList("SELECT SUM(used) FROM mailbox_hour WHERE hour_start > ? AND mailbox IN ("
+                    + String.join(",", Collections.nCopies(args.size() - 1, "?")) + ") GROUP BY mailbox", Long.class, args.toArray());
+            return perMailbox.stream().mapToLong(n -> Math.min(n, limits.perDay())).sum();
         } catch (DataAccessException e) {
-            return 0; // an estimate without today's usage beats none
+            return 0; // an estimate without the window's usage beats none
         }
     }
 
@@ -187,7 +189,7 @@ class MailboxPool {
                 Object result = tx.execute(status -> {
                     Object r = reserveIn(sender, key, now);
                     if (!(r instanceof Slot)) {
-                        status.setRollbackOnly(); // a refusal undoes the day count or minute slot taken before it
+                        status.setRollbackOnly(); // a refusal undoes the hour's count or minute slot taken before it
                     }
                     return r;
                 });
@@ -208,14 +210,17 @@ class MailboxPool {
 
     private Object reserveIn(String sender, String key, Instant now) {
         OffsetDateTime at = time(now);
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        // A day only moves forward: an instance whose clock is still before midnight cannot reset a newer count.
-        int counted = jdbc.update("UPDATE mailbox_limit SET quota_used = CASE WHEN quota_day = ? THEN quota_used + 1 ELSE 1 END, quota_day = ? "
-                        + "WHERE mailbox = ? AND (blocked_until IS NULL OR blocked_until <= ?) AND (quota_day < ? OR (quota_day = ? AND quota_used < ?))",
-                today, today, key, at, today, today, limits.perDay());
-        if (counted == 0) {
+        // the mailbox row first: not paused, and locked until commit, so the day's count below cannot change under us
+        if (jdbc.update("UPDATE mailbox_limit SET blocked_until = blocked_until WHERE mailbox = ? AND (blocked_until IS NULL OR blocked_until <= ?)",
+                key, at) == 0) {
             return refusal(key, now);
         }
+        Object[] day = jdbc.queryForObject("SELECT COALESCE(SUM(used), 0), MIN(hour_start) FROM mailbox_hour WHERE mailbox = ? AND hour_start > ?",
+                (rs, i) -> new Object[] {rs.getLong(1), rs.getObject(2, OffsetDateTime.class)}, key, time(now.minus(DAY_WINDOW)));
+        if ((long) day[0] >= limits.perDay()) {
+            return new Wait(((OffsetDateTime) day[1]).toInstant().plus(DAY_WINDOW), true); // when the oldest counted hour leaves
+        }
+        countInThisHour(key, now);
         Integer minute = freeSlot(key, MINUTE, limits.perMinute(), at);
         if (minute == null) {
             return slotsMissing(key, MINUTE, limits.perMinute()) ? MISSING_ROWS : new Wait(earliestFree(key, MINUTE, limits.perMinute(), now), false);
@@ -234,24 +239,27 @@ class MailboxPool {
         return new Slot(sender, request, holder);
     }
 
-    /** Why the mailbox row refused: a Retry-After pause, the day's quota, no row yet, or a lost race (ask again). */
+    /** Why the mailbox row refused: a Retry-After pause, no row yet, or a lost race (ask again). */
     private Object refusal(String key, Instant now) {
-        List<Object[]> rows = jdbc.query("SELECT blocked_until, quota_day, quota_used FROM mailbox_limit WHERE mailbox = ?",
-                (rs, i) -> new Object[] {rs.getObject(1, OffsetDateTime.class), rs.getObject(2, LocalDate.class), rs.getInt(3)}, key);
-        if (rows.isEmpty()) {
+        List<OffsetDateTime> blocked = jdbc.query("SELECT blocked_until FROM mailbox_limit WHERE mailbox = ?",
+                (rs, i) -> rs.getObject(1, OffsetDateTime.class), key);
+        if (blocked.isEmpty()) {
             return MISSING_ROWS;
         }
-        OffsetDateTime blocked = (OffsetDateTime) rows.get(0)[0];
-        if (blocked != null && blocked.toInstant().isAfter(now)) {
-            return new Wait(blocked.toInstant(), false);
-        }
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        LocalDate day = (LocalDate) rows.get(0)[1];
-        if (day.isAfter(today) || day.equals(today) && (int) rows.get(0)[2] >= limits.perDay()) {
-            return new Wait(today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), true);
+        if (blocked.get(0) != null && blocked.get(0).toInstant().isAfter(now)) {
+            return new Wait(blocked.get(0).toInstant(), false);
         }
         // The row changed between this UPDATE's snapshot and now (another instance created or updated it): ask again
         return LOST_RACE;
+    }
+
+    /** One more recipient in this hour's count; a new hour also drops the counts that have left the window. */
+    private void countInThisHour(String key, Instant now) {
+        OffsetDateTime hour = time(now.truncatedTo(ChronoUnit.HOURS));
+        if (jdbc.update("UPDATE mailbox_hour SET used = used + 1 WHERE mailbox = ? AND hour_start = ?", key, hour) == 0) {
+            jdbc.update("INSERT INTO mailbox_hour (mailbox, hour_start, used) VALUES (?, ?, 1)", key, hour);
+            jdbc.update("DELETE FROM mailbox_hour WHERE mailbox = ? AND hour_start <= ?", key, time(now.minus(DAY_WINDOW)));
+        }
     }
 
     private Integer freeSlot(String key, String kind, int count, OffsetDateTime at) {
@@ -285,7 +293,7 @@ class MailboxPool {
 
     /** The mailbox's row and slots, created once by whichever instance comes first (each statement on its own). */
     private void createRows(String key) {
-        insertIfAbsent("INSERT INTO mailbox_limit (mailbox, quota_day, quota_used) VALUES (?, ?, 0) ON CONFLICT DO NOTHING", key, NEVER);
+        insertIfAbsent("INSERT INTO mailbox_limit (mailbox) VALUES (?) ON CONFLICT DO NOTHING", key);
         // one statement per kind, however many slots the limits ask for
         String numbers = dialect() == SqlDialect.POSTGRESQL ? "generate_series(0, ?) AS n(i)" : "SYSTEM_RANGE(0, ?) AS n(i)";
         for (Object[] kind : new Object[][] {{MINUTE, limits.perMinute()}, {REQUEST, limits.concurrent()}}) {

@@ -100,16 +100,39 @@ class MailboxPoolTest {
         assertThat(drain(b, BOX)).isEqualTo(5);
         assertThat(drain(a, BOX)).isZero();
 
-        // the day: 12 recipients, then both wait for the next UTC midnight
+        // the day: 12 recipients in a rolling day, then both wait until 10:00's count leaves the 25-hour window
         clock.advance(Duration.ofSeconds(60));
         assertThat(drain(a, BOX) + drain(b, BOX)).isEqualTo(2);
-        Instant midnight = Instant.parse("2026-11-27T00:00:00Z");
-        assertThat(a.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(midnight, true));
-        assertThat(b.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(midnight, true));
+        Instant windowEnd = Instant.parse("2026-11-27T11:00:00Z");
+        assertThat(a.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(windowEnd, true));
+        assertThat(b.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(windowEnd, true));
 
-        clock.set(midnight);
+        // midnight UTC starts no new allowance (Exchange counts 24 hours back from each send)
+        clock.set(Instant.parse("2026-11-27T00:00:00Z"));
+        assertThat(a.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(windowEnd, true));
+        clock.set(windowEnd.minusSeconds(1));
+        assertThat(b.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(windowEnd, true));
+
+        clock.set(windowEnd);
         assertThat(drain(b, BOX)).isEqualTo(5);
-        assertThat(jdbc.queryForObject("SELECT quota_used FROM mailbox_limit WHERE mailbox = ?", Integer.class, BOX)).isEqualTo(5);
+        assertThat(jdbc.queryForList("SELECT used FROM mailbox_hour WHERE mailbox = ?", Integer.class, BOX))
+                .as("this hour's count; yesterday's has been dropped").containsExactly(5);
+    }
+
+    @Test
+    void sendsLateInAnHourCountForAFullDayAndTheWindowFreesHourByHour() {
+        MailboxPool a = pool(3, 6, 50);
+        clock.set(Instant.parse("2026-11-26T10:59:59Z"));
+        assertThat(drain(a, BOX)).isEqualTo(3); // the minute's 3, in the 10:00 hour
+        clock.set(Instant.parse("2026-11-26T11:30:00Z"));
+        assertThat(drain(a, BOX)).isEqualTo(3); // 3 more in the 11:00 hour: the rolling day's 6
+        Instant first = Instant.parse("2026-11-27T11:00:00Z"); // 10:00's count leaves 25 hours after the hour began
+        assertThat(a.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(first, true));
+        clock.set(first.minusSeconds(1)); // 24 hours after the 10:59:59 sends: still counted (the safe side)
+        assertThat(a.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(first, true));
+        clock.set(first);
+        assertThat(drain(a, BOX)).isEqualTo(3); // only the 10:00 hour's 3 have left
+        assertThat(a.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(Instant.parse("2026-11-27T12:00:00Z"), true));
     }
 
     @Test
@@ -206,7 +229,7 @@ class MailboxPoolTest {
         assertThat(b.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(START.plusSeconds(30), false));
         clock.advance(Duration.ofSeconds(1));
         assertThat(b.tryAcquire(List.of(BOX))).isInstanceOf(MailboxPool.Slot.class);
-        assertThat(jdbc.queryForObject("SELECT quota_used FROM mailbox_limit WHERE mailbox = ?", Integer.class, BOX))
+        assertThat(jdbc.queryForObject("SELECT SUM(used) FROM mailbox_hour WHERE mailbox = ?", Integer.class, BOX))
                 .as("refusals reserve nothing").isEqualTo(1);
     }
 
@@ -216,35 +239,35 @@ class MailboxPoolTest {
         MailboxPool b = pool(2, 3, 4);
         String other = "offers@contoso.test";
         assertThat(drain(a, BOX, other)).isEqualTo(4);
-        assertThat(jdbc.queryForList("SELECT quota_used FROM mailbox_limit ORDER BY mailbox", Integer.class)).containsExactly(2, 2);
+        assertThat(jdbc.queryForList("SELECT used FROM mailbox_hour ORDER BY mailbox", Integer.class)).containsExactly(2, 2);
         b.backOff(other, Duration.ofSeconds(20));
         assertThat(b.tryAcquire(List.of(BOX, other))).isEqualTo(new MailboxPool.Wait(START.plusSeconds(20), false));
         clock.advance(Duration.ofSeconds(60));
         assertThat(drain(b, BOX, other)).isEqualTo(2); // one more each: the day's quota of 3
-        assertThat(a.tryAcquire(List.of(BOX, other))).isEqualTo(new MailboxPool.Wait(Instant.parse("2026-11-27T00:00:00Z"), true));
+        assertThat(a.tryAcquire(List.of(BOX, other))).isEqualTo(new MailboxPool.Wait(Instant.parse("2026-11-27T11:00:00Z"), true));
     }
 
     @Test
-    void theEstimateFollowsTheRateAndWhatIsLeftOfTodaysQuota() {
-        MailboxPool a = pool(60, 100, 4); // one message a second, 100 a day
+    void theEstimateFollowsTheRateAndWhatIsLeftOfTheRollingDay() {
+        MailboxPool a = pool(60, 100, 4); // one message a second, 100 in a rolling day
         MailboxPool b = pool(60, 100, 4);
         assertThat(a.estimateFinish(50, List.of(BOX))).isEqualTo(START.plusSeconds(50));
-        assertThat(a.estimateFinish(150, List.of(BOX))).isEqualTo(Instant.parse("2026-11-27T00:00:50Z"));
-        assertThat(a.estimateFinish(250, List.of(BOX))).isEqualTo(Instant.parse("2026-11-28T00:00:50Z"));
+        // 100 go out by 10:01:40, the next 50 once 10:00's count leaves the window (11:00 the next day)
+        assertThat(a.estimateFinish(150, List.of(BOX))).isEqualTo(Instant.parse("2026-11-27T11:00:50Z"));
+        assertThat(a.estimateFinish(250, List.of(BOX))).isEqualTo(Instant.parse("2026-11-28T12:00:50Z"));
         assertThat(a.estimateFinish(0, List.of(BOX))).isEqualTo(START);
 
-        assertThat(drain(b, BOX)).isEqualTo(60); // the other instance used 60 of today's 100
-        assertThat(a.estimateFinish(50, List.of(BOX))).isEqualTo(Instant.parse("2026-11-27T00:00:10Z"));
+        assertThat(drain(b, BOX)).isEqualTo(60); // the other instance sent 60 of the window's 100
+        assertThat(a.estimateFinish(50, List.of(BOX))).isEqualTo(Instant.parse("2026-11-27T11:00:10Z"));
         assertThat(a.estimateFinish(40, List.of(BOX))).isEqualTo(START.plusSeconds(40));
-        // a campaign scheduled for tomorrow has tomorrow's whole quota
-        Instant tomorrow = Instant.parse("2026-11-27T08:00:00Z");
-        assertThat(a.estimateFinish(50, List.of(BOX), tomorrow)).isEqualTo(tomorrow.plusSeconds(50));
-        // two pooled mailboxes: twice the rate and quota
-        assertThat(a.estimateFinish(100, List.of(BOX, "offers@contoso.test"), tomorrow)).isEqualTo(tomorrow.plusSeconds(50));
-
-        // shortly before midnight the rate, not the quota, ends the day
-        clock.set(Instant.parse("2026-11-26T23:59:30Z"));
-        assertThat(a.estimateFinish(35, List.of(BOX))).isEqualTo(Instant.parse("2026-11-27T00:00:05Z"));
+        // a campaign scheduled after those 60 have left the window has the whole allowance
+        Instant later = Instant.parse("2026-11-27T12:00:00Z");
+        assertThat(a.estimateFinish(50, List.of(BOX), later)).isEqualTo(later.plusSeconds(50));
+        // scheduled for this evening, the 60 still count
+        Instant evening = Instant.parse("2026-11-26T20:00:00Z");
+        assertThat(a.estimateFinish(50, List.of(BOX), evening)).isEqualTo(evening.plus(MailboxPool.DAY_WINDOW).plusSeconds(10));
+        // two pooled mailboxes: twice the rate and allowance
+        assertThat(a.estimateFinish(100, List.of(BOX, "offers@contoso.test"), later)).isEqualTo(later.plusSeconds(50));
     }
 
     @Test
