@@ -1,0 +1,66 @@
+package lux.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.UUID;
+import lux.testsupport.DatabaseTest;
+import lux.testsupport.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A database of an earlier release upgrades: migrated to V61 (the last version before the third session), given
+ * data, then migrated to the latest; and what the later migrations carry over. Flyway refuses to start on a
+ * database that lacks a migration numbered below its newest applied one, so new migrations go above the highest
+ * released version: the list of those up to V61 is pinned here.
+ */
+@DatabaseTest
+class MigrationUpgradeTest {
+    final String name = "lux_upgrade_" + UUID.randomUUID().toString().substring(0, 8);
+    final DriverManagerDataSource dataSource = TestDatabase.postgres()
+            ? new DriverManagerDataSource(TestDatabase.POSTGRES_URL + (TestDatabase.POSTGRES_URL.contains("?") ? "&" : "?")
+                    + "currentSchema=" + name, TestDatabase.POSTGRES_USER, TestDatabase.POSTGRES_PASSWORD)
+            : new DriverManagerDataSource("jdbc:h2:mem:" + name + CoreDefaults.H2_OPTIONS + ";DB_CLOSE_DELAY=-1", "sa", "");
+
+    Flyway flyway(String target) {
+        var config = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        if (TestDatabase.postgres()) {
+            config.schemas(name).defaultSchema(name);
+        }
+        return (target == null ? config : config.target(target)).load();
+    }
+
+    @AfterEach
+    void drop() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(TestDatabase.postgres() ? "DROP SCHEMA IF EXISTS " + name + " CASCADE" : "DROP ALL OBJECTS");
+        }
+    }
+
+    @Test
+    void aDatabaseAtV61UpgradesAndKeepsTodaysMailboxCounts() {
+        flyway("61").migrate();
+        assertThat(java.util.Arrays.stream(flyway("61").info().applied()).filter(m -> m.getVersion() != null)
+                .map(m -> m.getVersion().getVersion()).toList())
+                .as("the migrations released up to V61; a new one must be numbered above the highest released version, "
+                        + "or databases that have V61 refuse to start")
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10", "11", "20", "21", "22", "28", "40", "41", "42", "60", "61");
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.update("INSERT INTO mailbox_limit (mailbox, quota_day, quota_used) VALUES ('news@contoso.test', CURRENT_DATE, 42)");
+        jdbc.update("INSERT INTO mailbox_limit (mailbox, quota_day, quota_used) VALUES ('old@contoso.test', DATE '2020-01-01', 9000)");
+
+        assertThat(flyway(null).migrate().migrationsExecuted).isGreaterThanOrEqualTo(2);
+
+        // today's count carries over as sent now, so it still holds the mailbox back for a day; a stale day's does not
+        assertThat(jdbc.queryForList("SELECT mailbox || ':' || used FROM mailbox_hour", String.class)).containsExactly("news@contoso.test:42");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.table_constraints WHERE LOWER(table_name) = 'tracking_event' "
+                + "AND constraint_type = 'FOREIGN KEY' AND table_schema = CURRENT_SCHEMA", Long.class)).isZero();
+        assertThat(flyway(null).info().pending()).isEmpty();
+    }
+}
