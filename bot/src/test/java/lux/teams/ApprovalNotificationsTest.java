@@ -24,8 +24,7 @@ import lux.testsupport.DatabaseTest;
 import lux.users.NewUser;
 import lux.users.Role;
 import lux.users.UserService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
         properties = {"lux.delivery.enabled=false", "lux.campaigns.approval.required=true", "lux.campaigns.approval.approvers=admins"})
 class ApprovalNotificationsTest {
     static final Duration WAIT = Duration.ofSeconds(10);
-    static FakeConnector connector;
+    @AutoClose
+    static final FakeConnector connector = FakeConnector.start();
 
     @Autowired JdbcTemplate jdbc;
     @Autowired UserService users;
@@ -50,16 +50,6 @@ class ApprovalNotificationsTest {
     @Autowired CampaignService campaigns;
     @Autowired SendApprovalService approvals;
     @Autowired ConversationStore conversations;
-
-    @BeforeAll
-    static void startConnector() throws Exception {
-        connector = new FakeConnector();
-    }
-
-    @AfterAll
-    static void stopConnector() {
-        connector.close();
-    }
 
     @BeforeEach
     void cleanSlate() {

@@ -24,8 +24,7 @@ import lux.testsupport.MutableClock;
 import lux.users.NewUser;
 import lux.users.Role;
 import lux.users.UserService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +47,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class BotRoadTest {
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     static final String AAD = "00000000-0000-0000-0000-0000000000aa";
-    static FakeConnector connector;
+    @AutoClose
+    static final FakeConnector connector = FakeConnector.start();
     static final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -71,16 +71,6 @@ class BotRoadTest {
         MutableClock clock() {
             return new MutableClock(NOW);
         }
-    }
-
-    @BeforeAll
-    static void startConnector() throws Exception {
-        connector = new FakeConnector();
-    }
-
-    @AfterAll
-    static void stopConnector() {
-        connector.close();
     }
 
     @BeforeEach

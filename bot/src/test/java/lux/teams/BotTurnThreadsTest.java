@@ -18,8 +18,7 @@ import lux.testsupport.DatabaseTest;
 import lux.users.NewUser;
 import lux.users.Role;
 import lux.users.UserService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,7 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
             "server.tomcat.threads.min-spare=1", "lux.teams.turn-threads=3", "lux.teams.turn-queue=0"})
 class BotTurnThreadsTest {
     static final String AAD = "00000000-0000-0000-0000-0000000000ab";
-    static FakeConnector connector;
+    @AutoClose
+    static final FakeConnector connector = FakeConnector.start();
     static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @LocalServerPort
@@ -46,16 +46,6 @@ class BotTurnThreadsTest {
     JdbcTemplate jdbc;
     @Autowired
     UserService users;
-
-    @BeforeAll
-    static void startConnector() throws Exception {
-        connector = new FakeConnector();
-    }
-
-    @AfterAll
-    static void stopConnector() {
-        connector.close();
-    }
 
     @Test
     void turnsWaitingOnTheConnectorHoldNoWebServerThread() throws Exception {

@@ -45,6 +45,15 @@ final class FakeConnector implements AutoCloseable {
     private volatile java.util.concurrent.CountDownLatch hold;
     private final AtomicInteger held = new AtomicInteger();
 
+    /** Starts one on a free loopback port; tests keep it in an {@code @AutoClose} static field. */
+    static FakeConnector start() {
+        try {
+            return new FakeConnector();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     FakeConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);

@@ -25,8 +25,7 @@ import lux.testsupport.DatabaseTest;
 import lux.users.NewUser;
 import lux.users.Role;
 import lux.users.UserService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +44,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ProactiveNotifierTest {
     static final String AAD = "00000000-0000-0000-0000-0000000000cc";
     static final Duration WAIT = Duration.ofSeconds(10);
-    static FakeConnector connector;
+    @AutoClose
+    static final FakeConnector connector = FakeConnector.start();
 
     @LocalServerPort
     int port;
@@ -62,16 +62,6 @@ class ProactiveNotifierTest {
     @Autowired
     ApplicationEventPublisher events;
     Actor admin;
-
-    @BeforeAll
-    static void startConnector() throws Exception {
-        connector = new FakeConnector();
-    }
-
-    @AfterAll
-    static void stopConnector() {
-        connector.close();
-    }
 
     @BeforeEach
     void cleanSlate() throws Exception {

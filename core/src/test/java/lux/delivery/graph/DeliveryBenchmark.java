@@ -83,6 +83,19 @@ public final class DeliveryBenchmark {
         return total;
     }
 
+    /** {@code n} active contacts {prefix}{i}@{domain}, first name {name}{i}, in JDBC batches of 10,000. */
+    private static void insertContacts(JdbcTemplate jdbc, String prefix, String name, String domain, int n, Instant now) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(new Object[] {prefix + i + "@" + domain, name + i, Timestamp.from(now), Timestamp.from(now)});
+            if (rows.size() == 10_000 || i == n - 1) {
+                jdbc.batchUpdate("INSERT INTO contact (email, first_name, attributes, status, created_at, updated_at, version) "
+                        + "VALUES (?, ?, '{}', 'ACTIVE', ?, ?, 0)", rows);
+                rows.clear();
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String transport = args[0];
         int n = Integer.parseInt(args[1]);
@@ -130,24 +143,9 @@ public final class DeliveryBenchmark {
                 .initializers(new TestDatabase()).properties(props).run()) {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             Instant now = Instant.now();
-            List<Object[]> rows = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                rows.add(new Object[] {"bench" + i + "@example.net", "Name" + i, Timestamp.from(now), Timestamp.from(now)});
-                if (rows.size() == 10_000 || i == n - 1) {
-                    jdbc.batchUpdate("INSERT INTO contact (email, first_name, attributes, status, created_at, updated_at, version) "
-                            + "VALUES (?, ?, '{}', 'ACTIVE', ?, ?, 0)", rows);
-                    rows.clear();
-                }
-            }
+            insertContacts(jdbc, "bench", "Name", "example.net", n, now);
             int warmup = Integer.getInteger("bench.warmup", 10_000);
-            for (int i = 0; i < warmup; i++) {
-                rows.add(new Object[] {"warm" + i + "@example.org", "Warm" + i, Timestamp.from(now), Timestamp.from(now)});
-                if (rows.size() == 10_000 || i == warmup - 1) {
-                    jdbc.batchUpdate("INSERT INTO contact (email, first_name, attributes, status, created_at, updated_at, version) "
-                            + "VALUES (?, ?, '{}', 'ACTIVE', ?, ?, 0)", rows);
-                    rows.clear();
-                }
-            }
+            insertContacts(jdbc, "warm", "Warm", "example.org", warmup, now);
             jdbc.update("INSERT INTO tag (name, created_at) VALUES ('warmup', ?)", Timestamp.from(now));
             jdbc.update("INSERT INTO contact_tag (contact_id, tag_id) SELECT c.id, t.id FROM contact c, tag t "
                     + "WHERE t.name = 'warmup' AND c.email LIKE 'warm%@example.org'");
