@@ -441,6 +441,12 @@ public class DeliveryEngine {
             stop.compareAndSet(null, f);
             return Outcome.retry(r, f.reason(), null, -1);
         }
+        if (result instanceof SendResult.Unknown u) {
+            if (properties.resendUnknown() && r.attempts() < properties.maxAttempts()) {
+                return Outcome.retry(r, "resent after an unknown outcome: " + u.reason(), clock.instant().plus(backoff(r.attempts())), 0);
+            }
+            return Outcome.failed(r, RecipientStore.unknownOutcome(u.reason()));
+        }
         SendResult.Transient t = (SendResult.Transient) result;
         if (t.retryAfter() != null) {
             mailboxes.backOff(sender, t.retryAfter());

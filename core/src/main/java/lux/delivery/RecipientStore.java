@@ -26,9 +26,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class RecipientStore {
-    static final String UNKNOWN_OUTCOME = "unknown outcome: LUX stopped while this message was being sent; "
-            + "not resent so nobody gets it twice (set lux.delivery.resend-unknown=true to resend such recipients)";
+    static final String UNKNOWN_OUTCOME = unknownOutcome("LUX stopped while this message was being sent");
     private static final Logger log = LoggerFactory.getLogger(RecipientStore.class);
+
+    /** The error of a recipient whose message may or may not have gone out, and why it is not sent again. */
+    static String unknownOutcome(String why) {
+        String text = "unknown outcome: " + why + "; not resent so nobody gets it twice "
+                + "(set lux.delivery.resend-unknown=true to resend such recipients)";
+        return text.length() <= 1000 ? text : text.substring(0, 1000); // last_error's size
+    }
     /** Contact ids per INSERT ... SELECT: large enough that per-statement costs vanish, small enough for short locks. */
     private static final int WINDOW = 50_000;
     private final JdbcTemplate jdbc;

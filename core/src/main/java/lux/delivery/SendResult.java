@@ -11,6 +11,13 @@ public sealed interface SendResult {
     record Transient(String reason, Duration retryAfter) implements SendResult {
     }
 
+    /**
+     * The request may have reached the provider but no answer came (timeout, connection lost mid-exchange): it may
+     * have been sent. Not retried unless lux.delivery.resend-unknown is set, as for a worker that crashed mid-send.
+     */
+    record Unknown(String reason) implements SendResult {
+    }
+
     /** This recipient cannot be mailed (invalid address, rejected message). */
     record Permanent(String reason) implements SendResult {
     }

@@ -111,11 +111,15 @@ class GraphTransport implements MailTransport {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpConnectTimeoutException | java.net.ConnectException e) {
+            return new SendResult.Transient("Graph could not be reached: " + e.getMessage(), null); // nothing was sent
         } catch (IOException e) {
-            return new SendResult.Transient("Graph could not be reached: " + e.getMessage(), null);
+            // sent, or partly, with no answer (timeout, reset, GOAWAY: this JDK fails every open stream on it, processed
+            // or not): Graph may have accepted it, and sendMail is not idempotent
+            return new SendResult.Unknown("no answer from Graph (" + e + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new SendResult.Transient("interrupted while sending", null);
+            return new SendResult.Unknown("interrupted while waiting for Graph's answer");
         }
         return result(response);
     }

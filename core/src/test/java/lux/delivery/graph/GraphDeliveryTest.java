@@ -82,6 +82,7 @@ abstract class GraphDeliveryTest {
         registry.add("lux.graph.authority", () -> "https://localhost:" + graph.httpsPort());
         registry.add("lux.graph.base-url", () -> "https://localhost:" + graph.httpsPort() + "/v1.0");
         registry.add("lux.graph.send-format", () -> format);
+        registry.add("lux.graph.timeout", () -> "2s");
         registry.add("lux.delivery.enabled", () -> "false");
         registry.add("lux.delivery.max-attempts", () -> "2");
     }
@@ -176,6 +177,30 @@ abstract class GraphDeliveryTest {
         assertThat(wire.findAllUnmatchedRequests()).isEmpty();
 
         checkWireFormat(wire.findAll(postRequestedFor(urlPathMatching(SEND))));
+    }
+
+    @Test
+    void noAnswerFromGraphIsAnUnknownOutcomeAndIsNeverSentAgain() {
+        WireMockServer wire = graph();
+        stubSend("slow@example.net", aResponse().withStatus(202).withFixedDelay(4_000)); // longer than lux.graph.timeout
+        contacts.create(new NewContact("slow@example.net", null, null, null, Map.of(), java.util.Set.of("s"), "t"), Actor.system());
+        long template = templates.create(new TemplateContent("s", "Hi", "<p>Hi</p>", null), Actor.system()).id();
+        CampaignView campaign = campaigns.schedule(campaigns.create(new lux.campaigns.NewCampaign("Slow", template, null,
+                lux.contacts.AudienceFilter.anyOf("s")), Actor.system()).id(), null, null, Actor.system());
+
+        engine.startDueCampaigns();
+        engine.work(Duration.ofSeconds(20));
+        for (int i = 0; i < 3 && campaigns.get(campaign.id()).status() == CampaignStatus.SENDING; i++) {
+            CLOCK.advance(Duration.ofSeconds(30));
+            engine.work(Duration.ofSeconds(20));
+        }
+
+        // Graph may have sent it: failed as unknown, not retried (lux.delivery.resend-unknown=false), as after a crash
+        assertThat(row("slow@example.net").get("status")).isEqualTo("FAILED");
+        assertThat((String) row("slow@example.net").get("last_error")).startsWith("unknown outcome: no answer from Graph")
+                .contains("HttpTimeoutException").contains("not resent so nobody gets it twice");
+        assertThat(wire.findAll(postRequestedFor(urlPathMatching(SEND)))).hasSize(1);
+        assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.FAILED);
     }
 
     @Test
