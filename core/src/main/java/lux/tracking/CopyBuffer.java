@@ -11,12 +11,18 @@ import java.util.Arrays;
  */
 final class CopyBuffer {
     private final CopyTimestamps timestamps = new CopyTimestamps();
+    private static final int INITIAL = 64 * 1024;
+    /** A batch of long non-ASCII user agents can grow the buffer to megabytes; it is not kept beyond this. */
+    private static final int KEEP_AT_MOST = 4 * 1024 * 1024;
     private final StringBuilder scratch = new StringBuilder(32);
-    private byte[] bytes = new byte[64 * 1024];
+    private byte[] bytes = new byte[INITIAL];
     private int size;
 
     CopyBuffer clear() {
         size = 0;
+        if (bytes.length > KEEP_AT_MOST) {
+            bytes = new byte[INITIAL];
+        }
         return this;
     }
 

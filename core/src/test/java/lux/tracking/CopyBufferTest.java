@@ -40,5 +40,13 @@ class CopyBufferTest {
         assertThat(b.size()).isGreaterThan(64 * 1024);
         assertThat(text(b)).startsWith("0\tMozilla").endsWith("499\t" + ua.substring(0, Math.min(ua.length(), 512)) + "\n");
         assertThat(text(b.clear().number(1))).isEqualTo("1");
+        assertThat(b.bytes().length).as("a normal batch keeps its buffer").isGreaterThan(64 * 1024);
+
+        String wide = "日本".repeat(256); // 512 characters, 1,536 bytes
+        for (int i = 0; i < 4_000; i++) {
+            b.text(wide, 512).endRow();
+        }
+        assertThat(b.size()).isGreaterThan(4 * 1024 * 1024);
+        assertThat(b.clear().bytes().length).as("a huge one does not stay on the heap").isEqualTo(64 * 1024);
     }
 }
