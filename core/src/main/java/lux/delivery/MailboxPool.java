@@ -24,14 +24,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Exchange Online's limits per sender mailbox, held in the database so that every LUX instance on it honours
  * them together: messages per minute (sliding window), recipients per rolling 24 hours (as Exchange counts
- * them), concurrent requests, and a mailbox-wide pause after a 429/503 Retry-After. Several mailboxes can be pooled; {@link #tryAcquire} picks
- * the first with room.
+ * them), concurrent requests, and a mailbox-wide pause after a 429/503 Retry-After. Several mailboxes can be
+ * pooled; {@link #tryAcquire} picks the first with room.
  *
  * <p>A reservation is one short transaction (tables in V28, V63): the mailbox row first (no pause, else nothing
  * changes; its row lock makes one mailbox's reservations take turns across instances), then the day's count (the
  * hourly counts of the last 25 hours, below the limit) and one more in this hour, then a free per-minute slot,
  * then a free request slot. Any refusal rolls the whole reservation back. Each slot UPDATE re-checks its
- * condition, so no instance can overtake another between a read and a write. Request slots are leases: a crashed instance's slot frees itself after {@code requestLease}.
+ * condition, so no instance can overtake another between a read and a write. Request slots are leases: a
+ * crashed instance's slot frees itself after {@code requestLease}.
  *
  * <p>Times come from the instances' clocks (kept in step by NTP); a second of skew moves a window by a second.
  * With limits disabled nothing here touches the database.
