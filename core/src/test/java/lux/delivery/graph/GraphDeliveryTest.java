@@ -106,6 +106,7 @@ abstract class GraphDeliveryTest {
     @Autowired TemplateService templates;
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationEvents events;
+    @org.springframework.beans.factory.annotation.Value("${lux.delivery.resend-unknown:false}") boolean resendUnknown;
 
     @BeforeEach
     void stubs() {
@@ -180,9 +181,13 @@ abstract class GraphDeliveryTest {
     }
 
     @Test
-    void noAnswerFromGraphIsAnUnknownOutcomeAndIsNeverSentAgain() {
+    void noAnswerFromGraphIsAnUnknownOutcomeResentOnlyWhenConfigured() {
         WireMockServer wire = graph();
-        stubSend("slow@example.net", aResponse().withStatus(202).withFixedDelay(4_000)); // longer than lux.graph.timeout
+        // the first answer comes after lux.graph.timeout (Graph may well have sent that mail), the next at once
+        wire.stubFor(sendTo("slow@example.net").inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(202).withFixedDelay(4_000)).willSetStateTo("quick"));
+        wire.stubFor(sendTo("slow@example.net").inScenario("slow").whenScenarioStateIs("quick")
+                .willReturn(aResponse().withStatus(202).withHeader("request-id", "req-second")));
         contacts.create(new NewContact("slow@example.net", null, null, null, Map.of(), java.util.Set.of("s"), "t"), Actor.system());
         long template = templates.create(new TemplateContent("s", "Hi", "<p>Hi</p>", null), Actor.system()).id();
         CampaignView campaign = campaigns.schedule(campaigns.create(new lux.campaigns.NewCampaign("Slow", template, null,
@@ -195,7 +200,15 @@ abstract class GraphDeliveryTest {
             engine.work(Duration.ofSeconds(20));
         }
 
-        // Graph may have sent it: failed as unknown, not retried (lux.delivery.resend-unknown=false), as after a crash
+        if (resendUnknown) {
+            // lux.delivery.resend-unknown=true: sent again (the recipient may now have it twice, as the setting says)
+            assertThat(row("slow@example.net").get("status")).isEqualTo("SENT");
+            assertThat(row("slow@example.net").get("provider_message_id")).isEqualTo("req-second");
+            assertThat(wire.findAll(postRequestedFor(urlPathMatching(SEND)))).hasSize(2);
+            assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.SENT);
+            return;
+        }
+        // the default: failed as unknown and never sent again, as after a crash mid-send
         assertThat(row("slow@example.net").get("status")).isEqualTo("FAILED");
         assertThat((String) row("slow@example.net").get("last_error")).startsWith("unknown outcome: no answer from Graph")
                 .contains("HttpTimeoutException").contains("not resent so nobody gets it twice");

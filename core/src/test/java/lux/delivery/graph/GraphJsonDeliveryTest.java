@@ -23,7 +23,8 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 
 /** Graph delivery with {@code lux.graph.send-format=json}: Graph's JSON message, HTML body, x- headers only. */
 @DatabaseTest
-@SpringBootTest(classes = CoreTestApplication.class)
+// this run also covers lux.delivery.resend-unknown=true (the MIME run the default, false)
+@SpringBootTest(classes = CoreTestApplication.class, properties = "lux.delivery.resend-unknown=true")
 @Import(GraphDeliveryTest.Doubles.class)
 @RecordApplicationEvents
 class GraphJsonDeliveryTest extends GraphDeliveryTest {
