@@ -114,8 +114,8 @@ class GraphTransport implements MailTransport {
         } catch (java.net.http.HttpConnectTimeoutException | java.net.ConnectException e) {
             return new SendResult.Transient("Graph could not be reached: " + e.getMessage(), null); // nothing was sent
         } catch (IOException e) {
-            // sent, or partly, with no answer (timeout, reset, GOAWAY: this JDK fails every open stream on it, processed
-            // or not): Graph may have accepted it, and sendMail is not idempotent
+            // sent, or partly, with no answer (timeout, reset, GOAWAY: the JDK client reports it without saying whether
+            // the server processed the stream): Graph may have accepted it, and sendMail is not idempotent
             return new SendResult.Unknown("no answer from Graph (" + e + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
