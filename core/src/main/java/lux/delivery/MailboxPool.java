@@ -156,7 +156,7 @@ class MailboxPool {
         int boxes = Math.max(1, senders.size());
         double rate = ratePerSecond(boxes);
         long perDay = (long) limits.perDay() * boxes;
-        long used = start.isBefore(clock.instant().plus(DAY_WINDOW)) ? usedInWindow(senders, start) : 0;
+        long used = usedInWindow(senders, start); // none for a start a whole window after the last send
         long room = Math.max(0, perDay - used);
         if (remaining <= room) {
             return start.plusSeconds((long) Math.ceil(remaining / rate));

@@ -28,13 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RecipientStore {
     static final String UNKNOWN_OUTCOME = unknownOutcome("LUX stopped while this message was being sent");
     private static final Logger log = LoggerFactory.getLogger(RecipientStore.class);
-
-    /** The error of a recipient whose message may or may not have gone out, and why it is not sent again. */
-    static String unknownOutcome(String why) {
-        String text = "unknown outcome: " + why + "; not resent so nobody gets it twice "
-                + "(set lux.delivery.resend-unknown=true to resend such recipients)";
-        return text.length() <= 1000 ? text : text.substring(0, 1000); // last_error's size
-    }
     /** Contact ids per INSERT ... SELECT: large enough that per-statement costs vanish, small enough for short locks. */
     private static final int WINDOW = 50_000;
     private final JdbcTemplate jdbc;
@@ -250,6 +243,11 @@ class RecipientStore {
     boolean anyPendingOrSending(long campaignId) {
         return !jdbc.queryForList("SELECT id FROM campaign_recipient WHERE campaign_id = ? AND status IN ('PENDING', 'SENDING') "
                 + "LIMIT 1", Long.class, campaignId).isEmpty();
+    }
+
+    /** The error of a recipient whose message may or may not have gone out, and why it is not sent again (record() cuts it to size). */
+    static String unknownOutcome(String why) {
+        return "unknown outcome: " + why + "; not resent so nobody gets it twice (set lux.delivery.resend-unknown=true to resend such recipients)";
     }
 
     private static String placeholders(int n) {

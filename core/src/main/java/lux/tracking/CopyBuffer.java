@@ -60,8 +60,8 @@ final class CopyBuffer {
         return value == null ? ascii("\\N") : number(value);
     }
 
-    /** A value known to need no escaping (an enum name, a literal). */
-    CopyBuffer ascii(String value) {
+    /** A value known to need no escaping (an enum name, a literal, a formatted timestamp). */
+    CopyBuffer ascii(CharSequence value) {
         ensure(value.length());
         for (int i = 0; i < value.length(); i++) {
             bytes[size++] = (byte) value.charAt(i);
@@ -72,11 +72,7 @@ final class CopyBuffer {
     CopyBuffer timestamp(Instant at) {
         scratch.setLength(0);
         timestamps.append(scratch, at);
-        ensure(scratch.length());
-        for (int i = 0; i < scratch.length(); i++) {
-            bytes[size++] = (byte) scratch.charAt(i);
-        }
-        return this;
+        return ascii(scratch);
     }
 
     /** Free text, at most {@code max} characters (never splitting a surrogate pair), or \N. */

@@ -1,7 +1,6 @@
 package lux.tracking;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -196,17 +195,17 @@ class EventWriter implements SmartLifecycle {
         }
         BatchCounts counts = new BatchCounts();
         // first hit per recipient (hits are in time order, so the first seen is the earliest)
-        Map<Long, Instant> firstOpen = new LinkedHashMap<>();
-        Map<Long, Instant> humanOpen = new LinkedHashMap<>();
-        Map<Long, Instant> firstClick = new LinkedHashMap<>();
-        Map<Long, Instant> humanClick = new LinkedHashMap<>();
+        Map<Long, Hit> firstOpen = new LinkedHashMap<>();
+        Map<Long, Hit> humanOpen = new LinkedHashMap<>();
+        Map<Long, Hit> firstClick = new LinkedHashMap<>();
+        Map<Long, Hit> humanClick = new LinkedHashMap<>();
         for (Classified c : kept) {
             Hit hit = c.hit();
             boolean open = hit.kind() == EventKind.OPEN;
             counts.hit(hit.campaignId(), open, hit.at(), hit.linkId(), c.reason());
-            (open ? firstOpen : firstClick).putIfAbsent(hit.recipientId(), hit.at());
+            (open ? firstOpen : firstClick).putIfAbsent(hit.recipientId(), hit);
             if (c.reason() == null) {
-                (open ? humanOpen : humanClick).putIfAbsent(hit.recipientId(), hit.at());
+                (open ? humanOpen : humanClick).putIfAbsent(hit.recipientId(), hit);
             }
         }
         tx.executeWithoutResult(status -> {
@@ -255,7 +254,7 @@ class EventWriter implements SmartLifecycle {
      * Sets first_open_at etc. only where still empty; a row that changed is a new unique opener or clicker. The
      * WHERE is re-checked under the row lock, so two instances never both count the same recipient.
      */
-    private void setFirsts(String column, Map<Long, Instant> firsts, String metric, BatchCounts counts) {
+    private void setFirsts(String column, Map<Long, Hit> firsts, String metric, BatchCounts counts) {
         if (firsts.isEmpty()) {
             return;
         }
@@ -270,7 +269,7 @@ class EventWriter implements SmartLifecycle {
                     atArray.append(',');
                 }
                 idArray.append(id);
-                timestamps.append(atArray.append('"'), firsts.get(id));
+                timestamps.append(atArray.append('"'), firsts.get(id).at());
                 atArray.append('"');
             }
             jdbc.query("UPDATE campaign_recipient r SET " + column + " = u.at "
@@ -281,23 +280,16 @@ class EventWriter implements SmartLifecycle {
                     }, idArray.append('}').toString(), atArray.append('}').toString());
             return;
         }
-        Map<Long, Long> campaignOf = new HashMap<>();
         List<Object[]> args = new ArrayList<>(ids.size());
         for (Long id : ids) {
-            args.add(new Object[] {Timestamp.from(firsts.get(id)), id});
+            args.add(new Object[] {Timestamp.from(firsts.get(id).at()), id});
         }
         int[] changed = jdbc.batchUpdate("UPDATE campaign_recipient SET " + column + " = ? WHERE id = ? AND " + column + " IS NULL", args);
-        List<Long> newly = new ArrayList<>();
         for (int i = 0; i < changed.length; i++) {
             if (changed[i] > 0) {
-                newly.add(ids.get(i));
+                counts.add(firsts.get(ids.get(i)).campaignId(), metric, 1); // the signed token's campaign is the recipient's
             }
         }
-        forEachChunk(newly, (in, chunk) -> jdbc.query("SELECT id, campaign_id FROM campaign_recipient WHERE id IN (" + in + ")",
-                rs -> {
-                    campaignOf.put(rs.getLong(1), rs.getLong(2));
-                }, chunk.toArray()));
-        newly.forEach(id -> counts.add(campaignOf.get(id), metric, 1));
     }
 
     /** GdprService renames an erased recipient's snapshot to erased-{id}@invalid. */
