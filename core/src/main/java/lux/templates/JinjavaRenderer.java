@@ -2,77 +2,102 @@ package lux.templates;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.el.JinjavaProcessors;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.lib.filter.Filter;
 import java.io.FileNotFoundException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Jinjava set up for untrusted authors (marketers and the LLM): unknown variables are errors, no template can
- * load another resource, output is bounded, and HTML output is auto-escaped. Only plain maps and strings go in.
+ * Jinjava sealed for untrusted authors (marketers, API clients and the LLM): templates are data, never code. The
+ * data is plain maps, lists, text, numbers and dates ({@link TemplateData}); the only way into it is by key, index
+ * or the allowed filters ({@link TemplateSyntax}); no Java method can be called ({@link SealedResolver}); the
+ * interpreter is unreachable by name ({@link SealedExpressions}); and every render has a budget of time, loop
+ * iterations and output ({@link RenderGuard}). Unknown variables are errors, no template can load another resource,
+ * and HTML output is auto-escaped.
  */
 final class JinjavaRenderer {
-    private static final long MAX_OUTPUT = 2_000_000;
     private static final int MAX_POOLED = 64;
     private final Jinjava jinjava;
     private final JinjavaConfig config;
+    private final TemplateProperties limits;
     private final String part;
     /** Per-render copies of the global context, reused: building one registers every built-in filter and tag. */
     private final ConcurrentLinkedQueue<Context> bases = new ConcurrentLinkedQueue<>();
 
-    private JinjavaRenderer(boolean autoEscape, String part) {
+    private JinjavaRenderer(boolean autoEscape, String part, TemplateProperties limits) {
         this.part = part;
-        JinjavaConfig config = JinjavaConfig.newBuilder()
+        this.limits = limits;
+        this.config = JinjavaConfig.newBuilder()
                 .withFailOnUnknownTokens(true)
                 // Contact data is text: a first name of "{{ ... }}" must be printed, never evaluated.
                 .withNestedInterpretationEnabled(false)
-                .withMaxOutputSize(MAX_OUTPUT)
+                .withMaxOutputSize(limits.maxOutput())
+                .withMaxStringLength(limits.maxOutput())
+                .withMaxListSize(10_000)
+                .withMaxMapSize(10_000)
                 .withMaxRenderDepth(10)
                 .withRangeLimit(1000)
-                .withMaxStringLength(MAX_OUTPUT)
-                .withDisabled(Map.of(Context.Library.TAG, Set.of("include", "import", "from", "extends")))
+                .withEnableFilterChainOptimization(false)
+                .withElResolver(new SealedResolver())
+                .withObjectUnwrapper(new SealedUnwrapper())
+                .withProcessors(JinjavaProcessors.newBuilder()
+                        .withNodePreProcessor((node, interpreter) -> RenderGuard.of(interpreter).check()).build())
+                .withDisabled(TemplateSyntax.disabled())
                 .build();
-        this.config = config;
-        this.jinjava = new Jinjava(config);
+        this.jinjava = SealedExpressions.jinjava(config);
         this.jinjava.setResourceLocator((name, charset, interpreter) -> {
             throw new FileNotFoundException("templates cannot load other files (" + name + ")");
         });
-        this.jinjava.getGlobalContext().setAutoEscape(autoEscape);
+        Context global = jinjava.getGlobalContext();
+        global.setAutoEscape(autoEscape);
+        global.registerTag(new SealedForTag());
+        for (String name : TemplateSyntax.FILTERS) {
+            Filter filter = global.getFilter(name);
+            if (filter != null) {
+                global.registerFilter(new SealedFilter(filter));
+            }
+        }
+        TemplateSyntax.refusedFilters().forEach(name -> global.registerFilter(new RefusedFilter(name)));
     }
 
-    static JinjavaRenderer html() {
-        return new JinjavaRenderer(true, "body");
+    static JinjavaRenderer html(TemplateProperties limits) {
+        return new JinjavaRenderer(true, "body", limits);
     }
 
-    static JinjavaRenderer plain(String part) {
-        return new JinjavaRenderer(false, part);
+    static JinjavaRenderer plain(String part, TemplateProperties limits) {
+        return new JinjavaRenderer(false, part, limits);
     }
 
     /**
      * What {@code Jinjava.renderForResult} does, minus its per-call copy of the global context (which registers
      * every built-in filter, function and tag by reflection: most of a render's cost). Each render still gets its
      * own base, reset afterwards, so nothing one render resolves is seen by another or shared between threads.
+     *
+     * @param name the template's name, for error messages
      */
-    String render(String template, Map<String, Object> model) {
+    String render(String name, String template, Map<String, ?> model) {
+        Map<String, Object> data = TemplateData.seal(model);
         Context base = bases.poll();
         if (base == null) {
             base = copyOfGlobalContext();
         }
+        RenderGuard guard = new RenderGuard(limits);
         String output;
         List<TemplateError> errors;
-        JinjavaInterpreter interpreter = jinjava.getGlobalConfig().getInterpreterFactory()
-                .newInstance(jinjava, new Context(base, model, config.getDisabled()), config);
+        JinjavaInterpreter interpreter = new SealedInterpreter(jinjava, new Context(base, data, config.getDisabled()), config, guard);
         JinjavaInterpreter.pushCurrent(interpreter);
         try {
             output = interpreter.render(template);
             errors = interpreter.getErrorsCopy();
         } catch (RuntimeException e) {
             // Jinjava throws (rather than reports) a few errors, e.g. unknown tokens in some positions.
-            throw new TemplateRenderException(part, lineOf(e), describe(e));
+            TemplateRenderException refused = refusal(guard, name);
+            throw refused != null ? refused : new TemplateRenderException(name, part, lineOf(e), describe(e));
         } finally {
             JinjavaInterpreter.popCurrent();
             base.reset();
@@ -80,12 +105,22 @@ final class JinjavaRenderer {
                 bases.offer(base);
             }
         }
+        // The guard's refusal comes first: it is the cause of whatever Jinjava reported after it.
+        TemplateRenderException refused = refusal(guard, name);
+        if (refused != null) {
+            throw refused;
+        }
         for (TemplateError error : errors) {
             if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
-                throw new TemplateRenderException(part, error.getLineno(), message(error));
+                throw new TemplateRenderException(name, part, error.getLineno(), message(error));
             }
         }
         return output;
+    }
+
+    private TemplateRenderException refusal(RenderGuard guard, String name) {
+        RenderGuard.Refused refused = guard.refused();
+        return refused == null ? null : new TemplateRenderException(name, part, refused.line(), refused.getMessage());
     }
 
     /** As Jinjava's private copyGlobalContext: a parentless context with the global one's entries and settings. */
@@ -101,10 +136,16 @@ final class JinjavaRenderer {
         return copy;
     }
 
-    private static String message(TemplateError error) {
+    private String message(TemplateError error) {
         String text = error.getMessage() == null ? error.getReason().name() : error.getMessage();
         if (error.getReason() == TemplateError.ErrorReason.UNKNOWN && error.getFieldName() != null) {
             return "unknown variable \"" + error.getFieldName() + "\" (" + text + ")";
+        }
+        if (error.getReason() == TemplateError.ErrorReason.DISABLED) {
+            return TemplateSyntax.notAllowed(error.getItem(), error.getFieldName());
+        }
+        if (error.getReason() == TemplateError.ErrorReason.OUTPUT_TOO_BIG) {
+            return "it would be longer than " + limits.maxOutput() + " characters (lux.templates.max-output).";
         }
         return text;
     }

@@ -15,7 +15,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stores templates and renders them for one contact; a template is checked against a sample before it is saved. */
+/**
+ * Stores templates and renders them for one contact; a template is checked against a sample before it is saved.
+ * Every render, on every path, is sealed and on a budget (see {@link JinjavaRenderer}, {@link TemplateProperties}).
+ */
 @Service
 public class TemplateService {
     static final int MAX_SUBJECT = 500;
@@ -25,22 +28,27 @@ public class TemplateService {
     private final ContactService contacts;
     private final AuditService audit;
     private final Clock clock;
-    private final JinjavaRenderer subjectRenderer = JinjavaRenderer.plain("subject");
-    private final JinjavaRenderer htmlRenderer = JinjavaRenderer.html();
-    private final JinjavaRenderer textRenderer = JinjavaRenderer.plain("text body");
+    private final JinjavaRenderer subjectRenderer;
+    private final JinjavaRenderer htmlRenderer;
+    private final JinjavaRenderer textRenderer;
 
-    TemplateService(TemplateRepository templates, ContactService contacts, AuditService audit, Clock clock) {
+    TemplateService(TemplateRepository templates, ContactService contacts, AuditService audit, Clock clock,
+                    TemplateProperties limits) {
         this.templates = templates;
         this.contacts = contacts;
         this.audit = audit;
         this.clock = clock;
+        this.subjectRenderer = JinjavaRenderer.plain("subject", limits);
+        this.htmlRenderer = JinjavaRenderer.html(limits);
+        this.textRenderer = JinjavaRenderer.plain("text body", limits);
     }
 
     /** Renders {@code content} with the given model (see {@link TemplateModel}); extra keys (links) may be added by callers. */
     public RenderedMessage render(TemplateContent content, Map<String, Object> model) {
-        String subject = WHITESPACE.matcher(subjectRenderer.render(content.subject(), model).strip()).replaceAll(" ");
-        String html = htmlRenderer.render(content.htmlBody(), model);
-        String text = content.textBody() == null ? HtmlToText.convert(html) : textRenderer.render(content.textBody(), model);
+        String subject = WHITESPACE.matcher(subjectRenderer.render(content.name(), content.subject(), model).strip()).replaceAll(" ");
+        String html = htmlRenderer.render(content.name(), content.htmlBody(), model);
+        String text = content.textBody() == null ? HtmlToText.convert(html)
+                : textRenderer.render(content.name(), content.textBody(), model);
         return new RenderedMessage(subject, html, text);
     }
 
@@ -50,9 +58,9 @@ public class TemplateService {
      * parse per message instead of two, for every recipient of a campaign.
      */
     public RenderedMessage renderForSending(TemplateContent content, Map<String, Object> model) {
-        String subject = WHITESPACE.matcher(subjectRenderer.render(content.subject(), model).strip()).replaceAll(" ");
-        String html = htmlRenderer.render(content.htmlBody(), model);
-        String text = content.textBody() == null ? null : textRenderer.render(content.textBody(), model);
+        String subject = WHITESPACE.matcher(subjectRenderer.render(content.name(), content.subject(), model).strip()).replaceAll(" ");
+        String html = htmlRenderer.render(content.name(), content.htmlBody(), model);
+        String text = content.textBody() == null ? null : textRenderer.render(content.name(), content.textBody(), model);
         return new RenderedMessage(subject, html, text);
     }
 
