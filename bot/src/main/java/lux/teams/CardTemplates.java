@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fills the JSON card templates under {@code cards/} with data. Every value goes through {@code |tojson}, so
- * text from contacts or the model cannot break out of its JSON string; the result is parsed to prove it is JSON.
+ * text from contacts or the model cannot break out of its JSON string, and every text shown goes through
+ * {@code |plain} ({@link PlainText}), so it cannot become a Markdown link; the result is parsed to prove it is JSON.
  */
 @Component
 class CardTemplates {
@@ -22,6 +23,10 @@ class CardTemplates {
     private final Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder().withMaxOutputSize(512_000)
             .withNestedInterpretationEnabled(false).build());
     private final Map<String, String> sources = new ConcurrentHashMap<>();
+
+    {
+        jinjava.getGlobalContext().registerFilter(new PlainText());
+    }
     private final ObjectMapper json = new ObjectMapper();
 
     Card render(String template, Map<String, Object> data) {

@@ -94,13 +94,54 @@ class CardFixturesTest {
             assertThat(json.path("version").asText()).as(name).isEqualTo("1.5");
             assertThat(json.path("body").isArray()).as(name).isTrue();
         });
-        String escaped = new ObjectMapper().valueToTree(NASTY).toString();
+        String escaped = new ObjectMapper().valueToTree(PlainText.escape(NASTY)).toString();
         assertThat(CARDS.get("contacts").json().toString()).contains(escaped.substring(1, escaped.length() - 1));
         JsonNode confirm = CARDS.get("confirmation").json().path("actions").get(0);
         assertThat(confirm.path("data").path("action").asText()).isEqualTo("confirm");
         assertThat(confirm.path("data").path("nonce").asText()).startsWith("n0nce-");
         assertThat(CARDS.get("confirmation-done").json().has("actions")).isFalse();
         assertThat(CARDS.get("template-preview").json().toString()).hasSizeLessThan(CardFactory.PREVIEW_CHARS + 1500);
+    }
+
+    @Test
+    void contactSuppliedMarkdownIsShownAsTextNeverAsALink() {
+        String link = "[click](https://evil.example)";
+        CardFactory cards = new CardFactory(new CardTemplates());
+        ContactView mallory = new ContactView(9, "mallory@example.com", link, "**boss**", null, Map.of(), ContactStatus.ACTIVE,
+                List.of("_vip_"), null, null, null, null);
+        List<Card> shown = List.of(
+                cards.contacts(new AgentOutput.Contacts("Contacts", 1, List.of(mallory))),
+                cards.templatePreview(new AgentOutput.TemplatePreview(3L, "Welcome", new RenderedMessage("Hi " + link, "<p>x</p>",
+                        "Hello " + link + " ![img](https://evil.example/x.png) <b>html</b>"))),
+                cards.importResult(new ImportEvent.Finished(5, 1L, link + ".csv", 0, 0, 0, 1, false, null), null,
+                        List.of("line 2: " + link + " is not a valid address")),
+                cards.notice("Imported " + link, "Added " + link));
+        for (Card card : shown) {
+            List<String> texts = new java.util.ArrayList<>();
+            collectTexts(card.json(), texts);
+            assertThat(texts).as(card.json().toString()).anySatisfy(t -> assertThat(t).contains("\\[click\\]\\(https://evil.example\\)"));
+            assertThat(texts).allSatisfy(t -> assertThat(t.replace("\\[", "").replace("\\]", "").replace("\\(", ""))
+                    .doesNotContain("[click]", "](", "**boss**", "<b>"));
+        }
+        assertThat(PlainText.escape("**boss** _vip_ `x` <b>")).isEqualTo("\\*\\*boss\\*\\* \\_vip\\_ \\`x\\` \\<b\\>");
+    }
+
+    /** Every TextBlock text and fact title and value of a card: what Teams renders as Markdown. */
+    private static void collectTexts(JsonNode node, List<String> texts) {
+        if (node.isObject()) {
+            if ("TextBlock".equals(node.path("type").asText())) {
+                texts.add(node.path("text").asText());
+            }
+            if (node.has("facts")) {
+                node.path("facts").forEach(f -> {
+                    texts.add(f.path("title").asText());
+                    texts.add(f.path("value").asText());
+                });
+            }
+            node.forEach(child -> collectTexts(child, texts));
+        } else if (node.isArray()) {
+            node.forEach(child -> collectTexts(child, texts));
+        }
     }
 
     @Test

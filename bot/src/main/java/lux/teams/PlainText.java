@@ -1,0 +1,40 @@
+package lux.teams;
+
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.lib.filter.Filter;
+
+/**
+ * Text shown on a card exactly as written: Adaptive Card TextBlocks and facts render a Markdown subset, so a
+ * contact named {@code [click](https://evil.example)} would otherwise become a link in LUX's own voice. Every
+ * Markdown (and HTML) special character gets a backslash, which Markdown renders as the character itself.
+ * In the card templates: {@code {{ name|plain|tojson }}}.
+ */
+final class PlainText implements Filter {
+    /** What makes links, images, emphasis, code, HTML and headings; list markers alone cannot hurt. */
+    private static final String SPECIAL = "\\`*_[]()<>~#";
+
+    static String escape(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (SPECIAL.indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String getName() {
+        return "plain";
+    }
+
+    @Override
+    public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+        return var == null ? null : escape(var.toString());
+    }
+}
