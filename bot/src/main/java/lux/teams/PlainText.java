@@ -12,20 +12,33 @@ import com.hubspot.jinjava.lib.filter.Filter;
 final class PlainText implements Filter {
     /** What makes links, images, emphasis, code, HTML and headings; list markers alone cannot hurt. */
     private static final String SPECIAL = "\\`*_[]()<>~#";
+    private static final String LINKS = "\\[]<>";
 
     static String escape(String text) {
+        return escape(text, SPECIAL);
+    }
+
+    private static String escape(String text, String special) {
         if (text == null) {
             return null;
         }
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (SPECIAL.indexOf(c) >= 0) {
+            if (special.indexOf(c) >= 0) {
                 out.append('\\');
             }
             out.append(c);
         }
         return out.toString();
+    }
+
+    /**
+     * For Markdown messages (replies), which may keep their emphasis and lists: only what makes links, images and
+     * HTML ({@code \ [ ] < >}) is escaped, so {@code [click](https://evil.example)} shows as written.
+     */
+    static String withoutLinks(String text) {
+        return escape(text, LINKS);
     }
 
     @Override

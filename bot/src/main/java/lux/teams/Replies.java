@@ -8,9 +8,13 @@ final class Replies {
     private Replies() {
     }
 
+    /**
+     * A Markdown message whose links and HTML are shown as text: replies carry names, files and errors from
+     * contacts, and the model's words may be steered by them, so no {@code [text](url)} in one becomes a link.
+     */
     static Activity text(String text) {
         Activity a = Activity.createMessageActivity();
-        a.setText(text);
+        a.setText(PlainText.withoutLinks(text));
         a.setTextFormat(com.microsoft.bot.schema.TextFormatTypes.MARKDOWN);
         return a;
     }
