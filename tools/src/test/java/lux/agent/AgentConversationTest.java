@@ -171,7 +171,7 @@ class AgentConversationTest {
 
         assertThat(reply.toolsCalled()).containsExactly("draftTemplate", "draftTemplate");
         assertThat(ScriptedOpenAi.toolResults(openAi.requests().get(1))).singleElement().asString()
-                .startsWith("FAILED: The subject has a problem").contains("frist_name");
+                .startsWith("FAILED: The subject of template \"Broken\" has a problem").contains("frist_name");
         assertThat(templates.list()).extracting(t -> t.name()).containsExactly("Fixed");
         assertThat(reply.text()).contains("Fixed");
     }
