@@ -90,7 +90,7 @@ class TemplatesController {
             ContactView who = contact == null || contact.isBlank() ? TemplateModel.sampleContact()
                     : contacts.findByEmail(contact).orElseThrow(() -> new InvalidInputException("contact",
                     "No contact has the address " + contact.trim() + "."));
-            RenderedMessage message = templates.render(new TemplateContent("preview", subject, htmlBody, textBody), who);
+            RenderedMessage message = templates.render(new TemplateContent(null, subject, htmlBody, textBody), who);
             return ResponseEntity.ok(Map.of("subject", message.subject(), "html", message.html(), "text", message.text(),
                     "contact", who.email()));
         } catch (LuxException e) {

@@ -2,14 +2,13 @@ package lux.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hubspot.jinjava.Jinjava;
-import com.hubspot.jinjava.JinjavaConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import lux.templates.DataTemplates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,19 +18,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CardTemplates {
-    /** Nested interpretation off: a contact named "{{ ... }}" must be shown, never evaluated. */
-    private final Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder().withMaxOutputSize(512_000)
-            .withNestedInterpretationEnabled(false).build());
+    /** Core's sealed engine: data stays data, nested interpretation is off, output is bounded. */
+    private final DataTemplates engine = new DataTemplates(512_000, new PlainText());
     private final Map<String, String> sources = new ConcurrentHashMap<>();
-
-    {
-        jinjava.getGlobalContext().registerFilter(new PlainText());
-    }
     private final ObjectMapper json = new ObjectMapper();
 
     Card render(String template, Map<String, Object> data) {
         String source = sources.computeIfAbsent(template, CardTemplates::load);
-        String text = jinjava.render(source, data);
+        String text = engine.render("cards/" + template + ".json", source, data);
         try {
             JsonNode node = json.readTree(text);
             return new Card(template, node);

@@ -29,11 +29,11 @@ final class JinjavaRenderer {
     /** Per-render copies of the global context, reused: building one registers every built-in filter and tag. */
     private final ConcurrentLinkedQueue<Context> bases = new ConcurrentLinkedQueue<>();
 
-    private JinjavaRenderer(boolean autoEscape, String part, TemplateProperties limits) {
+    private JinjavaRenderer(boolean autoEscape, boolean failOnUnknown, String part, TemplateProperties limits, List<Filter> extra) {
         this.part = part;
         this.limits = limits;
         this.config = JinjavaConfig.newBuilder()
-                .withFailOnUnknownTokens(true)
+                .withFailOnUnknownTokens(failOnUnknown)
                 // Contact data is text: a first name of "{{ ... }}" must be printed, never evaluated.
                 .withNestedInterpretationEnabled(false)
                 .withMaxOutputSize(limits.maxOutput())
@@ -63,14 +63,20 @@ final class JinjavaRenderer {
             }
         }
         TemplateSyntax.refusedFilters().forEach(name -> global.registerFilter(new RefusedFilter(name)));
+        extra.forEach(filter -> global.registerFilter(new SealedFilter(filter)));
     }
 
     static JinjavaRenderer html(TemplateProperties limits) {
-        return new JinjavaRenderer(true, "body", limits);
+        return new JinjavaRenderer(true, true, "body", limits, List.of());
     }
 
     static JinjavaRenderer plain(String part, TemplateProperties limits) {
-        return new JinjavaRenderer(false, part, limits);
+        return new JinjavaRenderer(false, true, part, limits, List.of());
+    }
+
+    /** For LUX's own templates filled with data (absent values are empty), with extra filters of the caller's. */
+    static JinjavaRenderer data(TemplateProperties limits, List<Filter> extra) {
+        return new JinjavaRenderer(false, false, "template", limits, extra);
     }
 
     /**

@@ -1,2 +1,2 @@
-/** Email templates and their safe, personalised rendering with Jinjava. */
+/** Email templates and their personalised rendering with a sealed Jinjava: templates are data, never code, on a budget. */
 package lux.templates;

@@ -170,4 +170,15 @@ class SealedTemplateTest {
                 "Ada / Lovelace", "{{ not evaluated }}", "https://lux.example/u/abc", "false")
                 .doesNotContain("other", "none");
     }
+
+    @Test
+    void lUXsOwnDataTemplatesAreSealedToo() {
+        DataTemplates cards = new DataTemplates(10_000);
+        assertThat(cards.render("card", "{{ title|tojson }}{% if missing %}x{% endif %}{% for f in facts %}{{ f.v }}{% endfor %}",
+                Map.of("title", "[click](x)", "facts", List.of(Map.of("v", 1), Map.of("v", 2))))).isEqualTo("\"[click](x)\"12");
+        assertThatThrownBy(() -> cards.render("card", "{{ title.getBytes() }}", Map.of("title", "t")))
+                .isInstanceOf(TemplateRenderException.class).hasMessageContaining("cannot call methods");
+        assertThatThrownBy(() -> cards.render("card", "{{ x }}", Map.of("x", new Object())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x is a Object");
+    }
 }
