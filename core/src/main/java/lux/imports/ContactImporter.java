@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import lux.audit.Actor;
 import lux.contacts.ContactService;
 import lux.contacts.EmailAddress;
+import lux.shared.CsvCells;
 import lux.shared.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -111,8 +112,9 @@ class ContactImporter {
             try (InputStream in = request.source().open()) {
                 CsvSniffer.Sniffed sniffed = CsvSniffer.sniff(in);
                 CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(sniffed.delimiter()).setIgnoreEmptyLines(false).get();
-                try (CSVParser parser = CSVParser.builder().setReader(new LineLimitReader(sniffed.reader(), properties.maxLineChars()))
-                        .setFormat(format).get()) {
+                CsvLimitReader limited = new CsvLimitReader(sniffed.reader(), sniffed.delimiter(), properties.maxRecordChars(),
+                        properties.maxFieldChars());
+                try (CSVParser parser = CSVParser.builder().setReader(limited).setFormat(format).get()) {
                     Iterator<CSVRecord> records = parser.iterator();
                     while (true) {
                         line = parser.getCurrentLineNumber() + 1;
@@ -124,16 +126,17 @@ class ContactImporter {
                             continue;
                         }
                         if (header == null) {
-                            header = HeaderMapping.of(record.toList());
+                            header = HeaderMapping.of(record.toList().stream().map(ControlChars::strip).toList());
                             continue;
                         }
                         rowsDone++;
                         accept(record);
+                        if (cancelled.getAsBoolean()) { // per row: a cancel stops the import now, not a batch later
+                            flush();
+                            return false;
+                        }
                         if (batch.size() >= properties.batchSize()) {
                             flush();
-                            if (cancelled.getAsBoolean()) {
-                                return false;
-                            }
                         }
                     }
                 }
@@ -157,6 +160,11 @@ class ContactImporter {
                 reject(record, "The email column is empty.");
                 return;
             }
+            if (ControlChars.contains(rawEmail)) {
+                reject(record, "The email address contains a control character (such as NUL), which no address has. "
+                        + "Fix the row and import it again.");
+                return;
+            }
             String email;
             try {
                 email = EmailAddress.normalise(rawEmail);
@@ -169,7 +177,7 @@ class ContactImporter {
             String company = null;
             Map<String, String> attributes = new LinkedHashMap<>();
             for (int i = 0; i < columns; i++) {
-                String value = record.get(i).strip();
+                String value = unquoteFormula(ControlChars.strip(record.get(i)).strip());
                 if (value.isEmpty()) {
                     continue;
                 }
@@ -253,6 +261,15 @@ class ContactImporter {
             }
         }
         return true;
+    }
+
+    /** Undoes the quote LUX's exports put before a cell that would start a formula, so export and import round-trip. */
+    private static String unquoteFormula(String value) {
+        if (value.length() < 2 || value.charAt(0) != '\'') {
+            return value;
+        }
+        String rest = value.substring(1);
+        return CsvCells.needsQuote(rest) ? rest : value;
     }
 
     private static String tooLong(String field, String value, int max) {
