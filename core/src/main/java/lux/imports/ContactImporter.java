@@ -115,30 +115,12 @@ class ContactImporter {
                 CsvLimitReader limited = new CsvLimitReader(sniffed.reader(), sniffed.delimiter(), properties.maxRecordChars(),
                         properties.maxFieldChars());
                 try (CSVParser parser = CSVParser.builder().setReader(limited).setFormat(format).get()) {
-                    Iterator<CSVRecord> records = parser.iterator();
-                    while (true) {
-                        line = parser.getCurrentLineNumber() + 1;
-                        if (!records.hasNext()) {
-                            break;
-                        }
-                        CSVRecord record = records.next();
-                        if (isBlank(record)) {
-                            continue;
-                        }
-                        if (header == null) {
-                            header = HeaderMapping.of(record.toList().stream().map(ControlChars::strip).toList());
-                            continue;
-                        }
-                        rowsDone++;
-                        accept(record);
-                        if (cancelled.getAsBoolean()) { // per row: a cancel stops the import now, not a batch later
-                            flush();
-                            return false;
-                        }
-                        if (batch.size() >= properties.batchSize()) {
-                            flush();
-                        }
+                    if (!readRows(parser)) {
+                        return false;
                     }
+                } catch (ImportRefusedException e) {
+                    flush(); // the rows read before the refusal are valid: keep them, as the message says
+                    throw e;
                 }
             }
             if (header == null) {
@@ -146,6 +128,34 @@ class ContactImporter {
             }
             flush();
             return true;
+        }
+
+        /** Reads every row; false when cancelled before the end of the file. */
+        private boolean readRows(CSVParser parser) {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                line = parser.getCurrentLineNumber() + 1;
+                if (!records.hasNext()) {
+                    return true;
+                }
+                CSVRecord record = records.next();
+                if (isBlank(record)) {
+                    continue;
+                }
+                if (header == null) {
+                    header = HeaderMapping.of(record.toList().stream().map(ControlChars::strip).toList());
+                    continue;
+                }
+                rowsDone++;
+                accept(record);
+                if (cancelled.getAsBoolean()) { // per row: a cancel stops the import now, not a batch later
+                    flush();
+                    return false;
+                }
+                if (batch.size() >= properties.batchSize()) {
+                    flush();
+                }
+            }
         }
 
         private void accept(CSVRecord record) {
