@@ -67,7 +67,7 @@ public class ContactImportService {
         long id = create(request, actor);
         AtomicBoolean cancel = new AtomicBoolean();
         running.put(id, cancel);
-        executor.execute(() -> execute(id, request, actor, cancel));
+        executor.execute(() -> execute(id, request, actor, cancel, () -> { }));
         return id;
     }
 
@@ -97,13 +97,7 @@ public class ContactImportService {
         ImportRequest request = new ImportRequest(described.fileName(), spool.source(id), described.tags(), described.mode());
         AtomicBoolean cancel = new AtomicBoolean();
         running.put(id, cancel);
-        executor.execute(() -> {
-            try {
-                execute(id, request, actor, cancel);
-            } finally {
-                spool.delete(id);
-            }
-        });
+        executor.execute(() -> execute(id, request, actor, cancel, () -> spool.delete(id)));
         return id;
     }
 
@@ -117,7 +111,7 @@ public class ContactImportService {
         long id = create(request, actor);
         AtomicBoolean cancel = new AtomicBoolean();
         running.put(id, cancel);
-        execute(id, request, actor, cancel);
+        execute(id, request, actor, cancel, () -> { });
         return get(id);
     }
 
@@ -165,7 +159,9 @@ public class ContactImportService {
         return id;
     }
 
-    private void execute(long id, ImportRequest request, Actor actor, AtomicBoolean cancel) {
+    /** Runs the import; {@code afterRead} runs once the file is read, before the job is marked done. */
+    private void execute(long id, ImportRequest request, Actor actor, AtomicBoolean cancel, Runnable afterRead) {
+        boolean read = false;
         try {
             jobs.markRunning(id, clock.instant());
             long interval = properties.progressInterval().toNanos();
@@ -178,6 +174,8 @@ public class ContactImportService {
                             null, counts.invalid()));
                 }
             });
+            read = true;
+            afterRead.run();
             ImportCounts c = outcome.counts();
             tx.executeWithoutResult(s -> {
                 jobs.finish(id, outcome.status(), c, outcome.failure(), outcome.report(), clock.instant());
@@ -188,6 +186,9 @@ public class ContactImportService {
                     c.skipped(), c.invalid(), outcome.status() == ImportStatus.CANCELLED, outcome.failure()));
         } finally {
             running.remove(id);
+            if (!read) {
+                afterRead.run();
+            }
         }
     }
 

@@ -16,7 +16,6 @@ import java.util.function.Consumer;
 import lux.audit.Actor;
 import lux.contacts.ContactService;
 import lux.contacts.EmailAddress;
-import lux.shared.CsvCells;
 import lux.shared.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -139,7 +138,7 @@ class ContactImporter {
                     return true;
                 }
                 CSVRecord record = records.next();
-                if (isBlank(record)) {
+                if (CsvRows.isBlank(record)) {
                     continue;
                 }
                 if (header == null) {
@@ -160,7 +159,7 @@ class ContactImporter {
 
         private void accept(CSVRecord record) {
             int columns = header.columns();
-            if (record.size() < columns || (record.size() > columns && !blankFrom(record, columns))) {
+            if (record.size() < columns || (record.size() > columns && !CsvRows.blankFrom(record, columns))) {
                 reject(record, "The row has " + record.size() + " columns but the header has " + columns
                         + ". Check for a missing or extra delimiter, or a quote that is not closed.");
                 return;
@@ -187,7 +186,7 @@ class ContactImporter {
             String company = null;
             Map<String, String> attributes = new LinkedHashMap<>();
             for (int i = 0; i < columns; i++) {
-                String value = unquoteFormula(ControlChars.strip(record.get(i)).strip());
+                String value = CsvRows.unquoteFormula(ControlChars.strip(record.get(i)).strip());
                 if (value.isEmpty()) {
                     continue;
                 }
@@ -199,11 +198,11 @@ class ContactImporter {
                     default -> { }
                 }
             }
-            String problem = tooLong("first name", firstName, ContactService.MAX_NAME);
-            problem = problem != null ? problem : tooLong("last name", lastName, ContactService.MAX_NAME);
-            problem = problem != null ? problem : tooLong("company", company, ContactService.MAX_COMPANY);
+            String problem = CsvRows.tooLong("first name", firstName, ContactService.MAX_NAME);
+            problem = problem != null ? problem : CsvRows.tooLong("last name", lastName, ContactService.MAX_NAME);
+            problem = problem != null ? problem : CsvRows.tooLong("company", company, ContactService.MAX_COMPANY);
             for (Map.Entry<String, String> a : attributes.entrySet()) {
-                problem = problem != null ? problem : tooLong("column \"" + a.getKey() + "\"", a.getValue(), ContactService.MAX_ATTRIBUTE_VALUE);
+                problem = problem != null ? problem : CsvRows.tooLong("column \"" + a.getKey() + "\"", a.getValue(), ContactService.MAX_ATTRIBUTE_VALUE);
             }
             if (problem != null) {
                 invalid++;
@@ -253,36 +252,5 @@ class ContactImporter {
             return "The file could not be read past line " + line + ": " + why + ". "
                     + (created + updated > 0 ? "Rows before it were imported; fix the file and import it again." : "Fix the file and import it again.");
         }
-    }
-
-    private static boolean isBlank(CSVRecord record) {
-        for (String value : record) {
-            if (!value.isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean blankFrom(CSVRecord record, int from) {
-        for (int i = from; i < record.size(); i++) {
-            if (!record.get(i).isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Undoes the quote LUX's exports put before a cell that would start a formula, so export and import round-trip. */
-    private static String unquoteFormula(String value) {
-        if (value.length() < 2 || value.charAt(0) != '\'') {
-            return value;
-        }
-        String rest = value.substring(1);
-        return CsvCells.needsQuote(rest) ? rest : value;
-    }
-
-    private static String tooLong(String field, String value, int max) {
-        return value != null && value.length() > max ? "The " + field + " is longer than " + max + " characters." : null;
     }
 }
