@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -37,7 +38,7 @@ public record ImportProperties(@Min(1) @Max(2000) @DefaultValue("1000") int batc
                                @Min(1) @DefaultValue("10000") int errorReportLimit,
                                @Min(4096) @DefaultValue("16000000") int maxRecordChars,
                                @Min(1024) @DefaultValue("100000") int maxFieldChars,
-                               @NotNull @DefaultValue("30s") Duration heartbeat,
+                               @NotNull @DurationMin(seconds = 1) @DefaultValue("30s") Duration heartbeat,
                                @DefaultValue("") String spoolDirectory,
                                @NotNull @DefaultValue({"*.sharepoint.com", "*.sharepoint.us", "*.sharepoint-mil.us",
                                    "*.sharepoint.cn", "*.files.1drv.com", "onedrive.live.com", "graph.microsoft.com",
@@ -46,7 +47,7 @@ public record ImportProperties(@Min(1) @Max(2000) @DefaultValue("1000") int batc
                                    "*.asm.skype.com"}) List<String> allowedHosts,
                                @DefaultValue("false") boolean allowPrivateAddresses,
                                @NotNull @DefaultValue("100MB") DataSize maxFileSize,
-                               @NotNull @DefaultValue("2m") Duration fetchTimeout) {
+                               @NotNull @DurationMin(millis = 100) @DefaultValue("2m") Duration fetchTimeout) {
 
     /** The directory uploads wait in. */
     Path spool() {

@@ -103,6 +103,9 @@ public class SafeFileFetcher {
                 InputStream body = new FetchedBody(in, head.chunked() ? -1 : length, head.chunked(), maxBytes, shown(maxBytes));
                 handedOver = true;
                 return body;
+            } catch (IOException e) {
+                throw new ImportRefusedException("The connection to " + target.host() + " broke while asking for the file. "
+                        + "Attach the file again, or upload it in the console.");
             } finally {
                 if (!handedOver) {
                     socket.close();
