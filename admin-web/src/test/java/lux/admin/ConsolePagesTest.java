@@ -237,6 +237,39 @@ class ConsolePagesTest {
     }
 
     @Test
+    void exportedCellsThatWouldRunAsFormulasAreQuotedAndPlainNumbersStayReadable() throws Exception {
+        contacts.create(new lux.contacts.NewContact("eve@example.org", "=HYPERLINK(\"http://evil\",\"x\")", "@SUM(A1:A9)", "-Minus Corp",
+                java.util.Map.of("phone", "+1 555 0100", "balance", "-42.50", "macro", "-2+3+cmd|' /C calc'!A0", "note", "+thanks"),
+                java.util.Set.of("vip"), "test"), Actor.system());
+
+        String csv = mvc.perform(get("/admin/contacts/export.csv").with(user(marketer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        var record = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().get().parse(new java.io.StringReader(csv))
+                .getRecords().get(0);
+        assertThat(record.get("email")).isEqualTo("eve@example.org");
+        assertThat(record.get("first_name")).isEqualTo("'=HYPERLINK(\"http://evil\",\"x\")");
+        assertThat(record.get("last_name")).isEqualTo("'@SUM(A1:A9)");
+        assertThat(record.get("company")).isEqualTo("'-Minus Corp");
+        assertThat(record.get("macro")).isEqualTo("'-2+3+cmd|' /C calc'!A0");
+        assertThat(record.get("note")).isEqualTo("'+thanks");
+        assertThat(record.get("phone")).isEqualTo("+1 555 0100"); // no letters, nothing to call: left readable
+        assertThat(record.get("balance")).isEqualTo("-42.50");
+
+        // the console's error report download: a formula in the address column comes back quoted too
+        long id = imports.importNow(new lux.imports.ImportRequest("bad.csv", lux.imports.ImportSource.of(
+                "email\n\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                java.util.Set.of(), null), Actor.system()).id();
+        String report = mvc.perform(get("/admin/imports/" + id + "/errors.csv").with(user(marketer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        var row = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().get().parse(new java.io.StringReader(report))
+                .getRecords().get(0);
+        assertThat(row.get("line")).isEqualTo("2");
+        assertThat(row.get("email")).isEqualTo("'=HYPERLINK(\"http://evil\",\"x\")");
+        assertThat(row.get("problem")).doesNotStartWith("=");
+    }
+
+    @Test
     void importPagesUploadAndShowTheOutcome() throws Exception {
         mvc.perform(get("/admin/imports").with(user(marketer))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("enctype=\"multipart/form-data\"")));

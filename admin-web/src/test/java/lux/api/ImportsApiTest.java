@@ -92,6 +92,25 @@ class ImportsApiTest {
     }
 
     @Test
+    void theErrorReportQuotesCellsThatWouldRunAsFormulas() throws Exception {
+        byte[] csv = "email,first_name\n@SUM(1+1)*cmd|' /C calc'!A0,Mallory\n+1 555 0100,Phone\n=1+1,Eq\n"
+                .getBytes(StandardCharsets.UTF_8);
+        String body = mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "evil.csv", "text/csv", csv))
+                        .header("Authorization", "Bearer " + token))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        long id = json.readTree(body).get("id").asLong();
+        assertThat(awaitDone(id).invalid()).isEqualTo(3);
+
+        String report = mvc.perform(get("/api/v1/imports/" + id + "/errors").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        var rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().get().parse(new java.io.StringReader(report)).getRecords();
+        assertThat(rows).extracting(r -> r.get("email"))
+                .containsExactly("'@SUM(1+1)*cmd|' /C calc'!A0", "+1 555 0100", "'=1+1");
+        assertThat(rows).extracting(r -> r.get("line")).containsExactly("2", "3", "4");
+    }
+
+    @Test
     void anEmptyUploadIsAProblemNamingTheFile() throws Exception {
         mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
                         .header("Authorization", "Bearer " + token))

@@ -5,23 +5,26 @@ import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.Serialization;
 import java.util.Locale;
+import lux.imports.ImportRefusedException;
+import lux.imports.SafeFileFetcher;
 import org.springframework.stereotype.Component;
 
 /**
  * Files the user attaches (Teams file download info in personal chats, inline attachments elsewhere): remembered
- * as the conversation's last upload for "import". Local mode only accepts loopback URLs, Teams mode only https.
+ * as the conversation's last upload for "import". Addresses LUX would not download from ({@link SafeFileFetcher}:
+ * this machine in local mode, https on Teams/SharePoint/OneDrive hosts otherwise) are refused at once.
  */
 @Component
 class AttachmentHandler {
     static final String TEAMS_FILE = "application/vnd.microsoft.teams.file.download.info";
     private final ConversationStore conversations;
     private final TeamsSender sender;
-    private final BotSettings settings;
+    private final SafeFileFetcher fetcher;
 
-    AttachmentHandler(ConversationStore conversations, TeamsSender sender, BotSettings settings) {
+    AttachmentHandler(ConversationStore conversations, TeamsSender sender, SafeFileFetcher fetcher) {
         this.conversations = conversations;
         this.sender = sender;
-        this.settings = settings;
+        this.fetcher = fetcher;
     }
 
     /** True when a file was attached (and answered). */
@@ -43,9 +46,10 @@ class AttachmentHandler {
             if (url == null || url.isBlank()) {
                 continue;
             }
-            if (!allowed(url)) {
-                sender.send(turn, Replies.text("I cannot fetch " + name + " from that address"
-                        + (settings.localMode() ? " (local mode only reads files from this machine)." : " (only https links).")));
+            try {
+                fetcher.check(url);
+            } catch (ImportRefusedException refused) {
+                sender.send(turn, Replies.text("I cannot fetch " + name + ". " + refused.getMessage()));
                 return true;
             }
             conversations.saveUpload(conversationId, user.user().getId(), name, url);
@@ -54,12 +58,5 @@ class AttachmentHandler {
             return true;
         }
         return false;
-    }
-
-    private boolean allowed(String url) {
-        if (settings.localMode()) {
-            return Loopback.isLoopbackUrl(url);
-        }
-        return url.toLowerCase(Locale.ROOT).startsWith("https://");
     }
 }

@@ -43,13 +43,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DatabaseTest
 @Import(BotRoadTest.Clocks.class)
 @SpringBootTest(classes = BotTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lux.delivery.enabled=false", "lux.teams.retry-base=10ms", "lux.public-base-url=http://127.0.0.1:3978"})
+        properties = {"lux.delivery.enabled=false", "lux.teams.retry-base=10ms", "lux.public-base-url=http://127.0.0.1:3978",
+            "lux.imports.max-file-size=2MB", "lux.imports.fetch-timeout=20s"})
 class BotRoadTest {
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     static final String AAD = "00000000-0000-0000-0000-0000000000aa";
     @AutoClose
     static final FakeConnector connector = FakeConnector.start();
     static final HttpClient http = HttpClient.newHttpClient();
+    @AutoClose
+    static final HostileFiles hostile = HostileFiles.start();
 
     @LocalServerPort
     int port;
@@ -217,6 +220,92 @@ class BotRoadTest {
         connector.clear();
         post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "import"));
         assertThat(connector.messages().get(0).text()).startsWith("No file attached yet.");
+    }
+
+    @Test
+    void anEndlessAttachmentStopsAtTheSizeCapAndKeepsTheRowsBeforeIt() throws Exception {
+        attachAndImport(hostile.url("/endless.csv"), "endless.csv");
+
+        FakeConnector.Call result = connector.await(c -> c.card() != null && c.card().toString().contains("Import of endless.csv"),
+                java.time.Duration.ofSeconds(60));
+        assertThat(result.card().toString()).contains("The file was refused: The file is larger than 2 MB (lux.imports.max-file-size)");
+        assertThat(jdbc.queryForObject("SELECT status FROM contact_import", String.class)).isEqualTo("FAILED");
+        assertThat(hostile.endlessBytesSent()).isLessThan(64L * 1024 * 1024); // LUX hung up; the double never got far
+        long imported = jdbc.queryForObject("SELECT COUNT(*) FROM contact", Long.class);
+        assertThat(imported).isPositive().isLessThanOrEqualTo(2L * 1024 * 1024 / HostileFiles.ROW_BYTES); // whole rows within the cap
+    }
+
+    @Test
+    void anAttachmentThatRedirectsToAnInternalAddressIsNotFollowed() throws Exception {
+        attachAndImport(hostile.url("/to-metadata.csv"), "meta.csv");
+
+        FakeConnector.Call result = connector.await(c -> c.card() != null && c.card().toString().contains("Import of meta.csv"),
+                java.time.Duration.ofSeconds(30));
+        assertThat(result.card().toString()).contains("LUX cannot fetch this file: its address is not on this machine");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contact", Long.class)).isZero();
+    }
+
+    private void attachAndImport(String url, String name) throws Exception {
+        ObjectNode upload = Activities.message(connector.serviceUrl(), "conv-1", AAD, null);
+        upload.putArray("attachments").addObject().put("contentType", "text/csv").put("contentUrl", url).put("name", name);
+        post(upload);
+        assertThat(connector.messages().get(0).text()).isEqualTo("Got " + name + ". Type import to add its contacts.");
+        connector.clear();
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "import"));
+        assertThat(connector.messages().get(0).text()).contains("of " + name + " started");
+    }
+
+    /** A loopback file host that misbehaves: an endless CSV made as it is sent, and a redirect to cloud metadata. */
+    static final class HostileFiles implements AutoCloseable {
+        static final int ROW_BYTES = 1000;
+        private final com.sun.net.httpserver.HttpServer server;
+        private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+
+        private HostileFiles() throws java.io.IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            server.createContext("/endless.csv", ex -> {
+                ex.sendResponseHeaders(200, 0); // chunked, never ending (50 GB would take far longer than any test)
+                String notes = "n".repeat(ROW_BYTES - 30);
+                try (java.io.OutputStream out = ex.getResponseBody()) {
+                    out.write("email,notes\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    for (long row = 0; row < 50_000_000L; row++) {
+                        byte[] line = String.format("r%015d@example.com,%s%n", row, notes).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                        out.write(line);
+                        sent.addAndGet(line.length);
+                    }
+                } catch (java.io.IOException hungUp) {
+                    // LUX stopped reading: expected
+                }
+            });
+            server.createContext("/to-metadata.csv", ex -> {
+                ex.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/iam/security-credentials/");
+                ex.sendResponseHeaders(302, -1);
+                ex.close();
+            });
+            server.start();
+        }
+
+        static HostileFiles start() {
+            try {
+                return new HostileFiles();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        }
+
+        long endlessBytesSent() {
+            return sent.get();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import lux.audit.Actor;
 import lux.audit.AuditService;
+import lux.shared.CsvCells;
 import lux.shared.ConflictException;
 import lux.shared.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
@@ -113,7 +114,7 @@ public class ContactBulkService {
 
     /**
      * Writes matching contacts as CSV (UTF-8 text; the caller owns the writer), reading row by row so memory does
-     * not depend on how many match. Attribute columns come after {@link #EXPORT_COLUMNS}, sorted. Returns the count.
+     * not depend on how many match. Cells a spreadsheet would run as formulas get a leading quote ({@link CsvCells}). Attribute columns come after {@link #EXPORT_COLUMNS}, sorted. Returns the count.
      */
     @Transactional // not read-only: the export itself is audited
     public long export(ContactFilter filter, Writer out, Actor actor) {
@@ -126,7 +127,8 @@ public class ContactBulkService {
         List<String> header = new ArrayList<>(EXPORT_COLUMNS);
         header.addAll(attributeNames);
         try {
-            CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get());
+            CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                    .setHeader(header.stream().map(CsvCells::neutralise).toArray(String[]::new)).get());
             ExportRow current = new ExportRow();
             streaming.query("SELECT c.id, c.email, c.first_name, c.last_name, c.company, c.status, c.consent_source, c.consent_at, "
                     + "c.created_at, c.attributes, t.name FROM contact c LEFT JOIN contact_tag ct ON ct.contact_id = c.id "
@@ -174,9 +176,10 @@ public class ContactBulkService {
             if (id < 0) {
                 return;
             }
-            List<Object> row = new ArrayList<>(values);
-            row.add(5, String.join(", ", tags));
-            attributeNames.forEach(name -> row.add(attributes.getOrDefault(name, "")));
+            List<Object> row = new ArrayList<>(values.size() + 1 + attributeNames.size());
+            values.forEach(v -> row.add(v == null ? null : CsvCells.neutralise(v.toString())));
+            row.add(5, CsvCells.neutralise(String.join(", ", tags)));
+            attributeNames.forEach(name -> row.add(CsvCells.neutralise(attributes.getOrDefault(name, ""))));
             try {
                 csv.printRecord(row);
             } catch (IOException e) {

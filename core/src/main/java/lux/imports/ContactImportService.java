@@ -1,12 +1,14 @@
 package lux.imports;
 
 import jakarta.annotation.PreDestroy;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ContactImportService {
     private final ContactImporter importer;
     private final ImportJobStore jobs;
+    private final ImportSpool spool;
+    private final SafeFileFetcher fetcher;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
@@ -39,10 +43,12 @@ public class ContactImportService {
     private final ExecutorService executor;
     private final Map<Long, AtomicBoolean> running = new ConcurrentHashMap<>();
 
-    ContactImportService(ContactImporter importer, ImportJobStore jobs, AuditService audit, ApplicationEventPublisher events,
-                         TransactionTemplate tx, ImportProperties properties, Clock clock) {
+    ContactImportService(ContactImporter importer, ImportJobStore jobs, ImportSpool spool, SafeFileFetcher fetcher, AuditService audit,
+                         ApplicationEventPublisher events, TransactionTemplate tx, ImportProperties properties, Clock clock) {
         this.importer = importer;
         this.jobs = jobs;
+        this.spool = spool;
+        this.fetcher = fetcher;
         this.audit = audit;
         this.events = events;
         this.tx = tx;
@@ -61,8 +67,43 @@ public class ContactImportService {
         long id = create(request, actor);
         AtomicBoolean cancel = new AtomicBoolean();
         running.put(id, cancel);
-        executor.execute(() -> execute(id, request, actor, cancel));
+        executor.execute(() -> execute(id, request, actor, cancel, () -> { }));
         return id;
+    }
+
+    /**
+     * Queues the import of a file downloaded from {@code url} (a Teams attachment) through {@link SafeFileFetcher}:
+     * an address LUX must not fetch from is refused here, before a job exists.
+     */
+    public long startDownload(String fileName, String url, Set<String> tags, ImportMode mode, Actor actor) {
+        return start(new ImportRequest(fileName, fetcher.source(url), tags, mode), actor);
+    }
+
+    /**
+     * Queues the import of an uploaded file (console, API). The upload is stored in the spool first, under the job's
+     * id, because the import reads it later on another thread; it is deleted when the import ends (or, after a crash,
+     * by {@link ImportRecovery}).
+     */
+    public long startUpload(String fileName, InputStream content, Set<String> tags, ImportMode mode, Actor actor) {
+        ImportRequest described = new ImportRequest(fileName, ImportSource.of(new byte[0]), tags, mode);
+        long id = create(described, actor);
+        try {
+            spool.save(id, content);
+        } catch (RuntimeException e) {
+            String why = e instanceof ImportRefusedException ? e.getMessage() : "The uploaded file could not be stored; try again.";
+            tx.executeWithoutResult(s -> jobs.finish(id, ImportStatus.FAILED, new ImportCounts(0, 0, 0, 0, 0), why, null, clock.instant()));
+            throw e;
+        }
+        ImportRequest request = new ImportRequest(described.fileName(), spool.source(id), described.tags(), described.mode());
+        AtomicBoolean cancel = new AtomicBoolean();
+        running.put(id, cancel);
+        executor.execute(() -> execute(id, request, actor, cancel, () -> spool.delete(id)));
+        return id;
+    }
+
+    /** The imports queued or running on this instance. */
+    Set<Long> live() {
+        return Set.copyOf(running.keySet());
     }
 
     /** Imports in the caller's thread and returns the finished job (tests, scripts, benchmarks). */
@@ -70,7 +111,7 @@ public class ContactImportService {
         long id = create(request, actor);
         AtomicBoolean cancel = new AtomicBoolean();
         running.put(id, cancel);
-        execute(id, request, actor, cancel);
+        execute(id, request, actor, cancel, () -> { });
         return get(id);
     }
 
@@ -118,7 +159,9 @@ public class ContactImportService {
         return id;
     }
 
-    private void execute(long id, ImportRequest request, Actor actor, AtomicBoolean cancel) {
+    /** Runs the import; {@code afterRead} runs once the file is read, before the job is marked done. */
+    private void execute(long id, ImportRequest request, Actor actor, AtomicBoolean cancel, Runnable afterRead) {
+        boolean read = false;
         try {
             jobs.markRunning(id, clock.instant());
             long interval = properties.progressInterval().toNanos();
@@ -131,6 +174,8 @@ public class ContactImportService {
                             null, counts.invalid()));
                 }
             });
+            read = true;
+            afterRead.run();
             ImportCounts c = outcome.counts();
             tx.executeWithoutResult(s -> {
                 jobs.finish(id, outcome.status(), c, outcome.failure(), outcome.report(), clock.instant());
@@ -141,6 +186,9 @@ public class ContactImportService {
                     c.skipped(), c.invalid(), outcome.status() == ImportStatus.CANCELLED, outcome.failure()));
         } finally {
             running.remove(id);
+            if (!read) {
+                afterRead.run();
+            }
         }
     }
 

@@ -111,31 +111,15 @@ class ContactImporter {
             try (InputStream in = request.source().open()) {
                 CsvSniffer.Sniffed sniffed = CsvSniffer.sniff(in);
                 CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(sniffed.delimiter()).setIgnoreEmptyLines(false).get();
-                try (CSVParser parser = CSVParser.builder().setReader(new LineLimitReader(sniffed.reader(), properties.maxLineChars()))
-                        .setFormat(format).get()) {
-                    Iterator<CSVRecord> records = parser.iterator();
-                    while (true) {
-                        line = parser.getCurrentLineNumber() + 1;
-                        if (!records.hasNext()) {
-                            break;
-                        }
-                        CSVRecord record = records.next();
-                        if (isBlank(record)) {
-                            continue;
-                        }
-                        if (header == null) {
-                            header = HeaderMapping.of(record.toList());
-                            continue;
-                        }
-                        rowsDone++;
-                        accept(record);
-                        if (batch.size() >= properties.batchSize()) {
-                            flush();
-                            if (cancelled.getAsBoolean()) {
-                                return false;
-                            }
-                        }
+                CsvLimitReader limited = new CsvLimitReader(sniffed.reader(), sniffed.delimiter(), properties.maxRecordChars(),
+                        properties.maxFieldChars());
+                try (CSVParser parser = CSVParser.builder().setReader(limited).setFormat(format).get()) {
+                    if (!readRows(parser)) {
+                        return false;
                     }
+                } catch (ImportRefusedException e) {
+                    flush(); // the rows read before the refusal are valid: keep them, as the message says
+                    throw e;
                 }
             }
             if (header == null) {
@@ -145,9 +129,37 @@ class ContactImporter {
             return true;
         }
 
+        /** Reads every row; false when cancelled before the end of the file. */
+        private boolean readRows(CSVParser parser) {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                line = parser.getCurrentLineNumber() + 1;
+                if (!records.hasNext()) {
+                    return true;
+                }
+                CSVRecord record = records.next();
+                if (CsvRows.isBlank(record)) {
+                    continue;
+                }
+                if (header == null) {
+                    header = HeaderMapping.of(record.toList().stream().map(ControlChars::strip).toList());
+                    continue;
+                }
+                rowsDone++;
+                accept(record);
+                if (cancelled.getAsBoolean()) { // per row: a cancel stops the import now, not a batch later
+                    flush();
+                    return false;
+                }
+                if (batch.size() >= properties.batchSize()) {
+                    flush();
+                }
+            }
+        }
+
         private void accept(CSVRecord record) {
             int columns = header.columns();
-            if (record.size() < columns || (record.size() > columns && !blankFrom(record, columns))) {
+            if (record.size() < columns || (record.size() > columns && !CsvRows.blankFrom(record, columns))) {
                 reject(record, "The row has " + record.size() + " columns but the header has " + columns
                         + ". Check for a missing or extra delimiter, or a quote that is not closed.");
                 return;
@@ -155,6 +167,11 @@ class ContactImporter {
             String rawEmail = record.get(header.emailColumn()).strip();
             if (rawEmail.isEmpty()) {
                 reject(record, "The email column is empty.");
+                return;
+            }
+            if (ControlChars.contains(rawEmail)) {
+                reject(record, "The email address contains a control character (such as NUL), which no address has. "
+                        + "Fix the row and import it again.");
                 return;
             }
             String email;
@@ -169,7 +186,7 @@ class ContactImporter {
             String company = null;
             Map<String, String> attributes = new LinkedHashMap<>();
             for (int i = 0; i < columns; i++) {
-                String value = record.get(i).strip();
+                String value = CsvRows.unquoteFormula(ControlChars.strip(record.get(i)).strip());
                 if (value.isEmpty()) {
                     continue;
                 }
@@ -181,11 +198,11 @@ class ContactImporter {
                     default -> { }
                 }
             }
-            String problem = tooLong("first name", firstName, ContactService.MAX_NAME);
-            problem = problem != null ? problem : tooLong("last name", lastName, ContactService.MAX_NAME);
-            problem = problem != null ? problem : tooLong("company", company, ContactService.MAX_COMPANY);
+            String problem = CsvRows.tooLong("first name", firstName, ContactService.MAX_NAME);
+            problem = problem != null ? problem : CsvRows.tooLong("last name", lastName, ContactService.MAX_NAME);
+            problem = problem != null ? problem : CsvRows.tooLong("company", company, ContactService.MAX_COMPANY);
             for (Map.Entry<String, String> a : attributes.entrySet()) {
-                problem = problem != null ? problem : tooLong("column \"" + a.getKey() + "\"", a.getValue(), ContactService.MAX_ATTRIBUTE_VALUE);
+                problem = problem != null ? problem : CsvRows.tooLong("column \"" + a.getKey() + "\"", a.getValue(), ContactService.MAX_ATTRIBUTE_VALUE);
             }
             if (problem != null) {
                 invalid++;
@@ -235,27 +252,5 @@ class ContactImporter {
             return "The file could not be read past line " + line + ": " + why + ". "
                     + (created + updated > 0 ? "Rows before it were imported; fix the file and import it again." : "Fix the file and import it again.");
         }
-    }
-
-    private static boolean isBlank(CSVRecord record) {
-        for (String value : record) {
-            if (!value.isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean blankFrom(CSVRecord record, int from) {
-        for (int i = from; i < record.size(); i++) {
-            if (!record.get(i).isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String tooLong(String field, String value, int max) {
-        return value != null && value.length() > max ? "The " + field + " is longer than " + max + " characters." : null;
     }
 }

@@ -66,11 +66,16 @@ final class CsvSniffer {
         } else if (startsWith(sample, 0xD0, 0xCF, 0x11, 0xE0)) {
             what = "an old Excel workbook (.xls)";
         } else {
+            // Binary data is full of control bytes; a text file may carry a few stray NULs, which the import strips
+            // or reports per row rather than refusing the whole file.
+            int control = 0;
             for (byte b : sample) {
-                if (b == 0) {
-                    what = "a binary file";
-                    break;
+                if ((b >= 0 && b < 0x09) || (b > 0x0D && b < 0x20)) {
+                    control++;
                 }
+            }
+            if (control > 16 && control * 20L > sample.length) {
+                what = "a binary file";
             }
         }
         if (what != null) {

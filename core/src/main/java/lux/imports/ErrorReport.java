@@ -3,12 +3,14 @@ package lux.imports;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import lux.shared.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The rows an import did not take, as CSV (line, email, problem), capped so a hopeless file cannot fill memory:
- * rows beyond the cap are counted in a last line.
+ * rows beyond the cap are counted in a last line. Cells are safe to open in a spreadsheet: control characters are
+ * dropped and a cell that would start a formula gets a leading quote ({@link CsvCells}).
  */
 final class ErrorReport {
     private static final int MAX_EMAIL_SHOWN = 120;
@@ -34,8 +36,9 @@ final class ErrorReport {
         }
         listed++;
         try {
-            String shown = email == null ? "" : email.length() <= MAX_EMAIL_SHOWN ? email : email.substring(0, MAX_EMAIL_SHOWN) + "...";
-            printer.printRecord(line, shown, problem);
+            String clean = email == null ? "" : ControlChars.strip(email);
+            String shown = clean.length() <= MAX_EMAIL_SHOWN ? clean : clean.substring(0, MAX_EMAIL_SHOWN) + "...";
+            printer.printRecord(line, CsvCells.neutralise(shown), CsvCells.neutralise(ControlChars.strip(problem)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

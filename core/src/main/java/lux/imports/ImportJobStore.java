@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import lux.audit.Actor;
@@ -35,20 +36,22 @@ class ImportJobStore {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("INSERT INTO contact_import (file_name, mode, tags, status, user_id, "
-                    + "user_name, created_at) VALUES (?, ?, ?, 'QUEUED', ?, ?, ?)", new String[] {"id"});
+                    + "user_name, created_at, heartbeat_at) VALUES (?, ?, ?, 'QUEUED', ?, ?, ?, ?)", new String[] {"id"});
             ps.setString(1, request.fileName());
             ps.setString(2, request.mode().name());
             ps.setString(3, request.tags().isEmpty() ? null : String.join(",", request.tags()));
             ps.setObject(4, actor.userId());
             ps.setString(5, actor.name());
             ps.setObject(6, ContactBatchWriter.utc(now));
+            ps.setObject(7, ContactBatchWriter.utc(now));
             return ps;
         }, key);
         return key.getKeyAs(Number.class).longValue();
     }
 
     void markRunning(long id, Instant now) {
-        jdbc.update("UPDATE contact_import SET status = 'RUNNING', started_at = ? WHERE id = ?", ContactBatchWriter.utc(now), id);
+        jdbc.update("UPDATE contact_import SET status = 'RUNNING', started_at = ?, heartbeat_at = ? WHERE id = ?",
+                ContactBatchWriter.utc(now), ContactBatchWriter.utc(now), id);
     }
 
     void progress(long id, ImportCounts counts) {
@@ -60,8 +63,34 @@ class ImportJobStore {
         jdbc.update("UPDATE contact_import SET status = ?, rows_done = ?, created = ?, updated = ?, skipped = ?, invalid = ?, "
                         + "failure = ?, error_report = ?, finished_at = ? WHERE id = ?",
                 status.name(), counts.rowsDone(), counts.created(), counts.updated(), counts.skipped(), counts.invalid(),
-                failure == null ? null : failure.length() > 1000 ? failure.substring(0, 997) + "..." : failure,
+                failure == null ? null : shorten(ControlChars.strip(failure)),
                 report, ContactBatchWriter.utc(now), id);
+    }
+
+    private static String shorten(String failure) {
+        return failure.length() > 1000 ? failure.substring(0, 997) + "..." : failure;
+    }
+
+    /** This instance still works on these imports. */
+    void heartbeat(Collection<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("UPDATE contact_import SET heartbeat_at = ? WHERE id = ? AND status IN ('QUEUED', 'RUNNING')",
+                ids.stream().map(id -> new Object[] {ContactBatchWriter.utc(now), id}).toList());
+    }
+
+    /** Queued or running imports nobody has said anything about since {@code silentSince}: their instance stopped. */
+    List<ImportJob> abandoned(Instant silentSince) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM contact_import WHERE status IN ('QUEUED', 'RUNNING') "
+                + "AND (heartbeat_at IS NULL OR heartbeat_at < ?)", JOB, ContactBatchWriter.utc(silentSince));
+    }
+
+    /** Marks an abandoned import FAILED unless it spoke up meanwhile; true when it was marked. */
+    boolean markAbandoned(long id, String failure, Instant silentSince, Instant now) {
+        return jdbc.update("UPDATE contact_import SET status = 'FAILED', failure = ?, finished_at = ? WHERE id = ? "
+                + "AND status IN ('QUEUED', 'RUNNING') AND (heartbeat_at IS NULL OR heartbeat_at < ?)",
+                failure, ContactBatchWriter.utc(now), id, ContactBatchWriter.utc(silentSince)) == 1;
     }
 
     Optional<ImportJob> find(long id) {

@@ -27,7 +27,7 @@ public record ImportRequest(String fileName, ImportSource source, Set<String> ta
 
     // Only the last path segment: a browser or Teams may send "C:\\Users\\mia\\list.csv".
     private static String cleanFileName(String raw) {
-        String name = raw == null ? "" : raw.replace('\\', '/');
+        String name = raw == null ? "" : ControlChars.strip(raw).replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).strip();
         if (name.isEmpty()) {
             throw new InvalidInputException("fileName", "Give the import a file name (for example contacts.csv).");

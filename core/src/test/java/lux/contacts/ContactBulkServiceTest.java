@@ -159,4 +159,29 @@ class ContactBulkServiceTest {
         assertThat(contacts.findByEmail("ada@example.com").orElseThrow().attributes())
                 .containsOnly(Map.entry("plan", "gold"), Map.entry("city", "London"));
     }
+
+    @Test
+    void formulaCellsAreQuotedInTheExportAndComeBackAsTheyWereOnImport() throws Exception {
+        String formula = "=HYPERLINK(\"http://evil\",\"x\")";
+        contacts.create(new NewContact("eve@example.com", formula, "@SUM(A1)", null,
+                Map.of("phone", "+1 555 0100", "macro", "-2+3+cmd|' /C calc'!A0"), Set.of(), null), MIA);
+        StringWriter out = new StringWriter();
+        bulk.export(new ContactFilter(null, ContactStatus.ACTIVE, null, null), out, MIA);
+
+        CSVRecord eve = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(out.toString())).getRecords().stream()
+                .filter(r -> r.get("email").equals("eve@example.com")).findFirst().orElseThrow();
+        assertThat(eve.get("first_name")).isEqualTo("'" + formula);
+        assertThat(eve.get("last_name")).isEqualTo("'@SUM(A1)");
+        assertThat(eve.get("macro")).isEqualTo("'-2+3+cmd|' /C calc'!A0");
+        assertThat(eve.get("phone")).isEqualTo("+1 555 0100");
+
+        DatabaseCleaner.clean(jdbc);
+        imports.importNow(new ImportRequest("export.csv", ImportSource.of(out.toString().getBytes(StandardCharsets.UTF_8)),
+                Set.of(), ImportMode.ADD_NEW_ONLY), MIA);
+        var back = contacts.findByEmail("eve@example.com").orElseThrow();
+        assertThat(back.firstName()).isEqualTo(formula);
+        assertThat(back.lastName()).isEqualTo("@SUM(A1)");
+        assertThat(back.attributes()).containsOnly(Map.entry("phone", "+1 555 0100"), Map.entry("macro", "-2+3+cmd|' /C calc'!A0"));
+    }
 }

@@ -40,8 +40,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DatabaseTest
 @SpringBootTest(classes = {CoreTestApplication.class, ImportEventsCollector.class},
         properties = {"lux.imports.batch-size=2", "lux.imports.progress-interval=0s", "lux.delivery.enabled=false",
-            "spring.datasource.hikari.maximum-pool-size=3"})
+            "spring.datasource.hikari.maximum-pool-size=3", ContactImportTest.SPOOL})
 class ContactImportTest {
+    /** Each context spools uploads in its own folder: a sweep must never see another test run's files. */
+    static final String SPOOL = "lux.imports.spool-directory=target/import-spool-${random.uuid}";
     static final Actor MIA = new Actor(null, "mia@lux.test", Channel.TEAMS);
 
     @Autowired

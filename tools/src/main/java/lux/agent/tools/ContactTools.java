@@ -2,13 +2,6 @@ package lux.agent.tools;
 
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,8 +18,6 @@ import lux.contacts.EmailAddress;
 import lux.contacts.NewContact;
 import lux.imports.ContactImportService;
 import lux.imports.ImportMode;
-import lux.imports.ImportRequest;
-import lux.imports.ImportSource;
 import lux.shared.LuxException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -54,32 +45,10 @@ public class ContactTools {
                 return "FAILED: no file attached yet. Ask the user to attach a CSV file (columns like email, first_name, "
                         + "last_name, company, tags) to a message first.";
             }
-            long id = imports.start(new ImportRequest(file.fileName(), download(file), set(tags), ImportMode.ADD_NEW_ONLY),
-                    session.actor());
+            long id = imports.startDownload(file.fileName(), file.downloadUrl(), set(tags), ImportMode.ADD_NEW_ONLY, session.actor());
             return "Import " + id + " of " + file.fileName() + " started" + (tags == null || tags.isEmpty() ? "" : " (tags: "
                     + String.join(", ", set(tags)) + ")") + ". A card shows progress and the result; existing contacts are left as they are.";
         });
-    }
-
-    /** The bot accepted this URL (loopback in local mode, https in Teams); the import reads it on its own thread. */
-    private static ImportSource download(UploadedFile file) {
-        return () -> {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
-            try {
-                HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(file.downloadUrl()))
-                        .timeout(Duration.ofMinutes(5)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-                if (response.statusCode() != 200) {
-                    response.body().close();
-                    throw new IOException("downloading " + file.fileName() + " answered HTTP " + response.statusCode()
-                            + "; attach the file again");
-                }
-                return response.body();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("download of " + file.fileName() + " was interrupted", e);
-            }
-        };
     }
 
     @Tool("Adds contacts by email address, optionally with tags. Existing contacts get the tags added.")
