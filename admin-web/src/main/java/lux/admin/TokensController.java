@@ -1,5 +1,7 @@
 package lux.admin;
 
+import java.time.Clock;
+import java.time.Duration;
 import lux.audit.Channel;
 import lux.users.ApiTokenService;
 import lux.users.NewApiToken;
@@ -14,30 +16,42 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** API tokens: created by admins, the secret shown once, revocable. */
+/**
+ * API tokens: created by admins, owned by their creator (a token stops when its owner is disabled and acts with the
+ * owner's current role), expiring, the secret shown once, revocable. The list shows who has which token.
+ */
 @Controller
 @RequestMapping("/admin/tokens")
 class TokensController {
     private final ApiTokenService tokens;
+    private final ConsoleProperties properties;
+    private final Clock clock;
 
-    TokensController(ApiTokenService tokens) {
+    TokensController(ApiTokenService tokens, ConsoleProperties properties, Clock clock) {
         this.tokens = tokens;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     @GetMapping
     String list(Model model) {
         model.addAttribute("tokens", tokens.list());
         model.addAttribute("roles", Role.values());
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("defaultDays", properties.apiTokenValidity().toDays());
+        model.addAttribute("maxDays", ApiTokenService.MAX_VALIDITY.toDays());
         return "admin/tokens";
     }
 
     @PostMapping
-    String create(@RequestParam String name, @RequestParam Role role, @AuthenticationPrincipal ConsoleUser me,
-                  RedirectAttributes flash) {
+    String create(@RequestParam String name, @RequestParam Role role, @RequestParam(required = false) Integer expiresInDays,
+                  @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
         return Flash.run(flash, "/admin/tokens", () -> {
-            NewApiToken created = tokens.create(name, role, me.actor(Channel.CONSOLE));
+            Duration validity = expiresInDays == null ? properties.apiTokenValidity() : Duration.ofDays(expiresInDays);
+            NewApiToken created = tokens.create(name, role, validity, me.actor(Channel.CONSOLE));
             flash.addFlashAttribute("oneTimeSecret", created.secret());
-            return "Created the token \"" + created.token().name() + "\". Copy it now: it is not shown again.";
+            return "Created the token \"" + created.token().name() + "\", valid until " + created.token().expiresAt()
+                    + ". Copy it now: it is not shown again.";
         });
     }
 

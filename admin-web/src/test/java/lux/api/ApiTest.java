@@ -63,7 +63,7 @@ class ApiTest {
     void setUp() {
         DatabaseCleaner.clean(jdbc);
         owner = fixtures.user("ada@lux.test", Role.ADMIN);
-        token = tokens.create("tests", Role.MARKETER, new Actor(owner.getId(), "Ada", Channel.CONSOLE)).secret();
+        token = tokens.create("tests", Role.MARKETER, java.time.Duration.ofDays(90), new Actor(owner.getId(), "Ada", Channel.CONSOLE)).secret();
     }
 
     ResultActions call(MockHttpServletRequestBuilder request) throws Exception {

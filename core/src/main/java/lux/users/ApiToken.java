@@ -30,17 +30,22 @@ class ApiToken {
     @Column(nullable = false)
     private Instant createdAt;
     private Instant revokedAt;
+    @Column(nullable = false)
+    private Instant expiresAt;
+    private Instant lastUsedAt;
 
     protected ApiToken() {
     }
 
-    ApiToken(String name, String tokenHash, String tokenPrefix, Role role, Long createdBy, Instant createdAt) {
+    ApiToken(String name, String tokenHash, String tokenPrefix, Role role, Long createdBy, Instant createdAt,
+             Instant expiresAt) {
         this.name = name;
         this.tokenHash = tokenHash;
         this.tokenPrefix = tokenPrefix;
         this.role = role;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
     }
 
     Long getId() { return id; }
@@ -50,6 +55,15 @@ class ApiToken {
     Long getCreatedBy() { return createdBy; }
     Instant getCreatedAt() { return createdAt; }
     Instant getRevokedAt() { return revokedAt; }
+    Instant getExpiresAt() { return expiresAt; }
+    Instant getLastUsedAt() { return lastUsedAt; }
+
+    /** Recorded at most once a minute, so a busy integration does not write on every call. */
+    void used(Instant at) {
+        if (lastUsedAt == null || lastUsedAt.plusSeconds(60).isBefore(at)) {
+            lastUsedAt = at;
+        }
+    }
 
     void revoke(Instant at) {
         if (revokedAt == null) {
