@@ -43,4 +43,21 @@ class UserServiceTest {
                 .isInstanceOf(DuplicateException.class).hasMessageContaining("already linked to mia@lux.test");
         assertThat(users.anyAdmin()).isTrue();
     }
+
+    @Test
+    void disablingChangingTheRoleOrThePasswordMovesTheCredentialsVersionOtherChangesDoNot() {
+        User mia = users.create(new NewUser("mia@lux.test", "Mia", "{bcrypt}hash", Role.MARKETER), Actor.system());
+        long start = users.get(mia.getId()).getCredentialsVersion();
+        users.linkTeamsIdentity(mia.getId(), "aaaa-2222", Actor.system());
+        users.changeRole(mia.getId(), Role.MARKETER, Actor.system());
+        users.setEnabled(mia.getId(), true, Actor.system());
+        assertThat(users.get(mia.getId()).getCredentialsVersion()).as("nothing that matters to a session").isEqualTo(start);
+
+        users.changeRole(mia.getId(), Role.ADMIN, Actor.system());
+        assertThat(users.get(mia.getId()).getCredentialsVersion()).isEqualTo(start + 1);
+        users.changePasswordHash(mia.getId(), "{bcrypt}other", Actor.system());
+        assertThat(users.get(mia.getId()).getCredentialsVersion()).isEqualTo(start + 2);
+        users.setEnabled(mia.getId(), false, Actor.system());
+        assertThat(users.get(mia.getId()).getCredentialsVersion()).isEqualTo(start + 3);
+    }
 }
