@@ -6,6 +6,7 @@ import java.util.List;
 import lux.admin.ConsoleProperties;
 import lux.admin.ConsoleUser;
 import lux.audit.Channel;
+import lux.shared.InvalidInputException;
 import lux.users.ApiTokenService;
 import lux.users.ApiTokenView;
 import lux.users.NewApiToken;
@@ -46,12 +47,13 @@ class AccountsApi {
         return tokens.list();
     }
 
-    /** The secret is in the answer once and never again; the token belongs to the caller's user. */
+    /** The secret is in the answer once and never again; the token belongs to {@code owner} (an email), else the caller. */
     @PostMapping("/api/v1/tokens")
     ResponseEntity<NewApiToken> createToken(@RequestBody NewTokenRequest body, @AuthenticationPrincipal ConsoleUser me) {
         Duration validity = body.expiresInDays() == null ? properties.apiTokenValidity() : Duration.ofDays(body.expiresInDays());
-        NewApiToken created = tokens.create(body.name(), body.role() == null ? Role.MARKETER : body.role(), validity,
-                me.actor(Channel.API));
+        Long ownerId = body.owner() == null ? null : users.findByEmail(body.owner())
+                .orElseThrow(() -> new InvalidInputException("owner", "No LUX user has the address " + body.owner() + ".")).getId();
+        NewApiToken created = tokens.create(body.name(), ownerId, validity, me.actor(Channel.API));
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + created.token().id())).body(created);
     }
 
@@ -63,7 +65,7 @@ class AccountsApi {
     record UserResponse(long id, String email, String displayName, Role role, boolean enabled, boolean teamsLinked) {
     }
 
-    record NewTokenRequest(String name, Role role, Integer expiresInDays) {
+    record NewTokenRequest(String name, String owner, Integer expiresInDays) {
     }
 
 }

@@ -86,7 +86,7 @@ class AccountSessionsTest {
     void aDisabledOwnersApiTokenGets401() throws Exception {
         User otto = fixtures.user("otto@lux.test", Role.ADMIN);
         TestBrowser ottosConsole = signedIn("otto@lux.test");
-        String secret = createToken(ottosConsole, "otto's script", "ADMIN", 90);
+        String secret = createToken(ottosConsole, "otto's script", otto, 90);
         TestBrowser script = new TestBrowser(port).header("Authorization", "Bearer " + secret);
         assertThat(script.get("/api/v1/users").status()).isEqualTo(200);
 
@@ -105,7 +105,7 @@ class AccountSessionsTest {
         User otto = fixtures.user("otto@lux.test", Role.ADMIN);
         TestBrowser ottosConsole = signedIn("otto@lux.test");
         assertThat(ottosConsole.get("/admin/users").status()).isEqualTo(200);
-        String secret = createToken(ottosConsole, "otto's admin script", "ADMIN", 90);
+        String secret = createToken(ottosConsole, "otto's admin script", otto, 90);
         TestBrowser script = new TestBrowser(port).header("Authorization", "Bearer " + secret);
         assertThat(script.get("/api/v1/users").status()).isEqualTo(200);
 
@@ -151,12 +151,13 @@ class AccountSessionsTest {
 
     @Test
     void tokensExpireAndTheTokenPageShowsWhoHasWhichToken() throws Exception {
-        String secret = createToken(admin, "CRM sync", "MARKETER", 2);
+        String secret = createToken(admin, "CRM sync", mark, 2);
         TestBrowser script = new TestBrowser(port).header("Authorization", "Bearer " + secret);
         assertThat(script.get("/api/v1/contacts").status()).isEqualTo(200);
 
         String page = admin.get("/admin/tokens").body();
-        assertThat(page).contains("CRM sync").contains("ada@lux.test").contains(NOW.plus(Duration.ofDays(2)).toString())
+        assertThat(page).contains("CRM sync").contains("mark@lux.test").contains("ada@lux.test")
+                .contains(NOW.plus(Duration.ofDays(2)).toString())
                 .contains(NOW.toString()); // created and last used now
         assertThat(page).as("the default validity is offered").contains("value=\"90\"");
 
@@ -174,8 +175,8 @@ class AccountSessionsTest {
         return browser.get("/admin/account").body();
     }
 
-    private String createToken(TestBrowser browser, String name, String role, int days) throws Exception {
-        browser.postForm("/admin/tokens", "name=" + TestBrowser.enc(name) + "&role=" + role + "&expiresInDays=" + days);
+    private String createToken(TestBrowser browser, String name, User owner, int days) throws Exception {
+        browser.postForm("/admin/tokens", "name=" + TestBrowser.enc(name) + "&ownerId=" + owner.getId() + "&expiresInDays=" + days);
         Matcher m = SECRET.matcher(browser.get("/admin/tokens").body());
         assertThat(m.find()).as("the new token's secret is shown once").isTrue();
         return m.group(1);

@@ -66,7 +66,7 @@ class ApiRolesTest {
         return Stream.of(
                 new String[] {"GET", "/api/v1/users", null},
                 new String[] {"GET", "/api/v1/tokens", null},
-                new String[] {"POST", "/api/v1/tokens", "{\"name\": \"mine\", \"role\": \"MARKETER\"}"},
+                new String[] {"POST", "/api/v1/tokens", "{\"name\": \"mine\"}"},
                 new String[] {"POST", "/api/v1/tokens/{token}/revoke", null},
                 new String[] {"GET", "/api/v1/gdpr/export?email=anna@example.org", null},
                 new String[] {"POST", "/api/v1/gdpr/erasures", "{\"email\": \"anna@example.org\"}"},
@@ -80,8 +80,9 @@ class ApiRolesTest {
         DatabaseCleaner.clean(jdbc);
         ada = fixtures.user("ada@lux.test", Role.ADMIN);
         Actor asAda = new Actor(ada.getId(), "Ada", Channel.CONSOLE);
-        adminToken = tokens.create("admin script", Role.ADMIN, Duration.ofDays(90), asAda);
-        marketerToken = tokens.create("newsletter script", Role.MARKETER, Duration.ofDays(90), asAda).secret();
+        adminToken = tokens.create("admin script", null, Duration.ofDays(90), asAda);
+        User mark = fixtures.user("mark@lux.test", Role.MARKETER);
+        marketerToken = tokens.create("newsletter script", mark.getId(), Duration.ofDays(90), asAda).secret();
         annaId = fixtures.contact("anna@example.org", "Anna").id();
     }
 
@@ -99,7 +100,7 @@ class ApiRolesTest {
     @MethodSource("adminOnlyRoutes")
     void anAdminTokenWhoseOwnerBecameAMarketerGets403(String method, String path, String body) throws Exception {
         User otto = fixtures.user("otto@lux.test", Role.ADMIN);
-        String ottosToken = tokens.create("otto's script", Role.ADMIN, Duration.ofDays(90),
+        String ottosToken = tokens.create("otto's script", null, Duration.ofDays(90),
                 new Actor(otto.getId(), "Otto", Channel.CONSOLE)).secret();
         users.changeRole(otto.getId(), Role.MARKETER, Actor.system());
         perform(request(method, path, body).header("Authorization", "Bearer " + ottosToken)).andExpect(status().isForbidden());
@@ -109,7 +110,7 @@ class ApiRolesTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("adminOnlyRoutes")
     void aMarketersConsoleSessionGets403(String method, String path, String body) throws Exception {
-        ConsoleUser mark = ConsoleUser.of(fixtures.user("mark@lux.test", Role.MARKETER));
+        ConsoleUser mark = ConsoleUser.of(users.findByEmail("mark@lux.test").orElseThrow());
         perform(request(method, path, body).with(user(mark)).with(csrf())).andExpect(status().isForbidden());
         assertNothingChanged();
     }
@@ -118,15 +119,19 @@ class ApiRolesTest {
     void anAdminTokenMayUseThemAndSeesWhoHasWhichToken() throws Exception {
         perform(request("GET", "/api/v1/users", null).header("Authorization", "Bearer " + adminToken.secret()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].email").value("ada@lux.test"))
-                .andExpect(jsonPath("$[0].role").value("ADMIN"));
+                .andExpect(jsonPath("$[0].role").value("ADMIN")).andExpect(jsonPath("$[1].email").value("mark@lux.test"));
         perform(request("GET", "/api/v1/tokens", null).header("Authorization", "Bearer " + adminToken.secret()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].owner").value("mark@lux.test"))
+                .andExpect(jsonPath("$[0].role").value("MARKETER"))
                 .andExpect(jsonPath("$[0].creator").value("ada@lux.test"))
                 .andExpect(jsonPath("$[0].expiresAt").isNotEmpty());
-        perform(request("POST", "/api/v1/tokens", "{\"name\": \"CI\", \"role\": \"MARKETER\"}")
+        perform(request("POST", "/api/v1/tokens", "{\"name\": \"CI\", \"owner\": \"mark@lux.test\"}")
                 .header("Authorization", "Bearer " + adminToken.secret()))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.secret", containsString("lux_")))
-                .andExpect(jsonPath("$.token.creator").value("ada@lux.test"));
+                .andExpect(jsonPath("$.token.creator").value("ada@lux.test"))
+                .andExpect(jsonPath("$.token.owner").value("mark@lux.test"))
+                .andExpect(jsonPath("$.token.role").value("MARKETER"));
         perform(request("POST", "/api/v1/gdpr/erasures", "{\"email\": \"anna@example.org\"}")
                 .header("Authorization", "Bearer " + adminToken.secret()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.contactDeleted").value(true));

@@ -58,7 +58,7 @@ class ImportsApiTest {
     void setUp() {
         DatabaseCleaner.clean(jdbc);
         var ada = fixtures.user("ada@lux.test", Role.ADMIN);
-        token = tokens.create("tests", Role.MARKETER, java.time.Duration.ofDays(90),
+        token = tokens.create("tests", fixtures.user("mark@lux.test", Role.MARKETER).getId(), java.time.Duration.ofDays(90),
                 new Actor(ada.getId(), "Ada", lux.audit.Channel.CONSOLE)).secret();
     }
 

@@ -64,8 +64,8 @@ class SuppressionHoldsApiTest {
         ada = fixtures.user("ada@lux.test", Role.ADMIN);
         mark = fixtures.user("mark@lux.test", Role.MARKETER);
         Actor asAda = new Actor(ada.getId(), "Ada", Channel.CONSOLE);
-        adminToken = tokens.create("admin script", Role.ADMIN, Duration.ofDays(90), asAda).secret();
-        marketerToken = tokens.create("newsletter script", Role.MARKETER, Duration.ofDays(90), asAda).secret();
+        adminToken = tokens.create("admin script", null, Duration.ofDays(90), asAda).secret();
+        marketerToken = tokens.create("newsletter script", mark.getId(), Duration.ofDays(90), asAda).secret();
         anna = fixtures.contact("anna@example.org", "Anna").id();
     }
 

@@ -23,10 +23,12 @@ class ApiToken {
     private String tokenHash;
     @Column(nullable = false)
     private String tokenPrefix;
+    /** The owner's role when the token was made, for the record; the token acts with the owner's current role. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Role role;
     private Long createdBy;
+    private Long ownerId;
     @Column(nullable = false)
     private Instant createdAt;
     private Instant revokedAt;
@@ -37,8 +39,9 @@ class ApiToken {
     protected ApiToken() {
     }
 
-    ApiToken(String name, String tokenHash, String tokenPrefix, Role role, Long createdBy, Instant createdAt,
+    ApiToken(String name, String tokenHash, String tokenPrefix, Role role, Long createdBy, Long ownerId, Instant createdAt,
              Instant expiresAt) {
+        this.ownerId = ownerId;
         this.name = name;
         this.tokenHash = tokenHash;
         this.tokenPrefix = tokenPrefix;
@@ -53,6 +56,7 @@ class ApiToken {
     String getTokenPrefix() { return tokenPrefix; }
     Role getRole() { return role; }
     Long getCreatedBy() { return createdBy; }
+    Long getOwnerId() { return ownerId; }
     Instant getCreatedAt() { return createdAt; }
     Instant getRevokedAt() { return revokedAt; }
     Instant getExpiresAt() { return expiresAt; }

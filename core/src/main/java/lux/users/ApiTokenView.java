@@ -3,16 +3,17 @@ package lux.users;
 import java.time.Instant;
 
 /**
- * An API token as the console lists it: never the secret, only its first characters; who made it (the token acts
- * with that person's current role, at most {@code role}), when it expires and when it was last used.
+ * An API token as the console lists it: never the secret, only its first characters; who has it (the owner, whose
+ * current role it acts with), who made it, when it expires and when it was last used.
  */
-public record ApiTokenView(long id, String name, String prefix, Role role, Long createdBy, String creator,
-                           boolean creatorEnabled, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
+public record ApiTokenView(long id, String name, String prefix, Role role, Long ownerId, String owner, boolean ownerEnabled,
+                           Long createdBy, String creator, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
                            Instant revokedAt) {
-    static ApiTokenView of(ApiToken t, User creator) {
-        return new ApiTokenView(t.getId(), t.getName(), t.getTokenPrefix(), t.getRole(), t.getCreatedBy(),
-                creator == null ? null : creator.getEmail(), creator != null && creator.isEnabled(), t.getCreatedAt(),
-                t.getExpiresAt(), t.getLastUsedAt(), t.getRevokedAt());
+    static ApiTokenView of(ApiToken t, User owner, User creator) {
+        return new ApiTokenView(t.getId(), t.getName(), t.getTokenPrefix(), owner == null ? t.getRole() : owner.getRole(),
+                t.getOwnerId(), owner == null ? null : owner.getEmail(), owner != null && owner.isEnabled(),
+                t.getCreatedBy(), creator == null ? null : creator.getEmail(), t.getCreatedAt(), t.getExpiresAt(),
+                t.getLastUsedAt(), t.getRevokedAt());
     }
 
     public boolean active() {
@@ -27,8 +28,8 @@ public record ApiTokenView(long id, String name, String prefix, Role role, Long 
         if (!expiresAt.isAfter(now)) {
             return "The API token expired on " + expiresAt + ". Ask an admin for a new one.";
         }
-        if (creator == null || !creatorEnabled) {
-            return "The API token's owner" + (creator == null ? " no longer exists" : " (" + creator + ") is disabled")
+        if (owner == null || !ownerEnabled) {
+            return "The API token's owner" + (owner == null ? " no longer exists" : " (" + owner + ") is disabled")
                     + ", so the token no longer works. Ask an admin for a new one.";
         }
         return null;
@@ -42,6 +43,6 @@ public record ApiTokenView(long id, String name, String prefix, Role role, Long 
         if (!expiresAt.isAfter(now)) {
             return "expired";
         }
-        return creator == null || !creatorEnabled ? "owner disabled" : "active";
+        return owner == null || !ownerEnabled ? "owner disabled" : "active";
     }
 }

@@ -3,6 +3,12 @@
 -- they differ (kept here, not in one instance's memory, so it holds on every instance).
 ALTER TABLE app_user ADD COLUMN credentials_version BIGINT DEFAULT 0 NOT NULL;
 
+-- An API token belongs to a person, its owner (who it was made for; until now always its creator): it acts as
+-- that person with their role at the time of each request, and stops when they are disabled or deleted.
+ALTER TABLE api_token ADD COLUMN owner_id BIGINT;
+ALTER TABLE api_token ADD CONSTRAINT fk_api_token_owner FOREIGN KEY (owner_id) REFERENCES app_user (id) ON DELETE SET NULL;
+UPDATE api_token SET owner_id = created_by;
+
 -- API tokens expire. Tokens made before expiry existed get the default 90 days from now, so no integration
 -- breaks on the upgrade without notice in the console.
 ALTER TABLE api_token ADD COLUMN expires_at TIMESTAMP WITH TIME ZONE;
