@@ -45,7 +45,7 @@ class SecurityConfiguration {
      */
     static final String[] ADMIN_CONSOLE_ROUTES = {"/admin/users/**", "/admin/tokens/**", "/admin/settings/**", "/admin/audit/**",
         "/admin/senders/**", "/admin/contacts/*/erase"};
-    public static final String[] ADMIN_API_ROUTES = {"/api/v1/users/**", "/api/v1/tokens/**", "/api/v1/gdpr/**",
+    static final String[] ADMIN_API_ROUTES = {"/api/v1/users/**", "/api/v1/tokens/**", "/api/v1/gdpr/**",
         "/api/v1/senders/**", "/api/v1/settings/**", "/api/v1/audit/**"};
 
     /** Routes other features own and protect themselves (bot JWT, tracking tokens, unsubscribe tokens). */

@@ -60,4 +60,16 @@ class UserServiceTest {
         users.setEnabled(mia.getId(), false, Actor.system());
         assertThat(users.get(mia.getId()).getCredentialsVersion()).isEqualTo(start + 3);
     }
+
+    @Test
+    void theFirstAdminsConfiguredPasswordMustPassThePolicy() {
+        PasswordPolicy policy = new PasswordPolicy();
+        BootstrapAdmin weak = new BootstrapAdmin(users, new BootstrapProperties("ada@lux.test", "password1234"), policy);
+        assertThatThrownBy(() -> weak.run(null)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("lux.admin.bootstrap-password is not accepted").hasMessageContaining("breached");
+        assertThat(users.anyAdmin()).isFalse();
+
+        new BootstrapAdmin(users, new BootstrapProperties("ada@lux.test", "violet lantern over the harbour"), policy).run(null);
+        assertThat(users.findByEmail("ada@lux.test")).map(User::getRole).contains(Role.ADMIN);
+    }
 }
