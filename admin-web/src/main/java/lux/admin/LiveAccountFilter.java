@@ -17,8 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Ends a console session on its next request once its user is gone, disabled, has another role or another
  * password than at sign-in (their credentials version moved on). The database decides, so disabling someone
- * ends their sessions on every instance at once. The request then goes on unauthenticated: the console sends it
- * to the sign-in page, the API answers 401.
+ * ends their sessions on every instance at once. A console page is redirected to the sign-in page, which says why;
+ * anything else goes on unauthenticated (the API answers 401, a form post is sent to sign in).
  */
 class LiveAccountFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(LiveAccountFilter.class);
@@ -41,6 +41,10 @@ class LiveAccountFilter extends OncePerRequestFilter {
             SecurityContextHolder.clearContext();
             log.info("Ended a console session of user {}: the account was disabled or its role or password changed",
                     me.userId());
+            if ("GET".equals(request.getMethod()) && request.getRequestURI().startsWith(request.getContextPath() + "/admin")) {
+                response.sendRedirect(request.getContextPath() + "/admin/login?ended");
+                return;
+            }
         }
         chain.doFilter(request, response);
     }

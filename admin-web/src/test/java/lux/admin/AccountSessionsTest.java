@@ -72,11 +72,20 @@ class AccountSessionsTest {
         assertThat(marksConsole.get("/admin").status()).isEqualTo(200);
         assertThat(marksConsole.get("/api/v1/contacts").status()).isEqualTo(200);
 
+        TestBrowser marksOtherTab = signedIn("mark@lux.test");
+        String marksCsrf = TestBrowser.csrf(marksOtherTab.get("/admin/account").body());
+
         TestBrowser.Response disabled = admin.postForm("/admin/users/" + mark.getId() + "/enabled", "enabled=false");
         assertThat(disabled.redirectsTo("/admin/users")).isTrue();
 
+        TestBrowser.Response write = marksOtherTab.post("/admin/contacts",
+                "email=sneaky%40example.org&_csrf=" + TestBrowser.enc(marksCsrf));
+        assertThat(write.status()).as("a form posted from the ended session is refused").isIn(302, 403);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contact", Integer.class)).isZero();
+
         TestBrowser.Response next = marksConsole.get("/admin");
-        assertThat(next.redirectsTo("/admin/login")).as("the session ended: back to sign-in").isTrue();
+        assertThat(next.redirectsTo("/admin/login?ended")).as("the session ended: back to sign-in").isTrue();
+        assertThat(marksConsole.get("/admin/login?ended").body()).contains("Your session has ended");
         assertThat(marksConsole.get("/api/v1/contacts").status()).isEqualTo(401);
         assertThat(signedInOrNot("mark@lux.test")).as("and cannot sign in again").isFalse();
         assertThat(admin.get("/admin").status()).as("the admin's own session goes on").isEqualTo(200);
@@ -96,7 +105,7 @@ class AccountSessionsTest {
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.body()).contains("otto@lux.test").contains("disabled");
         assertThat(script.get("/api/v1/contacts").status()).isEqualTo(401);
-        assertThat(ottosConsole.get("/admin").redirectsTo("/admin/login")).isTrue();
+        assertThat(ottosConsole.get("/admin").redirectsTo("/admin/login?ended")).isTrue();
         assertThat(admin.get("/admin/tokens").body()).contains("otto&#39;s script").contains("owner disabled");
     }
 
@@ -111,7 +120,7 @@ class AccountSessionsTest {
 
         admin.postForm("/admin/users/" + otto.getId() + "/role", "role=MARKETER");
 
-        assertThat(ottosConsole.get("/admin/users").redirectsTo("/admin/login"))
+        assertThat(ottosConsole.get("/admin/users").redirectsTo("/admin/login?ended"))
                 .as("not a 403 from the old admin session: the session itself ended").isTrue();
         assertThat(ottosConsole.get("/admin").redirectsTo("/admin/login")).isTrue();
         TestBrowser again = signedIn("otto@lux.test");
@@ -124,7 +133,7 @@ class AccountSessionsTest {
     void aPasswordResetByAnAdminEndsTheUsersSessions() throws Exception {
         TestBrowser marksConsole = signedIn("mark@lux.test");
         admin.postForm("/admin/users/" + mark.getId() + "/password", "password=" + TestBrowser.enc("a brand new pass phrase"));
-        assertThat(marksConsole.get("/admin").redirectsTo("/admin/login")).isTrue();
+        assertThat(marksConsole.get("/admin").redirectsTo("/admin/login?ended")).isTrue();
         assertThat(signedInOrNot("mark@lux.test")).as("the old password no longer works").isFalse();
         assertThat(new TestBrowser(port).signIn("mark@lux.test", "a brand new pass phrase").redirectsTo("/admin")).isTrue();
     }
@@ -142,7 +151,7 @@ class AccountSessionsTest {
 
         assertThat(change(here, ConsoleFixtures.PASSWORD, "a brand new pass phrase")).contains("Your password is changed");
         assertThat(here.get("/admin").status()).as("this session goes on").isEqualTo(200);
-        assertThat(elsewhere.get("/admin").redirectsTo("/admin/login")).as("the other one ended").isTrue();
+        assertThat(elsewhere.get("/admin").redirectsTo("/admin/login?ended")).as("the other one ended").isTrue();
         assertThat(signedInOrNot("mark@lux.test")).isFalse();
         assertThat(new TestBrowser(port).signIn("mark@lux.test", "a brand new pass phrase").redirectsTo("/admin")).isTrue();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'user.password.own' AND target_id = ?",
