@@ -8,6 +8,10 @@ ALTER TABLE app_user ADD COLUMN credentials_version BIGINT DEFAULT 0 NOT NULL;
 ALTER TABLE api_token ADD COLUMN owner_id BIGINT;
 ALTER TABLE api_token ADD CONSTRAINT fk_api_token_owner FOREIGN KEY (owner_id) REFERENCES app_user (id) ON DELETE SET NULL;
 UPDATE api_token SET owner_id = created_by;
+-- A MARKETER token made by an admin would now act as that admin: revoke it rather than widen it silently
+-- (the console lists it as revoked; make a new one owned by a marketer).
+UPDATE api_token SET revoked_at = CURRENT_TIMESTAMP
+WHERE revoked_at IS NULL AND role = 'MARKETER' AND owner_id IN (SELECT id FROM app_user WHERE role = 'ADMIN');
 
 -- API tokens expire. Tokens made before expiry existed get the default 90 days from now, so no integration
 -- breaks on the upgrade without notice in the console.
