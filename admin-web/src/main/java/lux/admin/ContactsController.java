@@ -135,10 +135,10 @@ class ContactsController {
     }
 
     @PostMapping("/{id}/status")
-    String status(@PathVariable long id, @RequestParam ContactStatus status, @AuthenticationPrincipal ConsoleUser me,
-                  RedirectAttributes flash) {
+    String status(@PathVariable long id, @RequestParam ContactStatus status, @RequestParam(required = false) String reason,
+                  @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
         return Flash.run(flash, "/admin/contacts/" + id, () -> "Status is now "
-                + contacts.changeStatus(id, status, me.actor(Channel.CONSOLE)).status() + ".");
+                + contacts.changeStatus(id, status, reason, me.actor(Channel.CONSOLE)).status() + ".");
     }
 
     @PostMapping("/{id}/delete")

@@ -6,6 +6,7 @@ import lux.api.ApiAuthenticationEntryPoint;
 import lux.api.ApiTokenAuthenticationFilter;
 import lux.config.CoreProperties;
 import lux.users.ApiTokenService;
+import lux.users.UserService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +39,15 @@ class SecurityConfiguration {
             + "img-src 'self' data: https: http:; frame-src 'self'; frame-ancestors 'self'; form-action 'self'; "
             + "object-src 'none'; base-uri 'self'";
 
+    /**
+     * What only admins may do, in the console and the API alike: users, tokens, GDPR erasure, senders, settings
+     * (and the audit log in the console). A token acts with its owner's current role.
+     */
+    static final String[] ADMIN_CONSOLE_ROUTES = {"/admin/users/**", "/admin/tokens/**", "/admin/settings/**", "/admin/audit/**",
+        "/admin/senders/**", "/admin/contacts/*/erase"};
+    static final String[] ADMIN_API_ROUTES = {"/api/v1/users/**", "/api/v1/tokens/**", "/api/v1/gdpr/**",
+        "/api/v1/senders/**", "/api/v1/settings/**", "/api/v1/audit/**"};
+
     /** Routes other features own and protect themselves (bot JWT, tracking tokens, unsubscribe tokens). */
     static final String[] PUBLIC_ROUTES = {"/t/**", "/u/**", "/charts/**", "/actuator/health", "/actuator/health/**"};
 
@@ -49,12 +59,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens, ObjectMapper json) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens, UserService users, ObjectMapper json)
+            throws Exception {
         ApiAuthenticationEntryPoint problems = new ApiAuthenticationEntryPoint(json);
         http.securityMatcher("/api/v1/**")
-                .addFilterAfter(new ApiTokenAuthenticationFilter(tokens, json), SecurityContextHolderFilter.class)
+                .addFilterAfter(new LiveAccountFilter(users), SecurityContextHolderFilter.class)
+                .addFilterAfter(new ApiTokenAuthenticationFilter(tokens, json), LiveAccountFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/openapi.json").permitAll()
+                        .requestMatchers(ADMIN_API_ROUTES).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 // A token is not sent by browsers on their own, so token calls need no CSRF token; session calls do.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenAuthenticationFilter::hasBearer))
@@ -68,16 +81,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle)
-            throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+                                 UserService accounts) throws Exception {
         // The only way to sign in, with no parent manager: a throttled try must not fall through to another provider.
         http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(users, encoder, throttle)))
+                .addFilterAfter(new LiveAccountFilter(accounts), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_ROUTES).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/messages").permitAll()
                         .requestMatchers("/admin/login", "/admin/assets/**", "/webjars/**", "/error").permitAll()
-                        .requestMatchers("/admin/users/**", "/admin/tokens/**", "/admin/settings/**", "/admin/audit/**")
-                        .hasRole("ADMIN")
+                        .requestMatchers(ADMIN_CONSOLE_ROUTES).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/messages", "/t/**", "/u/**", "/charts/**"))
                 .formLogin(form -> form.loginPage("/admin/login").loginProcessingUrl("/admin/login")

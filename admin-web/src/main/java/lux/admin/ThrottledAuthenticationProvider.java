@@ -31,7 +31,7 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
         }
         try {
             Authentication result = super.authenticate(authentication);
-            throttle.succeeded(account);
+            throttle.succeeded(account, address);
             return result;
         } catch (AuthenticationServiceException e) {
             throw e;

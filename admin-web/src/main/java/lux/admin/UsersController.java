@@ -7,6 +7,7 @@ import lux.shared.InvalidInputException;
 import lux.users.LinkCode;
 import lux.users.LinkCodeService;
 import lux.users.NewUser;
+import lux.users.PasswordPolicy;
 import lux.users.Role;
 import lux.users.User;
 import lux.users.UserService;
@@ -25,16 +26,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/users")
 class UsersController {
-    static final int MIN_PASSWORD = 12;
     private final UserService users;
     private final LinkCodeService linkCodes;
     private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
     private final SecureRandom random = new SecureRandom();
 
-    UsersController(UserService users, LinkCodeService linkCodes, PasswordEncoder encoder) {
+    UsersController(UserService users, LinkCodeService linkCodes, PasswordEncoder encoder, PasswordPolicy policy) {
         this.users = users;
         this.linkCodes = linkCodes;
         this.encoder = encoder;
+        this.policy = policy;
     }
 
     @GetMapping
@@ -50,7 +52,7 @@ class UsersController {
                   @RequestParam(required = false) String password, @AuthenticationPrincipal ConsoleUser me,
                   RedirectAttributes flash) {
         return Flash.run(flash, "/admin/users", () -> {
-            String secret = password == null || password.isBlank() ? generated() : checked(password);
+            String secret = password == null || password.isBlank() ? generated() : checked(password, email);
             User user = users.create(new NewUser(email, displayName, encoder.encode(secret), role), me.actor(Channel.CONSOLE));
             if (password == null || password.isBlank()) {
                 flash.addFlashAttribute("oneTimeSecret", secret);
@@ -67,7 +69,8 @@ class UsersController {
                 throw new InvalidInputException("enabled", "You cannot disable your own account; ask another admin.");
             }
             User user = users.setEnabled(id, enabled, me.actor(Channel.CONSOLE));
-            return (enabled ? "Enabled " : "Disabled ") + user.getEmail() + ".";
+            return enabled ? "Enabled " + user.getEmail() + "."
+                    : "Disabled " + user.getEmail() + ": their sessions have ended and their API tokens stopped working.";
         });
     }
 
@@ -78,7 +81,7 @@ class UsersController {
                 throw new InvalidInputException("role", "You cannot take away your own admin role; ask another admin.");
             }
             User user = users.changeRole(id, role, me.actor(Channel.CONSOLE));
-            return user.getEmail() + " is now " + role + ".";
+            return user.getEmail() + " is now " + role + "; they sign in again to continue.";
         });
     }
 
@@ -87,12 +90,12 @@ class UsersController {
     String resetPassword(@PathVariable long id, @RequestParam(required = false) String password,
                          @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
         return Flash.run(flash, "/admin/users", () -> {
-            String secret = password == null || password.isBlank() ? generated() : checked(password);
+            String secret = password == null || password.isBlank() ? generated() : checked(password, users.get(id).getEmail());
             User user = users.changePasswordHash(id, encoder.encode(secret), me.actor(Channel.CONSOLE));
             if (password == null || password.isBlank()) {
                 flash.addFlashAttribute("oneTimeSecret", secret);
             }
-            return "New password set for " + user.getEmail() + ".";
+            return "New password set for " + user.getEmail() + "; their sessions have ended.";
         });
     }
 
@@ -122,10 +125,11 @@ class UsersController {
                 + users.unlinkTeamsIdentity(id, me.actor(Channel.CONSOLE)).getEmail() + ".");
     }
 
-    private static String checked(String password) {
-        if (password.length() < MIN_PASSWORD) {
-            throw new InvalidInputException("password", "The password must have at least " + MIN_PASSWORD
-                    + " characters; leave it empty to have one generated.");
+    private String checked(String password, String email) {
+        try {
+            policy.check(password, email);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("password", e.getMessage() + " Or leave it empty to have one generated.");
         }
         return password;
     }

@@ -30,7 +30,9 @@ public class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, Ac
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
         String detail = e instanceof CsrfException
                 ? "This request came from a console session without a CSRF token. Send the X-CSRF-TOKEN header, or use an API token."
-                : "Your role does not allow this.";
+                : "Only admins may use " + request.getRequestURI() + " (users, tokens, GDPR erasure, senders, settings and "
+                + "the audit log are admin-only). This token or session acts as a marketer; a token acts with its "
+                + "owner's current role.";
         Problems.write(json, request, response, Problems.problem(HttpStatus.FORBIDDEN, "forbidden", detail));
     }
 }

@@ -6,10 +6,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Optional;
 import lux.admin.ConsoleUser;
 import lux.users.ApiTokenService;
-import lux.users.ApiTokenView;
+import lux.users.ApiTokenCheck;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -17,8 +16,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer lux_...} for this request only (nothing is stored in a session).
- * A bearer header that does not match an active token is answered 401 at once, even if a session exists.
+ * Authenticates {@code Authorization: Bearer lux_...} for this request only (nothing is stored in a session), with
+ * the role its owner has now. A bearer header that does not match a working token (unknown, revoked, expired, owner
+ * disabled) is answered 401 at once, saying which, even if a session exists.
  */
 public class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     private final ApiTokenService tokens;
@@ -41,15 +41,16 @@ public class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiTokenView> token = tokens.authenticate(request.getHeader("Authorization").substring(7).trim());
-        if (token.isEmpty()) {
+        ApiTokenCheck check = tokens.authenticate(request.getHeader("Authorization").substring(7).trim());
+        if (check instanceof ApiTokenCheck.Refused refused) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"lux\", error=\"invalid_token\"");
             Problems.write(json, request, response, Problems.problem(HttpStatus.UNAUTHORIZED, "invalid-token",
-                    "The API token is unknown or revoked. Ask an admin for a new one."));
+                    refused.reason()));
             return;
         }
-        ApiTokenView t = token.get();
-        ConsoleUser principal = ConsoleUser.forToken(t.id(), t.name(), t.role(), t.createdBy());
+        ApiTokenCheck.Accepted accepted = (ApiTokenCheck.Accepted) check;
+        ConsoleUser principal = ConsoleUser.forToken(accepted.token().id(), accepted.token().name(), accepted.role(),
+                accepted.userId());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         SecurityContextHolder.setContext(context);

@@ -58,9 +58,8 @@ class ContactsApi {
 
     @PatchMapping("/{id}")
     ContactView update(@PathVariable long id, @RequestBody ContactChangesRequest body, @AuthenticationPrincipal ConsoleUser user) {
-        ContactView updated = contacts.update(id, new ContactChanges(body.firstName(), body.lastName(), body.company(),
-                body.attributes()), user.actor(Channel.API));
-        return body.status() == null ? updated : contacts.changeStatus(id, body.status(), user.actor(Channel.API));
+        return contacts.update(id, new ContactChanges(body.firstName(), body.lastName(), body.company(), body.attributes()),
+                body.status(), body.reason(), user.actor(Channel.API));
     }
 
     @DeleteMapping("/{id}")
@@ -85,9 +84,12 @@ class ContactsApi {
                              Set<String> tags, String consentSource) {
     }
 
-    /** Null fields stay as they are; an attribute set to null is removed. */
+    /**
+     * Null fields stay as they are; an attribute set to null is removed. Taking a contact off UNSUBSCRIBED, BOUNCED
+     * or COMPLAINED is for admins and needs {@code reason} (kept in the audit log).
+     */
     record ContactChangesRequest(String firstName, String lastName, String company, Map<String, String> attributes,
-                                 ContactStatus status) {
+                                 ContactStatus status, String reason) {
     }
 
     record TagsRequest(List<String> tags) {

@@ -228,10 +228,15 @@ class ConsolePagesTest {
         mvc.perform(get("/admin/contacts/" + anna.id() + "/gdpr-export").with(user(marketer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("anna@example.org")));
-        mvc.perform(post("/admin/contacts/" + anna.id() + "/erase").with(user(marketer)).with(csrf()).param("confirm", "bob@example.org"))
+        // Erasure is for admins, as in the API (a marketer does not even see the form).
+        mvc.perform(get("/admin/contacts/" + anna.id()).with(user(marketer)))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"gdpr-erase\""))));
+        mvc.perform(post("/admin/contacts/" + anna.id() + "/erase").with(user(marketer)).with(csrf()).param("confirm", "Anna@Example.org"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/contacts/" + anna.id() + "/erase").with(user(admin)).with(csrf()).param("confirm", "bob@example.org"))
                 .andExpect(flash().attribute("error", containsString("nothing was erased")));
         assertThat(contacts.findByEmail("anna@example.org")).isPresent();
-        mvc.perform(post("/admin/contacts/" + anna.id() + "/erase").with(user(marketer)).with(csrf()).param("confirm", "Anna@Example.org"))
+        mvc.perform(post("/admin/contacts/" + anna.id() + "/erase").with(user(admin)).with(csrf()).param("confirm", "Anna@Example.org"))
                 .andExpect(flash().attribute("notice", containsString("Erased the address everywhere")));
         assertThat(contacts.findByEmail("anna@example.org")).isEmpty();
     }

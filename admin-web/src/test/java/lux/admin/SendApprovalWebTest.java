@@ -52,8 +52,8 @@ class SendApprovalWebTest {
         DatabaseCleaner.clean(jdbc);
         mia = fixtures.user("mia@lux.test", Role.MARKETER);
         ana = fixtures.user("ana@lux.test", Role.ADMIN);
-        miaToken = tokens.create("mia's script", Role.MARKETER, new Actor(mia.getId(), "Mia", Channel.CONSOLE)).secret();
-        anaToken = tokens.create("ana's script", Role.MARKETER, new Actor(ana.getId(), "Ana", Channel.CONSOLE)).secret();
+        miaToken = tokens.create("mia's script", null, java.time.Duration.ofDays(90), new Actor(mia.getId(), "Mia", Channel.CONSOLE)).secret();
+        anaToken = tokens.create("ana's script", null, java.time.Duration.ofDays(90), new Actor(ana.getId(), "Ana", Channel.CONSOLE)).secret();
         fixtures.contact("anna@example.org", "Anna", "vip");
         campaignId = fixtures.campaign("Spring sale", fixtures.template("Offer").id(), "vip").id();
     }

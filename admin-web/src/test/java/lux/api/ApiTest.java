@@ -62,8 +62,9 @@ class ApiTest {
     @BeforeEach
     void setUp() {
         DatabaseCleaner.clean(jdbc);
-        owner = fixtures.user("ada@lux.test", Role.ADMIN);
-        token = tokens.create("tests", Role.MARKETER, new Actor(owner.getId(), "Ada", Channel.CONSOLE)).secret();
+        User ada = fixtures.user("ada@lux.test", Role.ADMIN);
+        owner = fixtures.user("mark@lux.test", Role.MARKETER);
+        token = tokens.create("tests", owner.getId(), java.time.Duration.ofDays(90), new Actor(ada.getId(), "Ada", Channel.CONSOLE)).secret();
     }
 
     ResultActions call(MockHttpServletRequestBuilder request) throws Exception {

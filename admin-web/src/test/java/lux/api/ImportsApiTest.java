@@ -57,8 +57,9 @@ class ImportsApiTest {
     @BeforeEach
     void setUp() {
         DatabaseCleaner.clean(jdbc);
-        fixtures.user("ada@lux.test", Role.ADMIN);
-        token = tokens.create("tests", Role.MARKETER, Actor.system()).secret();
+        var ada = fixtures.user("ada@lux.test", Role.ADMIN);
+        token = tokens.create("tests", fixtures.user("mark@lux.test", Role.MARKETER).getId(), java.time.Duration.ofDays(90),
+                new Actor(ada.getId(), "Ada", lux.audit.Channel.CONSOLE)).secret();
     }
 
     @Test

@@ -30,15 +30,19 @@ public class ContactService {
     public static final int MAX_NAME = 100;
     public static final int MAX_COMPANY = 200;
     public static final int MAX_ATTRIBUTE_VALUE = 1000;
+    public static final int MAX_REASON = 500;
 
     private final ContactRepository contacts;
     private final TagRepository tags;
     private final JdbcTemplate jdbc;
     private final AuditService audit;
+    private final SuppressionHolds holds;
     private final Clock clock;
 
-    ContactService(ContactRepository contacts, TagRepository tags, JdbcTemplate jdbc, AuditService audit, Clock clock) {
+    ContactService(ContactRepository contacts, TagRepository tags, JdbcTemplate jdbc, AuditService audit,
+                   SuppressionHolds holds, Clock clock) {
         this.contacts = contacts;
+        this.holds = holds;
         this.tags = tags;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -71,12 +75,46 @@ public class ContactService {
         return ContactView.of(contact);
     }
 
+    /** Field changes and a status change in one transaction: a refused status change leaves the fields as they were. */
+    @Transactional
+    public ContactView update(long id, ContactChanges changes, ContactStatus status, String reason, Actor actor) {
+        ContactView updated = update(id, changes, actor);
+        return status == null ? updated : changeStatus(id, status, reason, actor);
+    }
+
+    /** A status change without a reason: enough to put a contact on hold, not to take one off it. */
     @Transactional
     public ContactView changeStatus(long id, ContactStatus status, Actor actor) {
+        return changeStatus(id, status, null, actor);
+    }
+
+    /**
+     * Changes a contact's status; the only road for console, API and tools. Putting a contact on hold (unsubscribed,
+     * bounced, complained) also suppresses the address. Taking one off a hold is for admins only and needs a reason,
+     * kept in the audit log; back to ACTIVE it removes the address's suppression entry too.
+     */
+    @Transactional
+    public ContactView changeStatus(long id, ContactStatus status, String reason, Actor actor) {
+        if (status == null) {
+            throw new InvalidInputException("status", "Choose a status: " + java.util.Arrays.toString(ContactStatus.values()) + ".");
+        }
         Contact contact = entity(id);
+        ContactStatus from = contact.getStatus();
+        if (from == status) {
+            return ContactView.of(contact);
+        }
+        String why = reason == null || reason.isBlank() ? null : limited("reason", reason, MAX_REASON);
+        if (from.isHold()) {
+            holds.requireMayRelease(contact.getEmail(), from, why, actor);
+        }
+        if (status.isHold()) {
+            holds.hold(contact.getEmail(), status, why, actor);
+        } else {
+            holds.release(contact.getEmail(), from, why, actor);
+        }
         contact.setStatus(status);
         contact.touch(clock.instant());
-        audit.record(actor, "contact.status", "contact", id, status.name());
+        audit.record(actor, "contact.status", "contact", id, from + " -> " + status + (why == null ? "" : ": " + why));
         return ContactView.of(contact);
     }
 

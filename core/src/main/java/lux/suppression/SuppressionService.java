@@ -109,6 +109,18 @@ public class SuppressionService {
         return add(SuppressionKind.ADDRESS, EmailAddress.normalise(email), reason, note, actor);
     }
 
+    /**
+     * Removes the plain address entry when an admin lifts a contact's hold (ContactService checks who and why).
+     * Domain entries and erased-address hashes stay: they were not about this contact alone.
+     */
+    @Transactional
+    public void releaseAddress(String email, String note, Actor actor) {
+        suppressions.findByKindAndValue(SuppressionKind.ADDRESS, EmailAddress.normalise(email)).ifPresent(s -> {
+            suppressions.delete(s);
+            audit.record(actor, "suppression.remove", "suppression", s.getId(), "ADDRESS " + s.getValue() + " (" + note + ")");
+        });
+    }
+
     /** Suppresses every address at a domain, e.g. a competitor or a customer who asked. */
     @Transactional
     public Suppression suppressDomain(String domain, String note, Actor actor) {

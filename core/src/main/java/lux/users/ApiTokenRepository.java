@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
-    Optional<ApiToken> findByTokenHashAndRevokedAtIsNull(String tokenHash);
+    Optional<ApiToken> findByTokenHash(String tokenHash);
 
     List<ApiToken> findAllByOrderByIdDesc();
 }

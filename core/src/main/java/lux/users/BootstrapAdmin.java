@@ -3,6 +3,7 @@ package lux.users;
 import java.security.SecureRandom;
 import java.util.Base64;
 import lux.audit.Actor;
+import lux.shared.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -21,10 +22,12 @@ class BootstrapAdmin implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
     private final UserService users;
     private final BootstrapProperties properties;
+    private final PasswordPolicy policy;
 
-    BootstrapAdmin(UserService users, BootstrapProperties properties) {
+    BootstrapAdmin(UserService users, BootstrapProperties properties, PasswordPolicy policy) {
         this.users = users;
         this.properties = properties;
+        this.policy = policy;
     }
 
     @Override
@@ -34,6 +37,14 @@ class BootstrapAdmin implements ApplicationRunner {
         }
         boolean generated = properties.bootstrapPassword() == null || properties.bootstrapPassword().isBlank();
         String password = generated ? oneTimePassword() : properties.bootstrapPassword();
+        if (!generated) {
+            try {
+                policy.check(password, properties.email());
+            } catch (InvalidInputException e) {
+                throw new IllegalStateException("lux.admin.bootstrap-password is not accepted: " + e.getMessage()
+                        + " Set another, or leave it empty to have a one-time password printed.");
+            }
+        }
         User admin = users.create(new NewUser(properties.email(), "LUX admin",
                 new BCryptPasswordEncoder().encode(password), Role.ADMIN), Actor.system());
         log.info("Created the first admin {}", admin.getEmail());

@@ -27,6 +27,9 @@ public class User {
     private Role role;
     private String aadObjectId;
     private boolean enabled = true;
+    /** Goes up whenever sessions signed in before must end (disabled, role or password changed). */
+    @Column(nullable = false)
+    private long credentialsVersion;
     @Column(nullable = false)
     private Instant createdAt;
     @Version
@@ -51,10 +54,15 @@ public class User {
     public String getAadObjectId() { return aadObjectId; }
     public boolean isEnabled() { return enabled; }
     public Instant getCreatedAt() { return createdAt; }
+    public long getCredentialsVersion() { return credentialsVersion; }
 
     void setDisplayName(String displayName) { this.displayName = displayName; }
     void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
     void setRole(Role role) { this.role = role; }
     void setAadObjectId(String aadObjectId) { this.aadObjectId = aadObjectId; }
     void setEnabled(boolean enabled) { this.enabled = enabled; }
+
+    void endSessions() {
+        credentialsVersion++;
+    }
 }

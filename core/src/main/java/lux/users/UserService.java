@@ -56,6 +56,12 @@ public class UserService {
         return users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
     }
 
+    /** The user as stored now, if it still exists (sessions and tokens are checked against it on every request). */
+    @Transactional(readOnly = true)
+    public Optional<User> find(long id) {
+        return users.findById(id);
+    }
+
     @Transactional(readOnly = true)
     public List<User> list() {
         return users.findAllByOrderByEmailAsc();
@@ -99,23 +105,35 @@ public class UserService {
     public User setEnabled(long userId, boolean enabled, Actor actor) {
         User user = get(userId);
         user.setEnabled(enabled);
+        if (!enabled) {
+            user.endSessions();
+        }
         audit.record(actor, enabled ? "user.enable" : "user.disable", "user", userId, null);
         return user;
     }
 
     @Transactional
     public User changeRole(long userId, Role role, Actor actor) {
+        if (role == null) {
+            throw new InvalidInputException("role", "Choose a role: ADMIN or MARKETER.");
+        }
         User user = get(userId);
+        if (user.getRole() != role) {
+            user.endSessions();
+        }
         user.setRole(role);
         audit.record(actor, "user.role", "user", userId, role.name());
         return user;
     }
 
+    /** Sets a new password (already hashed by the console) and ends every session the user has. */
     @Transactional
     public User changePasswordHash(long userId, String passwordHash, Actor actor) {
         User user = get(userId);
         user.setPasswordHash(passwordHash);
-        audit.record(actor, "user.password", "user", userId, null);
+        user.endSessions();
+        audit.record(actor, actor.userId() != null && actor.userId() == userId ? "user.password.own" : "user.password",
+                "user", userId, "all sessions ended");
         return user;
     }
 }

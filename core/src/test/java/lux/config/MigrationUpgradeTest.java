@@ -63,4 +63,26 @@ class MigrationUpgradeTest {
                 + "AND constraint_type = 'FOREIGN KEY' AND table_schema = CURRENT_SCHEMA", Long.class)).isZero();
         assertThat(flyway(null).info().pending()).isEmpty();
     }
+
+    /** V67: tokens get their creator as owner and an expiry; a MARKETER token an admin made is revoked, not widened. */
+    @Test
+    void existingApiTokensGetAnOwnerAndAnExpiryAndNoneActsWiderThanBefore() {
+        flyway("63").migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.update("INSERT INTO app_user (id, email, display_name, role, created_at) VALUES "
+                + "(1, 'ada@lux.test', 'Ada', 'ADMIN', CURRENT_TIMESTAMP), (2, 'mark@lux.test', 'Mark', 'MARKETER', CURRENT_TIMESTAMP)");
+        jdbc.update("INSERT INTO api_token (name, token_hash, token_prefix, role, created_by, created_at) VALUES "
+                + "('admin script', 'h1', 'lux_1', 'ADMIN', 1, CURRENT_TIMESTAMP), "
+                + "('marketing script', 'h2', 'lux_2', 'MARKETER', 1, CURRENT_TIMESTAMP), "
+                + "('demoted', 'h3', 'lux_3', 'ADMIN', 2, CURRENT_TIMESTAMP)");
+
+        flyway(null).migrate();
+
+        assertThat(jdbc.queryForList("SELECT name || ':' || owner_id || ':' || (CASE WHEN revoked_at IS NULL THEN 'works' "
+                + "ELSE 'revoked' END) FROM api_token ORDER BY name", String.class))
+                .containsExactly("admin script:1:works", "demoted:2:works", "marketing script:1:revoked");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_token WHERE expires_at > CURRENT_TIMESTAMP + INTERVAL '89' DAY",
+                Long.class)).isEqualTo(3);
+        assertThat(jdbc.queryForList("SELECT credentials_version FROM app_user", Long.class)).containsOnly(0L);
+    }
 }

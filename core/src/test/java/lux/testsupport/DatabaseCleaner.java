@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class DatabaseCleaner {
     private static final String[] TABLES = {
         "teams_upload", "teams_progress_card", "teams_conversation", "ai_usage", "agent_confirmation", "chat_memory",
-        "teams_link_code", "mailbox_hour", "mailbox_slot", "mailbox_limit", "tracking_rollup", "outbox_message", "tracking_event",
+        "teams_link_code", "login_failure", "mailbox_hour", "mailbox_slot", "mailbox_limit", "tracking_rollup", "outbox_message", "tracking_event",
         "campaign_link", "campaign_recipient",
         "campaign", "email_template", "contact_import",
         "contact_tag", "tag", "contact", "suppression", "audit_entry", "api_token", "app_user"

@@ -43,4 +43,33 @@ class UserServiceTest {
                 .isInstanceOf(DuplicateException.class).hasMessageContaining("already linked to mia@lux.test");
         assertThat(users.anyAdmin()).isTrue();
     }
+
+    @Test
+    void disablingChangingTheRoleOrThePasswordMovesTheCredentialsVersionOtherChangesDoNot() {
+        User mia = users.create(new NewUser("mia@lux.test", "Mia", "{bcrypt}hash", Role.MARKETER), Actor.system());
+        long start = users.get(mia.getId()).getCredentialsVersion();
+        users.linkTeamsIdentity(mia.getId(), "aaaa-2222", Actor.system());
+        users.changeRole(mia.getId(), Role.MARKETER, Actor.system());
+        users.setEnabled(mia.getId(), true, Actor.system());
+        assertThat(users.get(mia.getId()).getCredentialsVersion()).as("nothing that matters to a session").isEqualTo(start);
+
+        users.changeRole(mia.getId(), Role.ADMIN, Actor.system());
+        assertThat(users.get(mia.getId()).getCredentialsVersion()).isEqualTo(start + 1);
+        users.changePasswordHash(mia.getId(), "{bcrypt}other", Actor.system());
+        assertThat(users.get(mia.getId()).getCredentialsVersion()).isEqualTo(start + 2);
+        users.setEnabled(mia.getId(), false, Actor.system());
+        assertThat(users.get(mia.getId()).getCredentialsVersion()).isEqualTo(start + 3);
+    }
+
+    @Test
+    void theFirstAdminsConfiguredPasswordMustPassThePolicy() {
+        PasswordPolicy policy = new PasswordPolicy();
+        BootstrapAdmin weak = new BootstrapAdmin(users, new BootstrapProperties("ada@lux.test", "password1234"), policy);
+        assertThatThrownBy(() -> weak.run(null)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("lux.admin.bootstrap-password is not accepted").hasMessageContaining("breached");
+        assertThat(users.anyAdmin()).isFalse();
+
+        new BootstrapAdmin(users, new BootstrapProperties("ada@lux.test", "violet lantern over the harbour"), policy).run(null);
+        assertThat(users.findByEmail("ada@lux.test")).map(User::getRole).contains(Role.ADMIN);
+    }
 }
