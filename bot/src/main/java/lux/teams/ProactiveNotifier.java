@@ -71,12 +71,17 @@ class ProactiveNotifier {
     private final CoreProperties core;
     private final UserService users;
     private final SendApprovalService approvals;
+    private final ServiceUrlPolicy serviceUrls;
+    private final PrivateChat privateChat;
     /** Import cards live only as long as the import runs, so memory is enough. */
     private final Map<Long, ConversationStore.ProgressCard> importCards = new ConcurrentHashMap<>();
 
     ProactiveNotifier(BotFrameworkHttpAdapter adapter, BotSettings settings, ConversationStore conversations, CardFactory cards,
                       CampaignService campaigns, TeamsSender sender, TeamsProperties properties, JdbcTemplate jdbc, Clock clock,
-                      ContactImportService imports, CoreProperties core, UserService users, SendApprovalService approvals) {
+                      ContactImportService imports, CoreProperties core, UserService users, SendApprovalService approvals,
+                      ServiceUrlPolicy serviceUrls, PrivateChat privateChat) {
+        this.serviceUrls = serviceUrls;
+        this.privateChat = privateChat;
         this.users = users;
         this.approvals = approvals;
         this.imports = imports;
@@ -138,7 +143,10 @@ class ProactiveNotifier {
         submit(() -> imported(event));
     }
 
-    /** One card per import in the importing user's latest conversation: posted on the first event, then updated. */
+    /**
+     * One card per import in the importing user's personal chat (its error lines are personal data, even when the
+     * import was asked for in a channel): posted on the first event, then updated.
+     */
     private void imported(ImportEvent e) {
         if (e.userId() == null) {
             return;
@@ -155,7 +163,7 @@ class ProactiveNotifier {
         Card card = e instanceof ImportEvent.Progress p ? cards.importProgress(p) : importResult((ImportEvent.Finished) e);
         ConversationStore.ProgressCard shown = importCards.get(e.importId());
         if (shown == null) {
-            conversations.latestReference(e.userId()).filter(this::allowed).ifPresent(stored -> {
+            privateChat.personal(e.userId()).filter(this::allowed).ifPresent(stored -> {
                 ResourceResponse sent = continueWith(stored.reference(), turn -> sender.send(turn, Replies.card(card)));
                 if (sent != null && sent.getId() != null && !finished) {
                     importCards.put(e.importId(), new ConversationStore.ProgressCard(e.importId(),
@@ -289,7 +297,7 @@ class ProactiveNotifier {
     private void updateProgressCards(long campaignId, CardFactory.Progress progress) {
         List<ConversationStore.ProgressCard> cardsShown = conversations.progressCards(campaignId);
         for (ConversationStore.ProgressCard shown : cardsShown) {
-            conversations.reference(shown.conversationId()).ifPresent(stored -> continueWith(stored.reference(), turn -> {
+            conversations.reference(shown.conversationId()).filter(this::allowed).ifPresent(stored -> continueWith(stored.reference(), turn -> {
                 Activity update = Replies.card(cards.progress(progress, stored.zone()));
                 update.setId(shown.activityId());
                 return sender.update(turn, update);
@@ -311,10 +319,11 @@ class ProactiveNotifier {
         return reference.filter(this::allowed);
     }
 
+    /** Stored references were checked when stored; the allow-list may have narrowed since, so check again. */
     private boolean allowed(ConversationStore.Stored stored) {
-        boolean allowed = !settings.localMode() || Loopback.isLoopbackUrl(stored.reference().getServiceUrl());
+        boolean allowed = serviceUrls.allowed(stored.reference().getServiceUrl());
         if (!allowed) {
-            log.warn("Local mode: not posting to non-loopback serviceUrl {}", stored.reference().getServiceUrl());
+            log.warn("Not posting to serviceUrl {}: {}", stored.reference().getServiceUrl(), serviceUrls.refusal(stored.reference().getServiceUrl()));
         }
         return allowed;
     }
