@@ -74,7 +74,7 @@ class LocalConversationsTest {
 
     @Test
     void aWelcomeThatCouldNotBeSentIsTriedAgainOnTheNextInstallEvent() throws Exception {
-        connector.failNext(403, 403); // the welcome and the error notice the adapter then tries
+        connector.failNext(403);
         post(userAdded("conv-flaky"));
         assertThat(welcomes()).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM teams_welcome", Integer.class)).isZero();
