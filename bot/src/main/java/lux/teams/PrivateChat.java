@@ -81,7 +81,12 @@ class PrivateChat {
         if (known.isPresent()) {
             return known;
         }
-        return conversations.latestReference(userId).flatMap(any -> personal(userId, any.reference(), any.zone()));
+        try {
+            return conversations.latestReference(userId).flatMap(any -> personal(userId, any.reference(), any.zone()));
+        } catch (RuntimeException e) {
+            log.warn("Could not open a personal chat with user {}: {}", userId, e.toString());
+            return Optional.empty();
+        }
     }
 
     private Optional<ConversationStore.Stored> personal(long userId, ConversationReference from, ZoneId zone) {

@@ -44,8 +44,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Tells the campaign's owner in Teams when sending starts, finishes, fails or is paused by LUX, and keeps one
- * progress card per campaign updated in place (at most every {@code lux.teams.progress-update-interval}).
+ * Tells the campaign's owner in Teams (in their personal chat, never a channel) when sending starts, finishes,
+ * fails or is paused by LUX, and keeps one progress card per campaign updated in place (at most every {@code lux.teams.progress-update-interval}).
  * Runs after the change commits, on one background thread so events stay in order and never slow the sender.
  */
 @Component
@@ -226,7 +226,7 @@ class ProactiveNotifier {
             if (approvals.whyNot(c, new Actor(user.getId(), user.getEmail(), Channel.TEAMS)).isPresent()) {
                 continue;
             }
-            conversations.latestReference(user.getId()).filter(this::allowed).ifPresent(stored -> continueWith(stored.reference(),
+            privateChat.personal(user.getId()).filter(this::allowed).ifPresent(stored -> continueWith(stored.reference(),
                     turn -> sender.send(turn, Replies.text(e.requester().name() + " asks for approval to send \"" + c.name() + "\" to about "
                             + e.audience() + " recipients on " + CardFactory.when(e.scheduledFor(), stored.zone())
                             + ". Type approve " + c.name() + " to review and confirm it, or reject " + c.name()
@@ -240,7 +240,7 @@ class ProactiveNotifier {
             return;
         }
         CampaignView c = campaigns.get(e.campaignId());
-        conversations.latestReference(e.requesterId()).filter(this::allowed).ifPresent(stored -> {
+        privateChat.personal(e.requesterId()).filter(this::allowed).ifPresent(stored -> {
             String text = switch (e.outcome()) {
                 case APPROVED -> e.decider().name() + " approved \"" + c.name() + "\": it is scheduled for "
                         + CardFactory.when(c.scheduledAt(), stored.zone()) + ".";
@@ -309,10 +309,10 @@ class ProactiveNotifier {
         ownerReference(c).ifPresent(stored -> continueWith(stored.reference(), turn -> sender.send(turn, Replies.text(text))));
     }
 
-    /** The conversation the campaign's creator spoke in last; local mode only reaches loopback connectors. */
+    /** The campaign creator's personal chat (progress and counts are theirs, not a channel's); only allowed serviceUrls. */
     private Optional<ConversationStore.Stored> ownerReference(CampaignView c) {
         List<Long> owner = jdbc.queryForList("SELECT created_by FROM campaign WHERE id = ? AND created_by IS NOT NULL", Long.class, c.id());
-        Optional<ConversationStore.Stored> reference = owner.isEmpty() ? Optional.empty() : conversations.latestReference(owner.get(0));
+        Optional<ConversationStore.Stored> reference = owner.isEmpty() ? Optional.empty() : privateChat.personal(owner.get(0));
         if (reference.isEmpty()) {
             log.info("No Teams conversation known for the owner of campaign {}; nothing posted", c.id());
         }
