@@ -139,6 +139,24 @@ class LocalConversationsTest {
     }
 
     @Test
+    void anImportAskedForInAChannelReportsItsRefusedRowsInThePersonalChat() throws Exception {
+        post(Activities.message(connector.serviceUrl(), "conv-mine", AAD, "help"));
+        String url = connector.serveFile("/files/list.csv", "email\nzoe@example.com\nnot-an-email\n");
+        ObjectNode upload = channel(null);
+        upload.putArray("attachments").addObject().put("contentType", "text/csv").put("contentUrl", url).put("name", "list.csv");
+        post(upload);
+        connector.clear();
+        post(channel("import"));
+        FakeConnector.Call result = connector.await(c -> c.card() != null && c.card().toString().contains("Import finished"),
+                java.time.Duration.ofSeconds(20));
+        assertThat(result.path()).contains("/conversations/conv-mine/");
+        assertThat(result.card().toString()).contains("not-an-email");
+        assertThat(inConversation("conv-mine")).extracting(FakeConnector.Call::text).anySatisfy(t -> assertThat(t).contains("list.csv"));
+        assertThat(inConversation("channel-1")).extracting(FakeConnector.Call::text).containsExactly(PrivateChat.ANSWERED);
+        assertThat(connector.calls()).noneMatch(c -> c.path().endsWith("/v3/conversations"));
+    }
+
+    @Test
     void aPersonalChatAnswersInPlace() throws Exception {
         post(Activities.message(connector.serviceUrl(), "conv-personal", AAD, "contacts add cy@example.com"));
         connector.clear();
