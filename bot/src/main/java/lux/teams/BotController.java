@@ -28,8 +28,9 @@ import org.springframework.web.context.request.async.DeferredResult;
 /**
  * {@code POST /api/messages}: the Bot Framework endpoint. A body over {@code lux.teams.max-body} is answered 413
  * ({@link BodyLimit}) and one that is not an Activity 400, before the adapter sees it; an authenticated activity
- * that {@link ActivityGate} refuses (channel, tenant, serviceUrl) 403, before the bot sees it; any failure before the bot runs is authentication (the adapter validates the JWT first)
- * and is answered 401, never 500. The turn itself runs on {@link BotTurns}, not on the web server's thread: the
+ * that {@link ActivityGate} refuses (channel, tenant, serviceUrl) 403, before the bot sees it; any other failure
+ * before the bot runs is authentication (the adapter validates the JWT first) and is answered 401, never 500. In
+ * local mode only TCP peers on this machine are answered ({@link LocalModeServer}). The turn itself runs on {@link BotTurns}, not on the web server's thread: the
  * request is answered asynchronously when the turn ends (503 with Retry-After when the bot is saturated or the
  * turn outlasts {@code lux.teams.turn-timeout}).
  */

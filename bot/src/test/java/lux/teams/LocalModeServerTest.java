@@ -129,7 +129,8 @@ class LocalModeServerTest {
                 "spring.datasource.url=jdbc:h2:mem:local-mode-" + System.nanoTime() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
                 "MicrosoftAppId="));
         all.addAll(List.of(properties));
-        return new SpringApplicationBuilder(BotTestApplication.class).properties(all.toArray(String[]::new)).run();
+        // as arguments, not default properties: those lose to the configuration files (a file database under ./data)
+        return new SpringApplicationBuilder(BotTestApplication.class).run(all.stream().map(p -> "--" + p).toArray(String[]::new));
     }
 
     record Sent(String statusLine, long millis, long written, long heapGrowth) {
