@@ -52,6 +52,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiBodyLimit.TooLarge tooLarge) {
+                return Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", tooLarge.getMessage());
+            }
+        }
         String detail = "The request body is not valid JSON for this resource"
                 + (e.getMostSpecificCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
                 ? " (at field '" + m.getPath().get(m.getPath().size() - 1).getFieldName() + "')" : "") + ".";

@@ -5,7 +5,11 @@ import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
@@ -23,14 +27,30 @@ class BotConfiguration {
 
                     ****************************************************************************************
                      LUX bot runs in LOCAL MODE: no MicrosoftAppId is set, so incoming requests are NOT
-                     authenticated and every conversation acts as the first admin. LUX only answers
-                     loopback serviceUrls (Agents Playground, Bot Framework Emulator). Set MicrosoftAppId,
+                     authenticated and every conversation acts as the first admin. LUX listens on loopback
+                     and only answers this machine and loopback serviceUrls (Agents Playground, Emulator). Set MicrosoftAppId,
                      MicrosoftAppPassword and MicrosoftAppTenantId to connect to Microsoft Teams.
                     ****************************************************************************************""");
         } else {
             log.info("LUX bot: Teams mode, app id {}", settings.appId());
         }
         return settings;
+    }
+
+    /** Local mode listens on loopback and answers /api/messages only from this machine (Teams mode: nothing to do). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> localModeServer(Environment env, TeamsProperties properties,
+                                                                              BotSettings settings) {
+        return settings.localMode() ? new LocalModeServer(env, properties) : factory -> { };
+    }
+
+    /** {@code /api/messages} bodies over {@code lux.teams.max-body} get 413 before anything reads them. */
+    @Bean
+    FilterRegistrationBean<BodyLimit> botBodyLimit(TeamsProperties properties) {
+        FilterRegistrationBean<BodyLimit> registration = new FilterRegistrationBean<>(new BodyLimit(properties.maxBody().toBytes()));
+        registration.addUrlPatterns("/api/messages", "/api/messages/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

@@ -8,30 +8,57 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import lux.agent.UploadedFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Where LUX can reach users later (conversation references), their last attached file, and progress card ids. */
 @Component
 class ConversationStore {
+    private static final Logger log = LoggerFactory.getLogger(ConversationStore.class);
+    static final String PERSONAL = "personal";
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ServiceUrlPolicy serviceUrls;
 
-    ConversationStore(JdbcTemplate jdbc, Clock clock) {
+    ConversationStore(JdbcTemplate jdbc, Clock clock, ServiceUrlPolicy serviceUrls) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.serviceUrls = serviceUrls;
     }
 
-    /** Remembers where (and in which time zone) the user talks to LUX, for proactive messages. */
+    /**
+     * Remembers where (and in which time zone) the user talks to LUX, for proactive messages. A reference whose
+     * serviceUrl LUX would not call is not stored at all.
+     */
     void saveReference(long userId, ConversationReference reference, ZoneId zone) {
+        if (!serviceUrls.allowed(reference.getServiceUrl())) {
+            log.warn("Not storing a conversation reference with serviceUrl {}", reference.getServiceUrl());
+            return;
+        }
         String json = Serialization.toStringSilent(reference);
         String id = reference.getConversation().getId();
+        String type = type(reference);
         Timestamp now = Timestamp.from(clock.instant());
-        if (jdbc.update("UPDATE teams_conversation SET user_id = ?, reference = ?, zone = ?, updated_at = ? WHERE conversation_id = ?",
-                userId, json, zone.getId(), now, id) == 0) {
-            jdbc.update("INSERT INTO teams_conversation (conversation_id, user_id, reference, zone, updated_at) VALUES (?, ?, ?, ?, ?)",
-                    id, userId, json, zone.getId(), now);
+        if (jdbc.update("UPDATE teams_conversation SET user_id = ?, reference = ?, zone = ?, updated_at = ?, conversation_type = ? "
+                + "WHERE conversation_id = ?", userId, json, zone.getId(), now, type, id) == 0) {
+            jdbc.update("INSERT INTO teams_conversation (conversation_id, user_id, reference, zone, updated_at, conversation_type) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", id, userId, json, zone.getId(), now, type);
         }
+    }
+
+    /** personal, groupChat or channel; Teams leaves it out of some personal activities (the Emulator always). */
+    static String type(ConversationReference reference) {
+        String type = reference.getConversation() == null ? null : reference.getConversation().getConversationType();
+        return type == null || type.isBlank() ? PERSONAL : type;
+    }
+
+    /** The user's 1:1 chat with LUX they spoke in most recently. */
+    Optional<Stored> latestPersonalReference(long userId) {
+        return jdbc.query("SELECT reference, zone FROM teams_conversation WHERE user_id = ? AND conversation_type = ? "
+                        + "ORDER BY updated_at DESC LIMIT 1",
+                (rs, i) -> new Stored(parse(rs.getString(1)), ZoneId.of(rs.getString(2))), userId, PERSONAL).stream().findFirst();
     }
 
     /** The conversation the user spoke in most recently. */

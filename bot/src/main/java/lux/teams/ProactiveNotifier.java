@@ -44,8 +44,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Tells the campaign's owner in Teams when sending starts, finishes, fails or is paused by LUX, and keeps one
- * progress card per campaign updated in place (at most every {@code lux.teams.progress-update-interval}).
+ * Tells the campaign's owner in Teams (in their personal chat, never a channel) when sending starts, finishes,
+ * fails or is paused by LUX, and keeps one progress card per campaign updated in place (at most every {@code lux.teams.progress-update-interval}).
  * Runs after the change commits, on one background thread so events stay in order and never slow the sender.
  */
 @Component
@@ -71,12 +71,17 @@ class ProactiveNotifier {
     private final CoreProperties core;
     private final UserService users;
     private final SendApprovalService approvals;
+    private final ServiceUrlPolicy serviceUrls;
+    private final PrivateChat privateChat;
     /** Import cards live only as long as the import runs, so memory is enough. */
     private final Map<Long, ConversationStore.ProgressCard> importCards = new ConcurrentHashMap<>();
 
     ProactiveNotifier(BotFrameworkHttpAdapter adapter, BotSettings settings, ConversationStore conversations, CardFactory cards,
                       CampaignService campaigns, TeamsSender sender, TeamsProperties properties, JdbcTemplate jdbc, Clock clock,
-                      ContactImportService imports, CoreProperties core, UserService users, SendApprovalService approvals) {
+                      ContactImportService imports, CoreProperties core, UserService users, SendApprovalService approvals,
+                      ServiceUrlPolicy serviceUrls, PrivateChat privateChat) {
+        this.serviceUrls = serviceUrls;
+        this.privateChat = privateChat;
         this.users = users;
         this.approvals = approvals;
         this.imports = imports;
@@ -138,7 +143,10 @@ class ProactiveNotifier {
         submit(() -> imported(event));
     }
 
-    /** One card per import in the importing user's latest conversation: posted on the first event, then updated. */
+    /**
+     * One card per import in the importing user's personal chat (its error lines are personal data, even when the
+     * import was asked for in a channel): posted on the first event, then updated.
+     */
     private void imported(ImportEvent e) {
         if (e.userId() == null) {
             return;
@@ -155,7 +163,7 @@ class ProactiveNotifier {
         Card card = e instanceof ImportEvent.Progress p ? cards.importProgress(p) : importResult((ImportEvent.Finished) e);
         ConversationStore.ProgressCard shown = importCards.get(e.importId());
         if (shown == null) {
-            conversations.latestReference(e.userId()).filter(this::allowed).ifPresent(stored -> {
+            privateChat.personal(e.userId()).filter(this::allowed).ifPresent(stored -> {
                 ResourceResponse sent = continueWith(stored.reference(), turn -> sender.send(turn, Replies.card(card)));
                 if (sent != null && sent.getId() != null && !finished) {
                     importCards.put(e.importId(), new ConversationStore.ProgressCard(e.importId(),
@@ -218,7 +226,7 @@ class ProactiveNotifier {
             if (approvals.whyNot(c, new Actor(user.getId(), user.getEmail(), Channel.TEAMS)).isPresent()) {
                 continue;
             }
-            conversations.latestReference(user.getId()).filter(this::allowed).ifPresent(stored -> continueWith(stored.reference(),
+            privateChat.personal(user.getId()).filter(this::allowed).ifPresent(stored -> continueWith(stored.reference(),
                     turn -> sender.send(turn, Replies.text(e.requester().name() + " asks for approval to send \"" + c.name() + "\" to about "
                             + e.audience() + " recipients on " + CardFactory.when(e.scheduledFor(), stored.zone())
                             + ". Type approve " + c.name() + " to review and confirm it, or reject " + c.name()
@@ -232,7 +240,7 @@ class ProactiveNotifier {
             return;
         }
         CampaignView c = campaigns.get(e.campaignId());
-        conversations.latestReference(e.requesterId()).filter(this::allowed).ifPresent(stored -> {
+        privateChat.personal(e.requesterId()).filter(this::allowed).ifPresent(stored -> {
             String text = switch (e.outcome()) {
                 case APPROVED -> e.decider().name() + " approved \"" + c.name() + "\": it is scheduled for "
                         + CardFactory.when(c.scheduledAt(), stored.zone()) + ".";
@@ -289,7 +297,7 @@ class ProactiveNotifier {
     private void updateProgressCards(long campaignId, CardFactory.Progress progress) {
         List<ConversationStore.ProgressCard> cardsShown = conversations.progressCards(campaignId);
         for (ConversationStore.ProgressCard shown : cardsShown) {
-            conversations.reference(shown.conversationId()).ifPresent(stored -> continueWith(stored.reference(), turn -> {
+            conversations.reference(shown.conversationId()).filter(this::allowed).ifPresent(stored -> continueWith(stored.reference(), turn -> {
                 Activity update = Replies.card(cards.progress(progress, stored.zone()));
                 update.setId(shown.activityId());
                 return sender.update(turn, update);
@@ -301,20 +309,21 @@ class ProactiveNotifier {
         ownerReference(c).ifPresent(stored -> continueWith(stored.reference(), turn -> sender.send(turn, Replies.text(text))));
     }
 
-    /** The conversation the campaign's creator spoke in last; local mode only reaches loopback connectors. */
+    /** The campaign creator's personal chat (progress and counts are theirs, not a channel's); only allowed serviceUrls. */
     private Optional<ConversationStore.Stored> ownerReference(CampaignView c) {
         List<Long> owner = jdbc.queryForList("SELECT created_by FROM campaign WHERE id = ? AND created_by IS NOT NULL", Long.class, c.id());
-        Optional<ConversationStore.Stored> reference = owner.isEmpty() ? Optional.empty() : conversations.latestReference(owner.get(0));
+        Optional<ConversationStore.Stored> reference = owner.isEmpty() ? Optional.empty() : privateChat.personal(owner.get(0));
         if (reference.isEmpty()) {
             log.info("No Teams conversation known for the owner of campaign {}; nothing posted", c.id());
         }
         return reference.filter(this::allowed);
     }
 
+    /** Stored references were checked when stored; the allow-list may have narrowed since, so check again. */
     private boolean allowed(ConversationStore.Stored stored) {
-        boolean allowed = !settings.localMode() || Loopback.isLoopbackUrl(stored.reference().getServiceUrl());
+        boolean allowed = serviceUrls.allowed(stored.reference().getServiceUrl());
         if (!allowed) {
-            log.warn("Local mode: not posting to non-loopback serviceUrl {}", stored.reference().getServiceUrl());
+            log.warn("Not posting to serviceUrl {}: {}", stored.reference().getServiceUrl(), serviceUrls.refusal(stored.reference().getServiceUrl()));
         }
         return allowed;
     }

@@ -4,6 +4,7 @@ import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ResourceResponse;
 import java.time.ZoneId;
+import java.util.Set;
 import lux.agent.AgentOutput;
 import lux.agent.AgentReply;
 import lux.agent.insights.CampaignStats;
@@ -22,8 +23,15 @@ class ReplyWriter {
     private final lux.config.CoreProperties core;
     private final lux.agent.LuxAgent agent;
 
+    /** Tools whose answers list contacts, numbers or import results: only the person who asked reads them. */
+    static final Set<String> PRIVATE_TOOLS = Set.of("findContacts", "countAudience", "reportStats", "analyseAudience", "importContacts");
+    private final PrivateChat privateChat;
+    private final TeamsIdentity identity;
+
     ReplyWriter(CardFactory cards, TeamsSender sender, ChartRenderer charts, ChartStore chartStore, TemplateService templates,
-                lux.config.CoreProperties core, lux.agent.LuxAgent agent) {
+                lux.config.CoreProperties core, lux.agent.LuxAgent agent, PrivateChat privateChat, TeamsIdentity identity) {
+        this.privateChat = privateChat;
+        this.identity = identity;
         this.cards = cards;
         this.sender = sender;
         this.charts = charts;
@@ -33,7 +41,22 @@ class ReplyWriter {
         this.agent = agent;
     }
 
+    /** Writes the reply where it was asked for; in a channel or group chat a private one goes to the personal chat. */
     void write(TurnContext turn, AgentReply reply, ZoneId zone) {
+        if (PrivateChat.shared(turn.getActivity()) && isPrivate(reply)
+                && identity.resolve(turn.getActivity()) instanceof TeamsIdentity.Known known) {
+            privateChat.answer(turn, known.user().getId(), zone, personal -> writeHere(personal, reply, zone));
+            return;
+        }
+        writeHere(turn, reply, zone);
+    }
+
+    static boolean isPrivate(AgentReply reply) {
+        return reply.toolsCalled().stream().anyMatch(PRIVATE_TOOLS::contains) || reply.outputs().stream()
+                .anyMatch(o -> o instanceof AgentOutput.Contacts || o instanceof AgentOutput.Stats);
+    }
+
+    private void writeHere(TurnContext turn, AgentReply reply, ZoneId zone) {
         if (reply.text() != null && !reply.text().isBlank()) {
             sender.send(turn, Replies.text(reply.text()));
         }

@@ -1,10 +1,13 @@
 package lux.teams;
 
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -20,6 +23,13 @@ import org.springframework.validation.annotation.Validated;
  * @param turnQueue              turns waiting for a thread; beyond that LUX answers 503 with Retry-After
  * @param turnTimeout            the longest LUX keeps a channel's request open for one turn (then 503; the turn
  *                               still finishes and its replies still go out)
+ * @param channels               Teams mode: the Bot Framework channels served ({@code channelId}); others get 403
+ * @param allowedTenants         Teams mode: tenants served besides {@code MicrosoftAppTenantId} ({@code *} = any)
+ * @param serviceUrlHosts        Teams mode: hosts a {@code serviceUrl} may name (https only) before LUX stores or
+ *                               calls it; by default Teams' own (public cloud with its regional paths, GCC, GCC High, DoD)
+ * @param localModeRemote        local mode (no app id) listens on {@code server.address} even when it is not loopback
+ *                               (console, tracking links); {@code /api/messages} still only answers this machine
+ * @param maxBody                the largest {@code /api/messages} body; larger ones get 413 before they are read
  */
 @Validated
 @ConfigurationProperties("lux.teams")
@@ -29,5 +39,11 @@ record TeamsProperties(String openidMetadataUrl,
                        @DefaultValue("500ms") Duration retryBase,
                        @Min(1) @DefaultValue("16") int turnThreads,
                        @Min(0) @DefaultValue("100") int turnQueue,
-                       @NotNull @DefaultValue("5m") Duration turnTimeout) {
+                       @NotNull @DefaultValue("5m") Duration turnTimeout,
+                       @NotEmpty @DefaultValue("msteams") List<String> channels,
+                       @NotNull @DefaultValue List<String> allowedTenants,
+                       @NotEmpty @DefaultValue({"smba.trafficmanager.net", "smba.infra.gcc.teams.microsoft.com",
+                           "smba.infra.gov.teams.microsoft.us", "smba.infra.dod.teams.microsoft.us"}) List<String> serviceUrlHosts,
+                       boolean localModeRemote,
+                       @NotNull @DefaultValue("256KB") DataSize maxBody) {
 }

@@ -7,7 +7,10 @@ import com.microsoft.bot.schema.ChannelAccount;
 import lux.agent.LuxAgent;
 import org.springframework.stereotype.Component;
 
-/** Greets a user when LUX is installed or they join: what LUX does, with buttons to start. */
+/**
+ * Greets when LUX is installed or a user joins: what LUX does, with buttons to start. Once per conversation:
+ * Teams and the Agents Playground announce one install with a conversationUpdate and an installationUpdate.
+ */
 @Component
 class WelcomeHandler {
     private final CardFactory cards;
@@ -15,8 +18,11 @@ class WelcomeHandler {
     private final LuxAgent agent;
     private final TeamsIdentity identity;
     private final ConversationStore conversations;
+    private final Welcomes welcomes;
 
-    WelcomeHandler(CardFactory cards, TeamsSender sender, LuxAgent agent, TeamsIdentity identity, ConversationStore conversations) {
+    WelcomeHandler(CardFactory cards, TeamsSender sender, LuxAgent agent, TeamsIdentity identity, ConversationStore conversations,
+                   Welcomes welcomes) {
+        this.welcomes = welcomes;
         this.cards = cards;
         this.sender = sender;
         this.agent = agent;
@@ -40,6 +46,15 @@ class WelcomeHandler {
         if (identity.resolve(activity) instanceof TeamsIdentity.Known known) {
             conversations.saveReference(known.user().getId(), activity.getConversationReference(), TimeZones.of(activity));
         }
-        sender.send(turn, Replies.card(cards.help(true, agent.modelEnabled())));
+        String conversationId = activity.getConversation() == null ? null : activity.getConversation().getId();
+        if (conversationId == null || !welcomes.claim(conversationId)) {
+            return;
+        }
+        try {
+            sender.send(turn, Replies.card(cards.help(true, agent.modelEnabled())));
+        } catch (RuntimeException e) {
+            welcomes.release(conversationId); // not greeted after all: the next install event may try again
+            throw e;
+        }
     }
 }

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Builds the activities Teams would post to /api/messages. */
 final class Activities {
+    /** The tenant test activities come from (Teams mode tests set it as MicrosoftAppTenantId). */
+    static final String TENANT = "72f988bf-0000-4000-8000-0000000000aa";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -30,6 +32,8 @@ final class Activities {
         ObjectNode conversation = a.putObject("conversation");
         conversation.put("id", conversationId);
         conversation.put("conversationType", "personal");
+        conversation.put("tenantId", TENANT);
+        a.putObject("channelData").putObject("tenant").put("id", TENANT);
         if (text != null) {
             a.put("text", text);
         }

@@ -36,6 +36,7 @@ class BotAuthTest {
     static void teamsMode(DynamicPropertyRegistry registry) {
         registry.add("MicrosoftAppId", () -> APP_ID);
         registry.add("MicrosoftAppPassword", () -> "test-secret-not-used");
+        registry.add("MicrosoftAppTenantId", () -> Activities.TENANT);
         registry.add("lux.teams.openid-metadata-url", openId::metadataUrl);
     }
 

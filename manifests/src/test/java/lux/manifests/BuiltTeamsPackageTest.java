@@ -71,7 +71,8 @@ class BuiltTeamsPackageTest {
         assertThat(bot.path("supportsFiles").asBoolean()).isTrue();
         List<String> titles = new ArrayList<>();
         bot.path("commandLists").forEach(list -> list.path("commands").forEach(c -> titles.add(c.path("title").asText())));
-        assertThat(titles).containsExactly("help", "new campaign", "stats", "import");
+        assertThat(titles).containsExactly("help", "contacts add", "contacts find", "import", "template new", "new campaign",
+                "campaigns", "stats");
         bot.path("commandLists").forEach(list -> list.path("commands")
                 .forEach(c -> assertThat(c.path("description").asText()).isNotBlank()));
         assertThat(manifest.path("description").path("short").asText()).contains("email campaigns");

@@ -30,7 +30,7 @@ public class CommandMode {
             - contacts count [tag:x] [not:y] - how many active contacts a campaign would reach
             - import - import the CSV file you attached
             - templates - list templates; template new - a form to write one; preview <template>
-            - campaign new - a form to build a campaign; campaigns - list them
+            - campaign new (or new campaign) - a form to build a campaign; campaigns - list them
             - schedule <campaign> <when> - e.g. schedule Spring sale tomorrow 10:00 (you confirm on a card)
             - pause | resume | cancel <campaign>
             - approvals - sends waiting for approval; approve <campaign>; reject <campaign> because <reason>
@@ -66,8 +66,7 @@ public class CommandMode {
             case "templates" -> text = tools.templates().listTemplates();
             case "template" -> {
                 if (sub.equals("new")) {
-                    session.show(new AgentOutput.Form("template"));
-                    text = "Fill in the template form below.";
+                    text = form(session, "template");
                 } else {
                     text = unknown(session);
                 }
@@ -76,12 +75,17 @@ public class CommandMode {
                     : tools.templates().previewTemplate(String.join(" ", rest), null);
             case "campaign" -> {
                 if (sub.equals("new")) {
-                    session.show(new AgentOutput.Form("campaign"));
-                    text = "Fill in the campaign form below.";
+                    text = form(session, "campaign");
                 } else {
                     text = unknown(session);
                 }
             }
+            case "new" -> text = switch (sub) { // "new campaign" reads naturally (the Teams command menu offers it)
+                case "campaign" -> form(session, "campaign");
+                case "template" -> form(session, "template");
+                case "contact", "contacts" -> form(session, "contact");
+                default -> unknown(session);
+            };
             case "campaigns" -> text = tools.campaigns().listCampaigns();
             case "schedule" -> text = schedule(tools, session, rest);
             case "pause" -> text = named(rest, tools.campaigns()::pauseCampaign);
@@ -181,6 +185,12 @@ public class CommandMode {
 
     private static String named(List<String> rest, Function<String, String> action) {
         return rest.isEmpty() ? "Which campaign? Add its name, e.g. pause Spring sale." : action.apply(String.join(" ", rest));
+    }
+
+    private static String form(ToolSession session, String name) {
+        session.show(new AgentOutput.Form(name));
+        return "contact".equals(name) ? "Fill in the contact form below, or type contacts add <email> tag:x."
+                : "Fill in the " + name + " form below.";
     }
 
     private static String unknown(ToolSession session) {
