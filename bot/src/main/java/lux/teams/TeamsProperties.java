@@ -2,6 +2,7 @@ package lux.teams;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,8 +11,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Bot settings under {@code lux.teams}.
  *
- * @param openidMetadataUrl      where channel token signing keys are published; blank = Bot Framework's own (tests
- *                               point it at a loopback double)
+ * @param openidMetadataUrl      where channel token signing keys are published (the Bot Framework's own; tests and
+ *                               sovereign clouds point it elsewhere)
  * @param progressUpdateInterval the least time between two in-place updates of a sending progress card
  * @param sendAttempts           tries per outgoing call when Teams answers 429/412/502/504
  * @param retryBase              the first retry delay; doubles each time, with jitter
@@ -20,14 +21,32 @@ import org.springframework.validation.annotation.Validated;
  * @param turnQueue              turns waiting for a thread; beyond that LUX answers 503 with Retry-After
  * @param turnTimeout            the longest LUX keeps a channel's request open for one turn (then 503; the turn
  *                               still finishes and its replies still go out)
+ * @param loginEndpoint          the Entra ID host SingleTenant and MultiTenant bots ask for tokens
+ *                               ({@code {login-endpoint}/{tenant}/oauth2/v2.0/token}); https only
+ * @param certificatePath        a certificate of the bot's app registration (PKCS#12, or PEM with an unencrypted PKCS#8
+ *                               key) used instead of MicrosoftAppPassword
+ * @param certificatePassword    the PKCS#12 file's password
+ * @param managedIdentityEndpoint for UserAssignedMSI: an IMDS-protocol token endpoint; blank = the one Azure announces
+ *                               in the environment (IDENTITY_ENDPOINT, IMDS)
  */
 @Validated
 @ConfigurationProperties("lux.teams")
-record TeamsProperties(String openidMetadataUrl,
+record TeamsProperties(@DefaultValue("https://login.botframework.com/v1/.well-known/openidconfiguration")
+                       String openidMetadataUrl,
                        @DefaultValue("3s") Duration progressUpdateInterval,
                        @DefaultValue("4") int sendAttempts,
                        @DefaultValue("500ms") Duration retryBase,
                        @Min(1) @DefaultValue("16") int turnThreads,
                        @Min(0) @DefaultValue("100") int turnQueue,
-                       @NotNull @DefaultValue("5m") Duration turnTimeout) {
+                       @NotNull @DefaultValue("5m") Duration turnTimeout,
+                       @NotNull @DefaultValue("https://login.microsoftonline.com") URI loginEndpoint,
+                       String certificatePath,
+                       String certificatePassword,
+                       String managedIdentityEndpoint) {
+    @Override
+    public String toString() {
+        return "TeamsProperties[openidMetadataUrl=" + openidMetadataUrl + ", loginEndpoint=" + loginEndpoint
+                + ", certificatePath=" + certificatePath + ", certificatePassword=" + (certificatePassword == null ? "unset" : "***")
+                + ", managedIdentityEndpoint=" + managedIdentityEndpoint + "]";
+    }
 }
