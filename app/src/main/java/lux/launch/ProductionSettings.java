@@ -27,8 +27,12 @@ public final class ProductionSettings {
         } else if (!GUID.matcher(appId).matches()) {
             problems.add("MicrosoftAppId is not a GUID: copy the Microsoft App ID from the Azure Bot's Configuration page");
         }
-        if (read(settings, "MicrosoftAppPassword", problems).isBlank()) {
-            problems.add("MicrosoftAppPassword is not set: give a client secret of the bot's Entra app registration");
+        // A managed identity has no secret, and a certificate replaces it (lux.teams.identity checks the rest at start).
+        boolean managedIdentity = read(settings, "MicrosoftAppType", problems).equalsIgnoreCase("UserAssignedMSI");
+        boolean certificate = !read(settings, "lux.teams.certificate-path", problems).isBlank();
+        if (read(settings, "MicrosoftAppPassword", problems).isBlank() && !managedIdentity && !certificate) {
+            problems.add("MicrosoftAppPassword is not set: give a client secret of the bot's Entra app registration "
+                    + "(or lux.teams.certificate-path, or MicrosoftAppType=UserAssignedMSI)");
         }
         String datasource = read(settings, "spring.datasource.url", problems);
         if (!datasource.startsWith("jdbc:postgresql:")) {

@@ -27,6 +27,17 @@ class ProductionSettingsTest {
     }
 
     @Test
+    void aManagedIdentityOrACertificateBotNeedsNoPassword() {
+        assertThat(ProductionSettings.problems(complete().withProperty("MicrosoftAppPassword", "")
+                .withProperty("MicrosoftAppType", "UserAssignedMSI"))).isEmpty();
+        assertThat(ProductionSettings.problems(complete().withProperty("MicrosoftAppPassword", "")
+                .withProperty("MicrosoftAppType", "SingleTenant").withProperty("lux.teams.certificate-path", "/etc/lux/bot.pfx"))).isEmpty();
+        assertThat(ProductionSettings.problems(complete().withProperty("MicrosoftAppPassword", "")
+                .withProperty("MicrosoftAppType", "SingleTenant"))).singleElement().asString()
+                .startsWith("MicrosoftAppPassword is not set").contains("lux.teams.certificate-path", "UserAssignedMSI");
+    }
+
+    @Test
     void nothingConfiguredListsAllSixSettingsInOneGo() {
         List<String> problems = ProductionSettings.problems(new MockEnvironment());
         assertThat(problems).hasSize(6);

@@ -2,6 +2,14 @@ package lux.teams;
 
 import com.microsoft.bot.connector.authentication.ChannelValidation;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import lux.teams.identity.BotAppType;
+import lux.teams.identity.BotIdentity;
+import lux.teams.identity.BotIdentityAdapter;
+import lux.teams.identity.TokenHttpClient;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,13 +61,25 @@ class BotConfiguration {
         return registration;
     }
 
+    /** MicrosoftAppType picks where outbound tokens come from; an unknown type or a missing setting stops the start. */
     @Bean
-    BotFrameworkHttpAdapter botAdapter(Environment env, TeamsProperties properties, BotSettings settings) {
+    BotIdentity botIdentity(BotSettings settings, TeamsProperties properties) {
+        return new BotIdentity(settings.appId(), settings.appPassword(), settings.tenantId(), BotAppType.parse(settings.appType()),
+                properties.loginEndpoint(), properties.certificatePath(), properties.certificatePassword(),
+                properties.managedIdentityEndpoint());
+    }
+
+    @Bean
+    BotFrameworkHttpAdapter botAdapter(Environment env, TeamsProperties properties, BotIdentity identity, Clock clock,
+                                       ObjectProvider<TokenHttpClient> tokenHttp) {
         if (properties.openidMetadataUrl() != null && !properties.openidMetadataUrl().isBlank()) {
             // The SDK keeps this in a static field; only tests and sovereign clouds change it.
             ChannelValidation.setOpenIdMetaDataUrl(properties.openidMetadataUrl());
         }
-        BotFrameworkHttpAdapter adapter = new BotFrameworkHttpAdapter(new SpringBotConfiguration(env));
+        HttpClient http = tokenHttp.getIfAvailable(() -> new TokenHttpClient(HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10)).build())).client();
+        BotFrameworkHttpAdapter adapter = BotIdentityAdapter.create(new SpringBotConfiguration(env), identity, http, clock,
+                properties.sendAttempts(), properties.retryBase());
         adapter.setOnTurnError((turn, error) -> {
             log.error("Bot turn failed in conversation {}", turn.getActivity().getConversation() == null ? "?"
                     : turn.getActivity().getConversation().getId(), error);

@@ -3,6 +3,7 @@ package lux.teams;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,8 +14,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Bot settings under {@code lux.teams}.
  *
- * @param openidMetadataUrl      where channel token signing keys are published; blank = Bot Framework's own (tests
- *                               point it at a loopback double)
+ * @param openidMetadataUrl      where channel token signing keys are published (the Bot Framework's own; tests and
+ *                               sovereign clouds point it elsewhere)
  * @param progressUpdateInterval the least time between two in-place updates of a sending progress card
  * @param sendAttempts           tries per outgoing call when Teams answers 429/412/502/504
  * @param retryBase              the first retry delay; doubles each time, with jitter
@@ -23,6 +24,13 @@ import org.springframework.validation.annotation.Validated;
  * @param turnQueue              turns waiting for a thread; beyond that LUX answers 503 with Retry-After
  * @param turnTimeout            the longest LUX keeps a channel's request open for one turn (then 503; the turn
  *                               still finishes and its replies still go out)
+ * @param loginEndpoint          the Entra ID host SingleTenant and MultiTenant bots ask for tokens
+ *                               ({@code {login-endpoint}/{tenant}/oauth2/v2.0/token}); https only
+ * @param certificatePath        a certificate of the bot's app registration (PKCS#12, or PEM with an unencrypted PKCS#8
+ *                               key) used instead of MicrosoftAppPassword
+ * @param certificatePassword    the PKCS#12 file's password
+ * @param managedIdentityEndpoint for UserAssignedMSI: an IMDS-protocol token endpoint; blank = the one Azure announces
+ *                               in the environment (IDENTITY_ENDPOINT, IMDS)
  * @param channels               Teams mode: the Bot Framework channels served ({@code channelId}); others get 403
  * @param allowedTenants         Teams mode: tenants served besides {@code MicrosoftAppTenantId} ({@code *} = any)
  * @param serviceUrlHosts        Teams mode: hosts a {@code serviceUrl} may name (https only) before LUX stores or
@@ -33,17 +41,28 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("lux.teams")
-record TeamsProperties(String openidMetadataUrl,
+record TeamsProperties(@DefaultValue("https://login.botframework.com/v1/.well-known/openidconfiguration")
+                       String openidMetadataUrl,
                        @DefaultValue("3s") Duration progressUpdateInterval,
                        @DefaultValue("4") int sendAttempts,
                        @DefaultValue("500ms") Duration retryBase,
                        @Min(1) @DefaultValue("16") int turnThreads,
                        @Min(0) @DefaultValue("100") int turnQueue,
                        @NotNull @DefaultValue("5m") Duration turnTimeout,
+                       @NotNull @DefaultValue("https://login.microsoftonline.com") URI loginEndpoint,
+                       String certificatePath,
+                       String certificatePassword,
+                       String managedIdentityEndpoint,
                        @NotEmpty @DefaultValue("msteams") List<String> channels,
                        @NotNull @DefaultValue List<String> allowedTenants,
                        @NotEmpty @DefaultValue({"smba.trafficmanager.net", "smba.infra.gcc.teams.microsoft.com",
                            "smba.infra.gov.teams.microsoft.us", "smba.infra.dod.teams.microsoft.us"}) List<String> serviceUrlHosts,
                        boolean localModeRemote,
                        @NotNull @DefaultValue("256KB") DataSize maxBody) {
+    @Override
+    public String toString() {
+        return "TeamsProperties[openidMetadataUrl=" + openidMetadataUrl + ", loginEndpoint=" + loginEndpoint
+                + ", certificatePath=" + certificatePath + ", certificatePassword=" + (certificatePassword == null ? "unset" : "***")
+                + ", managedIdentityEndpoint=" + managedIdentityEndpoint + "]";
+    }
 }

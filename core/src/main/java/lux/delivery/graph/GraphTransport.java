@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.microsoft.aad.msal4j.ClientCredentialFactory;
-import com.microsoft.aad.msal4j.ClientCredentialParameters;
-import com.microsoft.aad.msal4j.ConfidentialClientApplication;
-import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -23,7 +19,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import lux.delivery.MailTransport;
 import lux.delivery.OutgoingMessage;
@@ -47,7 +42,7 @@ class GraphTransport implements MailTransport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final GraphProperties properties;
     private final HttpClient http;
-    private volatile ConfidentialClientApplication msal;
+    private final GraphCredentials credentials;
     private String cachedToken;
     private java.time.Instant tokenRenewAt = java.time.Instant.MIN;
 
@@ -55,6 +50,7 @@ class GraphTransport implements MailTransport {
         this.properties = properties;
         this.http = httpClient.getIfAvailable(() -> new GraphHttpClient(HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10)).build())).client();
+        this.credentials = new GraphCredentials(properties, http);
     }
 
     /** Lets tests supply a client that trusts their TLS double; production uses the JDK default. */
@@ -77,14 +73,17 @@ class GraphTransport implements MailTransport {
         try {
             token = token();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof MsalServiceException s && (s.statusCode() == 400 || s.statusCode() == 401)) {
-                return new SendResult.Unauthorized("Entra ID refused LUX's app credentials (" + s.errorCode()
-                        + "): check lux.graph.tenant-id, client-id and client-secret.");
+            if (e.getCause() instanceof MsalServiceException s && s.statusCode() != null
+                    && (s.statusCode() == 400 || s.statusCode() == 401)) {
+                return new SendResult.Unauthorized("Entra ID refused LUX's " + credentials.kind() + " (" + s.errorCode()
+                        + "): check lux.graph.tenant-id, client-id and client-secret, certificate-path or managed-identity-client-id.");
             }
             return new SendResult.Transient("could not get a Graph token: " + rootMessage(e), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SendResult.Transient("interrupted while getting a Graph token", null);
+        } catch (GraphCredentials.Refused e) {
+            return new SendResult.Unauthorized("Graph token refused: " + e.getMessage() + ". Check lux.graph.managed-identity-client-id.");
         } catch (RuntimeException e) {
             return new SendResult.Fatal("The Graph settings are not usable: " + e.getMessage());
         }
@@ -208,36 +207,11 @@ class GraphTransport implements MailTransport {
      */
     private synchronized String token() throws ExecutionException, InterruptedException {
         if (cachedToken == null || java.time.Instant.now().isAfter(tokenRenewAt)) {
-            IAuthenticationResult result = application().acquireToken(ClientCredentialParameters.builder(Set.of(properties.scope()))
-                    .build()).get();
-            cachedToken = result.accessToken();
-            tokenRenewAt = result.expiresOnDate().toInstant().minus(Duration.ofMinutes(5));
+            GraphCredentials.Token token = credentials.acquire();
+            cachedToken = token.value();
+            tokenRenewAt = token.expiresOn().minus(Duration.ofMinutes(5));
         }
         return cachedToken;
-    }
-
-    private ConfidentialClientApplication application() {
-        ConfidentialClientApplication app = msal;
-        if (app == null) {
-            synchronized (this) {
-                if (msal == null) {
-                    try {
-                        msal = ConfidentialClientApplication.builder(properties.clientId(),
-                                        ClientCredentialFactory.createFromSecret(properties.clientSecret()))
-                                .authority(properties.authority().toString().replaceAll("/+$", "") + "/" + properties.tenantId() + "/")
-                                .httpClient(new JdkMsalHttpClient(http, properties.timeout()))
-                                .instanceDiscovery(!properties.authority().getHost().equals("localhost")
-                                        && !properties.authority().getHost().startsWith("127."))
-                                .validateAuthority(false)
-                                .build();
-                    } catch (java.net.MalformedURLException e) {
-                        throw new IllegalArgumentException("lux.graph.authority is not a URL: " + properties.authority(), e);
-                    }
-                }
-                app = msal;
-            }
-        }
-        return app;
     }
 
     private static String rootMessage(Throwable e) {
