@@ -9,16 +9,16 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Angus Mail's SMTP transport that notes, per sending thread, how far a message got: once DATA was accepted the message
- * may be delivered even if no reply follows, so a failure from then on is an unknown outcome, not a retry. Installed
- * with {@code mail.smtp.class}; Jakarta Mail creates it through this public (Session, URLName) constructor.
+ * may be delivered even if no reply follows, so a failure from then on is an unknown outcome, not a retry. Made by
+ * {@link SmtpTransport}'s mail sender for each connection.
  */
-public class PhaseTrackingSmtpTransport extends SMTPTransport {
+class PhaseTrackingSmtpTransport extends SMTPTransport {
     enum Phase { BEFORE_DATA, DATA_STARTED, ACCEPTED }
 
     private static final ThreadLocal<Phase> PHASE = ThreadLocal.withInitial(() -> Phase.BEFORE_DATA);
 
-    public PhaseTrackingSmtpTransport(Session session, URLName urlname) {
-        super(session, urlname);
+    PhaseTrackingSmtpTransport(Session session, URLName urlname, String protocol) {
+        super(session, urlname, protocol, "smtps".equals(protocol));
     }
 
     static void reset() {

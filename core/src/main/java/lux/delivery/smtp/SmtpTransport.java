@@ -2,6 +2,9 @@ package lux.delivery.smtp;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
 import java.util.Properties;
@@ -30,18 +33,37 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "lux.mail.transport", havingValue = "smtp")
 @EnableConfigurationProperties(SmtpProperties.class)
 class SmtpTransport implements MailTransport {
-    private final ObjectProvider<JavaMailSender> sender;
+    private final JavaMailSender mail;
 
     SmtpTransport(ObjectProvider<JavaMailSender> sender, SmtpProperties limits) {
-        this.sender = sender;
-        sender.ifAvailable(mail -> {
-            if (mail instanceof JavaMailSenderImpl impl) {
-                impl.setJavaMailProperties(configure(impl.getJavaMailProperties(), impl.getProtocol(), limits));
-            }
-        });
+        JavaMailSender configured = sender.getIfAvailable();
+        this.mail = configured instanceof JavaMailSenderImpl impl ? tracking(impl, limits) : configured;
     }
 
-    /** Time limits (unless spring.mail.properties sets its own) and the transport that knows whether DATA was reached. */
+    /**
+     * Spring Boot's mail sender (spring.mail.*), copied with time limits (unless spring.mail.properties sets its own)
+     * and with connections that note whether the message's content was handed over.
+     */
+    static JavaMailSenderImpl tracking(JavaMailSenderImpl configured, SmtpProperties limits) {
+        JavaMailSenderImpl copy = new JavaMailSenderImpl() {
+            @Override
+            protected Transport getTransport(Session session) {
+                String protocol = getProtocol() == null ? "smtp" : getProtocol();
+                // as Spring's own: no host or credentials in the URLName (they go to connect(), never into a URL string)
+                return new PhaseTrackingSmtpTransport(session, new URLName(protocol, null, -1, null, null, null), protocol);
+            }
+        };
+        copy.setHost(configured.getHost());
+        copy.setPort(configured.getPort());
+        copy.setUsername(configured.getUsername());
+        copy.setPassword(configured.getPassword());
+        copy.setProtocol(configured.getProtocol());
+        copy.setDefaultEncoding(configured.getDefaultEncoding());
+        copy.setDefaultFileTypeMap(configured.getDefaultFileTypeMap());
+        copy.setJavaMailProperties(configure(configured.getJavaMailProperties(), configured.getProtocol(), limits));
+        return copy;
+    }
+
     static Properties configure(Properties given, String protocol, SmtpProperties limits) {
         Properties properties = new Properties();
         properties.putAll(given);
@@ -49,7 +71,6 @@ class SmtpTransport implements MailTransport {
         properties.putIfAbsent(p + "connectiontimeout", String.valueOf(limits.connectTimeout().toMillis()));
         properties.putIfAbsent(p + "timeout", String.valueOf(limits.readTimeout().toMillis()));
         properties.putIfAbsent(p + "writetimeout", String.valueOf(limits.writeTimeout().toMillis()));
-        properties.put(p + "class", PhaseTrackingSmtpTransport.class.getName());
         return properties;
     }
 
@@ -60,7 +81,6 @@ class SmtpTransport implements MailTransport {
 
     @Override
     public SendResult send(OutgoingMessage m) {
-        JavaMailSender mail = sender.getIfAvailable();
         if (mail == null) {
             return new SendResult.Fatal("lux.mail.transport is smtp but no SMTP server is configured: set spring.mail.host "
                     + "(and spring.mail.port, spring.mail.username, spring.mail.password).");
