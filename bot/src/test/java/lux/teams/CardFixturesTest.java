@@ -60,7 +60,11 @@ class CardFixturesTest {
         CARDS.put("confirmation", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "A".repeat(26), "SCHEDULE", campaign,
                 template.name(), template.subject(), "active contacts tagged any of vip", 120,
                 ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                Instant.parse("2026-11-26T09:30:00Z")), ZONE));
+                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null), ZONE));
+        CARDS.put("confirmation-reject", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "B".repeat(26), "REJECT", campaign,
+                template.name(), template.subject(), "active contacts tagged any of vip", 120,
+                ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
+                Instant.parse("2026-11-26T09:30:00Z"), "board@lux.example.com", "Prices are wrong " + NASTY), ZONE));
         CARDS.put("confirmation-done", cards.confirmationDone("Confirmed", "\"" + NASTY + "\" is scheduled."));
         CARDS.put("stats", cards.stats(new CampaignStats(campaign, 120, 100, 2, 1, 17, 40, 5, 12, 1),
                 "https://lux.example.com/charts/0123456789abcdef0123456789abcdef.png"));
