@@ -91,7 +91,7 @@ class CardFixturesTest {
 
     @Test
     void everyCardIsAnAdaptiveCard15AndKeepsHostileTextAsText() {
-        assertThat(CARDS).hasSize(20);
+        assertThat(CARDS).hasSize(21);
         CARDS.forEach((name, card) -> {
             JsonNode json = card.json();
             assertThat(json.path("type").asText()).as(name).isEqualTo("AdaptiveCard");
@@ -104,6 +104,10 @@ class CardFixturesTest {
         assertThat(confirm.path("data").path("action").asText()).isEqualTo("confirm");
         assertThat(confirm.path("data").path("nonce").asText()).startsWith("n0nce-");
         assertThat(CARDS.get("confirmation-done").json().has("actions")).isFalse();
+        assertThat(CARDS.get("confirmation").json().toString()).contains("{\"title\":\"From\",\"value\":\"news@lux.example.com (default)\"}")
+                .doesNotContain("\"Reason\"");
+        assertThat(CARDS.get("confirmation-reject").json().toString()).contains("This cannot be undone")
+                .contains("{\"title\":\"From\",\"value\":\"board@lux.example.com\"}").contains("\"title\":\"Reason\"");
         assertThat(CARDS.get("template-preview").json().toString()).hasSizeLessThan(CardFactory.PREVIEW_CHARS + 1500);
     }
 
