@@ -79,6 +79,8 @@ abstract class GraphDeliveryTest {
         registry.add("lux.graph.client-id", () -> "client-1");
         registry.add("lux.graph.client-secret", () -> "secret-1");
         registry.add("lux.graph.sender", () -> "news@contoso.test");
+        // a second allowed mailbox (not the Graph default, so only an admin, here the system, may name it)
+        registry.add("lux.mail.default-sender", () -> "denied@contoso.test");
         registry.add("lux.graph.authority", () -> "https://localhost:" + graph.httpsPort());
         registry.add("lux.graph.base-url", () -> "https://localhost:" + graph.httpsPort() + "/v1.0");
         registry.add("lux.graph.send-format", () -> format);
