@@ -237,6 +237,8 @@ abstract class GraphDeliveryTest {
         Map<RecipientStatus, Long> counts = campaigns.recipientCounts(campaign.id());
         assertThat(counts).containsEntry(RecipientStatus.PENDING, 6L).containsEntry(RecipientStatus.FAILED, 0L);
         assertThat(jdbc.queryForList("SELECT attempts FROM campaign_recipient WHERE campaign_id = ?", Integer.class, campaign.id()))
+                .as("attempts (errors: %s)", jdbc.queryForList("SELECT last_error FROM campaign_recipient WHERE campaign_id = ?",
+                        String.class, campaign.id()))
                 .containsOnly(0);
         assertThat(graph().findAll(postRequestedFor(urlPathMatching(SEND)))).isNotEmpty();
         assertThat(graph().findAllUnmatchedRequests()).as("every request well formed for the format under test").isEmpty();
