@@ -9,6 +9,7 @@ import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
 import lux.campaigns.SendApprovalService;
+import lux.campaigns.Senders;
 import lux.shared.NotFoundException;
 import lux.stats.CampaignStats;
 import lux.stats.StatsService;
@@ -34,9 +35,11 @@ class CampaignsController {
     private final ObjectMapper json;
     private final Clock clock;
     private final SendApprovalService approvals;
+    private final Senders senders;
 
     CampaignsController(CampaignService campaigns, TemplateService templates, StatsService stats, ObjectMapper json, Clock clock,
-                        SendApprovalService approvals) {
+                        SendApprovalService approvals, Senders senders) {
+        this.senders = senders;
         this.approvals = approvals;
         this.campaigns = campaigns;
         this.templates = templates;
@@ -64,6 +67,8 @@ class CampaignsController {
         model.addAttribute("recipients", campaigns.recipientCounts(id));
         model.addAttribute("progress", CampaignProgress.of(campaign, clock.instant()));
         model.addAttribute("templateName", templateName(campaign.templateId()));
+        model.addAttribute("sender", campaign.sender() != null ? campaign.sender()
+                : String.join(", ", senders.defaults()) + " (default)");
         model.addAttribute("canPause", campaign.status().canBecome(CampaignStatus.PAUSED));
         model.addAttribute("canResume", campaign.status() == CampaignStatus.PAUSED);
         model.addAttribute("canCancel", campaign.status().canBecome(CampaignStatus.CANCELLED));

@@ -53,7 +53,7 @@ class CampaignsApi {
             throw new InvalidInputException("templateId", "Choose the template the campaign sends (templateId).");
         }
         CampaignView created = campaigns.create(new NewCampaign(body.name(), body.templateId(), body.sender(), body.audience()),
-                user.actor(Channel.API));
+                user.actor(Channel.API), user.role()); // the token's own role, not its creator's
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + created.id())).body(created);
     }
 
@@ -65,7 +65,7 @@ class CampaignsApi {
     @PatchMapping("/{id}")
     CampaignView update(@PathVariable long id, @RequestBody CampaignRequest body, @AuthenticationPrincipal ConsoleUser user) {
         return campaigns.update(id, new CampaignChanges(body.name(), body.templateId(), body.sender(), body.audience()),
-                user.actor(Channel.API));
+                user.actor(Channel.API), user.role());
     }
 
     /** Campaigns whose send waits for a second person (send approval on), oldest request first. */

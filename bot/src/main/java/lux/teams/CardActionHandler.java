@@ -11,6 +11,8 @@ import lux.agent.AgentReply;
 import lux.agent.LuxAgent;
 import lux.agent.TurnRequest;
 import lux.agent.tools.ConfirmationService;
+import lux.campaigns.ApprovalState;
+import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
 import lux.shared.LuxException;
 import org.springframework.stereotype.Component;
@@ -48,19 +50,23 @@ class CardActionHandler {
                 case "confirm" -> {
                     CampaignView campaign = confirmations.confirm(value.path("nonce").asText(null), user.actor());
                     String when = CardFactory.when(campaign.scheduledAt(), zone);
-                    String done = campaign.awaitingApproval()
+                    boolean ended = campaign.status() == CampaignStatus.CANCELLED
+                            || (campaign.approval() != null && campaign.approval().state() == ApprovalState.REJECTED);
+                    String done = campaign.status() == CampaignStatus.CANCELLED ? "\"" + campaign.name() + "\" is cancelled."
+                            : ended ? "The send of \"" + campaign.name() + "\" is rejected; " + campaign.approval().requestedBy() + " is told."
+                            : campaign.awaitingApproval()
                             ? "\"" + campaign.name() + "\" waits for a second person's approval (asked for " + when + ")."
-                            : campaign.status().label().equals("sending") ? "\"" + campaign.name() + "\" is sending again."
+                            : campaign.status() == CampaignStatus.SENDING ? "\"" + campaign.name() + "\" is sending again."
                             : "\"" + campaign.name() + "\" is scheduled for " + when + ".";
                     replaceCard(turn, cards.confirmationDone("Confirmed", done + " Confirmed by " + user.user().getEmail() + "."));
-                    sender.send(turn, Replies.text("Done: " + done + (campaign.awaitingApproval()
-                            ? " Approvers are told; I will tell you here when they decide."
+                    sender.send(turn, Replies.text("Done: " + done + (ended ? ""
+                            : campaign.awaitingApproval() ? " Approvers are told; I will tell you here when they decide."
                             : " I will tell you here when sending starts and ends.")));
                 }
                 case "decline" -> {
                     CampaignView campaign = confirmations.decline(value.path("nonce").asText(null), user.actor());
-                    replaceCard(turn, cards.confirmationDone("Cancelled", "Nothing was scheduled for \"" + campaign.name() + "\"."));
-                    sender.send(turn, Replies.text("OK, nothing was scheduled. \"" + campaign.name() + "\" stays "
+                    replaceCard(turn, cards.confirmationDone("Not confirmed", "Nothing was done to \"" + campaign.name() + "\"."));
+                    sender.send(turn, Replies.text("OK, nothing was done. \"" + campaign.name() + "\" stays "
                             + campaign.status().label() + "."));
                 }
                 case "command" -> writer.write(turn, agent.reply(request(user, conversationId, value.path("text").asText(""), zone)), zone);

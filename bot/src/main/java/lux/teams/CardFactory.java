@@ -84,8 +84,15 @@ class CardFactory {
         String verb = switch (c.kind()) {
             case "RESUME" -> "Resume sending ";
             case "APPROVE" -> "Approve sending ";
+            case "CANCEL" -> "Cancel for good ";
+            case "REJECT" -> "Reject the send of ";
             default -> "Schedule ";
         };
+        boolean destructive = c.kind().equals("CANCEL") || c.kind().equals("REJECT");
+        data.put("warning", destructive ? "This cannot be undone. Nothing happens until you press Confirm."
+                : "Nothing is sent or scheduled until you press Confirm.");
+        data.put("sender", c.sender());
+        data.put("reason", c.note() == null ? (c.kind().equals("REJECT") ? "none given" : "") : c.note());
         data.put("title", verb + "\"" + c.campaign().name() + "\"?");
         data.put("campaign", c.campaign().name());
         data.put("template", c.templateName());

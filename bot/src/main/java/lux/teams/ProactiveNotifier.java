@@ -229,6 +229,7 @@ class ProactiveNotifier {
             privateChat.personal(user.getId()).filter(this::allowed).ifPresent(stored -> continueWith(stored.reference(),
                     turn -> sender.send(turn, Replies.text(e.requester().name() + " asks for approval to send \"" + c.name() + "\" to about "
                             + e.audience() + " recipients on " + CardFactory.when(e.scheduledFor(), stored.zone())
+                            + " from " + (c.sender() == null ? "the default sender" : c.sender())
                             + ". Type approve " + c.name() + " to review and confirm it, or reject " + c.name()
                             + " because <reason>."))));
         }

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Set;
 import lux.audit.Actor;
 import lux.audit.Channel;
+import lux.campaigns.CampaignChanges;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignView;
 import lux.campaigns.NewCampaign;
@@ -50,6 +51,7 @@ class ApprovalNotificationsTest {
     @Autowired CampaignService campaigns;
     @Autowired SendApprovalService approvals;
     @Autowired ConversationStore conversations;
+    @Autowired lux.agent.tools.ConfirmationService confirmations;
 
     @BeforeEach
     void cleanSlate() {
@@ -80,6 +82,33 @@ class ApprovalNotificationsTest {
         assertThat(connector.calls()).noneMatch(call -> call.path().contains("conv-tom"));
         assertThat(connector.calls()).filteredOn(call -> call.text() != null && call.text().contains("asks for approval")).hasSize(1);
         assertThat(tom.userId()).isNotNull();
+    }
+
+    @Test
+    void aChangeAfterConfirmWithdrawsTheCardAndTheRequestAndSaysSoInTeams() throws Exception {
+        Actor mia = talkedToLux("mia@lux.test", Role.MARKETER, "conv-mia");
+        Actor tom = talkedToLux("tom@lux.test", Role.MARKETER, "conv-tom");
+        contacts.create(new NewContact("x@example.com", null, null, null, null, Set.of("vip"), null), mia);
+        var template = templates.create(new TemplateContent("T", "Hi", "<p>Hi</p>", null), mia);
+        CampaignView c = campaigns.create(new NewCampaign("Launch", template.id(), null, AudienceFilter.anyOf("vip")), mia);
+        var card = confirmations.requestSchedule(mia, c.id(), null, ZoneId.of("UTC"));
+        contacts.create(new NewContact("y@example.com", null, null, null, null, Set.of("all"), null), tom);
+
+        campaigns.update(c.id(), new CampaignChanges(null, null, null, AudienceFilter.anyOf("vip", "all")), tom);
+
+        FakeConnector.Call told = connector.await(call -> call.text() != null && call.text().contains("confirmation card"), WAIT);
+        assertThat(told.path()).startsWith("/v3/conversations/conv-mia/");
+        assertThat(told.text()).contains("Campaign \"Launch\" changed after LUX showed you its confirmation card",
+                "changed by tom@lux.test", "confirm again");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> confirmations.confirm(card.nonce(), mia))
+                .hasMessageContaining("withdrawn");
+
+        // asked again and confirmed: the approval request is withdrawn when the template changes before anyone decides
+        confirmations.confirm(confirmations.requestSchedule(mia, c.id(), null, ZoneId.of("UTC")).nonce(), mia);
+        templates.update(template.id(), new TemplateContent("T", "Hi", "<p>Changed</p>", null), tom);
+        FakeConnector.Call withdrawn = connector.await(call -> call.text() != null && call.text().contains("was withdrawn"), WAIT);
+        assertThat(withdrawn.path()).startsWith("/v3/conversations/conv-mia/");
+        assertThat(withdrawn.text()).contains("template \"T\" was edited by tom@lux.test");
     }
 
     /** What a real turn leaves behind: the user's conversation reference, pointing at the (fake) connector. */

@@ -60,7 +60,11 @@ class CardFixturesTest {
         CARDS.put("confirmation", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "A".repeat(26), "SCHEDULE", campaign,
                 template.name(), template.subject(), "active contacts tagged any of vip", 120,
                 ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                Instant.parse("2026-11-26T09:30:00Z")), ZONE));
+                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null), ZONE));
+        CARDS.put("confirmation-reject", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "B".repeat(26), "REJECT", campaign,
+                template.name(), template.subject(), "active contacts tagged any of vip", 120,
+                ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
+                Instant.parse("2026-11-26T09:30:00Z"), "board@lux.example.com", "Prices are wrong " + NASTY), ZONE));
         CARDS.put("confirmation-done", cards.confirmationDone("Confirmed", "\"" + NASTY + "\" is scheduled."));
         CARDS.put("stats", cards.stats(new CampaignStats(campaign, 120, 100, 2, 1, 17, 40, 5, 12, 1),
                 "https://lux.example.com/charts/0123456789abcdef0123456789abcdef.png"));
@@ -87,7 +91,7 @@ class CardFixturesTest {
 
     @Test
     void everyCardIsAnAdaptiveCard15AndKeepsHostileTextAsText() {
-        assertThat(CARDS).hasSize(20);
+        assertThat(CARDS).hasSize(21);
         CARDS.forEach((name, card) -> {
             JsonNode json = card.json();
             assertThat(json.path("type").asText()).as(name).isEqualTo("AdaptiveCard");
@@ -100,6 +104,10 @@ class CardFixturesTest {
         assertThat(confirm.path("data").path("action").asText()).isEqualTo("confirm");
         assertThat(confirm.path("data").path("nonce").asText()).startsWith("n0nce-");
         assertThat(CARDS.get("confirmation-done").json().has("actions")).isFalse();
+        assertThat(CARDS.get("confirmation").json().toString()).contains("{\"title\":\"From\",\"value\":\"news@lux.example.com (default)\"}")
+                .doesNotContain("\"Reason\"");
+        assertThat(CARDS.get("confirmation-reject").json().toString()).contains("This cannot be undone")
+                .contains("{\"title\":\"From\",\"value\":\"board@lux.example.com\"}").contains("\"title\":\"Reason\"");
         assertThat(CARDS.get("template-preview").json().toString()).hasSizeLessThan(CardFactory.PREVIEW_CHARS + 1500);
     }
 

@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.ZoneId;
 import lux.contacts.AudienceFilter;
+import lux.templates.TemplateContent;
 
 @Entity
 @Table(name = "campaign")
@@ -54,6 +55,14 @@ public class Campaign {
     private String approvalDecidedByName;
     private Instant approvalDecidedAt;
     private String approvalNote;
+    /** The request's fingerprint: the approver approves exactly what was asked for. */
+    private String approvalHash;
+    /** The template as confirmed (null while a draft): what delivery sends, whatever happens to the template later. */
+    private String sendSubject;
+    private String sendHtml;
+    private String sendText;
+    /** {@link SendFingerprint} of the confirmed content, audience, sender and time; checked before the first recipient. */
+    private String sendHash;
     @Version
     private long version;
 
@@ -115,6 +124,35 @@ public class Campaign {
             scheduledAt = null; // the asked-for time no longer stands
         }
         updatedAt = now;
+    }
+
+    /** Freezes what will be sent, as confirmed. */
+    void pin(TemplateContent content, String hash) {
+        sendSubject = content.subject();
+        sendHtml = content.htmlBody();
+        sendText = content.textBody();
+        sendHash = hash;
+    }
+
+    /** Back to a draft: the template is read afresh and must be confirmed again. */
+    void unpin() {
+        sendSubject = null;
+        sendHtml = null;
+        sendText = null;
+        sendHash = null;
+    }
+
+    /** The confirmed copy of the template, or null when nothing is confirmed (a draft). */
+    TemplateContent pinned() {
+        return sendHtml == null ? null : new TemplateContent(null, sendSubject, sendHtml, sendText);
+    }
+
+    String getSendHash() { return sendHash; }
+    String getApprovalHash() { return approvalHash; }
+    long getVersion() { return version; }
+
+    void setApprovalHash(String hash) {
+        approvalHash = hash;
     }
 
     boolean awaitingApproval() {

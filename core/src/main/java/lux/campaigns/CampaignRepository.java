@@ -17,6 +17,8 @@ interface CampaignRepository extends JpaRepository<Campaign, Long> {
 
     List<Campaign> findByApprovalStateOrderByApprovalRequestedAt(ApprovalState state);
 
+    List<Campaign> findByTemplateIdAndStatus(Long templateId, CampaignStatus status);
+
     @Query("select c from Campaign c where c.status = lux.campaigns.CampaignStatus.SCHEDULED and c.scheduledAt <= :now order by c.scheduledAt")
     List<Campaign> findDue(Instant now);
 

@@ -4,17 +4,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
 import lux.audit.Actor;
 import lux.audit.AuditService;
+import lux.audit.Channel;
 import lux.contacts.AudienceFilter;
 import lux.contacts.AudiencePreview;
 import lux.contacts.ContactService;
-import lux.contacts.EmailAddress;
 import lux.shared.InvalidInputException;
 import lux.shared.NotFoundException;
+import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
+import lux.users.Role;
+import lux.users.User;
+import lux.users.UserService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -37,11 +42,15 @@ public class CampaignService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SendApprovalService approvals;
+    private final Senders senders;
+    private final UserService users;
 
     CampaignService(CampaignRepository campaigns, CampaignRecipientRepository recipients, TemplateService templates,
                     ContactService contacts, AuditService audit, ApplicationEventPublisher events, Clock clock,
-                    SendApprovalService approvals) {
+                    SendApprovalService approvals, Senders senders, UserService users) {
         this.approvals = approvals;
+        this.senders = senders;
+        this.users = users;
         this.campaigns = campaigns;
         this.recipients = recipients;
         this.templates = templates;
@@ -51,24 +60,44 @@ public class CampaignService {
         this.clock = clock;
     }
 
+    /** As {@link #create(NewCampaign, Actor, Role)} with the role of the actor's LUX user (Teams, tools). */
     @Transactional
     public CampaignView create(NewCampaign request, Actor actor) {
+        return create(request, actor, roleOf(actor));
+    }
+
+    /**
+     * Creates a draft. {@code role} is the acting role (an API token's own role, which may be less than its creator's):
+     * only an admin may name a sender outside the default pool, and nobody one that is not configured.
+     */
+    @Transactional
+    public CampaignView create(NewCampaign request, Actor actor, Role role) {
         String name = requireName(request.name());
+        String sender = senders.check(request.sender(), role == Role.ADMIN);
         templates.get(request.templateId());
         AudienceFilter audience = request.audience() == null ? AudienceFilter.everyone() : request.audience();
         contacts.requireKnownTags(audience);
         Instant now = clock.instant();
-        Campaign campaign = campaigns.save(new Campaign(name, request.templateId(), sender(request.sender()),
+        Campaign campaign = campaigns.save(new Campaign(name, request.templateId(), sender,
                 audience, actor.userId(), now));
         audit.record(actor, "campaign.create", "campaign", campaign.getId(), name + " to " + audience.describe());
         events.publishEvent(new CampaignEvent.Created(campaign.getId(), name, actor, now));
         return CampaignView.of(campaign);
     }
 
-    /** Changes a draft; anything past draft must be paused or cancelled instead. */
     @Transactional
     public CampaignView update(long id, CampaignChanges changes, Actor actor) {
+        return update(id, changes, actor, roleOf(actor));
+    }
+
+    /**
+     * Changes a draft; anything past draft must be paused or cancelled instead. A pending approval and any Confirm card
+     * shown for it are withdrawn (the people who saw them are told).
+     */
+    @Transactional
+    public CampaignView update(long id, CampaignChanges changes, Actor actor, Role role) {
         Campaign campaign = entity(id);
+        String sender = senders.check(changes.sender(), role == Role.ADMIN);
         if (campaign.getStatus() != CampaignStatus.DRAFT) {
             throw new lux.shared.ConflictException("Campaign \"" + campaign.getName() + "\" is " + campaign.getStatus().label()
                     + "; only drafts can be edited.");
@@ -80,9 +109,10 @@ public class CampaignService {
             contacts.requireKnownTags(changes.audience());
         }
         approvals.withdraw(campaign, "the campaign was changed after approval was asked for", actor);
-        campaign.edit(changes.name() == null ? null : requireName(changes.name()), changes.templateId(),
-                changes.sender() == null ? null : sender(changes.sender()), changes.audience(), clock.instant());
+        campaign.edit(changes.name() == null ? null : requireName(changes.name()), changes.templateId(), sender,
+                changes.audience(), clock.instant());
         audit.record(actor, "campaign.update", "campaign", id, null);
+        events.publishEvent(new CampaignEvent.Edited(id, campaign.getName(), "it was changed by " + actor.name(), actor, clock.instant()));
         return CampaignView.of(campaign);
     }
 
@@ -98,7 +128,7 @@ public class CampaignService {
     @Transactional
     public CampaignView schedule(long id, LocalDateTime localTime, ZoneId zone, Actor actor) {
         ZoneId scheduleZone = zone == null ? ZoneId.of("UTC") : zone;
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored, so the fingerprint reads back the same
         Instant at = localTime == null ? now : localTime.atZone(scheduleZone).toInstant();
         if (at.isBefore(now.minusSeconds(60))) {
             throw new InvalidInputException("scheduledAt", "That time (" + localTime + " " + scheduleZone.getId()
@@ -115,6 +145,8 @@ public class CampaignService {
         }
         CampaignStatus from = campaign.transitionTo(CampaignStatus.SCHEDULED, now);
         campaign.schedule(at, scheduleZone);
+        TemplateContent content = templates.content(campaign.getTemplateId());
+        campaign.pin(content, SendFingerprint.of(content, campaign.getAudience(), campaign.getSender(), when(at)));
         audit.record(actor, "campaign.schedule", "campaign", id, at + " (" + scheduleZone.getId() + "), about " + audience + " recipients");
         events.publishEvent(new CampaignEvent.StatusChanged(id, campaign.getName(), from, CampaignStatus.SCHEDULED, actor, now));
         return CampaignView.of(campaign);
@@ -159,6 +191,9 @@ public class CampaignService {
         Campaign campaign = entity(id);
         Instant now = clock.instant();
         CampaignStatus from = campaign.transitionTo(next, now);
+        if (next == CampaignStatus.DRAFT) {
+            campaign.unpin(); // a draft again: what it sends must be confirmed again
+        }
         audit.record(actor, action, "campaign", id, from.label() + " -> " + next.label());
         events.publishEvent(new CampaignEvent.StatusChanged(id, campaign.getName(), from, next, actor, now));
         return CampaignView.of(campaign);
@@ -228,7 +263,21 @@ public class CampaignService {
         return name;
     }
 
-    private static String sender(String raw) {
-        return raw == null || raw.isBlank() ? null : EmailAddress.normalise(raw);
+    /** Scheduler and system act for LUX itself; a person acts with their LUX user's role (none known: the lesser role). */
+    private Role roleOf(Actor actor) {
+        if (actor.userId() == null) {
+            return actor.channel() == Channel.SCHEDULER || actor.channel() == Channel.SYSTEM ? Role.ADMIN : Role.MARKETER;
+        }
+        try {
+            User user = users.get(actor.userId());
+            return user.isEnabled() ? user.getRole() : Role.MARKETER;
+        } catch (NotFoundException e) {
+            return Role.MARKETER;
+        }
+    }
+
+    /** The time as the fingerprint takes it: milliseconds, which every database keeps. */
+    static String when(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 }

@@ -13,6 +13,7 @@ import lux.shared.ConflictException;
 import lux.shared.ForbiddenException;
 import lux.shared.InvalidInputException;
 import lux.shared.NotFoundException;
+import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
 import lux.users.Role;
 import lux.users.User;
@@ -109,6 +110,8 @@ public class SendApprovalService {
         }
         Instant templateAt = templates.get(campaign.getTemplateId()).updatedAt();
         campaign.requestApproval(at, zone, actor.userId(), actor.name(), templateAt, now);
+        campaign.setApprovalHash(SendFingerprint.of(templates.content(campaign.getTemplateId()), campaign.getAudience(),
+                campaign.getSender(), CampaignService.when(at)));
         audit.record(actor, "campaign.approval.request", "campaign", campaign.getId(),
                 at + " (" + zone.getId() + "), about " + audience + " recipients");
         events.publishEvent(new CampaignEvent.ApprovalRequested(campaign.getId(), campaign.getName(), actor, at, audience, now));
@@ -137,14 +140,21 @@ public class SendApprovalService {
             throw new ConflictException("The template of \"" + campaign.getName() + "\" changed after "
                     + campaign.getApprovalRequestedByName() + " asked for approval. Reject it and ask them to schedule again.");
         }
+        TemplateContent content = templates.content(campaign.getTemplateId());
+        if (campaign.getApprovalHash() != null && !campaign.getApprovalHash().equals(SendFingerprint.of(content, campaign.getAudience(),
+                campaign.getSender(), CampaignService.when(campaign.getScheduledAt())))) {
+            throw new ConflictException("\"" + campaign.getName() + "\" changed after " + campaign.getApprovalRequestedByName()
+                    + " asked for approval. Reject it and ask them to schedule again.");
+        }
         long audience = contacts.countAudience(campaign.getAudience());
         if (audience == 0) {
             throw new InvalidInputException("audience", "\"" + campaign.getName() + "\" would now reach nobody; reject it instead.");
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Instant at = campaign.getScheduledAt() == null || campaign.getScheduledAt().isBefore(now) ? now : campaign.getScheduledAt();
         CampaignStatus from = campaign.transitionTo(CampaignStatus.SCHEDULED, now);
         campaign.schedule(at, campaign.getScheduleZone() == null ? ZoneId.of("UTC") : campaign.getScheduleZone());
+        campaign.pin(content, SendFingerprint.of(content, campaign.getAudience(), campaign.getSender(), CampaignService.when(at)));
         campaign.decideApproval(ApprovalState.APPROVED, actor.name(), null, now);
         audit.record(actor, "campaign.approve", "campaign", id, "requested by " + campaign.getApprovalRequestedByName()
                 + ", scheduled for " + at + ", about " + audience + " recipients");

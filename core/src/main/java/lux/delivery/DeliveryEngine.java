@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +26,8 @@ import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
 import lux.campaigns.IllegalTransitionException;
 import lux.campaigns.RecipientStatus;
-import lux.config.CoreProperties;
+import lux.campaigns.ConfirmedSends;
+import lux.campaigns.Senders;
 import lux.contacts.ContactStatus;
 import lux.contacts.ContactView;
 import lux.templates.RenderedMessage;
@@ -38,7 +40,6 @@ import lux.tracking.TrackingComposer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.env.Environment;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -63,14 +64,17 @@ public class DeliveryEngine {
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final DeliveryProperties properties;
-    private final List<String> defaultSenders;
+    private final Senders senderMailboxes;
+    private final ConfirmedSends confirmed;
     private final Clock clock;
     private final ExecutorService senders;
     private final ExecutorService batchLoops;
 
     DeliveryEngine(CampaignService campaigns, TemplateService templates, TrackingComposer composer, MailTransport transport,
                    RecipientStore store, ApplicationEventPublisher events, JdbcTemplate jdbc, DeliveryProperties properties,
-                   CoreProperties core, Environment environment, Clock clock) {
+                   Senders senderMailboxes, ConfirmedSends confirmed, Clock clock) {
+        this.senderMailboxes = senderMailboxes;
+        this.confirmed = confirmed;
         this.campaigns = campaigns;
         this.templates = templates;
         this.composer = composer;
@@ -81,9 +85,6 @@ public class DeliveryEngine {
         this.properties = properties;
         this.clock = clock;
         this.mailboxes = new MailboxPool(properties.limits(), jdbc, clock);
-        String graphSender = environment.getProperty("lux.graph.sender", "");
-        this.defaultSenders = !properties.senders().isEmpty() ? List.copyOf(properties.senders())
-                : List.of("graph".equals(core.mail().transport()) && !graphSender.isBlank() ? graphSender : core.mail().defaultSender());
         this.senders = Executors.newFixedThreadPool(properties.workerThreads(), r -> {
             Thread t = new Thread(r, "lux-sender");
             t.setDaemon(true);
@@ -103,8 +104,9 @@ public class DeliveryEngine {
         int started = 0;
         for (long id : due) {
             try {
-                start(id);
-                started++;
+                if (start(id)) {
+                    started++;
+                }
             } catch (IllegalTransitionException | OptimisticLockingFailureException e) {
                 log.info("Campaign {} was changed while starting ({}); leaving it as it is", id, e.getMessage());
             }
@@ -112,7 +114,13 @@ public class DeliveryEngine {
         return started;
     }
 
-    private void start(long id) {
+    /** False when the campaign changed after it was confirmed: it went back to draft and nothing was sent. */
+    private boolean start(long id) {
+        Optional<String> changed = confirmed.checkBeforeSending(id);
+        if (changed.isPresent()) {
+            log.warn("Campaign {} not started: {}", id, changed.get());
+            return false;
+        }
         CampaignView campaign = campaigns.get(id);
         long inserted = store.materialise(id, campaign.audience());
         CampaignView sending = campaigns.transition(id, CampaignStatus.SENDING, "delivery.start", Actor.scheduler());
@@ -121,6 +129,7 @@ public class DeliveryEngine {
         events.publishEvent(new DeliveryEvent.Started(id, sending.name(), counted.recipientsTotal(),
                 mailboxes.estimateFinish(counted.remaining(), senders(campaign))));
         finishIfDone(id);
+        return true;
     }
 
     /**
@@ -295,7 +304,7 @@ public class DeliveryEngine {
      * that takes whole batches (the outbox) then gets them in one call, others send each message on its thread.
      */
     private List<Outcome> send(CampaignView campaign, List<ClaimedRecipient> batch) {
-        TemplateContent content = templates.content(campaign.templateId());
+        TemplateContent content = confirmed.sendContent(campaign.id()); // as confirmed, whatever happened to the template since
         Map<Long, ContactView> contacts = loadContacts(batch);
         List<String> from = senders(campaign);
         AtomicReference<SendResult> stop = new AtomicReference<>();
@@ -486,7 +495,7 @@ public class DeliveryEngine {
     }
 
     private List<String> senders(CampaignView campaign) {
-        return campaign.sender() != null ? List.of(campaign.sender()) : defaultSenders;
+        return senderMailboxes.of(campaign.sender());
     }
 
     private Map<Long, ContactView> loadContacts(List<ClaimedRecipient> batch) {

@@ -142,9 +142,9 @@ class RecipientStore {
                             + "claimed_at = ?, attempts = attempts + 1, lux_message_id = CONCAT('lux-c', CAST(campaign_id AS VARCHAR(20)), "
                             + "'-r', CAST(id AS VARCHAR(20))) WHERE id IN (SELECT id FROM campaign_recipient WHERE campaign_id = ? "
                             + "AND status = 'PENDING' AND id > ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ? "
-                            + "FOR UPDATE SKIP LOCKED) AND status = 'PENDING' RETURNING id, campaign_id, contact_id, email, attempts",
+                            + "FOR UPDATE SKIP LOCKED) AND status = 'PENDING' RETURNING id, campaign_id, contact_id, email, attempts, claim_token",
                     (rs, i) -> new ClaimedRecipient(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class), rs.getString(4),
-                            rs.getInt(5)), UUID.randomUUID().toString(), Timestamp.from(now), campaignId, after, Timestamp.from(now), limit));
+                            rs.getInt(5), rs.getString(6)), UUID.randomUUID().toString(), Timestamp.from(now), campaignId, after, Timestamp.from(now), limit));
             claimed.sort(java.util.Comparator.comparingLong(ClaimedRecipient::id));
             return claimed;
         }
@@ -167,12 +167,13 @@ class RecipientStore {
             return jdbc.query("SELECT id, campaign_id, contact_id, email, attempts FROM campaign_recipient WHERE id IN ("
                             + placeholders(candidates.size()) + ") AND claim_token = ? AND status = 'SENDING' ORDER BY id",
                     (rs, i) -> new ClaimedRecipient(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class), rs.getString(4),
-                            rs.getInt(5)), read.toArray());
+                            rs.getInt(5), token), read.toArray());
         });
     }
 
     /**
-     * Writes a batch's outcomes in one transaction; only rows still SENDING under this claim are changed. On
+     * Writes a batch's outcomes in one transaction; only rows still SENDING under this claim (its token) are changed: a
+     * worker whose lease expired and whose row was claimed again cannot overwrite the newer claim's outcome. On
      * PostgreSQL one UPDATE ... FROM unnest(arrays) (a JDBC batch of 500 single-row updates took three times as
      * long: every statement is planned and executed on its own); H2, in process, takes the JDBC batch.
      */
@@ -189,6 +190,7 @@ class RecipientStore {
             Object[] providerIds = new Object[n];
             Object[] nextAttempts = new Object[n];
             Object[] deltas = new Object[n];
+            Object[] tokens = new Object[n];
             for (int i = 0; i < n; i++) {
                 Outcome o = outcomes.get(i);
                 ids[i] = o.recipient().id();
@@ -197,14 +199,16 @@ class RecipientStore {
                 providerIds[i] = o.providerMessageId() == null ? null : limit(o.providerMessageId(), 200);
                 nextAttempts[i] = o.nextAttemptAt() == null ? null : o.nextAttemptAt().toString(); // ISO-8601 UTC
                 deltas[i] = o.attemptsDelta();
+                tokens[i] = o.recipient().claimToken();
             }
             tx.executeWithoutResult(s -> jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement("UPDATE campaign_recipient r SET status = v.status, last_error = v.error, "
                         + "provider_message_id = v.provider, next_attempt_at = CAST(v.next_at AS TIMESTAMP WITH TIME ZONE), "
                         + "sent_at = CASE WHEN v.status = 'SENT' THEN CAST(? AS TIMESTAMP WITH TIME ZONE) END, "
                         + "attempts = r.attempts + v.delta, claim_token = NULL "
-                        + "FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[]) "
-                        + "AS v(id, status, error, provider, next_at, delta) WHERE r.id = v.id AND r.status = 'SENDING'");
+                        + "FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[]) "
+                        + "AS v(id, status, error, provider, next_at, delta, token) "
+                        + "WHERE r.id = v.id AND r.status = 'SENDING' AND r.claim_token = v.token");
                 ps.setTimestamp(1, now);
                 ps.setArray(2, con.createArrayOf("bigint", ids));
                 ps.setArray(3, con.createArrayOf("text", statuses));
@@ -212,6 +216,7 @@ class RecipientStore {
                 ps.setArray(5, con.createArrayOf("text", providerIds));
                 ps.setArray(6, con.createArrayOf("text", nextAttempts));
                 ps.setArray(7, con.createArrayOf("integer", deltas));
+                ps.setArray(8, con.createArrayOf("text", tokens));
                 return ps;
             }));
             return;
@@ -220,10 +225,10 @@ class RecipientStore {
         for (Outcome o : outcomes) {
             rows.add(new Object[] {o.status(), o.error() == null ? null : limit(o.error(), 1000), o.providerMessageId() == null ? null
                     : limit(o.providerMessageId(), 200), o.nextAttemptAt() == null ? null : Timestamp.from(o.nextAttemptAt()),
-                "SENT".equals(o.status()) ? now : null, o.attemptsDelta(), o.recipient().id()});
+                "SENT".equals(o.status()) ? now : null, o.attemptsDelta(), o.recipient().id(), o.recipient().claimToken()});
         }
         tx.executeWithoutResult(s -> jdbc.batchUpdate("UPDATE campaign_recipient SET status = ?, last_error = ?, provider_message_id = ?, "
-                + "next_attempt_at = ?, sent_at = ?, attempts = attempts + ?, claim_token = NULL WHERE id = ? AND status = 'SENDING'", rows));
+                + "next_attempt_at = ?, sent_at = ?, attempts = attempts + ?, claim_token = NULL WHERE id = ? AND status = 'SENDING' AND claim_token = ?", rows));
     }
 
     /**

@@ -11,6 +11,7 @@ import lux.shared.ConflictException;
 import lux.shared.DuplicateException;
 import lux.shared.InvalidInputException;
 import lux.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +29,14 @@ public class TemplateService {
     private final ContactService contacts;
     private final AuditService audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final JinjavaRenderer subjectRenderer;
     private final JinjavaRenderer htmlRenderer;
     private final JinjavaRenderer textRenderer;
 
     TemplateService(TemplateRepository templates, ContactService contacts, AuditService audit, Clock clock,
-                    TemplateProperties limits) {
+                    TemplateProperties limits, ApplicationEventPublisher events) {
+        this.events = events;
         this.templates = templates;
         this.contacts = contacts;
         this.audit = audit;
@@ -110,8 +113,13 @@ public class TemplateService {
             throw new DuplicateException("name", "Another template is already named \"" + content.name() + "\".");
         });
         EmailTemplate template = entity(id);
+        boolean contentChanged = !template.content().equals(new TemplateContent(template.getName(), content.subject(),
+                content.htmlBody(), content.textBody()));
         template.apply(content, clock.instant());
         audit.record(actor, "template.update", "template", id, content.name());
+        if (contentChanged) {
+            events.publishEvent(new TemplateChanged(id, template.getName(), actor));
+        }
         return TemplateView.of(template);
     }
 

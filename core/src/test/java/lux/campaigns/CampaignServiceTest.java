@@ -38,7 +38,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 @DatabaseTest
-@SpringBootTest(classes = CoreTestApplication.class)
+@SpringBootTest(classes = CoreTestApplication.class, properties = "lux.delivery.senders=marketing@lux.test")
 @Import(CampaignServiceTest.FixedClock.class)
 @RecordApplicationEvents
 class CampaignServiceTest {

@@ -167,13 +167,19 @@ class SendApprovalTest {
     }
 
     @Test
-    void aTemplateChangedAfterTheRequestMakesItStale() {
+    void aTemplateChangedAfterTheRequestWithdrawsIt() {
         campaigns.schedule(campaignId, null, null, mia);
         clock.advance(Duration.ofMinutes(5));
         templates.update(templateId, new TemplateContent("Invite", "Hi", "<p>Changed</p>", null), otherMarketer);
 
-        assertThatThrownBy(() -> approvals.approve(campaignId, admin)).isInstanceOf(ConflictException.class)
-                .hasMessageContaining("template").hasMessageContaining("changed");
+        CampaignView withdrawn = campaigns.get(campaignId);
+        assertThat(withdrawn.approval().state()).isEqualTo(ApprovalState.WITHDRAWN);
+        assertThat(withdrawn.approval().note()).contains("template \"Invite\" was edited by Tom");
+        assertThat(events.stream(ApprovalDecided.class)).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(ApprovalState.WITHDRAWN);
+            assertThat(e.requesterId()).isEqualTo(mia.userId()); // the requester is told
+        });
+        assertThatThrownBy(() -> approvals.approve(campaignId, admin)).isInstanceOf(ConflictException.class);
         assertThat(campaigns.get(campaignId).status()).isEqualTo(CampaignStatus.DRAFT);
     }
 

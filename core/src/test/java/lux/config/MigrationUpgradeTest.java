@@ -85,4 +85,21 @@ class MigrationUpgradeTest {
                 Long.class)).isEqualTo(3);
         assertThat(jdbc.queryForList("SELECT credentials_version FROM app_user", Long.class)).containsOnly(0L);
     }
+
+    @Test
+    void campaignsScheduledBeforeV64KeepTheirTemplateAsItWasAtTheUpgrade() {
+        flyway("63").migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.update("INSERT INTO email_template (id, name, subject, html_body, created_at, updated_at) "
+                + "VALUES (7, 'Offer', 'Our offer', '<p>Ten percent</p>', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        jdbc.update("INSERT INTO campaign (name, template_id, audience, status, created_at, updated_at) "
+                + "VALUES ('Scheduled', 7, '{}', 'SCHEDULED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        jdbc.update("INSERT INTO campaign (name, template_id, audience, status, created_at, updated_at) "
+                + "VALUES ('Draft', 7, '{}', 'DRAFT', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+
+        flyway(null).migrate();
+
+        assertThat(jdbc.queryForList("SELECT name || ':' || COALESCE(send_subject, '-') || ':' || COALESCE(send_html, '-') FROM campaign "
+                + "ORDER BY name", String.class)).containsExactly("Draft:-:-", "Scheduled:Our offer:<p>Ten percent</p>");
+    }
 }

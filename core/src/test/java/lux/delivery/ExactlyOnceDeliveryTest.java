@@ -125,6 +125,30 @@ class ExactlyOnceDeliveryTest {
     }
 
     @Test
+    void aLateWorkerCannotOverwriteTheOutcomeOfANewerClaim() {
+        DeliveryFixture.contacts(contacts, "late", 1, "late");
+        CampaignView campaign = DeliveryFixture.scheduledNow(campaigns, DeliveryFixture.template(templates, "late"), "Late", "late", null);
+        engine.startDueCampaigns();
+        ClaimedRecipient first = store.claim(campaign.id(), 10).get(0);
+        clock.advance(Duration.ofMinutes(16)); // the first worker stalls past its lease
+        assertThat(store.resolveExpiredLeases(Duration.ofMinutes(15), true)).isEqualTo(1); // queued again (resend-unknown)
+        ClaimedRecipient second = store.claim(campaign.id(), 10).get(0);
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(second.claimToken()).isNotEqualTo(first.claimToken());
+
+        // the stalled worker wakes up and records a failure: the row belongs to the newer claim, so nothing changes
+        store.record(List.of(Outcome.failed(first, "late worker's outcome")));
+        assertThat(jdbc.queryForMap("SELECT status, last_error FROM campaign_recipient WHERE id = ?", first.id()))
+                .containsEntry("STATUS", "SENDING").doesNotContainEntry("LAST_ERROR", "late worker's outcome");
+
+        store.record(List.of(Outcome.sent(second, "provider-2")));
+        assertThat(jdbc.queryForMap("SELECT status, provider_message_id FROM campaign_recipient WHERE id = ?", first.id()))
+                .containsEntry("STATUS", "SENT").containsEntry("PROVIDER_MESSAGE_ID", "provider-2");
+        store.record(List.of(Outcome.retry(first, "late worker again", null, 0))); // and cannot undo it either
+        assertThat(jdbc.queryForObject("SELECT status FROM campaign_recipient WHERE id = ?", String.class, first.id())).isEqualTo("SENT");
+    }
+
+    @Test
     void twoInstancesOnOneDatabaseSendEveryRecipientExactlyOnce() throws Exception {
         DeliveryFixture.contacts(contacts, "two", 300, "two");
         CampaignView campaign = DeliveryFixture.scheduledNow(campaigns, DeliveryFixture.template(templates, "two"), "Two", "two", null);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Imported or model-written contact data that looks like a template is printed as it is, never evaluated. */
 class ContactDataIsNotATemplateTest {
-    private final TemplateService service = new TemplateService(null, null, null, Clock.systemUTC(), TemplateProperties.defaults());
+    private final TemplateService service = new TemplateService(null, null, null, Clock.systemUTC(), TemplateProperties.defaults(), null);
 
     @Test
     void templateSyntaxInsideContactFieldsStaysText() {

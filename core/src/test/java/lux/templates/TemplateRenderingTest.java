@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Rendering needs no database: it is a pure function of template and contact. */
 class TemplateRenderingTest {
-    private final TemplateService service = new TemplateService(null, null, null, Clock.systemUTC(), TemplateProperties.defaults());
+    private final TemplateService service = new TemplateService(null, null, null, Clock.systemUTC(), TemplateProperties.defaults(), null);
     private final ContactView ada = new ContactView(1, "ada@example.com", "Ada", "Lovelace", "Analytical <Engines>",
             Map.of("plan", "gold"), ContactStatus.ACTIVE, List.of("vip"), null, null, null, null);
 

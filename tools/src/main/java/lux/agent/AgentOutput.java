@@ -30,10 +30,13 @@ public sealed interface AgentOutput {
     record Campaigns(List<CampaignView> campaigns) implements AgentOutput {
     }
 
-    /** kind: SCHEDULE or RESUME. */
+    /**
+     * kind: SCHEDULE, RESUME, APPROVE, or the irreversible CANCEL and REJECT (then {@code note} is the reason given).
+     * {@code sender} is the mailbox the mail goes out from, as people should see it.
+     */
     record Confirmation(String nonce, String kind, CampaignView campaign, String templateName, String subject,
                         String audience, long audienceCount, ZonedDateTime when, Instant estimatedFinish,
-                        Instant expiresAt) implements AgentOutput {
+                        Instant expiresAt, String sender, String note) implements AgentOutput {
     }
 
     record Stats(CampaignStats stats) implements AgentOutput {

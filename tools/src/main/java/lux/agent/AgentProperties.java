@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param baseUrl            the OpenAI-compatible endpoint; blank = the provider's default
  * @param model              model or deployment name
  * @param timeout            one model call
+ * @param turnDeadline       everything the model does for one message (all its calls and retries); past it LUX stops
+ *                           waiting and says so, so a slow model never holds a Teams turn open
  * @param maxRetries         retries with backoff on 429/5xx/timeouts
  * @param memoryMessages     messages kept per conversation (the window)
  * @param confirmationTtl    how long a Confirm button works
@@ -32,6 +34,7 @@ public record AgentProperties(@NotNull @DefaultValue("openai") @Pattern(regexp =
                               String baseUrl,
                               @NotNull @DefaultValue("gpt-4o") String model,
                               @NotNull @DefaultValue("60s") Duration timeout,
+                              @NotNull @DefaultValue("3m") Duration turnDeadline,
                               @Min(0) @Max(10) @DefaultValue("2") int maxRetries,
                               @Min(4) @Max(200) @DefaultValue("30") int memoryMessages,
                               @NotNull @DefaultValue("30m") Duration confirmationTtl,

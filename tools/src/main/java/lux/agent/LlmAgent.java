@@ -13,6 +13,8 @@ import dev.langchain4j.service.Result;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import lux.agent.tools.ToolBox;
 import lux.agent.tools.ToolSession;
 import org.slf4j.Logger;
@@ -31,6 +33,12 @@ class LlmAgent {
     private final UsageRecorder usage;
     private final Clock clock;
     private volatile ChatModel model;
+    /** Model calls run here so a turn can stop waiting at its deadline; daemon threads, one per call in flight. */
+    private final ExecutorService modelCalls = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "lux-model-call");
+        t.setDaemon(true);
+        return t;
+    });
 
     LlmAgent(AgentProperties properties, ToolBox toolBox, JdbcChatMemoryStore memory, UsageRecorder usage, Clock clock) {
         this.properties = properties;
@@ -44,7 +52,7 @@ class LlmAgent {
         ToolSession session = new ToolSession(turn.actor(), turn.zone(), turn.conversationId(), turn.lastUpload());
         ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), turn.zone());
         LuxAssistant assistant = AiServices.builder(LuxAssistant.class)
-                .chatModel(model())
+                .chatModel(new DeadlineChatModel(model(), modelCalls, properties.turnDeadline()))
                 .chatMemoryProvider(id -> MessageWindowChatMemory.builder().id(id).maxMessages(properties.memoryMessages())
                         .chatMemoryStore(memory).build())
                 .systemMessageProvider(id -> SystemPrompt.forTurn(now))
@@ -77,6 +85,9 @@ class LlmAgent {
                     + "OpenAI key. Until then you can type commands (type help).";
         } else if (e instanceof RateLimitException || status(e) == 429) {
             reason = "The language model is busy right now (too many requests). LUX retried a few times; please try again in a minute.";
+        } else if (e instanceof TimeoutException && String.valueOf(e.getMessage()).contains("lux.ai.turn-deadline")) {
+            reason = "The language model did not finish within the time LUX allows for one answer. Please try again; shorter "
+                    + "requests help.";
         } else if (e instanceof TimeoutException || e.getCause() instanceof java.net.http.HttpTimeoutException) {
             reason = "The language model took too long to answer. Please try again; shorter requests help.";
         } else {
@@ -96,6 +107,11 @@ class LlmAgent {
             }
         }
         return -1;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        modelCalls.shutdownNow();
     }
 
     private ChatModel model() {

@@ -26,7 +26,10 @@ final class ScriptedOpenAi implements AutoCloseable {
     private final List<String> authorizations = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
-    private record Reply(int status, String body) {
+    private record Reply(int status, String body, long delayMillis) {
+        Reply(int status, String body) {
+            this(status, body, 0);
+        }
     }
 
     ScriptedOpenAi() throws IOException {
@@ -41,12 +44,20 @@ final class ScriptedOpenAi implements AutoCloseable {
             if (reply == null) {
                 reply = new Reply(500, error("the test script has no more replies", "server_error"));
             }
+            if (reply.delayMillis() > 0) {
+                try {
+                    Thread.sleep(reply.delayMillis()); // a model that thinks for a long time
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(reply.status(), bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // a slow reply holds up no other request
         server.start();
     }
 
@@ -69,6 +80,13 @@ final class ScriptedOpenAi implements AutoCloseable {
     ScriptedOpenAi text(String content) {
         ObjectNode message = JSON.createObjectNode().put("role", "assistant").put("content", content);
         script.add(new Reply(200, completion(message, "stop")));
+        return this;
+    }
+
+    /** The model answers in text, but only after {@code delay}. */
+    ScriptedOpenAi slowText(java.time.Duration delay, String content) {
+        ObjectNode message = JSON.createObjectNode().put("role", "assistant").put("content", content);
+        script.add(new Reply(200, completion(message, "stop"), delay.toMillis()));
         return this;
     }
 
@@ -127,5 +145,6 @@ final class ScriptedOpenAi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

@@ -79,6 +79,8 @@ abstract class GraphDeliveryTest {
         registry.add("lux.graph.client-id", () -> "client-1");
         registry.add("lux.graph.client-secret", () -> "secret-1");
         registry.add("lux.graph.sender", () -> "news@contoso.test");
+        // a second allowed mailbox (not the Graph default, so only an admin, here the system, may name it)
+        registry.add("lux.mail.default-sender", () -> "denied@contoso.test");
         registry.add("lux.graph.authority", () -> "https://localhost:" + graph.httpsPort());
         registry.add("lux.graph.base-url", () -> "https://localhost:" + graph.httpsPort() + "/v1.0");
         registry.add("lux.graph.send-format", () -> format);
@@ -235,6 +237,8 @@ abstract class GraphDeliveryTest {
         Map<RecipientStatus, Long> counts = campaigns.recipientCounts(campaign.id());
         assertThat(counts).containsEntry(RecipientStatus.PENDING, 6L).containsEntry(RecipientStatus.FAILED, 0L);
         assertThat(jdbc.queryForList("SELECT attempts FROM campaign_recipient WHERE campaign_id = ?", Integer.class, campaign.id()))
+                .as("attempts (errors: %s)", jdbc.queryForList("SELECT last_error FROM campaign_recipient WHERE campaign_id = ?",
+                        String.class, campaign.id()))
                 .containsOnly(0);
         assertThat(graph().findAll(postRequestedFor(urlPathMatching(SEND)))).isNotEmpty();
         assertThat(graph().findAllUnmatchedRequests()).as("every request well formed for the format under test").isEmpty();

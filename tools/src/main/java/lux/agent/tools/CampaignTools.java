@@ -91,13 +91,17 @@ public class CampaignTools {
         });
     }
 
-    @Tool("Rejects another person's requested send (when send approval is on); the reason is passed on to them. Sends nothing.")
+    @Tool("""
+            Asks the user to confirm REJECTING another person's requested send (when send approval is on): shows a card with
+            the reason and a Confirm button. Nothing is rejected until the user presses Confirm themselves.""")
     public String rejectCampaign(@P("the campaign name") String campaignName,
                                  @P(value = "why, told to the person who asked", required = false) String reason) {
         return ToolResults.attempt(session, "rejectCampaign", () -> {
-            CampaignView c = approvals.reject(byName(campaignName).id(), reason, session.actor());
-            return "Rejected \"" + c.name() + "\"; " + c.approval().requestedBy() + " is told" + (reason == null || reason.isBlank()
-                    ? "." : " why: " + reason.strip()) + " It stays a draft.";
+            CampaignView campaign = byName(campaignName);
+            AgentOutput.Confirmation card = confirmations.requestReject(session.actor(), campaign.id(), reason, session.zone());
+            session.show(card);
+            return "A card to reject \"" + campaign.name() + "\" (asked by " + campaign.approval().requestedBy() + ") is shown. "
+                    + "NOTHING is rejected until the user presses Confirm on it.";
         });
     }
 
@@ -131,11 +135,15 @@ public class CampaignTools {
         });
     }
 
-    @Tool("Cancels a campaign for good (it cannot be restarted).")
+    @Tool("""
+            Asks the user to confirm CANCELLING a campaign for good (it cannot be restarted): shows a card with a Confirm button.
+            Nothing is cancelled until the user presses Confirm themselves. To stop sending at once, pause it instead.""")
     public String cancelCampaign(@P("the campaign name") String campaignName) {
         return ToolResults.attempt(session, "cancelCampaign", () -> {
-            CampaignView c = campaigns.cancel(byName(campaignName).id(), session.actor());
-            return "Campaign \"" + c.name() + "\" is now " + c.status().label() + ".";
+            CampaignView campaign = byName(campaignName);
+            AgentOutput.Confirmation card = confirmations.requestCancel(session.actor(), campaign.id(), session.zone());
+            session.show(card);
+            return "A card to cancel \"" + campaign.name() + "\" is shown. NOTHING is cancelled until the user presses Confirm on it.";
         });
     }
 
@@ -147,7 +155,7 @@ public class CampaignTools {
             if (recent.isEmpty()) {
                 return "There are no campaigns yet.";
             }
-            return recent.stream().map(c -> "- " + c.name() + ": " + c.status().label()
+            return ToolResults.DATA_CAMPAIGNS + recent.stream().map(c -> "- " + c.name() + ": " + c.status().label()
                     + (c.awaitingApproval() ? ", awaiting approval" : "")
                     + (c.scheduledAt() == null ? "" : (c.awaitingApproval() ? ", asked for " : ", scheduled ") + c.scheduledAt()))
                     .collect(Collectors.joining("\n"));

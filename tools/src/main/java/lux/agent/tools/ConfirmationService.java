@@ -17,11 +17,14 @@ import lux.audit.AuditService;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
+import lux.campaigns.ConfirmedSends;
+import lux.campaigns.Senders;
 import lux.campaigns.SendApprovalService;
 import lux.contacts.ContactService;
 import lux.shared.ConflictException;
 import lux.shared.InvalidInputException;
 import lux.suppression.SuppressionService;
+import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
 import lux.templates.TemplateView;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,13 +32,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The confirmation gate. Tools may only <em>request</em> an action that sends or schedules mail; it happens when
- * the same user presses Confirm on the card, which carries a random one-time nonce. The nonce is stored hashed,
- * expires, is spent once, and is never given to the model, so nothing the model writes can press Confirm.
+ * The confirmation gate. Tools may only <em>request</em> an action that sends or schedules mail, or one that cannot be
+ * undone (cancel, reject); it happens when the same user presses Confirm on the card, which carries a random one-time
+ * nonce. The nonce is stored hashed, expires, is spent once, and is never given to the model, so nothing the model
+ * writes can press Confirm. A card is bound to the campaign's version and a fingerprint of what it would send: if that
+ * changed since the card was made, Confirm does nothing and says so ({@link ConfirmationWithdrawals} also withdraws it).
  */
 @Service
 public class ConfirmationService {
-    public enum Kind { SCHEDULE, RESUME, APPROVE }
+    public enum Kind {
+        SCHEDULE, RESUME, APPROVE, CANCEL, REJECT;
+
+        /** Whether a change to what the campaign would send makes the card stale (cancel and reject mean the same after). */
+        boolean boundToContent() {
+            return this == SCHEDULE || this == RESUME || this == APPROVE;
+        }
+    }
 
     private final JdbcTemplate jdbc;
     private final CampaignService campaigns;
@@ -45,10 +57,15 @@ public class ConfirmationService {
     private final AgentProperties properties;
     private final Clock clock;
     private final SendApprovalService approvals;
+    private final ConfirmedSends confirmed;
+    private final Senders senders;
     private final SecureRandom random = new SecureRandom();
 
     ConfirmationService(JdbcTemplate jdbc, CampaignService campaigns, ContactService contacts, TemplateService templates,
-                        AuditService audit, AgentProperties properties, Clock clock, SendApprovalService approvals) {
+                        AuditService audit, AgentProperties properties, Clock clock, SendApprovalService approvals,
+                        ConfirmedSends confirmed, Senders senders) {
+        this.confirmed = confirmed;
+        this.senders = senders;
         this.approvals = approvals;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
@@ -73,7 +90,7 @@ public class ConfirmationService {
             throw new InvalidInputException("when", "That time (" + when.toLocalDateTime() + " " + zone.getId()
                     + ") is in the past. Choose a time from now on.");
         }
-        return request(actor, Kind.SCHEDULE, campaign, localTime == null ? null : localTime, zone, when);
+        return request(actor, Kind.SCHEDULE, campaign, localTime == null ? null : localTime, zone, when, null);
     }
 
     @Transactional
@@ -84,7 +101,7 @@ public class ConfirmationService {
         }
         ZonedDateTime when = campaign.scheduledAt() != null && campaign.scheduledAt().isAfter(clock.instant())
                 ? campaign.scheduledAt().atZone(zone) : ZonedDateTime.ofInstant(clock.instant(), zone);
-        return request(actor, Kind.RESUME, campaign, null, zone, when);
+        return request(actor, Kind.RESUME, campaign, null, zone, when, null);
     }
 
     /** A second person approving a requested send (send approval on) confirms on a card like the requester did. */
@@ -95,13 +112,36 @@ public class ConfirmationService {
         Instant now = clock.instant();
         ZonedDateTime when = (campaign.scheduledAt() == null || campaign.scheduledAt().isBefore(now) ? now : campaign.scheduledAt())
                 .atZone(zone);
-        return request(actor, Kind.APPROVE, campaign, null, zone, when);
+        return request(actor, Kind.APPROVE, campaign, null, zone, when, null);
+    }
+
+    /** Cancelling cannot be undone, so the model only asks; the person confirms on a card. */
+    @Transactional
+    public AgentOutput.Confirmation requestCancel(Actor actor, long campaignId, ZoneId zone) {
+        CampaignView campaign = campaigns.get(campaignId);
+        if (!campaign.status().canBecome(CampaignStatus.CANCELLED)) {
+            throw new ConflictException("Campaign \"" + campaign.name() + "\" is " + campaign.status().label() + " and cannot be cancelled.");
+        }
+        return request(actor, Kind.CANCEL, campaign, null, zone, ZonedDateTime.ofInstant(clock.instant(), zone), null);
+    }
+
+    /** Rejecting another person's send tells them no for good; the approver confirms it on a card. */
+    @Transactional
+    public AgentOutput.Confirmation requestReject(Actor actor, long campaignId, String reason, ZoneId zone) {
+        CampaignView campaign = campaigns.get(campaignId);
+        approvals.requireMayDecide(campaign, actor, "reject");
+        String note = reason == null || reason.isBlank() ? null : reason.strip();
+        if (note != null && note.length() > 1000) {
+            throw new InvalidInputException("reason", "Keep the reason under 1,000 characters.");
+        }
+        return request(actor, Kind.REJECT, campaign, null, zone, ZonedDateTime.ofInstant(clock.instant(), zone), note);
     }
 
     private AgentOutput.Confirmation request(Actor actor, Kind kind, CampaignView campaign, LocalDateTime localTime,
-                                             ZoneId zone, ZonedDateTime when) {
-        long audience = kind == Kind.RESUME ? campaign.remaining() : contacts.countAudience(campaign.audience());
-        if (kind != Kind.RESUME && audience == 0) {
+                                             ZoneId zone, ZonedDateTime when, String note) {
+        boolean started = kind == Kind.RESUME || (kind == Kind.CANCEL && campaign.startedAt() != null);
+        long audience = started ? campaign.remaining() : contacts.countAudience(campaign.audience());
+        if ((kind == Kind.SCHEDULE || kind == Kind.APPROVE) && audience == 0) {
             throw new InvalidInputException("audience", "Campaign \"" + campaign.name() + "\" would reach nobody: there are no "
                     + campaign.audience().describe() + ".");
         }
@@ -111,14 +151,26 @@ public class ConfirmationService {
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         Instant expires = now.plus(properties.confirmationTtl());
-        jdbc.update("INSERT INTO agent_confirmation (nonce_hash, user_id, kind, campaign_id, local_time, zone, expires_at, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", SuppressionService.hash(nonce), actor.userId(), kind.name(),
-                campaign.id(), localTime == null ? null : localTime.toString(), zone.getId(), Timestamp.from(expires),
-                Timestamp.from(now));
+        String local = localTime == null ? null : localTime.toString();
+        ConfirmedSends.Binding binding = confirmed.binding(campaign.id(), boundTime(kind, local, zone.getId(), campaign));
+        jdbc.update("INSERT INTO agent_confirmation (nonce_hash, user_id, kind, campaign_id, local_time, zone, expires_at, created_at, "
+                        + "campaign_version, content_hash, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", SuppressionService.hash(nonce),
+                actor.userId(), kind.name(), campaign.id(), local, zone.getId(), Timestamp.from(expires), Timestamp.from(now),
+                binding.version(), binding.hash(), note);
         Instant start = when.toInstant().isBefore(now) ? now : when.toInstant();
         Instant finish = start.plus(Duration.ofSeconds(Math.max(1, audience) * 60 / properties.sendRatePerMinute()));
-        return new AgentOutput.Confirmation(nonce, kind.name(), campaign, template.name(), template.subject(),
-                campaign.audience().describe(), audience, when, finish, expires);
+        TemplateContent content = confirmed.sendContent(campaign.id());
+        String from = campaign.sender() != null ? campaign.sender() : String.join(", ", senders.defaults()) + " (default)";
+        return new AgentOutput.Confirmation(nonce, kind.name(), campaign, template.name(), content.subject(),
+                campaign.audience().describe(), audience, when, finish, expires, from, note);
+    }
+
+    /** The time a card's fingerprint covers: the one asked for (scheduling) or the campaign's own. */
+    private static String boundTime(Kind kind, String localTime, String zone, CampaignView campaign) {
+        if (kind == Kind.SCHEDULE) {
+            return (localTime == null ? "now" : localTime) + " " + zone;
+        }
+        return campaign.scheduledAt() == null ? null : campaign.scheduledAt().toString();
     }
 
     /** Presses Confirm: only the user the card was made for, once, before it expires. */
@@ -127,12 +179,32 @@ public class ConfirmationService {
         Pending row = spend(nonce, actor, "CONFIRMED");
         long campaignId = row.campaignId();
         Kind kind = row.kind();
-        audit.record(actor, "campaign.confirm", "campaign", campaignId, kind.name());
-        if (kind == Kind.RESUME) {
-            return campaigns.resume(campaignId, actor);
+        if (kind.boundToContent() && row.contentHash() != null) {
+            CampaignView campaign = campaigns.get(campaignId);
+            String now = confirmed.binding(campaignId, boundTime(kind, row.localTime(), row.zone(), campaign)).hash();
+            if (!now.equals(row.contentHash())) {
+                // rolls the spend back too: the card keeps refusing until the campaign is again exactly what it showed
+                throw new ConflictException("\"" + campaign.name() + "\" changed after this card was made (its template, audience or "
+                        + "sender is not what the card showed). Nothing was done. Ask LUX again to see it as it is now.");
+            }
         }
-        if (kind == Kind.APPROVE) {
-            return approvals.approve(campaignId, actor);
+        audit.record(actor, "campaign.confirm", "campaign", campaignId, kind.name());
+        switch (kind) {
+            case RESUME -> {
+                return campaigns.resume(campaignId, actor);
+            }
+            case APPROVE -> {
+                return approvals.approve(campaignId, actor);
+            }
+            case CANCEL -> {
+                return campaigns.cancel(campaignId, actor);
+            }
+            case REJECT -> {
+                return approvals.reject(campaignId, row.note(), actor);
+            }
+            default -> {
+                // SCHEDULE, below
+            }
         }
         return campaigns.schedule(campaignId, row.localTime() == null ? null : LocalDateTime.parse(row.localTime()),
                 ZoneId.of(row.zone()), actor);
@@ -145,7 +217,7 @@ public class ConfirmationService {
     }
 
     private record Pending(long userId, Kind kind, long campaignId, String localTime, String zone, Instant expiresAt,
-                           boolean used) {
+                           boolean used, String outcome, String contentHash, String note) {
     }
 
     private Pending spend(String nonce, Actor actor, String outcome) {
@@ -154,16 +226,21 @@ public class ConfirmationService {
         }
         String hash = SuppressionService.hash(nonce);
         List<Pending> rows = jdbc.query(
-                "SELECT user_id, kind, campaign_id, local_time, zone, expires_at, used_at FROM agent_confirmation WHERE nonce_hash = ?",
+                "SELECT user_id, kind, campaign_id, local_time, zone, expires_at, used_at, outcome, content_hash, note "
+                        + "FROM agent_confirmation WHERE nonce_hash = ?",
                 (rs, i) -> new Pending(rs.getLong("user_id"), Kind.valueOf(rs.getString("kind")), rs.getLong("campaign_id"),
                         rs.getString("local_time"), rs.getString("zone"), rs.getTimestamp("expires_at").toInstant(),
-                        rs.getTimestamp("used_at") != null), hash);
+                        rs.getTimestamp("used_at") != null, rs.getString("outcome"), rs.getString("content_hash"), rs.getString("note")), hash);
         if (rows.isEmpty()) {
             throw new InvalidInputException("nonce", "This confirmation is unknown. Ask LUX again to get a new card.");
         }
         Pending row = rows.get(0);
         if (actor.userId() == null || row.userId() != actor.userId()) {
             throw new InvalidInputException("nonce", "This card was made for someone else; only they can confirm it.");
+        }
+        if (row.used() && ConfirmationWithdrawals.WITHDRAWN.equals(row.outcome())) {
+            throw new ConflictException("This card was withdrawn: the campaign changed after it was made. Nothing was done. "
+                    + "Ask LUX again to see it as it is now.");
         }
         if (row.used()) {
             throw new ConflictException("This card was already used. Nothing more was done.");

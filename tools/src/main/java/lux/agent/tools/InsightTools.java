@@ -30,7 +30,7 @@ public class InsightTools {
     public String analyseAudience(@P(value = "only contacts with this tag; empty = all contacts", required = false) String tag) {
         return ToolResults.attempt(session, "analyseAudience", () -> {
             AudienceAnalysis a = analyser.analyse(tag);
-            return "Audience: " + a.scope() + ". Active contacts: " + a.activeContacts() + ". By status: " + map(a.byStatus())
+            return ToolResults.DATA_CONTACTS + "Audience: " + a.scope() + ". Active contacts: " + a.activeContacts() + ". By status: " + map(a.byStatus())
                     + ". Top tags: " + map(a.topTags()) + ". Engagement (human opens/clicks): active in the last " + a.activeDays()
                     + " days " + a.engagedRecently() + ", lapsing " + a.lapsing() + ", mailed but never opened " + a.neverOpened()
                     + ", never mailed " + a.neverMailed() + ", only machine opens " + a.machineOnly() + ". Top domains: "
@@ -45,7 +45,7 @@ public class InsightTools {
         return ToolResults.attempt(session, "optimiseContent", () -> {
             TemplateView t = TemplateTools.byName(templates, templateName);
             ContentReport r = optimiser.check(t.subject(), t.htmlBody());
-            return "Template \"" + t.name() + "\": subject \"" + r.subject() + "\" (" + r.subjectLength() + " characters, "
+            return ToolResults.DATA_TEMPLATES + "Template \"" + t.name() + "\": subject \"" + r.subject() + "\" (" + r.subjectLength() + " characters, "
                     + r.subjectWords() + " words). Preview text: \"" + r.previewText() + "\". Body: " + r.bodyWords() + " words, "
                     + r.links() + " links, " + r.images() + " images (" + r.imagesWithoutAlt() + " without alt text). Personalised: "
                     + yes(r.personalised()) + ". Unsubscribe link: " + yes(r.unsubscribeLink()) + ". Reading ease: " + r.readingEase()

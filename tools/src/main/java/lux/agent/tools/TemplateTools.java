@@ -33,7 +33,7 @@ public class TemplateTools {
             if (all.isEmpty()) {
                 return "There are no templates yet.";
             }
-            return all.size() + " templates:\n" + all.stream().map(t -> "- " + t.name() + " (subject: " + t.subject() + ")")
+            return all.size() + " templates. " + ToolResults.DATA_TEMPLATES + all.stream().map(t -> "- " + t.name() + " (subject: " + t.subject() + ")")
                     .collect(Collectors.joining("\n"));
         });
     }
@@ -52,8 +52,8 @@ public class TemplateTools {
             RenderedMessage rendered = templates.validate(content);
             TemplateView saved = templates.create(content, session.actor());
             session.show(new AgentOutput.TemplatePreview(saved.id(), saved.name(), rendered));
-            return "Saved template \"" + saved.name() + "\". Rendered for the sample contact, the subject reads: "
-                    + rendered.subject();
+            return "Saved template \"" + saved.name() + "\". Rendered for the sample contact, the subject reads (below). "
+                    + ToolResults.DATA_TEMPLATES + rendered.subject();
         });
     }
 
@@ -70,7 +70,8 @@ public class TemplateTools {
             }
             RenderedMessage rendered = templates.preview(template.id(), contactId);
             session.show(new AgentOutput.TemplatePreview(template.id(), template.name(), rendered));
-            return "Preview of \"" + template.name() + "\" is shown. Subject: " + rendered.subject();
+            return "Preview of \"" + template.name() + "\" is shown; its subject, rendered, is below. " + ToolResults.DATA_TEMPLATES
+                    + rendered.subject();
         });
     }
 

@@ -1,6 +1,7 @@
 package lux.agent.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
 import java.util.Set;
@@ -84,9 +85,15 @@ class ApprovalCommandsTest {
     void aSecondPersonRejectsWithAReason() {
         gate.confirm(card(say(mia, "schedule Spring sale now")).nonce(), mia);
 
-        AgentReply rejected = say(noah, "reject Spring sale because the prices are wrong");
+        AgentReply rejecting = say(noah, "reject Spring sale because the prices are wrong");
+        AgentOutput.Confirmation card = card(rejecting);
+        assertThat(card.kind()).isEqualTo("REJECT");
+        assertThat(card.note()).isEqualTo("the prices are wrong");
+        assertThat(rejecting.text()).contains("NOTHING is rejected");
+        assertThat(campaigns.get(campaign.id()).awaitingApproval()).isTrue(); // the card alone rejects nothing
+        assertThatThrownBy(() -> gate.confirm(card.nonce(), mia)).hasMessageContaining("made for someone else");
 
-        assertThat(rejected.text()).contains("Rejected \"Spring sale\"").contains("the prices are wrong");
+        gate.confirm(card.nonce(), noah);
         CampaignView after = campaigns.get(campaign.id());
         assertThat(after.approval().state()).isEqualTo(ApprovalState.REJECTED);
         assertThat(after.approval().note()).isEqualTo("the prices are wrong");

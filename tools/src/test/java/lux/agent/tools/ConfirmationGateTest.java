@@ -40,7 +40,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The confirmation gate on its own: only its owner, once, before it expires; the nonce is stored hashed. */
 @DatabaseTest
 @Import(ConfirmationGateTest.Clocks.class)
-@SpringBootTest(classes = AgentTestApplication.class, properties = "lux.delivery.enabled=false")
+@SpringBootTest(classes = AgentTestApplication.class, properties = {"lux.delivery.enabled=false",
+    "lux.mail.default-sender=news@lux.test"})
+@org.springframework.test.context.event.RecordApplicationEvents
 class ConfirmationGateTest {
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     static final ZoneId ZONE = ZoneId.of("America/New_York");
@@ -67,6 +69,8 @@ class ConfirmationGateTest {
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents events;
     Actor mia;
     Actor noah;
     CampaignView campaign;
@@ -127,6 +131,56 @@ class ConfirmationGateTest {
         campaigns.cancel(campaign.id(), mia);
         assertThatThrownBy(() -> gate.requestSchedule(mia, campaign.id(), null, ZONE)).hasMessageContaining("is cancelled and cannot be scheduled");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM agent_confirmation", Long.class)).isZero();
+    }
+
+    @Test
+    void anEditAfterTheCardWasMadeWithdrawsItAndNothingIsScheduled() {
+        contacts.create(new NewContact("all@example.com", null, null, null, null, Set.of("everyone"), null), mia);
+        AgentOutput.Confirmation card = gate.requestSchedule(mia, campaign.id(), null, ZONE);
+        assertThat(card.sender()).isEqualTo("news@lux.test (default)");
+        // the edit the API's PATCH /api/v1/campaigns/{id} makes, after the card showed "1 recipient tagged vip"
+        campaigns.update(campaign.id(), new lux.campaigns.CampaignChanges(null, null, null, AudienceFilter.anyOf("vip", "everyone")), noah);
+
+        assertThatThrownBy(() -> gate.confirm(card.nonce(), mia)).isInstanceOf(LuxException.class).hasMessageContaining("withdrawn");
+        assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.DRAFT);
+        assertThat(events.stream(ConfirmationWithdrawn.class)).singleElement().satisfies(e -> {
+            assertThat(e.userId()).isEqualTo(mia.userId()); // she is told in Teams
+            assertThat(e.campaignName()).isEqualTo("News");
+            assertThat(e.what()).contains("changed by noah@lux.test");
+        });
+        assertThat(jdbc.queryForObject("SELECT outcome FROM agent_confirmation", String.class)).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void aTemplateEditAfterTheCardWasMadeWithdrawsIt() {
+        AgentOutput.Confirmation card = gate.requestSchedule(mia, campaign.id(), null, ZONE);
+        templates.update(campaign.templateId(), new TemplateContent("T", "S", "<p>Something else</p>", null), noah);
+
+        assertThatThrownBy(() -> gate.confirm(card.nonce(), mia)).hasMessageContaining("withdrawn");
+        assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.DRAFT);
+        assertThat(events.stream(ConfirmationWithdrawn.class)).singleElement()
+                .satisfies(e -> assertThat(e.what()).contains("template \"T\" was edited"));
+    }
+
+    @Test
+    void aChangeThatBypassedTheServicesIsStillCaughtWhenConfirming() {
+        AgentOutput.Confirmation card = gate.requestSchedule(mia, campaign.id(), null, ZONE);
+        jdbc.update("UPDATE email_template SET html_body = '<p>Swapped</p>'"); // no event, no withdrawal
+
+        assertThatThrownBy(() -> gate.confirm(card.nonce(), mia)).hasMessageContaining("changed after this card was made");
+        assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.DRAFT);
+        jdbc.update("UPDATE email_template SET html_body = '<p>B</p>'"); // exactly what the card showed again
+        assertThat(gate.confirm(card.nonce(), mia).status()).isEqualTo(CampaignStatus.SCHEDULED);
+    }
+
+    @Test
+    void cancellingNeedsTheOwnersPressAndCannotBeWithdrawnByAnEdit() {
+        campaigns.schedule(campaign.id(), null, ZONE, mia);
+        AgentOutput.Confirmation card = gate.requestCancel(mia, campaign.id(), ZONE);
+        assertThat(card.kind()).isEqualTo("CANCEL");
+        assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.SCHEDULED);
+        assertThatThrownBy(() -> gate.confirm(card.nonce(), noah)).hasMessageContaining("someone else");
+        assertThat(gate.confirm(card.nonce(), mia).status()).isEqualTo(CampaignStatus.CANCELLED);
     }
 
     @Test
