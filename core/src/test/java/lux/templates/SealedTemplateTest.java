@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(20)
 class SealedTemplateTest {
     private static final String JACKSON_VERSION = com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString();
-    private final TemplateService service = new TemplateService(null, null, null, Clock.systemUTC(), TemplateProperties.defaults());
+    private final TemplateService service = new TemplateService(null, null, null, Clock.systemUTC(), TemplateProperties.defaults(), null);
     private final ContactView ada = new ContactView(1, "ada@example.com", "Ada", "Lovelace", "Analytical Engines",
             Map.of("plan", "gold", "city", "London"), ContactStatus.ACTIVE, List.of("vip"), null, null, null, null);
 
@@ -105,7 +105,7 @@ class SealedTemplateTest {
     @Test
     void wallTimeIsBoundedEvenWithinTheLoopBudget() {
         TemplateService slowLimit = new TemplateService(null, null, null, Clock.systemUTC(),
-                new TemplateProperties(Duration.ofMillis(50), Integer.MAX_VALUE, 2_000_000));
+                new TemplateProperties(Duration.ofMillis(50), Integer.MAX_VALUE, 2_000_000), null);
         long start = System.nanoTime();
         assertThatThrownBy(() -> slowLimit.render(new TemplateContent("Slow", "s",
                 "{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}{% endfor %}{% endfor %}{% endfor %}", null), ada))
@@ -119,7 +119,7 @@ class SealedTemplateTest {
     @Test
     void exponentialMacrosWithoutLoopsAreStoppedByTheClock() {
         TemplateService slowLimit = new TemplateService(null, null, null, Clock.systemUTC(),
-                new TemplateProperties(Duration.ofMillis(200), 100_000, 2_000_000));
+                new TemplateProperties(Duration.ofMillis(200), 100_000, 2_000_000), null);
         StringBuilder t = new StringBuilder("{% macro m0() %}{% endmacro %}");
         for (int i = 1; i <= 40; i++) {
             t.append("{% macro m").append(i).append("() %}{{ m").append(i - 1).append("() }}{{ m").append(i - 1).append("() }}{% endmacro %}");
@@ -133,7 +133,7 @@ class SealedTemplateTest {
     @Test
     void outputIsBounded() {
         TemplateService small = new TemplateService(null, null, null, Clock.systemUTC(),
-                new TemplateProperties(Duration.ofSeconds(5), 100_000, 10_000));
+                new TemplateProperties(Duration.ofSeconds(5), 100_000, 10_000), null);
         assertThatThrownBy(() -> small.render(new TemplateContent("Big", "s",
                 "{% for a in range(1000) %}{{ contact.email }}{{ contact.email }}{% endfor %}", null), ada))
                 .isInstanceOf(TemplateRenderException.class)
