@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,7 +38,7 @@ public class ContactImportService {
     private final TransactionTemplate tx;
     private final ImportProperties properties;
     private final Clock clock;
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor executor;
     private final Map<Long, AtomicBoolean> running = new ConcurrentHashMap<>();
 
     ContactImportService(ContactImporter importer, ImportJobStore jobs, AuditService audit, ApplicationEventPublisher events,
@@ -49,20 +51,38 @@ public class ContactImportService {
         this.properties = properties;
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(properties.threads(), r -> {
-            Thread t = new Thread(r, "lux-import-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // a bounded queue: beyond it start() refuses instead of holding ever more uploads
+        this.executor = new ThreadPoolExecutor(properties.threads(), properties.threads(), 0, TimeUnit.MILLISECONDS,
+                properties.queueCapacity() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(properties.queueCapacity()), r -> {
+                    Thread t = new Thread(r, "lux-import-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /** Queues the import and returns its id at once; watch {@link ImportEvent}s or {@link #get} for the outcome. */
     public long start(ImportRequest request, Actor actor) {
+        if (executor.getActiveCount() >= properties.threads() && executor.getQueue().remainingCapacity() == 0) {
+            throw busy();
+        }
         long id = create(request, actor);
         AtomicBoolean cancel = new AtomicBoolean();
         running.put(id, cancel);
-        executor.execute(() -> execute(id, request, actor, cancel));
+        try {
+            executor.execute(() -> execute(id, request, actor, cancel));
+        } catch (RejectedExecutionException full) {
+            // filled up between the check and now: the job row says why it never ran
+            running.remove(id);
+            ConflictException busy = busy();
+            jobs.finish(id, ImportStatus.FAILED, new ImportCounts(0, 0, 0, 0, 0), busy.getMessage(), null, clock.instant());
+            throw busy;
+        }
         return id;
+    }
+
+    private ConflictException busy() {
+        return new ConflictException("LUX is already running " + properties.threads() + " import(s) with " + properties.queueCapacity()
+                + " more waiting, so this file was not imported. Please try again in a few minutes (nothing was changed).");
     }
 
     /** Imports in the caller's thread and returns the finished job (tests, scripts, benchmarks). */
