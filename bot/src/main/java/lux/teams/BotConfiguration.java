@@ -39,7 +39,7 @@ class BotConfiguration {
             // The SDK keeps this in a static field; only tests and sovereign clouds change it.
             ChannelValidation.setOpenIdMetaDataUrl(properties.openidMetadataUrl());
         }
-        BotFrameworkHttpAdapter adapter = new BotFrameworkHttpAdapter(new SpringBotConfiguration(env));
+        BotFrameworkHttpAdapter adapter = new BoundedConnectorAdapter(new SpringBotConfiguration(env), properties.connectorClients());
         adapter.setOnTurnError((turn, error) -> {
             log.error("Bot turn failed in conversation {}", turn.getActivity().getConversation() == null ? "?"
                     : turn.getActivity().getConversation().getId(), error);

@@ -20,6 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param turnQueue              turns waiting for a thread; beyond that LUX answers 503 with Retry-After
  * @param turnTimeout            the longest LUX keeps a channel's request open for one turn (then 503; the turn
  *                               still finishes and its replies still go out)
+ * @param notifyQueue            proactive messages waiting to be sent; when full the oldest progress update is dropped,
+ *                               or (none waiting) the new message is refused and logged
+ * @param connectorClients       Bot Framework connector clients kept, one per channel service host; least recently
+ *                               used beyond that are closed
  */
 @Validated
 @ConfigurationProperties("lux.teams")
@@ -29,5 +33,7 @@ record TeamsProperties(String openidMetadataUrl,
                        @DefaultValue("500ms") Duration retryBase,
                        @Min(1) @DefaultValue("16") int turnThreads,
                        @Min(0) @DefaultValue("100") int turnQueue,
-                       @NotNull @DefaultValue("5m") Duration turnTimeout) {
+                       @NotNull @DefaultValue("5m") Duration turnTimeout,
+                       @Min(1) @DefaultValue("1000") int notifyQueue,
+                       @Min(1) @DefaultValue("20") int connectorClients) {
 }
