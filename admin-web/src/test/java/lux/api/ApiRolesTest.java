@@ -68,8 +68,8 @@ class ApiRolesTest {
                 new String[] {"GET", "/api/v1/tokens", null},
                 new String[] {"POST", "/api/v1/tokens", "{\"name\": \"mine\"}"},
                 new String[] {"POST", "/api/v1/tokens/{token}/revoke", null},
-                new String[] {"GET", "/api/v1/gdpr/export?email=anna@example.org", null},
-                new String[] {"POST", "/api/v1/gdpr/erasures", "{\"email\": \"anna@example.org\"}"},
+                new String[] {"POST", "/api/v1/gdpr/export", "{\"email\": \"anna@example.org\"}"},
+                new String[] {"POST", "/api/v1/gdpr/erase", "{\"email\": \"anna@example.org\"}"},
                 new String[] {"GET", "/api/v1/senders", null},
                 new String[] {"PUT", "/api/v1/settings/approval", "{}"},
                 new String[] {"GET", "/api/v1/audit", null});
@@ -132,7 +132,7 @@ class ApiRolesTest {
                 .andExpect(jsonPath("$.token.creator").value("ada@lux.test"))
                 .andExpect(jsonPath("$.token.owner").value("mark@lux.test"))
                 .andExpect(jsonPath("$.token.role").value("MARKETER"));
-        perform(request("POST", "/api/v1/gdpr/erasures", "{\"email\": \"anna@example.org\"}")
+        perform(request("POST", "/api/v1/gdpr/erase", "{\"email\": \"anna@example.org\"}")
                 .header("Authorization", "Bearer " + adminToken.secret()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.contactDeleted").value(true));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contact WHERE id = ?", Integer.class, annaId)).isZero();

@@ -79,7 +79,7 @@ class BotConfiguration {
         HttpClient http = tokenHttp.getIfAvailable(() -> new TokenHttpClient(HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10)).build())).client();
         BotFrameworkHttpAdapter adapter = BotIdentityAdapter.create(new SpringBotConfiguration(env), identity, http, clock,
-                properties.sendAttempts(), properties.retryBase());
+                properties.sendAttempts(), properties.retryBase(), properties.connectorClients());
         adapter.setOnTurnError((turn, error) -> {
             log.error("Bot turn failed in conversation {}", turn.getActivity().getConversation() == null ? "?"
                     : turn.getActivity().getConversation().getId(), error);

@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import lux.audit.Actor;
@@ -60,11 +58,7 @@ class ProactiveNotifier {
     private final TeamsProperties properties;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "lux-teams-notify");
-        t.setDaemon(true);
-        return t;
-    });
+    private final NotificationQueue queue;
     private final Map<Long, Instant> lastUpdate = new ConcurrentHashMap<>();
     private final Map<Long, Instant> lastImportUpdate = new ConcurrentHashMap<>();
     private final ContactImportService imports;
@@ -95,6 +89,7 @@ class ProactiveNotifier {
         this.properties = properties;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.queue = new NotificationQueue(properties.notifyQueue(), "lux-teams-notify");
     }
 
     static final int PROBLEMS_ON_CARD = 5;
@@ -135,12 +130,12 @@ class ProactiveNotifier {
 
     @TransactionalEventListener(fallbackExecution = true)
     void onDelivery(DeliveryEvent event) {
-        submit(() -> delivery(event));
+        submit(() -> delivery(event), event instanceof DeliveryEvent.Progress);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void onImport(ImportEvent event) {
-        submit(() -> imported(event));
+        submit(() -> imported(event), event instanceof ImportEvent.Progress);
     }
 
     /**
@@ -341,18 +336,16 @@ class ProactiveNotifier {
     }
 
     private void submit(Runnable task) {
-        executor.submit(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                log.warn("Could not update Teams about a campaign: {}", e.toString());
-            }
-        });
+        submit(task, false);
+    }
+
+    /** Bounded: when full, progress updates give way first (see {@link NotificationQueue}). */
+    private void submit(Runnable task, boolean progressUpdate) {
+        queue.offer(task, progressUpdate);
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
-        executor.shutdown();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
+        queue.stop(5, TimeUnit.SECONDS);
     }
 }

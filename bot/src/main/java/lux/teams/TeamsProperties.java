@@ -38,6 +38,10 @@ import org.springframework.validation.annotation.Validated;
  * @param localModeRemote        local mode (no app id) listens on {@code server.address} even when it is not loopback
  *                               (console, tracking links); {@code /api/messages} still only answers this machine
  * @param maxBody                the largest {@code /api/messages} body; larger ones get 413 before they are read
+ * @param notifyQueue            proactive messages waiting to be sent; when full the oldest progress update is dropped,
+ *                               or (none waiting) the new message is refused and logged
+ * @param connectorClients       Bot Framework connector clients kept, one per channel service host; least recently
+ *                               used beyond that are closed
  */
 @Validated
 @ConfigurationProperties("lux.teams")
@@ -58,7 +62,9 @@ record TeamsProperties(@DefaultValue("https://login.botframework.com/v1/.well-kn
                        @NotEmpty @DefaultValue({"smba.trafficmanager.net", "smba.infra.gcc.teams.microsoft.com",
                            "smba.infra.gov.teams.microsoft.us", "smba.infra.dod.teams.microsoft.us"}) List<String> serviceUrlHosts,
                        boolean localModeRemote,
-                       @NotNull @DefaultValue("256KB") DataSize maxBody) {
+                       @NotNull @DefaultValue("256KB") DataSize maxBody,
+                       @Min(1) @DefaultValue("1000") int notifyQueue,
+                       @Min(1) @DefaultValue("20") int connectorClients) {
     @Override
     public String toString() {
         return "TeamsProperties[openidMetadataUrl=" + openidMetadataUrl + ", loginEndpoint=" + loginEndpoint

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -54,6 +55,8 @@ public class DeliveryEngine {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Longer waits for a mailbox slot end the batch; the rest goes back to the queue instead of holding a lease. */
     private static final Duration MAX_INLINE_WAIT = Duration.ofSeconds(2);
+    /** GdprService writes the same reason on the row when it erases a recipient that was waiting to be sent. */
+    static final String ERASED = "address erased on request";
 
     private final CampaignService campaigns;
     private final TemplateService templates;
@@ -339,6 +342,18 @@ public class DeliveryEngine {
             }
         }
         if (!ready.isEmpty()) {
+            // right before the transport: a recipient erased since the claim is not mailed
+            Set<Long> live = store.stillToSend(readyAt.stream().map(batch::get).toList());
+            for (int k = ready.size() - 1; k >= 0; k--) {
+                int i = readyAt.get(k);
+                if (!live.contains(batch.get(i).id())) {
+                    outcomes[i] = Outcome.skipped(batch.get(i), ERASED);
+                    ready.remove(k);
+                    readyAt.remove(k);
+                }
+            }
+        }
+        if (!ready.isEmpty()) {
             List<SendResult> results;
             try {
                 results = transport.sendAll(ready);
@@ -405,6 +420,9 @@ public class DeliveryEngine {
         }
         SendResult result;
         try {
+            if (store.stillToSend(List.of(r)).isEmpty()) {
+                return Outcome.skipped(r, ERASED); // erased since the claim: checked right before the transport
+            }
             result = transport.send(message(campaign, r, composed, granted.sender()));
         } catch (RuntimeException e) {
             result = new SendResult.Transient("transport error: " + e.getMessage(), null);

@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import lux.contacts.AudienceFilter;
@@ -169,6 +172,26 @@ class RecipientStore {
                     (rs, i) -> new ClaimedRecipient(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class), rs.getString(4),
                             rs.getInt(5), token), read.toArray());
         });
+    }
+
+    /**
+     * Of these claimed recipients, those still SENDING to the address they were claimed with. An erasure (GDPR)
+     * since the claim has made the row SKIPPED and replaced the address: such a recipient must not be mailed.
+     */
+    Set<Long> stillToSend(List<ClaimedRecipient> claimed) {
+        Set<Long> live = new HashSet<>();
+        for (int from = 0; from < claimed.size(); from += 1000) {
+            List<ClaimedRecipient> chunk = claimed.subList(from, Math.min(claimed.size(), from + 1000));
+            Map<Long, String> claimedWith = new HashMap<>();
+            chunk.forEach(r -> claimedWith.put(r.id(), r.email()));
+            jdbc.query("SELECT id, email FROM campaign_recipient WHERE status = 'SENDING' AND id IN (" + placeholders(chunk.size()) + ")",
+                    rs -> {
+                        if (rs.getString(2).equals(claimedWith.get(rs.getLong(1)))) {
+                            live.add(rs.getLong(1));
+                        }
+                    }, chunk.stream().map(ClaimedRecipient::id).toArray());
+        }
+        return live;
     }
 
     /**

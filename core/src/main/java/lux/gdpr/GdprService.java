@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class GdprService {
-    static final String ERASED = "[erased]";
+    static final String ERASED = AddressText.ERASED;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
     };
@@ -85,6 +85,15 @@ public class GdprService {
         export.put("outboxMessages", jdbc.query("SELECT campaign_id, subject, created_at FROM outbox_message WHERE recipient = ? "
                 + "OR recipient_id IN (SELECT id FROM campaign_recipient WHERE email = ? OR contact_id = ?) ORDER BY id",
                 (rs, n) -> row("campaignId", rs.getLong(1), "subject", rs.getString(2), "at", instant(rs, 3)), email, email, contactId));
+        AddressText address = AddressText.of(email);
+        AddressText.Condition inDetails = address.mentionedIn("details");
+        export.put("auditEntries", jdbc.query("SELECT action, occurred_at, details FROM audit_entry WHERE " + inDetails.sql()
+                + " ORDER BY id", (rs, n) -> row("action", rs.getString(1), "at", instant(rs, 2), "details", rs.getString(3)),
+                inDetails.argArray()).stream().filter(r -> address.foundIn((String) r.get("details"))).toList());
+        AddressText.Condition inReport = address.mentionedIn("error_report");
+        export.put("importReports", jdbc.query("SELECT id, file_name, created_at, error_report FROM contact_import WHERE " + inReport.sql()
+                + " ORDER BY id", (rs, n) -> row("importId", rs.getLong(1), "file", rs.getString(2), "at", instant(rs, 3),
+                "rows", rs.getString(4).lines().filter(address::foundIn).toList()), inReport.argArray()));
         for (PersonalDataHolder holder : holders) {
             export.put(holder.name(), holder.export(email));
         }
@@ -113,10 +122,12 @@ public class GdprService {
                 + "status = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'SKIPPED' ELSE status END "
                 + "WHERE email = ? OR contact_id = ?", email, contactId);
         boolean deleted = contactId != null && jdbc.update("DELETE FROM contact WHERE id = ?", contactId) > 0;
-        int auditEntries = jdbc.update("UPDATE audit_entry SET details = REPLACE(details, ?, ?) WHERE details LIKE ?",
-                email, ERASED, "%" + email + "%");
-        int reports = jdbc.update("UPDATE contact_import SET error_report = REPLACE(error_report, ?, ?) WHERE error_report LIKE ?",
-                email, ERASED, "%" + email + "%");
+        // free text may hold the address in any case, URL-encoded or JSON-escaped
+        AddressText address = AddressText.of(email);
+        int auditEntries = address.scrubColumn(jdbc, "audit_entry", "id", "details");
+        int reports = address.scrubColumn(jdbc, "contact_import", "id", "error_report")
+                + address.scrubColumn(jdbc, "contact_import", "id", "file_name")
+                + address.scrubColumn(jdbc, "contact_import", "id", "failure");
         Map<String, Integer> others = new LinkedHashMap<>();
         others.put("outbox_message", outbox);
         for (PersonalDataHolder holder : holders) {

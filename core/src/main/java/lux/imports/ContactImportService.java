@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +42,7 @@ public class ContactImportService {
     private final TransactionTemplate tx;
     private final ImportProperties properties;
     private final Clock clock;
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor executor;
     private final Map<Long, AtomicBoolean> running = new ConcurrentHashMap<>();
 
     ContactImportService(ContactImporter importer, ImportJobStore jobs, ImportSpool spool, SafeFileFetcher fetcher, AuditService audit,
@@ -55,19 +57,22 @@ public class ContactImportService {
         this.properties = properties;
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(properties.threads(), r -> {
-            Thread t = new Thread(r, "lux-import-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // a bounded queue: beyond it start() refuses instead of holding ever more uploads
+        this.executor = new ThreadPoolExecutor(properties.threads(), properties.threads(), 0, TimeUnit.MILLISECONDS,
+                properties.queueCapacity() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(properties.queueCapacity()), r -> {
+                    Thread t = new Thread(r, "lux-import-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /** Queues the import and returns its id at once; watch {@link ImportEvent}s or {@link #get} for the outcome. */
     public long start(ImportRequest request, Actor actor) {
+        refuseWhenFull();
         long id = create(request, actor);
         AtomicBoolean cancel = new AtomicBoolean();
         running.put(id, cancel);
-        executor.execute(() -> execute(id, request, actor, cancel, () -> { }));
+        submit(id, () -> execute(id, request, actor, cancel, () -> { }), () -> { });
         return id;
     }
 
@@ -85,6 +90,7 @@ public class ContactImportService {
      * by {@link ImportRecovery}).
      */
     public long startUpload(String fileName, InputStream content, Set<String> tags, ImportMode mode, Actor actor) {
+        refuseWhenFull();
         ImportRequest described = new ImportRequest(fileName, ImportSource.of(new byte[0]), tags, mode);
         long id = create(described, actor);
         try {
@@ -97,8 +103,33 @@ public class ContactImportService {
         ImportRequest request = new ImportRequest(described.fileName(), spool.source(id), described.tags(), described.mode());
         AtomicBoolean cancel = new AtomicBoolean();
         running.put(id, cancel);
-        executor.execute(() -> execute(id, request, actor, cancel, () -> spool.delete(id)));
+        submit(id, () -> execute(id, request, actor, cancel, () -> spool.delete(id)), () -> spool.delete(id));
         return id;
+    }
+
+    private void refuseWhenFull() {
+        if (executor.getActiveCount() >= properties.threads() && executor.getQueue().remainingCapacity() == 0) {
+            throw busy();
+        }
+    }
+
+    private void submit(long id, Runnable task, Runnable cleanUp) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException full) {
+            // filled up between the check and now: the job row says why it never ran
+            running.remove(id);
+            cleanUp.run();
+            ConflictException busy = busy();
+            tx.executeWithoutResult(s -> jobs.finish(id, ImportStatus.FAILED, new ImportCounts(0, 0, 0, 0, 0), busy.getMessage(), null,
+                    clock.instant()));
+            throw busy;
+        }
+    }
+
+    private ConflictException busy() {
+        return new ConflictException("LUX is already running " + properties.threads() + " import(s) with " + properties.queueCapacity()
+                + " more waiting, so this file was not imported. Please try again in a few minutes (nothing was changed).");
     }
 
     /** The imports queued or running on this instance. */

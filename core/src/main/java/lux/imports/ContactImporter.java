@@ -237,7 +237,9 @@ class ContactImporter {
             updated += outcome.updated();
             skipped += outcome.skipped();
             for (ContactBatchWriter.Suppressed s : outcome.suppressed()) {
-                report.add(s.row().line(), s.row().email(), "Not imported: the address is on the suppression list ("
+                // an erased person's address is not written back into LUX by the report that refuses it
+                boolean erased = s.reason() == lux.suppression.SuppressionReason.ERASED;
+                report.add(s.row().line(), erased ? "" : s.row().email(), "Not imported: the address is on the suppression list ("
                         + s.reason().name().toLowerCase(Locale.ROOT) + "), so it stays unmailable.");
             }
             afterBatch.accept(counts());

@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param allowPrivateAddresses whether those hosts may resolve to loopback or private addresses (on-premises SharePoint)
  * @param maxFileSize       largest file fetched or uploaded for an import
  * @param fetchTimeout      the longest a whole download may take, redirects included
+ * @param queueCapacity     imports waiting for a thread; beyond that a new import is refused at once (a clear "try again
+ *                          later"), so waiting uploads cannot pile up on disk and in memory
  */
 @Validated
 @ConfigurationProperties("lux.imports")
@@ -47,7 +49,8 @@ public record ImportProperties(@Min(1) @Max(2000) @DefaultValue("1000") int batc
                                    "*.asm.skype.com"}) List<String> allowedHosts,
                                @DefaultValue("false") boolean allowPrivateAddresses,
                                @NotNull @DefaultValue("100MB") DataSize maxFileSize,
-                               @NotNull @DurationMin(millis = 100) @DefaultValue("2m") Duration fetchTimeout) {
+                               @NotNull @DurationMin(millis = 100) @DefaultValue("2m") Duration fetchTimeout,
+                               @Min(0) @DefaultValue("10") int queueCapacity) {
 
     /** The directory uploads wait in. */
     Path spool() {

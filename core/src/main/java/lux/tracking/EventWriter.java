@@ -9,8 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import lux.shared.SqlDialect;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -24,8 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Buffers opens and clicks and writes them in batches: hits never wait on an INSERT each. The buffer is
- * bounded; when it is full the caller writes synchronously (never a silent drop). Stopping the application
- * writes whatever is left. Each batch is classified (human or machine), stored, and folded into the
+ * bounded (user agents are cut to 512 characters before a hit is buffered); when it is full the caller writes
+ * synchronously. When the database is failing, or a synchronous write would wait longer than
+ * {@code lux.tracking.full-buffer-wait}, the hit is dropped and counted instead ({@link #dropped()}, logged): the
+ * pixel and the redirect are still answered at once, so a database outage never holds every web thread.
+ * Stopping the application writes whatever is left. Each batch is classified (human or machine), stored, and folded into the
  * per-recipient first-open/first-click columns and the per-campaign rollup counters in one transaction.
  * On PostgreSQL a batch costs a fixed handful of statements whatever its size (COPY for the events, one
  * set-based UPDATE per first-column), so the writer keeps up with tens of thousands of hits a second.
@@ -57,7 +63,13 @@ class EventWriter implements SmartLifecycle {
     private final long flushNanos;
     /** Events taken from the queue whose write failed; written first next time. Guarded by writeLock. */
     private final List<Hit> retained = new ArrayList<>();
-    private final Object writeLock = new Object();
+    /** A lock, not a monitor: a request thread waits for it only so long, then drops its hit. */
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final long fullBufferWaitNanos;
+    /** Set when a write fails, cleared when one succeeds: while set, a full buffer drops hits instead of writing. */
+    private volatile boolean failing;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong lastDropLog = new AtomicLong();
     /** Reused by every batch; both guarded by writeLock. */
     private final CopyTimestamps timestamps = new CopyTimestamps();
     private final CopyBuffer copyBuffer = new CopyBuffer();
@@ -79,6 +91,7 @@ class EventWriter implements SmartLifecycle {
         this.postgres = dialect == SqlDialect.POSTGRESQL;
         this.capacity = capacity(properties.bufferCapacity(), Runtime.getRuntime().maxMemory());
         this.flushNanos = Math.max(1_000_000L, properties.flushInterval().toNanos());
+        this.fullBufferWaitNanos = properties.fullBufferWait().toNanos();
     }
 
     /** The configured capacity, but never more than a tenth of the heap: a full buffer means synchronous writes, not an OOM. */
@@ -96,58 +109,107 @@ class EventWriter implements SmartLifecycle {
         return rules;
     }
 
-    void submit(Hit hit) {
+    void submit(Hit arrived) {
+        // cut before buffering: a buffered hit must cost BYTES_PER_HIT, whatever header the client sent
+        Hit hit = arrived.withUserAgent(truncate(arrived.userAgent()));
         if (buffered.incrementAndGet() <= capacity) {
             queue.add(hit);
             return;
         }
         buffered.decrementAndGet();
-        synchronized (writeLock) {
-            // buffer full: this request pays for the write, so nothing is lost (it fails loudly if the DB is down)
+        if (failing) {
+            drop("the database is failing");
+            return;
+        }
+        boolean locked;
+        try {
+            locked = writeLock.tryLock(fullBufferWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            locked = false;
+        }
+        if (!locked) {
+            drop("a write is taking longer than lux.tracking.full-buffer-wait");
+            return;
+        }
+        try {
+            // buffer full: this request pays for the write
             List<Hit> batch = new ArrayList<>(retained);
             int fromRetained = batch.size();
             drainTo(batch, MAX_BATCH);
             batch.add(hit);
             try {
                 write(batch);
+                failing = false;
             } catch (RuntimeException e) {
+                failing = true;
                 // the drained hits were other requests' (already answered): back into the buffer, still bounded
                 List<Hit> drained = batch.subList(fromRetained, batch.size() - 1);
                 buffered.addAndGet(drained.size());
                 queue.addAll(drained);
-                throw e;
+                drop("the database is failing (" + e.getMessage() + ")");
+                return;
             }
             retained.clear();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** What is buffered right now (tests check what a buffered hit holds). */
+    List<Hit> bufferedHits() {
+        return List.copyOf(queue);
+    }
+
+    /** Hits dropped since start because the buffer was full while the database failed or was too slow. */
+    long dropped() {
+        return dropped.get();
+    }
+
+    private void drop(String why) {
+        long n = dropped.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastDropLog.get();
+        if (now - last >= 10_000_000_000L && lastDropLog.compareAndSet(last, now)) { // one line per 10 s, not one per hit
+            log.warn("Tracking buffer full and {}: hits are answered but not stored ({} dropped since start)", why, n);
         }
     }
 
     /** Writes everything buffered now (tests, shutdown). */
     void flush() {
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             List<Hit> batch = new ArrayList<>(retained);
             while (drainTo(batch, MAX_BATCH) > 0 || !batch.isEmpty()) {
                 write(batch);
                 retained.clear();
                 batch.clear();
             }
+        } finally {
+            writeLock.unlock();
         }
     }
 
     private void loop() {
         while (running) {
             LockSupport.parkNanos(flushNanos); // stop() unparks; no interrupts, which would break a JDBC write
+            writeLock.lock();
             try {
-                synchronized (writeLock) {
-                    while (!queue.isEmpty() || !retained.isEmpty()) {
-                        drainTo(retained, MAX_BATCH - Math.min(retained.size(), MAX_BATCH - 1));
-                        write(retained);
-                        retained.clear();
-                    }
+                while (!queue.isEmpty() || !retained.isEmpty()) {
+                    drainTo(retained, MAX_BATCH - Math.min(retained.size(), MAX_BATCH - 1));
+                    write(retained);
+                    retained.clear();
+                    failing = false;
                 }
             } catch (RuntimeException e) {
+                failing = true;
                 // the batch stays in "retained" and is tried again: a database hiccup must not lose events
                 log.error("Could not write {} tracking events; retrying: {}", retained.size(), e.getMessage());
-                LockSupport.parkNanos(1_000_000_000L);
+            } finally {
+                writeLock.unlock();
+            }
+            if (failing) {
+                LockSupport.parkNanos(1_000_000_000L); // outside the lock: request threads must not wait on this pause
             }
         }
     }

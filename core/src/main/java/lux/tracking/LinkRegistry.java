@@ -66,6 +66,12 @@ class LinkRegistry {
         return Optional.of(found.get(0));
     }
 
+    /** Drops a link from both caches (its URL changed or it is gone: erasure). */
+    void forget(long linkId) {
+        linksById.remove(linkId);
+        idsByKey.values().removeIf(id -> id == linkId);
+    }
+
     private Optional<Long> find(long campaignId, String url) {
         return jdbc.queryForList("SELECT id FROM campaign_link WHERE campaign_id = ? AND url = ?", Long.class, campaignId, url)
                 .stream().findFirst();

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param signingKey     HMAC key for tracking tokens; when empty LUX generates one once and stores it in the database
  * @param bufferCapacity events held in memory before a hit writes synchronously (about 400 bytes each; capped at a tenth of the heap)
  * @param flushInterval  how often buffered events are written
+ * @param fullBufferWait the longest a hit waits to write synchronously when the buffer is full; then (or at once
+ *                       while the database is failing) it is dropped and counted, and the request still answered
  * @param machine        rules that mark opens and clicks as machine traffic
  */
 @Validated
@@ -21,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
 public record TrackingProperties(@DefaultValue("") String signingKey,
                                  @Min(1) @DefaultValue("100000") int bufferCapacity,
                                  @NotNull @DefaultValue("200ms") Duration flushInterval,
+                                 @NotNull @DefaultValue("1s") Duration fullBufferWait,
                                  @NotNull @DefaultValue MachineRules machine) {
 
     /**

@@ -122,6 +122,11 @@ public class TrackingService {
         writer.flush();
     }
 
+    /** Hits answered but not stored because the buffer was full while the database failed or was too slow. */
+    public long droppedHits() {
+        return writer.dropped();
+    }
+
     /** The reason a user agent alone marks traffic as machine, or null (for the console's rule tester). */
     public String machineReasonForUserAgent(String userAgent) {
         return writer.rules().byUserAgent(userAgent);

@@ -24,6 +24,7 @@ import lux.suppression.SuppressionService;
 import lux.testsupport.CoreTestApplication;
 import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
+import lux.testsupport.WholeDatabaseScan;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,6 +92,14 @@ class GdprServiceTest {
                 + "'Hi Ada Lovelace', '{}', ?)", campaigns.get(0), sentRecipient, ADA, now);
         jdbc.update("INSERT INTO campaign_link (campaign_id, url, created_at) VALUES (?, 'https://example.com/sale', ?)", campaigns.get(0), now);
         long link = jdbc.queryForObject("SELECT id FROM campaign_link", Long.class);
+        // links a template personalised with her address, written two ways
+        jdbc.update("INSERT INTO campaign_link (campaign_id, url, created_at) VALUES (?, 'https://example.com/p?who=Ada%40Example.com', ?)",
+                campaigns.get(0), now);
+        jdbc.update("INSERT INTO campaign_link (campaign_id, url, created_at) VALUES (?, 'https://example.com/q?e=ada@example.com&x=1', ?)",
+                campaigns.get(0), now);
+        // free text naming her in another case
+        jdbc.update("INSERT INTO audit_entry (actor_name, channel, action, details, occurred_at) VALUES ('dpo', 'CONSOLE', "
+                + "'template.test', 'test mail sent to ADA@Example.COM by request', ?)", now);
         jdbc.update("INSERT INTO tracking_event (recipient_id, campaign_id, kind, occurred_at, user_agent) VALUES (?, ?, 'OPEN', ?, ?)",
                 sentRecipient, campaigns.get(0), now, UA);
         jdbc.update("INSERT INTO tracking_event (recipient_id, campaign_id, kind, link_id, occurred_at, user_agent) VALUES (?, ?, 'CLICK', ?, ?, ?)",
@@ -114,10 +123,18 @@ class GdprServiceTest {
         assertThat(export.path("trackingEvents").get(1).path("kind").asText()).isEqualTo("CLICK");
         assertThat(export.path("trackingEvents").get(1).path("link").asText()).isEqualTo("https://example.com/sale");
         assertThat(export.path("trackingEvents").get(1).path("userAgent").asText()).isEqualTo(UA);
+        assertThat(export.path("personalisedLinks").size()).isEqualTo(2);
+        assertThat(export.path("auditEntries").toString()).contains("test mail sent to ADA@Example.COM");
+        assertThat(export.path("importReports").get(0).path("rows").get(0).asText()).startsWith("2," + ADA);
     }
 
     @Test
     void eraseLeavesNothingPersonalButAHashedSuppression() {
+        // the scan sees her wherever she is before the erasure (a scan that finds nothing proves nothing)
+        assertThat(WholeDatabaseScan.find(jdbc, ADA, "ada%40example.com")).anyMatch(f -> f.startsWith("contact.email"))
+                .anyMatch(f -> f.startsWith("campaign_recipient.email")).anyMatch(f -> f.startsWith("audit_entry.details"))
+                .anyMatch(f -> f.startsWith("contact_import.error_report")).anyMatch(f -> f.startsWith("campaign_link.url"))
+                .anyMatch(f -> f.startsWith("outbox_message.recipient")).anyMatch(f -> f.startsWith("suppression.entry"));
         ErasureResult result = gdpr.erase(" ADA@example.com ", DPO);
 
         assertThat(result.contactDeleted()).isTrue();
@@ -142,6 +159,13 @@ class GdprServiceTest {
         assertThat(jdbc.queryForList("SELECT details FROM audit_entry WHERE action = 'gdpr.erase'", String.class)).singleElement()
                 .asString().contains("contact deleted, 2 campaign recipients anonymised, 2 tracking events cleared");
         assertThat(contacts.findByEmail("bob@example.com")).isPresent();
+        assertThat(jdbc.queryForList("SELECT url FROM campaign_link ORDER BY id", String.class)).containsExactly(
+                "https://example.com/sale", "https://example.com/p?who=%5Berased%5D", "https://example.com/q?e=%5Berased%5D&x=1");
+        assertThat(result.others()).containsEntry("personalisedLinks", 2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE details = 'test mail sent to [erased] by request'",
+                Integer.class)).isOne();
+        // the strongest proof: no text column of any table holds any of it, in any case or spelling
+        assertThat(WholeDatabaseScan.find(jdbc, ADA, "ada%40example.com", "Lovelace", "Ada's laptop", "msg-ada-1")).isEmpty();
 
         // re-importing her never brings her back
         ImportJob job = imports.importNow(new ImportRequest("again.csv", csv("email\n" + ADA + "\n"), Set.of(), null), DPO);

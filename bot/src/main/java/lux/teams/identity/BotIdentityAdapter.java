@@ -5,7 +5,6 @@ import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
-import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import com.microsoft.bot.integration.Configuration;
 import com.microsoft.bot.schema.Activity;
 import java.net.http.HttpClient;
@@ -20,15 +19,15 @@ import org.slf4j.LoggerFactory;
  * knows MultiTenant, asking botframework.com), and inbound requests in Teams mode must carry a channel token
  * ({@link InboundTokenPolicy}). In local mode (no app id) it is the SDK's adapter unchanged.
  */
-public final class BotIdentityAdapter extends BotFrameworkHttpAdapter {
+public final class BotIdentityAdapter extends BoundedConnectorAdapter {
     private static final Logger log = LoggerFactory.getLogger(BotIdentityAdapter.class);
     private final BotIdentity identity;
     private final InboundTokenPolicy policy;
     private final AppCredentials credentials;
 
     private BotIdentityAdapter(Configuration configuration, AuthenticationConfiguration authentication, BotIdentity identity,
-                               InboundTokenPolicy policy, AppCredentials credentials) {
-        super(configuration, authentication);
+                               InboundTokenPolicy policy, AppCredentials credentials, int maxClients) {
+        super(configuration, authentication, maxClients);
         this.identity = identity;
         this.policy = policy;
         this.credentials = credentials;
@@ -38,11 +37,12 @@ public final class BotIdentityAdapter extends BotFrameworkHttpAdapter {
      * @param http     the client for token requests (the JVM's TLS trust unless a test gives its own)
      * @param attempts tries per token request on 429, 5xx and network errors
      * @param backoff  the first wait between tries; doubles each time
+     * @param maxClients connector clients kept (see {@link BoundedConnectorAdapter})
      */
     public static BotIdentityAdapter create(Configuration configuration, BotIdentity identity, HttpClient http, Clock clock,
-                                            int attempts, Duration backoff) {
+                                            int attempts, Duration backoff, int maxClients) {
         if (identity.localMode()) {
-            return new BotIdentityAdapter(configuration, new AuthenticationConfiguration(), identity, null, null);
+            return new BotIdentityAdapter(configuration, new AuthenticationConfiguration(), identity, null, null, maxClients);
         }
         if (!identity.problems().isEmpty()) {
             throw new IllegalStateException("The bot identity is not complete: " + String.join("; ", identity.problems()));
@@ -54,7 +54,7 @@ public final class BotIdentityAdapter extends BotFrameworkHttpAdapter {
         CachingTokenSource tokens = new CachingTokenSource(source, clock, attempts, backoff);
         log.info("LUX bot: {} bot {}; Bot Connector tokens from {}", identity.type().setting(), identity.appId(), source.describe());
         return new BotIdentityAdapter(configuration, authentication, identity, policy,
-                new BotAppCredentials(identity.appId(), BotIdentity.BOT_FRAMEWORK_SCOPE, tokens));
+                new BotAppCredentials(identity.appId(), BotIdentity.BOT_FRAMEWORK_SCOPE, tokens), maxClients);
     }
 
     @Override
