@@ -51,8 +51,10 @@ class SenderApiTest {
         DatabaseCleaner.clean(jdbc);
         User admin = fixtures.user("ada@lux.test", Role.ADMIN);
         Actor ada = new Actor(admin.getId(), "Ada", Channel.CONSOLE);
-        marketerToken = tokens.create("marketing", Role.MARKETER, ada).secret(); // made by an admin, acting as a marketer
-        adminToken = tokens.create("ops", Role.ADMIN, ada).secret();
+        User mark = fixtures.user("mark@lux.test", Role.MARKETER);
+        // made by an admin for a marketer: a token acts with its owner's role
+        marketerToken = tokens.create("marketing", mark.getId(), java.time.Duration.ofDays(90), ada).secret();
+        adminToken = tokens.create("ops", admin.getId(), java.time.Duration.ofDays(90), ada).secret();
         fixtures.contact("anna@example.org", "Anna", "vip");
         templateId = fixtures.template("Offer").id();
     }

@@ -78,14 +78,15 @@ class ErasureEverywhereTest {
     @Autowired ObjectMapper json;
 
     String token;
-    User marketer;
+    User admin;
 
     @BeforeEach
     void setUp() throws Exception {
         DatabaseCleaner.clean(jdbc);
-        marketer = users.create(new NewUser("mia@lux.test", "Mia", null, Role.ADMIN), Actor.system());
-        Actor mia = new Actor(marketer.getId(), "Mia", Channel.API);
-        token = tokens.create("gdpr", Role.ADMIN, mia).secret();
+        // GDPR requests are admin-only
+        admin = users.create(new NewUser("mia@lux.test", "Mia", null, Role.ADMIN), Actor.system());
+        Actor mia = new Actor(admin.getId(), "Mia", Channel.API);
+        token = tokens.create("gdpr", admin.getId(), java.time.Duration.ofDays(90), mia).secret();
 
         // the contact, through the API, written as she typed it
         mvc.perform(post("/api/v1/contacts").header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
@@ -118,17 +119,17 @@ class ErasureEverywhereTest {
                 AiMessage.from("Added ada.lovelace@example.org (Ada Lovelace) with the tag vip.")));
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("INSERT INTO chat_memory (memory_id, user_id, messages, updated_at) VALUES (?, ?, ?, ?)",
-                marketer.getId() + "|conv-1", marketer.getId(), memory, now);
+                admin.getId() + "|conv-1", admin.getId(), memory, now);
         jdbc.update("INSERT INTO chat_memory (memory_id, user_id, messages, updated_at) VALUES (?, ?, ?, ?)",
-                marketer.getId() + "|conv-2", marketer.getId(), ChatMessageSerializer.messagesToJson(List.of(UserMessage.from("help"))), now);
+                admin.getId() + "|conv-2", admin.getId(), ChatMessageSerializer.messagesToJson(List.of(UserMessage.from("help"))), now);
         // the bot: a conversation reference that names her (a Teams user shown by address) and a file named after her
         jdbc.update("INSERT INTO teams_conversation (conversation_id, user_id, reference, zone, updated_at) VALUES ('conv-ada', ?, ?, 'UTC', ?)",
-                marketer.getId(), "{\"user\":{\"id\":\"29:1\",\"name\":\"Ada.Lovelace@example.org\"},\"conversation\":{\"id\":\"conv-ada\"},"
+                admin.getId(), "{\"user\":{\"id\":\"29:1\",\"name\":\"Ada.Lovelace@example.org\"},\"conversation\":{\"id\":\"conv-ada\"},"
                         + "\"serviceUrl\":\"https://smba.trafficmanager.net/emea/\"}", now);
         jdbc.update("INSERT INTO teams_conversation (conversation_id, user_id, reference, zone, updated_at) VALUES ('conv-mia', ?, ?, 'UTC', ?)",
-                marketer.getId(), "{\"user\":{\"id\":\"29:2\",\"name\":\"Mia\"},\"conversation\":{\"id\":\"conv-mia\"}}", now);
+                admin.getId(), "{\"user\":{\"id\":\"29:2\",\"name\":\"Mia\"},\"conversation\":{\"id\":\"conv-mia\"}}", now);
         jdbc.update("INSERT INTO teams_upload (conversation_id, user_id, file_name, download_url, uploaded_at) VALUES ('conv-ada', ?, ?, ?, ?)",
-                marketer.getId(), "ada.lovelace@example.org.csv", "https://contoso.sharepoint.com/f/ada.lovelace%40example.org.csv", now);
+                admin.getId(), "ada.lovelace@example.org.csv", "https://contoso.sharepoint.com/f/ada.lovelace%40example.org.csv", now);
     }
 
     @Test
@@ -168,7 +169,7 @@ class ErasureEverywhereTest {
         assertThat(WholeDatabaseScan.find(jdbc, ADA, "ada.lovelace%40example.org", "Lovelace", "Ada's iPhone")).isEmpty();
         // what the law needs stays: her hash on the suppression list; everyone else's data is untouched
         assertThat(jdbc.queryForList("SELECT reason FROM suppression WHERE kind = 'ADDRESS_HASH'", String.class)).containsExactly("ERASED");
-        assertThat(jdbc.queryForList("SELECT memory_id FROM chat_memory", String.class)).containsExactly(marketer.getId() + "|conv-2");
+        assertThat(jdbc.queryForList("SELECT memory_id FROM chat_memory", String.class)).containsExactly(admin.getId() + "|conv-2");
         assertThat(jdbc.queryForList("SELECT conversation_id FROM teams_conversation", String.class)).containsExactly("conv-mia");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contact WHERE email = 'bob@example.org'", Integer.class)).isOne();
         assertThat(json.readTree(mvc.perform(post("/api/v1/gdpr/export").header("Authorization", "Bearer " + token)
