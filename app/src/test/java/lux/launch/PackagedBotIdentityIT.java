@@ -116,7 +116,8 @@ class PackagedBotIdentityIT {
         log = workDir.resolve("lux.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        // the connector double answers on plain http on loopback: listed, as an operator would list a proxy of their own
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--lux.teams.service-url-hosts=127.0.0.1"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         for (String key : List.of("MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", "MicrosoftAppType", "OPENAI_API_KEY",

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which Bot Connector addresses LUX may store and call. The {@code serviceUrl} arrives in the request body; a
  * token's {@code serviceurl} claim binds it in Teams mode, but only to what the channel said, so LUX also keeps to
- * Teams' own hosts ({@code lux.teams.service-url-hosts}, https only). Local mode only talks to this machine.
+ * Teams' own hosts ({@code lux.teams.service-url-hosts}, https only; http only for a listed loopback address).
+ * Local mode only talks to this machine.
  */
 @Component
 class ServiceUrlPolicy {
@@ -31,8 +32,12 @@ class ServiceUrlPolicy {
         }
         try {
             URI uri = URI.create(serviceUrl.strip());
-            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && uri.getRawUserInfo() == null
-                    && hosts.contains(uri.getHost().toLowerCase(Locale.ROOT));
+            if (uri.getHost() == null || uri.getRawUserInfo() != null || !hosts.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+            // plain http only for a loopback address the operator listed himself (a connector double on this machine)
+            return "https".equalsIgnoreCase(uri.getScheme())
+                    || "http".equalsIgnoreCase(uri.getScheme()) && Loopback.isLoopbackUrl(serviceUrl);
         } catch (IllegalArgumentException e) {
             return false;
         }

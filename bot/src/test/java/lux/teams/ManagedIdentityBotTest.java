@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"lux.delivery.enabled=false", "lux.teams.retry-base=10ms"})
 class ManagedIdentityBotTest {
     static final String CLIENT_ID = "3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f";
-    static final String TENANT = "8a0c3f4e-2d7b-4c1e-9f6a-3b5d7e9f1a2c";
+    static final String TENANT = Activities.TENANT;
     static final String AAD = "00000000-0000-0000-0000-0000000000d1";
     @AutoClose
     static final BotFrameworkDouble botFramework = new BotFrameworkDouble("msteams");
@@ -56,6 +56,8 @@ class ManagedIdentityBotTest {
         registry.add("MicrosoftAppPassword", () -> "");
         registry.add("MicrosoftAppTenantId", () -> TENANT);
         registry.add("MicrosoftAppType", () -> "UserAssignedMSI");
+        // the connector double listens on plain http on loopback; listing it is the only way LUX calls it
+        registry.add("lux.teams.service-url-hosts", () -> "127.0.0.1");
         registry.add("lux.teams.openid-metadata-url", botFramework::metadataUrl);
         registry.add("lux.teams.managed-identity-endpoint", identityEndpoint::imdsEndpoint);
     }

@@ -47,7 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"lux.delivery.enabled=false", "lux.teams.retry-base=10ms"})
 class SingleTenantBotTest {
     static final String APP_ID = "5b1e7a54-7d0c-4c55-9c8e-2f0c6f5e1a01";
-    static final String TENANT = "8a0c3f4e-2d7b-4c1e-9f6a-3b5d7e9f1a2c";
+    static final String TENANT = Activities.TENANT;
     static final String SECRET = "single-tenant-secret~V9x";
     static final String AAD = "00000000-0000-0000-0000-0000000000c1";
     /** Tokens the Bot Framework Emulator and skills carry: issued by Entra ID's botframework.com tenant. */
@@ -73,6 +73,8 @@ class SingleTenantBotTest {
         registry.add("MicrosoftAppPassword", () -> SECRET);
         registry.add("MicrosoftAppTenantId", () -> TENANT);
         registry.add("MicrosoftAppType", () -> "SingleTenant");
+        // the connector double listens on plain http on loopback; listing it is the only way LUX calls it
+        registry.add("lux.teams.service-url-hosts", () -> "127.0.0.1");
         registry.add("lux.teams.openid-metadata-url", botFramework::metadataUrl);
         registry.add("lux.teams.login-endpoint", entra::loginEndpoint);
     }
