@@ -97,7 +97,12 @@ public class ConfirmedSends {
 
     private TemplateContent content(Campaign campaign) {
         TemplateContent pinned = campaign.pinned();
-        return pinned != null ? pinned : templates.content(campaign.getTemplateId());
+        if (pinned == null) {
+            return templates.content(campaign.getTemplateId());
+        }
+        // named after its template, so a render error says which one (the copy itself keeps no name)
+        return new TemplateContent(templates.name(campaign.getTemplateId()).orElse(null), pinned.subject(), pinned.htmlBody(),
+                pinned.textBody());
     }
 
     private Campaign entity(long id) {

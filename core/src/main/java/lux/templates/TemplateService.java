@@ -145,6 +145,12 @@ public class TemplateService {
         return templates.findAllByOrderByUpdatedAtDesc().stream().map(TemplateView::of).toList();
     }
 
+    /** The template's name, if it still exists (a confirmed campaign's copy outlives edits and deletion). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> name(long id) {
+        return templates.findById(id).map(EmailTemplate::getName);
+    }
+
     @Transactional(readOnly = true)
     public TemplateContent content(long id) {
         return entity(id).content();
