@@ -10,8 +10,11 @@ import com.hubspot.jinjava.lib.filter.Filter;
  * In the card templates: {@code {{ name|plain|tojson }}}.
  */
 final class PlainText implements Filter {
-    /** What makes links, images, emphasis, code, HTML and headings; list markers alone cannot hurt. */
-    private static final String SPECIAL = "\\`*_[]()<>~#";
+    /**
+     * What makes links, images, emphasis, code, HTML and headings; list markers alone cannot hurt. Parentheses are
+     * left alone: without brackets they make no link, and LUX's own "(default)" or "(Europe/Berlin)" stay clean.
+     */
+    private static final String SPECIAL = "\\`*_[]<>~#";
     private static final String LINKS = "\\[]<>";
 
     static String escape(String text) {
