@@ -10,6 +10,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lux.audit.Actor;
+import lux.audit.Channel;
+import lux.campaigns.CampaignService;
+import lux.campaigns.CampaignStatus;
+import lux.campaigns.CampaignView;
+import lux.campaigns.NewCampaign;
+import lux.contacts.AudienceFilter;
+import lux.contacts.ContactService;
+import lux.contacts.NewContact;
+import lux.templates.TemplateContent;
+import lux.templates.TemplateService;
 import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
 import lux.users.NewUser;
@@ -49,11 +59,20 @@ class ConnectorDeadlineTest {
     JdbcTemplate jdbc;
     @Autowired
     UserService users;
+    @Autowired
+    ContactService contacts;
+    @Autowired
+    TemplateService templates;
+    @Autowired
+    CampaignService campaigns;
+
+    Actor admin;
 
     @BeforeEach
     void admin() {
         DatabaseCleaner.clean(jdbc);
-        users.create(new NewUser("admin@lux.test", "Ada Admin", null, Role.ADMIN), Actor.system());
+        var user = users.create(new NewUser("admin@lux.test", "Ada Admin", null, Role.ADMIN), Actor.system());
+        admin = new Actor(user.getId(), user.getEmail(), Channel.TEAMS);
         connector.clear();
     }
 
@@ -114,6 +133,42 @@ class ConnectorDeadlineTest {
         HttpResponse<String> next = post(Activities.message(connector.serviceUrl(), "conv-after", AAD, "help").toString());
         assertThat(next.statusCode()).isEqualTo(200);
         assertThat(connector.messages()).extracting(FakeConnector.Call::path).anyMatch(p -> p.contains("/conv-after/"));
+    }
+
+    /**
+     * Proactive messages go out one at a time on the notification queue's thread: each has the same deadline, so a
+     * progress card the connector never answers does not hold back the messages after it.
+     */
+    @Test
+    void aHangingProactiveMessageIsAbandonedAtTheDeadlineAndTheNextOneStillGoesOut() throws Exception {
+        post(Activities.message(connector.serviceUrl(), "conv-p", AAD, "campaigns").toString()); // LUX learns the chat
+        contacts.create(new NewContact("ana@example.com", "Ana", null, null, null, java.util.Set.of("vip"), null), admin);
+        var template = templates.create(new TemplateContent("T deadline", "Hi", "<p>Hi</p>", null), admin);
+        CampaignView c = campaigns.schedule(campaigns.create(new NewCampaign("Deadline news", template.id(), null,
+                AudienceFilter.anyOf("vip")), admin).id(), null, null, admin);
+        connector.clear();
+        connector.holdOnly("/conversations/conv-p/");
+
+        campaigns.transition(c.id(), CampaignStatus.SENDING, "delivery.start", Actor.scheduler());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (connector.received("POST /v3/conversations/conv-p/").isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        List<FakeConnector.Received> cardPosts = connector.received("POST /v3/conversations/conv-p/");
+        assertThat(cardPosts).as("progress card posted, and held").hasSize(1);
+
+        // the card post stays unanswered; later messages are answered at once, if LUX gets to send them
+        connector.letNewCallsThrough();
+        campaigns.transition(c.id(), CampaignStatus.PAUSED, "delivery.throttled", Actor.system());
+        FakeConnector.Call paused = connector.await(call -> call.text() != null && call.text().startsWith("LUX paused"),
+                Duration.ofMillis(DEADLINE_MS + MARGIN_MS));
+        assertThat(paused.path()).startsWith("/v3/conversations/conv-p/");
+
+        connector.release();
+        Thread.sleep(1_000);
+        assertThat(connector.calls().stream().filter(call -> call.card() != null
+                && call.card().toString().contains("Deadline news") && call.method().equals("POST")))
+                .as("the abandoned progress card, answered late, was posted exactly once").hasSize(1);
     }
 
     private HttpResponse<String> post(String body) throws Exception {

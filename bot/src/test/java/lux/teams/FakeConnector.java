@@ -132,6 +132,11 @@ final class FakeConnector implements AutoCloseable {
         return hold();
     }
 
+    /** Calls already waiting keep waiting (until {@link #release()}); new ones are answered at once. */
+    void letNewCallsThrough() {
+        holdOnly = "\u0000 no path contains this";
+    }
+
     /** Answers every call (until {@link #stopFailing()}) with {@code status}, as a connector in trouble would. */
     void failAlways(int status) {
         failAlways = status;
@@ -176,6 +181,7 @@ final class FakeConnector implements AutoCloseable {
 
     void clear() {
         calls.clear();
+        received.clear();
     }
 
     /** Waits for a call (proactive messages arrive asynchronously). */
