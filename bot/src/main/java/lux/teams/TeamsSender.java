@@ -67,7 +67,9 @@ class TeamsSender implements DisposableBean {
                 throw passed(turn, "no time is left for another Bot Connector call; nothing more is sent in this turn", null);
             }
             try {
-                return CompletableFuture.supplyAsync(() -> call.get().join(), calls)
+                // the SDK blocks in some calls (sendActivity joins its HTTP call) and not in others: either way the
+                // turn thread waits no longer than the deadline; a blocked call thread ends with okhttp's timeouts
+                return CompletableFuture.supplyAsync(call, calls).thenCompose(f -> f)
                         .orTimeout(remaining, TimeUnit.NANOSECONDS).join();
             } catch (CompletionException | RestException e) {
                 if (e.getCause() instanceof TimeoutException) {
