@@ -5,6 +5,7 @@ import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import lux.teams.identity.BotAppType;
 import lux.teams.identity.BotIdentity;
 import lux.teams.identity.BotIdentityAdapter;
@@ -71,7 +72,7 @@ class BotConfiguration {
 
     @Bean
     BotFrameworkHttpAdapter botAdapter(Environment env, TeamsProperties properties, BotIdentity identity, Clock clock,
-                                       ObjectProvider<TokenHttpClient> tokenHttp) {
+                                       ObjectProvider<TokenHttpClient> tokenHttp, TeamsSender sender) {
         if (properties.openidMetadataUrl() != null && !properties.openidMetadataUrl().isBlank()) {
             // The SDK keeps this in a static field; only tests and sovereign clouds change it.
             ChannelValidation.setOpenIdMetaDataUrl(properties.openidMetadataUrl());
@@ -81,9 +82,18 @@ class BotConfiguration {
         BotFrameworkHttpAdapter adapter = BotIdentityAdapter.create(new SpringBotConfiguration(env), identity, http, clock,
                 properties.sendAttempts(), properties.retryBase(), properties.connectorClients());
         adapter.setOnTurnError((turn, error) -> {
+            if (ConnectorDeadlinePassed.in(error)) {
+                // already logged by TeamsSender; the connector is not answering in time, so nothing more is sent
+                return CompletableFuture.completedFuture(null);
+            }
             log.error("Bot turn failed in conversation {}", turn.getActivity().getConversation() == null ? "?"
                     : turn.getActivity().getConversation().getId(), error);
-            return turn.sendActivity("Sorry, something went wrong on my side. Please try again.").thenApply(r -> null);
+            try {
+                sender.send(turn, Replies.text("Sorry, something went wrong on my side. Please try again."));
+            } catch (RuntimeException e) {
+                log.warn("Could not tell the user that the turn failed: {}", e.toString());
+            }
+            return CompletableFuture.completedFuture(null);
         });
         return adapter;
     }

@@ -143,6 +143,11 @@ class BotController {
                 log.info("Refused a request to /api/messages: {}", firstLine(cause.toString()));
                 return error(HttpStatus.UNAUTHORIZED, "Unauthorized: the request's token is missing or not valid for this bot.");
             }
+            if (ConnectorDeadlinePassed.in(cause)) {
+                // logged by TeamsSender; the turn's work is done, only its replies fell short: a 5xx could make the
+                // channel deliver the activity again and LUX act on it twice
+                return ResponseEntity.ok().build();
+            }
             log.error("Bot turn failed", cause);
             return error(HttpStatus.INTERNAL_SERVER_ERROR, "LUX could not handle this activity.");
         }

@@ -59,7 +59,7 @@ class PrivateChat {
     void answer(TurnContext turn, long userId, ZoneId zone, Consumer<TurnContext> reply) {
         Optional<ConversationStore.Stored> personal;
         try {
-            personal = personal(userId, turn.getActivity().getConversationReference(), zone);
+            personal = personal(userId, turn.getActivity().getConversationReference(), zone, turn);
         } catch (RuntimeException e) {
             log.warn("Could not open a personal chat with user {}: {}", userId, e.toString());
             personal = Optional.empty();
@@ -69,6 +69,7 @@ class PrivateChat {
             return;
         }
         continueWith(personal.get().reference(), t -> {
+            sender.shareDeadline(turn, t); // one deadline for everything this turn sends, wherever it goes
             reply.accept(t);
             return null;
         });
@@ -82,20 +83,21 @@ class PrivateChat {
             return known;
         }
         try {
-            return conversations.latestReference(userId).flatMap(any -> personal(userId, any.reference(), any.zone()));
+            return conversations.latestReference(userId).flatMap(any -> personal(userId, any.reference(), any.zone(), null));
         } catch (RuntimeException e) {
             log.warn("Could not open a personal chat with user {}: {}", userId, e.toString());
             return Optional.empty();
         }
     }
 
-    private Optional<ConversationStore.Stored> personal(long userId, ConversationReference from, ZoneId zone) {
+    /** {@code during}: the turn this is done for (its connector deadline applies), or null for a proactive message. */
+    private Optional<ConversationStore.Stored> personal(long userId, ConversationReference from, ZoneId zone, TurnContext during) {
         Optional<ConversationStore.Stored> known = conversations.latestPersonalReference(userId);
         if (known.isPresent()) {
             return known;
         }
         if (!"personal".equals(ConversationStore.type(from)) || from.getConversation() == null) {
-            ConversationReference opened = open(from);
+            ConversationReference opened = open(from, during);
             if (opened == null) {
                 return Optional.empty();
             }
@@ -106,7 +108,7 @@ class PrivateChat {
     }
 
     /** Opens a 1:1 conversation with the reference's user on its Bot Connector; null when the user is unknown. */
-    private ConversationReference open(ConversationReference from) {
+    private ConversationReference open(ConversationReference from, TurnContext during) {
         if (from.getUser() == null || from.getUser().getId() == null) {
             return null;
         }
@@ -122,8 +124,11 @@ class PrivateChat {
             parameters.setChannelData(channelData);
         }
         ConversationResourceResponse created = continueWith(from, turn -> {
+            if (during != null) {
+                sender.shareDeadline(during, turn);
+            }
             ConnectorClient client = turn.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
-            return sender.withRetry(() -> client.getConversations().createConversation(parameters));
+            return sender.withRetry(turn, () -> client.getConversations().createConversation(parameters));
         });
         if (created == null || created.getId() == null || created.getId().isBlank()) {
             return null;

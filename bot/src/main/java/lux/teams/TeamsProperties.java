@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -42,6 +43,9 @@ import org.springframework.validation.annotation.Validated;
  *                               or (none waiting) the new message is refused and logged
  * @param connectorClients       Bot Framework connector clients kept, one per channel service host; least recently
  *                               used beyond that are closed
+ * @param connectorDeadline      all Bot Connector calls of one bot turn (or one proactive message), retries included;
+ *                               past it retries stop and a call still hanging is abandoned (not sent again: its
+ *                               outcome is unknown), so a slow or failing connector cannot hold a bot thread
  */
 @Validated
 @ConfigurationProperties("lux.teams")
@@ -64,7 +68,8 @@ record TeamsProperties(@DefaultValue("https://login.botframework.com/v1/.well-kn
                        boolean localModeRemote,
                        @NotNull @DefaultValue("256KB") DataSize maxBody,
                        @Min(1) @DefaultValue("1000") int notifyQueue,
-                       @Min(1) @DefaultValue("20") int connectorClients) {
+                       @Min(1) @DefaultValue("20") int connectorClients,
+                       @NotNull @DurationMin(seconds = 1) @DefaultValue("30s") Duration connectorDeadline) {
     @Override
     public String toString() {
         return "TeamsProperties[openidMetadataUrl=" + openidMetadataUrl + ", loginEndpoint=" + loginEndpoint

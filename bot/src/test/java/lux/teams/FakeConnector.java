@@ -44,6 +44,13 @@ final class FakeConnector implements AutoCloseable {
     private final java.util.Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile java.util.concurrent.CountDownLatch hold;
     private final AtomicInteger held = new AtomicInteger();
+    /** Every request as it arrives, answered or not: "METHOD path" and when ({@link System#nanoTime()}). */
+    record Received(String request, long nanos) {
+    }
+
+    private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    private volatile String holdOnly;
+    private volatile Integer failAlways;
 
     /** Starts one on a free loopback port; tests keep it in an {@code @AutoClose} static field. */
     static FakeConnector start() {
@@ -59,8 +66,11 @@ final class FakeConnector implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            received.add(new Received(exchange.getRequestMethod() + " " + path, System.nanoTime()));
             java.util.concurrent.CountDownLatch gate = hold;
-            if (gate != null) {
+            String only = holdOnly;
+            if (gate != null && (only == null || path.contains(only))) {
                 held.incrementAndGet();
                 try {
                     gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -76,7 +86,7 @@ final class FakeConnector implements AutoCloseable {
                 exchange.close();
                 return;
             }
-            Integer failure = failures.poll();
+            Integer failure = failAlways != null ? failAlways : failures.poll();
             if (failure != null) {
                 byte[] error = "{\"error\":{\"code\":\"Throttled\",\"message\":\"try later\"}}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -116,9 +126,35 @@ final class FakeConnector implements AutoCloseable {
         return held;
     }
 
+    /** Like {@link #hold()}, but only calls whose path contains {@code pathPart} (e.g. a conversation id) wait. */
+    AtomicInteger holdOnly(String pathPart) {
+        holdOnly = pathPart;
+        return hold();
+    }
+
+    /** Calls already waiting keep waiting (until {@link #release()}); new ones are answered at once. */
+    void letNewCallsThrough() {
+        holdOnly = "\u0000 no path contains this";
+    }
+
+    /** Answers every call (until {@link #stopFailing()}) with {@code status}, as a connector in trouble would. */
+    void failAlways(int status) {
+        failAlways = status;
+    }
+
+    void stopFailing() {
+        failAlways = null;
+    }
+
+    /** Requests received whose "METHOD path" contains {@code part}, answered or not, in arrival order. */
+    List<Received> received(String part) {
+        return received.stream().filter(r -> r.request().contains(part)).toList();
+    }
+
     void release() {
         java.util.concurrent.CountDownLatch gate = hold;
         hold = null;
+        holdOnly = null;
         if (gate != null) {
             gate.countDown();
         }
@@ -145,6 +181,7 @@ final class FakeConnector implements AutoCloseable {
 
     void clear() {
         calls.clear();
+        received.clear();
     }
 
     /** Waits for a call (proactive messages arrive asynchronously). */

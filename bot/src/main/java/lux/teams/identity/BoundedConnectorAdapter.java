@@ -5,6 +5,7 @@ import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.connector.rest.RestConnectorClient;
+import com.microsoft.bot.restclient.retry.RetryStrategy;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import com.microsoft.bot.integration.Configuration;
 import java.net.URI;
@@ -22,6 +23,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * still be using it; it is collected once unused). Which serviceUrls are allowed at all is decided elsewhere.
  */
 public class BoundedConnectorAdapter extends BotFrameworkHttpAdapter {
+    /**
+     * The SDK's own retry would repeat a POST after 500/502/503/504/408 unseen by LUX, outside its turn deadline (and a
+     * 500 may follow a delivered message); LUX's TeamsSender retries, within lux.teams.connector-deadline.
+     */
+    private static final RetryStrategy NO_RETRY = new RetryStrategy("none", false) {
+        @Override
+        public boolean shouldRetry(int retryCount, okhttp3.Response response) {
+            return false;
+        }
+    };
     private final Map<String, ConnectorClient> clients;
     private final AtomicLong created = new AtomicLong();
 
@@ -53,7 +64,8 @@ public class BoundedConnectorAdapter extends BotFrameworkHttpAdapter {
             if (cached != null) {
                 return CompletableFuture.completedFuture(cached);
             }
-            ConnectorClient client = new RestConnectorClient(base, credentials != null ? credentials : MicrosoftAppCredentials.empty());
+            ConnectorClient client = new RestConnectorClient(RestConnectorClient.getDefaultRestClientBuilder(base,
+                    credentials != null ? credentials : MicrosoftAppCredentials.empty()).withRetryStrategy(NO_RETRY).build());
             created.incrementAndGet();
             clients.put(key, client);
             return CompletableFuture.completedFuture(client);
