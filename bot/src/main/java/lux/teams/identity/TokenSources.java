@@ -5,6 +5,7 @@ import com.microsoft.aad.msal4j.IClientCredential;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import lux.delivery.graph.JdkMsalHttpClient;
 
 /** Picks where the bot's tokens come from, by {@code MicrosoftAppType}. */
 final class TokenSources {

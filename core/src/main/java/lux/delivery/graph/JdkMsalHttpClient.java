@@ -10,28 +10,33 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** MSAL's token requests over the same java.net.http client as the Graph calls (one TLS and proxy setup). */
-final class JdkMsalHttpClient implements IHttpClient {
+/**
+ * MSAL's token requests over java.net.http (the JVM's TLS trust and proxy settings, a timeout of our choosing).
+ * Graph's credentials and the bot's own identity (lux.teams.identity) share it.
+ */
+public final class JdkMsalHttpClient implements IHttpClient {
+    private static final java.util.Set<String> RESTRICTED = java.util.Set.of("content-length", "host", "connection",
+            "expect", "upgrade");
     private final HttpClient http;
     private final Duration timeout;
 
-    JdkMsalHttpClient(HttpClient http, Duration timeout) {
+    public JdkMsalHttpClient(HttpClient http, Duration timeout) {
         this.http = http;
         this.timeout = timeout;
     }
 
     @Override
     public IHttpResponse send(HttpRequest request) throws Exception {
-        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(request.url().toString())).timeout(timeout);
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(request.url().toString()))
+                .timeout(timeout);
         if (request.headers() != null) {
             request.headers().forEach((k, v) -> {
-                if (!k.equalsIgnoreCase("content-length") && !k.equalsIgnoreCase("host") && !k.equalsIgnoreCase("connection")) {
+                if (!RESTRICTED.contains(k.toLowerCase(java.util.Locale.ROOT))) {
                     b.header(k, v);
                 }
             });
         }
-        String method = request.httpMethod().name();
-        b.method(method, request.body() == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+        b.method(request.httpMethod().name(), request.body() == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
                 : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
         HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         Map<String, List<String>> headers = response.headers().map();
