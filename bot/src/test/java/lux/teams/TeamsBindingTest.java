@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.ZoneId;
+import lux.teams.testsupport.BotFrameworkDouble;
 import lux.audit.Actor;
 import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
@@ -39,7 +40,8 @@ class TeamsBindingTest {
     static final String TEAMS = "https://smba.trafficmanager.net/emea/";
     static final String OTHER_ALLOWED_TENANT = "0f0f0f0f-1111-4222-8333-944455556666";
     static final String AAD = "00000000-0000-0000-0000-0000000000dd";
-    static final OpenIdDouble openId = start();
+    // endorsed for the Emulator too, so a non-Teams channel reaches the channel check instead of failing the key
+    static final BotFrameworkDouble openId = new BotFrameworkDouble("msteams", "emulator");
     static final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -175,16 +177,9 @@ class TeamsBindingTest {
     private HttpResponse<String> post(String tokenServiceUrl, ObjectNode activity) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + openId.token(APP_ID, tokenServiceUrl))
+                .header("Authorization", "Bearer " + openId.token(APP_ID, tokenServiceUrl).sign())
                 .POST(HttpRequest.BodyPublishers.ofString(activity.toString())).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static OpenIdDouble start() {
-        try {
-            return new OpenIdDouble();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
