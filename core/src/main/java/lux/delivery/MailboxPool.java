@@ -68,19 +68,23 @@ class MailboxPool {
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
     }
 
+    /** What {@link #tryAcquire} gives: a slot, or how long to wait for one. */
+    sealed interface Reservation permits Slot, Wait {
+    }
+
     /** A granted slot; give it back with {@link #release}. {@code request}/{@code holder} name its request lease. */
-    record Slot(String sender, int request, String holder) {
+    record Slot(String sender, int request, String holder) implements Reservation {
         Slot(String sender) {
             this(sender, -1, null);
         }
     }
 
     /** Why no slot is free right now, and when one will be. */
-    record Wait(Instant until, boolean dailyLimit) {
+    record Wait(Instant until, boolean dailyLimit) implements Reservation {
     }
 
     /** A slot on one of {@code senders}, or how long to wait; never blocks for long (one short transaction each). */
-    Object tryAcquire(Collection<String> senders) {
+    Reservation tryAcquire(Collection<String> senders) {
         if (!limits.enabled()) {
             return new Slot(senders.iterator().next());
         }
