@@ -24,14 +24,16 @@ final class CampaignRun {
 
     private final CampaignService campaigns;
     private final ConfirmedSends confirmed;
+    private final AudienceMaterialiser audiences;
     private final RecipientStore store;
     private final ProgressTally tally;
     private final MailboxPool mailboxes;
     private final Senders senderMailboxes;
     private final ApplicationEventPublisher events;
 
-    CampaignRun(CampaignService campaigns, ConfirmedSends confirmed, RecipientStore store, ProgressTally tally,
-                MailboxPool mailboxes, Senders senderMailboxes, ApplicationEventPublisher events) {
+    CampaignRun(CampaignService campaigns, ConfirmedSends confirmed, AudienceMaterialiser audiences, RecipientStore store,
+                ProgressTally tally, MailboxPool mailboxes, Senders senderMailboxes, ApplicationEventPublisher events) {
+        this.audiences = audiences;
         this.campaigns = campaigns;
         this.confirmed = confirmed;
         this.store = store;
@@ -49,7 +51,7 @@ final class CampaignRun {
             return false;
         }
         CampaignView campaign = campaigns.get(id);
-        long inserted = store.materialise(id, campaign.audience());
+        long inserted = audiences.materialise(id, campaign.audience());
         CampaignView sending = campaigns.transition(id, CampaignStatus.SENDING, "delivery.start", Actor.scheduler());
         CampaignView counted = tally.counted(id);
         log.info("Campaign {} \"{}\" started: {} recipients ({} new)", id, sending.name(), counted.recipientsTotal(), inserted);

@@ -48,8 +48,8 @@ public class DeliveryEngine {
     private final ExecutorService batchLoops;
 
     DeliveryEngine(CampaignService campaigns, TemplateService templates, TrackingComposer composer, MailTransport transport,
-                   RecipientStore store, ApplicationEventPublisher events, JdbcTemplate jdbc, DeliveryProperties properties,
-                   Senders senderMailboxes, ConfirmedSends confirmed, Clock clock) {
+                   AudienceMaterialiser audiences, RecipientStore store, ApplicationEventPublisher events, JdbcTemplate jdbc,
+                   DeliveryProperties properties, Senders senderMailboxes, ConfirmedSends confirmed, Clock clock) {
         this.senderMailboxes = senderMailboxes;
         this.campaigns = campaigns;
         this.store = store;
@@ -57,8 +57,8 @@ public class DeliveryEngine {
         this.properties = properties;
         this.clock = clock;
         this.mailboxes = new MailboxPool(properties.limits(), jdbc, clock);
-        this.run = new CampaignRun(campaigns, confirmed, store, new ProgressTally(campaigns, System::nanoTime), mailboxes,
-                senderMailboxes, events);
+        this.run = new CampaignRun(campaigns, confirmed, audiences, store, new ProgressTally(campaigns, System::nanoTime),
+                mailboxes, senderMailboxes, events);
         this.sender = new BatchSender(new RecipientMessages(templates, composer, confirmed, jdbc), transport, store, mailboxes,
                 new OutcomePolicy(properties, clock), senderMailboxes, clock, properties.workerThreads());
         this.batchLoops = Executors.newFixedThreadPool(Math.max(1, properties.parallelBatches() - 1), r -> {
