@@ -30,12 +30,16 @@ final class RollingDayQuota {
         this.limits = limits;
     }
 
+    /** Recipients counted in the window, and the start of its oldest counted hour. */
+    private record Day(long used, OffsetDateTime oldestHour) {
+    }
+
     /** When the mailbox's day is used up: the wait until the oldest counted hour leaves the window. */
     Optional<MailboxPool.Wait> full(String key, Instant now) {
-        Object[] day = jdbc.queryForObject("SELECT COALESCE(SUM(used), 0), MIN(hour_start) FROM mailbox_hour WHERE mailbox = ? AND hour_start > ?",
-                (rs, i) -> new Object[] {rs.getLong(1), rs.getObject(2, OffsetDateTime.class)}, key, MailboxRows.time(now.minus(DAY_WINDOW)));
-        if ((long) day[0] >= limits.perDay()) {
-            return Optional.of(new MailboxPool.Wait(((OffsetDateTime) day[1]).toInstant().plus(DAY_WINDOW), true));
+        Day day = jdbc.queryForObject("SELECT COALESCE(SUM(used), 0), MIN(hour_start) FROM mailbox_hour WHERE mailbox = ? AND hour_start > ?",
+                (rs, i) -> new Day(rs.getLong(1), rs.getObject(2, OffsetDateTime.class)), key, MailboxRows.time(now.minus(DAY_WINDOW)));
+        if (day.used() >= limits.perDay()) {
+            return Optional.of(new MailboxPool.Wait(day.oldestHour().toInstant().plus(DAY_WINDOW), true));
         }
         return Optional.empty();
     }
