@@ -18,13 +18,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Ends a console session on its next request once its user is gone, disabled, has another role or another
  * password than at sign-in (their credentials version moved on). The database decides, so disabling someone
  * ends their sessions on every instance at once. A console page is redirected to the sign-in page, which says why;
- * anything else goes on unauthenticated (the API answers 401, a form post is sent to sign in).
+ * anything else goes on unauthenticated (the API answers 401, a form post is sent to sign in). The API's chain
+ * (lux.api) runs it too.
  */
-class LiveAccountFilter extends OncePerRequestFilter {
+public class LiveAccountFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(LiveAccountFilter.class);
     private final UserService users;
 
-    LiveAccountFilter(UserService users) {
+    public LiveAccountFilter(UserService users) {
         this.users = users;
     }
 

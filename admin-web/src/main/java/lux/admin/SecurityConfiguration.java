@@ -1,18 +1,14 @@
 package lux.admin;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.SessionCookieConfig;
-import lux.api.ApiAuthenticationEntryPoint;
-import lux.api.ApiTokenAuthenticationFilter;
 import lux.config.CoreProperties;
-import lux.users.ApiTokenService;
 import lux.users.UserService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -23,12 +19,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
-import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
 /**
- * Security for the whole web application. Two chains: the JSON API (token or console session, problem+json
- * errors, no redirects) and everything else (console form login, public tracking/unsubscribe/bot routes).
+ * The console's security: form sign-in, roles, CSRF, a strict CSP. Every module owns its routes' chain (the API in
+ * lux.api, the public tracking routes in lux.publicweb, the bot in lux.teams, health in lux.launch); this chain comes
+ * last and takes every request none of them matched, so a route nobody claimed needs a console sign-in.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -40,16 +36,11 @@ class SecurityConfiguration {
             + "object-src 'none'; base-uri 'self'";
 
     /**
-     * What only admins may do, in the console and the API alike: users, tokens, GDPR erasure, senders, settings
-     * (and the audit log in the console). A token acts with its owner's current role.
+     * What only admins may do in the console: users, tokens, GDPR erasure, senders, settings and the audit log
+     * (the API's own list is lux.api's).
      */
     static final String[] ADMIN_CONSOLE_ROUTES = {"/admin/users/**", "/admin/tokens/**", "/admin/settings/**", "/admin/audit/**",
         "/admin/senders/**", "/admin/contacts/*/erase"};
-    static final String[] ADMIN_API_ROUTES = {"/api/v1/users/**", "/api/v1/tokens/**", "/api/v1/gdpr/**",
-        "/api/v1/senders/**", "/api/v1/settings/**", "/api/v1/audit/**"};
-
-    /** Routes other features own and protect themselves (bot JWT, tracking tokens, unsubscribe tokens). */
-    static final String[] PUBLIC_ROUTES = {"/t/**", "/u/**", "/charts/**", "/actuator/health", "/actuator/health/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -58,41 +49,16 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens, UserService users, ObjectMapper json)
-            throws Exception {
-        ApiAuthenticationEntryPoint problems = new ApiAuthenticationEntryPoint(json);
-        http.securityMatcher("/api/v1/**")
-                .addFilterAfter(new LiveAccountFilter(users), SecurityContextHolderFilter.class)
-                .addFilterAfter(new ApiTokenAuthenticationFilter(tokens, json), LiveAccountFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/openapi.json").permitAll()
-                        .requestMatchers(ADMIN_API_ROUTES).hasRole("ADMIN")
-                        .anyRequest().authenticated())
-                // A token is not sent by browsers on their own, so token calls need no CSRF token; session calls do.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenAuthenticationFilter::hasBearer))
-                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable());
-        return http.build();
-    }
-
-    @Bean
-    @Order(2)
+    @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain webChain(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
                                  UserService accounts) throws Exception {
         // The only way to sign in, with no parent manager: a throttled try must not fall through to another provider.
         http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(users, encoder, throttle)))
                 .addFilterAfter(new LiveAccountFilter(accounts), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(PUBLIC_ROUTES).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/messages").permitAll()
                         .requestMatchers("/admin/login", "/admin/assets/**", "/webjars/**", "/error").permitAll()
                         .requestMatchers(ADMIN_CONSOLE_ROUTES).hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/messages", "/t/**", "/u/**", "/charts/**"))
                 .formLogin(form -> form.loginPage("/admin/login").loginProcessingUrl("/admin/login")
                         .defaultSuccessUrl("/admin", false).failureUrl("/admin/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout")

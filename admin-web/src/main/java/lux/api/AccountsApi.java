@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Users and API tokens, for admins only (SecurityConfiguration.ADMIN_API_ROUTES): who may sign in, and who has
+ * Users and API tokens, for admins only (ApiSecurityConfiguration.ADMIN_API_ROUTES): who may sign in, and who has
  * which token. Users are created and changed in the console, where passwords are set.
  */
 @RestController

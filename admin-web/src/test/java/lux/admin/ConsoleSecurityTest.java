@@ -122,10 +122,16 @@ class ConsoleSecurityTest {
     @Test
     void publicRoutesNeedNeitherLoginNorCsrf() throws Exception {
         // Nothing is mapped here in this module: reaching the dispatcher (404) proves security let them through.
-        mvc.perform(post("/api/messages").contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isNotFound());
         mvc.perform(post("/u/some-token").param("List-Unsubscribe", "One-Click")).andExpect(status().isNotFound());
         mvc.perform(get("/t/o/some-token")).andExpect(status().isNotFound());
-        mvc.perform(get("/charts/1.png")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void routesNoModuleHereClaimsNeedTheConsolesSignIn() throws Exception {
+        // The bot opens /api/messages and /charts in its own chain (lux.teams); without the bot they are the console's.
+        mvc.perform(post("/api/messages").contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
+        mvc.perform(get("/charts/0123456789abcdef0123456789abcdef.png")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("**/admin/login"));
     }
 
     @Test

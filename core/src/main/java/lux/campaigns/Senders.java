@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import lux.config.CoreProperties;
-import lux.contacts.EmailAddress;
+import lux.shared.EmailAddress;
 import lux.shared.ForbiddenException;
 import lux.shared.InvalidInputException;
 import org.springframework.boot.context.properties.bind.Bindable;

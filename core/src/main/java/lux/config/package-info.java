@@ -1,2 +1,2 @@
-/** Core wiring: the clock, validated properties and the ShedLock provider. */
+/** Core wiring: the clock, validated properties, the ShedLock provider and where each module's migrations live. */
 package lux.config;

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import lux.audit.Actor;
 import lux.audit.AuditService;
 import lux.shared.DuplicateException;
+import lux.shared.EmailAddress;
 import lux.shared.InvalidInputException;
 import lux.shared.NotFoundException;
 import org.springframework.data.domain.Page;

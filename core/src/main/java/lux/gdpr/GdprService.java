@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import lux.audit.Actor;
 import lux.audit.AuditService;
-import lux.contacts.EmailAddress;
+import lux.shared.EmailAddress;
 import lux.suppression.SuppressionService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import lux.audit.Actor;
 import lux.contacts.ContactService;
-import lux.contacts.EmailAddress;
+import lux.shared.EmailAddress;
 import lux.shared.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

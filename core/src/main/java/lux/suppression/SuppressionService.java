@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import lux.audit.Actor;
 import lux.audit.AuditService;
-import lux.contacts.EmailAddress;
+import lux.shared.EmailAddress;
 import lux.shared.InvalidInputException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;

@@ -9,11 +9,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * MSAL's token requests over java.net.http (the JVM's TLS trust and proxy settings, a timeout of our choosing).
  * Graph's credentials and the bot's own identity (lux.teams.identity) share it.
  */
+@NamedInterface("msal-http") // the one type of the Graph transport another module (the bot's identity) may use
 public final class JdkMsalHttpClient implements IHttpClient {
     private static final java.util.Set<String> RESTRICTED = java.util.Set.of("content-length", "host", "connection",
             "expect", "upgrade");

@@ -1,9 +1,8 @@
-package lux.contacts;
+package lux.shared;
 
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import lux.shared.InvalidInputException;
 
 /** The one place that decides what a valid address is and how it is stored (trimmed, NFC, lower-case). */
 public final class EmailAddress {
