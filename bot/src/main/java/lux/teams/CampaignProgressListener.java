@@ -4,6 +4,7 @@ import com.microsoft.bot.schema.ResourceResponse;
 import lux.audit.Channel;
 import lux.campaigns.CampaignEvent;
 import lux.campaigns.CampaignService;
+import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
 import lux.delivery.DeliveryEvent;
 import org.springframework.core.annotation.Order;
@@ -71,7 +72,8 @@ class CampaignProgressListener {
             postOrUpdate(c, new CardFactory.Progress(c.id(), c.name(), "sending", s.recipients(), 0, 0, 0,
                     s.estimatedFinish(), null, true));
         } else if (e instanceof DeliveryEvent.Progress p) {
-            if (shown.claimProgressUpdate(c.id(), properties.progressUpdateInterval())) {
+            // another instance's batch may report after sending ended there: it must not turn a final card back
+            if (c.status() == CampaignStatus.SENDING && shown.claimProgressUpdate(c.id(), properties.progressUpdateInterval())) {
                 update(c.id(), new CardFactory.Progress(c.id(), c.name(), "sending", p.total(), p.sent(), p.failed(),
                         p.skipped(), p.estimatedFinish(), null, true));
             }
