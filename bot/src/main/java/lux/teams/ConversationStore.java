@@ -5,7 +5,6 @@ import com.microsoft.bot.schema.Serialization;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 import lux.agent.UploadedFile;
 import org.slf4j.Logger;
@@ -13,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Where LUX can reach users later (conversation references), their last attached file, and progress card ids. */
+/** Where LUX can reach users later (conversation references) and their last attached file. */
 @Component
 class ConversationStore {
     private static final Logger log = LoggerFactory.getLogger(ConversationStore.class);
@@ -87,23 +86,6 @@ class ConversationStore {
         return jdbc.query("SELECT file_name, download_url, uploaded_at FROM teams_upload WHERE conversation_id = ? AND user_id = ?",
                 (rs, i) -> new UploadedFile(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
                 conversationId, userId).stream().findFirst();
-    }
-
-    void saveProgressCard(long campaignId, String conversationId, String activityId) {
-        Timestamp now = Timestamp.from(clock.instant());
-        if (jdbc.update("UPDATE teams_progress_card SET activity_id = ?, updated_at = ? WHERE campaign_id = ? AND conversation_id = ?",
-                activityId, now, campaignId, conversationId) == 0) {
-            jdbc.update("INSERT INTO teams_progress_card (campaign_id, conversation_id, activity_id, updated_at) VALUES (?, ?, ?, ?)",
-                    campaignId, conversationId, activityId, now);
-        }
-    }
-
-    List<ProgressCard> progressCards(long campaignId) {
-        return jdbc.query("SELECT conversation_id, activity_id FROM teams_progress_card WHERE campaign_id = ?",
-                (rs, i) -> new ProgressCard(campaignId, rs.getString(1), rs.getString(2)), campaignId);
-    }
-
-    record ProgressCard(long campaignId, String conversationId, String activityId) {
     }
 
     private static ConversationReference parse(String json) {

@@ -46,6 +46,7 @@ class TeamsPersonalData implements PersonalDataHolder {
                 "conversation", "reference")) {
             n += jdbc.update("DELETE FROM teams_conversation WHERE conversation_id = ?", r.get("conversation"));
             jdbc.update("DELETE FROM teams_progress_card WHERE conversation_id = ?", r.get("conversation"));
+            jdbc.update("DELETE FROM teams_import_card WHERE conversation_id = ?", r.get("conversation"));
         }
         for (Map<String, Object> r : rows(address, "SELECT conversation_id, file_name || ' ' || download_url, uploaded_at FROM teams_upload",
                 "file_name || ' ' || download_url", "conversation", "file")) {

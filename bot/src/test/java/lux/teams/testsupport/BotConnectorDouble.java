@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Bot Connector's v3 conversation API on loopback, as small as a test outside the bot module needs it: records
- * each call (method, path, Authorization header, JSON body) and answers with an activity id.
+ * each call (method, path, Authorization header, JSON body, the id it answered) and answers with an activity id.
  */
 public final class BotConnectorDouble implements AutoCloseable {
-    public record Call(String method, String path, String authorization, String body) {
+    /** {@code responseId}: the activity id the double answered with (what LUX later updates or replies to). */
+    public record Call(String method, String path, String authorization, String body, String responseId) {
     }
 
     private final HttpServer server;
@@ -32,9 +33,10 @@ public final class BotConnectorDouble implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String id = "activity-" + ids.incrementAndGet();
             calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Authorization"), body));
-            byte[] response = ("{\"id\":\"activity-" + ids.incrementAndGet() + "\"}").getBytes(StandardCharsets.UTF_8);
+                    exchange.getRequestHeaders().getFirst("Authorization"), body, id));
+            byte[] response = ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, response.length);
             exchange.getResponseBody().write(response);

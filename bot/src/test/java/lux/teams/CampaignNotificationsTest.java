@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DatabaseTest
 @SpringBootTest(classes = BotTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"lux.teams.progress-update-interval=0s", "lux.delivery.enabled=false"})
-class ProactiveNotifierTest {
+class CampaignNotificationsTest {
     static final String AAD = "00000000-0000-0000-0000-0000000000cc";
     static final Duration WAIT = Duration.ofSeconds(10);
     @AutoClose
