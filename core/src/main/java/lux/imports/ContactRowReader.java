@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import lux.contacts.ContactService;
-import lux.contacts.EmailAddress;
 import lux.shared.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -100,7 +99,7 @@ final class ContactRowReader {
         }
         String email;
         try {
-            email = EmailAddress.normalise(rawEmail);
+            email = FastAddress.normalise(rawEmail);
         } catch (InvalidInputException e) {
             reject(record, rows, e.getMessage());
             return;
