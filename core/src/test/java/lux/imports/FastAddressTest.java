@@ -43,7 +43,7 @@ class FastAddressTest {
             assertThat(outcome(() -> FastAddress.normalise(raw))).as(raw).isEqualTo(expected);
             valid += expected.startsWith("ok ") ? 1 : 0;
         }
-        assertThat(valid).as("the random corpus holds valid addresses too").isGreaterThan(100);
+        assertThat(valid).as("the random corpus holds valid addresses too").isGreaterThan(50);
     }
 
     private static String outcome(java.util.function.Supplier<String> normalise) {
