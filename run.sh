@@ -1,7 +1,39 @@
 #!/usr/bin/env sh
 # Builds LUX and starts it on http://localhost:3978 with no account needed (H2 under ./data, outbox mail,
 # local bot mode, command mode). Extra arguments go to Spring Boot, e.g. ./run.sh --server.port=8080
+#
+# Faster starts: the first start after a build extracts the jar and makes a class-data archive with a training
+# run that stops as soon as the application context is ready (in-memory H2, nothing written): the AOT cache on
+# JDK 25+, AppCDS on JDK 17-24. It is kept under app/target/cds for that jar and JDK and reused by every later
+# start (docs/deployment.md, "Faster start"). LUX_CDS=off starts the plain jar; LUX_SKIP_BUILD=1 skips the build
+# (bench/startup-benchmark.sh); JAVA_HOME picks the JDK.
 set -e
 cd "$(dirname "$0")"
-./mvnw -B -q -DskipTests package
-exec java ${JAVA_OPTS:-} -jar app/target/lux.jar "$@"
+[ "${LUX_SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -DskipTests package
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JAR=app/target/lux.jar
+if [ "${LUX_CDS:-on}" = off ]; then
+  exec "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" "$@"
+fi
+version=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
+dir="$PWD/app/target/cds/$(cksum < "$JAR" | cut -d' ' -f1)-java$version"
+if [ "${version%%.*}" -ge 25 ] 2>/dev/null; then
+  make="-XX:AOTCacheOutput=$dir/lux.aot" use="-XX:AOTCache=$dir/lux.aot"
+else
+  make="-XX:ArchiveClassesAtExit=$dir/lux.jsa" use="-XX:SharedArchiveFile=$dir/lux.jsa"
+fi
+if [ ! -f "$dir/ready" ]; then
+  echo "Preparing faster starts for this build (once, about as long as one start)..." >&2
+  rm -rf app/target/cds && mkdir -p "$dir"
+  if "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$dir/app" > "$dir/training.log" 2>&1 \
+      && "$JAVA" $make -Dspring.context.exit=onRefresh -jar "$dir/app/lux.jar" --spring.datasource.url=jdbc:h2:mem:lux-training \
+           --lux.delivery.enabled=false --server.port=0 >> "$dir/training.log" 2>&1; then
+    touch "$dir/ready"
+  else
+    echo "Starting without a class-data archive (the training run failed: $dir/training.log)" >&2
+  fi
+fi
+if [ -f "$dir/ready" ]; then
+  exec "$JAVA" $use ${JAVA_OPTS:-} -jar "$dir/app/lux.jar" "$@"
+fi
+exec "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" "$@"

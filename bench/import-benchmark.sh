@@ -1,20 +1,60 @@
 #!/usr/bin/env bash
-# Contact import benchmark (not a test): generates a CSV of ROWS contacts (default 1,000,000) under
-# core/target/bench and imports it with -Xmx256m into a fresh PostgreSQL schema, then into a fresh H2 file.
-# PostgreSQL: 127.0.0.1:5432 db test user postgres unless LUX_TEST_POSTGRES_URL/_USER/_PASSWORD say otherwise.
-# Record the printed lines in docs/benchmarks.md ("Contact import").
+# Contact import benchmark (not a test), one command: bench/import-benchmark.sh
+# Generates a CSV of ROWS contacts (default 1,000,000) under core/target/bench, then in the same run measures
+#   1. the baseline: a plain `psql \copy` of that CSV into a table of six text columns (no index),
+#   2. LUX's parser alone (sniffing, CSV parsing, validation; no database),
+#   3. the whole road: LUX downloads the file from a loopback HTTP server the way it downloads a Teams attachment
+#      (SafeFileFetcher, local mode) and imports it into a fresh PostgreSQL schema (COPY into a staging table,
+#      set-based merge, one tag on every row), with the heap limited by HEAP (default -Xmx256m),
+# and prints each as rows/s and as a ratio against the baseline. DATABASES="postgres h2" adds an H2 file database.
+# PostgreSQL: PGHOST/PGPORT/PGUSER/PGDATABASE (default 127.0.0.1, 5432, postgres, test; the JDBC side reads
+# LUX_TEST_POSTGRES_URL/_USER/_PASSWORD, default the same server). Record the lines in docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS="${ROWS:-1000000}"
 HEAP="${HEAP:--Xmx256m}"
 WORK=core/target/bench
+CSV="$WORK/contacts-$ROWS.csv"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}" PGDATABASE="${PGDATABASE:-test}"
 mkdir -p "$WORK"
 
-./mvnw -B -q -pl core test-compile
+./mvnw -B -q -pl core -am test-compile
 ./mvnw -B -q -pl core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$WORK/classpath.txt" >/dev/null
 CP="core/target/test-classes:core/target/classes:$(cat "$WORK/classpath.txt")"
+RESULTS="$WORK/import-results.txt"
+bench() { java "$HEAP" -cp "$CP" lux.imports.ImportBenchmark "$@" "$ROWS" "$CSV" "$WORK" ${URL:-} | tee -a "$RESULTS"; }
+rate() { grep -o 'rows_per_second=[0-9]*' "$RESULTS" | tail -1 | cut -d= -f2; }
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), $(java -version 2>&1 | head -1)"
-for db in ${DATABASES:-postgres h2}; do
-  java "$HEAP" -cp "$CP" lux.imports.ImportBenchmark "$db" "$ROWS" "$WORK/contacts-$ROWS.csv" "$WORK"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+: > "$RESULTS"
+bench parse # also writes the CSV on the first run
+parse=$(rate)
+
+psql -X -q -v ON_ERROR_STOP=1 -c "DROP TABLE IF EXISTS lux_bench_copy" \
+  -c "CREATE TABLE lux_bench_copy (email text, first_name text, last_name text, company text, city text, plan text)"
+start=$(date +%s.%N)
+psql -X -q -v ON_ERROR_STOP=1 -c "\\copy lux_bench_copy FROM '$CSV' WITH (FORMAT csv, HEADER true)"
+end=$(date +%s.%N)
+copied=$(psql -X -qtA -c "SELECT count(*) FROM lux_bench_copy")
+psql -X -q -c "DROP TABLE lux_bench_copy"
+baseline=$(awk -v r="$copied" -v a="$start" -v b="$end" 'BEGIN { printf "%.0f", r / (b - a) }')
+echo "baseline=psql_copy rows=$copied seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }') rows_per_second=$baseline"
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$WORK" >/dev/null 2>&1 &
+SERVER=$!
+trap 'kill "$SERVER" 2>/dev/null || true' EXIT
+sleep 1
+URL="http://127.0.0.1:$PORT/$(basename "$CSV")"
+declare -A whole
+for db in ${DATABASES:-postgres}; do
+  bench "$db"
+  whole[$db]=$(rate)
+done
+unset URL
+
+echo "--- ratios against psql \\copy of the same file in this run (${baseline} rows/s); goal: PostgreSQL import >= 50,000 rows/s"
+awk -v p="$parse" -v b="$baseline" 'BEGIN { printf "parser alone:        %8d rows/s = %.2fx the baseline\n", p, p / b }'
+for db in "${!whole[@]}"; do
+  awk -v d="$db" -v p="${whole[$db]}" -v b="$baseline" 'BEGIN { printf "import (%s, download included): %8d rows/s = %.2fx the baseline\n", d, p, p / b }'
 done

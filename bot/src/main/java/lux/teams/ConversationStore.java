@@ -4,8 +4,12 @@ import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import lux.agent.UploadedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +21,18 @@ import org.springframework.stereotype.Component;
 class ConversationStore {
     private static final Logger log = LoggerFactory.getLogger(ConversationStore.class);
     static final String PERSONAL = "personal";
+    /** How long an unchanged reference is not written again; "latest conversation" is at most this much behind. */
+    static final Duration UNCHANGED_REWRITE = Duration.ofSeconds(30);
+    private static final int REMEMBERED = 10_000;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ServiceUrlPolicy serviceUrls;
+    /** Per conversation, the row this instance wrote last; per user, the conversation it wrote last for them. */
+    private final Map<String, Written> lastWritten = new ConcurrentHashMap<>();
+    private final Map<Long, String> latestWritten = new ConcurrentHashMap<>();
+
+    private record Written(long userId, String json, String zone, String type, Instant at) {
+    }
 
     ConversationStore(JdbcTemplate jdbc, Clock clock, ServiceUrlPolicy serviceUrls) {
         this.jdbc = jdbc;
@@ -29,7 +42,9 @@ class ConversationStore {
 
     /**
      * Remembers where (and in which time zone) the user talks to LUX, for proactive messages. A reference whose
-     * serviceUrl LUX would not call is not stored at all.
+     * serviceUrl LUX would not call is not stored at all. Most turns repeat the reference this instance stored for
+     * the user moments ago: then nothing is written (one UPDATE and commit less per turn), except once every
+     * {@link #UNCHANGED_REWRITE} so the row's time still says which conversation the user spoke in last.
      */
     void saveReference(long userId, ConversationReference reference, ZoneId zone) {
         if (!serviceUrls.allowed(reference.getServiceUrl())) {
@@ -39,12 +54,29 @@ class ConversationStore {
         String json = Serialization.toStringSilent(reference);
         String id = reference.getConversation().getId();
         String type = type(reference);
-        Timestamp now = Timestamp.from(clock.instant());
+        Instant instant = clock.instant();
+        Written before = lastWritten.get(id);
+        if (before != null && before.userId() == userId && id.equals(latestWritten.get(userId)) && before.json().equals(json)
+                && before.zone().equals(zone.getId()) && before.type().equals(type) && instant.isBefore(before.at().plus(UNCHANGED_REWRITE))) {
+            return;
+        }
+        Timestamp now = Timestamp.from(instant);
         if (jdbc.update("UPDATE teams_conversation SET user_id = ?, reference = ?, zone = ?, updated_at = ?, conversation_type = ? "
                 + "WHERE conversation_id = ?", userId, json, zone.getId(), now, type, id) == 0) {
             jdbc.update("INSERT INTO teams_conversation (conversation_id, user_id, reference, zone, updated_at, conversation_type) "
                     + "VALUES (?, ?, ?, ?, ?, ?)", id, userId, json, zone.getId(), now, type);
         }
+        if (lastWritten.size() >= REMEMBERED || latestWritten.size() >= REMEMBERED) {
+            forgetWritten(); // bounded: forgetting only costs one write per conversation
+        }
+        lastWritten.put(id, new Written(userId, json, zone.getId(), type, instant));
+        latestWritten.put(userId, id);
+    }
+
+    /** Forgets what this instance wrote, so the next turn writes its reference (another writer changed or removed rows). */
+    void forgetWritten() {
+        lastWritten.clear();
+        latestWritten.clear();
     }
 
     /** personal, groupChat or channel; Teams leaves it out of some personal activities (the Emulator always). */

@@ -68,13 +68,16 @@ public final class BotTurnBenchmark {
             int sent = connector.messages().size();
             connector.clear();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Long> concurrent = Collections.synchronizedList(new ArrayList<>());
             long start = System.nanoTime();
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int thread = t;
                 futures.add(pool.submit(() -> {
                     for (int i = 0; i < turns / threads; i++) {
+                        long began = System.nanoTime();
                         turn(http, uri, connector, "conv-par-" + thread, i);
+                        concurrent.add(System.nanoTime() - began);
                     }
                     return null;
                 }));
@@ -90,10 +93,15 @@ public final class BotTurnBenchmark {
                 sorted.add(l);
             }
             Collections.sort(sorted);
+            List<Long> together = new ArrayList<>(concurrent);
+            Collections.sort(together);
+            System.out.printf("database=%s load=%s%n", TestDatabase.name(), String.format("%.1f",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             System.out.printf("turns=%d sequential: p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms; replies seen=%d%n", turns,
                     ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6, sent);
-            System.out.printf("concurrent: %d threads, %d turns in %.2f s = %.0f turns/s; replies seen=%d%n", threads,
-                    parallelTurns, seconds, parallelTurns / seconds, connector.messages().size());
+            System.out.printf("concurrent: %d conversations, %d turns in %.2f s = %.0f turns/s, p50=%.2f ms p95=%.2f ms p99=%.2f ms; "
+                            + "replies seen=%d%n", threads, parallelTurns, seconds, parallelTurns / seconds, ms(together, 0.50),
+                    ms(together, 0.95), ms(together, 0.99), connector.messages().size());
         }
         System.exit(0);
     }

@@ -6,28 +6,28 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import lux.audit.Actor;
-import lux.contacts.ContactService;
-import lux.shared.EmailAddress;
-import lux.shared.InvalidInputException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import lux.suppression.SuppressionReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One pass over a CSV file: sniff encoding and delimiter, map the header, validate each row, and write valid rows
- * in batches (one transaction each, so a cancelled or failed import keeps what it wrote and memory stays flat).
+ * One pass over a CSV file: the {@link ContactRowReader} parses and validates on the import's thread while a
+ * writer thread writes the previous batch (one transaction each, so a cancelled or failed import keeps what it
+ * wrote). At most one batch waits while another is written, so memory stays flat whatever the file's size.
  */
 @Component
 class ContactImporter {
@@ -69,29 +69,31 @@ class ContactImporter {
         } catch (RuntimeException e) {
             log.error("Import {} of {} stopped unexpectedly", importId, request.fileName(), e);
             status = ImportStatus.FAILED;
-            failure = "The import stopped at line " + run.line + " because of an internal error (" + e.getClass().getSimpleName()
+            failure = "The import stopped at line " + run.reader.line() + " because of an internal error (" + e.getClass().getSimpleName()
                     + "). Rows before it were imported; importing the file again with \"update existing\" finishes it.";
         }
-        return new Outcome(status, run.counts(), failure, run.report.isEmpty() ? null : run.report.text());
+        return new Outcome(status, run.counts(run.reader.rowsDone()), failure, run.report.isEmpty() ? null : run.report.text());
     }
 
     /** The state of one import while it reads the file. */
-    private final class Run {
+    private final class Run implements ContactRowReader.Rows {
         private final long importId;
         private final ImportRequest request;
         private final BooleanSupplier cancelled;
         private final Consumer<ImportCounts> afterBatch;
         private final String consentSource;
+        private final ContactRowReader reader = new ContactRowReader(properties);
         private final ErrorReport report = new ErrorReport(properties.errorReportLimit());
         private final Map<String, ContactRow> batch = new LinkedHashMap<>();
+        private final int batchSize = writer.batchSize(properties);
+        // written by both threads: the reader counts invalid rows and in-batch repeats, the writer the rest
+        private final AtomicLong created = new AtomicLong();
+        private final AtomicLong updated = new AtomicLong();
+        private final AtomicLong skipped = new AtomicLong();
+        private final AtomicLong invalid = new AtomicLong();
         private List<Long> tagIds = List.of();
-        private HeaderMapping header;
-        private long line;
-        private long rowsDone;
-        private long created;
-        private long updated;
-        private long skipped;
-        private long invalid;
+        private ExecutorService writerThread;
+        private Future<?> writing;
 
         Run(long importId, ImportRequest request, Actor actor, BooleanSupplier cancelled, Consumer<ImportCounts> afterBatch) {
             this.importId = importId;
@@ -108,151 +110,126 @@ class ContactImporter {
             if (!request.tags().isEmpty()) {
                 tagIds = tx.execute(s -> writer.ensureTags(request.tags(), started));
             }
+            writerThread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "lux-import-" + importId + "-writer");
+                t.setDaemon(true);
+                return t;
+            });
             try (InputStream in = request.source().open()) {
-                CsvSniffer.Sniffed sniffed = CsvSniffer.sniff(in);
-                CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(sniffed.delimiter()).setIgnoreEmptyLines(false).get();
-                CsvLimitReader limited = new CsvLimitReader(sniffed.reader(), sniffed.delimiter(), properties.maxRecordChars(),
-                        properties.maxFieldChars());
-                try (CSVParser parser = CSVParser.builder().setReader(limited).setFormat(format).get()) {
-                    if (!readRows(parser)) {
-                        return false;
-                    }
+                boolean complete;
+                try {
+                    complete = reader.read(in, this);
                 } catch (ImportRefusedException e) {
                     flush(); // the rows read before the refusal are valid: keep them, as the message says
+                    awaitWritten();
                     throw e;
                 }
-            }
-            if (header == null) {
-                throw new ImportRefusedException("The file has no rows, not even a header. Export your list as CSV with a header row and an email column.");
-            }
-            flush();
-            return true;
-        }
-
-        /** Reads every row; false when cancelled before the end of the file. */
-        private boolean readRows(CSVParser parser) {
-            Iterator<CSVRecord> records = parser.iterator();
-            while (true) {
-                line = parser.getCurrentLineNumber() + 1;
-                if (!records.hasNext()) {
-                    return true;
-                }
-                CSVRecord record = records.next();
-                if (CsvRows.isBlank(record)) {
-                    continue;
-                }
-                if (header == null) {
-                    header = HeaderMapping.of(record.toList().stream().map(ControlChars::strip).toList());
-                    continue;
-                }
-                rowsDone++;
-                accept(record);
-                if (cancelled.getAsBoolean()) { // per row: a cancel stops the import now, not a batch later
-                    flush();
-                    return false;
-                }
-                if (batch.size() >= properties.batchSize()) {
-                    flush();
-                }
+                flush();
+                awaitWritten();
+                return complete;
+            } finally {
+                awaitQuietly(); // never leave a batch being written after the job is marked done
+                writerThread.shutdown();
             }
         }
 
-        private void accept(CSVRecord record) {
-            int columns = header.columns();
-            if (record.size() < columns || (record.size() > columns && !CsvRows.blankFrom(record, columns))) {
-                reject(record, "The row has " + record.size() + " columns but the header has " + columns
-                        + ". Check for a missing or extra delimiter, or a quote that is not closed.");
-                return;
+        @Override
+        public void accepted(ContactRow row) {
+            if (batch.putIfAbsent(row.email(), row) != null) {
+                skipped.incrementAndGet(); // the same address earlier in this batch: the first row wins
             }
-            String rawEmail = record.get(header.emailColumn()).strip();
-            if (rawEmail.isEmpty()) {
-                reject(record, "The email column is empty.");
-                return;
-            }
-            if (ControlChars.contains(rawEmail)) {
-                reject(record, "The email address contains a control character (such as NUL), which no address has. "
-                        + "Fix the row and import it again.");
-                return;
-            }
-            String email;
-            try {
-                email = EmailAddress.normalise(rawEmail);
-            } catch (InvalidInputException e) {
-                reject(record, e.getMessage());
-                return;
-            }
-            String firstName = null;
-            String lastName = null;
-            String company = null;
-            Map<String, String> attributes = new LinkedHashMap<>();
-            for (int i = 0; i < columns; i++) {
-                String value = CsvRows.unquoteFormula(ControlChars.strip(record.get(i)).strip());
-                if (value.isEmpty()) {
-                    continue;
-                }
-                switch (header.field(i)) {
-                    case FIRST_NAME -> firstName = value;
-                    case LAST_NAME -> lastName = value;
-                    case COMPANY -> company = value;
-                    case ATTRIBUTE -> attributes.put(header.attributeName(i), value);
-                    default -> { }
-                }
-            }
-            String problem = CsvRows.tooLong("first name", firstName, ContactService.MAX_NAME);
-            problem = problem != null ? problem : CsvRows.tooLong("last name", lastName, ContactService.MAX_NAME);
-            problem = problem != null ? problem : CsvRows.tooLong("company", company, ContactService.MAX_COMPANY);
-            for (Map.Entry<String, String> a : attributes.entrySet()) {
-                problem = problem != null ? problem : CsvRows.tooLong("column \"" + a.getKey() + "\"", a.getValue(), ContactService.MAX_ATTRIBUTE_VALUE);
-            }
-            if (problem != null) {
-                invalid++;
-                report.add(line, email, problem);
-                return;
-            }
-            if (batch.putIfAbsent(email, new ContactRow(line, email, firstName, lastName, company, attributes)) != null) {
-                skipped++; // the same address earlier in this batch: the first row wins
+            if (batch.size() >= batchSize) {
+                flush();
             }
         }
 
-        private void reject(CSVRecord record, String problem) {
-            invalid++;
-            String email = header.emailColumn() < record.size() ? record.get(header.emailColumn()).strip() : "";
+        @Override
+        public void rejected(long line, String email, String problem) {
+            invalid.incrementAndGet();
             report.add(line, email, problem);
         }
 
+        @Override
+        public boolean keepReading() {
+            if (cancelled.getAsBoolean()) { // per row: a cancel stops the import now, not a batch later
+                flush();
+                awaitWritten();
+                return false;
+            }
+            return true;
+        }
+
+        /** Hands the batch to the writer thread once the one before it is written. */
         private void flush() {
+            awaitWritten();
             if (batch.isEmpty()) {
                 return;
             }
             List<ContactRow> rows = new ArrayList<>(batch.values());
             batch.clear();
+            long rowsRead = reader.rowsDone();
+            writing = writerThread.submit(() -> write(rows, rowsRead));
+        }
+
+        private void write(List<ContactRow> rows, long rowsRead) {
             Instant now = clock.instant();
             ContactBatchWriter.Outcome outcome = tx.execute(s -> {
                 ContactBatchWriter.Outcome o = writer.write(rows, importId, request.mode(), tagIds, consentSource, now);
-                jobs.progress(importId, new ImportCounts(rowsDone, created + o.created(), updated + o.updated(),
-                        skipped + o.skipped(), invalid));
+                jobs.progress(importId, new ImportCounts(rowsRead, created.get() + o.created(), updated.get() + o.updated(),
+                        skipped.get() + o.skipped(), invalid.get()));
                 return o;
             });
-            created += outcome.created();
-            updated += outcome.updated();
-            skipped += outcome.skipped();
+            created.addAndGet(outcome.created());
+            updated.addAndGet(outcome.updated());
+            skipped.addAndGet(outcome.skipped());
             for (ContactBatchWriter.Suppressed s : outcome.suppressed()) {
                 // an erased person's address is not written back into LUX by the report that refuses it
-                boolean erased = s.reason() == lux.suppression.SuppressionReason.ERASED;
+                boolean erased = s.reason() == SuppressionReason.ERASED;
                 report.add(s.row().line(), erased ? "" : s.row().email(), "Not imported: the address is on the suppression list ("
                         + s.reason().name().toLowerCase(Locale.ROOT) + "), so it stays unmailable.");
             }
-            afterBatch.accept(counts());
+            afterBatch.accept(counts(rowsRead));
         }
 
-        ImportCounts counts() {
-            return new ImportCounts(rowsDone, created, updated, skipped, invalid);
+        /** Waits for the batch being written; its failure becomes this thread's. */
+        private void awaitWritten() {
+            Future<?> current = writing;
+            if (current == null) {
+                return;
+            }
+            writing = null;
+            try {
+                current.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while the import was writing a batch", e);
+            }
+        }
+
+        private void awaitQuietly() {
+            try {
+                awaitWritten();
+            } catch (RuntimeException | Error e) {
+                log.debug("Import {}: a batch failed while the import was already stopping", importId, e);
+            }
+        }
+
+        ImportCounts counts(long rowsDone) {
+            return new ImportCounts(rowsDone, created.get(), updated.get(), skipped.get(), invalid.get());
         }
 
         String readFailure(Exception e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return "The file could not be read past line " + line + ": " + why + ". "
-                    + (created + updated > 0 ? "Rows before it were imported; fix the file and import it again." : "Fix the file and import it again.");
+            return "The file could not be read past line " + reader.line() + ": " + why + ". "
+                    + (created.get() + updated.get() > 0 ? "Rows before it were imported; fix the file and import it again." : "Fix the file and import it again.");
         }
     }
 }

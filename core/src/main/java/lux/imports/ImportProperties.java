@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Contact import settings under {@code lux.imports}.
  *
- * @param batchSize         rows written per transaction (at most 2000: a multi-row insert stays under PostgreSQL's parameter limit)
+ * @param batchSize         rows written per transaction; 0 (the default) picks by database: 20,000 on PostgreSQL (one COPY
+ *                          into a staging table per batch), 1,000 on H2 (a JDBC batch)
  * @param threads           imports that may run at the same time
  * @param progressInterval  least time between two progress events of one import
  * @param errorReportLimit  rows listed in an error report; the rest are counted in its last line
@@ -34,7 +35,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("lux.imports")
-public record ImportProperties(@Min(1) @Max(2000) @DefaultValue("1000") int batchSize,
+public record ImportProperties(@Min(0) @Max(100000) @DefaultValue("0") int batchSize,
                                @Min(1) @Max(8) @DefaultValue("1") int threads,
                                @NotNull @DefaultValue("500ms") Duration progressInterval,
                                @Min(1) @DefaultValue("10000") int errorReportLimit,

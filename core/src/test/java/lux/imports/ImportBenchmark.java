@@ -22,7 +22,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Imports a generated CSV of N contacts into a fresh database and prints rows/s and peak heap. Not a test:
- * run by bench/import-benchmark.sh with -Xmx256m. Usage: ImportBenchmark postgres|h2 rows csvFile workDir
+ * run by bench/import-benchmark.sh with -Xmx256m. Usage: ImportBenchmark postgres|h2|parse rows csvFile workDir [url]
+ * With a url (a loopback server holding the same file) the import downloads it the way a Teams attachment is
+ * downloaded ({@link SafeFileFetcher}, local mode); "parse" reads and validates the file without a database.
  */
 public final class ImportBenchmark {
     private ImportBenchmark() {
@@ -33,7 +35,12 @@ public final class ImportBenchmark {
         long rows = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
         Path csv = Path.of(args.length > 2 ? args[2] : "core/target/bench/contacts.csv");
         Path work = Path.of(args.length > 3 ? args[3] : "core/target/bench");
+        String url = args.length > 4 ? args[4] : "";
         generate(csv, rows);
+        if ("parse".equals(db)) {
+            parseOnly(csv, rows);
+            return;
+        }
 
         SpringApplicationBuilder app = new SpringApplicationBuilder(CoreTestApplication.class).web(WebApplicationType.NONE);
         java.util.List<String> settings = new java.util.ArrayList<>(java.util.List.of("--logging.level.root=WARN", "--spring.main.banner-mode=off"));
@@ -49,33 +56,85 @@ public final class ImportBenchmark {
         }
         try (ConfigurableApplicationContext context = app.run(settings.toArray(String[]::new))) {
             ContactImportService imports = context.getBean(ContactImportService.class);
+            ImportSource source = url.isBlank() ? ImportSource.of(csv) : context.getBean(SafeFileFetcher.class).source(url);
+            HeapSampler heap = HeapSampler.start();
+            long start = System.nanoTime();
+            ImportJob job = imports.importNow(new ImportRequest(csv.getFileName().toString(), source,
+                    Set.of("benchmark"), ImportMode.ADD_NEW_ONLY), Actor.system());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long peak = heap.stop();
+            System.out.printf("database=%s source=%s rows=%d status=%s created=%d invalid=%d seconds=%.1f rows_per_second=%.0f "
+                            + "peak_heap_mb=%.0f max_heap_mb=%d file_mb=%.0f%n",
+                    "postgres".equals(db) ? "PostgreSQL" : "H2 (file)", url.isBlank() ? "file" : "download", job.rowsDone(), job.status(),
+                    job.created(), job.invalid(), seconds, job.rowsDone() / seconds, peak / 1048576.0,
+                    Runtime.getRuntime().maxMemory() / 1048576, Files.size(csv) / 1048576.0);
+            if (job.status() != ImportStatus.FINISHED || job.created() != rows) {
+                System.err.println("Benchmark import did not create every row: " + job);
+                System.exit(1);
+            }
+        }
+    }
+
+    /** The parser and validation alone: every row read, nothing written. */
+    private static void parseOnly(Path csv, long rows) throws IOException, InterruptedException {
+        ImportProperties defaults = new ImportProperties(0, 1, java.time.Duration.ofMillis(500), 10_000, 16_000_000, 100_000,
+                java.time.Duration.ofSeconds(30), "", java.util.List.of(), false, org.springframework.util.unit.DataSize.ofMegabytes(100),
+                java.time.Duration.ofMinutes(2), 10);
+        long[] counts = new long[2];
+        ContactRowReader.Rows sink = new ContactRowReader.Rows() {
+            @Override
+            public void accepted(ContactRow row) {
+                counts[0]++;
+            }
+
+            @Override
+            public void rejected(long line, String email, String problem) {
+                counts[1]++;
+            }
+
+            @Override
+            public boolean keepReading() {
+                return true;
+            }
+        };
+        HeapSampler heap = HeapSampler.start();
+        long start = System.nanoTime();
+        ContactRowReader reader = new ContactRowReader(defaults);
+        try (java.io.InputStream in = Files.newInputStream(csv)) {
+            reader.read(in, sink);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peak = heap.stop();
+        System.out.printf("database=none (parse and validate only) rows=%d valid=%d invalid=%d seconds=%.1f rows_per_second=%.0f "
+                + "peak_heap_mb=%.0f max_heap_mb=%d%n", reader.rowsDone(), counts[0], counts[1], seconds, reader.rowsDone() / seconds,
+                peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576);
+        if (counts[0] != rows) {
+            System.err.println("The parser did not accept every row");
+            System.exit(1);
+        }
+    }
+
+    /** Heap in use sampled every 10 ms: the pools' own peaks happen at different moments and overstate the sum. */
+    private record HeapSampler(AtomicLong peak, AtomicBoolean done, Thread thread) {
+        static HeapSampler start() {
             System.gc();
-            // Heap in use sampled every 10 ms: the pools' own peaks happen at different moments and overstate the sum.
-            AtomicLong peakHeap = new AtomicLong();
+            AtomicLong peak = new AtomicLong();
             AtomicBoolean done = new AtomicBoolean();
             Thread sampler = new Thread(() -> {
                 while (!done.get()) {
-                    peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
                     LockSupport.parkNanos(10_000_000);
                 }
             });
             sampler.setDaemon(true);
             sampler.start();
-            long start = System.nanoTime();
-            ImportJob job = imports.importNow(new ImportRequest(csv.getFileName().toString(), ImportSource.of(csv),
-                    Set.of("benchmark"), ImportMode.ADD_NEW_ONLY), Actor.system());
-            double seconds = (System.nanoTime() - start) / 1e9;
+            return new HeapSampler(peak, done, sampler);
+        }
+
+        long stop() throws InterruptedException {
             done.set(true);
-            sampler.join();
-            System.out.printf("database=%s rows=%d status=%s created=%d invalid=%d seconds=%.1f rows_per_second=%.0f "
-                            + "peak_heap_mb=%.0f max_heap_mb=%d file_mb=%.0f%n",
-                    "postgres".equals(db) ? "PostgreSQL" : "H2 (file)", job.rowsDone(), job.status(), job.created(), job.invalid(),
-                    seconds, job.rowsDone() / seconds, peakHeap.get() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576,
-                    Files.size(csv) / 1048576.0);
-            if (job.status() != ImportStatus.FINISHED || job.created() != rows) {
-                System.err.println("Benchmark import did not create every row: " + job);
-                System.exit(1);
-            }
+            thread.join();
+            return peak.get();
         }
     }
 

@@ -1,0 +1,187 @@
+package lux.imports;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import lux.suppression.SuppressionKind;
+import lux.suppression.SuppressionReason;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * PostgreSQL's way to write a batch (in the caller's transaction): the rows stream into a temporary staging table
+ * with {@code COPY ... FROM STDIN}, then a few set-based statements do what {@link ContactBatchWriter} does row by
+ * row on H2: find suppressed new addresses (a join, reported by line), update existing contacts ("update
+ * existing"), insert the new ones ({@code ON CONFLICT DO NOTHING}: an address written by an earlier batch of this
+ * file or by someone else meanwhile is skipped) and tag what was written. The staging table lives in the
+ * transaction only ({@code ON COMMIT DROP}), so pooled connections carry nothing over.
+ */
+final class PostgresContactCopier {
+    private static final String STAGE = "CREATE TEMP TABLE lux_import_stage (line BIGINT NOT NULL, email TEXT NOT NULL, "
+            + "first_name TEXT, last_name TEXT, company TEXT, attributes TEXT NOT NULL) ON COMMIT DROP";
+    private static final String COPY = "COPY lux_import_stage (line, email, first_name, last_name, company, attributes) FROM STDIN";
+    private static final String SUPPRESSED = "SELECT m.line, m.kind, m.reason FROM ("
+            + "SELECT s.line, s.email, p.kind, p.reason FROM lux_import_stage s JOIN suppression p ON p.kind = 'ADDRESS' AND p.entry = s.email "
+            + "UNION ALL SELECT s.line, s.email, p.kind, p.reason FROM lux_import_stage s JOIN suppression p ON p.kind = 'DOMAIN' "
+            + "AND p.entry = substring(s.email FROM position('@' IN s.email) + 1) "
+            + "UNION ALL SELECT s.line, s.email, p.kind, p.reason FROM lux_import_stage s JOIN suppression p ON p.kind = 'ADDRESS_HASH' "
+            + "AND p.entry = encode(sha256(convert_to(s.email, 'UTF8')), 'hex')"
+            + ") m WHERE NOT EXISTS (SELECT 1 FROM contact c WHERE c.email = m.email)";
+    // New contacts get the import's tags in the same statement (data-modifying CTEs run to completion).
+    private static final String INSERT = "WITH ins AS (INSERT INTO contact (email, first_name, last_name, company, attributes, "
+            + "status, consent_source, consent_at, created_at, updated_at, last_import_id) SELECT email, first_name, last_name, company, "
+            + "attributes, 'ACTIVE', ?, ?, ?, ?, ? FROM lux_import_stage ORDER BY line ON CONFLICT DO NOTHING RETURNING id), "
+            + "tagged AS (INSERT INTO contact_tag (contact_id, tag_id) SELECT ins.id, t.id FROM ins CROSS JOIN unnest(?::bigint[]) AS t(id)) "
+            + "SELECT count(*) FROM ins";
+    // Non-empty fields win; attributes from the file are merged into the stored ones (a JSON object of strings).
+    private static final String UPDATE = "WITH upd AS (UPDATE contact c SET first_name = COALESCE(s.first_name, c.first_name), "
+            + "last_name = COALESCE(s.last_name, c.last_name), company = COALESCE(s.company, c.company), "
+            + "attributes = CASE WHEN s.attributes = '{}' THEN c.attributes ELSE (CASE WHEN btrim(c.attributes) = '' THEN '{}'::jsonb "
+            + "ELSE c.attributes::jsonb END || s.attributes::jsonb)::text END, updated_at = ?, last_import_id = ?, version = c.version + 1 "
+            + "FROM lux_import_stage s WHERE c.email = s.email AND c.last_import_id IS DISTINCT FROM ? RETURNING c.id), "
+            + "tagged AS (INSERT INTO contact_tag (contact_id, tag_id) SELECT upd.id, t.id FROM upd CROSS JOIN unnest(?::bigint[]) AS t(id) "
+            + "ON CONFLICT DO NOTHING) SELECT count(*) FROM upd";
+
+    private final JdbcTemplate jdbc;
+    private final Function<Map<String, String>, String> json;
+
+    PostgresContactCopier(JdbcTemplate jdbc, Function<Map<String, String>, String> json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    ContactBatchWriter.Outcome write(Collection<ContactRow> rows, long importId, ImportMode mode, List<Long> tagIds,
+                                     String consentSource, Instant now) {
+        OffsetDateTime at = ContactBatchWriter.utc(now);
+        Long[] tags = tagIds.toArray(Long[]::new);
+        return jdbc.execute((ConnectionCallback<ContactBatchWriter.Outcome>) con -> {
+            try (var s = con.createStatement()) {
+                s.execute(STAGE);
+            }
+            copy(con, rows);
+            List<ContactBatchWriter.Suppressed> suppressed = suppressed(con, rows);
+            int updated = 0;
+            if (mode == ImportMode.UPDATE_EXISTING) {
+                try (PreparedStatement ps = con.prepareStatement(UPDATE)) {
+                    ps.setObject(1, at);
+                    ps.setLong(2, importId);
+                    ps.setLong(3, importId);
+                    ps.setArray(4, con.createArrayOf("bigint", tags));
+                    updated = count(ps);
+                }
+            }
+            int created;
+            try (PreparedStatement ps = con.prepareStatement(INSERT)) {
+                ps.setString(1, consentSource);
+                ps.setObject(2, at);
+                ps.setObject(3, at);
+                ps.setObject(4, at);
+                ps.setLong(5, importId);
+                ps.setArray(6, con.createArrayOf("bigint", tags));
+                created = count(ps);
+            }
+            // existing (add-new-only, or repeated from an earlier batch), suppressed, or created meanwhile by someone else
+            int skipped = rows.size() - created - updated;
+            return new ContactBatchWriter.Outcome(created, updated, skipped, suppressed);
+        });
+    }
+
+    private void copy(Connection con, Collection<ContactRow> rows) throws SQLException {
+        CopyIn in = con.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+        try {
+            StringBuilder text = new StringBuilder(64 * 1024 + 4096);
+            for (ContactRow row : rows) {
+                text.append(row.line()).append('\t');
+                field(text, row.email()).append('\t');
+                field(text, row.firstName()).append('\t');
+                field(text, row.lastName()).append('\t');
+                field(text, row.company()).append('\t');
+                field(text, json.apply(row.attributes())).append('\n');
+                if (text.length() >= 64 * 1024) {
+                    send(in, text);
+                }
+            }
+            send(in, text);
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+    }
+
+    private static void send(CopyIn in, StringBuilder text) throws SQLException {
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        in.writeToCopy(bytes, 0, bytes.length);
+        text.setLength(0);
+    }
+
+    /** A value in COPY's text format: \N for null; backslash, tab and line breaks escaped (other control characters are gone). */
+    static StringBuilder field(StringBuilder text, String value) {
+        if (value == null) {
+            return text.append("\\N");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+        return text;
+    }
+
+    /** New addresses on the suppression list, taken out of the staging table; the first matching kind gives the reason. */
+    private List<ContactBatchWriter.Suppressed> suppressed(Connection con, Collection<ContactRow> rows) throws SQLException {
+        Map<Long, SuppressionKind> kinds = new HashMap<>();
+        Map<Long, SuppressionReason> reasons = new HashMap<>();
+        try (PreparedStatement ps = con.prepareStatement(SUPPRESSED); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long line = rs.getLong(1);
+                SuppressionKind kind = SuppressionKind.valueOf(rs.getString(2));
+                SuppressionKind before = kinds.get(line);
+                if (before == null || kind.ordinal() < before.ordinal()) {
+                    kinds.put(line, kind);
+                    reasons.put(line, SuppressionReason.valueOf(rs.getString(3)));
+                }
+            }
+        }
+        if (reasons.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement ps = con.prepareStatement("DELETE FROM lux_import_stage WHERE line = ANY(?)")) {
+            ps.setArray(1, con.createArrayOf("bigint", reasons.keySet().toArray(Long[]::new)));
+            ps.executeUpdate();
+        }
+        List<ContactBatchWriter.Suppressed> suppressed = new ArrayList<>(reasons.size());
+        for (ContactRow row : rows) {
+            SuppressionReason reason = reasons.get(row.line());
+            if (reason != null) {
+                suppressed.add(new ContactBatchWriter.Suppressed(row, reason));
+            }
+        }
+        return suppressed;
+    }
+
+    private static int count(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
