@@ -84,6 +84,9 @@ public class Contact {
     void setCompany(String company) { this.company = company; }
     void setAttributes(Map<String, String> attributes) { this.attributes = new LinkedHashMap<>(attributes); }
     void setStatus(ContactStatus status) { this.status = status; }
-    void setConsent(String source, Instant at) { this.consentSource = source; this.consentAt = at; }
+    void setConsent(String source, Instant at) {
+        this.consentSource = source;
+        this.consentAt = at;
+    }
     void touch(Instant now) { this.updatedAt = now; }
 }

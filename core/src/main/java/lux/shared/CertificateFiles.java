@@ -38,7 +38,9 @@ public final class CertificateFiles {
     private CertificateFiles() {
     }
 
-    /** @param setting the setting that named the file, for the error message */
+    /**
+     * @param setting the setting that named the file, for the error message
+     */
     public static ClientCertificate load(String path, String password, String setting) {
         Path file = Path.of(path.strip());
         byte[] bytes;

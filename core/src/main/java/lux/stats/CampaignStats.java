@@ -14,7 +14,9 @@ public record CampaignStats(long campaignId, String name, String status, long re
                             double openRate, double clickThroughRate, double clickToOpenRate, List<LinkClicks> links,
                             List<HourlyPoint> timeline) {
 
-    /** @param uniqueOpens recipients with at least one such open (machine: opened only by machines) */
+    /**
+     * @param uniqueOpens recipients with at least one such open (machine: opened only by machines)
+     */
     public record Engagement(long opens, long uniqueOpens, long clicks, long uniqueClicks) {
     }
 

@@ -13,7 +13,9 @@ import java.util.Map;
 public final class DataTemplates {
     private final JinjavaRenderer renderer;
 
-    /** @param filters extra filters the templates use, sealed like the built-in ones (data in, data out) */
+    /**
+     * @param filters extra filters the templates use, sealed like the built-in ones (data in, data out)
+     */
     public DataTemplates(int maxOutput, Filter... filters) {
         this.renderer = JinjavaRenderer.data(new TemplateProperties(Duration.ofSeconds(5), 10_000, maxOutput), List.of(filters));
     }

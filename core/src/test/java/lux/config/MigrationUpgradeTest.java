@@ -3,7 +3,6 @@ package lux.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.UUID;
 import lux.testsupport.DatabaseTest;

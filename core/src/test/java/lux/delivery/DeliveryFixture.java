@@ -1,6 +1,5 @@
 package lux.delivery;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import lux.audit.Actor;

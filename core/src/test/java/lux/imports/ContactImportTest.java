@@ -15,7 +15,6 @@ import java.util.Set;
 import lux.audit.Actor;
 import lux.audit.AuditService;
 import lux.audit.Channel;
-import lux.contacts.ContactChanges;
 import lux.contacts.ContactService;
 import lux.contacts.ContactStatus;
 import lux.contacts.ContactView;

@@ -37,7 +37,9 @@ public final class BotFrameworkDouble implements AutoCloseable {
     private final KeyPair stranger = rsa();
     private final AtomicInteger keyRequests = new AtomicInteger();
 
-    /** @param endorsements the channels the published key is endorsed for; Teams keys carry "msteams" */
+    /**
+     * @param endorsements the channels the published key is endorsed for; Teams keys carry "msteams"
+     */
     public BotFrameworkDouble(String... endorsements) {
         String[] endorsed = endorsements.length == 0 ? new String[] {"msteams"} : endorsements;
         try {

@@ -34,7 +34,9 @@ public final class ManagedIdentityDouble implements AutoCloseable {
     private final ConcurrentLinkedQueue<Integer> failures = new ConcurrentLinkedQueue<>();
     private final AtomicInteger serial = new AtomicInteger();
 
-    /** @param clientId the user-assigned identity's client id this host has */
+    /**
+     * @param clientId the user-assigned identity's client id this host has
+     */
     public ManagedIdentityDouble(String clientId) {
         this.clientId = clientId;
         try {

@@ -64,9 +64,15 @@ public record GraphProperties(@DefaultValue("") String tenantId,
             return "";
         }
         StringBuilder m = new StringBuilder();
-        if (tenantId.isBlank()) m.append(" lux.graph.tenant-id");
-        if (clientId.isBlank()) m.append(" lux.graph.client-id");
-        if (clientSecret.isBlank() && !certificate()) m.append(" lux.graph.client-secret (or certificate-path, or managed-identity-client-id)");
+        if (tenantId.isBlank()) {
+            m.append(" lux.graph.tenant-id");
+        }
+        if (clientId.isBlank()) {
+            m.append(" lux.graph.client-id");
+        }
+        if (clientSecret.isBlank() && !certificate()) {
+            m.append(" lux.graph.client-secret (or certificate-path, or managed-identity-client-id)");
+        }
         return m.toString().strip();
     }
 
