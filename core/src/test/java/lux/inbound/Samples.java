@@ -6,11 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** The .eml samples under src/test/resources/lux/inbound, optionally with their LUX ids and token replaced. */
-final class Samples {
+public final class Samples {
     private Samples() {
     }
 
-    static String text(String name) {
+    public static String text(String name) {
         try (InputStream in = Samples.class.getResourceAsStream("/lux/inbound/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no sample " + name);
@@ -21,12 +21,12 @@ final class Samples {
         }
     }
 
-    static byte[] bytes(String name) {
+    public static byte[] bytes(String name) {
         return text(name).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The sample with its LUX message id pointing at {@code campaignId}/{@code recipientId} and its address at {@code email}. */
-    static byte[] aimedAt(String name, String sampleId, String sampleEmail, long campaignId, long recipientId, String email) {
+    public static byte[] aimedAt(String name, String sampleId, String sampleEmail, long campaignId, long recipientId, String email) {
         return text(name).replace(sampleId, "lux-c" + campaignId + "-r" + recipientId).replace(sampleEmail, email)
                 .getBytes(StandardCharsets.UTF_8);
     }

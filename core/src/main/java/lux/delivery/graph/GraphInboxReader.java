@@ -65,6 +65,7 @@ class GraphInboxReader implements MailboxReader {
 
     @Override
     public void read(String mailbox, InboundRun run) throws Exception {
+        folderIds.remove(mailbox); // looked up again once per reading: a person may have deleted or renamed it
         String url = cursors.get(mailbox).orElse(user(mailbox) + "/mailFolders/inbox/messages/delta?" + SELECT);
         while (url != null) {
             HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(url)).header("Prefer", "odata.maxpagesize=50").GET());
@@ -104,7 +105,7 @@ class GraphInboxReader implements MailboxReader {
         }
     }
 
-    /** The id of the processed folder (top level), created when missing; remembered per mailbox. */
+    /** The id of the processed folder (top level), created when missing; remembered for the rest of the reading. */
     private String folder(String mailbox) throws Exception {
         String known = folderIds.get(mailbox);
         if (known != null) {
