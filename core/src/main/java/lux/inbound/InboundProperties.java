@@ -40,12 +40,14 @@ public record InboundProperties(@DefaultValue("false") boolean enabled,
      * The IMAP bounce mailbox (SMTP delivery): the envelope sender's mailbox, where DSNs arrive.
      *
      * @param host     blank: no IMAP reading
-     * @param ssl      IMAPS (true, port 993) or plain IMAP with STARTTLS required (false)
+     * @param ssl      IMAPS (true, port 993); false: IMAP with STARTTLS, required unless {@code starttls} is false
+     * @param starttls with {@code ssl=false}: require STARTTLS (false only for a loopback server: the password would travel in clear)
      * @param folder   the folder read
      */
     public record Imap(@DefaultValue("") String host,
                        @Min(1) @Max(65535) @DefaultValue("993") int port,
                        @DefaultValue("true") boolean ssl,
+                       @DefaultValue("true") boolean starttls,
                        @DefaultValue("") String username,
                        @DefaultValue("") String password,
                        @NotBlank @DefaultValue("INBOX") String folder,
@@ -53,7 +55,7 @@ public record InboundProperties(@DefaultValue("false") boolean enabled,
 
         @Override
         public String toString() {
-            return "Imap[host=" + host + ", port=" + port + ", ssl=" + ssl + ", username=" + username + ", password=***, folder="
+            return "Imap[host=" + host + ", port=" + port + ", ssl=" + ssl + ", starttls=" + starttls + ", username=" + username + ", password=***, folder="
                     + folder + "]";
         }
     }
