@@ -42,6 +42,7 @@ class InboundProcessorTest {
     @Autowired TrackingTokens tokens;
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationEvents events;
+    @Autowired lux.gdpr.GdprService gdpr;
     InboundFixture.Sent sent;
 
     @BeforeEach
@@ -190,6 +191,16 @@ class InboundProcessorTest {
                     "Bob.Stone@fabrikam.example", small.campaignId(), small.id(email), email), null, Instant.now()));
         }
         assertThat(campaigns.get(small.campaignId()).status().name()).isEqualTo("SENDING");
+    }
+
+    @Test
+    void erasureBlanksTheAddressButTheMessageStaysHandled() {
+        byte[] ndr = sample("exchange-ndr.eml", "lux-c41-r977", ANN);
+        handle("<ndr-erased@outlook>", ndr);
+        assertThat(gdpr.exportJson(ANN, lux.audit.Actor.system())).contains("HARD_BOUNCE", "5.1.10");
+        gdpr.erase(ANN, lux.audit.Actor.system());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbound_message WHERE email = ?", Long.class, ANN)).isZero();
+        assertThat(handle("<ndr-erased@outlook>", ndr).fresh()).isFalse();
     }
 
     private long rollup(String metric) {
