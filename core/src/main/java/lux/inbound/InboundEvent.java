@@ -6,6 +6,9 @@ import java.time.Instant;
 public sealed interface InboundEvent permits InboundEvent.RepliesReceived, InboundEvent.PausedForBounces {
     long campaignId();
 
+    /** Who created the campaign (null: nobody known), the person to tell. */
+    Long ownerId();
+
     /**
      * People answered a campaign: {@code newReplies} in this read, {@code totalReplies} so far, {@code webLink} to the
      * latest one in the mailbox (null when the reader has none).

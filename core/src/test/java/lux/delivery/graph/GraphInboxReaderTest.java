@@ -125,6 +125,7 @@ class GraphInboxReaderTest {
     @Autowired CampaignService campaigns;
     @Autowired TrackingTokens tokens;
     @Autowired JdbcTemplate jdbc;
+    @Autowired lux.stats.StatsService stats;
     InboundFixture.Sent sent;
 
     @BeforeEach
@@ -172,6 +173,8 @@ class GraphInboxReaderTest {
         assertThat(contacts.findByEmail(ELI).orElseThrow().status()).isEqualTo(ContactStatus.UNSUBSCRIBED);
         assertThat(rollups()).containsEntry("bounce.hard", 2L).containsEntry("bounce.soft", 1L).containsEntry("autoreply", 1L)
                 .containsEntry("reply", 1L).containsEntry("unsubscribe", 1L);
+        assertThat(stats.campaign(sent.campaignId()).deliverability()).as("stats tell delivered from accepted")
+                .isEqualTo(new lux.stats.CampaignStats.Deliverability(6, 2, 1, 3, 1, 1, 0.5, 0.3333));
         assertThat(jdbc.queryForObject("SELECT web_link FROM inbound_message WHERE kind = 'REPLY'", String.class))
                 .isEqualTo("https://outlook.office365.com/owa/?ItemID=msg-6&exvsurl=1&viewmodel=ReadMessageItem");
         for (int i = 1; i <= 6; i++) {
