@@ -311,11 +311,16 @@ class ConsolePagesTest {
 
         mvc.perform(get("/admin/campaigns/" + sale.id()).with(user(marketer))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Open rate (people)")))
+                .andExpect(content().string(containsString("Bounced hard / soft")))
                 .andExpect(content().string(containsString("https://example.org/offer")))
                 .andExpect(content().string(containsString("data-chart=")));
         mvc.perform(get("/api/v1/campaigns/" + sale.id() + "/stats").with(user(marketer)))
                 .andExpect(jsonPath("$.recipients.SENT").value(2))
                 .andExpect(jsonPath("$.engagement.sent").value(2))
+                .andExpect(jsonPath("$.engagement.deliverability.accepted").value(2))
+                .andExpect(jsonPath("$.engagement.deliverability.delivered").value(2))
+                .andExpect(jsonPath("$.engagement.deliverability.hardBounces").value(0))
+                .andExpect(jsonPath("$.engagement.deliverability.replies").value(0))
                 .andExpect(jsonPath("$.engagement.links[0].url").value("https://example.org/offer"));
         mvc.perform(get("/admin").with(user(marketer))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("engagement-chart")));

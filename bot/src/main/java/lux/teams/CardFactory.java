@@ -114,8 +114,12 @@ class CardFactory {
         List<Map<String, Object>> facts = List.of(
                 fact("Status", s.campaign().status().label()),
                 fact("Recipients", s.recipients()),
-                fact("Sent", s.sent()),
+                fact("Sent (accepted)", s.sent()),
+                fact("Delivered", s.deliverability().delivered() + " (sent less bounces)"),
+                fact("Bounced hard / soft", s.deliverability().hardBounces() + " / " + s.deliverability().softBounces()
+                        + " (" + pct(s.deliverability().bounceRate()) + ")"),
                 fact("Failed / skipped", s.failed() + " / " + s.skipped()),
+                fact("Replies / auto-replies", s.deliverability().replies() + " / " + s.deliverability().autoReplies()),
                 fact("Opened (people)", s.humanOpens() + " (" + pct(s.openRate()) + ")"),
                 fact("Clicked", s.clicks() + " (" + pct(s.clickRate()) + ")"),
                 fact("Unsubscribed", s.unsubscribes() + " (" + pct(s.unsubscribeRate()) + ")"),

@@ -8,11 +8,27 @@ import java.util.List;
  *
  * @param clickThroughRate unique human clickers / sent
  * @param clickToOpenRate  unique human clickers / unique human openers
+ * @param deliverability   what came back from the mailboxes: bounces, replies, auto-replies
  */
 public record CampaignStats(long campaignId, String name, String status, long recipients, long sent, long failed, long skipped,
                             Engagement human, Engagement machine, long uniqueOpens, long uniqueClicks, long unsubscribes,
                             double openRate, double clickThroughRate, double clickToOpenRate, List<LinkClicks> links,
-                            List<HourlyPoint> timeline) {
+                            List<HourlyPoint> timeline, Deliverability deliverability) {
+
+    /**
+     * Accepted is what the transport took (Graph's 202, the SMTP server's 250); delivered is accepted less the
+     * recipients whose mail came back (hard, or soft with no later success known). Bounces count recipients, replies and
+     * auto-replies count messages.
+     *
+     * @param bounceRate     (hard + soft) / accepted
+     * @param hardBounceRate hard / accepted: what pauses a campaign past {@code lux.inbound.pause-rate}
+     */
+    public record Deliverability(long accepted, long hardBounces, long softBounces, long delivered, long replies, long autoReplies,
+                                 double bounceRate, double hardBounceRate) {
+        public long bounced() {
+            return hardBounces + softBounces;
+        }
+    }
 
     /**
      * @param uniqueOpens recipients with at least one such open (machine: opened only by machines)

@@ -51,7 +51,7 @@ public class StatsService {
         return new CampaignStats(campaignId, (String) c.get("name"), ((String) c.get("status")).toLowerCase(),
                 num(c.get("recipients_total")), sent, num(c.get("failed_count")), num(c.get("skipped_count")), human, machine,
                 uOpenAny, uClickAny, get(m, "unsubscribe"), rate(uOpenHuman, sent), rate(uClickHuman, sent),
-                rate(uClickHuman, uOpenHuman), links(campaignId, m), timeline(m));
+                rate(uClickHuman, uOpenHuman), links(campaignId, m), timeline(m), deliverability(sent, m));
     }
 
     /** Several campaigns side by side, in the order asked. */
@@ -74,6 +74,13 @@ public class StatsService {
                 Timestamp.class, contactId), jdbc.queryForObject("SELECT MAX(human_click_at) FROM campaign_recipient WHERE contact_id = ?",
                 Timestamp.class, contactId));
         return new ContactEngagement(contactId, received, opened, clicked, score, last);
+    }
+
+    private static CampaignStats.Deliverability deliverability(long accepted, Map<String, Long> m) {
+        long hard = get(m, "bounce.hard");
+        long soft = get(m, "bounce.soft");
+        return new CampaignStats.Deliverability(accepted, hard, soft, Math.max(0, accepted - hard - soft), get(m, "reply"),
+                get(m, "autoreply"), rate(hard + soft, accepted), rate(hard, accepted));
     }
 
     private List<CampaignStats.LinkClicks> links(long campaignId, Map<String, Long> m) {

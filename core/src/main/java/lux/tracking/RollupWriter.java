@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Adds to the per-campaign counters stats read; rows are touched in key order so two instances never deadlock. */
 @Component
-class RollupWriter {
+public class RollupWriter {
     private final JdbcTemplate jdbc;
     private final String upsert;
 
@@ -34,7 +34,8 @@ class RollupWriter {
         }
     }
 
-    void add(long campaignId, String metric, long n) {
+    /** Adds {@code n} to one counter; inside the caller's transaction (the mailbox reader counts bounces and replies here). */
+    public void add(long campaignId, String metric, long n) {
         add(Map.of(campaignId, Map.of(metric, n)));
     }
 }

@@ -43,11 +43,15 @@ class GraphTransport implements MailTransport {
     private final GraphProperties properties;
     private final HttpClient http;
     private final GraphCredentials credentials;
+    /** Whether LUX reads the sender mailboxes (lux.inbound.enabled): then an unsubscribe mail to the sender is acted on. */
+    private final boolean readsSenderMailboxes;
     private String cachedToken;
     private java.time.Instant tokenRenewAt = java.time.Instant.MIN;
 
-    GraphTransport(GraphProperties properties, ObjectProvider<GraphHttpClient> httpClient) {
+    GraphTransport(GraphProperties properties, ObjectProvider<GraphHttpClient> httpClient,
+                   @org.springframework.beans.factory.annotation.Value("${lux.inbound.enabled:false}") boolean readsSenderMailboxes) {
         this.properties = properties;
+        this.readsSenderMailboxes = readsSenderMailboxes;
         this.http = httpClient.getIfAvailable(() -> new GraphHttpClient(HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10)).build())).client();
         this.credentials = new GraphCredentials(properties, http);
@@ -91,7 +95,8 @@ class GraphTransport implements MailTransport {
         String body;
         if (properties.mime()) {
             try {
-                body = mimeBody(m, properties.unsubscribeMailto());
+                body = mimeBody(m, !properties.unsubscribeMailto().isBlank() || !readsSenderMailboxes
+                        ? properties.unsubscribeMailto() : m.from());
             } catch (AddressException e) {
                 return badAddress(m, e);
             }

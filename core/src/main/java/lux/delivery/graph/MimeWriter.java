@@ -50,9 +50,11 @@ final class MimeWriter {
             header(h, e.getKey(), e.getValue());
         }
         if (m.unsubscribeUrl() != null) {
+            // the subject carries the signed token of the one-click link, so a mail cannot unsubscribe someone else
+            String token = m.unsubscribeUrl().substring(m.unsubscribeUrl().lastIndexOf('/') + 1);
             String mailto = unsubscribeMailto == null || unsubscribeMailto.isBlank() ? ""
                     : ", <mailto:" + unsubscribeMailto.strip() + "?subject="
-                    + URLEncoder.encode("unsubscribe " + m.luxMessageId(), StandardCharsets.UTF_8).replace("+", "%20") + ">";
+                    + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20") + ">";
             header(h, "List-Unsubscribe", "<" + m.unsubscribeUrl() + ">" + mailto);
             header(h, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }

@@ -21,6 +21,6 @@ public class CampaignStatsReader {
         lux.stats.CampaignStats s = stats.campaign(campaignId);
         long pending = Math.max(0, s.recipients() - s.sent() - s.failed() - s.skipped());
         return new CampaignStats(campaign, s.recipients(), s.sent(), s.failed(), s.skipped(), pending,
-                s.human().uniqueOpens(), s.machine().uniqueOpens(), s.human().uniqueClicks(), s.unsubscribes());
+                s.human().uniqueOpens(), s.machine().uniqueOpens(), s.human().uniqueClicks(), s.unsubscribes(), s.deliverability());
     }
 }

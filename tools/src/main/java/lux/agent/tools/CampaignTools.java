@@ -162,7 +162,8 @@ public class CampaignTools {
         });
     }
 
-    @Tool("Reports a campaign's numbers: sent, failed, human opens, clicks, unsubscribes and rates.")
+    @Tool("Reports a campaign's numbers: sent (accepted), delivered, hard and soft bounces, replies, auto-replies, failed, "
+            + "human opens, clicks, unsubscribes and rates.")
     public String reportStats(@P("the campaign name") String campaignName) {
         return ToolResults.attempt(session, "reportStats", () -> {
             CampaignStats s = stats.read(byName(campaignName).id());
@@ -170,7 +171,10 @@ public class CampaignTools {
             return "\"" + s.campaign().name() + "\" (" + s.campaign().status().label() + "): " + s.recipients() + " recipients, "
                     + s.sent() + " sent, " + s.failed() + " failed, " + s.skipped() + " skipped, " + s.pending() + " waiting; "
                     + s.humanOpens() + " opened (" + percent(s.openRate()) + "), " + s.clicks() + " clicked (" + percent(s.clickRate())
-                    + "), " + s.unsubscribes() + " unsubscribed; " + s.machineOpens() + " opens only by machines (not counted).";
+                    + "), " + s.unsubscribes() + " unsubscribed; " + s.machineOpens() + " opens only by machines (not counted); "
+                    + s.deliverability().delivered() + " delivered (" + s.deliverability().hardBounces() + " hard and "
+                    + s.deliverability().softBounces() + " soft bounces, " + percent(s.deliverability().bounceRate()) + "), "
+                    + s.deliverability().replies() + " replies, " + s.deliverability().autoReplies() + " auto-replies.";
         });
     }
 
