@@ -84,6 +84,7 @@ public class PreflightService {
         try {
             Map<String, Object> model = TemplateModel.forContact(TemplateModel.sampleContact());
             model.put("unsubscribe_url", ContentChecks.UNSUBSCRIBE_MARKER);
+            sampleAttributes(template, model); // the sample contact has none; coverage over the audience is checked below
             sample = templates.render(template, model);
         } catch (TemplateRenderException e) {
             return new PreflightReport(recipients, List.of(Problem.blocking(Check.VARIABLES, "The template does not render: " + e.getMessage())));
@@ -99,6 +100,16 @@ public class PreflightService {
             }
         }
         return new PreflightReport(recipients, problems);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void sampleAttributes(TemplateContent template, Map<String, Object> model) {
+        Map<String, Object> contact = (Map<String, Object>) model.get("contact");
+        Map<String, Object> attributes = (Map<String, Object>) contact.get("attributes");
+        for (String field : TemplateVariables.unguarded(template)) {
+            contact.putIfAbsent(field, "[" + field + "]");
+            attributes.putIfAbsent(field, "[" + field + "]");
+        }
     }
 
     private List<Problem> brokenLinks(RenderedMessage sample) {
