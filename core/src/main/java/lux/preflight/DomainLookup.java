@@ -98,7 +98,6 @@ class DomainLookup {
         Lookup lookup = new Lookup(Name.fromString(name, Name.root), type);
         lookup.setResolver(resolver);
         lookup.setCache(new Cache()); // answers are kept per domain above, for cache-for, not by dnsjava's shared cache
-        lookup.setSearchPath((Name[]) null);
         Record[] answers = lookup.run();
         switch (lookup.getResult()) {
             case Lookup.SUCCESSFUL:

@@ -65,7 +65,7 @@ class ContentChecksTest {
                 .containsExactly(Check.UNSUBSCRIBE, Check.IMAGES, Check.SUBJECT, Check.SPAM_PHRASES);
         assertThat(problems).allMatch(p -> p.severity() == Severity.WARNING);
         assertThat(problems.get(1).message()).startsWith("1 image has no alt text");
-        assertThat(problems.get(2).message()).startsWith("The subject has 72 characters");
+        assertThat(problems.get(2).message()).startsWith("The subject has 73 characters");
         assertThat(problems.get(3).message()).isEqualTo("Phrases spam filters distrust: free, act now.");
     }
 }
