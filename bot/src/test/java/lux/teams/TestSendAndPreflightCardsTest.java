@@ -72,7 +72,7 @@ class TestSendAndPreflightCardsTest {
         assertThat(connector.messages().get(0).text()).isEqualTo("Test of \"Autumn\" sent to mia@lux.test.");
         List<JsonNode> cards = cards();
         assertThat(cards).hasSize(1);
-        assertThat(cards.get(0).toString()).contains("Test sent: Autumn", "[Test] Hello Alex", "mia@lux.test", "outbox",
+        assertThat(cards.get(0).toString()).contains("Test sent: Autumn", "\\\\[Test\\\\] Hello Alex", "mia@lux.test", "outbox",
                 "the campaign is unchanged");
         assertThat(jdbc.queryForList("SELECT recipient FROM outbox_message WHERE campaign_id IS NULL", String.class))
                 .containsExactly("mia@lux.test");
