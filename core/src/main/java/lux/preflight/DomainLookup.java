@@ -124,7 +124,14 @@ class DomainLookup {
         if (address == null || address.isBlank()) {
             return new ExtendedResolver();
         }
-        String host = address.strip();
+        try {
+            return hostAndPort(address.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("lux.preflight.dns.resolver must be a host or host:port, not \"" + address + "\"");
+        }
+    }
+
+    private static Resolver hostAndPort(String host) throws UnknownHostException {
         int port = 53;
         int colon = host.lastIndexOf(':');
         if (colon > 0 && host.indexOf(':') == colon) { // host:port (an IPv6 address without brackets has several colons)
