@@ -10,6 +10,7 @@ import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
 import lux.campaigns.SendApprovalService;
 import lux.campaigns.Senders;
+import lux.preflight.PreflightService;
 import lux.shared.NotFoundException;
 import lux.stats.CampaignStats;
 import lux.stats.StatsService;
@@ -36,9 +37,11 @@ class CampaignsController {
     private final Clock clock;
     private final SendApprovalService approvals;
     private final Senders senders;
+    private final PreflightService preflight;
 
     CampaignsController(CampaignService campaigns, TemplateService templates, StatsService stats, ObjectMapper json, Clock clock,
-                        SendApprovalService approvals, Senders senders) {
+                        SendApprovalService approvals, Senders senders, PreflightService preflight) {
+        this.preflight = preflight;
         this.senders = senders;
         this.approvals = approvals;
         this.campaigns = campaigns;
@@ -72,6 +75,9 @@ class CampaignsController {
         model.addAttribute("canPause", campaign.status().canBecome(CampaignStatus.PAUSED));
         model.addAttribute("canResume", campaign.status() == CampaignStatus.PAUSED);
         model.addAttribute("canCancel", campaign.status().canBecome(CampaignStatus.CANCELLED));
+        if (campaign.status().canBecome(CampaignStatus.SCHEDULED) && !campaign.awaitingApproval()) {
+            model.addAttribute("preflight", preflight.check(campaign)); // before scheduling: what would stop it
+        }
         if (campaign.awaitingApproval()) {
             Actor viewer = me.actor(Channel.CONSOLE);
             model.addAttribute("approvalBlocker", approvals.whyNot(campaign, viewer).orElse(null));

@@ -5,6 +5,7 @@ import java.util.Map;
 import lux.shared.ConflictException;
 import lux.shared.DuplicateException;
 import lux.shared.ForbiddenException;
+import lux.preflight.PreflightRefusedException;
 import lux.shared.InvalidInputException;
 import lux.shared.LuxException;
 import lux.shared.NotFoundException;
@@ -26,6 +27,15 @@ class ApiExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
         return withField(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-input", e.getMessage()), e.field(), e.getMessage());
+    }
+
+    /** Scheduling refused by the pre-flight check: 422 with every blocking problem (and the warnings) listed. */
+    @ExceptionHandler(PreflightRefusedException.class)
+    ProblemDetail preflight(PreflightRefusedException e) {
+        ProblemDetail problem = Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "preflight-failed", e.getMessage());
+        problem.setProperty("blocking", e.report().blocking());
+        problem.setProperty("warnings", e.report().warnings());
+        return problem;
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -13,7 +13,9 @@ import lux.agent.AgentOutput;
 import lux.agent.insights.CampaignStats;
 import lux.campaigns.CampaignView;
 import lux.contacts.ContactView;
+import lux.delivery.TestSendResult;
 import lux.imports.ImportEvent;
+import lux.preflight.PreflightReport;
 import org.springframework.stereotype.Component;
 
 /** Every card the bot sends, built from data with the JSON templates of {@link CardTemplates}. */
@@ -80,7 +82,16 @@ class CardFactory {
     }
 
     Card confirmation(AgentOutput.Confirmation c, ZoneId zone) {
+        return confirmation(c, zone, null);
+    }
+
+    /** With the pre-flight report (null: none was made): blocking problems take the Confirm button away. */
+    Card confirmation(AgentOutput.Confirmation c, ZoneId zone, PreflightReport preflight) {
         Map<String, Object> data = new LinkedHashMap<>();
+        boolean blocked = preflight != null && preflight.blocked();
+        data.put("blocked", blocked);
+        data.put("blocking", preflight == null ? List.of() : preflight.blocking().stream().map(PreflightReport.Problem::message).toList());
+        data.put("warnings", preflight == null ? List.of() : preflight.warnings().stream().map(PreflightReport.Problem::message).toList());
         String verb = switch (c.kind()) {
             case "RESUME" -> "Resume sending ";
             case "APPROVE" -> "Approve sending ";
@@ -89,7 +100,8 @@ class CardFactory {
             default -> "Schedule ";
         };
         boolean destructive = c.kind().equals("CANCEL") || c.kind().equals("REJECT");
-        data.put("warning", destructive ? "This cannot be undone. Nothing happens until you press Confirm."
+        data.put("warning", blocked ? "The pre-flight check found problems that stop this send; fix them and ask again."
+                : destructive ? "This cannot be undone. Nothing happens until you press Confirm."
                 : "Nothing is sent or scheduled until you press Confirm.");
         data.put("sender", c.sender());
         data.put("reason", c.note() == null ? (c.kind().equals("REJECT") ? "none given" : "") : c.note());
@@ -104,6 +116,17 @@ class CardFactory {
         data.put("expires", when(c.expiresAt(), zone));
         data.put("nonce", c.nonce());
         return templates.render("confirmation", data);
+    }
+
+    /** What a test send did: where it went, for whom it was rendered, and any address it could not reach. */
+    Card testSent(AgentOutput.TestSent t) {
+        TestSendResult r = t.result();
+        List<Map<String, Object>> facts = new ArrayList<>(List.of(fact("Subject", r.subject()),
+                fact("Sent to", r.sentTo().isEmpty() ? "nobody" : String.join(", ", r.sentTo())),
+                fact("Rendered for", r.renderedFor()), fact("Sent with", r.transport())));
+        r.failed().forEach(f -> facts.add(fact("Not sent", f)));
+        String text = "Links are not tracked and nothing is counted; the " + t.kind() + " is unchanged.";
+        return facts((r.sentTo().isEmpty() ? "Test not sent: " : "Test sent: ") + t.name(), text, facts, null, List.of());
     }
 
     Card confirmationDone(String title, String text) {

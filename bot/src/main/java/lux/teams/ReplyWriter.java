@@ -8,6 +8,8 @@ import java.util.Set;
 import lux.agent.AgentOutput;
 import lux.agent.AgentReply;
 import lux.agent.insights.CampaignStats;
+import lux.preflight.PreflightReport;
+import lux.preflight.PreflightService;
 import lux.templates.TemplateService;
 import lux.templates.TemplateView;
 import org.springframework.stereotype.Component;
@@ -27,9 +29,13 @@ class ReplyWriter {
     static final Set<String> PRIVATE_TOOLS = Set.of("findContacts", "countAudience", "reportStats", "analyseAudience", "importContacts");
     private final PrivateChat privateChat;
     private final TeamsIdentity identity;
+    private final PreflightService preflight;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplyWriter.class);
 
     ReplyWriter(CardFactory cards, TeamsSender sender, ChartRenderer charts, ChartStore chartStore, TemplateService templates,
-                lux.config.CoreProperties core, lux.agent.LuxAgent agent, PrivateChat privateChat, TeamsIdentity identity) {
+                lux.config.CoreProperties core, lux.agent.LuxAgent agent, PrivateChat privateChat, TeamsIdentity identity,
+                PreflightService preflight) {
+        this.preflight = preflight;
         this.privateChat = privateChat;
         this.identity = identity;
         this.cards = cards;
@@ -84,13 +90,28 @@ class ReplyWriter {
         } else if (output instanceof AgentOutput.Campaigns c) {
             return cards.campaigns(c, zone);
         } else if (output instanceof AgentOutput.Confirmation c) {
-            return cards.confirmation(c, zone);
+            return cards.confirmation(c, zone, preflight(c));
+        } else if (output instanceof AgentOutput.TestSent t) {
+            return cards.testSent(t);
         } else if (output instanceof AgentOutput.Stats s) {
             return cards.stats(s.stats(), chartUrl(s.stats()));
         } else if (output instanceof AgentOutput.Form f) {
             return cards.form(f.name(), templates.list().stream().map(TemplateView::name).toList());
         }
         return null;
+    }
+
+    /** The pre-flight verdict for a card that would schedule a send; scheduling itself checks again and refuses. */
+    private PreflightReport preflight(AgentOutput.Confirmation c) {
+        if (!c.kind().equals("SCHEDULE") && !c.kind().equals("APPROVE")) {
+            return null;
+        }
+        try {
+            return preflight.check(c.campaign());
+        } catch (RuntimeException e) {
+            log.warn("Pre-flight check of campaign {} failed; the card shows without it", c.campaign().id(), e);
+            return null;
+        }
     }
 
     String chartUrl(CampaignStats stats) {

@@ -65,6 +65,17 @@ class CardFixturesTest {
                 template.name(), template.subject(), "active contacts tagged any of vip", 120,
                 ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
                 Instant.parse("2026-11-26T09:30:00Z"), "board@lux.example.com", "Prices are wrong " + NASTY), ZONE));
+        lux.preflight.PreflightReport preflight = new lux.preflight.PreflightReport(120, List.of(
+                new lux.preflight.PreflightReport.Problem(lux.preflight.PreflightReport.Check.POSTAL_ADDRESS,
+                        lux.preflight.PreflightReport.Severity.BLOCKING, "No postal address " + NASTY),
+                new lux.preflight.PreflightReport.Problem(lux.preflight.PreflightReport.Check.VARIABLES,
+                        lux.preflight.PreflightReport.Severity.WARNING, "40 contacts have no first name — use {{ contact.first_name | default(\"there\") }}.")));
+        CARDS.put("confirmation-preflight", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "C".repeat(26), "SCHEDULE", campaign,
+                template.name(), template.subject(), "active contacts tagged any of vip", 120,
+                ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
+                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null), ZONE, preflight));
+        CARDS.put("test-sent", cards.testSent(new AgentOutput.TestSent("campaign", campaign.name(), new lux.delivery.TestSendResult(
+                "[Test] Hi " + NASTY, "ana@example.com", "outbox", List.of("mia@lux.example.com"), List.of("bad@lux.example.com: " + NASTY)))));
         CARDS.put("confirmation-done", cards.confirmationDone("Confirmed", "\"" + NASTY + "\" is scheduled."));
         CARDS.put("stats", cards.stats(new CampaignStats(campaign, 120, 100, 2, 1, 17, 40, 5, 12, 1),
                 "https://lux.example.com/charts/0123456789abcdef0123456789abcdef.png"));
@@ -91,7 +102,7 @@ class CardFixturesTest {
 
     @Test
     void everyCardIsAnAdaptiveCard15AndKeepsHostileTextAsText() {
-        assertThat(CARDS).hasSize(21);
+        assertThat(CARDS).hasSize(23);
         CARDS.forEach((name, card) -> {
             JsonNode json = card.json();
             assertThat(json.path("type").asText()).as(name).isEqualTo("AdaptiveCard");
@@ -108,6 +119,12 @@ class CardFixturesTest {
                 .doesNotContain("\"Reason\"");
         assertThat(CARDS.get("confirmation-reject").json().toString()).contains("This cannot be undone")
                 .contains("{\"title\":\"From\",\"value\":\"board@lux.example.com\"}").contains("\"title\":\"Reason\"");
+        JsonNode blocked = CARDS.get("confirmation-preflight").json();
+        assertThat(blocked.path("actions")).extracting(a -> a.path("title").asText()).containsExactly("Cancel");
+        assertThat(blocked.toString()).contains("Fix before it can be sent", "No postal address", "Pre-flight warnings",
+                "40 contacts have no first name");
+        assertThat(CARDS.get("confirmation").json().toString()).doesNotContain("Pre-flight", "Fix before");
+        assertThat(CARDS.get("test-sent").json().toString()).contains("Test sent: ", "mia@lux.example.com", "Not sent");
         assertThat(CARDS.get("template-preview").json().toString()).hasSizeLessThan(CardFactory.PREVIEW_CHARS + 1500);
     }
 

@@ -13,6 +13,9 @@ import lux.audit.Channel;
 import lux.contacts.AudienceFilter;
 import lux.contacts.AudiencePreview;
 import lux.contacts.ContactService;
+import lux.preflight.PreflightRefusedException;
+import lux.preflight.PreflightReport;
+import lux.preflight.PreflightService;
 import lux.shared.InvalidInputException;
 import lux.shared.NotFoundException;
 import lux.templates.TemplateContent;
@@ -44,10 +47,12 @@ public class CampaignService {
     private final SendApprovalService approvals;
     private final Senders senders;
     private final UserService users;
+    private final PreflightService preflight;
 
     CampaignService(CampaignRepository campaigns, CampaignRecipientRepository recipients, TemplateService templates,
                     ContactService contacts, AuditService audit, ApplicationEventPublisher events, Clock clock,
-                    SendApprovalService approvals, Senders senders, UserService users) {
+                    SendApprovalService approvals, Senders senders, UserService users, PreflightService preflight) {
+        this.preflight = preflight;
         this.approvals = approvals;
         this.senders = senders;
         this.users = users;
@@ -123,7 +128,8 @@ public class CampaignService {
 
     /**
      * Schedules a draft (or a failed campaign) for a wall-clock time in a zone; null time means now. With send
-     * approval on, this only asks: the campaign keeps its status until a second person approves it.
+     * approval on, this only asks: the campaign keeps its status until a second person approves it. Refused, listing
+     * them, while the pre-flight check finds blocking problems.
      */
     @Transactional
     public CampaignView schedule(long id, LocalDateTime localTime, ZoneId zone, Actor actor) {
@@ -139,6 +145,10 @@ public class CampaignService {
         if (audience == 0) {
             throw new InvalidInputException("audience", "Campaign \"" + campaign.getName() + "\" would reach nobody: no active contacts are "
                     + campaign.getAudience().describe().replaceFirst("^(all )?active contacts ?", "") + ".");
+        }
+        PreflightReport report = preflight.check(CampaignView.of(campaign));
+        if (report.blocked()) {
+            throw new PreflightRefusedException(campaign.getName(), report);
         }
         if (approvals.required()) {
             return approvals.request(campaign, at, scheduleZone, audience, actor);

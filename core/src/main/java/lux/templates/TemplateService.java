@@ -23,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TemplateService {
     static final int MAX_SUBJECT = 500;
+    /** What {@code {{ unsubscribe_url }}} shows in a preview: templates may place the link themselves. */
+    public static final String PREVIEW_UNSUBSCRIBE_URL = "#unsubscribe";
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private final TemplateRepository templates;
@@ -67,8 +69,11 @@ public class TemplateService {
         return new RenderedMessage(subject, html, text);
     }
 
+    /** For previews and checks: {@code {{ unsubscribe_url }}} renders as a placeholder (each real mail gets its own link). */
     public RenderedMessage render(TemplateContent content, ContactView contact) {
-        return render(content, TemplateModel.forContact(contact));
+        Map<String, Object> model = TemplateModel.forContact(contact);
+        model.put("unsubscribe_url", PREVIEW_UNSUBSCRIBE_URL);
+        return render(content, model);
     }
 
     /** Preview for a real contact, or the sample contact when {@code contactId} is null. */

@@ -59,6 +59,8 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         // Cached contexts each keep a pool open; small pools keep a whole module's run under PostgreSQL's 100 clients.
         MapPropertySource testDefaults = new MapPropertySource("luxTestDefaults",
                 Map.of("lux.delivery.enabled", "false",
+                        // most tests schedule mail without a postal address; the pre-flight tests turn the rule on
+                        "lux.preflight.require-postal-address", "false",
                         "spring.datasource.hikari.maximum-pool-size", "4",
                         "spring.datasource.hikari.minimum-idle", "1"));
         var sources = context.getEnvironment().getPropertySources();

@@ -42,6 +42,10 @@ public sealed interface AgentOutput {
     record Stats(CampaignStats stats) implements AgentOutput {
     }
 
+    /** A test send of a campaign or template ({@code kind}) and what became of it. */
+    record TestSent(String kind, String name, lux.delivery.TestSendResult result) implements AgentOutput {
+    }
+
     /** A command-mode form (contact, template or campaign) for what is awkward to type. */
     record Form(String name) implements AgentOutput {
     }

@@ -19,6 +19,9 @@ final class SystemPrompt {
             resumeCampaign, tell the user to check the card and press Confirm. You cannot press it and nothing is scheduled
             until they do. Where send approval is on, a confirmed schedule waits for a second person: approveCampaign shows
             that person a card to confirm; rejectCampaign passes their reason on. Nobody approves their own send.
+            The confirmation card also shows LUX's pre-flight check; when it lists problems that stop the send, help the user
+            fix them (template, postal address, DNS records) instead of asking them to press Confirm. When the user wants to
+            see a campaign or template in their inbox, call sendTest.
 
             For a request like "invite customers tagged vip to our webinar next Tuesday at 10": write the email with
             draftTemplate (a personal greeting with the contact.first_name variable, a clear call to action, short), then buildCampaign

@@ -69,7 +69,7 @@ class OutboxTransport implements MailTransport {
         for (int i = 0; i < messages.size(); i++) {
             OutgoingMessage m = messages.get(i);
             try {
-                rows.add(new Object[] {m.campaignId(), m.recipientId(), m.luxMessageId(), m.from(), m.to(), m.subject(), m.html(),
+                rows.add(new Object[] {idOrNull(m.campaignId()), idOrNull(m.recipientId()), m.luxMessageId(), m.from(), m.to(), m.subject(), m.html(),
                     m.text(), JSON.writeValueAsString(new LinkedHashMap<String, String>(m.headers())), now});
                 results[i] = new SendResult.Sent(m.luxMessageId());
             } catch (JsonProcessingException e) {
@@ -96,5 +96,10 @@ class OutboxTransport implements MailTransport {
             tx.executeWithoutResult(s -> jdbc.batchUpdate(INSERT, rows));
         }
         return Arrays.asList(results);
+    }
+
+    /** A test send has no campaign or recipient row (0): stored as none, outside every campaign's messages. */
+    private static Long idOrNull(long id) {
+        return id > 0 ? id : null;
     }
 }

@@ -35,6 +35,7 @@ public class CommandMode {
             - pause | resume | cancel <campaign>
             - approvals - sends waiting for approval; approve <campaign>; reject <campaign> because <reason>
             - stats <campaign> - numbers and a chart
+            - test <campaign or template> [to a@x.com, b@y.com] - send a test to yourself (or up to 5 addresses)
             - analyse [tag] - who your audience is; optimise <template> - check an email's content""";
 
     private final ToolBox toolBox;
@@ -92,6 +93,7 @@ public class CommandMode {
             case "resume" -> text = named(rest, tools.campaigns()::resumeCampaign);
             case "cancel" -> text = named(rest, tools.campaigns()::cancelCampaign);
             case "stats" -> text = named(rest, tools.campaigns()::reportStats);
+            case "test" -> text = test(tools, rest);
             case "approvals" -> text = tools.campaigns().listPendingApprovals();
             case "approve" -> text = named(rest, tools.campaigns()::approveCampaign);
             case "reject" -> text = named(rest, nameAndReason -> {
@@ -172,6 +174,21 @@ public class CommandMode {
             return tools.campaigns().scheduleCampaign(name, when);
         }
         return tools.campaigns().scheduleCampaign(args.get(0), String.join(" ", args.subList(1, args.size())));
+    }
+
+    /** {@code test <name> [to a@x.com, b@y.com]}: the addresses follow the last "to" after which only addresses come. */
+    private static String test(ToolBox.Tools tools, List<String> args) {
+        if (args.isEmpty()) {
+            return "Which campaign or template? Type test <name>, or test <name> to a@example.com.";
+        }
+        for (int i = args.size() - 2; i >= 1; i--) {
+            List<String> addresses = args.subList(i + 1, args.size()).stream().flatMap(a -> Arrays.stream(a.split("[,;]")))
+                    .filter(a -> !a.isBlank()).toList();
+            if (args.get(i).equalsIgnoreCase("to") && !addresses.isEmpty() && addresses.stream().allMatch(a -> a.contains("@"))) {
+                return tools.tests().sendTest(String.join(" ", args.subList(0, i)), addresses, null);
+            }
+        }
+        return tools.tests().sendTest(String.join(" ", args), List.of(), null);
     }
 
     private boolean exists(String name) {

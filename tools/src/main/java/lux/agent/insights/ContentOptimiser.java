@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lux.templates.ContentRules;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -15,11 +16,7 @@ import org.springframework.stereotype.Component;
 /** Measures an email's content; the model words the advice, the numbers come from here. */
 @Component
 public class ContentOptimiser {
-    static final int SUBJECT_MAX = 60;
-    private static final List<String> SPAM_PHRASES = List.of("free", "act now", "100%", "guarantee", "guaranteed", "winner",
-            "cash", "urgent", "click here", "buy now", "limited time", "risk-free", "risk free", "no cost", "order now",
-            "earn money", "make money", "double your", "lowest price", "best price", "congratulations", "!!!",
-            "100% free", "once in a lifetime", "miracle", "prize", "no obligation", "special promotion", "$$$");
+    static final int SUBJECT_MAX = ContentRules.SUBJECT_MAX;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}'’-]+");
     private static final Pattern SHOUT = Pattern.compile("\\b[A-Z]{4,}\\b");
     private static final Pattern PERSONAL = Pattern.compile("\\{\\{\\s*contact\\.");
@@ -30,14 +27,7 @@ public class ContentOptimiser {
         String text = doc.body() == null ? "" : doc.body().text();
         String all = (s + " " + text).toLowerCase(Locale.ROOT);
 
-        List<String> spam = new ArrayList<>();
-        for (String phrase : SPAM_PHRASES) {
-            boolean wordLike = Character.isLetter(phrase.charAt(0)) && Character.isLetter(phrase.charAt(phrase.length() - 1));
-            String regex = wordLike ? "(?<![\\p{L}])" + Pattern.quote(phrase) + "(?![\\p{L}])" : Pattern.quote(phrase);
-            if (Pattern.compile(regex).matcher(all).find()) {
-                spam.add(phrase);
-            }
-        }
+        List<String> spam = ContentRules.spamPhrases(all);
         Set<String> shouted = new LinkedHashSet<>();
         Matcher m = SHOUT.matcher(s + " " + text);
         while (m.find()) {

@@ -8,6 +8,7 @@ import lux.agent.insights.ContentOptimiser;
 import lux.campaigns.CampaignService;
 import lux.campaigns.SendApprovalService;
 import lux.contacts.ContactService;
+import lux.delivery.TestSendService;
 import lux.imports.ContactImportService;
 import lux.templates.TemplateService;
 import org.springframework.stereotype.Component;
@@ -25,9 +26,12 @@ public class ToolBox {
     private final Clock clock;
     private final ContactImportService imports;
     private final SendApprovalService approvals;
+    private final TestSendService tests;
 
     ToolBox(ContactImportService imports, ContactService contacts, TemplateService templates, CampaignService campaigns, ConfirmationService confirmations,
-            CampaignStatsReader stats, AudienceAnalyser analyser, ContentOptimiser optimiser, Clock clock, SendApprovalService approvals) {
+            CampaignStatsReader stats, AudienceAnalyser analyser, ContentOptimiser optimiser, Clock clock, SendApprovalService approvals,
+            TestSendService tests) {
+        this.tests = tests;
         this.approvals = approvals;
         this.imports = imports;
         this.contacts = contacts;
@@ -43,13 +47,14 @@ public class ToolBox {
     public Tools forSession(ToolSession session) {
         return new Tools(new ContactTools(contacts, imports, session), new TemplateTools(templates, contacts, session),
                 new CampaignTools(campaigns, templates, contacts, confirmations, stats, clock, session, approvals),
-                new InsightTools(analyser, optimiser, templates, session));
+                new InsightTools(analyser, optimiser, templates, session), new TestSendTools(tests, campaigns, templates, session));
     }
 
     /** The tools of one turn. */
-    public record Tools(ContactTools contacts, TemplateTools templates, CampaignTools campaigns, InsightTools insights) {
+    public record Tools(ContactTools contacts, TemplateTools templates, CampaignTools campaigns, InsightTools insights,
+                        TestSendTools tests) {
         public List<Object> all() {
-            return List.of(contacts, templates, campaigns, insights);
+            return List.of(contacts, templates, campaigns, insights, tests);
         }
     }
 }
