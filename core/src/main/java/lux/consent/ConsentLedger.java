@@ -85,6 +85,12 @@ public class ConsentLedger {
                 + "LEFT JOIN consent_event_ip i ON i.event_id = e.id WHERE e.email_hash = ? ORDER BY e.id", ConsentLedger::map, hash(email));
     }
 
+    /** The exact consent text with this hash, as it was first shown. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> text(String textHash) {
+        return jdbc.queryForList("SELECT text FROM consent_text WHERE text_hash = ?", String.class, textHash).stream().findFirst();
+    }
+
     /** Deletes the IP addresses recorded for this address (erasure); the events stay. Returns how many went. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int forgetPersonalData(String email) {

@@ -69,7 +69,8 @@ class OutboxTransport implements MailTransport {
         for (int i = 0; i < messages.size(); i++) {
             OutgoingMessage m = messages.get(i);
             try {
-                rows.add(new Object[] {m.campaignId(), m.recipientId(), m.luxMessageId(), m.from(), m.to(), m.subject(), m.html(),
+                // 0 = a mail outside any campaign (a sign-up confirmation): stored without campaign and recipient
+                rows.add(new Object[] {m.campaignId() == 0 ? null : m.campaignId(), m.recipientId() == 0 ? null : m.recipientId(), m.luxMessageId(), m.from(), m.to(), m.subject(), m.html(),
                     m.text(), JSON.writeValueAsString(new LinkedHashMap<String, String>(m.headers())), now});
                 results[i] = new SendResult.Sent(m.luxMessageId());
             } catch (JsonProcessingException e) {
