@@ -48,8 +48,8 @@ class SecurityConfiguration {
     static final String[] ADMIN_API_ROUTES = {"/api/v1/users/**", "/api/v1/tokens/**", "/api/v1/gdpr/**",
         "/api/v1/senders/**", "/api/v1/settings/**", "/api/v1/audit/**"};
 
-    /** Routes other features own and protect themselves (bot JWT, tracking tokens, unsubscribe tokens). */
-    static final String[] PUBLIC_ROUTES = {"/t/**", "/u/**", "/charts/**", "/actuator/health", "/actuator/health/**"};
+    /** Routes other features own and protect themselves (bot JWT, tracking tokens, unsubscribe tokens, sign-up forms' own anti-abuse). */
+    static final String[] PUBLIC_ROUTES = {"/t/**", "/u/**", "/s/**", "/charts/**", "/actuator/health", "/actuator/health/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -92,7 +92,7 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/login", "/admin/assets/**", "/webjars/**", "/error").permitAll()
                         .requestMatchers(ADMIN_CONSOLE_ROUTES).hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/messages", "/t/**", "/u/**", "/charts/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/messages", "/t/**", "/u/**", "/s/**", "/charts/**"))
                 .formLogin(form -> form.loginPage("/admin/login").loginProcessingUrl("/admin/login")
                         .defaultSuccessUrl("/admin", false).failureUrl("/admin/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout")
