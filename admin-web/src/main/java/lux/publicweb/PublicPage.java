@@ -23,6 +23,6 @@ final class PublicPage {
     }
 
     static String esc(String s) {
-        return HtmlUtils.htmlEscape(s == null ? "" : s);
+        return HtmlUtils.htmlEscape(s == null ? "" : s, "UTF-8");
     }
 }

@@ -45,9 +45,9 @@ class ConfirmationMailer {
         String subject = form.confirmSubject() != null ? form.confirmSubject() : messages.text(form.language(), "signup.confirm.mail.subject");
         String body = form.confirmBody() != null ? form.confirmBody() : messages.text(form.language(), "signup.confirm.mail.body");
         String text = body.replace("{hours}", hours).replace("{link}", link);
-        String html = "<!doctype html><html lang=\"" + form.language() + "\"><body><p>" + HtmlUtils.htmlEscape(body.replace("{hours}", hours))
+        String html = "<!doctype html><html lang=\"" + form.language() + "\"><body><p>" + HtmlUtils.htmlEscape(body.replace("{hours}", hours), "UTF-8")
                 .replace("\n\n", "</p><p>").replace("\n", "<br>")
-                .replace("{link}", "<a href=\"" + HtmlUtils.htmlEscape(link) + "\">" + HtmlUtils.htmlEscape(link) + "</a>")
+                .replace("{link}", "<a href=\"" + HtmlUtils.htmlEscape(link, "UTF-8") + "\">" + HtmlUtils.htmlEscape(link, "UTF-8") + "</a>")
                 + "</p></body></html>";
         String sender = properties.sender().isBlank() ? senders.defaults().get(0) : properties.sender();
         OutgoingMessage message = new OutgoingMessage(0, 0, "signup-" + pendingId + "-" + UUID.randomUUID(), sender, email,

@@ -35,6 +35,7 @@ public class CommandMode {
             - pause | resume | cancel <campaign>
             - approvals - sends waiting for approval; approve <campaign>; reject <campaign> because <reason>
             - stats <campaign> - numbers and a chart
+            - forms - list sign-up forms; form create <name> [tag:x] [lang:de] [single] - a website sign-up form
             - analyse [tag] - who your audience is; optimise <template> - check an email's content""";
 
     private final ToolBox toolBox;
@@ -86,6 +87,7 @@ public class CommandMode {
                 case "contact", "contacts" -> form(session, "contact");
                 default -> unknown(session);
             };
+            case "form", "forms" -> text = FormCommands.run(tools.forms(), sub, rest);
             case "campaigns" -> text = tools.campaigns().listCampaigns();
             case "schedule" -> text = schedule(tools, session, rest);
             case "pause" -> text = named(rest, tools.campaigns()::pauseCampaign);

@@ -8,7 +8,9 @@ import lux.agent.insights.ContentOptimiser;
 import lux.campaigns.CampaignService;
 import lux.campaigns.SendApprovalService;
 import lux.contacts.ContactService;
+import lux.config.CoreProperties;
 import lux.imports.ContactImportService;
+import lux.signup.FormService;
 import lux.templates.TemplateService;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +27,14 @@ public class ToolBox {
     private final Clock clock;
     private final ContactImportService imports;
     private final SendApprovalService approvals;
+    private final FormService forms;
+    private final CoreProperties core;
 
     ToolBox(ContactImportService imports, ContactService contacts, TemplateService templates, CampaignService campaigns, ConfirmationService confirmations,
-            CampaignStatsReader stats, AudienceAnalyser analyser, ContentOptimiser optimiser, Clock clock, SendApprovalService approvals) {
+            CampaignStatsReader stats, AudienceAnalyser analyser, ContentOptimiser optimiser, Clock clock, SendApprovalService approvals,
+            FormService forms, CoreProperties core) {
+        this.forms = forms;
+        this.core = core;
         this.approvals = approvals;
         this.imports = imports;
         this.contacts = contacts;
@@ -43,13 +50,13 @@ public class ToolBox {
     public Tools forSession(ToolSession session) {
         return new Tools(new ContactTools(contacts, imports, session), new TemplateTools(templates, contacts, session),
                 new CampaignTools(campaigns, templates, contacts, confirmations, stats, clock, session, approvals),
-                new InsightTools(analyser, optimiser, templates, session));
+                new InsightTools(analyser, optimiser, templates, session), new FormTools(forms, session, core.publicBaseUrl().toString()));
     }
 
     /** The tools of one turn. */
-    public record Tools(ContactTools contacts, TemplateTools templates, CampaignTools campaigns, InsightTools insights) {
+    public record Tools(ContactTools contacts, TemplateTools templates, CampaignTools campaigns, InsightTools insights, FormTools forms) {
         public List<Object> all() {
-            return List.of(contacts, templates, campaigns, insights);
+            return List.of(contacts, templates, campaigns, insights, forms);
         }
     }
 }
