@@ -93,9 +93,11 @@ class SignupController {
     /** Shows a button rather than confirming: mail scanners open links, only people press buttons. */
     @GetMapping(value = "/s/confirm/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> confirmPage(@PathVariable String token) {
-        return PublicPage.html(HttpStatus.OK, "en", "Confirm / Bestätigen", "<form method=\"post\" action=\"/s/confirm/"
-                + PublicPage.esc(token) + "\"><button type=\"submit\" class=\"btn btn-primary btn-lg\" lang=\"en\">Confirm my sign-up</button> "
-                + "<button type=\"submit\" class=\"btn btn-outline-primary btn-lg\" lang=\"de\">Anmeldung bestätigen</button></form>");
+        String language = signups.language(token);
+        return PublicPage.html(HttpStatus.OK, language, messages.text(language, "signup.confirm.page.title"),
+                "<form method=\"post\" action=\"/s/confirm/" + PublicPage.esc(token) + "\"><button type=\"submit\" "
+                        + "class=\"btn btn-primary btn-lg\">" + PublicPage.esc(messages.text(language, "signup.confirm.page.button"))
+                        + "</button></form>");
     }
 
     @PostMapping(value = "/s/confirm/{token}", produces = MediaType.TEXT_HTML_VALUE)

@@ -112,7 +112,7 @@ class SignupRoutesTest {
 
         HttpResponse<String> page = get("/s/confirm/" + token, Map.of());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("method=\"post\"");
+        assertThat(page.body()).contains("method=\"post\"").contains("Ja, Anmeldung bestätigen");
         assertThat(contacts.findByEmail("eva@example.org")).as("opening the link (a mail scanner) confirms nothing").isEmpty();
 
         clock.advance(Duration.ofHours(2));
@@ -277,6 +277,8 @@ class SignupRoutesTest {
         assertThat(longName.statusCode()).isEqualTo(400);
         assertThat(longName.body()).contains("first_name").contains("longer than 100");
         assertThat(get("/s/999999", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(post("/s/" + news.id(), "email=" + "a".repeat(20_000) + "%40example.org", "application/x-www-form-urlencoded", Map.of())
+                .statusCode()).as("a sign-up is small").isEqualTo(413);
         assertNothingStoredBut(0);
     }
 

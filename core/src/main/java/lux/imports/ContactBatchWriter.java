@@ -117,7 +117,7 @@ class ContactBatchWriter {
         }
         int created = insert(fresh, importId, consentSource, now);
         if (created > 0) {
-            ledger.recordAll(createdNow(fresh, importId, now), ConsentKind.IMPORT, "import", consentSource, null, "import #" + importId);
+            ledger.recordAll(createdNow(fresh, importId), ConsentKind.IMPORT, "import", consentSource, null, "import #" + importId);
         }
         skipped += fresh.size() - created; // created meanwhile by someone else: left to them
         int updated = update(changed, existing, importId, now);
@@ -131,15 +131,14 @@ class ContactBatchWriter {
     }
 
     /** The contacts of {@code fresh} this batch created (not those another writer created meanwhile): address -> id. */
-    private Map<String, Long> createdNow(List<ContactRow> fresh, long importId, Instant now) {
+    private Map<String, Long> createdNow(List<ContactRow> fresh, long importId) {
         Map<String, Long> created = new HashMap<>();
         String[] emails = fresh.stream().map(ContactRow::email).toArray(String[]::new);
         jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("SELECT email, id FROM contact WHERE email = ANY(?) AND last_import_id = ? "
-                    + "AND created_at = ?");
+            // none of them existed when the batch began: those now carrying this import's id are the ones it created
+            PreparedStatement ps = con.prepareStatement("SELECT email, id FROM contact WHERE email = ANY(?) AND last_import_id = ?");
             ps.setArray(1, con.createArrayOf("varchar", emails));
             ps.setLong(2, importId);
-            ps.setObject(3, utc(now));
             return ps;
         }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> created.put(rs.getString(1), rs.getLong(2)));
         return created;

@@ -48,8 +48,8 @@ class PendingSignups {
         return found.filter(p -> jdbc.update("DELETE FROM pending_signup WHERE id = ?", id) == 1);
     }
 
-    void delete(long id) {
-        jdbc.update("DELETE FROM pending_signup WHERE id = ?", id);
+    Optional<Long> formOf(long id) {
+        return jdbc.queryForList("SELECT form_id FROM pending_signup WHERE id = ?", Long.class, id).stream().findFirst();
     }
 
     List<Map<String, Object>> export(String email) {

@@ -111,6 +111,12 @@ public class SignupService {
         return SignupOutcome.PENDING;
     }
 
+    /** The language of the form a confirmation link belongs to, for its page; English when the link is not valid. */
+    public String language(String confirmationToken) {
+        return tokens.verifyConfirmation(confirmationToken).flatMap(t -> pending.formOf(t.id())).map(id -> forms.get(id).language())
+                .orElse("en");
+    }
+
     /** Follows a confirmation link: the pending sign-up becomes an active contact with the form's tags. */
     public ConfirmOutcome confirm(String token, String ip) {
         Optional<SignupTokens.Signed> signed = tokens.verifyConfirmation(token);
