@@ -285,7 +285,9 @@ class SignupRoutesTest {
     @Test
     void theApiCreatesAFormWith201AndItsIdAndServesItsSnippet() throws Exception {
         User mark = fixtures.user("mark@lux.test", Role.MARKETER);
-        String token = tokens.create("site", mark.getId(), Duration.ofDays(30), Actor.system()).secret();
+        User ada = fixtures.user("ada@lux.test", Role.ADMIN);
+        String token = tokens.create("site", mark.getId(), Duration.ofDays(30), new Actor(ada.getId(), "Ada", lux.audit.Channel.CONSOLE))
+                .secret();
         Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
         HttpResponse<String> created = post("/api/v1/forms", "{\"name\":\"Footer\",\"tags\":[\"News\",\"web\"],\"language\":\"en\","
                 + "\"doubleOptIn\":true}", "application/json", auth);

@@ -29,12 +29,13 @@ class PendingSignups {
 
     /** Stores the sign-up, or renews the one already waiting for this form and address; returns its id. */
     long save(long formId, String email, String firstName, String lastName, String textHash, String ip, Instant now, Instant expiresAt) {
-        int renewed = jdbc.update("UPDATE pending_signup SET first_name = ?, last_name = ?, text_hash = ?, ip = ?, expires_at = ? "
-                + "WHERE form_id = ? AND email = ?", firstName, lastName, textHash, ip, Timestamp.from(expiresAt), formId, email);
-        if (renewed == 0) {
-            jdbc.update("INSERT INTO pending_signup (form_id, email, first_name, last_name, text_hash, ip, created_at, expires_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", formId, email, firstName, lastName, textHash, ip, Timestamp.from(now),
-                    Timestamp.from(expiresAt));
+        // ON CONFLICT: two sign-ups of one address at once must not fail on the unique key (H2 understands it too)
+        int inserted = jdbc.update("INSERT INTO pending_signup (form_id, email, first_name, last_name, text_hash, ip, created_at, expires_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", formId, email, firstName, lastName, textHash, ip,
+                Timestamp.from(now), Timestamp.from(expiresAt));
+        if (inserted == 0) {
+            jdbc.update("UPDATE pending_signup SET first_name = ?, last_name = ?, text_hash = ?, ip = ?, expires_at = ? "
+                    + "WHERE form_id = ? AND email = ?", firstName, lastName, textHash, ip, Timestamp.from(expiresAt), formId, email);
         }
         return jdbc.queryForObject("SELECT id FROM pending_signup WHERE form_id = ? AND email = ?", Long.class, formId, email);
     }

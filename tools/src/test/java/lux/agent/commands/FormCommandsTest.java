@@ -11,6 +11,9 @@ import lux.signup.FormService;
 import lux.signup.SignupForm;
 import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
+import lux.users.NewUser;
+import lux.users.Role;
+import lux.users.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,14 +24,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DatabaseTest
 @SpringBootTest(classes = AgentTestApplication.class, properties = {"lux.delivery.enabled=false", "lux.public-base-url=https://lux.example.com"})
 class FormCommandsTest {
-    static final Actor TOM = new Actor(null, "Tom", Channel.TEAMS);
     @Autowired CommandMode commands;
     @Autowired FormService forms;
     @Autowired JdbcTemplate jdbc;
+    @Autowired UserService users;
+    Actor tom;
 
     @BeforeEach
     void clean() {
         DatabaseCleaner.clean(jdbc);
+        var u = users.create(new NewUser("tom@lux.test", "tom@lux.test", null, Role.MARKETER), Actor.system());
+        tom = new Actor(u.getId(), u.getEmail(), Channel.TEAMS);
     }
 
     @Test
@@ -40,7 +46,7 @@ class FormCommandsTest {
         assertThat(form.language()).isEqualTo("de");
         assertThat(form.doubleOptIn()).isTrue();
         assertThat(reply).contains("Fair stand").contains("https://lux.example.com/s/" + form.id());
-        assertThat(jdbc.queryForObject("SELECT actor_name FROM audit_entry WHERE action = 'form.create'", String.class)).isEqualTo("Tom");
+        assertThat(jdbc.queryForObject("SELECT actor_name FROM audit_entry WHERE action = 'form.create'", String.class)).isEqualTo("tom@lux.test");
 
         say("form create Footer single");
         assertThat(say("forms")).contains("Fair stand (de, tags fair2026)").contains("Footer (en)");
@@ -55,6 +61,6 @@ class FormCommandsTest {
     }
 
     private String say(String text) {
-        return commands.handle(new TurnRequest(TOM, "conv-forms", text, ZoneId.of("UTC"), null)).text();
+        return commands.handle(new TurnRequest(tom, "conv-forms", text, ZoneId.of("UTC"), null)).text();
     }
 }
