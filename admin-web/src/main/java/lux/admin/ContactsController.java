@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import lux.audit.Channel;
+import lux.consent.ConsentLedger;
 import lux.contacts.AudienceFilter;
 import lux.contacts.ContactBulkService;
 import lux.contacts.ContactFilter;
@@ -38,9 +39,11 @@ class ContactsController {
     private final ContactService contacts;
     private final ContactBulkService bulk;
     private final GdprService gdpr;
+    private final ConsentLedger ledger;
 
-    ContactsController(ContactService contacts, ContactBulkService bulk, GdprService gdpr) {
+    ContactsController(ContactService contacts, ContactBulkService bulk, GdprService gdpr, ConsentLedger ledger) {
         this.contacts = contacts;
+        this.ledger = ledger;
         this.bulk = bulk;
         this.gdpr = gdpr;
     }
@@ -113,8 +116,10 @@ class ContactsController {
 
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
-        model.addAttribute("contact", contacts.get(id));
+        ContactView contact = contacts.get(id);
+        model.addAttribute("contact", contact);
         model.addAttribute("statuses", ContactStatus.values());
+        model.addAttribute("consent", ledger.history(contact.email()));
         return "admin/contact";
     }
 

@@ -12,7 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 class PublicRoutesSecurityConfiguration {
-    static final String[] PUBLIC_ROUTES = {"/t/**", "/u/**"};
+    static final String[] PUBLIC_ROUTES = {"/t/**", "/u/**", "/s/**"};
 
     @Bean
     @Order(30)

@@ -49,6 +49,7 @@ class PublicRoutesTest {
     @Autowired OutboxService outbox;
     @Autowired TrackingService tracking;
     @Autowired JdbcTemplate jdbc;
+    @Autowired lux.consent.ConsentLedger ledger;
     @Autowired org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext context;
     OutboxMessage mail;
 
@@ -123,6 +124,9 @@ class PublicRoutesTest {
         assertThat(status()).isEqualTo(ContactStatus.UNSUBSCRIBED);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tracking_event WHERE kind = 'UNSUBSCRIBE'", Long.class)).isEqualTo(1L);
         assertThat(new String(get("/u/" + unsubscribe, CHROME).body())).contains("already unsubscribed");
+        // the consent ledger: added once, unsubscribed once by the link (the repeat changed nothing)
+        assertThat(ledger.history("reader@example.net")).extracting(e -> e.kind() + " " + e.actor())
+                .containsExactly("ADDED system", "UNSUBSCRIBE unsubscribe link");
     }
 
     private ContactStatus status() {

@@ -149,6 +149,7 @@ class ErasureEverywhereTest {
         assertThat(export.path("chatMemory").get(0).path("conversation").asText()).isEqualTo("conv-1");
         assertThat(export.path("teams").path("conversationReferences")).hasSize(1);
         assertThat(export.path("teams").path("attachments")).hasSize(1);
+        assertThat(export.path("consentLedger").get(0).path("kind").asText()).isEqualTo("ADDED");
         // the scan sees her in every module's tables before (a scan that finds nothing proves nothing)
         assertThat(WholeDatabaseScan.find(jdbc, ADA, "ada.lovelace%40example.org", "Lovelace", "Ada's iPhone"))
                 .anyMatch(f -> f.startsWith("chat_memory.")).anyMatch(f -> f.startsWith("teams_conversation."))
@@ -168,6 +169,9 @@ class ErasureEverywhereTest {
         assertThat(WholeDatabaseScan.find(jdbc, ADA, "ada.lovelace%40example.org", "Lovelace", "Ada's iPhone")).isEmpty();
         // what the law needs stays: her hash on the suppression list; everyone else's data is untouched
         assertThat(jdbc.queryForList("SELECT reason FROM suppression WHERE kind = 'ADDRESS_HASH'", String.class)).containsExactly("ERASED");
+        // and the consent ledger, by the address's hash only: how she consented and that she asked to be erased
+        assertThat(jdbc.queryForList("SELECT kind FROM consent_event WHERE email_hash = ? ORDER BY id", String.class,
+                lux.suppression.SuppressionService.hash(ADA))).containsExactly("ADDED", "ERASURE_REQUEST");
         assertThat(jdbc.queryForList("SELECT memory_id FROM chat_memory", String.class)).containsExactly(admin.getId() + "|conv-2");
         assertThat(jdbc.queryForList("SELECT conversation_id FROM teams_conversation", String.class)).containsExactly("conv-mia");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contact WHERE email = 'bob@example.org'", Integer.class)).isOne();

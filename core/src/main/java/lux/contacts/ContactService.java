@@ -13,6 +13,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import lux.audit.Actor;
 import lux.audit.AuditService;
+import lux.consent.ConsentKind;
+import lux.consent.ConsentLedger;
+import lux.consent.NewConsentEvent;
 import lux.shared.DuplicateException;
 import lux.shared.EmailAddress;
 import lux.shared.InvalidInputException;
@@ -38,11 +41,13 @@ public class ContactService {
     private final JdbcTemplate jdbc;
     private final AuditService audit;
     private final SuppressionHolds holds;
+    private final ConsentLedger ledger;
     private final Clock clock;
 
     ContactService(ContactRepository contacts, TagRepository tags, JdbcTemplate jdbc, AuditService audit,
-                   SuppressionHolds holds, Clock clock) {
+                   SuppressionHolds holds, ConsentLedger ledger, Clock clock) {
         this.contacts = contacts;
+        this.ledger = ledger;
         this.holds = holds;
         this.tags = tags;
         this.jdbc = jdbc;
@@ -50,8 +55,18 @@ public class ContactService {
         this.clock = clock;
     }
 
+    /** Creates a contact added by {@code actor}; the consent ledger records who added it, and where. */
     @Transactional
     public ContactView create(NewContact request, Actor actor) {
+        return create(request, actor, null);
+    }
+
+    /**
+     * Creates a contact; {@code consent} is how the person consented (a confirmed sign-up, with the text shown and
+     * the IP), recorded in the consent ledger with the new contact's id. Null records an addition by {@code actor}.
+     */
+    @Transactional
+    public ContactView create(NewContact request, Actor actor, NewConsentEvent consent) {
         String email = EmailAddress.normalise(request.email());
         if (contacts.existsByEmail(email)) {
             throw new DuplicateException("email", "A contact with the address " + email + " already exists.");
@@ -63,6 +78,11 @@ public class ContactService {
                 : request.consentSource(), now);
         contact.tags().addAll(tagsNamed(request.tags(), true));
         contact = contacts.save(contact);
+        ledger.record(consent == null
+                ? new NewConsentEvent(email, contact.getId(), ConsentKind.ADDED, ConsentLedger.channelOf(actor), contact.getConsentSource(),
+                        null, null, actor.name())
+                : new NewConsentEvent(email, contact.getId(), consent.kind(), consent.channel(), consent.source(), consent.text(),
+                        consent.ip(), consent.actor()));
         audit.record(actor, "contact.create", "contact", contact.getId(), email);
         return ContactView.of(contact);
     }
@@ -115,6 +135,10 @@ public class ContactService {
         }
         contact.setStatus(status);
         contact.touch(clock.instant());
+        if (status == ContactStatus.UNSUBSCRIBED) {
+            ledger.record(new NewConsentEvent(contact.getEmail(), id, ConsentKind.UNSUBSCRIBE, ConsentLedger.channelOf(actor),
+                    why, null, null, actor.name()));
+        }
         audit.record(actor, "contact.status", "contact", id, from + " -> " + status + (why == null ? "" : ": " + why));
         return ContactView.of(contact);
     }

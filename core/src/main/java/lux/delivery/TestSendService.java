@@ -16,7 +16,7 @@ import lux.campaigns.Senders;
 import lux.config.CoreProperties;
 import lux.contacts.ContactService;
 import lux.contacts.ContactView;
-import lux.contacts.EmailAddress;
+import lux.shared.EmailAddress;
 import lux.shared.InvalidInputException;
 import lux.shared.NotFoundException;
 import lux.templates.RenderedMessage;

@@ -14,6 +14,9 @@ import java.util.Map;
 import lux.audit.Actor;
 import lux.audit.AuditService;
 import lux.shared.EmailAddress;
+import lux.consent.ConsentKind;
+import lux.consent.ConsentLedger;
+import lux.consent.NewConsentEvent;
 import lux.suppression.SuppressionService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -35,10 +38,13 @@ public class GdprService {
     private final SuppressionService suppressions;
     private final AuditService audit;
     private final List<PersonalDataHolder> holders;
+    private final ConsentLedger ledger;
     private final Clock clock;
 
-    GdprService(JdbcTemplate jdbc, SuppressionService suppressions, AuditService audit, List<PersonalDataHolder> holders, Clock clock) {
+    GdprService(JdbcTemplate jdbc, SuppressionService suppressions, AuditService audit, List<PersonalDataHolder> holders,
+                ConsentLedger ledger, Clock clock) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.suppressions = suppressions;
         this.audit = audit;
         this.holders = holders;
@@ -94,6 +100,9 @@ public class GdprService {
         export.put("importReports", jdbc.query("SELECT id, file_name, created_at, error_report FROM contact_import WHERE " + inReport.sql()
                 + " ORDER BY id", (rs, n) -> row("importId", rs.getLong(1), "file", rs.getString(2), "at", instant(rs, 3),
                 "rows", rs.getString(4).lines().filter(address::foundIn).toList()), inReport.argArray()));
+        export.put("consentLedger", ledger.history(email).stream().map(e -> row("at", e.at().toString(), "kind", e.kind().name(),
+                "channel", e.channel(), "source", e.source(), "text", e.text(), "textSha256", e.textHash(), "ip", e.ip(),
+                "actor", e.actor())).toList());
         for (PersonalDataHolder holder : holders) {
             export.put(holder.name(), holder.export(email));
         }
@@ -133,6 +142,10 @@ public class GdprService {
         for (PersonalDataHolder holder : holders) {
             others.put(holder.name(), holder.erase(email));
         }
+        others.put("consent_event_ip", ledger.forgetPersonalData(email));
+        // the ledger keeps its events (hashed address only) as proof of consent, and this request as the last of them
+        ledger.record(new NewConsentEvent(email, contactId, ConsentKind.ERASURE_REQUEST, ConsentLedger.channelOf(actor), null, null,
+                null, actor.name()));
         suppressions.forgetAddress(email);
         suppressions.suppressErased(email, actor);
         ErasureResult result = new ErasureResult(prefix(email), deleted, recipients, events, auditEntries, reports, others);

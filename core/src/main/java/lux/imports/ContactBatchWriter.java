@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lux.consent.ConsentKind;
+import lux.consent.ConsentLedger;
 import lux.suppression.SuppressionReason;
 import lux.suppression.SuppressionService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,12 +41,14 @@ class ContactBatchWriter {
     private final JdbcTemplate jdbc;
     private final SuppressionService suppressions;
     private final PostgresContactCopier copier;
+    private final ConsentLedger ledger;
     private volatile Boolean postgres;
 
-    ContactBatchWriter(JdbcTemplate jdbc, SuppressionService suppressions) {
+    ContactBatchWriter(JdbcTemplate jdbc, SuppressionService suppressions, ConsentLedger ledger) {
         this.jdbc = jdbc;
         this.suppressions = suppressions;
         this.copier = new PostgresContactCopier(jdbc, ContactBatchWriter::json);
+        this.ledger = ledger;
     }
 
     /** Rows per batch: the setting, or what suits this database (a COPY pays off with bigger batches). */
@@ -121,6 +125,9 @@ class ContactBatchWriter {
             }
         }
         int created = insert(fresh, importId, consentSource, now);
+        if (created > 0) {
+            ledger.recordAll(createdNow(fresh, importId), ConsentKind.IMPORT, "import", consentSource, null, "import #" + importId);
+        }
         skipped += fresh.size() - created; // created meanwhile by someone else: left to them
         int updated = update(changed, existing, importId, now);
         if (!tagIds.isEmpty() && created + updated > 0) {
@@ -130,6 +137,20 @@ class ContactBatchWriter {
             tag(written, tagIds, importId);
         }
         return new Outcome(created, updated, skipped, suppressed);
+    }
+
+    /** The contacts of {@code fresh} this batch created (not those another writer created meanwhile): address -> id. */
+    private Map<String, Long> createdNow(List<ContactRow> fresh, long importId) {
+        Map<String, Long> created = new HashMap<>();
+        String[] emails = fresh.stream().map(ContactRow::email).toArray(String[]::new);
+        jdbc.query(con -> {
+            // none of them existed when the batch began: those now carrying this import's id are the ones it created
+            PreparedStatement ps = con.prepareStatement("SELECT email, id FROM contact WHERE email = ANY(?) AND last_import_id = ?");
+            ps.setArray(1, con.createArrayOf("varchar", emails));
+            ps.setLong(2, importId);
+            return ps;
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> created.put(rs.getString(1), rs.getLong(2)));
+        return created;
     }
 
     private Map<String, Existing> existing(Collection<ContactRow> rows) {

@@ -42,8 +42,11 @@ final class PostgresContactCopier {
     // New contacts get the import's tags in the same statement (data-modifying CTEs run to completion).
     private static final String INSERT = "WITH ins AS (INSERT INTO contact (email, first_name, last_name, company, attributes, "
             + "status, consent_source, consent_at, created_at, updated_at, last_import_id) SELECT email, first_name, last_name, company, "
-            + "attributes, 'ACTIVE', ?, ?, ?, ?, ? FROM lux_import_stage ORDER BY line ON CONFLICT DO NOTHING RETURNING id), "
-            + "tagged AS (INSERT INTO contact_tag (contact_id, tag_id) SELECT ins.id, t.id FROM ins CROSS JOIN unnest(?::bigint[]) AS t(id)) "
+            + "attributes, 'ACTIVE', ?, ?, ?, ?, ? FROM lux_import_stage ORDER BY line ON CONFLICT DO NOTHING RETURNING id, email), "
+            + "tagged AS (INSERT INTO contact_tag (contact_id, tag_id) SELECT ins.id, t.id FROM ins CROSS JOIN unnest(?::bigint[]) AS t(id)), "
+            // the consent ledger's import event for each contact this batch created (ConsentLedger.hash: SHA-256 hex)
+            + "ledger AS (INSERT INTO consent_event (occurred_at, email_hash, contact_id, kind, channel, source, text_hash, actor) "
+            + "SELECT ?, encode(sha256(convert_to(ins.email, 'UTF8')), 'hex'), ins.id, 'IMPORT', 'import', left(?, 500), NULL, left(?, 200) FROM ins) "
             + "SELECT count(*) FROM ins";
     // Non-empty fields win; attributes from the file are merged into the stored ones (a JSON object of strings).
     private static final String UPDATE = "WITH upd AS (UPDATE contact c SET first_name = COALESCE(s.first_name, c.first_name), "
@@ -90,6 +93,9 @@ final class PostgresContactCopier {
                 ps.setObject(4, at);
                 ps.setLong(5, importId);
                 ps.setArray(6, con.createArrayOf("bigint", tags));
+                ps.setObject(7, at);
+                ps.setString(8, consentSource);
+                ps.setString(9, "import #" + importId);
                 created = count(ps);
             }
             // existing (add-new-only, or repeated from an earlier batch), suppressed, or created meanwhile by someone else

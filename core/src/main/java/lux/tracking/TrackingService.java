@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import lux.audit.Actor;
 import lux.audit.Channel;
+import lux.consent.ConsentKind;
+import lux.consent.ConsentLedger;
+import lux.consent.NewConsentEvent;
 import lux.contacts.ContactService;
 import lux.contacts.ContactStatus;
 import lux.suppression.SuppressionReason;
@@ -29,10 +32,12 @@ public class TrackingService {
     private final JdbcTemplate jdbc;
     private final ContactService contacts;
     private final SuppressionService suppressions;
+    private final ConsentLedger ledger;
     private final Clock clock;
 
     TrackingService(TrackingTokens tokens, LinkRegistry links, EventWriter writer, RollupWriter rollups, JdbcTemplate jdbc,
-                    ContactService contacts, SuppressionService suppressions, Clock clock) {
+                    ContactService contacts, SuppressionService suppressions, ConsentLedger ledger, Clock clock) {
+        this.ledger = ledger;
         this.tokens = tokens;
         this.links = links;
         this.writer = writer;
@@ -108,9 +113,15 @@ public class TrackingService {
                     userAgent == null || userAgent.length() <= 512 ? userAgent : userAgent.substring(0, 512));
             rollups.add(t.campaignId(), "unsubscribe", 1);
         }
+        boolean contactUnsubscribed = false;
         if (contactId != null) {
-            contacts.findByEmail(email).filter(c -> c.status() == ContactStatus.ACTIVE)
-                    .ifPresent(c -> contacts.changeStatus(c.id(), ContactStatus.UNSUBSCRIBED, UNSUBSCRIBE_LINK));
+            Optional<lux.contacts.ContactView> active = contacts.findByEmail(email).filter(c -> c.status() == ContactStatus.ACTIVE);
+            active.ifPresent(c -> contacts.changeStatus(c.id(), ContactStatus.UNSUBSCRIBED, UNSUBSCRIBE_LINK));
+            contactUnsubscribed = active.isPresent();
+        }
+        if (first && !contactUnsubscribed) { // the contact's status change has recorded it already
+            ledger.record(new NewConsentEvent(email, contactId, ConsentKind.UNSUBSCRIBE, "unsubscribe link",
+                    "campaign \"" + rows.get(0)[2] + "\"", null, null, UNSUBSCRIBE_LINK.name()));
         }
         suppressions.suppressAddress(email, SuppressionReason.UNSUBSCRIBED, "unsubscribe link of campaign \"" + rows.get(0)[2] + "\"",
                 UNSUBSCRIBE_LINK);

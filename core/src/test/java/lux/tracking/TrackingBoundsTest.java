@@ -71,7 +71,7 @@ class TrackingBoundsTest {
             EventWriter deadWriter = new EventWriter(dead, new TransactionTemplate(new DataSourceTransactionManager(pool)), properties,
                     new RollupWriter(dead, SqlDialect.POSTGRESQL), SqlDialect.POSTGRESQL);
             // only open() is exercised: it needs the tokens, the writer and the clock
-            TrackingService service = new TrackingService(tokens, null, deadWriter, null, null, null, null, Clock.systemUTC());
+            TrackingService service = new TrackingService(tokens, null, deadWriter, null, null, null, null, null, Clock.systemUTC());
             deadWriter.start();
             ExecutorService webThreads = Executors.newFixedThreadPool(16);
             try {

@@ -36,6 +36,7 @@ public class CommandMode {
             - approvals - sends waiting for approval; approve <campaign>; reject <campaign> because <reason>
             - stats <campaign> - numbers and a chart
             - test <campaign or template> [to a@x.com, b@y.com] - send a test to yourself (or up to 5 addresses)
+            - forms - list sign-up forms; form create <name> [tag:x] [lang:de] [single] - a website sign-up form
             - analyse [tag] - who your audience is; optimise <template> - check an email's content""";
 
     private final ToolBox toolBox;
@@ -87,6 +88,7 @@ public class CommandMode {
                 case "contact", "contacts" -> form(session, "contact");
                 default -> unknown(session);
             };
+            case "form", "forms" -> text = FormCommands.run(tools.forms(), sub, rest);
             case "campaigns" -> text = tools.campaigns().listCampaigns();
             case "schedule" -> text = schedule(tools, session, rest);
             case "pause" -> text = named(rest, tools.campaigns()::pauseCampaign);

@@ -8,8 +8,10 @@ import lux.agent.insights.ContentOptimiser;
 import lux.campaigns.CampaignService;
 import lux.campaigns.SendApprovalService;
 import lux.contacts.ContactService;
+import lux.config.CoreProperties;
 import lux.delivery.TestSendService;
 import lux.imports.ContactImportService;
+import lux.signup.FormService;
 import lux.templates.TemplateService;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +29,15 @@ public class ToolBox {
     private final ContactImportService imports;
     private final SendApprovalService approvals;
     private final TestSendService tests;
+    private final FormService forms;
+    private final CoreProperties core;
 
     ToolBox(ContactImportService imports, ContactService contacts, TemplateService templates, CampaignService campaigns, ConfirmationService confirmations,
             CampaignStatsReader stats, AudienceAnalyser analyser, ContentOptimiser optimiser, Clock clock, SendApprovalService approvals,
-            TestSendService tests) {
+            TestSendService tests, FormService forms, CoreProperties core) {
         this.tests = tests;
+        this.forms = forms;
+        this.core = core;
         this.approvals = approvals;
         this.imports = imports;
         this.contacts = contacts;
@@ -47,14 +53,15 @@ public class ToolBox {
     public Tools forSession(ToolSession session) {
         return new Tools(new ContactTools(contacts, imports, session), new TemplateTools(templates, contacts, session),
                 new CampaignTools(campaigns, templates, contacts, confirmations, stats, clock, session, approvals),
-                new InsightTools(analyser, optimiser, templates, session), new TestSendTools(tests, campaigns, templates, session));
+                new InsightTools(analyser, optimiser, templates, session), new TestSendTools(tests, campaigns, templates, session),
+                new FormTools(forms, session, core.publicBaseUrl().toString()));
     }
 
     /** The tools of one turn. */
     public record Tools(ContactTools contacts, TemplateTools templates, CampaignTools campaigns, InsightTools insights,
-                        TestSendTools tests) {
+                        TestSendTools tests, FormTools forms) {
         public List<Object> all() {
-            return List.of(contacts, templates, campaigns, insights, tests);
+            return List.of(contacts, templates, campaigns, insights, tests, forms);
         }
     }
 }
