@@ -44,10 +44,12 @@ public class CampaignService {
     private final SendApprovalService approvals;
     private final Senders senders;
     private final UserService users;
+    private final SchedulePlanner planner;
 
     CampaignService(CampaignRepository campaigns, CampaignRecipientRepository recipients, TemplateService templates,
                     ContactService contacts, AuditService audit, ApplicationEventPublisher events, Clock clock,
-                    SendApprovalService approvals, Senders senders, UserService users) {
+                    SendApprovalService approvals, Senders senders, UserService users, SchedulePlanner planner) {
+        this.planner = planner;
         this.approvals = approvals;
         this.senders = senders;
         this.users = users;
@@ -122,24 +124,17 @@ public class CampaignService {
     }
 
     /**
-     * Schedules a draft (or a failed campaign) for a wall-clock time in a zone; null time means now. With send
-     * approval on, this only asks: the campaign keeps its status until a second person approves it.
+     * Schedules a draft (or a failed campaign) for a wall-clock time in a zone; null time means now. Refuses what the
+     * {@link SchedulePlanner}'s plan blocks. With send approval on, this only asks: the campaign keeps its status until
+     * a second person approves it.
      */
     @Transactional
     public CampaignView schedule(long id, LocalDateTime localTime, ZoneId zone, Actor actor) {
         ZoneId scheduleZone = zone == null ? ZoneId.of("UTC") : zone;
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored, so the fingerprint reads back the same
         Instant at = localTime == null ? now : localTime.atZone(scheduleZone).toInstant();
-        if (at.isBefore(now.minusSeconds(60))) {
-            throw new InvalidInputException("scheduledAt", "That time (" + localTime + " " + scheduleZone.getId()
-                    + ") is in the past. Choose a time from now on.");
-        }
         Campaign campaign = entity(id);
-        long audience = contacts.countAudience(campaign.getAudience());
-        if (audience == 0) {
-            throw new InvalidInputException("audience", "Campaign \"" + campaign.getName() + "\" would reach nobody: no active contacts are "
-                    + campaign.getAudience().describe().replaceFirst("^(all )?active contacts ?", "") + ".");
-        }
+        long audience = planner.plan(CampaignView.of(campaign), localTime, scheduleZone).requireSendable().audienceCount();
         if (approvals.required()) {
             return approvals.request(campaign, at, scheduleZone, audience, actor);
         }
