@@ -2,12 +2,12 @@ package lux.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
 import lux.audit.Actor;
 import lux.audit.Channel;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
+import lux.campaigns.SchedulePlanner;
 import lux.campaigns.SendApprovalService;
 import lux.campaigns.Senders;
 import lux.shared.NotFoundException;
@@ -33,11 +33,11 @@ class CampaignsController {
     private final TemplateService templates;
     private final StatsService stats;
     private final ObjectMapper json;
-    private final Clock clock;
+    private final SchedulePlanner planner;
     private final SendApprovalService approvals;
     private final Senders senders;
 
-    CampaignsController(CampaignService campaigns, TemplateService templates, StatsService stats, ObjectMapper json, Clock clock,
+    CampaignsController(CampaignService campaigns, TemplateService templates, StatsService stats, ObjectMapper json, SchedulePlanner planner,
                         SendApprovalService approvals, Senders senders) {
         this.senders = senders;
         this.approvals = approvals;
@@ -45,7 +45,7 @@ class CampaignsController {
         this.templates = templates;
         this.stats = stats;
         this.json = json;
-        this.clock = clock;
+        this.planner = planner;
     }
 
     @GetMapping
@@ -65,7 +65,7 @@ class CampaignsController {
         model.addAttribute("timelineChart", json.writeValueAsString(Charts.timeline(numbers.timeline())));
         model.addAttribute("campaign", campaign);
         model.addAttribute("recipients", campaigns.recipientCounts(id));
-        model.addAttribute("progress", CampaignProgress.of(campaign, clock.instant()));
+        model.addAttribute("progress", CampaignProgress.of(campaign, planner.estimatedFinish(campaign)));
         model.addAttribute("templateName", templateName(campaign.templateId()));
         model.addAttribute("sender", campaign.sender() != null ? campaign.sender()
                 : String.join(", ", senders.defaults()) + " (default)");

@@ -37,7 +37,6 @@ import lux.users.User;
 import lux.users.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -56,7 +55,6 @@ class ProactiveNotifier {
     private final CampaignService campaigns;
     private final TeamsSender sender;
     private final TeamsProperties properties;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
     private final NotificationQueue queue;
     private final Map<Long, Instant> lastUpdate = new ConcurrentHashMap<>();
@@ -71,7 +69,7 @@ class ProactiveNotifier {
     private final Map<Long, ConversationStore.ProgressCard> importCards = new ConcurrentHashMap<>();
 
     ProactiveNotifier(BotFrameworkHttpAdapter adapter, BotSettings settings, ConversationStore conversations, CardFactory cards,
-                      CampaignService campaigns, TeamsSender sender, TeamsProperties properties, JdbcTemplate jdbc, Clock clock,
+                      CampaignService campaigns, TeamsSender sender, TeamsProperties properties, Clock clock,
                       ContactImportService imports, CoreProperties core, UserService users, SendApprovalService approvals,
                       ServiceUrlPolicy serviceUrls, PrivateChat privateChat) {
         this.serviceUrls = serviceUrls;
@@ -87,7 +85,6 @@ class ProactiveNotifier {
         this.campaigns = campaigns;
         this.sender = sender;
         this.properties = properties;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.queue = new NotificationQueue(properties.notifyQueue(), "lux-teams-notify");
     }
@@ -307,8 +304,7 @@ class ProactiveNotifier {
 
     /** The campaign creator's personal chat (progress and counts are theirs, not a channel's); only allowed serviceUrls. */
     private Optional<ConversationStore.Stored> ownerReference(CampaignView c) {
-        List<Long> owner = jdbc.queryForList("SELECT created_by FROM campaign WHERE id = ? AND created_by IS NOT NULL", Long.class, c.id());
-        Optional<ConversationStore.Stored> reference = owner.isEmpty() ? Optional.empty() : privateChat.personal(owner.get(0));
+        Optional<ConversationStore.Stored> reference = campaigns.owner(c.id()).flatMap(privateChat::personal);
         if (reference.isEmpty()) {
             log.info("No Teams conversation known for the owner of campaign {}; nothing posted", c.id());
         }

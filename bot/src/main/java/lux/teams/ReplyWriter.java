@@ -88,7 +88,7 @@ class ReplyWriter {
         } else if (output instanceof AgentOutput.Stats s) {
             return cards.stats(s.stats(), chartUrl(s.stats()));
         } else if (output instanceof AgentOutput.Form f) {
-            return cards.form(f.name(), templates.list().stream().map(TemplateView::name).toList());
+            return cards.form(f.kind(), templates.list().stream().map(TemplateView::name).toList());
         }
         return null;
     }

@@ -57,14 +57,14 @@ class CardFixturesTest {
         CARDS.put("template-preview", cards.templatePreview(new AgentOutput.TemplatePreview(3L, template.name(),
                 new RenderedMessage("Hi " + NASTY, "<p>x</p>", "Hello " + NASTY + "\n".repeat(3) + "x".repeat(3000)))));
         CARDS.put("campaigns", cards.campaigns(new AgentOutput.Campaigns(List.of(campaign)), ZONE));
-        CARDS.put("confirmation", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "A".repeat(26), "SCHEDULE", campaign,
+        CARDS.put("confirmation", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "A".repeat(26), lux.agent.ConfirmationKind.SCHEDULE, campaign,
                 template.name(), template.subject(), "active contacts tagged any of vip", 120,
                 ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null), ZONE));
-        CARDS.put("confirmation-reject", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "B".repeat(26), "REJECT", campaign,
+                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null, List.of()), ZONE));
+        CARDS.put("confirmation-reject", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "B".repeat(26), lux.agent.ConfirmationKind.REJECT, campaign,
                 template.name(), template.subject(), "active contacts tagged any of vip", 120,
                 ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                Instant.parse("2026-11-26T09:30:00Z"), "board@lux.example.com", "Prices are wrong " + NASTY), ZONE));
+                Instant.parse("2026-11-26T09:30:00Z"), "board@lux.example.com", "Prices are wrong " + NASTY, List.of()), ZONE));
         CARDS.put("confirmation-done", cards.confirmationDone("Confirmed", "\"" + NASTY + "\" is scheduled."));
         CARDS.put("stats", cards.stats(new CampaignStats(campaign, 120, 100, 2, 1, 17, 40, 5, 12, 1),
                 "https://lux.example.com/charts/0123456789abcdef0123456789abcdef.png"));
@@ -78,9 +78,9 @@ class CardFixturesTest {
         CARDS.put("import-refused", cards.importResult(new ImportEvent.Finished(6, 1L, "photo.png", 0, 0, 0, 0, false,
                 "it is not a CSV file"), null, List.of()));
         CARDS.put("notice", cards.notice("LUX paused " + NASTY, NASTY));
-        CARDS.put("form-contact", cards.form("contact", List.of()));
-        CARDS.put("form-template", cards.form("template", List.of()));
-        CARDS.put("form-campaign", cards.form("campaign", List.of("Invite", NASTY)));
+        CARDS.put("form-contact", cards.form(lux.agent.FormKind.CONTACT, List.of()));
+        CARDS.put("form-template", cards.form(lux.agent.FormKind.TEMPLATE, List.of()));
+        CARDS.put("form-campaign", cards.form(lux.agent.FormKind.CAMPAIGN, List.of("Invite", NASTY)));
         Files.createDirectories(OUT);
         ObjectMapper json = new ObjectMapper();
         for (Map.Entry<String, Card> e : CARDS.entrySet()) {

@@ -220,6 +220,12 @@ public class CampaignService {
         return CampaignView.of(entity(id));
     }
 
+    /** The LUX user who created the campaign (progress and counts are told to them), if one did. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> owner(long id) {
+        return campaigns.findById(id).map(Campaign::getCreatedBy);
+    }
+
     /** The most recent campaign with this name (case-insensitive), for "pause the spring sale". */
     @Transactional(readOnly = true)
     public CampaignView getByName(String name) {
