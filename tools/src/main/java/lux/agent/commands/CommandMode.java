@@ -109,7 +109,7 @@ public class CommandMode {
                 ToolResult built = tools.campaigns().buildCampaign(fields.get("name"), fields.get("template"),
                         list(fields.get("tags")), List.of(), list(fields.get("excludedTags")));
                 String when = fields.get("when");
-                if (built instanceof ToolResult.Failed || when == null || when.isBlank()) {
+                if (built instanceof ToolResult.Failure || when == null || when.isBlank()) {
                     yield drafted(built);
                 }
                 yield built.forPeople() + "\n" + people(tools.campaigns().scheduleCampaign(fields.get("name"), when));

@@ -41,8 +41,7 @@ public class ContactTools {
         return ToolResults.attempt(session, "importContacts", () -> {
             UploadedFile file = session.lastUpload();
             if (file == null) {
-                return new ToolResult.Failed("No file is attached yet. Attach a CSV file (columns like email, first_name, "
-                        + "last_name, company, tags) to a message first.");
+                return ToolResult.NoFileAttached.CSV;
             }
             long id = imports.startDownload(file.fileName(), file.downloadUrl(), set(tags), ImportMode.ADD_NEW_ONLY, session.actor());
             return new ToolResult.ImportStarted(id, file.fileName(), set(tags));

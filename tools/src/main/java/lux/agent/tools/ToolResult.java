@@ -20,9 +20,23 @@ public sealed interface ToolResult {
     String forPeople();
 
     /** The tool did nothing; {@code error} says why, for the model and the person alike. */
-    record Failed(String error) implements ToolResult {
+    sealed interface Failure extends ToolResult {
+        String error();
+    }
+
+    record Failed(String error) implements Failure {
         public String forPeople() {
             return "Sorry, that did not work: " + error;
+        }
+    }
+
+    /** An import without a file: nothing went wrong, people are told what to attach. */
+    record NoFileAttached(String error) implements Failure {
+        static final NoFileAttached CSV = new NoFileAttached("No file attached yet. Attach a CSV file (columns like email, "
+                + "first_name, last_name, company, tags) to a message first.");
+
+        public String forPeople() {
+            return error;
         }
     }
 

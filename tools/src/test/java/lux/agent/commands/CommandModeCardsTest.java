@@ -124,13 +124,15 @@ class CommandModeCardsTest {
 
         ToolResult result = toolBox.forSession(session).contacts().importContacts(List.of("webinar"));
 
-        assertThat(result).isEqualTo(new ToolResult.Failed("No file is attached yet. Attach a CSV file (columns like email, "
-                + "first_name, last_name, company, tags) to a message first."));
-        assertThat(toolBox.forSession(session).campaigns().pauseCampaign("Nope")).isInstanceOfSatisfying(ToolResult.Failed.class,
-                failed -> assertThat(failed.error()).isEqualTo("Campaign \"Nope\" does not exist."));
+        assertThat(result).isInstanceOfSatisfying(ToolResult.NoFileAttached.class, failure -> assertThat(failure.error())
+                .isEqualTo("No file attached yet. Attach a CSV file (columns like email, first_name, last_name, company, tags) "
+                        + "to a message first."));
+        assertThat(toolBox.forSession(session).campaigns().pauseCampaign("Nope")).isEqualTo(
+                new ToolResult.Failed("Campaign \"Nope\" does not exist."));
+        assertThat(say("pause Nope").text()).isEqualTo("Sorry, that did not work: Campaign \"Nope\" does not exist.");
         AgentReply reply = say("import tag:webinar");
-        assertThat(reply.text()).isEqualTo("Sorry, that did not work: No file is attached yet. Attach a CSV file (columns like "
-                + "email, first_name, last_name, company, tags) to a message first.");
+        assertThat(reply.text()).isEqualTo("No file attached yet. Attach a CSV file (columns like email, first_name, last_name, "
+                + "company, tags) to a message first.");
         assertThat(reply.outputs()).isEmpty();
         assertThat(say("contacts count tag:vip").text()).isEqualTo("2 active contacts tagged any of vip.");
     }
