@@ -27,9 +27,12 @@ class ReplyWriter {
     static final Set<String> PRIVATE_TOOLS = Set.of("findContacts", "countAudience", "reportStats", "analyseAudience", "importContacts");
     private final PrivateChat privateChat;
     private final TeamsIdentity identity;
+    private final InsightCards insights;
 
     ReplyWriter(CardFactory cards, TeamsSender sender, ChartRenderer charts, ChartStore chartStore, TemplateService templates,
-                lux.config.CoreProperties core, lux.agent.LuxAgent agent, PrivateChat privateChat, TeamsIdentity identity) {
+                lux.config.CoreProperties core, lux.agent.LuxAgent agent, PrivateChat privateChat, TeamsIdentity identity,
+                InsightCards insights) {
+        this.insights = insights;
         this.privateChat = privateChat;
         this.identity = identity;
         this.cards = cards;
@@ -53,7 +56,7 @@ class ReplyWriter {
 
     static boolean isPrivate(AgentReply reply) {
         return reply.toolsCalled().stream().anyMatch(PRIVATE_TOOLS::contains) || reply.outputs().stream()
-                .anyMatch(o -> o instanceof AgentOutput.Contacts || o instanceof AgentOutput.Stats);
+                .anyMatch(o -> o instanceof AgentOutput.Contacts || o instanceof AgentOutput.Stats || o instanceof AgentOutput.Audience);
     }
 
     private void writeHere(TurnContext turn, AgentReply reply, ZoneId zone) {
@@ -87,6 +90,10 @@ class ReplyWriter {
             return cards.confirmation(c, zone);
         } else if (output instanceof AgentOutput.Stats s) {
             return cards.stats(s.stats(), chartUrl(s.stats()));
+        } else if (output instanceof AgentOutput.Audience a) {
+            return insights.audience(a.analysis());
+        } else if (output instanceof AgentOutput.Content c) {
+            return insights.content(c.template(), c.report());
         } else if (output instanceof AgentOutput.Form f) {
             return cards.form(f.kind(), templates.list().stream().map(TemplateView::name).toList());
         }

@@ -66,6 +66,13 @@ class CardFixturesTest {
                 ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
                 Instant.parse("2026-11-26T09:30:00Z"), "board@lux.example.com", "Prices are wrong " + NASTY, List.of()), ZONE));
         CARDS.put("confirmation-done", cards.confirmationDone("Confirmed", "\"" + NASTY + "\" is scheduled."));
+        InsightCards insights = new InsightCards(new CardTemplates());
+        CARDS.put("audience", insights.audience(new lux.stats.AudienceAnalysis("contacts tagged " + NASTY, 120,
+                Map.of("active", 120L, "unsubscribed", 3L), Map.of(NASTY, 40L), 60, 20, 30, 10, 5, 90, Map.of("example.com", 70L),
+                2, 1, List.of("Spread large sends over time.", NASTY))));
+        CARDS.put("content", insights.content("Invite " + NASTY, new lux.agent.insights.ContentReport("Hi " + NASTY, 20, 4,
+                "Preview " + NASTY, List.of("free"), 1, List.of(), 2, 1, 1, 120, true, false, 64.5, 14.2,
+                List.of("Hi there", NASTY), List.of("No unsubscribe link.", NASTY))));
         CARDS.put("stats", cards.stats(new CampaignStats(campaign, 120, 100, 2, 1, 17, 40, 5, 12, 1),
                 "https://lux.example.com/charts/0123456789abcdef0123456789abcdef.png"));
         CARDS.put("progress", cards.progress(new CardFactory.Progress(7, campaign.name(), "sending", 120, 40, 2, 1,
@@ -91,7 +98,7 @@ class CardFixturesTest {
 
     @Test
     void everyCardIsAnAdaptiveCard15AndKeepsHostileTextAsText() {
-        assertThat(CARDS).hasSize(21);
+        assertThat(CARDS).hasSize(23); // with the audience and content insight cards
         CARDS.forEach((name, card) -> {
             JsonNode json = card.json();
             assertThat(json.path("type").asText()).as(name).isEqualTo("AdaptiveCard");

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import lux.agent.insights.CampaignStats;
+import lux.agent.insights.ContentReport;
 import lux.campaigns.CampaignView;
 import lux.campaigns.PlanCheck;
 import lux.contacts.ContactView;
+import lux.stats.AudienceAnalysis;
 import lux.templates.RenderedMessage;
 import lux.templates.TemplateView;
 
@@ -44,6 +46,12 @@ public sealed interface AgentOutput {
     }
 
     record Stats(CampaignStats stats) implements AgentOutput {
+    }
+
+    record Audience(AudienceAnalysis analysis) implements AgentOutput {
+    }
+
+    record Content(String template, ContentReport report) implements AgentOutput {
     }
 
     /** A command-mode form (contact, template or campaign) for what is awkward to type. */

@@ -2,8 +2,11 @@ package lux.agent.tools;
 
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import lux.agent.AgentOutput;
 import lux.agent.insights.ContentOptimiser;
+import lux.agent.insights.ContentReport;
 import lux.stats.AudienceAnalyser;
+import lux.stats.AudienceAnalysis;
 import lux.templates.TemplateService;
 import lux.templates.TemplateView;
 
@@ -24,8 +27,11 @@ public class InsightTools {
     @Tool("Analyses the audience from real data: segments by tag, engagement, mailbox domains, machine-only openers, "
             + "suppressions, with recommendations.")
     public ToolResult analyseAudience(@P(value = "only contacts with this tag; empty = all contacts", required = false) String tag) {
-        return ToolResults.attempt(session, "analyseAudience",
-                () -> new ToolResult.AudienceAnalysed(ToolResult.DATA_CONTACTS, analyser.analyse(tag)));
+        return ToolResults.attempt(session, "analyseAudience", () -> {
+            AudienceAnalysis analysis = analyser.analyse(tag);
+            session.show(new AgentOutput.Audience(analysis));
+            return new ToolResult.AudienceAnalysed(ToolResult.DATA_CONTACTS, analysis);
+        });
     }
 
     @Tool("Measures a saved template's content: subject length and variants, preview text, spam-trigger words, links, "
@@ -33,7 +39,9 @@ public class InsightTools {
     public ToolResult optimiseContent(@P("the template name") String templateName) {
         return ToolResults.attempt(session, "optimiseContent", () -> {
             TemplateView t = templates.byName(templateName);
-            return new ToolResult.ContentChecked(ToolResult.DATA_TEMPLATES, t.name(), optimiser.check(t.subject(), t.htmlBody()));
+            ContentReport report = optimiser.check(t.subject(), t.htmlBody());
+            session.show(new AgentOutput.Content(t.name(), report));
+            return new ToolResult.ContentChecked(ToolResult.DATA_TEMPLATES, t.name(), report);
         });
     }
 }

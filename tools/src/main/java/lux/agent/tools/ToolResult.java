@@ -170,15 +170,17 @@ public sealed interface ToolResult {
         }
     }
 
+    /** The audience card shows it to people. */
     record AudienceAnalysed(String note, AudienceAnalysis analysis) implements ToolResult {
         public String forPeople() {
-            return InsightText.audience(analysis);
+            return "";
         }
     }
 
+    /** The content card shows it to people. */
     record ContentChecked(String note, String template, ContentReport report) implements ToolResult {
         public String forPeople() {
-            return InsightText.content(template, report);
+            return "";
         }
     }
 }

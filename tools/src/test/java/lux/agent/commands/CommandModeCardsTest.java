@@ -97,6 +97,18 @@ class CommandModeCardsTest {
     }
 
     @Test
+    void anAudienceAnalysisIsItsCard() {
+        AgentReply reply = say("analyse vip");
+
+        assertThat(reply.text()).isEmpty();
+        assertThat(reply.outputs()).singleElement().isInstanceOfSatisfying(AgentOutput.Audience.class, card -> {
+            assertThat(card.analysis().scope()).isEqualTo("contacts tagged vip");
+            assertThat(card.analysis().activeContacts()).isEqualTo(2);
+            assertThat(card.analysis().neverMailed()).isEqualTo(2);
+        });
+    }
+
+    @Test
     void scheduleIsTheConfirmationCardAndOneShortLine() {
         var template = templates.create(new TemplateContent("Promo", "Hello", "<p>Hi</p>", null), mia);
         CampaignView promo = campaigns.create(new NewCampaign("Spring sale", template.id(), null, AudienceFilter.anyOf("vip")), mia);
