@@ -233,6 +233,22 @@ public class CampaignService {
                 .orElseThrow(() -> new NotFoundException("Campaign", "\"" + name + "\""));
     }
 
+    /** The campaign people call {@code name}: by name, else "#12" or "12" as its id; not found names the recent ones. */
+    @Transactional(readOnly = true)
+    public CampaignView find(String name) {
+        String wanted = name == null ? "" : name.strip();
+        try {
+            return getByName(wanted);
+        } catch (NotFoundException e) {
+            if (wanted.matches("#?\\d+")) {
+                return get(Long.parseLong(wanted.replace("#", "")));
+            }
+            String known = list(null, org.springframework.data.domain.PageRequest.of(0, 10)).stream().map(CampaignView::name)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            throw new NotFoundException("Campaign", "\"" + wanted + "\"" + (known.isEmpty() ? "" : " (recent: " + known + ")"));
+        }
+    }
+
     @Transactional(readOnly = true)
     public Page<CampaignView> list(CampaignStatus status, Pageable pageable) {
         return (status == null ? campaigns.findAllByOrderByIdDesc(pageable) : campaigns.findByStatusOrderByIdDesc(status, pageable))

@@ -5,7 +5,6 @@ import dev.langchain4j.agent.tool.Tool;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.stream.Collectors;
 import lux.agent.AgentOutput;
 import lux.agent.insights.CampaignStats;
 import lux.agent.insights.CampaignStatsReader;
@@ -16,7 +15,6 @@ import lux.campaigns.PlanCheck;
 import lux.campaigns.SendApprovalService;
 import lux.contacts.AudienceFilter;
 import lux.contacts.ContactService;
-import lux.shared.NotFoundException;
 import lux.templates.TemplateService;
 import org.springframework.data.domain.PageRequest;
 
@@ -156,18 +154,8 @@ public class CampaignTools {
                 card.warnings().stream().map(PlanCheck::message).toList());
     }
 
-    CampaignView byName(String name) {
-        String wanted = name == null ? "" : name.strip();
-        try {
-            return campaigns.getByName(wanted);
-        } catch (NotFoundException e) {
-            if (wanted.matches("#?\\d+")) {
-                return campaigns.get(Long.parseLong(wanted.replace("#", "")));
-            }
-            String known = campaigns.list(null, PageRequest.of(0, 10)).stream().map(CampaignView::name)
-                    .collect(Collectors.joining(", "));
-            throw new NotFoundException("Campaign", "\"" + wanted + "\"" + (known.isEmpty() ? "" : " (recent: " + known + ")"));
-        }
+    private CampaignView byName(String name) {
+        return campaigns.find(name);
     }
 
     static String percent(double rate) {
