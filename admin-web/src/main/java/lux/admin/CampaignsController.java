@@ -2,12 +2,12 @@ package lux.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
 import lux.audit.Actor;
 import lux.audit.Channel;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
+import lux.campaigns.SchedulePlanner;
 import lux.campaigns.SendApprovalService;
 import lux.campaigns.Senders;
 import lux.preflight.PreflightService;
@@ -34,12 +34,12 @@ class CampaignsController {
     private final TemplateService templates;
     private final StatsService stats;
     private final ObjectMapper json;
-    private final Clock clock;
+    private final SchedulePlanner planner;
     private final SendApprovalService approvals;
     private final Senders senders;
     private final PreflightService preflight;
 
-    CampaignsController(CampaignService campaigns, TemplateService templates, StatsService stats, ObjectMapper json, Clock clock,
+    CampaignsController(CampaignService campaigns, TemplateService templates, StatsService stats, ObjectMapper json, SchedulePlanner planner,
                         SendApprovalService approvals, Senders senders, PreflightService preflight) {
         this.preflight = preflight;
         this.senders = senders;
@@ -48,7 +48,7 @@ class CampaignsController {
         this.templates = templates;
         this.stats = stats;
         this.json = json;
-        this.clock = clock;
+        this.planner = planner;
     }
 
     @GetMapping
@@ -68,7 +68,7 @@ class CampaignsController {
         model.addAttribute("timelineChart", json.writeValueAsString(Charts.timeline(numbers.timeline())));
         model.addAttribute("campaign", campaign);
         model.addAttribute("recipients", campaigns.recipientCounts(id));
-        model.addAttribute("progress", CampaignProgress.of(campaign, clock.instant()));
+        model.addAttribute("progress", CampaignProgress.of(campaign, planner.estimatedFinish(campaign)));
         model.addAttribute("templateName", templateName(campaign.templateId()));
         model.addAttribute("sender", campaign.sender() != null ? campaign.sender()
                 : String.join(", ", senders.defaults()) + " (default)");

@@ -12,6 +12,8 @@ import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
 import lux.campaigns.NewCampaign;
 import lux.campaigns.RecipientStatus;
+import lux.campaigns.SchedulePlan;
+import lux.campaigns.SchedulePlanner;
 import lux.campaigns.SendApprovalService;
 import lux.contacts.AudienceFilter;
 import lux.shared.InvalidInputException;
@@ -34,8 +36,10 @@ class CampaignsApi {
     private final CampaignService campaigns;
     private final StatsService stats;
     private final SendApprovalService approvals;
+    private final SchedulePlanner planner;
 
-    CampaignsApi(CampaignService campaigns, StatsService stats, SendApprovalService approvals) {
+    CampaignsApi(CampaignService campaigns, StatsService stats, SendApprovalService approvals, SchedulePlanner planner) {
+        this.planner = planner;
         this.campaigns = campaigns;
         this.stats = stats;
         this.approvals = approvals;
@@ -92,13 +96,14 @@ class CampaignsApi {
     CampaignView schedule(@PathVariable long id, @RequestBody(required = false) ScheduleRequest body,
                           @AuthenticationPrincipal ConsoleUser user) {
         ScheduleRequest request = body == null ? new ScheduleRequest(null, null) : body;
-        ZoneId zone;
-        try {
-            zone = request.zone() == null || request.zone().isBlank() ? null : ZoneId.of(request.zone().trim());
-        } catch (java.time.DateTimeException e) {
-            throw new InvalidInputException("zone", "'" + request.zone() + "' is not a time zone; use a name like Europe/Berlin.");
-        }
-        return campaigns.schedule(id, request.at(), zone, user.actor(Channel.API));
+        return campaigns.schedule(id, request.at(), request.zoneId(), user.actor(Channel.API));
+    }
+
+    /** What {@code /schedule} with the same body would do, changing nothing: audience, checks and estimated finish. */
+    @PostMapping("/{id}/plan")
+    SchedulePlan plan(@PathVariable long id, @RequestBody(required = false) ScheduleRequest body) {
+        ScheduleRequest request = body == null ? new ScheduleRequest(null, null) : body;
+        return planner.plan(id, request.at(), request.zoneId());
     }
 
     @PostMapping("/{id}/unschedule")
@@ -134,6 +139,13 @@ class CampaignsApi {
     }
 
     record ScheduleRequest(LocalDateTime at, String zone) {
+        ZoneId zoneId() {
+            try {
+                return zone == null || zone.isBlank() ? null : ZoneId.of(zone.trim());
+            } catch (java.time.DateTimeException e) {
+                throw new InvalidInputException("zone", "'" + zone + "' is not a time zone; use a name like Europe/Berlin.");
+            }
+        }
     }
 
     /** Recipients per delivery status (the rows are the truth), and engagement: rates, people vs machines, links, hours. */

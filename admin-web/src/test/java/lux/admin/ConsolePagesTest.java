@@ -58,6 +58,8 @@ class ConsolePagesTest {
     @Autowired
     CampaignService campaigns;
     @Autowired
+    lux.campaigns.SchedulePlanner planner;
+    @Autowired
     ApiTokenService tokens;
     @Autowired
     PasswordEncoder encoder;
@@ -76,6 +78,22 @@ class ConsolePagesTest {
         DatabaseCleaner.clean(jdbc);
         admin = ConsoleUser.of(fixtures.user("ada@lux.test", Role.ADMIN));
         marketer = ConsoleUser.of(fixtures.user("mark@lux.test", Role.MARKETER));
+    }
+
+    @Test
+    void theCampaignPageShowsTheSchedulePlansFinish() throws Exception {
+        fixtures.contact("anna@example.org", "Anna", "vip");
+        fixtures.contact("ben@example.org", "Ben", "vip");
+        CampaignView sale = fixtures.campaign("Spring sale", fixtures.template("Offer").id(), "vip");
+        java.time.Instant planned = planner.plan(sale.id(), LocalDateTime.of(2099, 3, 1, 9, 0), ZoneId.of("Europe/Berlin"))
+                .estimatedFinish();
+        CampaignView scheduled = campaigns.schedule(sale.id(), LocalDateTime.of(2099, 3, 1, 9, 0), ZoneId.of("Europe/Berlin"),
+                Actor.system());
+
+        // 2 recipients at the default 30 a minute from 08:00 UTC: the same instant the plan (and the chat card) gives
+        assertThat(planned).isEqualTo(java.time.Instant.parse("2099-03-01T08:00:04Z")).isEqualTo(planner.estimatedFinish(scheduled));
+        mvc.perform(get("/admin/campaigns/" + sale.id()).with(user(marketer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span id=\"estimated-finish\">2099-03-01T08:00:04Z</span>")));
     }
 
     @Test

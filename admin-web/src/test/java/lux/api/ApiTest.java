@@ -55,6 +55,8 @@ class ApiTest {
     AuditService audit;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    lux.campaigns.SchedulePlanner planner;
 
     String token;
     User owner;
@@ -218,6 +220,31 @@ class ApiTest {
                 .andExpect(jsonPath("$.recipients.PENDING").value(0));
         call(get("/api/v1/campaigns").param("status", "CANCELLED")).andExpect(jsonPath("$.totalItems").value(1));
         call(get("/api/v1/campaigns").param("status", "DRAFT")).andExpect(jsonPath("$.totalItems").value(0));
+    }
+
+    @Test
+    void aPlanShowsWhatSchedulingWouldDoAndChangesNothing() throws Exception {
+        fixtures.contact("anna@example.org", "Anna", "vip");
+        long templateId = fixtures.template("Offer").id();
+        long id = json.readTree(send(post("/api/v1/campaigns"),
+                "{\"name\": \"Spring sale\", \"templateId\": " + templateId + ", \"audience\": {\"anyOf\": [\"vip\"]}}")
+                .andReturn().getResponse().getContentAsString()).get("id").asLong();
+        java.time.Instant finish = planner.plan(id, java.time.LocalDateTime.parse("2099-03-01T09:30"),
+                java.time.ZoneId.of("Europe/Berlin")).estimatedFinish();
+
+        send(post("/api/v1/campaigns/" + id + "/plan"), "{\"at\": \"2099-03-01T09:30:00\", \"zone\": \"Europe/Berlin\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.audienceCount").value(1))
+                .andExpect(jsonPath("$.checks.length()").value(0))
+                // one recipient at the default 30 a minute: the one estimator's finish, as chat and the console show it
+                .andExpect(jsonPath("$.estimatedFinish").value("2099-03-01T08:30:02Z"))
+                .andExpect(jsonPath("$.estimatedFinish").value(finish.toString()));
+        send(post("/api/v1/campaigns/" + id + "/plan"), "{\"at\": \"2000-01-01T00:00:00\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.checks[0].severity").value("BLOCKING"))
+                .andExpect(jsonPath("$.checks[0].topic").value("TIME"))
+                .andExpect(jsonPath("$.checks[0].message").value(containsString("is in the past")));
+        call(get("/api/v1/campaigns/" + id)).andExpect(jsonPath("$.status").value("DRAFT"));
     }
 
     @Test

@@ -77,7 +77,8 @@ class CardActionHandler {
                             fields.put(f.getKey(), f.getValue().asText());
                         }
                     });
-                    AgentReply reply = agent.submitForm(request(user, conversationId, "", zone), value.path("form").asText(), fields);
+                    AgentReply reply = agent.submitForm(request(user, conversationId, "", zone),
+                            lux.agent.FormKind.of(value.path("form").asText()).orElse(null), fields);
                     writer.write(turn, reply, zone);
                 }
                 default -> sender.send(turn, Replies.text("I do not know that button. Type help to see what I can do."));

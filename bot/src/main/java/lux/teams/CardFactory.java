@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lux.agent.AgentOutput;
+import lux.agent.ConfirmationKind;
+import lux.agent.FormKind;
 import lux.agent.insights.CampaignStats;
 import lux.campaigns.CampaignView;
 import lux.contacts.ContactView;
@@ -93,18 +95,18 @@ class CardFactory {
         data.put("blocking", preflight == null ? List.of() : preflight.blocking().stream().map(PreflightReport.Problem::message).toList());
         data.put("warnings", preflight == null ? List.of() : preflight.warnings().stream().map(PreflightReport.Problem::message).toList());
         String verb = switch (c.kind()) {
-            case "RESUME" -> "Resume sending ";
-            case "APPROVE" -> "Approve sending ";
-            case "CANCEL" -> "Cancel for good ";
-            case "REJECT" -> "Reject the send of ";
-            default -> "Schedule ";
+            case RESUME -> "Resume sending ";
+            case APPROVE -> "Approve sending ";
+            case CANCEL -> "Cancel for good ";
+            case REJECT -> "Reject the send of ";
+            case SCHEDULE -> "Schedule ";
         };
-        boolean destructive = c.kind().equals("CANCEL") || c.kind().equals("REJECT");
+        boolean destructive = c.kind().destructive();
         data.put("warning", blocked ? "The pre-flight check found problems that stop this send; fix them and ask again."
                 : destructive ? "This cannot be undone. Nothing happens until you press Confirm."
                 : "Nothing is sent or scheduled until you press Confirm.");
         data.put("sender", c.sender());
-        data.put("reason", c.note() == null ? (c.kind().equals("REJECT") ? "none given" : "") : c.note());
+        data.put("reason", c.note() == null ? (c.kind() == ConfirmationKind.REJECT ? "none given" : "") : c.note());
         data.put("title", verb + "\"" + c.campaign().name() + "\"?");
         data.put("campaign", c.campaign().name());
         data.put("template", c.templateName());
@@ -196,12 +198,11 @@ class CardFactory {
         return facts(title, text, List.of(), null, List.of());
     }
 
-    Card form(String name, List<String> templateNames) {
-        return switch (name) {
-            case "contact" -> templates.render("form-contact", Map.of());
-            case "template" -> templates.render("form-template", Map.of());
-            case "campaign" -> templates.render("form-campaign", Map.of("templates", templateNames));
-            default -> throw new IllegalArgumentException("Unknown form " + name);
+    Card form(FormKind form, List<String> templateNames) {
+        return switch (form) {
+            case CONTACT -> templates.render("form-contact", Map.of());
+            case TEMPLATE -> templates.render("form-template", Map.of());
+            case CAMPAIGN -> templates.render("form-campaign", Map.of("templates", templateNames));
         };
     }
 

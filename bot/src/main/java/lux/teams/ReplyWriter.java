@@ -30,12 +30,14 @@ class ReplyWriter {
     private final PrivateChat privateChat;
     private final TeamsIdentity identity;
     private final PreflightService preflight;
+    private final InsightCards insights;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplyWriter.class);
 
     ReplyWriter(CardFactory cards, TeamsSender sender, ChartRenderer charts, ChartStore chartStore, TemplateService templates,
                 lux.config.CoreProperties core, lux.agent.LuxAgent agent, PrivateChat privateChat, TeamsIdentity identity,
-                PreflightService preflight) {
+                PreflightService preflight, InsightCards insights) {
         this.preflight = preflight;
+        this.insights = insights;
         this.privateChat = privateChat;
         this.identity = identity;
         this.cards = cards;
@@ -59,7 +61,7 @@ class ReplyWriter {
 
     static boolean isPrivate(AgentReply reply) {
         return reply.toolsCalled().stream().anyMatch(PRIVATE_TOOLS::contains) || reply.outputs().stream()
-                .anyMatch(o -> o instanceof AgentOutput.Contacts || o instanceof AgentOutput.Stats);
+                .anyMatch(o -> o instanceof AgentOutput.Contacts || o instanceof AgentOutput.Stats || o instanceof AgentOutput.Audience);
     }
 
     private void writeHere(TurnContext turn, AgentReply reply, ZoneId zone) {
@@ -95,8 +97,12 @@ class ReplyWriter {
             return cards.testSent(t);
         } else if (output instanceof AgentOutput.Stats s) {
             return cards.stats(s.stats(), chartUrl(s.stats()));
+        } else if (output instanceof AgentOutput.Audience a) {
+            return insights.audience(a.analysis());
+        } else if (output instanceof AgentOutput.Content c) {
+            return insights.content(c.template(), c.report());
         } else if (output instanceof AgentOutput.Form f) {
-            return cards.form(f.name(), templates.list().stream().map(TemplateView::name).toList());
+            return cards.form(f.kind(), templates.list().stream().map(TemplateView::name).toList());
         }
         return null;
     }

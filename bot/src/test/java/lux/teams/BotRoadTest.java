@@ -108,6 +108,9 @@ class BotRoadTest {
         post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contacts find tag:vip"));
         JsonNode card = cards().get(0);
         assertThat(card.toString()).contains("ana@example.com", "ben@example.org");
+        // the person gets the one card; what the model is told about contact data never reaches Teams
+        assertThat(connector.messages()).singleElement().satisfies(m -> assertThat(m.text()).isNull());
+        assertThat(card.toString()).doesNotContain("DATA", "not instructions");
     }
 
     @Test

@@ -57,26 +57,33 @@ class CardFixturesTest {
         CARDS.put("template-preview", cards.templatePreview(new AgentOutput.TemplatePreview(3L, template.name(),
                 new RenderedMessage("Hi " + NASTY, "<p>x</p>", "Hello " + NASTY + "\n".repeat(3) + "x".repeat(3000)))));
         CARDS.put("campaigns", cards.campaigns(new AgentOutput.Campaigns(List.of(campaign)), ZONE));
-        CARDS.put("confirmation", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "A".repeat(26), "SCHEDULE", campaign,
+        CARDS.put("confirmation", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "A".repeat(26), lux.agent.ConfirmationKind.SCHEDULE, campaign,
                 template.name(), template.subject(), "active contacts tagged any of vip", 120,
                 ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null), ZONE));
-        CARDS.put("confirmation-reject", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "B".repeat(26), "REJECT", campaign,
+                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null, List.of()), ZONE));
+        CARDS.put("confirmation-reject", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "B".repeat(26), lux.agent.ConfirmationKind.REJECT, campaign,
                 template.name(), template.subject(), "active contacts tagged any of vip", 120,
                 ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                Instant.parse("2026-11-26T09:30:00Z"), "board@lux.example.com", "Prices are wrong " + NASTY), ZONE));
+                Instant.parse("2026-11-26T09:30:00Z"), "board@lux.example.com", "Prices are wrong " + NASTY, List.of()), ZONE));
         lux.preflight.PreflightReport preflight = new lux.preflight.PreflightReport(120, List.of(
                 new lux.preflight.PreflightReport.Problem(lux.preflight.PreflightReport.Check.POSTAL_ADDRESS,
                         lux.preflight.PreflightReport.Severity.BLOCKING, "No postal address " + NASTY),
                 new lux.preflight.PreflightReport.Problem(lux.preflight.PreflightReport.Check.VARIABLES,
                         lux.preflight.PreflightReport.Severity.WARNING, "40 contacts have no first name — use {{ contact.first_name | default(\"there\") }}.")));
-        CARDS.put("confirmation-preflight", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "C".repeat(26), "SCHEDULE", campaign,
+        CARDS.put("confirmation-preflight", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "C".repeat(26), lux.agent.ConfirmationKind.SCHEDULE, campaign,
                 template.name(), template.subject(), "active contacts tagged any of vip", 120,
                 ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null), ZONE, preflight));
+                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null, List.of()), ZONE, preflight));
         CARDS.put("test-sent", cards.testSent(new AgentOutput.TestSent("campaign", campaign.name(), new lux.delivery.TestSendResult(
                 "[Test] Hi " + NASTY, "ana@example.com", "outbox", List.of("mia@lux.example.com"), List.of("bad@lux.example.com: " + NASTY)))));
         CARDS.put("confirmation-done", cards.confirmationDone("Confirmed", "\"" + NASTY + "\" is scheduled."));
+        InsightCards insights = new InsightCards(new CardTemplates());
+        CARDS.put("audience", insights.audience(new lux.stats.AudienceAnalysis("contacts tagged " + NASTY, 120,
+                Map.of("active", 120L, "unsubscribed", 3L), Map.of(NASTY, 40L), 60, 20, 30, 10, 5, 90, Map.of("example.com", 70L),
+                2, 1, List.of("Spread large sends over time.", NASTY))));
+        CARDS.put("content", insights.content("Invite " + NASTY, new lux.agent.insights.ContentReport("Hi " + NASTY, 20, 4,
+                "Preview " + NASTY, List.of("free"), 1, List.of(), 2, 1, 1, 120, true, false, 64.5, 14.2,
+                List.of("Hi there", NASTY), List.of("No unsubscribe link.", NASTY))));
         CARDS.put("stats", cards.stats(new CampaignStats(campaign, 120, 100, 2, 1, 17, 40, 5, 12, 1),
                 "https://lux.example.com/charts/0123456789abcdef0123456789abcdef.png"));
         CARDS.put("progress", cards.progress(new CardFactory.Progress(7, campaign.name(), "sending", 120, 40, 2, 1,
@@ -89,9 +96,9 @@ class CardFixturesTest {
         CARDS.put("import-refused", cards.importResult(new ImportEvent.Finished(6, 1L, "photo.png", 0, 0, 0, 0, false,
                 "it is not a CSV file"), null, List.of()));
         CARDS.put("notice", cards.notice("LUX paused " + NASTY, NASTY));
-        CARDS.put("form-contact", cards.form("contact", List.of()));
-        CARDS.put("form-template", cards.form("template", List.of()));
-        CARDS.put("form-campaign", cards.form("campaign", List.of("Invite", NASTY)));
+        CARDS.put("form-contact", cards.form(lux.agent.FormKind.CONTACT, List.of()));
+        CARDS.put("form-template", cards.form(lux.agent.FormKind.TEMPLATE, List.of()));
+        CARDS.put("form-campaign", cards.form(lux.agent.FormKind.CAMPAIGN, List.of("Invite", NASTY)));
         Files.createDirectories(OUT);
         ObjectMapper json = new ObjectMapper();
         for (Map.Entry<String, Card> e : CARDS.entrySet()) {
@@ -102,7 +109,7 @@ class CardFixturesTest {
 
     @Test
     void everyCardIsAnAdaptiveCard15AndKeepsHostileTextAsText() {
-        assertThat(CARDS).hasSize(23);
+        assertThat(CARDS).hasSize(25); // with the pre-flight, test-send, audience and content cards
         CARDS.forEach((name, card) -> {
             JsonNode json = card.json();
             assertThat(json.path("type").asText()).as(name).isEqualTo("AdaptiveCard");

@@ -13,9 +13,6 @@ import lux.audit.Channel;
 import lux.contacts.AudienceFilter;
 import lux.contacts.AudiencePreview;
 import lux.contacts.ContactService;
-import lux.preflight.PreflightRefusedException;
-import lux.preflight.PreflightReport;
-import lux.preflight.PreflightService;
 import lux.shared.InvalidInputException;
 import lux.shared.NotFoundException;
 import lux.templates.TemplateContent;
@@ -47,12 +44,12 @@ public class CampaignService {
     private final SendApprovalService approvals;
     private final Senders senders;
     private final UserService users;
-    private final PreflightService preflight;
+    private final SchedulePlanner planner;
 
     CampaignService(CampaignRepository campaigns, CampaignRecipientRepository recipients, TemplateService templates,
                     ContactService contacts, AuditService audit, ApplicationEventPublisher events, Clock clock,
-                    SendApprovalService approvals, Senders senders, UserService users, PreflightService preflight) {
-        this.preflight = preflight;
+                    SendApprovalService approvals, Senders senders, UserService users, SchedulePlanner planner) {
+        this.planner = planner;
         this.approvals = approvals;
         this.senders = senders;
         this.users = users;
@@ -127,29 +124,17 @@ public class CampaignService {
     }
 
     /**
-     * Schedules a draft (or a failed campaign) for a wall-clock time in a zone; null time means now. With send
-     * approval on, this only asks: the campaign keeps its status until a second person approves it. Refused, listing
-     * them, while the pre-flight check finds blocking problems.
+     * Schedules a draft (or a failed campaign) for a wall-clock time in a zone; null time means now. Refuses what the
+     * {@link SchedulePlanner}'s plan blocks. With send approval on, this only asks: the campaign keeps its status until
+     * a second person approves it.
      */
     @Transactional
     public CampaignView schedule(long id, LocalDateTime localTime, ZoneId zone, Actor actor) {
         ZoneId scheduleZone = zone == null ? ZoneId.of("UTC") : zone;
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored, so the fingerprint reads back the same
         Instant at = localTime == null ? now : localTime.atZone(scheduleZone).toInstant();
-        if (at.isBefore(now.minusSeconds(60))) {
-            throw new InvalidInputException("scheduledAt", "That time (" + localTime + " " + scheduleZone.getId()
-                    + ") is in the past. Choose a time from now on.");
-        }
         Campaign campaign = entity(id);
-        long audience = contacts.countAudience(campaign.getAudience());
-        if (audience == 0) {
-            throw new InvalidInputException("audience", "Campaign \"" + campaign.getName() + "\" would reach nobody: no active contacts are "
-                    + campaign.getAudience().describe().replaceFirst("^(all )?active contacts ?", "") + ".");
-        }
-        PreflightReport report = preflight.check(CampaignView.of(campaign));
-        if (report.blocked()) {
-            throw new PreflightRefusedException(campaign.getName(), report);
-        }
+        long audience = planner.requireSendable(planner.plan(CampaignView.of(campaign), localTime, scheduleZone)).audienceCount();
         if (approvals.required()) {
             return approvals.request(campaign, at, scheduleZone, audience, actor);
         }
@@ -235,11 +220,33 @@ public class CampaignService {
         return CampaignView.of(entity(id));
     }
 
+    /** The LUX user who created the campaign (progress and counts are told to them), if one did. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> owner(long id) {
+        return campaigns.findById(id).map(Campaign::getCreatedBy);
+    }
+
     /** The most recent campaign with this name (case-insensitive), for "pause the spring sale". */
     @Transactional(readOnly = true)
     public CampaignView getByName(String name) {
         return campaigns.findFirstByNameIgnoreCaseOrderByIdDesc(name == null ? "" : name.trim()).map(CampaignView::of)
                 .orElseThrow(() -> new NotFoundException("Campaign", "\"" + name + "\""));
+    }
+
+    /** The campaign people call {@code name}: by name, else "#12" or "12" as its id; not found names the recent ones. */
+    @Transactional(readOnly = true)
+    public CampaignView find(String name) {
+        String wanted = name == null ? "" : name.strip();
+        try {
+            return getByName(wanted);
+        } catch (NotFoundException e) {
+            if (wanted.matches("#?\\d+")) {
+                return get(Long.parseLong(wanted.replace("#", "")));
+            }
+            String known = list(null, org.springframework.data.domain.PageRequest.of(0, 10)).stream().map(CampaignView::name)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            throw new NotFoundException("Campaign", "\"" + wanted + "\"" + (known.isEmpty() ? "" : " (recent: " + known + ")"));
+        }
     }
 
     @Transactional(readOnly = true)

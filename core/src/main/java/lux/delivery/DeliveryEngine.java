@@ -160,16 +160,6 @@ public class DeliveryEngine {
         return resolved;
     }
 
-    /** When a sending or scheduled campaign will be done at the configured mailbox limits. */
-    public Instant estimatedFinish(long campaignId) {
-        CampaignView campaign = campaigns.get(campaignId);
-        long remaining = campaign.status() == CampaignStatus.SCHEDULED || campaign.recipientsTotal() == 0
-                ? campaigns.previewAudience(campaignId, 1).count() : campaign.remaining();
-        Instant from = campaign.status() == CampaignStatus.SCHEDULED && campaign.scheduledAt() != null
-                && campaign.scheduledAt().isAfter(clock.instant()) ? campaign.scheduledAt() : clock.instant();
-        return mailboxes.estimateFinish(remaining, senders(campaign), from);
-    }
-
     private List<String> senders(CampaignView campaign) {
         return senderMailboxes.of(campaign.sender());
     }

@@ -150,6 +150,18 @@ public class TemplateService {
         return templates.findAllByOrderByUpdatedAtDesc().stream().map(TemplateView::of).toList();
     }
 
+    /** The template people call {@code name}: its exact name (any case) first, then "#12" or "12" as an id. */
+    @Transactional(readOnly = true)
+    public TemplateView byName(String name) {
+        String wanted = name == null ? "" : name.strip();
+        List<TemplateView> all = list();
+        return all.stream().filter(t -> t.name().equalsIgnoreCase(wanted)).findFirst()
+                .or(() -> wanted.matches("#?\\d+") ? all.stream().filter(t -> t.id() == Long.parseLong(wanted.replace("#", "")))
+                        .findFirst() : java.util.Optional.empty())
+                .orElseThrow(() -> new NotFoundException("Template", "\"" + wanted + "\" (existing: "
+                        + all.stream().map(TemplateView::name).limit(10).collect(java.util.stream.Collectors.joining(", ")) + ")"));
+    }
+
     /** The template's name, if it still exists (a confirmed campaign's copy outlives edits and deletion). */
     @Transactional(readOnly = true)
     public java.util.Optional<String> name(long id) {

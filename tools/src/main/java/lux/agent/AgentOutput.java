@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import lux.agent.insights.CampaignStats;
+import lux.agent.insights.ContentReport;
 import lux.campaigns.CampaignView;
+import lux.campaigns.PlanCheck;
 import lux.contacts.ContactView;
+import lux.stats.AudienceAnalysis;
 import lux.templates.RenderedMessage;
 import lux.templates.TemplateView;
 
@@ -31,12 +34,15 @@ public sealed interface AgentOutput {
     }
 
     /**
-     * kind: SCHEDULE, RESUME, APPROVE, or the irreversible CANCEL and REJECT (then {@code note} is the reason given).
-     * {@code sender} is the mailbox the mail goes out from, as people should see it.
+     * {@code note} is the reason given for a REJECT; {@code warnings} are the schedule plan's findings that do not block
+     * it. {@code sender} is the mailbox the mail goes out from, as people should see it.
      */
-    record Confirmation(String nonce, String kind, CampaignView campaign, String templateName, String subject,
+    record Confirmation(String nonce, ConfirmationKind kind, CampaignView campaign, String templateName, String subject,
                         String audience, long audienceCount, ZonedDateTime when, Instant estimatedFinish,
-                        Instant expiresAt, String sender, String note) implements AgentOutput {
+                        Instant expiresAt, String sender, String note, List<PlanCheck> warnings) implements AgentOutput {
+        public Confirmation {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     record Stats(CampaignStats stats) implements AgentOutput {
@@ -46,7 +52,13 @@ public sealed interface AgentOutput {
     record TestSent(String kind, String name, lux.delivery.TestSendResult result) implements AgentOutput {
     }
 
+    record Audience(AudienceAnalysis analysis) implements AgentOutput {
+    }
+
+    record Content(String template, ContentReport report) implements AgentOutput {
+    }
+
     /** A command-mode form (contact, template or campaign) for what is awkward to type. */
-    record Form(String name) implements AgentOutput {
+    record Form(FormKind kind) implements AgentOutput {
     }
 }

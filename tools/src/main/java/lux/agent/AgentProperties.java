@@ -23,8 +23,8 @@ import org.springframework.validation.annotation.Validated;
  *                           waiting and says so, so a slow model never holds a Teams turn open
  * @param maxRetries         retries with backoff on 429/5xx/timeouts
  * @param memoryMessages     messages kept per conversation (the window)
- * @param confirmationTtl    how long a Confirm button works
- * @param sendRatePerMinute  used to estimate when a campaign finishes sending
+ * @param confirmationTtl    how long a Confirm button works (its estimated finish comes from the mailbox limits,
+ *                           {@code lux.delivery.limits.*}, like every other estimate)
  */
 @Validated
 @ConfigurationProperties("lux.ai")
@@ -37,8 +37,7 @@ public record AgentProperties(@NotNull @DefaultValue("openai") @Pattern(regexp =
                               @NotNull @DefaultValue("3m") Duration turnDeadline,
                               @Min(0) @Max(10) @DefaultValue("2") int maxRetries,
                               @Min(4) @Max(200) @DefaultValue("30") int memoryMessages,
-                              @NotNull @DefaultValue("30m") Duration confirmationTtl,
-                              @Min(1) @DefaultValue("30") int sendRatePerMinute) {
+                              @NotNull @DefaultValue("30m") Duration confirmationTtl) {
 
     /** True when a model is configured; otherwise LUX answers in command mode. */
     public boolean modelEnabled() {

@@ -5,6 +5,7 @@ import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.internal.Json;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.output.TokenUsage;
@@ -16,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import lux.agent.tools.ToolBox;
+import lux.agent.tools.ToolResult;
 import lux.agent.tools.ToolSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,9 +60,9 @@ class LlmAgent {
                 .systemMessageProvider(id -> SystemPrompt.forTurn(now))
                 .tools(toolBox.forSession(session).all())
                 .maxSequentialToolsInvocations(MAX_TOOL_CALLS)
-                .toolArgumentsErrorHandler((error, context) -> ToolErrorHandlerResult.text("FAILED: the arguments for "
-                        + context.toolExecutionRequest().name() + " could not be read (" + error.getMessage() + "). Call it again with valid JSON arguments."))
-                .toolExecutionErrorHandler((error, context) -> ToolErrorHandlerResult.text("FAILED: " + error.getMessage()))
+                .toolArgumentsErrorHandler((error, context) -> failed("The arguments for " + context.toolExecutionRequest().name()
+                        + " could not be read (" + error.getMessage() + "). Call it again with valid JSON arguments."))
+                .toolExecutionErrorHandler((error, context) -> failed(error.getMessage()))
                 .build();
         String memoryId = JdbcChatMemoryStore.memoryId(turn.actor().userId(), turn.conversationId());
         try {
@@ -75,6 +77,11 @@ class LlmAgent {
             log.warn("Model call failed for conversation {}: {}", turn.conversationId(), e.toString());
             return new AgentReply(plainMessage(e, session), session.outputs(), session.calls());
         }
+    }
+
+    /** A failure the framework caught goes to the model as the same typed result a tool's own failure is. */
+    private static ToolErrorHandlerResult failed(String error) {
+        return ToolErrorHandlerResult.text(Json.toJson(new ToolResult.Failed(error)));
     }
 
     /** What the user sees when the model cannot answer; steps that already ran are said to have run. */

@@ -34,7 +34,7 @@ public class LuxAgent {
         return llm.reply(turn);
     }
 
-    public AgentReply submitForm(TurnRequest turn, String form, Map<String, String> fields) {
+    public AgentReply submitForm(TurnRequest turn, FormKind form, Map<String, String> fields) {
         return commands.submitForm(turn, form, fields);
     }
 

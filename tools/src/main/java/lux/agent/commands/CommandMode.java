@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.function.Function;
 import lux.agent.AgentOutput;
 import lux.agent.AgentReply;
+import lux.agent.FormKind;
 import lux.agent.TurnRequest;
 import lux.agent.tools.ToolBox;
+import lux.agent.tools.ToolResult;
 import lux.agent.tools.ToolSession;
 import lux.agent.tools.WhenParser;
 import lux.campaigns.CampaignService;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deterministic commands that call the same tools as the model (see README "Command mode"). Tags are written
- * {@code tag:name}, excluded tags {@code not:name}; names with spaces may be quoted. Unknown input gets help.
+ * {@code tag:name}, excluded tags {@code not:name}; names with spaces may be quoted. Unknown input gets help. People
+ * see the cards the tools showed and each result's own line for people, never what the model would be told.
  */
 @Component
 public class CommandMode {
@@ -38,6 +41,7 @@ public class CommandMode {
             - test <campaign or template> [to a@x.com, b@y.com] - send a test to yourself (or up to 5 addresses)
             - forms - list sign-up forms; form create <name> [tag:x] [lang:de] [single] - a website sign-up form
             - analyse [tag] - who your audience is; optimise <template> - check an email's content""";
+    static final String PICK_A_TIME = " It is not scheduled yet: type schedule <campaign> <when> to pick a time.";
 
     private final ToolBox toolBox;
     private final CampaignService campaigns;
@@ -56,78 +60,66 @@ public class CommandMode {
         String command = words.isEmpty() ? "" : words.get(0).toLowerCase(Locale.ROOT);
         String sub = words.size() > 1 ? words.get(1).toLowerCase(Locale.ROOT) : "";
         List<String> rest = words.size() > 1 ? words.subList(1, words.size()) : List.of();
-        String text;
-        switch (command) {
+        String text = switch (command) {
             case "help", "?", "hi", "hello", "start" -> {
                 session.show(new AgentOutput.Help());
-                text = "Hi, I am LUX. " + HELP;
+                yield "Hi, I am LUX. " + HELP;
             }
-            case "contacts", "contact" -> text = contacts(tools, session, sub, words.size() > 2 ? words.subList(2, words.size()) : List.of());
-            case "import" -> text = tools.contacts().importContacts(rest.stream().filter(w -> w.toLowerCase(Locale.ROOT)
-                    .startsWith("tag:")).map(w -> w.substring(4)).toList());
-            case "templates" -> text = tools.templates().listTemplates();
-            case "template" -> {
-                if (sub.equals("new")) {
-                    text = form(session, "template");
-                } else {
-                    text = unknown(session);
-                }
-            }
-            case "preview" -> text = rest.isEmpty() ? "Which template? Type preview <template name>."
-                    : tools.templates().previewTemplate(String.join(" ", rest), null);
-            case "campaign" -> {
-                if (sub.equals("new")) {
-                    text = form(session, "campaign");
-                } else {
-                    text = unknown(session);
-                }
-            }
-            case "new" -> text = switch (sub) { // "new campaign" reads naturally (the Teams command menu offers it)
-                case "campaign" -> form(session, "campaign");
-                case "template" -> form(session, "template");
-                case "contact", "contacts" -> form(session, "contact");
+            case "contacts", "contact" -> contacts(tools, session, sub, words.size() > 2 ? words.subList(2, words.size()) : List.of());
+            case "import" -> people(tools.contacts().importContacts(rest.stream().filter(w -> w.toLowerCase(Locale.ROOT)
+                    .startsWith("tag:")).map(w -> w.substring(4)).toList()));
+            case "templates" -> people(tools.templates().listTemplates());
+            case "template" -> sub.equals("new") ? form(session, FormKind.TEMPLATE) : unknown(session);
+            case "preview" -> rest.isEmpty() ? "Which template? Type preview <template name>."
+                    : people(tools.templates().previewTemplate(String.join(" ", rest), null));
+            case "campaign" -> sub.equals("new") ? form(session, FormKind.CAMPAIGN) : unknown(session);
+            case "new" -> switch (sub) { // "new campaign" reads naturally (the Teams command menu offers it)
+                case "campaign" -> form(session, FormKind.CAMPAIGN);
+                case "template" -> form(session, FormKind.TEMPLATE);
+                case "contact", "contacts" -> form(session, FormKind.CONTACT);
                 default -> unknown(session);
             };
-            case "form", "forms" -> text = FormCommands.run(tools.forms(), sub, rest);
-            case "campaigns" -> text = tools.campaigns().listCampaigns();
-            case "schedule" -> text = schedule(tools, session, rest);
-            case "pause" -> text = named(rest, tools.campaigns()::pauseCampaign);
-            case "resume" -> text = named(rest, tools.campaigns()::resumeCampaign);
-            case "cancel" -> text = named(rest, tools.campaigns()::cancelCampaign);
-            case "stats" -> text = named(rest, tools.campaigns()::reportStats);
-            case "test" -> text = test(tools, rest);
-            case "approvals" -> text = tools.campaigns().listPendingApprovals();
-            case "approve" -> text = named(rest, tools.campaigns()::approveCampaign);
-            case "reject" -> text = named(rest, nameAndReason -> {
+            case "form", "forms" -> FormCommands.run(tools.forms(), sub, rest);
+            case "test" -> test(tools, rest);
+            case "campaigns" -> people(tools.campaigns().listCampaigns());
+            case "schedule" -> schedule(tools, session, rest);
+            case "pause" -> named(rest, tools.campaigns()::pauseCampaign);
+            case "resume" -> named(rest, tools.campaigns()::resumeCampaign);
+            case "cancel" -> named(rest, tools.campaigns()::cancelCampaign);
+            case "stats" -> named(rest, tools.campaigns()::reportStats);
+            case "approvals" -> people(tools.campaigns().listPendingApprovals());
+            case "approve" -> named(rest, tools.campaigns()::approveCampaign);
+            case "reject" -> named(rest, nameAndReason -> {
                 String[] parts = nameAndReason.split("\\s+because\\s+|:\\s*", 2);
                 return tools.campaigns().rejectCampaign(parts[0].strip(), parts.length > 1 ? parts[1] : null);
             });
-            case "analyse", "analyze" -> text = tools.insights().analyseAudience(rest.isEmpty() ? null : tag(rest.get(0)));
-            case "optimise", "optimize" -> text = rest.isEmpty() ? "Which template? Type optimise <template name>."
-                    : tools.insights().optimiseContent(String.join(" ", rest));
-            default -> text = unknown(session);
-        }
-        return new AgentReply(readable(text), session.outputs(), session.calls());
+            case "analyse", "analyze" -> people(tools.insights().analyseAudience(rest.isEmpty() ? null : tag(rest.get(0))));
+            case "optimise", "optimize" -> rest.isEmpty() ? "Which template? Type optimise <template name>."
+                    : people(tools.insights().optimiseContent(String.join(" ", rest)));
+            default -> unknown(session);
+        };
+        return new AgentReply(text, session.outputs(), session.calls());
     }
 
     /** A command-mode form came back (contact, template or campaign). */
-    public AgentReply submitForm(TurnRequest turn, String form, Map<String, String> fields) {
+    public AgentReply submitForm(TurnRequest turn, FormKind form, Map<String, String> fields) {
         ToolSession session = new ToolSession(turn.actor(), turn.zone(), turn.conversationId(), turn.lastUpload());
         ToolBox.Tools tools = toolBox.forSession(session);
-        String text = switch (form == null ? "" : form) {
-            case "contact" -> tools.contacts().addContacts(list(fields.get("emails")), list(fields.get("tags")));
-            case "template" -> tools.templates().draftTemplate(fields.get("name"), fields.get("subject"),
-                    fields.get("htmlBody"), fields.get("textBody"));
-            case "campaign" -> {
-                String built = tools.campaigns().buildCampaign(fields.get("name"), fields.get("template"),
+        String text = form == null ? "That form is unknown to LUX. Type help." : switch (form) {
+            case CONTACT -> people(tools.contacts().addContacts(list(fields.get("emails")), list(fields.get("tags"))));
+            case TEMPLATE -> people(tools.templates().draftTemplate(fields.get("name"), fields.get("subject"),
+                    fields.get("htmlBody"), fields.get("textBody")));
+            case CAMPAIGN -> {
+                ToolResult built = tools.campaigns().buildCampaign(fields.get("name"), fields.get("template"),
                         list(fields.get("tags")), List.of(), list(fields.get("excludedTags")));
                 String when = fields.get("when");
-                yield built.startsWith("FAILED") || when == null || when.isBlank() ? built
-                        : built + "\n" + tools.campaigns().scheduleCampaign(fields.get("name"), when);
+                if (built instanceof ToolResult.Failure || when == null || when.isBlank()) {
+                    yield drafted(built);
+                }
+                yield built.forPeople() + "\n" + people(tools.campaigns().scheduleCampaign(fields.get("name"), when));
             }
-            default -> "That form is unknown to LUX. Type help.";
         };
-        return new AgentReply(readable(text), session.outputs(), session.calls());
+        return new AgentReply(text, session.outputs(), session.calls());
     }
 
     private String contacts(ToolBox.Tools tools, ToolSession session, String sub, List<String> args) {
@@ -144,15 +136,9 @@ public class CommandMode {
             }
         }
         return switch (sub) {
-            case "add" -> {
-                if (plain.isEmpty()) {
-                    session.show(new AgentOutput.Form("contact"));
-                    yield "Fill in the contact form below, or type contacts add <email> tag:x.";
-                }
-                yield tools.contacts().addContacts(plain, tags);
-            }
-            case "find", "search", "" -> tools.contacts().findContacts(String.join(" ", plain), tags.isEmpty() ? null : tags.get(0));
-            case "count" -> tools.contacts().countAudience(tags, List.of(), excluded);
+            case "add" -> plain.isEmpty() ? form(session, FormKind.CONTACT) : people(tools.contacts().addContacts(plain, tags));
+            case "find", "search", "" -> people(tools.contacts().findContacts(String.join(" ", plain), tags.isEmpty() ? null : tags.get(0)));
+            case "count" -> people(tools.contacts().countAudience(tags, List.of(), excluded));
             default -> unknown(session);
         };
     }
@@ -171,11 +157,11 @@ public class CommandMode {
             try {
                 WhenParser.parse(when, session.zone(), clock);
             } catch (LuxException e) {
-                return "FAILED: " + e.getMessage();
+                return new ToolResult.Failed(e.getMessage()).forPeople();
             }
-            return tools.campaigns().scheduleCampaign(name, when);
+            return people(tools.campaigns().scheduleCampaign(name, when));
         }
-        return tools.campaigns().scheduleCampaign(args.get(0), String.join(" ", args.subList(1, args.size())));
+        return people(tools.campaigns().scheduleCampaign(args.get(0), String.join(" ", args.subList(1, args.size()))));
     }
 
     /** {@code test <name> [to a@x.com, b@y.com]}: the addresses follow the last "to" after which only addresses come. */
@@ -187,10 +173,10 @@ public class CommandMode {
             List<String> addresses = args.subList(i + 1, args.size()).stream().flatMap(a -> Arrays.stream(a.split("[,;]")))
                     .filter(a -> !a.isBlank()).toList();
             if (args.get(i).equalsIgnoreCase("to") && !addresses.isEmpty() && addresses.stream().allMatch(a -> a.contains("@"))) {
-                return tools.tests().sendTest(String.join(" ", args.subList(0, i)), addresses, null);
+                return people(tools.tests().sendTest(String.join(" ", args.subList(0, i)), addresses, null));
             }
         }
-        return tools.tests().sendTest(String.join(" ", args), List.of(), null);
+        return people(tools.tests().sendTest(String.join(" ", args), List.of(), null));
     }
 
     private boolean exists(String name) {
@@ -202,14 +188,23 @@ public class CommandMode {
         }
     }
 
-    private static String named(List<String> rest, Function<String, String> action) {
-        return rest.isEmpty() ? "Which campaign? Add its name, e.g. pause Spring sale." : action.apply(String.join(" ", rest));
+    private static String named(List<String> rest, Function<String, ToolResult> action) {
+        return rest.isEmpty() ? "Which campaign? Add its name, e.g. pause Spring sale." : people(action.apply(String.join(" ", rest)));
     }
 
-    private static String form(ToolSession session, String name) {
-        session.show(new AgentOutput.Form(name));
-        return "contact".equals(name) ? "Fill in the contact form below, or type contacts add <email> tag:x."
-                : "Fill in the " + name + " form below.";
+    /** What a person reads of a tool's result: its own line (the cards it showed go beside it). */
+    static String people(ToolResult result) {
+        return result.forPeople();
+    }
+
+    private static String drafted(ToolResult built) {
+        return built instanceof ToolResult.CampaignDrafted ? built.forPeople() + PICK_A_TIME : built.forPeople();
+    }
+
+    private static String form(ToolSession session, FormKind form) {
+        session.show(new AgentOutput.Form(form));
+        return form == FormKind.CONTACT ? "Fill in the contact form below, or type contacts add <email> tag:x."
+                : "Fill in the " + form.id() + " form below.";
     }
 
     private static String unknown(ToolSession session) {
@@ -226,12 +221,5 @@ public class CommandMode {
             return List.of();
         }
         return Arrays.stream(csv.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
-    }
-
-    /** Tool results address the model in places; in command mode the user reads them directly. */
-    private static String readable(String text) {
-        return text.replace("FAILED: no file attached yet. Ask the user to attach", "No file attached yet. Attach")
-                .replace("FAILED: ", "Sorry, that did not work: ")
-                .replace("call scheduleCampaign to ask the user to confirm a time", "type schedule <campaign> <when> to pick a time");
     }
 }

@@ -3,7 +3,6 @@ package lux.agent.tools;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -12,12 +11,16 @@ import java.util.Base64;
 import java.util.List;
 import lux.agent.AgentOutput;
 import lux.agent.AgentProperties;
+import lux.agent.ConfirmationKind;
 import lux.audit.Actor;
 import lux.audit.AuditService;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
 import lux.campaigns.ConfirmedSends;
+import lux.campaigns.PlanCheck;
+import lux.campaigns.SchedulePlan;
+import lux.campaigns.SchedulePlanner;
 import lux.campaigns.Senders;
 import lux.campaigns.SendApprovalService;
 import lux.contacts.ContactService;
@@ -40,15 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ConfirmationService {
-    public enum Kind {
-        SCHEDULE, RESUME, APPROVE, CANCEL, REJECT;
-
-        /** Whether a change to what the campaign would send makes the card stale (cancel and reject mean the same after). */
-        boolean boundToContent() {
-            return this == SCHEDULE || this == RESUME || this == APPROVE;
-        }
-    }
-
     private final JdbcTemplate jdbc;
     private final CampaignService campaigns;
     private final ContactService contacts;
@@ -59,11 +53,13 @@ public class ConfirmationService {
     private final SendApprovalService approvals;
     private final ConfirmedSends confirmed;
     private final Senders senders;
+    private final SchedulePlanner planner;
     private final SecureRandom random = new SecureRandom();
 
     ConfirmationService(JdbcTemplate jdbc, CampaignService campaigns, ContactService contacts, TemplateService templates,
                         AuditService audit, AgentProperties properties, Clock clock, SendApprovalService approvals,
-                        ConfirmedSends confirmed, Senders senders) {
+                        ConfirmedSends confirmed, Senders senders, SchedulePlanner planner) {
+        this.planner = planner;
         this.confirmed = confirmed;
         this.senders = senders;
         this.approvals = approvals;
@@ -76,21 +72,12 @@ public class ConfirmationService {
         this.clock = clock;
     }
 
-    /** Checks what can be checked now (status, audience, time) and returns the card data with a fresh nonce. */
+    /** The schedule plan's checks refuse (status, time, audience); otherwise the card shows the plan, with a fresh nonce. */
     @Transactional
     public AgentOutput.Confirmation requestSchedule(Actor actor, long campaignId, LocalDateTime localTime, ZoneId zone) {
-        CampaignView campaign = campaigns.get(campaignId);
-        if (!campaign.status().canBecome(CampaignStatus.SCHEDULED)) {
-            throw new ConflictException("Campaign \"" + campaign.name() + "\" is " + campaign.status().label()
-                    + " and cannot be scheduled" + (campaign.status() == CampaignStatus.PAUSED ? "; resume it instead." : "."));
-        }
-        Instant now = clock.instant();
-        ZonedDateTime when = (localTime == null ? LocalDateTime.ofInstant(now, zone) : localTime).atZone(zone);
-        if (when.toInstant().isBefore(now.minusSeconds(60))) {
-            throw new InvalidInputException("when", "That time (" + when.toLocalDateTime() + " " + zone.getId()
-                    + ") is in the past. Choose a time from now on.");
-        }
-        return request(actor, Kind.SCHEDULE, campaign, localTime == null ? null : localTime, zone, when, null);
+        SchedulePlan plan = planner.plan(campaignId, localTime, zone).requireSendable();
+        return request(actor, ConfirmationKind.SCHEDULE, plan.campaign(), localTime, zone, plan.when(), null, plan.audienceCount(),
+                plan.estimatedFinish(), plan.warnings());
     }
 
     @Transactional
@@ -101,7 +88,7 @@ public class ConfirmationService {
         }
         ZonedDateTime when = campaign.scheduledAt() != null && campaign.scheduledAt().isAfter(clock.instant())
                 ? campaign.scheduledAt().atZone(zone) : ZonedDateTime.ofInstant(clock.instant(), zone);
-        return request(actor, Kind.RESUME, campaign, null, zone, when, null);
+        return request(actor, ConfirmationKind.RESUME, campaign, null, zone, when, null);
     }
 
     /** A second person approving a requested send (send approval on) confirms on a card like the requester did. */
@@ -112,7 +99,7 @@ public class ConfirmationService {
         Instant now = clock.instant();
         ZonedDateTime when = (campaign.scheduledAt() == null || campaign.scheduledAt().isBefore(now) ? now : campaign.scheduledAt())
                 .atZone(zone);
-        return request(actor, Kind.APPROVE, campaign, null, zone, when, null);
+        return request(actor, ConfirmationKind.APPROVE, campaign, null, zone, when, null);
     }
 
     /** Cancelling cannot be undone, so the model only asks; the person confirms on a card. */
@@ -122,7 +109,7 @@ public class ConfirmationService {
         if (!campaign.status().canBecome(CampaignStatus.CANCELLED)) {
             throw new ConflictException("Campaign \"" + campaign.name() + "\" is " + campaign.status().label() + " and cannot be cancelled.");
         }
-        return request(actor, Kind.CANCEL, campaign, null, zone, ZonedDateTime.ofInstant(clock.instant(), zone), null);
+        return request(actor, ConfirmationKind.CANCEL, campaign, null, zone, ZonedDateTime.ofInstant(clock.instant(), zone), null);
     }
 
     /** Rejecting another person's send tells them no for good; the approver confirms it on a card. */
@@ -134,17 +121,26 @@ public class ConfirmationService {
         if (note != null && note.length() > 1000) {
             throw new InvalidInputException("reason", "Keep the reason under 1,000 characters.");
         }
-        return request(actor, Kind.REJECT, campaign, null, zone, ZonedDateTime.ofInstant(clock.instant(), zone), note);
+        return request(actor, ConfirmationKind.REJECT, campaign, null, zone, ZonedDateTime.ofInstant(clock.instant(), zone), note);
     }
 
-    private AgentOutput.Confirmation request(Actor actor, Kind kind, CampaignView campaign, LocalDateTime localTime,
+    /** Resume, approve, cancel, reject: the audience as it stands, the finish from the schedule planner's one estimator. */
+    private AgentOutput.Confirmation request(Actor actor, ConfirmationKind kind, CampaignView campaign, LocalDateTime localTime,
                                              ZoneId zone, ZonedDateTime when, String note) {
-        boolean started = kind == Kind.RESUME || (kind == Kind.CANCEL && campaign.startedAt() != null);
+        boolean started = kind == ConfirmationKind.RESUME || (kind == ConfirmationKind.CANCEL && campaign.startedAt() != null);
         long audience = started ? campaign.remaining() : contacts.countAudience(campaign.audience());
-        if ((kind == Kind.SCHEDULE || kind == Kind.APPROVE) && audience == 0) {
+        if (kind == ConfirmationKind.APPROVE && audience == 0) {
             throw new InvalidInputException("audience", "Campaign \"" + campaign.name() + "\" would reach nobody: there are no "
                     + campaign.audience().describe() + ".");
         }
+        Instant now = clock.instant();
+        Instant start = when.toInstant().isBefore(now) ? now : when.toInstant();
+        return request(actor, kind, campaign, localTime, zone, when, note, audience, planner.finish(campaign, audience, start), List.of());
+    }
+
+    private AgentOutput.Confirmation request(Actor actor, ConfirmationKind kind, CampaignView campaign, LocalDateTime localTime,
+                                             ZoneId zone, ZonedDateTime when, String note, long audience, Instant finish,
+                                             List<PlanCheck> warnings) {
         TemplateView template = templates.get(campaign.templateId());
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
@@ -157,17 +153,15 @@ public class ConfirmationService {
                         + "campaign_version, content_hash, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", SuppressionService.hash(nonce),
                 actor.userId(), kind.name(), campaign.id(), local, zone.getId(), Timestamp.from(expires), Timestamp.from(now),
                 binding.version(), binding.hash(), note);
-        Instant start = when.toInstant().isBefore(now) ? now : when.toInstant();
-        Instant finish = start.plus(Duration.ofSeconds(Math.max(1, audience) * 60 / properties.sendRatePerMinute()));
         TemplateContent content = confirmed.sendContent(campaign.id());
         String from = campaign.sender() != null ? campaign.sender() : String.join(", ", senders.defaults()) + " (default)";
-        return new AgentOutput.Confirmation(nonce, kind.name(), campaign, template.name(), content.subject(),
-                campaign.audience().describe(), audience, when, finish, expires, from, note);
+        return new AgentOutput.Confirmation(nonce, kind, campaign, template.name(), content.subject(),
+                campaign.audience().describe(), audience, when, finish, expires, from, note, warnings);
     }
 
     /** The time a card's fingerprint covers: the one asked for (scheduling) or the campaign's own. */
-    private static String boundTime(Kind kind, String localTime, String zone, CampaignView campaign) {
-        if (kind == Kind.SCHEDULE) {
+    private static String boundTime(ConfirmationKind kind, String localTime, String zone, CampaignView campaign) {
+        if (kind == ConfirmationKind.SCHEDULE) {
             return (localTime == null ? "now" : localTime) + " " + zone;
         }
         return campaign.scheduledAt() == null ? null : campaign.scheduledAt().toString();
@@ -178,7 +172,7 @@ public class ConfirmationService {
     public CampaignView confirm(String nonce, Actor actor) {
         Pending row = spend(nonce, actor, "CONFIRMED");
         long campaignId = row.campaignId();
-        Kind kind = row.kind();
+        ConfirmationKind kind = row.kind();
         if (kind.boundToContent() && row.contentHash() != null) {
             CampaignView campaign = campaigns.get(campaignId);
             String now = confirmed.binding(campaignId, boundTime(kind, row.localTime(), row.zone(), campaign)).hash();
@@ -216,7 +210,7 @@ public class ConfirmationService {
         return campaigns.get(spend(nonce, actor, "DECLINED").campaignId());
     }
 
-    private record Pending(long userId, Kind kind, long campaignId, String localTime, String zone, Instant expiresAt,
+    private record Pending(long userId, ConfirmationKind kind, long campaignId, String localTime, String zone, Instant expiresAt,
                            boolean used, String outcome, String contentHash, String note) {
     }
 
@@ -228,7 +222,7 @@ public class ConfirmationService {
         List<Pending> rows = jdbc.query(
                 "SELECT user_id, kind, campaign_id, local_time, zone, expires_at, used_at, outcome, content_hash, note "
                         + "FROM agent_confirmation WHERE nonce_hash = ?",
-                (rs, i) -> new Pending(rs.getLong("user_id"), Kind.valueOf(rs.getString("kind")), rs.getLong("campaign_id"),
+                (rs, i) -> new Pending(rs.getLong("user_id"), ConfirmationKind.valueOf(rs.getString("kind")), rs.getLong("campaign_id"),
                         rs.getString("local_time"), rs.getString("zone"), rs.getTimestamp("expires_at").toInstant(),
                         rs.getTimestamp("used_at") != null, rs.getString("outcome"), rs.getString("content_hash"), rs.getString("note")), hash);
         if (rows.isEmpty()) {

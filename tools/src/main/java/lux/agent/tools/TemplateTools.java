@@ -3,7 +3,6 @@ package lux.agent.tools;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import java.util.List;
-import java.util.stream.Collectors;
 import lux.agent.AgentOutput;
 import lux.contacts.ContactService;
 import lux.contacts.ContactView;
@@ -26,15 +25,12 @@ public class TemplateTools {
     }
 
     @Tool("Lists the saved email templates with their subjects.")
-    public String listTemplates() {
+    public ToolResult listTemplates() {
         return ToolResults.attempt(session, "listTemplates", () -> {
             List<TemplateView> all = templates.list();
             session.show(new AgentOutput.Templates(all));
-            if (all.isEmpty()) {
-                return "There are no templates yet.";
-            }
-            return all.size() + " templates. " + ToolResults.DATA_TEMPLATES + all.stream().map(t -> "- " + t.name() + " (subject: " + t.subject() + ")")
-                    .collect(Collectors.joining("\n"));
+            return new ToolResult.TemplatesListed(ToolResult.DATA_TEMPLATES,
+                    all.stream().map(t -> new ToolResult.TemplateLine(t.name(), t.subject())).toList());
         });
     }
 
@@ -43,25 +39,24 @@ public class TemplateTools {
             {{ contact.last_name }}, {{ contact.full_name }}, {{ contact.company }}, {{ contact.email }}. The template is
             rendered against a sample contact first; if it has a problem the problem is returned so you can fix it and call
             this tool again. Use a name that does not exist yet.""")
-    public String draftTemplate(@P("a short unique template name") String name,
-                                @P("the subject line") String subject,
-                                @P("the HTML body") String htmlBody,
-                                @P(value = "a plain-text body; empty = derived from the HTML", required = false) String textBody) {
+    public ToolResult draftTemplate(@P("a short unique template name") String name,
+                                    @P("the subject line") String subject,
+                                    @P("the HTML body") String htmlBody,
+                                    @P(value = "a plain-text body; empty = derived from the HTML", required = false) String textBody) {
         return ToolResults.attempt(session, "draftTemplate", () -> {
             TemplateContent content = new TemplateContent(name, subject, htmlBody, textBody);
             RenderedMessage rendered = templates.validate(content);
             TemplateView saved = templates.create(content, session.actor());
             session.show(new AgentOutput.TemplatePreview(saved.id(), saved.name(), rendered));
-            return "Saved template \"" + saved.name() + "\". Rendered for the sample contact, the subject reads (below). "
-                    + ToolResults.DATA_TEMPLATES + rendered.subject();
+            return new ToolResult.TemplateRendered(ToolResult.DATA_TEMPLATES, saved.name(), true, rendered.subject());
         });
     }
 
     @Tool("Shows a saved template rendered for a contact (or a sample contact).")
-    public String previewTemplate(@P("the template name") String templateName,
-                                  @P(value = "email of a contact to render it for; empty = a sample contact", required = false) String contactEmail) {
+    public ToolResult previewTemplate(@P("the template name") String templateName,
+                                      @P(value = "email of a contact to render it for; empty = a sample contact", required = false) String contactEmail) {
         return ToolResults.attempt(session, "previewTemplate", () -> {
-            TemplateView template = byName(templates, templateName);
+            TemplateView template = templates.byName(templateName);
             Long contactId = null;
             if (contactEmail != null && !contactEmail.isBlank()) {
                 ContactView contact = contacts.findByEmail(contactEmail)
@@ -70,18 +65,7 @@ public class TemplateTools {
             }
             RenderedMessage rendered = templates.preview(template.id(), contactId);
             session.show(new AgentOutput.TemplatePreview(template.id(), template.name(), rendered));
-            return "Preview of \"" + template.name() + "\" is shown; its subject, rendered, is below. " + ToolResults.DATA_TEMPLATES
-                    + rendered.subject();
+            return new ToolResult.TemplateRendered(ToolResult.DATA_TEMPLATES, template.name(), false, rendered.subject());
         });
-    }
-
-    /** Exact name first (case-insensitive), then a numeric id. */
-    static TemplateView byName(TemplateService templates, String name) {
-        String wanted = name == null ? "" : name.strip();
-        return templates.list().stream().filter(t -> t.name().equalsIgnoreCase(wanted)).findFirst()
-                .or(() -> wanted.matches("#?\\d+") ? templates.list().stream()
-                        .filter(t -> t.id() == Long.parseLong(wanted.replace("#", ""))).findFirst() : java.util.Optional.empty())
-                .orElseThrow(() -> new NotFoundException("Template", "\"" + wanted + "\" (existing: "
-                        + templates.list().stream().map(TemplateView::name).limit(10).collect(Collectors.joining(", ")) + ")"));
     }
 }

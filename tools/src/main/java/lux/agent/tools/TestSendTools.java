@@ -31,7 +31,7 @@ public class TestSendTools {
     @Tool("""
             Sends a test of a campaign (or of a template) to the user's own mailbox, or to up to 5 addresses they name:
             subject prefixed [Test], links untracked, not counted, the campaign is not changed. Safe to call without asking.""")
-    public String sendTest(@P("the campaign name, or a template name") String name,
+    public ToolResult sendTest(@P("the campaign name, or a template name") String name,
                            @P(value = "email addresses to send the test to; empty = the user's own address", required = false) List<String> to,
                            @P(value = "render it for the contact with this email; empty = the sample contact", required = false) String contactEmail) {
         return ToolResults.attempt(session, "sendTest", () -> {
@@ -49,10 +49,9 @@ public class TestSendTools {
             }
             session.show(new AgentOutput.TestSent(campaign.isPresent() ? "campaign" : "template", shown, result));
             if (result.sentTo().isEmpty()) {
-                return "FAILED: the test of \"" + shown + "\" was not sent: " + String.join("; ", result.failed());
+                return new ToolResult.Failed("the test of \"" + shown + "\" was not sent: " + String.join("; ", result.failed()));
             }
-            return "Test of \"" + shown + "\" sent to " + String.join(", ", result.sentTo())
-                    + (result.failed().isEmpty() ? "." : "; not to " + String.join("; ", result.failed()) + ".");
+            return new ToolResult.TestSent(shown, result.sentTo(), result.failed());
         });
     }
 
@@ -66,7 +65,7 @@ public class TestSendTools {
 
     private TemplateView template(String name) {
         try {
-            return TemplateTools.byName(templates, name);
+            return templates.byName(name);
         } catch (NotFoundException e) {
             throw new NotFoundException("Campaign or template", "\"" + (name == null ? "" : name.strip()) + "\"");
         }

@@ -2,16 +2,17 @@ package lux.agent.tools;
 
 import java.time.Clock;
 import java.util.List;
-import lux.agent.insights.AudienceAnalyser;
 import lux.agent.insights.CampaignStatsReader;
 import lux.agent.insights.ContentOptimiser;
 import lux.campaigns.CampaignService;
 import lux.campaigns.SendApprovalService;
 import lux.contacts.ContactService;
 import lux.config.CoreProperties;
+import lux.contacts.ContactsByEmail;
 import lux.delivery.TestSendService;
 import lux.imports.ContactImportService;
 import lux.signup.FormService;
+import lux.stats.AudienceAnalyser;
 import lux.templates.TemplateService;
 import org.springframework.stereotype.Component;
 
@@ -28,17 +29,19 @@ public class ToolBox {
     private final Clock clock;
     private final ContactImportService imports;
     private final SendApprovalService approvals;
+    private final ContactsByEmail byEmail;
     private final TestSendService tests;
     private final FormService forms;
     private final CoreProperties core;
 
-    ToolBox(ContactImportService imports, ContactService contacts, TemplateService templates, CampaignService campaigns, ConfirmationService confirmations,
-            CampaignStatsReader stats, AudienceAnalyser analyser, ContentOptimiser optimiser, Clock clock, SendApprovalService approvals,
-            TestSendService tests, FormService forms, CoreProperties core) {
+    ToolBox(ContactImportService imports, ContactService contacts, ContactsByEmail byEmail, TemplateService templates, CampaignService campaigns,
+            ConfirmationService confirmations, CampaignStatsReader stats, AudienceAnalyser analyser, ContentOptimiser optimiser, Clock clock,
+            SendApprovalService approvals, TestSendService tests, FormService forms, CoreProperties core) {
         this.tests = tests;
         this.forms = forms;
         this.core = core;
         this.approvals = approvals;
+        this.byEmail = byEmail;
         this.imports = imports;
         this.contacts = contacts;
         this.templates = templates;
@@ -51,7 +54,7 @@ public class ToolBox {
     }
 
     public Tools forSession(ToolSession session) {
-        return new Tools(new ContactTools(contacts, imports, session), new TemplateTools(templates, contacts, session),
+        return new Tools(new ContactTools(contacts, byEmail, imports, session), new TemplateTools(templates, contacts, session),
                 new CampaignTools(campaigns, templates, contacts, confirmations, stats, clock, session, approvals),
                 new InsightTools(analyser, optimiser, templates, session), new TestSendTools(tests, campaigns, templates, session),
                 new FormTools(forms, session, core.publicBaseUrl().toString()));

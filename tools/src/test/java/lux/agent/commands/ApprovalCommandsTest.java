@@ -76,7 +76,7 @@ class ApprovalCommandsTest {
 
         AgentReply approving = say(noah, "approve Spring sale");
         AgentOutput.Confirmation card = card(approving);
-        assertThat(card.kind()).isEqualTo("APPROVE");
+        assertThat(card.kind()).isEqualTo(lux.agent.ConfirmationKind.APPROVE);
         assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.DRAFT); // the card alone approves nothing
         assertThat(gate.confirm(card.nonce(), noah).status()).isEqualTo(CampaignStatus.SCHEDULED);
     }
@@ -87,9 +87,9 @@ class ApprovalCommandsTest {
 
         AgentReply rejecting = say(noah, "reject Spring sale because the prices are wrong");
         AgentOutput.Confirmation card = card(rejecting);
-        assertThat(card.kind()).isEqualTo("REJECT");
+        assertThat(card.kind()).isEqualTo(lux.agent.ConfirmationKind.REJECT);
         assertThat(card.note()).isEqualTo("the prices are wrong");
-        assertThat(rejecting.text()).contains("NOTHING is rejected");
+        assertThat(rejecting.text()).isEqualTo("Press Confirm on the card to reject the send."); // for people: the card says the rest
         assertThat(campaigns.get(campaign.id()).awaitingApproval()).isTrue(); // the card alone rejects nothing
         assertThatThrownBy(() -> gate.confirm(card.nonce(), mia)).hasMessageContaining("made for someone else");
 

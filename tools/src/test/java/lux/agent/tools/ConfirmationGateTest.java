@@ -177,7 +177,7 @@ class ConfirmationGateTest {
     void cancellingNeedsTheOwnersPressAndCannotBeWithdrawnByAnEdit() {
         campaigns.schedule(campaign.id(), null, ZONE, mia);
         AgentOutput.Confirmation card = gate.requestCancel(mia, campaign.id(), ZONE);
-        assertThat(card.kind()).isEqualTo("CANCEL");
+        assertThat(card.kind()).isEqualTo(lux.agent.ConfirmationKind.CANCEL);
         assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.SCHEDULED);
         assertThatThrownBy(() -> gate.confirm(card.nonce(), noah)).hasMessageContaining("someone else");
         assertThat(gate.confirm(card.nonce(), mia).status()).isEqualTo(CampaignStatus.CANCELLED);
@@ -188,7 +188,7 @@ class ConfirmationGateTest {
         campaigns.schedule(campaign.id(), null, ZONE, mia);
         campaigns.pause(campaign.id(), mia);
         AgentOutput.Confirmation card = gate.requestResume(mia, campaign.id(), ZONE);
-        assertThat(card.kind()).isEqualTo("RESUME");
+        assertThat(card.kind()).isEqualTo(lux.agent.ConfirmationKind.RESUME);
         assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.PAUSED);
         assertThat(gate.confirm(card.nonce(), mia).status()).isEqualTo(CampaignStatus.SCHEDULED);
     }

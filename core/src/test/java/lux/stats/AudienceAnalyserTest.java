@@ -1,4 +1,4 @@
-package lux.agent.insights;
+package lux.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import lux.agent.AgentTestApplication;
+import lux.testsupport.CoreTestApplication;
 import lux.audit.Actor;
 import lux.campaigns.CampaignService;
 import lux.campaigns.NewCampaign;
@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Audience segments come from real rows: recipients and tracking events are written as delivery would write them. */
 @DatabaseTest
-@SpringBootTest(classes = AgentTestApplication.class, properties = "lux.delivery.enabled=false")
+@SpringBootTest(classes = CoreTestApplication.class, properties = "lux.delivery.enabled=false")
 class AudienceAnalyserTest {
     @Autowired
     AudienceAnalyser analyser;

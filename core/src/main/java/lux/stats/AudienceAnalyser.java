@@ -1,4 +1,4 @@
-package lux.agent.insights;
+package lux.stats;
 
 import java.sql.Timestamp;
 import java.time.Clock;
