@@ -32,6 +32,7 @@ class DomainLookup {
     private final java.time.Duration cacheFor;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private static final java.time.Duration FAILURE_CACHE = java.time.Duration.ofMinutes(1);
 
     private record Cached(DomainRecords records, Instant until) {
     }
@@ -59,9 +60,9 @@ class DomainLookup {
             return cached.records();
         }
         DomainRecords records = fresh(key);
-        if (records.failure() == null) {
-            cache.put(key, new Cached(records, now.plus(cacheFor))); // a failure is asked again next time
-        }
+        // a failure is asked again soon (a page showing it should not wait for a dead resolver on every view)
+        java.time.Duration keep = records.failure() == null ? cacheFor : min(cacheFor, FAILURE_CACHE);
+        cache.put(key, new Cached(records, now.plus(keep)));
         return records;
     }
 
@@ -114,6 +115,10 @@ class DomainLookup {
             default:
                 throw new Unanswered("the DNS lookup of " + name + " failed (" + lookup.getErrorString() + ")");
         }
+    }
+
+    private static java.time.Duration min(java.time.Duration a, java.time.Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
     }
 
     private static String first(List<String> texts, String prefix) {
