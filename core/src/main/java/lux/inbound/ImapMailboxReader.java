@@ -88,8 +88,17 @@ class ImapMailboxReader implements MailboxReader {
         return "imap-hash:" + java.util.HexFormat.of().formatHex(sha256(bytesQuietly(m)));
     }
 
+    /** The message, or only its headers when it is larger than {@link InboundMail#MAX_BYTES} (a reply with attachments). */
     private static byte[] bytes(Message m) throws IOException, MessagingException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (m.getSize() > InboundMail.MAX_BYTES && m instanceof jakarta.mail.internet.MimeMessage mime) {
+            java.util.Enumeration<String> lines = mime.getAllHeaderLines();
+            while (lines.hasMoreElements()) {
+                out.writeBytes((lines.nextElement() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            out.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return out.toByteArray();
+        }
         m.writeTo(out);
         return out.toByteArray();
     }

@@ -11,4 +11,9 @@ import java.time.Instant;
  * @param receivedAt when the mailbox received it
  */
 public record InboundMail(String key, byte[] mime, String webLink, Instant receivedAt) {
+    /**
+     * The most of a message a reader hands over: bounces and replies are classified from their headers and first parts,
+     * and a 150 MB reply with attachments must not be held in memory.
+     */
+    public static final int MAX_BYTES = 4 * 1024 * 1024;
 }

@@ -95,6 +95,17 @@ class MailClassifierTest {
     }
 
     @Test
+    void replyCutAtTheReadersLimitOrToItsHeadersIsStillAReply() {
+        String reply = Samples.text("human-reply.eml");
+        String big = reply.replace("--000000000000a1b2c3d4e5f6--", "--000000000000a1b2c3d4e5f6\r\nContent-Type: application/pdf\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + "QUJD\r\n".repeat(1_500_000) + "--000000000000a1b2c3d4e5f6--");
+        byte[] cut = java.util.Arrays.copyOf(big.getBytes(StandardCharsets.UTF_8), InboundMail.MAX_BYTES);
+        assertThat(classifier.classify(cut).kind()).isEqualTo(InboundKind.REPLY);
+        String headersOnly = reply.substring(0, reply.indexOf("\r\n\r\n") + 4);
+        assertThat(classifier.classify(headersOnly.getBytes(StandardCharsets.UTF_8)).kind()).isEqualTo(InboundKind.REPLY);
+    }
+
+    @Test
     void mailThatIsNoneOfThemIsOtherAndGarbageIsNeverAnError() {
         String unrelated = Samples.text("human-reply.eml").replaceAll("(?m)^(In-Reply-To|References): .*\r\n", "");
         assertThat(classifier.classify(unrelated.getBytes(StandardCharsets.UTF_8)).kind()).isEqualTo(InboundKind.OTHER);

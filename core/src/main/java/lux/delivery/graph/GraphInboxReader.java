@@ -3,6 +3,7 @@ package lux.delivery.graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -89,19 +90,25 @@ class GraphInboxReader implements MailboxReader {
 
     private void handle(String mailbox, JsonNode message, InboundRun run) throws Exception {
         String id = message.get("id").asText();
-        HttpResponse<byte[]> mime = send(HttpRequest.newBuilder(URI.create(user(mailbox) + "/messages/" + encode(id) + "/$value")).GET());
+        HttpResponse<InputStream> mime = http.send(HttpRequest.newBuilder(URI.create(user(mailbox) + "/messages/" + encode(id) + "/$value"))
+                .timeout(graph.timeout()).header("Authorization", "Bearer " + token.get()).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        byte[] head;
+        try (InputStream body = mime.body()) {
+            head = body.readNBytes(InboundMail.MAX_BYTES); // the rest (attachments) is not needed to classify it
+        }
         if (mime.statusCode() == 404) {
             return; // gone since the delta was taken (moved or deleted by a person)
         }
-        check(mime, "fetch a message of " + mailbox);
+        check(mime.statusCode(), head, "fetch a message of " + mailbox);
         String key = message.path("internetMessageId").asText("");
-        run.accept(new InboundMail(key.isBlank() ? "graph:" + id : key, mime.body(), message.path("webLink").asText(null),
+        run.accept(new InboundMail(key.isBlank() ? "graph:" + id : key, head, message.path("webLink").asText(null),
                 instant(message.path("receivedDateTime").asText(null))));
         HttpResponse<byte[]> moved = send(HttpRequest.newBuilder(URI.create(user(mailbox) + "/messages/" + encode(id) + "/move"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("destinationId", folder(mailbox)).toString())));
         if (moved.statusCode() != 404) {
-            check(moved, "move a message of " + mailbox + " to \"" + inbound.processedFolder() + "\"");
+            check(moved.statusCode(), moved.body(), "move a message of " + mailbox + " to \"" + inbound.processedFolder() + "\"");
         }
     }
 
@@ -135,17 +142,16 @@ class GraphInboxReader implements MailboxReader {
     }
 
     private static JsonNode json(HttpResponse<byte[]> response, String what) throws IOException {
-        check(response, what);
+        check(response.statusCode(), response.body(), what);
         return JSON.readTree(response.body());
     }
 
     /** A refusal names the permission most likely missing; 429 waits for the next reading. */
-    private static void check(HttpResponse<byte[]> response, String what) throws IOException {
-        int status = response.statusCode();
+    private static void check(int status, byte[] responseBody, String what) throws IOException {
         if (status >= 200 && status < 300) {
             return;
         }
-        String body = new String(response.body(), StandardCharsets.UTF_8);
+        String body = new String(responseBody, StandardCharsets.UTF_8);
         String error = body.length() > 300 ? body.substring(0, 300) : body;
         if (status == 401 || status == 403) {
             throw new IOException("Graph refused to " + what + " (" + status + "): " + error
