@@ -48,8 +48,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * Two LUX instances behind one database, as behind a load balancer: what one instance started (a chart, a run of
- * failed sign-ins, an import's card, a campaign's progress card) the other answers for or continues, over real
- * HTTP, with the Bot Connector played by a loopback double.
+ * failed sign-ins, an import's card, a campaign's progress card, a running import) the other answers for, continues
+ * or cancels, over real HTTP, with the Bot Connector played by a loopback double.
  */
 @DatabaseTest
 @EnabledIfSystemProperty(named = "lux.test.db", matches = "postgres",
