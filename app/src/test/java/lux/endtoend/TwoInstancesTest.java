@@ -26,7 +26,10 @@ import lux.contacts.AudienceFilter;
 import lux.contacts.ContactService;
 import lux.contacts.NewContact;
 import lux.delivery.DeliveryEvent;
+import lux.imports.ContactImportService;
 import lux.imports.ImportEvent;
+import lux.imports.ImportRequest;
+import lux.users.ApiTokenService;
 import lux.teams.testsupport.BotConnectorDouble;
 import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
@@ -39,15 +42,18 @@ import lux.users.UserService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * Two LUX instances behind one database, as behind a load balancer: what one instance started (a chart, a run of
- * failed sign-ins, an import's card, a campaign's progress card) the other answers for or continues, over real
- * HTTP, with the Bot Connector played by a loopback double.
+ * failed sign-ins, an import's card, a campaign's progress card, a running import) the other answers for, continues
+ * or cancels, over real HTTP, with the Bot Connector played by a loopback double.
  */
 @DatabaseTest
+@EnabledIfSystemProperty(named = "lux.test.db", matches = "postgres",
+        disabledReason = "several instances share PostgreSQL (H2 is for one development instance); runs in the PostgreSQL run")
 class TwoInstancesTest {
     static final String ADMIN = "ada@lux.test";
     static final String PASSWORD = "correct horse battery staple";
@@ -66,7 +72,9 @@ class TwoInstancesTest {
         String[] settings = {"lux.delivery.enabled=false", "lux.public-base-url=http://lux.example.com",
             "lux.console.login-failures-per-account=3", "lux.console.login-base-delay=10m",
             // progress cards are updated at most hourly: a second update within the hour must be held back, whoever sends it
-            "lux.teams.progress-update-interval=1h"};
+            "lux.teams.progress-update-interval=1h",
+            // imports say they are alive (and read cancels asked for elsewhere) every second
+            "lux.imports.heartbeat=1s"};
         a = LuxInstance.start(settings);
         DatabaseCleaner.clean(a.bean(JdbcTemplate.class));
         // local mode acts as the first admin: this one, with a password for the console
@@ -175,6 +183,57 @@ class TwoInstancesTest {
         b.publish(new DeliveryEvent.Finished(c.id(), c.name(), CampaignStatus.SENT, 100, 0, 0));
         BotConnectorDouble.Call last = await(before, call -> call.method().equals("PUT") && call.body().contains("100 of 100"));
         assertThat(last.path()).isEqualTo(fromB.path());
+    }
+
+    @Test
+    void anImportRunningOnOneInstanceIsCancelledThroughTheOther() throws Exception {
+        Actor ada = new Actor(admin.getId(), ADMIN, Channel.API);
+        long id = a.bean(ContactImportService.class).start(new ImportRequest("endless.csv", EndlessCsv::new, Set.of(), null), ada);
+        JdbcTemplate jdbc = a.bean(JdbcTemplate.class);
+        awaitStatus(jdbc, id, "RUNNING");
+
+        String token = a.bean(ApiTokenService.class).create("two instances", admin.getId(), Duration.ofDays(1), ada).secret();
+        HttpResponse<String> cancel = HttpClient.newHttpClient().send(HttpRequest.newBuilder(b.uri("/api/v1/imports/" + id + "/cancel"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(cancel.statusCode()).as("B accepts the cancel of an import it does not run: %s", cancel.body()).isEqualTo(200);
+        awaitStatus(jdbc, id, "CANCELLED");
+        assertThat(jdbc.queryForObject("SELECT rows_done FROM contact_import WHERE id = ?", Long.class, id)).isPositive();
+    }
+
+    private static void awaitStatus(JdbcTemplate jdbc, long importId, String status) throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < end) {
+            if (status.equals(jdbc.queryForObject("SELECT status FROM contact_import WHERE id = ?", String.class, importId))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Import " + importId + " is not " + status + " within " + WAIT);
+    }
+
+    /** A CSV file that never ends (a little slower than a disk), so the import runs until it is cancelled. */
+    private static final class EndlessCsv extends java.io.InputStream {
+        private byte[] line = "email,first_name\n".getBytes(StandardCharsets.UTF_8);
+        private int at;
+        private long row;
+
+        @Override
+        public int read() {
+            if (at == line.length) {
+                row++;
+                if (row % 200 == 0) {
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                line = ("endless" + row + "@example.com,E\n").getBytes(StandardCharsets.UTF_8);
+                at = 0;
+            }
+            return line[at++];
+        }
     }
 
     /** The activity id LUX stored for a card it posted (stored just after the connector answered). */

@@ -8,3 +8,7 @@ CREATE TABLE teams_import_card (
     last_update_at   TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX ix_teams_import_card_updated ON teams_import_card (last_update_at);
+
+-- When a campaign's progress card was last updated for a progress event: every instance sending the campaign
+-- reads it, so the card is updated at most once per lux.teams.progress-update-interval in all. Null: not yet.
+ALTER TABLE teams_progress_card ADD COLUMN last_progress_at TIMESTAMP WITH TIME ZONE;

@@ -155,17 +155,32 @@ public class ContactImportService {
         return jobs.recent(Math.max(1, Math.min(limit, 200)));
     }
 
-    /** Asks a queued or running import to stop after the batch it is writing; rows written so far stay. */
+    /**
+     * Asks a queued or running import to stop after the batch it is writing; rows written so far stay. The request
+     * is kept in the database: an import running on another instance stops at that instance's next heartbeat.
+     */
     public ImportJob cancel(long id, Actor actor) {
         ImportJob job = get(id);
-        AtomicBoolean flag = running.get(id);
-        if (job.status().done() || flag == null) {
+        if (job.status().done() || !jobs.requestCancel(id, clock.instant())) {
             throw new ConflictException("Import " + id + " of " + job.fileName() + " has already "
                     + (job.status().done() ? job.status().name().toLowerCase(java.util.Locale.ROOT) : "stopped") + "; there is nothing to cancel.");
         }
-        flag.set(true);
+        AtomicBoolean flag = running.get(id);
+        if (flag != null) {
+            flag.set(true); // running here: stop now rather than at the next heartbeat
+        }
         tx.executeWithoutResult(s -> audit.record(actor, "contact.import.cancel", "contact_import", id, job.fileName()));
         return get(id);
+    }
+
+    /** Stops the imports running here that someone asked to cancel on another instance (called with each heartbeat). */
+    void applyCancelRequests() {
+        jobs.cancelRequested(running.keySet()).forEach(id -> {
+            AtomicBoolean flag = running.get(id);
+            if (flag != null) {
+                flag.set(true);
+            }
+        });
     }
 
     /** The CSV of rows not imported (line, email, problem), if there were any. */

@@ -80,6 +80,21 @@ class ImportJobStore {
                 ids.stream().map(id -> new Object[] {ContactBatchWriter.utc(now), id}).toList());
     }
 
+    /** Records a cancel for whichever instance runs the import; false when it is no longer queued or running. */
+    boolean requestCancel(long id, Instant now) {
+        return jdbc.update("UPDATE contact_import SET cancel_requested_at = COALESCE(cancel_requested_at, ?) WHERE id = ? "
+                + "AND status IN ('QUEUED', 'RUNNING')", ContactBatchWriter.utc(now), id) == 1;
+    }
+
+    /** Which of these imports someone asked to cancel (perhaps on another instance). */
+    List<Long> cancelRequested(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.queryForList("SELECT id FROM contact_import WHERE cancel_requested_at IS NOT NULL AND id IN ("
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")", Long.class, ids.toArray());
+    }
+
     /** Queued or running imports nobody has said anything about since {@code silentSince}: their instance stopped. */
     List<ImportJob> abandoned(Instant silentSince) {
         return jdbc.query("SELECT " + COLUMNS + " FROM contact_import WHERE status IN ('QUEUED', 'RUNNING') "

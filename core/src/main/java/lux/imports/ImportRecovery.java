@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports outlive no crash: this instance's queued and running imports say they are alive every
  * {@code lux.imports.heartbeat}; at start-up and on every heartbeat, imports silent for three heartbeats (their
  * instance stopped) are marked FAILED with a reason their owner is told, and their spooled uploads are removed.
+ * The heartbeat also picks up cancels asked for on another instance.
  */
 @Component
 class ImportRecovery {
@@ -62,6 +63,7 @@ class ImportRecovery {
     private void beat() {
         try {
             jobs.heartbeat(imports.live(), clock.instant());
+            imports.applyCancelRequests();
             sweep();
         } catch (RuntimeException e) {
             log.warn("Import heartbeat failed (retried next time): {}", e.toString());
