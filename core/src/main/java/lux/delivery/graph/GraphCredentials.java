@@ -2,6 +2,7 @@ package lux.delivery.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.aad.msal4j.AbstractApplicationBase;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
@@ -43,7 +44,7 @@ final class GraphCredentials {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final GraphProperties properties;
     private final HttpClient http;
-    private volatile Object client;
+    private volatile AbstractApplicationBase client;
 
     GraphCredentials(GraphProperties properties, HttpClient http) {
         this.properties = properties;
@@ -62,7 +63,7 @@ final class GraphCredentials {
         if (properties.managedIdentity() && !properties.managedIdentityEndpoint().isBlank()) {
             return imds();
         }
-        Object app = client();
+        AbstractApplicationBase app = client();
         IAuthenticationResult result;
         if (app instanceof ManagedIdentityApplication mi) {
             try {
@@ -79,8 +80,8 @@ final class GraphCredentials {
         return new Token(result.accessToken(), result.expiresOnDate().toInstant());
     }
 
-    private Object client() {
-        Object app = client;
+    private AbstractApplicationBase client() {
+        AbstractApplicationBase app = client;
         if (app == null) {
             synchronized (this) {
                 if (client == null) {
@@ -92,7 +93,8 @@ final class GraphCredentials {
         return app;
     }
 
-    private Object build() {
+    /** A managed-identity or a confidential-client application, whichever lux.graph.* configures. */
+    private AbstractApplicationBase build() {
         JdkMsalHttpClient msalHttp = new JdkMsalHttpClient(http, properties.timeout());
         if (properties.managedIdentity()) {
             return ManagedIdentityApplication.builder(ManagedIdentityId.userAssignedClientId(properties.managedIdentityClientId()))
