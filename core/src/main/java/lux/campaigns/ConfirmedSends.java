@@ -47,7 +47,7 @@ public class ConfirmedSends {
     @Transactional(readOnly = true)
     public Binding binding(long campaignId, String when) {
         Campaign campaign = entity(campaignId);
-        return new Binding(campaign.getVersion(), SendFingerprint.of(content(campaign), campaign.getAudience(), campaign.getSender(), when));
+        return new Binding(campaign.getVersion(), SendFingerprint.of(content(campaign), campaign, when));
     }
 
     /** The template content delivery renders: the copy frozen when the campaign was confirmed. */
@@ -66,7 +66,7 @@ public class ConfirmedSends {
         if (campaign.getSendHash() == null) {
             return Optional.empty(); // scheduled before LUX bound confirmations (V64 froze its template as it was)
         }
-        String now = SendFingerprint.of(content(campaign), campaign.getAudience(), campaign.getSender(),
+        String now = SendFingerprint.of(content(campaign), campaign,
                 CampaignService.when(campaign.getScheduledAt()));
         if (now.equals(campaign.getSendHash())) {
             return Optional.empty();
