@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import lux.audit.Actor;
 import lux.audit.Channel;
+import lux.campaigns.CampaignAudiences;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
+import lux.campaigns.RecipientStatus;
+import lux.campaigns.Resend;
+import lux.campaigns.ResendService;
 import lux.campaigns.SendApprovalService;
 import lux.campaigns.Senders;
 import lux.shared.NotFoundException;
@@ -36,9 +40,13 @@ class CampaignsController {
     private final Clock clock;
     private final SendApprovalService approvals;
     private final Senders senders;
+    private final ResendService resends;
+    private final CampaignAudiences audiences;
 
     CampaignsController(CampaignService campaigns, TemplateService templates, StatsService stats, ObjectMapper json, Clock clock,
-                        SendApprovalService approvals, Senders senders) {
+                        SendApprovalService approvals, Senders senders, ResendService resends, CampaignAudiences audiences) {
+        this.resends = resends;
+        this.audiences = audiences;
         this.senders = senders;
         this.approvals = approvals;
         this.campaigns = campaigns;
@@ -72,6 +80,9 @@ class CampaignsController {
         model.addAttribute("canPause", campaign.status().canBecome(CampaignStatus.PAUSED));
         model.addAttribute("canResume", campaign.status() == CampaignStatus.PAUSED);
         model.addAttribute("canCancel", campaign.status().canBecome(CampaignStatus.CANCELLED));
+        model.addAttribute("live", CampaignProgressController.live(campaign.status()));
+        model.addAttribute("audienceText", audiences.describe(id));
+        model.addAttribute("canResend", campaigns.recipientCounts(id).get(RecipientStatus.SENT) > 0);
         if (campaign.awaitingApproval()) {
             Actor viewer = me.actor(Channel.CONSOLE);
             model.addAttribute("approvalBlocker", approvals.whyNot(campaign, viewer).orElse(null));
@@ -91,6 +102,20 @@ class CampaignsController {
             };
             return "Campaign \"" + c.name() + "\" is now " + c.status().label() + ".";
         });
+    }
+
+    /** A linked campaign for the recipients without a human open (optionally without a click), as a draft to schedule. */
+    @PostMapping("/{id}/resend")
+    String resend(@PathVariable long id, @RequestParam(required = false) String subject,
+                  @RequestParam(defaultValue = "false") boolean excludeClickers, @AuthenticationPrincipal ConsoleUser me,
+                  RedirectAttributes flash) {
+        String[] target = {"/admin/campaigns/" + id};
+        Flash.run(flash, target[0], () -> {
+            CampaignView draft = resends.resendToNonOpeners(id, Resend.draft(subject, excludeClickers), me.actor(Channel.CONSOLE));
+            target[0] = "/admin/campaigns/" + draft.id();
+            return "Draft \"" + draft.name() + "\" created for " + audiences.count(draft.id()) + " non-openers; schedule it to send.";
+        });
+        return "redirect:" + target[0]; // the new draft, or back to the original with the error
     }
 
     /** A second person's decision on a requested send (send approval on), or the requester taking it back. */

@@ -6,12 +6,15 @@ import java.time.ZoneId;
 import java.util.Map;
 import lux.admin.ConsoleUser;
 import lux.audit.Channel;
+import lux.campaigns.CampaignAudiences;
 import lux.campaigns.CampaignChanges;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
 import lux.campaigns.NewCampaign;
 import lux.campaigns.RecipientStatus;
+import lux.campaigns.Resend;
+import lux.campaigns.ResendService;
 import lux.campaigns.SendApprovalService;
 import lux.contacts.AudienceFilter;
 import lux.shared.InvalidInputException;
@@ -34,8 +37,13 @@ class CampaignsApi {
     private final CampaignService campaigns;
     private final StatsService stats;
     private final SendApprovalService approvals;
+    private final ResendService resends;
+    private final CampaignAudiences audiences;
 
-    CampaignsApi(CampaignService campaigns, StatsService stats, SendApprovalService approvals) {
+    CampaignsApi(CampaignService campaigns, StatsService stats, SendApprovalService approvals, ResendService resends,
+                 CampaignAudiences audiences) {
+        this.resends = resends;
+        this.audiences = audiences;
         this.campaigns = campaigns;
         this.stats = stats;
         this.approvals = approvals;
@@ -52,7 +60,8 @@ class CampaignsApi {
         if (body.templateId() == null) {
             throw new InvalidInputException("templateId", "Choose the template the campaign sends (templateId).");
         }
-        CampaignView created = campaigns.create(new NewCampaign(body.name(), body.templateId(), body.sender(), body.audience()),
+        CampaignView created = campaigns.create(new NewCampaign(body.name(), body.templateId(), body.sender(), body.audience(),
+                body.segmentId()),
                 user.actor(Channel.API), user.role()); // the token's own role, not its creator's
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + created.id())).body(created);
     }
@@ -64,7 +73,7 @@ class CampaignsApi {
 
     @PatchMapping("/{id}")
     CampaignView update(@PathVariable long id, @RequestBody CampaignRequest body, @AuthenticationPrincipal ConsoleUser user) {
-        return campaigns.update(id, new CampaignChanges(body.name(), body.templateId(), body.sender(), body.audience()),
+        return campaigns.update(id, new CampaignChanges(body.name(), body.templateId(), body.sender(), body.audience(), body.segmentId()),
                 user.actor(Channel.API), user.role());
     }
 
@@ -92,13 +101,15 @@ class CampaignsApi {
     CampaignView schedule(@PathVariable long id, @RequestBody(required = false) ScheduleRequest body,
                           @AuthenticationPrincipal ConsoleUser user) {
         ScheduleRequest request = body == null ? new ScheduleRequest(null, null) : body;
-        ZoneId zone;
+        return campaigns.schedule(id, request.at(), zone(request.zone()), user.actor(Channel.API));
+    }
+
+    private static ZoneId zone(String name) {
         try {
-            zone = request.zone() == null || request.zone().isBlank() ? null : ZoneId.of(request.zone().trim());
+            return name == null || name.isBlank() ? null : ZoneId.of(name.trim());
         } catch (java.time.DateTimeException e) {
-            throw new InvalidInputException("zone", "'" + request.zone() + "' is not a time zone; use a name like Europe/Berlin.");
+            throw new InvalidInputException("zone", "'" + name + "' is not a time zone; use a name like Europe/Berlin.");
         }
-        return campaigns.schedule(id, request.at(), zone, user.actor(Channel.API));
     }
 
     @PostMapping("/{id}/unschedule")
@@ -127,7 +138,33 @@ class CampaignsApi {
         return new CampaignStats(campaign.id(), campaign.status(), campaigns.recipientCounts(id), stats.campaign(id));
     }
 
-    record CampaignRequest(String name, Long templateId, String sender, AudienceFilter audience) {
+    /**
+     * A new campaign linked to {@code id} for its recipients without a human open (and without a click when
+     * {@code excludeClickers}), under a new {@code subject} if given; scheduled for {@code sendAt} in {@code zone} when
+     * given, otherwise a draft.
+     */
+    @PostMapping("/{id}/resend")
+    ResponseEntity<CampaignView> resend(@PathVariable long id, @RequestBody(required = false) ResendRequest body,
+                                        @AuthenticationPrincipal ConsoleUser user) {
+        ResendRequest request = body == null ? new ResendRequest(null, false, null, null) : body;
+        CampaignView created = resends.resendToNonOpeners(id, new Resend(request.subject(), request.excludeClickers(), request.sendAt(),
+                zone(request.zone())), user.actor(Channel.API));
+        return ResponseEntity.created(URI.create("/api/v1/campaigns/" + created.id())).body(created);
+    }
+
+    /** Where the audience comes from: a segment, a resend of an earlier campaign, or the tags; and how many it reaches now. */
+    @GetMapping("/{id}/audience")
+    AudienceInfo audience(@PathVariable long id) {
+        return new AudienceInfo(campaigns.segmentOf(id), audiences.describe(id), audiences.count(id));
+    }
+
+    record CampaignRequest(String name, Long templateId, String sender, AudienceFilter audience, Long segmentId) {
+    }
+
+    record ResendRequest(String subject, boolean excludeClickers, LocalDateTime sendAt, String zone) {
+    }
+
+    record AudienceInfo(Long segmentId, String description, long count) {
     }
 
     record RejectRequest(String reason) {
