@@ -6,6 +6,7 @@ import java.time.Clock;
 import lux.audit.Actor;
 import lux.audit.Channel;
 import lux.campaigns.CampaignAudiences;
+import lux.campaigns.CampaignChanges;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
@@ -14,6 +15,7 @@ import lux.campaigns.Resend;
 import lux.campaigns.ResendService;
 import lux.campaigns.SendApprovalService;
 import lux.campaigns.Senders;
+import lux.segments.SegmentService;
 import lux.shared.NotFoundException;
 import lux.stats.CampaignStats;
 import lux.stats.StatsService;
@@ -42,9 +44,11 @@ class CampaignsController {
     private final Senders senders;
     private final ResendService resends;
     private final CampaignAudiences audiences;
+    private final SegmentService segments;
 
     CampaignsController(CampaignService campaigns, TemplateService templates, StatsService stats, ObjectMapper json, Clock clock,
-                        SendApprovalService approvals, Senders senders, ResendService resends, CampaignAudiences audiences) {
+                        SendApprovalService approvals, Senders senders, ResendService resends, CampaignAudiences audiences, SegmentService segments) {
+        this.segments = segments;
         this.resends = resends;
         this.audiences = audiences;
         this.senders = senders;
@@ -82,6 +86,10 @@ class CampaignsController {
         model.addAttribute("canCancel", campaign.status().canBecome(CampaignStatus.CANCELLED));
         model.addAttribute("live", CampaignProgressController.live(campaign.status()));
         model.addAttribute("audienceText", audiences.describe(id));
+        if (campaign.status() == CampaignStatus.DRAFT) {
+            model.addAttribute("segments", segments.list());
+            model.addAttribute("segmentId", campaigns.segmentOf(id));
+        }
         model.addAttribute("canResend", campaigns.recipientCounts(id).get(RecipientStatus.SENT) > 0);
         if (campaign.awaitingApproval()) {
             Actor viewer = me.actor(Channel.CONSOLE);
@@ -101,6 +109,18 @@ class CampaignsController {
                 default -> campaigns.cancel(id, me.actor(Channel.CONSOLE));
             };
             return "Campaign \"" + c.name() + "\" is now " + c.status().label() + ".";
+        });
+    }
+
+    /** A draft's audience: a saved segment, or (no segment chosen) its tags again. */
+    @PostMapping("/{id}/audience")
+    String audience(@PathVariable long id, @RequestParam(required = false) Long segmentId, @AuthenticationPrincipal ConsoleUser me,
+                    RedirectAttributes flash) {
+        return Flash.run(flash, "/admin/campaigns/" + id, () -> {
+            CampaignView current = campaigns.get(id);
+            campaigns.update(id, segmentId == null ? new CampaignChanges(null, null, null, current.audience(), null)
+                    : new CampaignChanges(null, null, null, null, segmentId), me.actor(Channel.CONSOLE), me.role());
+            return "Audience of \"" + current.name() + "\": " + audiences.describe(id) + ".";
         });
     }
 

@@ -18,6 +18,7 @@ import lux.contacts.ContactView;
 import lux.contacts.NewContact;
 import lux.gdpr.ErasureResult;
 import lux.gdpr.GdprService;
+import lux.timeline.ContactTimelines;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,7 +40,10 @@ class ContactsController {
     private final ContactBulkService bulk;
     private final GdprService gdpr;
 
-    ContactsController(ContactService contacts, ContactBulkService bulk, GdprService gdpr) {
+    private final ContactTimelines timelines;
+
+    ContactsController(ContactService contacts, ContactBulkService bulk, GdprService gdpr, ContactTimelines timelines) {
+        this.timelines = timelines;
         this.contacts = contacts;
         this.bulk = bulk;
         this.gdpr = gdpr;
@@ -114,6 +118,7 @@ class ContactsController {
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("contact", contacts.get(id));
+        model.addAttribute("timeline", timelines.of(id));
         model.addAttribute("statuses", ContactStatus.values());
         return "admin/contact";
     }
