@@ -94,14 +94,6 @@ public class Campaign {
         this.segmentId = segmentId;
     }
 
-    /** What besides the tags decides the audience, for the send fingerprint; null for a tag audience. */
-    String audienceSource() {
-        if (resendOf != null) {
-            return "resend:" + resendOf + (resendExcludeClickers ? ":without-clickers" : "");
-        }
-        return segmentId == null ? null : "segment:" + segmentId;
-    }
-
     /** Moves to {@code next} or throws naming both statuses; the only way a status changes. */
     CampaignStatus transitionTo(CampaignStatus next, Instant now) {
         if (!status.canBecome(next)) {

@@ -50,6 +50,18 @@ public class CampaignAudiences {
         return SegmentDefinition.of(campaign.getAudience());
     }
 
+    /**
+     * What besides the tags decides the audience, for the send fingerprint: a segment's current definition (an edit
+     * after confirmation is caught before sending) or the resend's original; null for a tag audience.
+     */
+    String source(Campaign campaign) {
+        if (campaign.getResendOf() != null) {
+            return "resend:" + campaign.getResendOf() + (campaign.isResendExcludeClickers() ? ":without-clickers" : "");
+        }
+        return campaign.getSegmentId() == null ? null
+                : "segment:" + campaign.getSegmentId() + ":" + segments.definition(campaign.getSegmentId());
+    }
+
     long count(Campaign campaign) {
         if (campaign.getResendOf() == null && campaign.getSegmentId() == null) {
             return contacts.countAudience(campaign.getAudience());

@@ -166,7 +166,7 @@ public class CampaignService {
         CampaignStatus from = campaign.transitionTo(CampaignStatus.SCHEDULED, now);
         campaign.schedule(at, scheduleZone);
         TemplateContent content = templates.content(campaign.getTemplateId());
-        campaign.pin(content, SendFingerprint.of(content, campaign, when(at)));
+        campaign.pin(content, SendFingerprint.of(content, campaign, audiences.source(campaign), when(at)));
         audit.record(actor, "campaign.schedule", "campaign", id, at + " (" + scheduleZone.getId() + "), about " + audience + " recipients");
         events.publishEvent(new CampaignEvent.StatusChanged(id, campaign.getName(), from, CampaignStatus.SCHEDULED, actor, now));
         return CampaignView.of(campaign);

@@ -109,7 +109,8 @@ public class SendApprovalService {
         }
         Instant templateAt = templates.get(campaign.getTemplateId()).updatedAt();
         campaign.requestApproval(at, zone, actor.userId(), actor.name(), templateAt, now);
-        campaign.setApprovalHash(SendFingerprint.of(templates.content(campaign.getTemplateId()), campaign, CampaignService.when(at)));
+        campaign.setApprovalHash(SendFingerprint.of(templates.content(campaign.getTemplateId()), campaign, audiences.source(campaign),
+                CampaignService.when(at)));
         audit.record(actor, "campaign.approval.request", "campaign", campaign.getId(),
                 at + " (" + zone.getId() + "), about " + audience + " recipients");
         events.publishEvent(new CampaignEvent.ApprovalRequested(campaign.getId(), campaign.getName(), actor, at, audience, now));
@@ -140,7 +141,7 @@ public class SendApprovalService {
         }
         TemplateContent content = templates.content(campaign.getTemplateId());
         if (campaign.getApprovalHash() != null && !campaign.getApprovalHash()
-                .equals(SendFingerprint.of(content, campaign, CampaignService.when(campaign.getScheduledAt())))) {
+                .equals(SendFingerprint.of(content, campaign, audiences.source(campaign), CampaignService.when(campaign.getScheduledAt())))) {
             throw new ConflictException("\"" + campaign.getName() + "\" changed after " + campaign.getApprovalRequestedByName()
                     + " asked for approval. Reject it and ask them to schedule again.");
         }
@@ -152,7 +153,7 @@ public class SendApprovalService {
         Instant at = campaign.getScheduledAt() == null || campaign.getScheduledAt().isBefore(now) ? now : campaign.getScheduledAt();
         CampaignStatus from = campaign.transitionTo(CampaignStatus.SCHEDULED, now);
         campaign.schedule(at, campaign.getScheduleZone() == null ? ZoneId.of("UTC") : campaign.getScheduleZone());
-        campaign.pin(content, SendFingerprint.of(content, campaign, CampaignService.when(at)));
+        campaign.pin(content, SendFingerprint.of(content, campaign, audiences.source(campaign), CampaignService.when(at)));
         campaign.decideApproval(ApprovalState.APPROVED, actor.name(), null, now);
         audit.record(actor, "campaign.approve", "campaign", id, "requested by " + campaign.getApprovalRequestedByName()
                 + ", scheduled for " + at + ", about " + audience + " recipients");

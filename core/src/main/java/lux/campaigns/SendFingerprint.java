@@ -18,9 +18,12 @@ public final class SendFingerprint {
     private SendFingerprint() {
     }
 
-    /** The fingerprint of {@code campaign} sending {@code content} at {@code when}, its segment or resend included. */
-    static String of(TemplateContent content, Campaign campaign, String when) {
-        return of(content, campaign.getAudience(), campaign.getSender(), when, campaign.audienceSource());
+    /**
+     * The fingerprint of {@code campaign} sending {@code content} at {@code when}; {@code source} is what besides the tags
+     * decides its audience ({@link CampaignAudiences#source}: a segment's definition, a resend), null for tags.
+     */
+    static String of(TemplateContent content, Campaign campaign, String source, String when) {
+        return of(content, campaign.getAudience(), campaign.getSender(), when, source);
     }
 
     static String of(TemplateContent content, AudienceFilter audience, String sender, String when) {

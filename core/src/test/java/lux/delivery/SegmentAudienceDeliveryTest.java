@@ -72,6 +72,23 @@ class SegmentAudienceDeliveryTest {
     }
 
     @Test
+    void aSegmentEditedAfterConfirmationSendsNothingAndTheCampaignIsADraftAgain() {
+        add("ana@acme.com", "Ana", Map.of("plan", "gold"), "news");
+        add("bob@acme.com", "Bob", Map.of("plan", "silver"), "news");
+        SegmentDefinition gold = new SegmentDefinition(null, List.of(new SegmentCondition.AttributeEquals("plan", "gold")));
+        long segment = segments.create("Gold", gold, Actor.system()).id();
+        CampaignView campaign = campaigns.create(new NewCampaign("Gold", DeliveryFixture.template(templates, "edit"), null, null, segment),
+                Actor.system());
+        campaigns.schedule(campaign.id(), null, null, Actor.system());
+        segments.update(segment, null, new SegmentDefinition(null, List.of()), Actor.system()); // now: everyone
+
+        engine.startDueCampaigns();
+        assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.DRAFT);
+        assertThat(outbox.list(campaign.id(), 0, 10)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_recipient WHERE campaign_id = ?", Long.class, campaign.id())).isZero();
+    }
+
+    @Test
     void aResendReachesRecipientsWithoutAHumanOpenAndOptionallyWithoutAClick() {
         for (String name : List.of("ana", "bob", "cy", "dan", "eve")) {
             add(name + "@example.net", name, Map.of(), "news");
