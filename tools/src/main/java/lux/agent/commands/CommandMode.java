@@ -14,7 +14,7 @@ import lux.agent.TurnRequest;
 import lux.agent.tools.ToolBox;
 import lux.agent.tools.ToolResult;
 import lux.agent.tools.ToolSession;
-import lux.agent.tools.WhenParser;
+import lux.agent.when.WhenParser;
 import lux.campaigns.CampaignService;
 import lux.shared.LuxException;
 import org.springframework.stereotype.Component;
@@ -54,7 +54,7 @@ public class CommandMode {
     }
 
     public AgentReply handle(TurnRequest turn) {
-        ToolSession session = new ToolSession(turn.actor(), turn.zone(), turn.conversationId(), turn.lastUpload());
+        ToolSession session = ToolSession.forTurn(turn);
         ToolBox.Tools tools = toolBox.forSession(session);
         List<String> words = Tokens.split(turn.text());
         String command = words.isEmpty() ? "" : words.get(0).toLowerCase(Locale.ROOT);
@@ -103,7 +103,7 @@ public class CommandMode {
 
     /** A command-mode form came back (contact, template or campaign). */
     public AgentReply submitForm(TurnRequest turn, FormKind form, Map<String, String> fields) {
-        ToolSession session = new ToolSession(turn.actor(), turn.zone(), turn.conversationId(), turn.lastUpload());
+        ToolSession session = ToolSession.forTurn(turn);
         ToolBox.Tools tools = toolBox.forSession(session);
         String text = form == null ? "That form is unknown to LUX. Type help." : switch (form) {
             case CONTACT -> people(tools.contacts().addContacts(list(fields.get("emails")), list(fields.get("tags"))));
@@ -155,7 +155,7 @@ public class CommandMode {
                 continue;
             }
             try {
-                WhenParser.parse(when, session.zone(), clock);
+                WhenParser.parse(when, session.zone(), session.locale(), clock);
             } catch (LuxException e) {
                 return new ToolResult.Failed(e.getMessage()).forPeople();
             }
