@@ -31,6 +31,7 @@ public class CommandMode {
             - contacts add <email> [more emails] [tag:x] - add contacts (no email: a form)
             - contacts find [text] [tag:x] - search contacts
             - contacts count [tag:x] [not:y] - how many active contacts a campaign would reach
+            - who <email> (or contact <email>) - one contact: status, tags, engagement and timeline
             - import - import the CSV file you attached
             - templates - list templates; template new - a form to write one; preview <template>
             - campaign new (or new campaign) - a form to build a campaign; campaigns - list them
@@ -66,6 +67,7 @@ public class CommandMode {
                 yield "Hi, I am LUX. " + HELP;
             }
             case "contacts", "contact" -> contacts(tools, session, sub, words.size() > 2 ? words.subList(2, words.size()) : List.of());
+            case "who" -> who(tools, rest);
             case "import" -> people(tools.contacts().importContacts(rest.stream().filter(w -> w.toLowerCase(Locale.ROOT)
                     .startsWith("tag:")).map(w -> w.substring(4)).toList()));
             case "templates" -> people(tools.templates().listTemplates());
@@ -135,12 +137,24 @@ public class CommandMode {
                 plain.add(a);
             }
         }
+        if (sub.contains("@") && args.isEmpty()) {
+            return people(tools.contacts().showContact(sub));
+        }
         return switch (sub) {
             case "add" -> plain.isEmpty() ? form(session, FormKind.CONTACT) : people(tools.contacts().addContacts(plain, tags));
             case "find", "search", "" -> people(tools.contacts().findContacts(String.join(" ", plain), tags.isEmpty() ? null : tags.get(0)));
             case "count" -> people(tools.contacts().countAudience(tags, List.of(), excluded));
             default -> unknown(session);
         };
+    }
+
+    /** {@code who ana@example.com}, also asked as "who is ana@example.com?". */
+    private static String who(ToolBox.Tools tools, List<String> args) {
+        List<String> addresses = args.stream().map(a -> a.replaceAll("[?!.,;]+$", "")).filter(a -> a.contains("@")).toList();
+        if (addresses.size() != 1) {
+            return "Whose timeline? Type who <email>, for example: who ana@example.com.";
+        }
+        return people(tools.contacts().showContact(addresses.get(0)));
     }
 
     /** Finds the split between campaign name and time: the longest name that is a campaign and leaves a readable time. */
