@@ -60,7 +60,7 @@ class ContactTimelineCardTest {
     @BeforeEach
     void fixture() {
         DatabaseCleaner.clean(jdbc);
-        users.create(new NewUser("mia@lux.test", "Mia", null, Role.MARKETER), Actor.system());
+        users.create(new NewUser("mia@lux.test", "Mia", null, Role.ADMIN), Actor.system());
         Actor mia = new Actor(null, "mia@lux.test", Channel.TEAMS);
         long ana = contacts.create(new NewContact("ana@example.com", "Ana", "Lopez", "Acme", null, Set.of("vip"), null), mia).id();
         jdbc.update("UPDATE audit_entry SET occurred_at = ? WHERE action = 'contact.create'", Timestamp.from(ADDED));
