@@ -37,7 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * "who ana@example.com" in command mode, through /api/messages with a loopback fake Bot Connector: the person gets
- * exactly one card, the contact with its engagement and timeline, and no line written for the model.
+ * exactly one card, the contact with its engagement and timeline, and no line written for the model. Also: the
+ * activity's Teams locale decides how a slashed date is read.
  */
 @DatabaseTest
 @SpringBootTest(classes = BotTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -107,6 +108,18 @@ class ContactTimelineCardTest {
         post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "who zoe@example.com"));
         assertThat(connector.messages()).singleElement().satisfies(m -> assertThat(m.text())
                 .isEqualTo("Sorry, that did not work: Contact zoe@example.com does not exist."));
+    }
+
+    @Test
+    void theTeamsLocaleDecidesWhetherASlashedDateIsDayOrMonthFirst() throws Exception {
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "schedule Autumn sale 12/03/2030 10:00"));
+        ObjectNode german = Activities.message(connector.serviceUrl(), "conv-1", AAD, "schedule Autumn sale 12/03/2030 10:00");
+        german.put("locale", "de-DE");
+        post(german);
+
+        assertThat(cards()).hasSize(2);
+        assertThat(cards().get(0).toString()).contains("Tue 3 Dec 2030, 10:00");
+        assertThat(cards().get(1).toString()).contains("Tue 12 Mar 2030, 10:00");
     }
 
     private List<JsonNode> cards() {

@@ -91,9 +91,9 @@ final class PhraseReader {
         if ((m = ISO_DATE.matcher(w)).matches()) {
             return setDay(date(m.group(2), m.group(3), m.group(1)));
         }
-        if ((m = DOTTED_PAIR.matcher(w)).matches() && nextIs(Vocabulary.HOUR_MARKS)) {
-            at++;
-            return setTime(clock(m.group(1), m.group(2), null));
+        if ((m = DOTTED_PAIR.matcher(w)).matches() && (nextIs(Vocabulary.HOUR_MARKS) || Integer.parseInt(m.group(2)) > 12)) {
+            // "10.30 Uhr", "10.30 pm"; and "10.30" alone cannot be a date (there is no month 30)
+            return setTime(clock(m.group(1), m.group(2), meridiem()));
         }
         if ((m = DOTTED_DATE.matcher(w)).matches() || (m = DOTTED_PAIR.matcher(w)).matches()) {
             return setDay(date(m.group(2), m.group(1), m.groupCount() > 2 ? m.group(3) : null));

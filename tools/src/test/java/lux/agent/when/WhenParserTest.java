@@ -44,6 +44,7 @@ class WhenParserTest {
             tomorrow morning                          | 2026-12-01T09:00
             tomorrow afternoon                        | 2026-12-01T14:00
             tomorrow 9:15                             | 2026-12-01T09:15
+            tomorrow 10.30                            | 2026-12-01T10:30
             Tomorrow at 9 a.m.                        | 2026-12-01T09:00
             next monday 9                             | 2026-12-07T09:00
             monday at 9am                             | 2026-11-30T09:00
