@@ -69,7 +69,7 @@ class CardActionHandler {
                     sender.send(turn, Replies.text("OK, nothing was done. \"" + campaign.name() + "\" stays "
                             + campaign.status().label() + "."));
                 }
-                case "command" -> writer.write(turn, agent.reply(request(user, conversationId, value.path("text").asText(""), zone)), zone);
+                case "command" -> writer.write(turn, agent.reply(request(turn, user, conversationId, value.path("text").asText(""), zone)), zone);
                 case "form" -> {
                     Map<String, String> fields = new LinkedHashMap<>();
                     value.fields().forEachRemaining(f -> {
@@ -77,7 +77,7 @@ class CardActionHandler {
                             fields.put(f.getKey(), f.getValue().asText());
                         }
                     });
-                    AgentReply reply = agent.submitForm(request(user, conversationId, "", zone),
+                    AgentReply reply = agent.submitForm(request(turn, user, conversationId, "", zone),
                             lux.agent.FormKind.of(value.path("form").asText()).orElse(null), fields);
                     writer.write(turn, reply, zone);
                 }
@@ -88,9 +88,10 @@ class CardActionHandler {
         }
     }
 
-    private TurnRequest request(TeamsIdentity.Known user, String conversationId, String text, ZoneId zone) {
+    private TurnRequest request(TurnContext turn, TeamsIdentity.Known user, String conversationId, String text, ZoneId zone) {
         return new TurnRequest(user.actor(), conversationId, text, zone,
-                conversations.lastUpload(conversationId, user.user().getId()).orElse(null));
+                conversations.lastUpload(conversationId, user.user().getId()).orElse(null),
+                TurnRequest.localeOf(turn.getActivity().getLocale()));
     }
 
     /** Updates the card the button was on; if the channel gave no id, posts the new state instead. */

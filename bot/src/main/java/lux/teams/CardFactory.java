@@ -35,6 +35,7 @@ class CardFactory {
         List<Map<String, Object>> commands = List.of(
                 command("contacts add <email> tag:x", "add contacts"),
                 command("contacts find <text> / count tag:x", "search and count"),
+                command("who <email>", "one contact: engagement and timeline"),
                 command("import", "import an attached CSV file"),
                 command("templates / template new", "list or write email templates"),
                 command("campaign new / campaigns", "build and list campaigns"),

@@ -78,7 +78,8 @@ class MessageHandler {
             sender.send(turn, com.microsoft.bot.schema.Activity.createTypingActivity());
         }
         TurnRequest request = new TurnRequest(user.actor(), conversationId, text, zone,
-                conversations.lastUpload(conversationId, user.user().getId()).orElse(null));
+                conversations.lastUpload(conversationId, user.user().getId()).orElse(null),
+                TurnRequest.localeOf(turn.getActivity().getLocale()));
         AgentReply reply;
         try {
             reply = agent.reply(request);

@@ -14,7 +14,7 @@ import lux.agent.TurnRequest;
 import lux.agent.tools.ToolBox;
 import lux.agent.tools.ToolResult;
 import lux.agent.tools.ToolSession;
-import lux.agent.tools.WhenParser;
+import lux.agent.when.WhenParser;
 import lux.campaigns.CampaignService;
 import lux.shared.LuxException;
 import org.springframework.stereotype.Component;
@@ -31,6 +31,7 @@ public class CommandMode {
             - contacts add <email> [more emails] [tag:x] - add contacts (no email: a form)
             - contacts find [text] [tag:x] - search contacts
             - contacts count [tag:x] [not:y] - how many active contacts a campaign would reach
+            - who <email> (or contact <email>) - one contact: status, tags, engagement and timeline
             - import - import the CSV file you attached
             - templates - list templates; template new - a form to write one; preview <template>
             - campaign new (or new campaign) - a form to build a campaign; campaigns - list them
@@ -54,7 +55,7 @@ public class CommandMode {
     }
 
     public AgentReply handle(TurnRequest turn) {
-        ToolSession session = new ToolSession(turn.actor(), turn.zone(), turn.conversationId(), turn.lastUpload());
+        ToolSession session = ToolSession.forTurn(turn);
         ToolBox.Tools tools = toolBox.forSession(session);
         List<String> words = Tokens.split(turn.text());
         String command = words.isEmpty() ? "" : words.get(0).toLowerCase(Locale.ROOT);
@@ -66,6 +67,7 @@ public class CommandMode {
                 yield "Hi, I am LUX. " + HELP;
             }
             case "contacts", "contact" -> contacts(tools, session, sub, words.size() > 2 ? words.subList(2, words.size()) : List.of());
+            case "who" -> who(tools, rest);
             case "import" -> people(tools.contacts().importContacts(rest.stream().filter(w -> w.toLowerCase(Locale.ROOT)
                     .startsWith("tag:")).map(w -> w.substring(4)).toList()));
             case "templates" -> people(tools.templates().listTemplates());
@@ -103,7 +105,7 @@ public class CommandMode {
 
     /** A command-mode form came back (contact, template or campaign). */
     public AgentReply submitForm(TurnRequest turn, FormKind form, Map<String, String> fields) {
-        ToolSession session = new ToolSession(turn.actor(), turn.zone(), turn.conversationId(), turn.lastUpload());
+        ToolSession session = ToolSession.forTurn(turn);
         ToolBox.Tools tools = toolBox.forSession(session);
         String text = form == null ? "That form is unknown to LUX. Type help." : switch (form) {
             case CONTACT -> people(tools.contacts().addContacts(list(fields.get("emails")), list(fields.get("tags"))));
@@ -135,12 +137,24 @@ public class CommandMode {
                 plain.add(a);
             }
         }
+        if (sub.contains("@") && args.isEmpty()) {
+            return people(tools.contacts().showContact(sub));
+        }
         return switch (sub) {
             case "add" -> plain.isEmpty() ? form(session, FormKind.CONTACT) : people(tools.contacts().addContacts(plain, tags));
             case "find", "search", "" -> people(tools.contacts().findContacts(String.join(" ", plain), tags.isEmpty() ? null : tags.get(0)));
             case "count" -> people(tools.contacts().countAudience(tags, List.of(), excluded));
             default -> unknown(session);
         };
+    }
+
+    /** {@code who ana@example.com}, also asked as "who is ana@example.com?". */
+    private static String who(ToolBox.Tools tools, List<String> args) {
+        List<String> addresses = args.stream().map(a -> a.replaceAll("[?!.,;]+$", "")).filter(a -> a.contains("@")).toList();
+        if (addresses.size() != 1) {
+            return "Whose timeline? Type who <email>, for example: who ana@example.com.";
+        }
+        return people(tools.contacts().showContact(addresses.get(0)));
     }
 
     /** Finds the split between campaign name and time: the longest name that is a campaign and leaves a readable time. */
@@ -155,7 +169,7 @@ public class CommandMode {
                 continue;
             }
             try {
-                WhenParser.parse(when, session.zone(), clock);
+                WhenParser.parse(when, session.zone(), session.locale(), clock);
             } catch (LuxException e) {
                 return new ToolResult.Failed(e.getMessage()).forPeople();
             }
