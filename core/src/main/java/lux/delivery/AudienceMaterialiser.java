@@ -13,14 +13,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A starting campaign's audience as recipient rows: one PENDING row per active, unsuppressed contact that matches the
- * audience's tags at that moment, inserted with INSERT ... SELECT window by window.
+ * A starting campaign's audience as recipient rows: one PENDING row per active, unsuppressed, unpaused contact that
+ * matches the audience's tags at that moment, inserted with INSERT ... SELECT window by window. A tag the reader opted
+ * out of as a topic (preference centre) does not count as held when matching {@code anyOf}/{@code allOf}; it still
+ * counts for {@code excluded}, so an opt-out never lets anyone into a campaign.
  */
 @Component
 class AudienceMaterialiser {
     private static final Logger log = LoggerFactory.getLogger(AudienceMaterialiser.class);
     /** Contact ids per INSERT ... SELECT: large enough that per-statement costs vanish, small enough for short locks. */
     private static final int WINDOW = 50_000;
+    /** Inside a tag-matching EXISTS: the contact has not opted out of this tag as a topic. */
+    private static final String NOT_OPTED_OUT =
+            " AND NOT EXISTS (SELECT 1 FROM contact_topic_opt_out o WHERE o.contact_id = c.id AND o.tag_id = ct.tag_id)";
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
     private final Clock clock;
@@ -45,17 +50,19 @@ class AudienceMaterialiser {
         if (min == null || max == null) {
             return 0;
         }
-        analyse("contact", "suppression", "contact_tag", "tag");
+        analyse("contact", "suppression", "contact_tag", "tag", "contact_topic_opt_out");
         StringBuilder sql = new StringBuilder("INSERT INTO campaign_recipient (campaign_id, contact_id, email, status, attempts, created_at) "
-                + "SELECT ?, c.id, c.email, 'PENDING', 0, ? FROM contact c WHERE c.id > ? AND c.id <= ? AND c.status = 'ACTIVE'");
+                + "SELECT ?, c.id, c.email, 'PENDING', 0, ? FROM contact c WHERE c.id > ? AND c.id <= ? AND c.status = 'ACTIVE'"
+                + " AND (c.paused_until IS NULL OR c.paused_until <= ?)");
         List<Object> tagArgs = new ArrayList<>();
         if (!filter.anyOf().isEmpty()) {
             sql.append(" AND EXISTS (SELECT 1 FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id AND t.name IN (")
-                    .append(placeholders(filter.anyOf().size())).append("))");
+                    .append(placeholders(filter.anyOf().size())).append(")").append(NOT_OPTED_OUT).append(")");
             tagArgs.addAll(filter.anyOf());
         }
         for (String tag : filter.allOf()) {
-            sql.append(" AND EXISTS (SELECT 1 FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id AND t.name = ?)");
+            sql.append(" AND EXISTS (SELECT 1 FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id AND t.name = ?")
+                    .append(NOT_OPTED_OUT).append(")");
             tagArgs.add(tag);
         }
         if (!filter.excluded().isEmpty()) {
@@ -71,7 +78,7 @@ class AudienceMaterialiser {
         long inserted = 0;
         Timestamp now = Timestamp.from(clock.instant());
         for (long from = min - 1; from < max; from += WINDOW) {
-            List<Object> args = new ArrayList<>(List.of(campaignId, now, from, from + WINDOW));
+            List<Object> args = new ArrayList<>(List.of(campaignId, now, from, from + WINDOW, now));
             args.addAll(tagArgs);
             inserted += jdbc.update(sql.toString(), args.toArray());
         }
