@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UnsubscribeController {
     static final String ONE_CLICK = "One-Click";
+    /** Erasure leaves campaign history with "erased-N@invalid" in place of the address. */
+    static final String ERASED_PLACEHOLDER = "@invalid";
     private final TrackingService tracking;
     private final PreferenceCentre preferences;
     private final PreferencePage page;
@@ -47,7 +49,7 @@ class UnsubscribeController {
         }
         // a genuine link whose contact was deleted: the address can still leave
         Optional<UnsubscribeTarget> target = tracking.unsubscribeTarget(token);
-        if (target.isEmpty()) {
+        if (target.isEmpty() || target.get().email().endsWith(ERASED_PLACEHOLDER)) { // erased: nothing left to choose
             return invalid("en");
         }
         UnsubscribeTarget t = target.get();
