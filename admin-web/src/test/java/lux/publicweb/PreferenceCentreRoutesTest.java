@@ -138,7 +138,7 @@ class PreferenceCentreRoutesTest {
         assertThat(recipients(send("Fourth news", "news"))).containsExactlyInAnyOrder(READER, "other@example.net");
 
         List<ConsentEvent> history = ledger.history(READER);
-        assertThat(history).extracting(e -> e.kind() + " " + e.source()).containsExactly("ADDED null", "TOPIC_OPT_OUT topic \"news\"",
+        assertThat(history).extracting(e -> e.kind() + " " + e.source()).containsExactly("ADDED t", "TOPIC_OPT_OUT topic \"news\"",
                 "TOPIC_OPT_IN topic \"offers\"", "TOPIC_OPT_IN topic \"news\"");
         assertThat(history.get(1).channel()).isEqualTo("preference centre");
         assertThat(history.get(1).ip()).isEqualTo("127.0.0.1");
@@ -192,6 +192,7 @@ class PreferenceCentreRoutesTest {
     @Test
     void theReaderDownloadsTheirDataAsJson() throws Exception {
         String token = linkOf(send("First", "news"), READER);
+        post("/u/" + token + "/topics", "topic=" + topicIds.get("events"));
         HttpResponse<String> data = post("/u/" + token + "/data", "");
         assertThat(data.statusCode()).isEqualTo(200);
         assertThat(data.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
@@ -202,6 +203,8 @@ class PreferenceCentreRoutesTest {
         assertThat(export.get("contact").get("firstName").asText()).isEqualTo("Rea");
         assertThat(export.get("tags").toString()).contains("news");
         assertThat(export.get("campaignsReceived").get(0).get("campaign").asText()).isEqualTo("First");
+        assertThat(export.get("preferences").get("topicsSwitchedOff").toString()).isEqualTo("[\"news\"]");
+        assertThat(export.get("consentLedger").toString()).contains("TOPIC_OPT_OUT");
         assertThat(data.body()).doesNotContain("other@example.net");
         assertThat(get("/u/" + token + "/data").statusCode()).as("never by GET").isIn(404, 405);
     }
