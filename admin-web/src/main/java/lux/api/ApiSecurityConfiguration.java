@@ -19,11 +19,11 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
     /**
-     * What only admins may do through the API (as in the console): users, tokens, GDPR erasure, senders, settings,
+     * What only admins may do through the API (as in the console): users, tokens, GDPR erasure, senders, settings, public topics,
      * the audit log. A token acts with its owner's current role.
      */
     static final String[] ADMIN_API_ROUTES = {"/api/v1/users/**", "/api/v1/tokens/**", "/api/v1/gdpr/**",
-        "/api/v1/senders/**", "/api/v1/settings/**", "/api/v1/audit/**"};
+        "/api/v1/senders/**", "/api/v1/settings/**", "/api/v1/audit/**", "/api/v1/topics/**"};
 
     @Bean
     @Order(10)

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ModuleBoundariesTest {
     static final String[] CORE = {"lux.shared..", "lux.audit..", "lux.users..", "lux.contacts..", "lux.templates..",
         "lux.campaigns..", "lux.delivery..", "lux.mail..", "lux.tracking..", "lux.stats..", "lux.config..", "lux.imports..",
-        "lux.suppression..", "lux.gdpr..", "lux.preflight..", "lux.consent..", "lux.signup.."};
+        "lux.suppression..", "lux.gdpr..", "lux.preflight..", "lux.consent..", "lux.signup..", "lux.preferences.."};
     static final String[] WEB = {"lux.admin..", "lux.api..", "lux.publicweb.."};
     static JavaClasses lux;
 

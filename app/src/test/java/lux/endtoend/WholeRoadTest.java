@@ -106,7 +106,7 @@ class WholeRoadTest {
             assertThat(fact(stats, "Opened (people)")).startsWith("1 (");
             assertThat(fact(stats, "Machine-only opens")).startsWith("0 ");
             assertThat(ScriptedModel.toolResults(model.requests().get(model.requests().size() - 1))).last().asString()
-                    .contains("2 sent", "1 opened");
+                    .contains("\"sent\":2", "\"humanOpens\":1");
         }
     }
 

@@ -12,6 +12,8 @@ public enum ConsentKind {
     ADDED,
     TOPIC_OPT_IN,
     TOPIC_OPT_OUT,
+    /** The reader paused all mail until a date, or ended the pause (the source says which). */
+    PAUSE,
     UNSUBSCRIBE,
     ERASURE_REQUEST
 }

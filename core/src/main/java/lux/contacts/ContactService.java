@@ -204,7 +204,7 @@ public class ContactService {
         return contacts.findAll(ContactSpecifications.matching(query, resolve(query.tags())), sorted).map(ContactView::of);
     }
 
-    /** The number of active contacts a campaign with this filter would reach today (before suppression). */
+    /** The number of active contacts a campaign with this filter would reach today (before suppression, pauses and topic opt-outs). */
     @Transactional(readOnly = true)
     public long countAudience(AudienceFilter filter) {
         return contacts.count(ContactSpecifications.matching(audienceQuery(filter), resolve(filter)));

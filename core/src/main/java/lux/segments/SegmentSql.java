@@ -21,11 +21,15 @@ import lux.shared.SqlDialect;
 public record SegmentSql(String where, List<Object> args) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TAGGED = "SELECT 1 FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id AND ";
+    // a tag the reader switched off as a topic does not count as held (it still counts for excluded tags)
+    private static final String NOT_OPTED_OUT =
+            " AND NOT EXISTS (SELECT 1 FROM contact_topic_opt_out o WHERE o.contact_id = c.id AND o.tag_id = ct.tag_id)";
     private static final String RECEIVED = "SELECT 1 FROM campaign_recipient r WHERE r.contact_id = c.id AND r.campaign_id = ? ";
 
     public static SegmentSql of(SegmentDefinition definition, SqlDialect dialect, Instant now) {
-        List<String> where = new ArrayList<>(List.of("c.status = 'ACTIVE'"));
-        List<Object> args = new ArrayList<>();
+        // paused readers (preference centre) are out until their pause ends
+        List<String> where = new ArrayList<>(List.of("c.status = 'ACTIVE'", "(c.paused_until IS NULL OR c.paused_until <= ?)"));
+        List<Object> args = new ArrayList<>(List.of(java.sql.Timestamp.from(now)));
         tags(definition.tags(), where, args);
         for (SegmentCondition condition : definition.conditions()) {
             condition(condition, dialect, now, where, args);
@@ -62,11 +66,11 @@ public record SegmentSql(String where, List<Object> args) {
 
     private static void tags(AudienceFilter tags, List<String> where, List<Object> args) {
         if (!tags.anyOf().isEmpty()) {
-            where.add("EXISTS (" + TAGGED + "t.name IN (" + placeholders(tags.anyOf()) + "))");
+            where.add("EXISTS (" + TAGGED + "t.name IN (" + placeholders(tags.anyOf()) + ")" + NOT_OPTED_OUT + ")");
             args.addAll(tags.anyOf());
         }
         for (String tag : tags.allOf()) {
-            where.add("EXISTS (" + TAGGED + "t.name = ?)");
+            where.add("EXISTS (" + TAGGED + "t.name = ?" + NOT_OPTED_OUT + ")");
             args.add(tag);
         }
         if (!tags.excluded().isEmpty()) {

@@ -10,8 +10,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signed values for the public sign-up routes: the stamp a form carries (which form, when it was shown) and the
- * confirmation link (which pending sign-up, until when). {@code payload.hmac}, both base64url; anything altered
+ * Signed values for the public routes: the stamp a form carries (which form, when it was shown), the sign-up
+ * confirmation link (which pending sign-up, until when) and the preference centre's erasure link (which contact,
+ * until when). {@code payload.hmac}, both base64url; anything altered
  * or made up fails verification.
  */
 public final class SignupTokens {
@@ -45,6 +46,14 @@ public final class SignupTokens {
 
     public Optional<Signed> verifyConfirmation(String token) {
         return verify("confirm", token);
+    }
+
+    public String erasure(long contactId, Instant validUntil) {
+        return sign("erase", contactId, validUntil);
+    }
+
+    public Optional<Signed> verifyErasure(String token) {
+        return verify("erase", token);
     }
 
     private String sign(String purpose, long id, Instant at) {

@@ -17,7 +17,7 @@ public final class DatabaseCleaner {
         "teams_link_code", "login_failure", "mailbox_hour", "mailbox_slot", "mailbox_limit", "tracking_rollup", "outbox_message", "tracking_event",
         "campaign_link", "campaign_recipient",
         "campaign", "segment", "email_template", "contact_import",
-        "contact_tag", "tag", "contact", "suppression", "audit_entry", "api_token", "app_user"
+        "contact_topic_opt_out", "topic", "contact_tag", "tag", "contact", "suppression", "audit_entry", "api_token", "app_user"
     };
 
     private DatabaseCleaner() {
