@@ -46,7 +46,7 @@ class ContactLinesTest {
         assertThatThrownBy(() -> ContactLines.parse("<script>x</script> <ana@example.com>")).hasMessageContaining("cannot contain < > { }");
         assertThatThrownBy(() -> ContactLines.parse("ana@example.com, {{ contact.email }}")).hasMessageContaining("cannot contain");
         assertThatThrownBy(() -> ContactLines.parse("ana@example.com" + ", x=1".repeat(12))).hasMessageContaining("more than 12 parts");
-        assertThatThrownBy(() -> ContactLines.parse("ana@example.com, 1bad = x")).hasMessageContaining("cannot tell what");
+        assertThatThrownBy(() -> ContactLines.parse("ana@example.com, Ana, Acme, 1bad = x")).hasMessageContaining("cannot tell what");
         assertThatThrownBy(() -> ContactLines.lines(Collections.nCopies(501, "a@example.com"))).hasMessageContaining("more than 500");
         assertThatThrownBy(() -> ContactLines.lines(List.of(" ", ""))).hasMessageContaining("Give at least one contact");
     }

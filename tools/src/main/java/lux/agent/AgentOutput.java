@@ -58,6 +58,21 @@ public sealed interface AgentOutput {
     record Content(String template, ContentReport report) implements AgentOutput {
     }
 
+    /** One contact as people look it up: who, status, tags, and how engaged ({@code engagement} from core stats). */
+    record Contact(ContactView contact, lux.stats.ContactEngagement engagement) implements AgentOutput {
+    }
+
+    /** Suppression entries (admin only), newest first; {@code total} counts them all. */
+    record Suppressions(long total, List<SuppressionLine> entries) implements AgentOutput {
+        public Suppressions {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** One suppression entry as people see it; an erased address shows as its hash's start only. */
+    record SuppressionLine(String kind, String value, String reason, String note, Instant since) {
+    }
+
     /** A command-mode form (contact, template or campaign) for what is awkward to type. */
     record Form(FormKind kind) implements AgentOutput {
     }
