@@ -56,8 +56,12 @@ class TemplateEditsTest {
     void refusesTextThatIsNotThereAndChangesThatBreakTheTemplate() {
         assertThatThrownBy(() -> edits.replaceText(id, "Sign in", "Register", MIA)).isInstanceOf(InvalidInputException.class)
                 .hasMessage("\"Sign in\" is not in template \"Invite\". Nothing was changed; preview it to see its text.");
-        assertThatThrownBy(() -> edits.setSubject(id, "{{ contact.first_name ", MIA)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> edits.setSubject(id, "Hi {{ contact.frist_name }}", MIA)).isInstanceOf(TemplateRenderException.class)
+                .hasMessageContaining("frist_name");
+        assertThatThrownBy(() -> edits.replaceText(id, "Sign up", "{% if contact.first_name %}", MIA))
+                .isInstanceOf(TemplateRenderException.class);
         assertThatThrownBy(() -> edits.replaceText(id, "x".repeat(2001), "y", MIA)).hasMessageContaining("longer than 2000");
         assertThat(templates.get(id).subject()).isEqualTo("Join us");
+        assertThat(templates.get(id).htmlBody()).contains("Sign up");
     }
 }
