@@ -84,7 +84,7 @@ public final class EditResults {
     public record RetagCounted(boolean add, String audience, long contacts, Set<String> tags) implements ToolResult.Extension {
         public String forPeople() {
             return contacts + " " + audience + " would " + (add ? "get " : "lose ") + String.join(", ", tags)
-                    + ". Nothing was changed yet; confirm this number to go ahead.";
+                    + ". Nothing was changed yet.";
         }
     }
 
