@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 class EditCards {
     static final String NO_TAGS = "none";
     static final String NEVER = "never";
+    static final String DELETE_WARNING = "This cannot be undone: the contacts and their history in LUX are deleted. "
+            + "Nothing happens until you press Confirm.";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private final CardTemplates templates;
 
@@ -48,6 +50,23 @@ class EditCards {
                 : output.total() + (output.total() == 1 ? " entry" : " entries") + (output.total() > facts.size()
                 ? ", showing the newest " + facts.size() : "") + ". LUX never mails these addresses and domains.";
         return facts("Suppression list", summary, facts);
+    }
+
+    /** The Confirm card for deleting contacts; its buttons carry the nonce, which never reaches the model. */
+    Card contactDeletion(AgentOutput.ContactDeletion d, ZoneId zone) {
+        List<Map<String, Object>> facts = new ArrayList<>();
+        facts.add(fact("Contacts", d.count()));
+        facts.add(fact(d.count() > d.sample().size() ? "First few" : "Addresses", String.join(", ", d.sample())));
+        facts.add(fact("Card expires", DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).format(d.expiresAt().atZone(zone))));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("title", "Delete " + (d.count() == 1 ? d.what() : d.count() + " " + d.what()) + "?");
+        data.put("text", DELETE_WARNING);
+        data.put("facts", facts);
+        data.put("image", null);
+        data.put("actions", List.of(
+                Map.of("title", "Confirm", "data", Map.of("action", "confirm-contacts", "nonce", d.nonce())),
+                Map.of("title", "Cancel", "data", Map.of("action", "decline-contacts", "nonce", d.nonce()))));
+        return templates.render("facts", data);
     }
 
     private Card facts(String title, String text, List<Map<String, Object>> facts) {

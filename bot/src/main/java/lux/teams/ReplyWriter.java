@@ -27,7 +27,7 @@ class ReplyWriter {
 
     /** Tools whose answers list contacts, numbers or import results: only the person who asked reads them. */
     static final Set<String> PRIVATE_TOOLS = Set.of("findContacts", "countAudience", "reportStats", "analyseAudience", "importContacts",
-            "showContact", "updateContact", "listSuppressions");
+            "showContact", "updateContact", "listSuppressions", "deleteContact", "deleteAudience");
     private final PrivateChat privateChat;
     private final TeamsIdentity identity;
     private final PreflightService preflight;
@@ -65,7 +65,8 @@ class ReplyWriter {
     static boolean isPrivate(AgentReply reply) {
         return reply.toolsCalled().stream().anyMatch(PRIVATE_TOOLS::contains) || reply.outputs().stream()
                 .anyMatch(o -> o instanceof AgentOutput.Contacts || o instanceof AgentOutput.Stats || o instanceof AgentOutput.Audience
-                        || o instanceof AgentOutput.Contact || o instanceof AgentOutput.Suppressions);
+                        || o instanceof AgentOutput.Contact || o instanceof AgentOutput.Suppressions
+                        || o instanceof AgentOutput.ContactDeletion);
     }
 
     private void writeHere(TurnContext turn, AgentReply reply, ZoneId zone) {
@@ -107,6 +108,8 @@ class ReplyWriter {
             return insights.content(c.template(), c.report());
         } else if (output instanceof AgentOutput.Contact c) {
             return edits.contact(c, zone);
+        } else if (output instanceof AgentOutput.ContactDeletion d) {
+            return edits.contactDeletion(d, zone);
         } else if (output instanceof AgentOutput.Suppressions s) {
             return edits.suppressions(s, zone);
         } else if (output instanceof AgentOutput.Form f) {

@@ -104,6 +104,8 @@ class CardFixturesTest {
                 Instant.parse("2026-11-20T10:00:00Z"))), ZONE));
         CARDS.put("suppressions", edits.suppressions(new AgentOutput.Suppressions(30, List.of(new AgentOutput.SuppressionLine(
                 "address", "x@" + "rival.example", "manual", NASTY, Instant.EPOCH))), ZONE));
+        CARDS.put("contact-deletion", edits.contactDeletion(new AgentOutput.ContactDeletion("n0nce-" + "D".repeat(26),
+                "contacts tagged any of " + NASTY, 40, List.of("ana@example.com", NASTY), Instant.parse("2026-11-26T09:30:00Z")), ZONE));
         Files.createDirectories(OUT);
         ObjectMapper json = new ObjectMapper();
         for (Map.Entry<String, Card> e : CARDS.entrySet()) {
@@ -114,7 +116,7 @@ class CardFixturesTest {
 
     @Test
     void everyCardIsAnAdaptiveCard15AndKeepsHostileTextAsText() {
-        assertThat(CARDS).hasSize(27); // with the pre-flight, test-send, audience and content cards
+        assertThat(CARDS).hasSize(28); // with the pre-flight, test-send, audience and content cards
         CARDS.forEach((name, card) -> {
             JsonNode json = card.json();
             assertThat(json.path("type").asText()).as(name).isEqualTo("AdaptiveCard");

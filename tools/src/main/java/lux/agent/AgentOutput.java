@@ -58,6 +58,16 @@ public sealed interface AgentOutput {
     record Content(String template, ContentReport report) implements AgentOutput {
     }
 
+    /**
+     * A Confirm card for deleting contacts: {@code what} is the address or the audience, {@code sample} the first few
+     * addresses. Like {@link Confirmation}, its nonce goes to the card only.
+     */
+    record ContactDeletion(String nonce, String what, long count, List<String> sample, Instant expiresAt) implements AgentOutput {
+        public ContactDeletion {
+            sample = List.copyOf(sample);
+        }
+    }
+
     /** One contact as people look it up: who, status, tags, and how engaged ({@code engagement} from core stats). */
     record Contact(ContactView contact, lux.stats.ContactEngagement engagement) implements AgentOutput {
     }

@@ -160,6 +160,7 @@ public class CommandMode {
             case "add" -> plain.isEmpty() ? form(session, FormKind.CONTACT) : people(tools.contacts().addContacts(EditCommands.addLines(text), tags));
             case "show" -> EditCommands.contact(tools, args);
             case "update" -> EditCommands.update(tools, args);
+            case "delete" -> args.isEmpty() ? EditCommands.WHICH_CONTACT : people(tools.contactEdits().deleteContact(args.get(0)));
             case "find", "search", "" -> people(tools.contacts().findContacts(String.join(" ", plain), tags.isEmpty() ? null : tags.get(0)));
             case "count" -> people(tools.contacts().countAudience(tags, List.of(), excluded));
             default -> sub.contains("@") ? EditCommands.contact(tools, rest) : unknown(session);

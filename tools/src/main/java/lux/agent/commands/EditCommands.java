@@ -18,9 +18,9 @@ final class EditCommands {
 
             - contacts add Ana Lopez <ana@example.com>, Acme - one contact per line, with name and company
             - contact <email> (or who is <email>) - a contact's status, tags and engagement
-            - contact update <email> first:Ana last:Lopez company:Acme city=Berlin - change a contact
+            - contact update <email> first:Ana last:Lopez company:Acme city=Berlin - change a contact; contact delete <email>
             - untag <email> [more emails] <tag> - remove tags; unsubscribe <email> [reason]
-            - bulk tag|untag <tags> to tag:x [not:y] [count:N] - change tags of a whole audience (count first)
+            - bulk tag|untag <tags> to tag:x [not:y] [count:N] - change tags of a whole audience (count first); bulk delete tag:x
             - template subject <template> <new subject>; template replace <template> "old text" with "new text"
             - campaign edit <campaign> [template:x] [tag:x] [not:y] [sender:a@x.com] - change a draft
             - duplicate <campaign> [as <new name>] - copy a campaign as a new draft
@@ -33,6 +33,7 @@ final class EditCommands {
     static final String EDIT_USAGE = "Type campaign edit <campaign> template:<name> tag:<tag> not:<tag> sender:<mailbox>.";
     static final String DUPLICATE_USAGE = "Which campaign? Type duplicate <campaign> [as <new name>].";
     static final String BULK_USAGE = "Type bulk tag <tags> to tag:<audience tag> [not:<tag>], then again with count:<N> to go ahead.";
+    static final String BULK_DELETE_USAGE = "Type bulk delete tag:<tag> [not:<tag>]; a card shows how many and asks you to confirm.";
     static final String BULK_CONFIRM = " To go ahead, type the same again with count:%d.";
     static final String SUPPRESS_USAGE = "Give an address or domain, e.g. suppress x@example.com or suppress example.com.";
     private static final Pattern ADD = Pattern.compile("^\\s*(?i:contacts?\\s+add)\\s*");
@@ -170,6 +171,9 @@ final class EditCommands {
 
     /** {@code bulk tag|untag <tags> to tag:x [not:y] [count:N]}: without the count it only says how many it would change. */
     static String bulk(ToolBox.Tools tools, List<String> args) {
+        if (!args.isEmpty() && args.get(0).equalsIgnoreCase("delete")) {
+            return bulkDelete(tools, args.subList(1, args.size()));
+        }
         if (args.isEmpty() || !(args.get(0).equalsIgnoreCase("tag") || args.get(0).equalsIgnoreCase("untag"))) {
             return BULK_USAGE;
         }
@@ -197,6 +201,23 @@ final class EditCommands {
                 : tools.audienceTags().untagAudience(tags, anyOf, List.of(), excluded, count);
         return result instanceof lux.agent.tools.EditResults.RetagCounted counted
                 ? counted.forPeople() + BULK_CONFIRM.formatted(counted.contacts()) : result.forPeople();
+    }
+
+    /** {@code bulk delete tag:x [not:y]}: a Confirm card with the count; nothing is deleted before it is pressed. */
+    private static String bulkDelete(ToolBox.Tools tools, List<String> args) {
+        List<String> anyOf = new ArrayList<>();
+        List<String> excluded = new ArrayList<>();
+        for (String word : args) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("tag:")) {
+                anyOf.addAll(Arrays.asList(word.substring(4).split(",")));
+            } else if (lower.startsWith("not:")) {
+                excluded.addAll(Arrays.asList(word.substring(4).split(",")));
+            } else {
+                return BULK_DELETE_USAGE;
+            }
+        }
+        return anyOf.isEmpty() ? BULK_DELETE_USAGE : tools.audienceTags().deleteAudience(anyOf, List.of(), excluded).forPeople();
     }
 
     static String suppress(ToolBox.Tools tools, boolean suppress, List<String> args) {

@@ -16,9 +16,11 @@ import lux.shared.InvalidInputException;
  */
 public class AudienceTagTools {
     private final ContactBulkService bulk;
+    private final ContactDeletions deletions;
     private final ToolSession session;
 
-    AudienceTagTools(ContactBulkService bulk, ToolSession session) {
+    AudienceTagTools(ContactBulkService bulk, ContactDeletions deletions, ToolSession session) {
+        this.deletions = deletions;
         this.bulk = bulk;
         this.session = session;
     }
@@ -43,6 +45,24 @@ public class AudienceTagTools {
                                     @P(value = "leave out contacts with any of these tags", required = false) List<String> excludedTags,
                                     @P(value = "the number of contacts the user agreed to change", required = false) Long confirmedCount) {
         return ToolResults.attempt(session, "untagAudience", () -> retag(false, tags, anyOfTags, allOfTags, excludedTags, confirmedCount));
+    }
+
+    @Tool("""
+            Asks the user to confirm DELETING every contact (any status) chosen by tag rules: a card shows how many and a
+            Confirm button. Nothing is deleted until the user presses Confirm; if the count changed by then, nothing is.""")
+    public ToolResult deleteAudience(@P(value = "contacts with ANY of these tags", required = false) List<String> anyOfTags,
+                                     @P(value = "contacts with ALL of these tags", required = false) List<String> allOfTags,
+                                     @P(value = "leave out contacts with any of these tags", required = false) List<String> excludedTags) {
+        return ToolResults.attempt(session, "deleteAudience", () -> {
+            AudienceFilter audience = new AudienceFilter(ContactTools.set(anyOfTags), ContactTools.set(allOfTags),
+                    ContactTools.set(excludedTags));
+            if (audience.anyOf().isEmpty() && audience.allOf().isEmpty()) {
+                throw new InvalidInputException("tags", "Name the tags of the contacts to delete; LUX does not delete everyone at once.");
+            }
+            var card = deletions.requestAudience(session.actor(), audience);
+            session.show(card);
+            return new EditResults.DeletionAsked(card.what(), card.count(), false, EditResults.DeletionAsked.NOTE);
+        });
     }
 
     private ToolResult retag(boolean add, List<String> tags, List<String> anyOf, List<String> allOf, List<String> excluded,

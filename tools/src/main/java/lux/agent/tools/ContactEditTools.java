@@ -21,9 +21,12 @@ public class ContactEditTools {
     private final ContactService contacts;
     private final ContactsByEmail byEmail;
     private final StatsService stats;
+    private final ContactDeletions deletions;
     private final ToolSession session;
 
-    ContactEditTools(ContactService contacts, ContactsByEmail byEmail, StatsService stats, ToolSession session) {
+    ContactEditTools(ContactService contacts, ContactsByEmail byEmail, StatsService stats, ContactDeletions deletions,
+                     ToolSession session) {
+        this.deletions = deletions;
         this.contacts = contacts;
         this.byEmail = byEmail;
         this.stats = stats;
@@ -68,6 +71,17 @@ public class ContactEditTools {
             ContactView contact = byEmail.require(email);
             contacts.changeStatus(contact.id(), ContactStatus.UNSUBSCRIBED, reason, session.actor());
             return new EditResults.ContactUnsubscribed(contact.email());
+        });
+    }
+
+    @Tool("""
+            Asks the user to confirm DELETING a contact for good: shows a card with a Confirm button. Nothing is deleted until
+            the user presses Confirm themselves; you cannot confirm for them. To stop mailing someone, unsubscribe instead.""")
+    public ToolResult deleteContact(@P("the contact's email address") String email) {
+        return ToolResults.attempt(session, "deleteContact", () -> {
+            AgentOutput.ContactDeletion card = deletions.requestContact(session.actor(), byEmail.require(email));
+            session.show(card);
+            return new EditResults.DeletionAsked(card.what(), card.count(), false, EditResults.DeletionAsked.NOTE);
         });
     }
 

@@ -88,6 +88,16 @@ public final class EditResults {
         }
     }
 
+    /** A Confirm card for deleting contacts is shown; {@code happened} stays false until the person presses Confirm. */
+    public record DeletionAsked(String contacts, long count, boolean happened, String note) implements ToolResult.Extension {
+        static final String NOTE = "NOTHING is deleted; it happens only if the user presses Confirm on the card.";
+
+        public String forPeople() {
+            return "This cannot be undone: press Confirm on the card to delete " + (count == 1 ? "this contact." : "these "
+                    + count + " contacts.");
+        }
+    }
+
     public record SuppressionLine(String kind, String value, String reason) {
     }
 

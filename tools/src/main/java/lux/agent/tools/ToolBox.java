@@ -50,9 +50,11 @@ public class ToolBox {
         final ContactBulkService bulk;
         final SuppressionService suppressions;
         final UserService users;
+        final ContactDeletions deletions;
 
         Editing(StatsService stats, TemplateEdits templateEdits, Senders senders, ContactBulkService bulk,
-                SuppressionService suppressions, UserService users) {
+                SuppressionService suppressions, UserService users, ContactDeletions deletions) {
+            this.deletions = deletions;
             this.stats = stats;
             this.templateEdits = templateEdits;
             this.senders = senders;
@@ -87,10 +89,10 @@ public class ToolBox {
         return new Tools(new ContactTools(contacts, byEmail, imports, session), new TemplateTools(templates, contacts, session),
                 campaignTools, new InsightTools(analyser, optimiser, templates, session), new TestSendTools(tests, campaigns, templates, session),
                 new FormTools(forms, session, core.publicBaseUrl().toString()),
-                new ContactEditTools(contacts, byEmail, editing.stats, session),
+                new ContactEditTools(contacts, byEmail, editing.stats, editing.deletions, session),
                 new TemplateEditTools(templates, editing.templateEdits, session),
                 new CampaignEditTools(campaigns, templates, contacts, editing.senders, campaignTools, session),
-                new AudienceTagTools(editing.bulk, session), new SuppressionTools(editing.suppressions, editing.users, session));
+                new AudienceTagTools(editing.bulk, editing.deletions, session), new SuppressionTools(editing.suppressions, editing.users, session));
     }
 
     /** The tools of one turn. */

@@ -129,6 +129,7 @@ public sealed interface ToolResult {
                 case APPROVE -> "Check the card and press Confirm to approve the send.";
                 case CANCEL -> "Press Confirm on the card to cancel it for good.";
                 case REJECT -> "Press Confirm on the card to reject the send.";
+                case DELETE_CONTACTS -> "Press Confirm on the card to delete them for good.";
             };
             return warnings.isEmpty() ? line : line + " " + String.join(" ", warnings);
         }

@@ -1,6 +1,7 @@
 package lux.agent.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
@@ -8,7 +9,10 @@ import lux.agent.AgentOutput;
 import lux.agent.AgentReply;
 import lux.agent.AgentTestApplication;
 import lux.agent.TurnRequest;
+import lux.agent.tools.ConfirmationService;
+import lux.agent.tools.ContactDeletions;
 import lux.audit.Actor;
+import lux.shared.ConflictException;
 import lux.audit.Channel;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
@@ -42,6 +46,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(classes = AgentTestApplication.class, properties = "lux.delivery.enabled=false")
 class EditCommandsTest {
     @Autowired CommandMode commands;
+    @Autowired ConfirmationService confirmations;
+    @Autowired ContactDeletions deletions;
     @Autowired CampaignService campaigns;
     @Autowired ContactService contacts;
     @Autowired TemplateService templates;
@@ -188,6 +194,48 @@ class EditCommandsTest {
         assertThat(say(ada, "unsuppress x@rival.example").text()).isEqualTo("x@rival.example is no longer suppressed.");
         assertThat(suppressions.isSuppressed("x@rival.example")).isFalse();
         assertThat(say(mia, "unsuppress spam.example").text()).startsWith("Sorry, that did not work: Only an admin");
+    }
+
+    @Test
+    void deletingAContactWaitsForItsOwnersConfirm() {
+        AgentReply asked = say(mia, "contact delete cy@example.com");
+
+        assertThat(asked.text()).isEqualTo("This cannot be undone: press Confirm on the card to delete this contact.");
+        AgentOutput.ContactDeletion card = (AgentOutput.ContactDeletion) asked.outputs().get(0);
+        assertThat(asked.outputs()).hasSize(1);
+        assertThat(List.of(card.what(), card.count(), card.sample())).containsExactly("cy@example.com", 1L, List.of("cy@example.com"));
+        assertThat(contacts.findByEmail("cy@example.com")).isPresent();
+
+        assertThatThrownBy(() -> confirmations.confirm(card.nonce(), mia)).isInstanceOf(ConflictException.class)
+                .hasMessage("This card is about contacts, not a campaign. Nothing was done.");
+        assertThatThrownBy(() -> deletions.confirm(card.nonce(), ada)).hasMessage("This card was made for someone else; only they can confirm it.");
+        assertThat(contacts.findByEmail("cy@example.com")).isPresent();
+
+        assertThat(deletions.confirm(card.nonce(), mia)).isEqualTo(new ContactDeletions.Deleted("cy@example.com", 1));
+        assertThat(contacts.findByEmail("cy@example.com")).isEmpty();
+        assertThatThrownBy(() -> deletions.confirm(card.nonce(), mia)).hasMessage("This card was already used. Nothing more was done.");
+    }
+
+    @Test
+    void bulkDeleteDeletesOnlyTheCountTheCardShowed() {
+        contacts.create(new NewContact("dee@example.com", null, null, null, null, Set.of("vip"), null), mia);
+        contacts.create(new NewContact("lee@example.com", null, null, null, null, Set.of("lead"), null), mia);
+
+        AgentReply asked = say(mia, "bulk delete tag:vip");
+
+        assertThat(asked.text()).isEqualTo("This cannot be undone: press Confirm on the card to delete these 2 contacts.");
+        AgentOutput.ContactDeletion card = (AgentOutput.ContactDeletion) asked.outputs().get(0);
+        assertThat(card.what()).isEqualTo("contacts tagged any of vip");
+        contacts.create(new NewContact("eve@example.com", null, null, null, null, Set.of("vip"), null), mia);
+        assertThatThrownBy(() -> deletions.confirm(card.nonce(), mia)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("now matches 3 contacts, not the 2 you confirmed. Nothing was deleted");
+        assertThat(contacts.findByEmail("dee@example.com")).isPresent();
+
+        AgentOutput.ContactDeletion fresh = (AgentOutput.ContactDeletion) say(mia, "bulk delete tag:vip").outputs().get(0);
+        assertThat(deletions.confirm(fresh.nonce(), mia).contacts()).isEqualTo(3);
+        assertThat(contacts.findByEmail("dee@example.com")).isEmpty();
+        assertThat(contacts.findByEmail("lee@example.com")).isPresent();
+        assertThat(say(mia, "bulk delete everyone").text()).isEqualTo(EditCommands.BULK_DELETE_USAGE);
     }
 
     private AgentReply say(Actor actor, String text) {
