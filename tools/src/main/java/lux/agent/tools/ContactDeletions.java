@@ -22,6 +22,7 @@ import lux.contacts.ContactService;
 import lux.contacts.ContactView;
 import lux.shared.ConflictException;
 import lux.shared.InvalidInputException;
+import lux.shared.NotFoundException;
 import lux.suppression.SuppressionService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -30,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Deleting contacts behind the confirmation gate ({@link ConfirmationService}'s nonce table and spend): the tool only
  * asks; the person presses Confirm. One contact, or every contact of a tag audience with exactly the count the card
- * showed (core {@link ContactBulkService#delete} refuses when it changed).
+ * showed (core {@link ContactBulkService#delete} refuses when it changed). A card about one contact keeps only its id,
+ * never the address, so nothing personal outlives the contact in the confirmation table.
  */
 @Service
 public class ContactDeletions {
@@ -92,7 +94,7 @@ public class ContactDeletions {
         jdbc.update("INSERT INTO agent_confirmation (nonce_hash, user_id, kind, expires_at, created_at, target, target_count, note) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", SuppressionService.hash(nonce), actor.userId(),
                 ConfirmationKind.DELETE_CONTACTS.name(), Timestamp.from(expires), Timestamp.from(now), json(target), count,
-                what.length() > 1000 ? what.substring(0, 1000) : what);
+                target.contactId() != null ? null : what.length() > 1000 ? what.substring(0, 1000) : what);
         return new AgentOutput.ContactDeletion(nonce, what, count, sample, expires);
     }
 
@@ -103,8 +105,9 @@ public class ContactDeletions {
         Target target = contactsOf(row);
         audit.record(actor, "contact.confirm-delete", "contact", target.contactId(), row.note());
         if (target.contactId() != null) {
+            String email = contacts.get(target.contactId()).email();
             contacts.delete(target.contactId(), actor);
-            return new Deleted(row.note(), 1);
+            return new Deleted(email, 1);
         }
         return new Deleted(row.note(), bulk.delete(target.filter(), row.targetCount(), actor));
     }
@@ -113,7 +116,14 @@ public class ContactDeletions {
     @Transactional
     public String decline(String nonce, Actor actor) {
         ConfirmationService.Pending row = confirmations.spend(nonce, actor, "DECLINED");
-        contactsOf(row);
+        Target target = contactsOf(row);
+        if (target.contactId() != null) {
+            try {
+                return contacts.get(target.contactId()).email();
+            } catch (NotFoundException e) {
+                return "a contact no longer there";
+            }
+        }
         return row.note();
     }
 

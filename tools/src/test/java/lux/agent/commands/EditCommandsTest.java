@@ -205,6 +205,8 @@ class EditCommandsTest {
         assertThat(asked.outputs()).hasSize(1);
         assertThat(List.of(card.what(), card.count(), card.sample())).containsExactly("cy@example.com", 1L, List.of("cy@example.com"));
         assertThat(contacts.findByEmail("cy@example.com")).isPresent();
+        assertThat(jdbc.queryForList("SELECT COALESCE(note, '') || ' ' || target FROM agent_confirmation WHERE kind = 'DELETE_CONTACTS'",
+                String.class)).singleElement().asString().doesNotContain("cy@example.com");
 
         assertThatThrownBy(() -> confirmations.confirm(card.nonce(), mia)).isInstanceOf(ConflictException.class)
                 .hasMessage("This card is about contacts, not a campaign. Nothing was done.");
