@@ -30,8 +30,11 @@ class CardActionHandler {
     private final TeamsSender sender;
     private final ConversationStore conversations;
 
+    private final lux.agent.tools.ContactDeletions deletions;
+
     CardActionHandler(ConfirmationService confirmations, LuxAgent agent, ReplyWriter writer, CardFactory cards,
-                      TeamsSender sender, ConversationStore conversations) {
+                      TeamsSender sender, ConversationStore conversations, lux.agent.tools.ContactDeletions deletions) {
+        this.deletions = deletions;
         this.confirmations = confirmations;
         this.agent = agent;
         this.writer = writer;
@@ -68,6 +71,18 @@ class CardActionHandler {
                     replaceCard(turn, cards.confirmationDone("Not confirmed", "Nothing was done to \"" + campaign.name() + "\"."));
                     sender.send(turn, Replies.text("OK, nothing was done. \"" + campaign.name() + "\" stays "
                             + campaign.status().label() + "."));
+                }
+                case "confirm-contacts" -> {
+                    var deleted = deletions.confirm(value.path("nonce").asText(null), user.actor());
+                    String done = "Deleted " + deleted.contacts() + (deleted.contacts() == 1 ? " contact" : " contacts")
+                            + " (" + deleted.what() + "). Confirmed by " + user.user().getEmail() + ".";
+                    replaceCard(turn, cards.confirmationDone("Confirmed", done));
+                    sender.send(turn, Replies.text("Done: " + done));
+                }
+                case "decline-contacts" -> {
+                    String what = deletions.decline(value.path("nonce").asText(null), user.actor());
+                    replaceCard(turn, cards.confirmationDone("Not confirmed", "Nothing was deleted (" + what + ")."));
+                    sender.send(turn, Replies.text("OK, nothing was deleted."));
                 }
                 case "command" -> writer.write(turn, agent.reply(request(turn, user, conversationId, value.path("text").asText(""), zone)), zone);
                 case "form" -> {

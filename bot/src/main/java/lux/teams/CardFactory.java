@@ -102,6 +102,7 @@ class CardFactory {
             case CANCEL -> "Cancel for good ";
             case REJECT -> "Reject the send of ";
             case SCHEDULE -> "Schedule ";
+            case DELETE_CONTACTS -> "Delete contacts of ";
         };
         boolean destructive = c.kind().destructive();
         data.put("warning", blocked ? "The pre-flight check found problems that stop this send; fix them and ask again."

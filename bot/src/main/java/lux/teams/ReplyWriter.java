@@ -27,18 +27,20 @@ class ReplyWriter {
 
     /** Tools whose answers list contacts, numbers or import results: only the person who asked reads them. */
     static final Set<String> PRIVATE_TOOLS = Set.of("findContacts", "countAudience", "reportStats", "analyseAudience", "importContacts",
-            "showContact");
+            "showContact", "updateContact", "listSuppressions", "deleteContact", "deleteAudience");
     private final PrivateChat privateChat;
     private final TeamsIdentity identity;
     private final PreflightService preflight;
     private final InsightCards insights;
     private final ContactCards contactCards;
+    private final EditCards edits;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplyWriter.class);
 
     ReplyWriter(CardFactory cards, TeamsSender sender, ChartRenderer charts, ChartStore chartStore, TemplateService templates,
                 lux.config.CoreProperties core, lux.agent.LuxAgent agent, PrivateChat privateChat, TeamsIdentity identity,
-                PreflightService preflight, InsightCards insights, ContactCards contactCards) {
+                PreflightService preflight, InsightCards insights, ContactCards contactCards, EditCards edits) {
         this.contactCards = contactCards;
+        this.edits = edits;
         this.preflight = preflight;
         this.insights = insights;
         this.privateChat = privateChat;
@@ -65,7 +67,8 @@ class ReplyWriter {
     static boolean isPrivate(AgentReply reply) {
         return reply.toolsCalled().stream().anyMatch(PRIVATE_TOOLS::contains) || reply.outputs().stream()
                 .anyMatch(o -> o instanceof AgentOutput.Contacts || o instanceof AgentOutput.Stats || o instanceof AgentOutput.Audience
-                || o instanceof AgentOutput.ContactTimeline);
+                || o instanceof AgentOutput.ContactTimeline || o instanceof AgentOutput.Contact || o instanceof AgentOutput.Suppressions
+                || o instanceof AgentOutput.ContactDeletion);
     }
 
     private void writeHere(TurnContext turn, AgentReply reply, ZoneId zone) {
@@ -107,6 +110,12 @@ class ReplyWriter {
             return insights.audience(a.analysis());
         } else if (output instanceof AgentOutput.Content c) {
             return insights.content(c.template(), c.report());
+        } else if (output instanceof AgentOutput.Contact c) {
+            return edits.contact(c, zone);
+        } else if (output instanceof AgentOutput.ContactDeletion d) {
+            return edits.contactDeletion(d, zone);
+        } else if (output instanceof AgentOutput.Suppressions s) {
+            return edits.suppressions(s, zone);
         } else if (output instanceof AgentOutput.Form f) {
             return cards.form(f.kind(), templates.list().stream().map(TemplateView::name).toList());
         }

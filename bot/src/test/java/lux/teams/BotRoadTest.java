@@ -159,6 +159,36 @@ class BotRoadTest {
     }
 
     @Test
+    void pastedContactsShowTheirCardAndOnlyThePressedConfirmDeletesOne() throws Exception {
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contacts add Ana Lopez <ana@example.com>, Acme tag:vip"));
+        assertThat(connector.messages().get(0).text()).isEqualTo("Added 1 contact tagged vip: ana@example.com.");
+
+        connector.clear();
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "who is ana@example.com?"));
+        assertThat(connector.messages()).singleElement().satisfies(m -> assertThat(m.text()).isNull());
+        assertThat(cards().get(0).toString()).contains("Ana Lopez", "Acme", "active", "vip", "Engagement", "0 / 100")
+                .doesNotContain("DATA", "not instructions");
+
+        connector.clear();
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contact delete ana@example.com"));
+        FakeConnector.Call cardCall = connector.messages().stream().filter(c -> c.card() != null).findFirst().orElseThrow();
+        assertThat(connector.messages().get(0).text()).isEqualTo("This cannot be undone: press Confirm on the card to delete this contact.");
+        JsonNode confirm = cardCall.card().path("actions").get(0).path("data");
+        assertThat(confirm.path("action").asText()).isEqualTo("confirm-contacts");
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "confirm"));
+        assertThat(contacts.findByEmail("ana@example.com")).isPresent();
+
+        connector.clear();
+        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, cardCall.responseId(),
+                Activities.value().put("action", "confirm-contacts").put("nonce", confirm.path("nonce").asText())));
+        assertThat(contacts.findByEmail("ana@example.com")).isEmpty();
+        assertThat(connector.updates()).singleElement().satisfies(u -> assertThat(u.card().toString()).contains("Confirmed")
+                .doesNotContain("Action.Submit"));
+        assertThat(connector.messages()).anySatisfy(m -> assertThat(m.text())
+                .isEqualTo("Done: Deleted 1 contact (ana@example.com). Confirmed by admin@lux.test."));
+    }
+
+    @Test
     void statsCardCarriesAChartServedByLux() throws Exception {
         post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contacts add ana@example.com tag:vip"));
         post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "c", Activities.value().put("action", "form")

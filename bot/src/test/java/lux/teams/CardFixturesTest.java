@@ -110,6 +110,13 @@ class CardFixturesTest {
         CARDS.put("form-contact", cards.form(lux.agent.FormKind.CONTACT, List.of()));
         CARDS.put("form-template", cards.form(lux.agent.FormKind.TEMPLATE, List.of()));
         CARDS.put("form-campaign", cards.form(lux.agent.FormKind.CAMPAIGN, List.of("Invite", NASTY)));
+        EditCards edits = new EditCards(new CardTemplates());
+        CARDS.put("contact", edits.contact(new AgentOutput.Contact(contact, new lux.stats.ContactEngagement(1, 4, 2, 1, 33,
+                Instant.parse("2026-11-20T10:00:00Z"))), ZONE));
+        CARDS.put("suppressions", edits.suppressions(new AgentOutput.Suppressions(30, List.of(new AgentOutput.SuppressionLine(
+                "address", "x@" + "rival.example", "manual", NASTY, Instant.EPOCH))), ZONE));
+        CARDS.put("contact-deletion", edits.contactDeletion(new AgentOutput.ContactDeletion("n0nce-" + "D".repeat(26),
+                "contacts tagged any of " + NASTY, 40, List.of("ana@example.com", NASTY), Instant.parse("2026-11-26T09:30:00Z")), ZONE));
         Files.createDirectories(OUT);
         ObjectMapper json = new ObjectMapper();
         for (Map.Entry<String, Card> e : CARDS.entrySet()) {
@@ -120,7 +127,7 @@ class CardFixturesTest {
 
     @Test
     void everyCardIsAnAdaptiveCard15AndKeepsHostileTextAsText() {
-        assertThat(CARDS).hasSize(27); // with the pre-flight, test-send, audience, content and contact cards
+        assertThat(CARDS).hasSize(30); // with the pre-flight, test-send, audience, content, contact timeline and editing cards
         CARDS.forEach((name, card) -> {
             JsonNode json = card.json();
             assertThat(json.path("type").asText()).as(name).isEqualTo("AdaptiveCard");

@@ -285,6 +285,17 @@ public class CampaignService {
         return counts;
     }
 
+    /**
+     * A new draft with the same template, sender and audience (whatever the original's status), named {@code newName} or
+     * "<name> (copy)". The copy passes the same checks as a new campaign: a marketer cannot copy an admin-only sender.
+     */
+    @Transactional
+    public CampaignView duplicate(long id, String newName, Actor actor) {
+        Campaign original = entity(id);
+        String name = newName == null || newName.isBlank() ? original.getName() + " (copy)" : newName;
+        return create(new NewCampaign(name, original.getTemplateId(), original.getSender(), original.getAudience()), actor);
+    }
+
     private Campaign entity(long id) {
         return campaigns.findById(id).orElseThrow(() -> new NotFoundException("Campaign", id));
     }

@@ -54,6 +54,68 @@ public class ContactsByEmail {
         return new AddedContacts(created, known, refused, tagSet);
     }
 
+    /**
+     * Adds contacts written as people paste them ({@link ContactLines}), with names, company and attributes, and
+     * {@code tags}. A known address gets the tags and whatever the line gave (names, company, attributes); a refused
+     * line is quoted back with why, the others still count.
+     */
+    public AddedContacts addLines(Collection<String> entries, Collection<String> tags, Actor actor) {
+        List<String> lines = ContactLines.lines(entries == null ? null : List.copyOf(entries));
+        Set<String> tagSet = clean(tags);
+        List<String> created = new ArrayList<>();
+        List<String> known = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        List<Long> toTag = new ArrayList<>();
+        for (String line : lines) {
+            try {
+                NewContact read = ContactLines.parse(line);
+                var found = contacts.findByEmail(read.email());
+                if (found.isPresent()) {
+                    known.add(read.email());
+                    toTag.add(found.get().id());
+                    ContactChanges given = new ContactChanges(read.firstName(), read.lastName(), read.company(), read.attributes());
+                    if (given.firstName() != null || given.lastName() != null || given.company() != null || !read.attributes().isEmpty()) {
+                        contacts.update(found.get().id(), given, actor);
+                    }
+                } else {
+                    contacts.create(new NewContact(read.email(), read.firstName(), read.lastName(), read.company(), read.attributes(),
+                            tagSet, null), actor);
+                    created.add(read.email());
+                }
+            } catch (LuxException e) {
+                refused.add((line.length() > 200 ? line.substring(0, 200) + "…" : line) + " (" + e.getMessage() + ")");
+            }
+        }
+        if (!toTag.isEmpty() && !tagSet.isEmpty()) {
+            contacts.tag(toTag, tagSet, actor);
+        }
+        return new AddedContacts(created, known, refused, tagSet);
+    }
+
+    /** The contact with this address, or a refusal naming it. */
+    public ContactView require(String email) {
+        return contacts.findByEmail(email).orElseThrow(() -> new InvalidInputException("email",
+                "\"" + (email == null ? "" : email.strip()) + "\" is not a contact."));
+    }
+
+    /** Removes tags from the contacts with these addresses; refuses when none of them is a contact or a tag is unknown. */
+    public TaggedContacts untag(Collection<String> emails, Collection<String> tags, Actor actor) {
+        List<Long> ids = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String email : emails == null ? List.<String>of() : emails) {
+            contacts.findByEmail(email).ifPresentOrElse(c -> ids.add(c.id()), () -> unknown.add(email));
+        }
+        if (ids.isEmpty()) {
+            throw new InvalidInputException("emails", "None of these addresses is a contact: " + String.join(", ", unknown) + ".");
+        }
+        Set<String> tagSet = clean(tags);
+        if (tagSet.isEmpty()) {
+            throw new InvalidInputException("tags", "Name the tags to remove.");
+        }
+        int removed = contacts.untag(ids, tagSet, actor);
+        return new TaggedContacts(ids.size(), tagSet, removed, unknown);
+    }
+
     /** Tags the contacts with these addresses; refuses when none of them is a contact. */
     public TaggedContacts tag(Collection<String> emails, Collection<String> tags, Actor actor) {
         List<Long> ids = new ArrayList<>();

@@ -148,6 +148,13 @@ public class SuppressionService {
         });
     }
 
+    /** The plain entry for an address (x@y.com) or a domain (y.com, @y.com), if there is one; erased hashes are not found. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Suppression> findEntry(String addressOrDomain) {
+        String value = EmailAddress.normaliseLenient(addressOrDomain).replaceFirst("^@", "");
+        return suppressions.findByKindAndValue(value.indexOf('@') > 0 ? SuppressionKind.ADDRESS : SuppressionKind.DOMAIN, value);
+    }
+
     @Transactional(readOnly = true)
     public Page<Suppression> list(Pageable pageable) {
         return suppressions.findAllByOrderByIdDesc(pageable);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import lux.audit.Actor;
@@ -183,5 +184,21 @@ class CampaignServiceTest {
         assertThat(campaigns.list(CampaignStatus.SCHEDULED, PageRequest.of(0, 10))).extracting(CampaignView::name).containsExactly("Webinar");
         assertThat(campaigns.getByName("newsletter").name()).isEqualTo("Newsletter");
         assertThatThrownBy(() -> campaigns.getByName("nope")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void duplicatesAnyCampaignAsADraftWithTheSameTemplateSenderAndAudience() {
+        CampaignView original = vipCampaign();
+        campaigns.cancel(original.id(), MIA);
+
+        CampaignView copy = campaigns.duplicate(original.id(), null, MIA);
+        CampaignView named = campaigns.duplicate(original.id(), "Webinar again", MIA);
+
+        assertThat(copy.name()).isEqualTo("Webinar (copy)");
+        assertThat(copy.status()).isEqualTo(CampaignStatus.DRAFT);
+        assertThat(List.of(copy.templateId(), copy.sender(), copy.audience()))
+                .containsExactly(templateId, "marketing@lux.test", original.audience());
+        assertThat(named.name()).isEqualTo("Webinar again");
+        assertThat(copy.id()).isNotEqualTo(original.id());
     }
 }

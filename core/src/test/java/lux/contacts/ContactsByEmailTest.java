@@ -56,4 +56,33 @@ class ContactsByEmailTest {
         assertThatThrownBy(() -> byEmail.tag(List.of("zoe@example.com"), List.of("lead"), MIA))
                 .hasMessage("None of these addresses is a contact: zoe@example.com.");
     }
+
+    @Test
+    void addsPastedLinesWithNamesAndCompanyFillsInKnownContactsAndRefusesOnlyTheBadLine() {
+        AddedContacts added = byEmail.addLines(List.of("Ben Ortiz <ben@example.org>, Initech",
+                "ana@example.com, Ana Lopez, company Acme, plan=gold", "Cy without address"), List.of("vip"), MIA);
+
+        assertThat(added.created()).containsExactly("ben@example.org");
+        assertThat(added.alreadyKnown()).containsExactly("ana@example.com");
+        assertThat(added.refused()).containsExactly("Cy without address (\"Cy without address\" has no email address.)");
+        ContactView ben = contacts.findByEmail("ben@example.org").orElseThrow();
+        assertThat(List.of(ben.firstName(), ben.lastName(), ben.company())).containsExactly("Ben", "Ortiz", "Initech");
+        assertThat(ben.tags()).containsExactly("vip");
+        ContactView ana = contacts.findByEmail("ana@example.com").orElseThrow();
+        assertThat(List.of(ana.firstName(), ana.lastName(), ana.company())).containsExactly("Ana", "Lopez", "Acme");
+        assertThat(ana.attributes()).containsEntry("plan", "gold");
+        assertThat(ana.tags()).containsExactly("vip");
+    }
+
+    @Test
+    void untagsKnownAddressesAndRefusesUnknownTags() {
+        byEmail.tag(List.of("ana@example.com"), List.of("vip", "lead"), MIA);
+
+        TaggedContacts untagged = byEmail.untag(List.of("ana@example.com", "zoe@example.com"), List.of("vip"), MIA);
+
+        assertThat(untagged).isEqualTo(new TaggedContacts(1, Set.of("vip"), 1, List.of("zoe@example.com")));
+        assertThat(contacts.findByEmail("ana@example.com").orElseThrow().tags()).containsExactly("lead");
+        assertThatThrownBy(() -> byEmail.untag(List.of("ana@example.com"), List.of("nosuch"), MIA)).hasMessage("Unknown tag nosuch.");
+        assertThatThrownBy(() -> byEmail.require("zoe@example.com")).hasMessage("\"zoe@example.com\" is not a contact.");
+    }
 }

@@ -64,6 +64,31 @@ public sealed interface AgentOutput {
     record ContactTimeline(ContactHistoryView contact, ContactEngagement engagement) implements AgentOutput {
     }
 
+    /**
+     * A Confirm card for deleting contacts: {@code what} is the address or the audience, {@code sample} the first few
+     * addresses. Like {@link Confirmation}, its nonce goes to the card only.
+     */
+    record ContactDeletion(String nonce, String what, long count, List<String> sample, Instant expiresAt) implements AgentOutput {
+        public ContactDeletion {
+            sample = List.copyOf(sample);
+        }
+    }
+
+    /** One contact as people look it up: who, status, tags, and how engaged ({@code engagement} from core stats). */
+    record Contact(ContactView contact, lux.stats.ContactEngagement engagement) implements AgentOutput {
+    }
+
+    /** Suppression entries (admin only), newest first; {@code total} counts them all. */
+    record Suppressions(long total, List<SuppressionLine> entries) implements AgentOutput {
+        public Suppressions {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** One suppression entry as people see it; an erased address shows as its hash's start only. */
+    record SuppressionLine(String kind, String value, String reason, String note, Instant since) {
+    }
+
     /** A command-mode form (contact, template or campaign) for what is awkward to type. */
     record Form(FormKind kind) implements AgentOutput {
     }

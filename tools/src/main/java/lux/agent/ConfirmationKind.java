@@ -1,8 +1,11 @@
 package lux.agent;
 
-/** What a Confirm card does when pressed: schedule, resume or approve a send, or the irreversible cancel and reject. */
+/**
+ * What a Confirm card does when pressed: schedule, resume or approve a send, the irreversible cancel and reject, or
+ * deleting contacts (one, or every contact of an audience with the count shown), which is about no campaign.
+ */
 public enum ConfirmationKind {
-    SCHEDULE, RESUME, APPROVE, CANCEL, REJECT;
+    SCHEDULE, RESUME, APPROVE, CANCEL, REJECT, DELETE_CONTACTS;
 
     /** Whether a change to what the campaign would send makes the card stale (cancel and reject mean the same after). */
     public boolean boundToContent() {
@@ -11,6 +14,11 @@ public enum ConfirmationKind {
 
     /** Cannot be undone once confirmed. */
     public boolean destructive() {
-        return this == CANCEL || this == REJECT;
+        return this == CANCEL || this == REJECT || this == DELETE_CONTACTS;
+    }
+
+    /** The card is about contacts, not a campaign: its row has no campaign and {@code ContactDeletions} confirms it. */
+    public boolean aboutContacts() {
+        return this == DELETE_CONTACTS;
     }
 }

@@ -17,6 +17,7 @@ import lux.agent.tools.ToolSession;
 import lux.agent.when.WhenParser;
 import lux.campaigns.CampaignService;
 import lux.shared.LuxException;
+import lux.templates.TemplateService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,14 +42,16 @@ public class CommandMode {
             - stats <campaign> - numbers and a chart
             - test <campaign or template> [to a@x.com, b@y.com] - send a test to yourself (or up to 5 addresses)
             - forms - list sign-up forms; form create <name> [tag:x] [lang:de] [single] - a website sign-up form
-            - analyse [tag] - who your audience is; optimise <template> - check an email's content""";
+            - analyse [tag] - who your audience is; optimise <template> - check an email's content""" + EditCommands.HELP;
     static final String PICK_A_TIME = " It is not scheduled yet: type schedule <campaign> <when> to pick a time.";
 
     private final ToolBox toolBox;
     private final CampaignService campaigns;
     private final Clock clock;
+    private final TemplateService templates;
 
-    CommandMode(ToolBox toolBox, CampaignService campaigns, Clock clock) {
+    CommandMode(ToolBox toolBox, CampaignService campaigns, Clock clock, TemplateService templates) {
+        this.templates = templates;
         this.toolBox = toolBox;
         this.campaigns = campaigns;
         this.clock = clock;
@@ -66,15 +69,32 @@ public class CommandMode {
                 session.show(new AgentOutput.Help());
                 yield "Hi, I am LUX. " + HELP;
             }
-            case "contacts", "contact" -> contacts(tools, session, sub, words.size() > 2 ? words.subList(2, words.size()) : List.of());
+            case "contacts", "contact" -> contacts(tools, session, turn.text(), sub, words.size() > 2 ? words.subList(2, words.size()) : List.of(),
+                    rest);
             case "who" -> who(tools, rest);
+            case "untag" -> EditCommands.untag(tools, rest);
+            case "unsubscribe" -> EditCommands.unsubscribe(tools, rest);
+            case "duplicate", "copy" -> EditCommands.duplicate(tools, rest);
+            case "bulk" -> EditCommands.bulk(tools, rest);
+            case "suppressions" -> people(tools.suppressions().listSuppressions());
+            case "suppress" -> EditCommands.suppress(tools, true, rest);
+            case "unsuppress" -> EditCommands.suppress(tools, false, rest);
             case "import" -> people(tools.contacts().importContacts(rest.stream().filter(w -> w.toLowerCase(Locale.ROOT)
                     .startsWith("tag:")).map(w -> w.substring(4)).toList()));
             case "templates" -> people(tools.templates().listTemplates());
-            case "template" -> sub.equals("new") ? form(session, FormKind.TEMPLATE) : unknown(session);
+            case "template" -> switch (sub) {
+                case "new" -> form(session, FormKind.TEMPLATE);
+                case "subject" -> EditCommands.subject(tools, after(rest), this::isTemplate);
+                case "replace" -> EditCommands.replace(tools, after(rest));
+                default -> unknown(session);
+            };
             case "preview" -> rest.isEmpty() ? "Which template? Type preview <template name>."
                     : people(tools.templates().previewTemplate(String.join(" ", rest), null));
-            case "campaign" -> sub.equals("new") ? form(session, FormKind.CAMPAIGN) : unknown(session);
+            case "campaign" -> switch (sub) {
+                case "new" -> form(session, FormKind.CAMPAIGN);
+                case "edit" -> EditCommands.editCampaign(tools, after(rest));
+                default -> unknown(session);
+            };
             case "new" -> switch (sub) { // "new campaign" reads naturally (the Teams command menu offers it)
                 case "campaign" -> form(session, FormKind.CAMPAIGN);
                 case "template" -> form(session, FormKind.TEMPLATE);
@@ -124,7 +144,7 @@ public class CommandMode {
         return new AgentReply(text, session.outputs(), session.calls());
     }
 
-    private String contacts(ToolBox.Tools tools, ToolSession session, String sub, List<String> args) {
+    private String contacts(ToolBox.Tools tools, ToolSession session, String text, String sub, List<String> args, List<String> rest) {
         List<String> tags = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
         List<String> plain = new ArrayList<>();
@@ -141,10 +161,13 @@ public class CommandMode {
             return people(tools.contacts().showContact(sub));
         }
         return switch (sub) {
-            case "add" -> plain.isEmpty() ? form(session, FormKind.CONTACT) : people(tools.contacts().addContacts(plain, tags));
+            case "add" -> plain.isEmpty() ? form(session, FormKind.CONTACT) : people(tools.contacts().addContacts(EditCommands.addLines(text), tags));
+            case "show" -> EditCommands.contact(tools, args);
+            case "update" -> EditCommands.update(tools, args);
+            case "delete" -> args.isEmpty() ? EditCommands.WHICH_CONTACT : people(tools.contactEdits().deleteContact(args.get(0)));
             case "find", "search", "" -> people(tools.contacts().findContacts(String.join(" ", plain), tags.isEmpty() ? null : tags.get(0)));
             case "count" -> people(tools.contacts().countAudience(tags, List.of(), excluded));
-            default -> unknown(session);
+            default -> sub.contains("@") ? EditCommands.contact(tools, rest) : unknown(session);
         };
     }
 
@@ -155,6 +178,14 @@ public class CommandMode {
             return "Whose timeline? Type who <email>, for example: who ana@example.com.";
         }
         return people(tools.contacts().showContact(addresses.get(0)));
+    }
+
+    private boolean isTemplate(String name) {
+        return templates.list().stream().anyMatch(t -> t.name().equalsIgnoreCase(name.strip()));
+    }
+
+    private static List<String> after(List<String> rest) {
+        return rest.size() > 1 ? rest.subList(1, rest.size()) : List.of();
     }
 
     /** Finds the split between campaign name and time: the longest name that is a campaign and leaves a readable time. */
@@ -224,6 +255,10 @@ public class CommandMode {
     private static String unknown(ToolSession session) {
         session.show(new AgentOutput.Help());
         return "Sorry, I did not understand that. " + HELP;
+    }
+
+    static String tagName(String word) {
+        return tag(word);
     }
 
     private static String tag(String word) {

@@ -171,6 +171,7 @@ public class ConfirmationService {
     @Transactional
     public CampaignView confirm(String nonce, Actor actor) {
         Pending row = spend(nonce, actor, "CONFIRMED");
+        requireAboutACampaign(row);
         long campaignId = row.campaignId();
         ConfirmationKind kind = row.kind();
         if (kind.boundToContent() && row.contentHash() != null) {
@@ -207,24 +208,36 @@ public class ConfirmationService {
     /** Presses Cancel: the card stops working; nothing else changes. Returns the campaign it was about. */
     @Transactional
     public CampaignView decline(String nonce, Actor actor) {
-        return campaigns.get(spend(nonce, actor, "DECLINED").campaignId());
+        Pending row = spend(nonce, actor, "DECLINED");
+        requireAboutACampaign(row);
+        return campaigns.get(row.campaignId());
     }
 
-    private record Pending(long userId, ConfirmationKind kind, long campaignId, String localTime, String zone, Instant expiresAt,
-                           boolean used, String outcome, String contentHash, String note) {
+    /** A card about contacts is pressed through ContactDeletions; here it refuses (and the spend rolls back). */
+    private static void requireAboutACampaign(Pending row) {
+        if (row.kind().aboutContacts()) {
+            throw new ConflictException("This card is about contacts, not a campaign. Nothing was done.");
+        }
     }
 
-    private Pending spend(String nonce, Actor actor, String outcome) {
+    /** A card's row; {@code target} and {@code targetCount} name the contacts of a card about contacts. */
+    record Pending(long userId, ConfirmationKind kind, long campaignId, String localTime, String zone, Instant expiresAt,
+                   boolean used, String outcome, String contentHash, String note, String target, long targetCount) {
+    }
+
+    /** Spends a card's nonce for this actor (once, unexpired), or refuses saying why; package-private for ContactDeletions. */
+    Pending spend(String nonce, Actor actor, String outcome) {
         if (nonce == null || nonce.isBlank()) {
             throw new InvalidInputException("nonce", "This button has no confirmation attached. Ask LUX again.");
         }
         String hash = SuppressionService.hash(nonce);
         List<Pending> rows = jdbc.query(
-                "SELECT user_id, kind, campaign_id, local_time, zone, expires_at, used_at, outcome, content_hash, note "
+                "SELECT user_id, kind, campaign_id, local_time, zone, expires_at, used_at, outcome, content_hash, note, target, target_count "
                         + "FROM agent_confirmation WHERE nonce_hash = ?",
                 (rs, i) -> new Pending(rs.getLong("user_id"), ConfirmationKind.valueOf(rs.getString("kind")), rs.getLong("campaign_id"),
                         rs.getString("local_time"), rs.getString("zone"), rs.getTimestamp("expires_at").toInstant(),
-                        rs.getTimestamp("used_at") != null, rs.getString("outcome"), rs.getString("content_hash"), rs.getString("note")), hash);
+                        rs.getTimestamp("used_at") != null, rs.getString("outcome"), rs.getString("content_hash"), rs.getString("note"),
+                        rs.getString("target"), rs.getLong("target_count")), hash);
         if (rows.isEmpty()) {
             throw new InvalidInputException("nonce", "This confirmation is unknown. Ask LUX again to get a new card.");
         }

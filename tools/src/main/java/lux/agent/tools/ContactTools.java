@@ -57,11 +57,15 @@ public class ContactTools {
         });
     }
 
-    @Tool("Adds contacts by email address, optionally with tags. Existing contacts get the tags added.")
-    public ToolResult addContacts(@P("the email addresses to add") List<String> emails,
+    @Tool("""
+            Adds contacts with their names, company and attributes, or just addresses, optionally with tags. Each entry is
+            one contact as the user wrote or pasted it: 'ana@example.com', 'Ana Lopez <ana@example.com>, Acme' or
+            'ana@example.com, Ana Lopez, company Acme, city=Berlin' (first word of the name = first name). Known contacts
+            get the tags and the names given.""")
+    public ToolResult addContacts(@P("the contacts, one per entry, e.g. 'Ana Lopez <ana@example.com>, Acme'") List<String> contacts,
                                   @P(value = "tags to give them, e.g. vip; may be empty", required = false) List<String> tags) {
         return ToolResults.attempt(session, "addContacts", () -> {
-            AddedContacts added = byEmail.addOrTag(emails, tags, session.actor());
+            AddedContacts added = byEmail.addLines(contacts, tags, session.actor());
             return new ToolResult.ContactsAdded(added.created(), added.alreadyKnown(), added.refused(), added.tags());
         });
     }

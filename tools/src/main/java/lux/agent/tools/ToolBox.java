@@ -7,6 +7,12 @@ import lux.agent.insights.ContentOptimiser;
 import lux.campaigns.CampaignService;
 import lux.campaigns.SendApprovalService;
 import lux.contacts.ContactHistory;
+import lux.campaigns.Senders;
+import lux.contacts.ContactBulkService;
+import lux.stats.StatsService;
+import lux.suppression.SuppressionService;
+import lux.templates.TemplateEdits;
+import lux.users.UserService;
 import lux.contacts.ContactService;
 import lux.config.CoreProperties;
 import lux.contacts.ContactsByEmail;
@@ -37,11 +43,36 @@ public class ToolBox {
     private final CoreProperties core;
     private final ContactHistory history;
     private final StatsService statsService;
+    private final Editing editing;
+
+    /** The core services behind the editing tools (contacts, templates, drafts, bulk tags, suppressions). */
+    @Component
+    static class Editing {
+        final StatsService stats;
+        final TemplateEdits templateEdits;
+        final Senders senders;
+        final ContactBulkService bulk;
+        final SuppressionService suppressions;
+        final UserService users;
+        final ContactDeletions deletions;
+
+        Editing(StatsService stats, TemplateEdits templateEdits, Senders senders, ContactBulkService bulk,
+                SuppressionService suppressions, UserService users, ContactDeletions deletions) {
+            this.deletions = deletions;
+            this.stats = stats;
+            this.templateEdits = templateEdits;
+            this.senders = senders;
+            this.bulk = bulk;
+            this.suppressions = suppressions;
+            this.users = users;
+        }
+    }
 
     ToolBox(ContactImportService imports, ContactService contacts, ContactsByEmail byEmail, TemplateService templates, CampaignService campaigns,
             ConfirmationService confirmations, CampaignStatsReader stats, AudienceAnalyser analyser, ContentOptimiser optimiser, Clock clock,
-            SendApprovalService approvals, TestSendService tests, FormService forms, CoreProperties core,
+            SendApprovalService approvals, TestSendService tests, FormService forms, CoreProperties core, Editing editing,
             ContactHistory history, StatsService statsService) {
+        this.editing = editing;
         this.history = history;
         this.statsService = statsService;
         this.tests = tests;
@@ -61,17 +92,23 @@ public class ToolBox {
     }
 
     public Tools forSession(ToolSession session) {
+        CampaignTools campaignTools = new CampaignTools(campaigns, templates, contacts, confirmations, stats, clock, session, approvals);
         return new Tools(new ContactTools(contacts, byEmail, imports, history, statsService, session), new TemplateTools(templates, contacts, session),
-                new CampaignTools(campaigns, templates, contacts, confirmations, stats, clock, session, approvals),
-                new InsightTools(analyser, optimiser, templates, session), new TestSendTools(tests, campaigns, templates, session),
-                new FormTools(forms, session, core.publicBaseUrl().toString()));
+                campaignTools, new InsightTools(analyser, optimiser, templates, session), new TestSendTools(tests, campaigns, templates, session),
+                new FormTools(forms, session, core.publicBaseUrl().toString()),
+                new ContactEditTools(contacts, byEmail, editing.stats, editing.deletions, session),
+                new TemplateEditTools(templates, editing.templateEdits, session),
+                new CampaignEditTools(campaigns, templates, contacts, editing.senders, campaignTools, session),
+                new AudienceTagTools(editing.bulk, editing.deletions, session), new SuppressionTools(editing.suppressions, editing.users, session));
     }
 
     /** The tools of one turn. */
     public record Tools(ContactTools contacts, TemplateTools templates, CampaignTools campaigns, InsightTools insights,
-                        TestSendTools tests, FormTools forms) {
+                        TestSendTools tests, FormTools forms, ContactEditTools contactEdits, TemplateEditTools templateEdits,
+                        CampaignEditTools campaignEdits, AudienceTagTools audienceTags, SuppressionTools suppressions) {
         public List<Object> all() {
-            return List.of(contacts, templates, campaigns, insights, tests, forms);
+            return List.of(contacts, templates, campaigns, insights, tests, forms, contactEdits, templateEdits, campaignEdits,
+                    audienceTags, suppressions);
         }
     }
 }

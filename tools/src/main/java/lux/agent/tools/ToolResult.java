@@ -19,6 +19,10 @@ public sealed interface ToolResult {
     /** The line a person reads beside the card; empty when the card says it all. */
     String forPeople();
 
+    /** Results declared beside the tools that make them ({@link EditResults}), so this file stays readable. */
+    non-sealed interface Extension extends ToolResult {
+    }
+
     /** The tool did nothing; {@code error} says why, for the model and the person alike. */
     sealed interface Failure extends ToolResult {
         String error();
@@ -133,6 +137,7 @@ public sealed interface ToolResult {
                 case APPROVE -> "Check the card and press Confirm to approve the send.";
                 case CANCEL -> "Press Confirm on the card to cancel it for good.";
                 case REJECT -> "Press Confirm on the card to reject the send.";
+                case DELETE_CONTACTS -> "Press Confirm on the card to delete them for good.";
             };
             return line; // the card lists the plan's warnings
         }
