@@ -87,7 +87,7 @@ class EditCommandsTest {
 
     @Test
     void theContactCardShowsStatusTagsAndEngagementAndUpdatesChangeOnlyWhatIsGiven() {
-        AgentReply shown = say(mia, "who is cy@example.com?");
+        AgentReply shown = say(mia, "contact show cy@example.com");
 
         assertThat(shown.text()).isEmpty();
         assertThat(shown.outputs()).singleElement().isInstanceOfSatisfying(AgentOutput.Contact.class, card -> {
