@@ -103,7 +103,7 @@ class EditCommandsTest {
         assertThat(updated.outputs()).singleElement().isInstanceOf(AgentOutput.Contact.class);
         assertThat(contacts.findByEmail("cy@example.com").orElseThrow().attributes()).containsEntry("city", "Berlin");
         assertThat(say(mia, "contact update cy@example.com Berlin").text()).isEqualTo(EditCommands.UPDATE_USAGE);
-        assertThat(say(mia, "contact nobody@example.com").text()).isEqualTo("Sorry, that did not work: \"nobody@example.com\" is not a contact.");
+        assertThat(say(mia, "contact nobody@example.com").text()).isEqualTo("Sorry, that did not work: Contact nobody@example.com does not exist.");
     }
 
     @Test
