@@ -149,7 +149,27 @@ class CommandModeCardsTest {
         assertThat(say("contacts count tag:vip").text()).isEqualTo("2 active contacts tagged any of vip.");
     }
 
+    @Test
+    void aGermanTeamsUserReadsCommandModeInGermanAndAnEnglishOneInEnglish() {
+        AgentReply german = say("hilfe bitte", "de-DE");
+        assertThat(german.text()).startsWith("Das habe ich leider nicht verstanden. Ich verstehe diese Befehle:")
+                .contains("- stats <Kampagne> - Zahlen und ein Diagramm");
+        assertThat(german.outputs()).containsExactly(new AgentOutput.Help());
+        assertThat(say("help", "de-AT").text()).startsWith("Hallo, ich bin LUX. Ich verstehe diese Befehle:");
+        assertThat(say("pause Nope", "de-DE").text()).isEqualTo("Das hat leider nicht geklappt: Campaign \"Nope\" does not exist.");
+        assertThat(say("pause", "de-DE").text()).isEqualTo("Welche Kampagne? Geben Sie ihren Namen an, z. B. pause Frühjahrsaktion.");
+        assertThat(say("contacts find nobody-here", "de-DE").text()).isEqualTo("Keine Kontakte gefunden.");
+
+        assertThat(say("help", "en-US").text()).startsWith("Hi, I am LUX. I understand these commands:")
+                .contains("check an email's content");
+        assertThat(say("pause Nope", "fr-FR").text()).isEqualTo("Sorry, that did not work: Campaign \"Nope\" does not exist.");
+    }
+
     private AgentReply say(String text) {
         return commands.handle(new TurnRequest(mia, "conv-1", text, ZONE, null));
+    }
+
+    private AgentReply say(String text, String teamsLocale) {
+        return commands.handle(new TurnRequest(mia, "conv-1", text, ZONE, null, lux.agent.TeamsMessages.locale(teamsLocale)));
     }
 }
