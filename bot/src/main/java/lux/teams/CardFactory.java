@@ -99,7 +99,8 @@ class CardFactory {
         boolean blocked = preflight != null && preflight.blocked();
         data.put("blocked", blocked);
         data.put("blocking", preflight == null ? List.of() : preflight.blocking().stream().map(PreflightReport.Problem::message).toList());
-        data.put("warnings", preflight == null ? List.of() : preflight.warnings().stream().map(PreflightReport.Problem::message).toList());
+        // the plan's warnings hold the pre-flight's (and e.g. "send approval is on"); the report adds what blocks
+        data.put("warnings", c.warnings().stream().map(lux.campaigns.PlanCheck::message).toList());
         boolean destructive = c.kind().destructive();
         data.put("warning", messages.text(locale, blocked ? "card.confirm.blocked" : destructive ? "card.confirm.destructive"
                 : "card.confirm.safe"));

@@ -112,7 +112,7 @@ class ReplyWriter {
 
     /** The pre-flight verdict for a card that would schedule a send; scheduling itself checks again and refuses. */
     private PreflightReport preflight(AgentOutput.Confirmation c) {
-        if (!c.kind().equals("SCHEDULE") && !c.kind().equals("APPROVE")) {
+        if (c.kind() != lux.agent.ConfirmationKind.SCHEDULE && c.kind() != lux.agent.ConfirmationKind.APPROVE) {
             return null;
         }
         try {

@@ -84,8 +84,13 @@ class CardFixturesTest {
         CARDS.put("confirmation-preflight", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "C".repeat(26), lux.agent.ConfirmationKind.SCHEDULE, campaign,
                 template.name(), template.subject(), "active contacts tagged any of vip", 120,
                 ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null, List.of()), ZONE, preflight, EN));
-        CARDS.put("confirmation-preflight-de", cards.confirmation(scheduleIt, ZONE, preflight, DE));
+                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null, List.of(lux.campaigns.PlanCheck.warning(lux.campaigns.PlanCheck.Topic.PREFLIGHT,
+                "40 contacts have no first name — use {{ contact.first_name | default(\"there\") }}."))), ZONE, preflight, EN));
+        CARDS.put("confirmation-preflight-de", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "D".repeat(26),
+                lux.agent.ConfirmationKind.SCHEDULE, campaign, template.name(), template.subject(), "active contacts tagged any of vip", 120,
+                ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
+                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null, List.of(lux.campaigns.PlanCheck.warning(
+                lux.campaigns.PlanCheck.Topic.PREFLIGHT, "40 contacts have no first name"))), ZONE, preflight, DE));
         CARDS.put("test-sent", cards.testSent(new AgentOutput.TestSent("campaign", campaign.name(), new lux.delivery.TestSendResult(
                 "[Test] Hi " + NASTY, "ana@example.com", "outbox", List.of("mia@lux.example.com"), List.of("bad@lux.example.com: " + NASTY)))));
         CARDS.put("confirmation-done", cards.confirmationDone("Confirmed", "\"" + NASTY + "\" is scheduled.", EN));
@@ -144,7 +149,7 @@ class CardFixturesTest {
                 .contains("{\"title\":\"From\",\"value\":\"board@lux.example.com\"}").contains("\"title\":\"Reason\"");
         JsonNode blocked = CARDS.get("confirmation-preflight").json();
         assertThat(blocked.path("actions")).extracting(a -> a.path("title").asText()).containsExactly("Cancel");
-        assertThat(blocked.toString()).contains("Fix before it can be sent", "No postal address", "Pre-flight warnings",
+        assertThat(blocked.toString()).contains("Fix before it can be sent", "No postal address", "Warnings",
                 "40 contacts have no first name");
         assertThat(CARDS.get("confirmation").json().toString()).doesNotContain("Pre-flight", "Fix before");
         assertThat(CARDS.get("test-sent").json().toString()).contains("Test sent: ", "mia@lux.example.com", "Not sent");

@@ -158,7 +158,10 @@ class AgentConversationTest {
                 {"contacts":2,"audience":"active contacts tagged any of vip"}"""));
         assertThat(json.readTree(results.get(1))).isEqualTo(json.readTree("""
                 {"kind":"SCHEDULE","campaign":"Promo","recipients":2,"when":"Tue 1 Dec 2026 10:00 Europe/Berlin","happened":false,
-                 "note":"NOTHING is scheduled yet; it happens only if the user presses Confirm on the card.","warnings":[]}"""));
+                 "note":"NOTHING is scheduled yet; it happens only if the user presses Confirm on the card.","warnings":[
+                 "lux.public-base-url is http://localhost:3978: recipients cannot open the unsubscribe link (or any tracked link). Set it to LUX's public address.",
+                 "No postal address: every marketing mail must show one (CAN-SPAM, and Gmail's and Yahoo's rules). Set lux.mail.postal-address and LUX prints it in every footer.",
+                 "The sender domain localhost.localdomain is a reserved test name: mail from it cannot pass SPF, DKIM or DMARC. Send from a real domain."]}"""));
         AgentOutput.Confirmation card = reply.outputs().stream().filter(AgentOutput.Confirmation.class::isInstance)
                 .map(AgentOutput.Confirmation.class::cast).findFirst().orElseThrow();
         // chat shows the one plan's finish: 2 recipients at the default 30 a minute, from 09:00 UTC

@@ -126,7 +126,7 @@ public sealed interface ToolResult {
                 case CANCEL -> "Press Confirm on the card to cancel it for good.";
                 case REJECT -> "Press Confirm on the card to reject the send.";
             };
-            return warnings.isEmpty() ? line : line + " " + String.join(" ", warnings);
+            return line; // the card lists the plan's warnings
         }
     }
 

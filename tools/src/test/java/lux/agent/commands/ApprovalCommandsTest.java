@@ -64,7 +64,9 @@ class ApprovalCommandsTest {
     @Test
     void aConfirmedScheduleWaitsAndOnlyASecondPersonApprovesOnTheirOwnCard() {
         AgentReply asked = say(mia, "schedule Spring sale now");
-        assertThat(asked.text()).contains("second person must approve");
+        // one short line; the card says that a second person must approve
+        assertThat(asked.text()).isEqualTo("Check the card and press Confirm to schedule it.");
+        assertThat(card(asked).warnings()).extracting(lux.campaigns.PlanCheck::message).anyMatch(m -> m.contains("second person must approve"));
         CampaignView waiting = gate.confirm(card(asked).nonce(), mia);
         assertThat(waiting.status()).isEqualTo(CampaignStatus.DRAFT);
         assertThat(waiting.awaitingApproval()).isTrue();
