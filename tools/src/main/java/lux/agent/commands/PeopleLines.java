@@ -24,7 +24,24 @@ record PeopleLines(TeamsMessages messages, Locale locale) {
             return text("command.noCampaigns");
         } else if (result instanceof ToolResult.TemplateRendered rendered && rendered.saved()) {
             return text("command.templateSaved", rendered.template());
+        } else if (result instanceof ToolResult.ConfirmationShown shown) {
+            return text("command.confirm." + shown.kind().name().toLowerCase(Locale.ROOT)); // the card lists the warnings
+        } else if (result instanceof ToolResult.ContactsAdded added) {
+            return added(added);
         }
         return result.forPeople();
+    }
+
+    private String added(ToolResult.ContactsAdded added) {
+        StringBuilder line = new StringBuilder(text(added.tags().isEmpty() ? "command.added" : "command.addedTagged",
+                added.created().size(), String.join(", ", added.tags()), String.join(", ", added.created())));
+        if (!added.alreadyKnown().isEmpty()) {
+            line.append(' ').append(text(added.tags().isEmpty() ? "command.alreadyKnown" : "command.alreadyKnownTagged",
+                    String.join(", ", added.alreadyKnown())));
+        }
+        if (!added.refused().isEmpty()) {
+            line.append(' ').append(text("command.notAdded", String.join("; ", added.refused())));
+        }
+        return line.toString();
     }
 }

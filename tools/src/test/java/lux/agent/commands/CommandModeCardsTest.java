@@ -160,6 +160,12 @@ class CommandModeCardsTest {
         assertThat(say("pause Nope", "de-DE").text()).isEqualTo("Das hat leider nicht geklappt: Campaign \"Nope\" does not exist.");
         assertThat(say("pause", "de-DE").text()).isEqualTo("Welche Kampagne? Geben Sie ihren Namen an, z. B. pause Frühjahrsaktion.");
         assertThat(say("contacts find nobody-here", "de-DE").text()).isEqualTo("Keine Kontakte gefunden.");
+        assertThat(say("contacts add neu@example.org tag:messe", "de-DE").text())
+                .isEqualTo("1 Kontakt mit Tag messe hinzugefügt: neu@example.org.");
+        assertThat(say("contacts add neu@example.org zwei@example.org", "de-DE").text())
+                .isEqualTo("1 Kontakt hinzugefügt: zwei@example.org. Schon bekannt: neu@example.org.");
+        assertThat(say("contacts add drei@example.org vier@example.org tag:messe", "en-GB").text())
+                .isEqualTo("Added 2 contacts tagged messe: drei@example.org, vier@example.org.");
 
         assertThat(say("help", "en-US").text()).startsWith("Hi, I am LUX. I understand these commands:")
                 .contains("check an email's content");
