@@ -6,7 +6,8 @@
 #   3. the whole road: LUX downloads the file from a loopback HTTP server the way it downloads a Teams attachment
 #      (SafeFileFetcher, local mode) and imports it into a fresh PostgreSQL schema (COPY into a staging table,
 #      set-based merge, one tag on every row), with the heap limited by HEAP (default -Xmx256m),
-# and prints each as rows/s and as a ratio against the baseline. DATABASES="postgres h2" adds an H2 file database.
+# and prints each as rows/s and as a ratio against the baseline. DATABASES="postgres h2" adds an H2 file database;
+# JAVA_OPTS="-Dbench.copier.log=DEBUG" logs where each PostgreSQL batch spends its time.
 # PostgreSQL: PGHOST/PGPORT/PGUSER/PGDATABASE (default 127.0.0.1, 5432, postgres, test; the JDBC side reads
 # LUX_TEST_POSTGRES_URL/_USER/_PASSWORD, default the same server). Record the lines in docs/benchmarks.md.
 set -euo pipefail
@@ -22,7 +23,7 @@ mkdir -p "$WORK"
 ./mvnw -B -q -pl core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$WORK/classpath.txt" >/dev/null
 CP="core/target/test-classes:core/target/classes:$(cat "$WORK/classpath.txt")"
 RESULTS="$WORK/import-results.txt"
-bench() { java "$HEAP" -cp "$CP" lux.imports.ImportBenchmark "$@" "$ROWS" "$CSV" "$WORK" ${URL:-} | tee -a "$RESULTS"; }
+bench() { java "$HEAP" ${JAVA_OPTS:-} -cp "$CP" lux.imports.ImportBenchmark "$@" "$ROWS" "$CSV" "$WORK" ${URL:-} | tee -a "$RESULTS"; }
 rate() { grep -o 'rows_per_second=[0-9]*' "$RESULTS" | tail -1 | cut -d= -f2; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"

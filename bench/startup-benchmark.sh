@@ -30,11 +30,15 @@ start() {
   db="$WORK/db-$kind-$RANDOM$RANDOM"
   rm -rf "$db"; mkdir -p "$db"
   t0=$(date +%s%N)
-  case $kind in
-    baseline) (cd "$db" && exec "$JAVA" -jar "$BASELINE" --server.port="$p" --spring.datasource.url="jdbc:h2:file:$db/base") ;;
-    bare) (cd "$db" && exec "$JAVA" -jar "$ROOT/app/target/lux.jar" --server.port="$p" --spring.datasource.url="jdbc:h2:file:$db/lux$H2") ;;
-    run.sh) LUX_SKIP_BUILD=1 ./run.sh --server.port="$p" --spring.datasource.url="jdbc:h2:file:$db/lux$H2" ;;
-  esac > "$db/out.log" 2>&1 &
+  # one subshell that becomes the JVM (exec), so its pid is the JVM's and kill stops it
+  (
+    cd "$db"
+    case $kind in
+      baseline) exec "$JAVA" -jar "$BASELINE" --server.port="$p" --spring.datasource.url="jdbc:h2:file:$db/base" ;;
+      bare) exec "$JAVA" -jar "$ROOT/app/target/lux.jar" --server.port="$p" --spring.datasource.url="jdbc:h2:file:$db/lux$H2" ;;
+      run.sh) LUX_SKIP_BUILD=1 exec "$ROOT/run.sh" --server.port="$p" --spring.datasource.url="jdbc:h2:file:$db/lux$H2" ;;
+    esac
+  ) > "$db/out.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 3000); do
     if curl -sf -o /dev/null "http://127.0.0.1:$p/actuator/health"; then
@@ -44,6 +48,7 @@ start() {
     if ! kill -0 "$pid" 2>/dev/null; then break; fi
     sleep 0.1
   done
+  pkill -P "$pid" 2>/dev/null || true # a training run still under run.sh
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   if [ -z "$ms" ]; then echo "$kind did not start; see $db/out.log" >&2; exit 1; fi

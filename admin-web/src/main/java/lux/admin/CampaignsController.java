@@ -4,13 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import lux.audit.Actor;
 import lux.audit.Channel;
+import lux.campaigns.CampaignAudiences;
+import lux.campaigns.CampaignChanges;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
 import lux.campaigns.SchedulePlanner;
+import lux.preflight.PreflightService;
+import lux.campaigns.RecipientStatus;
+import lux.campaigns.Resend;
+import lux.campaigns.ResendService;
 import lux.campaigns.SendApprovalService;
 import lux.campaigns.Senders;
-import lux.preflight.PreflightService;
+import lux.segments.SegmentService;
 import lux.shared.NotFoundException;
 import lux.stats.CampaignStats;
 import lux.stats.StatsService;
@@ -38,10 +44,17 @@ class CampaignsController {
     private final SendApprovalService approvals;
     private final Senders senders;
     private final PreflightService preflight;
+    private final ResendService resends;
+    private final CampaignAudiences audiences;
+    private final SegmentService segments;
 
     CampaignsController(CampaignService campaigns, TemplateService templates, StatsService stats, ObjectMapper json, SchedulePlanner planner,
-                        SendApprovalService approvals, Senders senders, PreflightService preflight) {
+                        SendApprovalService approvals, Senders senders, PreflightService preflight, ResendService resends,
+                        CampaignAudiences audiences, SegmentService segments) {
         this.preflight = preflight;
+        this.segments = segments;
+        this.resends = resends;
+        this.audiences = audiences;
         this.senders = senders;
         this.approvals = approvals;
         this.campaigns = campaigns;
@@ -78,6 +91,13 @@ class CampaignsController {
         if (campaign.status().canBecome(CampaignStatus.SCHEDULED) && !campaign.awaitingApproval()) {
             model.addAttribute("preflight", preflight.check(campaign)); // before scheduling: what would stop it
         }
+        model.addAttribute("live", CampaignProgressController.live(campaign.status()));
+        model.addAttribute("audienceText", audiences.describe(id));
+        if (campaign.status() == CampaignStatus.DRAFT) {
+            model.addAttribute("segments", segments.list());
+            model.addAttribute("segmentId", campaigns.segmentOf(id));
+        }
+        model.addAttribute("canResend", campaigns.recipientCounts(id).get(RecipientStatus.SENT) > 0);
         if (campaign.awaitingApproval()) {
             Actor viewer = me.actor(Channel.CONSOLE);
             model.addAttribute("approvalBlocker", approvals.whyNot(campaign, viewer).orElse(null));
@@ -97,6 +117,32 @@ class CampaignsController {
             };
             return "Campaign \"" + c.name() + "\" is now " + c.status().label() + ".";
         });
+    }
+
+    /** A draft's audience: a saved segment, or (no segment chosen) its tags again. */
+    @PostMapping("/{id}/audience")
+    String audience(@PathVariable long id, @RequestParam(required = false) Long segmentId, @AuthenticationPrincipal ConsoleUser me,
+                    RedirectAttributes flash) {
+        return Flash.run(flash, "/admin/campaigns/" + id, () -> {
+            CampaignView current = campaigns.get(id);
+            campaigns.update(id, segmentId == null ? new CampaignChanges(null, null, null, current.audience(), null)
+                    : new CampaignChanges(null, null, null, null, segmentId), me.actor(Channel.CONSOLE), me.role());
+            return "Audience of \"" + current.name() + "\": " + audiences.describe(id) + ".";
+        });
+    }
+
+    /** A linked campaign for the recipients without a human open (optionally without a click), as a draft to schedule. */
+    @PostMapping("/{id}/resend")
+    String resend(@PathVariable long id, @RequestParam(required = false) String subject,
+                  @RequestParam(defaultValue = "false") boolean excludeClickers, @AuthenticationPrincipal ConsoleUser me,
+                  RedirectAttributes flash) {
+        String[] target = {"/admin/campaigns/" + id};
+        Flash.run(flash, target[0], () -> {
+            CampaignView draft = resends.resendToNonOpeners(id, Resend.draft(subject, excludeClickers), me.actor(Channel.CONSOLE));
+            target[0] = "/admin/campaigns/" + draft.id();
+            return "Draft \"" + draft.name() + "\" created for " + audiences.count(draft.id()) + " non-openers; schedule it to send.";
+        });
+        return "redirect:" + target[0]; // the new draft, or back to the original with the error
     }
 
     /** A second person's decision on a requested send (send approval on), or the requester taking it back. */

@@ -19,6 +19,7 @@ import lux.contacts.ContactView;
 import lux.contacts.NewContact;
 import lux.gdpr.ErasureResult;
 import lux.gdpr.GdprService;
+import lux.timeline.ContactTimelines;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +42,10 @@ class ContactsController {
     private final GdprService gdpr;
     private final ConsentLedger ledger;
 
-    ContactsController(ContactService contacts, ContactBulkService bulk, GdprService gdpr, ConsentLedger ledger) {
+    private final ContactTimelines timelines;
+
+    ContactsController(ContactService contacts, ContactBulkService bulk, GdprService gdpr, ConsentLedger ledger, ContactTimelines timelines) {
+        this.timelines = timelines;
         this.contacts = contacts;
         this.ledger = ledger;
         this.bulk = bulk;
@@ -118,6 +122,7 @@ class ContactsController {
     String detail(@PathVariable long id, Model model) {
         ContactView contact = contacts.get(id);
         model.addAttribute("contact", contact);
+        model.addAttribute("timeline", timelines.of(id));
         model.addAttribute("statuses", ContactStatus.values());
         model.addAttribute("consent", ledger.history(contact.email()));
         return "admin/contact";

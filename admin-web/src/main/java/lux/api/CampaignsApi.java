@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import lux.admin.ConsoleUser;
 import lux.audit.Channel;
+import lux.campaigns.CampaignAudiences;
 import lux.campaigns.CampaignChanges;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
@@ -14,6 +15,8 @@ import lux.campaigns.NewCampaign;
 import lux.campaigns.RecipientStatus;
 import lux.campaigns.SchedulePlan;
 import lux.campaigns.SchedulePlanner;
+import lux.campaigns.Resend;
+import lux.campaigns.ResendService;
 import lux.campaigns.SendApprovalService;
 import lux.contacts.AudienceFilter;
 import lux.shared.InvalidInputException;
@@ -37,9 +40,14 @@ class CampaignsApi {
     private final StatsService stats;
     private final SendApprovalService approvals;
     private final SchedulePlanner planner;
+    private final ResendService resends;
+    private final CampaignAudiences audiences;
 
-    CampaignsApi(CampaignService campaigns, StatsService stats, SendApprovalService approvals, SchedulePlanner planner) {
+    CampaignsApi(CampaignService campaigns, StatsService stats, SendApprovalService approvals, SchedulePlanner planner,
+                 ResendService resends, CampaignAudiences audiences) {
         this.planner = planner;
+        this.resends = resends;
+        this.audiences = audiences;
         this.campaigns = campaigns;
         this.stats = stats;
         this.approvals = approvals;
@@ -56,7 +64,8 @@ class CampaignsApi {
         if (body.templateId() == null) {
             throw new InvalidInputException("templateId", "Choose the template the campaign sends (templateId).");
         }
-        CampaignView created = campaigns.create(new NewCampaign(body.name(), body.templateId(), body.sender(), body.audience()),
+        CampaignView created = campaigns.create(new NewCampaign(body.name(), body.templateId(), body.sender(), body.audience(),
+                body.segmentId()),
                 user.actor(Channel.API), user.role()); // the token's own role, not its creator's
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + created.id())).body(created);
     }
@@ -68,7 +77,7 @@ class CampaignsApi {
 
     @PatchMapping("/{id}")
     CampaignView update(@PathVariable long id, @RequestBody CampaignRequest body, @AuthenticationPrincipal ConsoleUser user) {
-        return campaigns.update(id, new CampaignChanges(body.name(), body.templateId(), body.sender(), body.audience()),
+        return campaigns.update(id, new CampaignChanges(body.name(), body.templateId(), body.sender(), body.audience(), body.segmentId()),
                 user.actor(Channel.API), user.role());
     }
 
@@ -106,6 +115,7 @@ class CampaignsApi {
         return planner.plan(id, request.at(), request.zoneId());
     }
 
+
     @PostMapping("/{id}/unschedule")
     CampaignView unschedule(@PathVariable long id, @AuthenticationPrincipal ConsoleUser user) {
         return campaigns.unschedule(id, user.actor(Channel.API));
@@ -132,7 +142,36 @@ class CampaignsApi {
         return new CampaignStats(campaign.id(), campaign.status(), campaigns.recipientCounts(id), stats.campaign(id));
     }
 
-    record CampaignRequest(String name, Long templateId, String sender, AudienceFilter audience) {
+    /**
+     * A new campaign linked to {@code id} for its recipients without a human open (and without a click when
+     * {@code excludeClickers}), under a new {@code subject} if given; scheduled for {@code sendAt} in {@code zone} when
+     * given, otherwise a draft.
+     */
+    @PostMapping("/{id}/resend")
+    ResponseEntity<CampaignView> resend(@PathVariable long id, @RequestBody(required = false) ResendRequest body,
+                                        @AuthenticationPrincipal ConsoleUser user) {
+        ResendRequest request = body == null ? new ResendRequest(null, false, null, null) : body;
+        CampaignView created = resends.resendToNonOpeners(id, new Resend(request.subject(), request.excludeClickers(), request.sendAt(),
+                request.zoneId()), user.actor(Channel.API));
+        return ResponseEntity.created(URI.create("/api/v1/campaigns/" + created.id())).body(created);
+    }
+
+    /** Where the audience comes from: a segment, a resend of an earlier campaign, or the tags; and how many it reaches now. */
+    @GetMapping("/{id}/audience")
+    AudienceInfo audience(@PathVariable long id) {
+        return new AudienceInfo(campaigns.segmentOf(id), audiences.describe(id), audiences.count(id));
+    }
+
+    record CampaignRequest(String name, Long templateId, String sender, AudienceFilter audience, Long segmentId) {
+    }
+
+    record ResendRequest(String subject, boolean excludeClickers, LocalDateTime sendAt, String zone) {
+        ZoneId zoneId() {
+            return new ScheduleRequest(null, zone).zoneId();
+        }
+    }
+
+    record AudienceInfo(Long segmentId, String description, long count) {
     }
 
     record RejectRequest(String reason) {

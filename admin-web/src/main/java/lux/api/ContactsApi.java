@@ -13,6 +13,8 @@ import lux.contacts.ContactService;
 import lux.contacts.ContactStatus;
 import lux.contacts.ContactView;
 import lux.contacts.NewContact;
+import lux.timeline.ContactTimeline;
+import lux.timeline.ContactTimelines;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,7 +33,16 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactsApi {
     private final ContactService contacts;
 
-    ContactsApi(ContactService contacts) {
+    private final ContactTimelines timelines;
+
+    /** What LUX did and saw for this contact, newest first, with its engagement score. */
+    @GetMapping("/{id}/timeline")
+    ContactTimeline timeline(@PathVariable long id) {
+        return timelines.of(id);
+    }
+
+    ContactsApi(ContactService contacts, ContactTimelines timelines) {
+        this.timelines = timelines;
         this.contacts = contacts;
     }
 

@@ -101,7 +101,8 @@ class WholeRoadTest {
             before = teams.calls().size();
             lux.postActivity(TeamsActivities.message(teams.serviceUrl(), CONVERSATION, "how did the autumn news do?"));
             JsonNode stats = card(await(teams, before, call -> call.body().contains("Stats: Autumn")));
-            assertThat(fact(stats, "Sent")).isEqualTo("2");
+            assertThat(fact(stats, "Sent (accepted)")).isEqualTo("2");
+            assertThat(fact(stats, "Delivered")).startsWith("2 ");
             assertThat(fact(stats, "Opened (people)")).startsWith("1 (");
             assertThat(fact(stats, "Machine-only opens")).startsWith("0 ");
             assertThat(ScriptedModel.toolResults(model.requests().get(model.requests().size() - 1))).last().asString()

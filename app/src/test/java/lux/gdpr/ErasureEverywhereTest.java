@@ -129,6 +129,10 @@ class ErasureEverywhereTest {
                 admin.getId(), "{\"user\":{\"id\":\"29:2\",\"name\":\"Mia\"},\"conversation\":{\"id\":\"conv-mia\"}}", now);
         jdbc.update("INSERT INTO teams_upload (conversation_id, user_id, file_name, download_url, uploaded_at) VALUES ('conv-ada', ?, ?, ?, ?)",
                 admin.getId(), "ada.lovelace@example.org.csv", "https://contoso.sharepoint.com/f/ada.lovelace%40example.org.csv", now);
+        // the agent's confirmation gate: a reject whose reason names her
+        jdbc.update("INSERT INTO agent_confirmation (nonce_hash, user_id, kind, campaign_id, expires_at, created_at, note) "
+                + "VALUES ('n-reject', ?, 'REJECT', ?, ?, ?, ?)", admin.getId(), campaign.id(), now, now,
+                "Ada.Lovelace@example.org asked not to be mailed");
     }
 
     @Test
@@ -150,9 +154,11 @@ class ErasureEverywhereTest {
         assertThat(export.path("teams").path("conversationReferences")).hasSize(1);
         assertThat(export.path("teams").path("attachments")).hasSize(1);
         assertThat(export.path("consentLedger").get(0).path("kind").asText()).isEqualTo("ADDED");
+        assertThat(export.path("agentConfirmations").get(0).path("note").asText()).contains("Ada.Lovelace@example.org");
         // the scan sees her in every module's tables before (a scan that finds nothing proves nothing)
         assertThat(WholeDatabaseScan.find(jdbc, ADA, "ada.lovelace%40example.org", "Lovelace", "Ada's iPhone"))
                 .anyMatch(f -> f.startsWith("chat_memory.")).anyMatch(f -> f.startsWith("teams_conversation."))
+                .anyMatch(f -> f.startsWith("agent_confirmation."))
                 .anyMatch(f -> f.startsWith("teams_upload.")).anyMatch(f -> f.startsWith("campaign_link."))
                 .anyMatch(f -> f.startsWith("tracking_event.")).anyMatch(f -> f.startsWith("contact_import."));
 
@@ -163,6 +169,7 @@ class ErasureEverywhereTest {
         assertThat(result.path("contactDeleted").asBoolean()).isTrue();
         assertThat(result.path("others").path("chatMemory").asInt()).isEqualTo(1);
         assertThat(result.path("others").path("teams").asInt()).isEqualTo(2);
+        assertThat(result.path("others").path("agentConfirmations").asInt()).isEqualTo(1);
         assertThat(result.path("others").path("personalisedLinks").asInt()).isEqualTo(2);
 
         // nothing of her anywhere: no address in any case or spelling, no name, no user agent
@@ -174,6 +181,9 @@ class ErasureEverywhereTest {
                 lux.suppression.SuppressionService.hash(ADA))).containsExactly("ADDED", "ERASURE_REQUEST");
         assertThat(jdbc.queryForList("SELECT memory_id FROM chat_memory", String.class)).containsExactly(admin.getId() + "|conv-2");
         assertThat(jdbc.queryForList("SELECT conversation_id FROM teams_conversation", String.class)).containsExactly("conv-mia");
+        // the decision stays, without her address
+        assertThat(jdbc.queryForList("SELECT kind || ': ' || note FROM agent_confirmation", String.class))
+                .containsExactly("REJECT: [erased] asked not to be mailed");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contact WHERE email = 'bob@example.org'", Integer.class)).isOne();
         assertThat(json.readTree(mvc.perform(post("/api/v1/gdpr/export").header("Authorization", "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"email\": \"" + ADA + "\"}")).andReturn().getResponse()

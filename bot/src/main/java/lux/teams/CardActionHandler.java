@@ -71,7 +71,7 @@ class CardActionHandler {
                             messages.text(locale, "card.confirm.nothingDone", campaign.name()), locale));
                     sender.send(turn, Replies.text(messages.text(locale, "card.done.declined", campaign.name(), campaign.status().label())));
                 }
-                case "command" -> writer.write(turn, agent.reply(request(user, conversationId, value.path("text").asText(""), zone, locale)), zone);
+                case "command" -> writer.write(turn, agent.reply(request(turn, user, conversationId, value.path("text").asText(""), zone)), zone);
                 case "form" -> {
                     Map<String, String> fields = new LinkedHashMap<>();
                     value.fields().forEachRemaining(f -> {
@@ -79,7 +79,7 @@ class CardActionHandler {
                             fields.put(f.getKey(), f.getValue().asText());
                         }
                     });
-                    AgentReply reply = agent.submitForm(request(user, conversationId, "", zone, locale),
+                    AgentReply reply = agent.submitForm(request(turn, user, conversationId, "", zone),
                             lux.agent.FormKind.of(value.path("form").asText()).orElse(null), fields);
                     writer.write(turn, reply, zone);
                 }
@@ -90,9 +90,10 @@ class CardActionHandler {
         }
     }
 
-    private TurnRequest request(TeamsIdentity.Known user, String conversationId, String text, ZoneId zone, java.util.Locale locale) {
+    private TurnRequest request(TurnContext turn, TeamsIdentity.Known user, String conversationId, String text, ZoneId zone) {
         return new TurnRequest(user.actor(), conversationId, text, zone,
-                conversations.lastUpload(conversationId, user.user().getId()).orElse(null), locale);
+                conversations.lastUpload(conversationId, user.user().getId()).orElse(null),
+                TurnRequest.localeOf(turn.getActivity().getLocale()));
     }
 
     /** Updates the card the button was on; if the channel gave no id, posts the new state instead. */

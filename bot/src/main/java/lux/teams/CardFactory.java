@@ -42,6 +42,7 @@ class CardFactory {
         List<Map<String, Object>> commands = List.of(
                 command("contacts add <email> tag:x", messages.text(locale, "card.help.cmd.contactsAdd")),
                 command("contacts find <text> / count tag:x", messages.text(locale, "card.help.cmd.contactsFind")),
+                command("who <email>", messages.text(locale, "card.help.cmd.who")),
                 command("import", messages.text(locale, "card.help.cmd.import")),
                 command("templates / template new", messages.text(locale, "card.help.cmd.templates")),
                 command("campaign new / campaigns", messages.text(locale, "card.help.cmd.campaigns")),

@@ -79,12 +79,12 @@ class MessageHandler {
     }
 
     void reply(TurnContext turn, TeamsIdentity.Known user, ZoneId zone, String conversationId, String text) {
-        Locale locale = TeamsMessages.locale(turn.getActivity().getLocale());
         if (agent.modelEnabled()) {
             sender.send(turn, com.microsoft.bot.schema.Activity.createTypingActivity());
         }
         TurnRequest request = new TurnRequest(user.actor(), conversationId, text, zone,
-                conversations.lastUpload(conversationId, user.user().getId()).orElse(null), locale);
+                conversations.lastUpload(conversationId, user.user().getId()).orElse(null),
+                TurnRequest.localeOf(turn.getActivity().getLocale()));
         AgentReply reply;
         try {
             reply = agent.reply(request);

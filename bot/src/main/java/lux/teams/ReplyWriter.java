@@ -28,16 +28,19 @@ class ReplyWriter {
     private final lux.agent.LuxAgent agent;
 
     /** Tools whose answers list contacts, numbers or import results: only the person who asked reads them. */
-    static final Set<String> PRIVATE_TOOLS = Set.of("findContacts", "countAudience", "reportStats", "analyseAudience", "importContacts");
+    static final Set<String> PRIVATE_TOOLS = Set.of("findContacts", "countAudience", "reportStats", "analyseAudience", "importContacts",
+            "showContact");
     private final PrivateChat privateChat;
     private final TeamsIdentity identity;
     private final PreflightService preflight;
     private final InsightCards insights;
+    private final ContactCards contactCards;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplyWriter.class);
 
     ReplyWriter(CardFactory cards, TeamsSender sender, ChartRenderer charts, ChartStore chartStore, TemplateService templates,
                 lux.config.CoreProperties core, lux.agent.LuxAgent agent, PrivateChat privateChat, TeamsIdentity identity,
-                PreflightService preflight, InsightCards insights) {
+                PreflightService preflight, InsightCards insights, ContactCards contactCards) {
+        this.contactCards = contactCards;
         this.preflight = preflight;
         this.insights = insights;
         this.privateChat = privateChat;
@@ -64,7 +67,8 @@ class ReplyWriter {
 
     static boolean isPrivate(AgentReply reply) {
         return reply.toolsCalled().stream().anyMatch(PRIVATE_TOOLS::contains) || reply.outputs().stream()
-                .anyMatch(o -> o instanceof AgentOutput.Contacts || o instanceof AgentOutput.Stats || o instanceof AgentOutput.Audience);
+                .anyMatch(o -> o instanceof AgentOutput.Contacts || o instanceof AgentOutput.Stats || o instanceof AgentOutput.Audience
+                || o instanceof AgentOutput.ContactTimeline);
     }
 
     private void writeHere(TurnContext turn, AgentReply reply, ZoneId zone, Locale locale) {
@@ -88,6 +92,8 @@ class ReplyWriter {
             return cards.help(false, agent.modelEnabled(), locale);
         } else if (output instanceof AgentOutput.Contacts c) {
             return cards.contacts(c, locale);
+        } else if (output instanceof AgentOutput.ContactTimeline t) {
+            return contactCards.timeline(t, zone);
         } else if (output instanceof AgentOutput.Templates t) {
             return cards.templates(t);
         } else if (output instanceof AgentOutput.TemplatePreview p) {

@@ -116,6 +116,16 @@ class CardFixturesTest {
                 "https://lux.example.com/admin/imports/5/errors.csv", List.of("line 4: " + NASTY + " \u2014 not a valid address")));
         CARDS.put("import-refused", cards.importResult(new ImportEvent.Finished(6, 1L, "photo.png", 0, 0, 0, 0, false,
                 "it is not a CSV file"), null, List.of()));
+        ContactCards contactCards = new ContactCards(new CardTemplates(new lux.agent.TeamsMessages()));
+        List<lux.contacts.ContactHistoryView.Entry> timeline = java.util.Arrays.stream(lux.contacts.ContactHistoryView.Kind.values())
+                .map(k -> new lux.contacts.ContactHistoryView.Entry(Instant.parse("2026-12-01T09:00:00Z"), k, "Spring " + NASTY, NASTY))
+                .toList();
+        CARDS.put("contact", contactCards.timeline(new AgentOutput.ContactTimeline(new lux.contacts.ContactHistoryView(1,
+                "ana@example.com", NASTY, "O'Neil", "Acme " + NASTY, ContactStatus.ACTIVE, List.of("vip", NASTY), timeline, 12),
+                new lux.stats.ContactEngagement(1, 3, 2, 1, 44, null)), ZONE));
+        CARDS.put("contact-new", contactCards.timeline(new AgentOutput.ContactTimeline(new lux.contacts.ContactHistoryView(2,
+                "ben@example.com", null, null, null, ContactStatus.BOUNCED, List.of(), List.of(), 0),
+                new lux.stats.ContactEngagement(2, 0, 0, 0, 0, null)), ZONE));
         CARDS.put("notice", cards.notice("LUX paused " + NASTY, NASTY));
         CARDS.put("form-contact", cards.form(lux.agent.FormKind.CONTACT, List.of()));
         CARDS.put("form-template", cards.form(lux.agent.FormKind.TEMPLATE, List.of()));
@@ -130,7 +140,7 @@ class CardFixturesTest {
 
     @Test
     void everyCardIsAnAdaptiveCard15AndKeepsHostileTextAsText() {
-        assertThat(CARDS).hasSize(32); // with the pre-flight, test-send, audience and content cards, and German ones
+        assertThat(CARDS).hasSize(34); // with the pre-flight, test-send, audience, content and contact cards, and German ones
         CARDS.forEach((name, card) -> {
             JsonNode json = card.json();
             assertThat(json.path("type").asText()).as(name).isEqualTo("AdaptiveCard");

@@ -29,6 +29,11 @@ public class Campaign {
     @Convert(converter = AudienceFilterConverter.class)
     @Column(nullable = false)
     private AudienceFilter audience;
+    /** A saved segment as the audience instead of the tags (null: the tags). */
+    private Long segmentId;
+    /** A resend: the recipients of this earlier campaign who did not open it. */
+    private Long resendOf;
+    private boolean resendExcludeClickers;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private CampaignStatus status = CampaignStatus.DRAFT;
@@ -77,6 +82,16 @@ public class Campaign {
         this.createdBy = createdBy;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** Makes this campaign a resend of {@code original} to its recipients without a human open (and click, if asked). */
+    void resendOf(long original, boolean excludeClickers) {
+        this.resendOf = original;
+        this.resendExcludeClickers = excludeClickers;
+    }
+
+    void useSegment(Long segmentId) {
+        this.segmentId = segmentId;
     }
 
     /** Moves to {@code next} or throws naming both statuses; the only way a status changes. */
@@ -188,6 +203,9 @@ public class Campaign {
     public String getSender() { return sender; }
     public AudienceFilter getAudience() { return audience; }
     public CampaignStatus getStatus() { return status; }
+    public Long getSegmentId() { return segmentId; }
+    public Long getResendOf() { return resendOf; }
+    public boolean isResendExcludeClickers() { return resendExcludeClickers; }
     public Instant getScheduledAt() { return scheduledAt; }
     public ZoneId getScheduleZone() { return scheduleZone == null ? null : ZoneId.of(scheduleZone); }
     public Instant getStartedAt() { return startedAt; }

@@ -14,6 +14,7 @@ import lux.contacts.AudienceFilter;
 import lux.contacts.AudiencePreview;
 import lux.contacts.ContactService;
 import lux.shared.InvalidInputException;
+import lux.segments.SegmentService;
 import lux.shared.NotFoundException;
 import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
@@ -45,11 +46,16 @@ public class CampaignService {
     private final Senders senders;
     private final UserService users;
     private final SchedulePlanner planner;
+    private final CampaignAudiences audiences;
+    private final SegmentService segments;
 
     CampaignService(CampaignRepository campaigns, CampaignRecipientRepository recipients, TemplateService templates,
                     ContactService contacts, AuditService audit, ApplicationEventPublisher events, Clock clock,
-                    SendApprovalService approvals, Senders senders, UserService users, SchedulePlanner planner) {
+                    SendApprovalService approvals, Senders senders, UserService users, SchedulePlanner planner,
+                    CampaignAudiences audiences, SegmentService segments) {
         this.planner = planner;
+        this.audiences = audiences;
+        this.segments = segments;
         this.approvals = approvals;
         this.senders = senders;
         this.users = users;
@@ -77,12 +83,14 @@ public class CampaignService {
         String name = requireName(request.name());
         String sender = senders.check(request.sender(), role == Role.ADMIN);
         templates.get(request.templateId());
-        AudienceFilter audience = request.audience() == null ? AudienceFilter.everyone() : request.audience();
+        AudienceFilter audience = request.segmentId() != null || request.audience() == null ? AudienceFilter.everyone() : request.audience();
         contacts.requireKnownTags(audience);
+        Long segmentId = requireSegment(request.segmentId());
         Instant now = clock.instant();
-        Campaign campaign = campaigns.save(new Campaign(name, request.templateId(), sender,
-                audience, actor.userId(), now));
-        audit.record(actor, "campaign.create", "campaign", campaign.getId(), name + " to " + audience.describe());
+        Campaign campaign = new Campaign(name, request.templateId(), sender, audience, actor.userId(), now);
+        campaign.useSegment(segmentId);
+        campaign = campaigns.save(campaign);
+        audit.record(actor, "campaign.create", "campaign", campaign.getId(), name + " to " + audiences.describe(campaign));
         events.publishEvent(new CampaignEvent.Created(campaign.getId(), name, actor, now));
         return CampaignView.of(campaign);
     }
@@ -110,7 +118,13 @@ public class CampaignService {
         if (changes.audience() != null) {
             contacts.requireKnownTags(changes.audience());
         }
+        Long segmentId = requireSegment(changes.segmentId());
         approvals.withdraw(campaign, "the campaign was changed after approval was asked for", actor);
+        if (segmentId != null) {
+            campaign.useSegment(segmentId);
+        } else if (changes.audience() != null) {
+            campaign.useSegment(null); // tags chosen: the tags are the audience again
+        }
         campaign.edit(changes.name() == null ? null : requireName(changes.name()), changes.templateId(), sender,
                 changes.audience(), clock.instant());
         audit.record(actor, "campaign.update", "campaign", id, null);
@@ -121,6 +135,12 @@ public class CampaignService {
     @Transactional(readOnly = true)
     public AudiencePreview previewAudience(long id, int sampleSize) {
         return contacts.previewAudience(entity(id).getAudience(), sampleSize);
+    }
+
+    /** The campaign's segment, or null when its audience is its tags (or it is a resend). */
+    @Transactional(readOnly = true)
+    public Long segmentOf(long id) {
+        return entity(id).getSegmentId();
     }
 
     /**
@@ -141,7 +161,7 @@ public class CampaignService {
         CampaignStatus from = campaign.transitionTo(CampaignStatus.SCHEDULED, now);
         campaign.schedule(at, scheduleZone);
         TemplateContent content = templates.content(campaign.getTemplateId());
-        campaign.pin(content, SendFingerprint.of(content, campaign.getAudience(), campaign.getSender(), when(at)));
+        campaign.pin(content, SendFingerprint.of(content, campaign, audiences.source(campaign), when(at)));
         audit.record(actor, "campaign.schedule", "campaign", id, at + " (" + scheduleZone.getId() + "), about " + audience + " recipients");
         events.publishEvent(new CampaignEvent.StatusChanged(id, campaign.getName(), from, CampaignStatus.SCHEDULED, actor, now));
         return CampaignView.of(campaign);
@@ -267,6 +287,18 @@ public class CampaignService {
 
     private Campaign entity(long id) {
         return campaigns.findById(id).orElseThrow(() -> new NotFoundException("Campaign", id));
+    }
+
+    private Long requireSegment(Long segmentId) {
+        if (segmentId == null) {
+            return null;
+        }
+        try {
+            segments.get(segmentId);
+            return segmentId;
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("segmentId", "There is no segment " + segmentId + "; pick one from the segments list.");
+        }
     }
 
     private static String requireName(String raw) {

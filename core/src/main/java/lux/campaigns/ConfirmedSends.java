@@ -28,15 +28,17 @@ public class ConfirmedSends {
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CampaignAudiences audiences;
 
     ConfirmedSends(CampaignRepository campaigns, TemplateService templates, SendApprovalService approvals, AuditService audit,
-                   ApplicationEventPublisher events, Clock clock) {
+                   ApplicationEventPublisher events, Clock clock, CampaignAudiences audiences) {
         this.campaigns = campaigns;
         this.templates = templates;
         this.approvals = approvals;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.audiences = audiences;
     }
 
     /** A campaign's version and the fingerprint of what it would send at {@code when}. */
@@ -47,7 +49,7 @@ public class ConfirmedSends {
     @Transactional(readOnly = true)
     public Binding binding(long campaignId, String when) {
         Campaign campaign = entity(campaignId);
-        return new Binding(campaign.getVersion(), SendFingerprint.of(content(campaign), campaign.getAudience(), campaign.getSender(), when));
+        return new Binding(campaign.getVersion(), SendFingerprint.of(content(campaign), campaign, audiences.source(campaign), when));
     }
 
     /** The template content delivery renders: the copy frozen when the campaign was confirmed. */
@@ -66,7 +68,7 @@ public class ConfirmedSends {
         if (campaign.getSendHash() == null) {
             return Optional.empty(); // scheduled before LUX bound confirmations (V64 froze its template as it was)
         }
-        String now = SendFingerprint.of(content(campaign), campaign.getAudience(), campaign.getSender(),
+        String now = SendFingerprint.of(content(campaign), campaign, audiences.source(campaign),
                 CampaignService.when(campaign.getScheduledAt()));
         if (now.equals(campaign.getSendHash())) {
             return Optional.empty();

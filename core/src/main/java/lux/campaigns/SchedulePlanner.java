@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import lux.contacts.ContactService;
 import lux.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -20,17 +19,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class SchedulePlanner {
     private final CampaignRepository campaigns;
-    private final ContactService contacts;
+    private final CampaignAudiences audiences;
     private final SendApprovalService approvals;
     private final FinishEstimate estimate;
     private final Clock clock;
     private final List<ScheduleCheck> moreChecks;
 
-    SchedulePlanner(CampaignRepository campaigns, ContactService contacts, SendApprovalService approvals, FinishEstimate estimate,
+    SchedulePlanner(CampaignRepository campaigns, CampaignAudiences audiences, SendApprovalService approvals, FinishEstimate estimate,
                     Clock clock, ObjectProvider<ScheduleCheck> moreChecks) {
         this.moreChecks = moreChecks.orderedStream().toList();
         this.campaigns = campaigns;
-        this.contacts = contacts;
+        this.audiences = audiences;
         this.approvals = approvals;
         this.estimate = estimate;
         this.clock = clock;
@@ -47,7 +46,7 @@ public class SchedulePlanner {
         ZoneId scheduleZone = zone == null ? ZoneId.of("UTC") : zone;
         Instant now = clock.instant();
         ZonedDateTime when = (localTime == null ? LocalDateTime.ofInstant(now, scheduleZone) : localTime).atZone(scheduleZone);
-        long audience = contacts.countAudience(campaign.audience());
+        long audience = audiences.count(campaign.id()); // tags, a segment, or a resend's non-openers
         List<PlanCheck> checks = new ArrayList<>();
         if (!campaign.status().canBecome(CampaignStatus.SCHEDULED)) {
             checks.add(PlanCheck.blocking(PlanCheck.Topic.STATUS, "Campaign \"" + campaign.name() + "\" is " + campaign.status().label()
@@ -59,7 +58,7 @@ public class SchedulePlanner {
         }
         if (audience == 0) {
             checks.add(PlanCheck.blocking(PlanCheck.Topic.AUDIENCE, "Campaign \"" + campaign.name() + "\" would reach nobody: "
-                    + "no active contacts are " + campaign.audience().describe().replaceFirst("^(all )?active contacts ?", "") + "."));
+                    + "no active contacts are " + audiences.describe(campaign.id()).replaceFirst("^(all )?active contacts ?", "") + "."));
         }
         if (approvals.required()) {
             checks.add(PlanCheck.warning(PlanCheck.Topic.APPROVAL,
@@ -96,7 +95,7 @@ public class SchedulePlanner {
     public Instant estimatedFinish(CampaignView campaign) {
         Instant now = clock.instant();
         return switch (campaign.status()) {
-            case SCHEDULED -> finish(campaign, campaign.recipientsTotal() == 0 ? contacts.countAudience(campaign.audience())
+            case SCHEDULED -> finish(campaign, campaign.recipientsTotal() == 0 ? audiences.count(campaign.id())
                     : campaign.remaining(), campaign.scheduledAt() != null && campaign.scheduledAt().isAfter(now) ? campaign.scheduledAt() : now);
             case SENDING -> finish(campaign, campaign.remaining(), now);
             case SENT -> campaign.finishedAt();

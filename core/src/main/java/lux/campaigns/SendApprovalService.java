@@ -8,7 +8,6 @@ import java.util.Optional;
 import lux.audit.Actor;
 import lux.audit.AuditService;
 import lux.config.CoreProperties;
-import lux.contacts.ContactService;
 import lux.shared.ConflictException;
 import lux.shared.ForbiddenException;
 import lux.shared.InvalidInputException;
@@ -33,18 +32,18 @@ public class SendApprovalService {
     private final CoreProperties.Approval settings;
     private final UserService users;
     private final TemplateService templates;
-    private final ContactService contacts;
+    private final CampaignAudiences audiences;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SendApprovalService(CampaignRepository campaigns, CoreProperties properties, UserService users, TemplateService templates,
-                        ContactService contacts, AuditService audit, ApplicationEventPublisher events, Clock clock) {
+                        CampaignAudiences audiences, AuditService audit, ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
         this.settings = properties.campaigns().approval();
         this.users = users;
         this.templates = templates;
-        this.contacts = contacts;
+        this.audiences = audiences;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -110,8 +109,8 @@ public class SendApprovalService {
         }
         Instant templateAt = templates.get(campaign.getTemplateId()).updatedAt();
         campaign.requestApproval(at, zone, actor.userId(), actor.name(), templateAt, now);
-        campaign.setApprovalHash(SendFingerprint.of(templates.content(campaign.getTemplateId()), campaign.getAudience(),
-                campaign.getSender(), CampaignService.when(at)));
+        campaign.setApprovalHash(SendFingerprint.of(templates.content(campaign.getTemplateId()), campaign, audiences.source(campaign),
+                CampaignService.when(at)));
         audit.record(actor, "campaign.approval.request", "campaign", campaign.getId(),
                 at + " (" + zone.getId() + "), about " + audience + " recipients");
         events.publishEvent(new CampaignEvent.ApprovalRequested(campaign.getId(), campaign.getName(), actor, at, audience, now));
@@ -141,12 +140,12 @@ public class SendApprovalService {
                     + campaign.getApprovalRequestedByName() + " asked for approval. Reject it and ask them to schedule again.");
         }
         TemplateContent content = templates.content(campaign.getTemplateId());
-        if (campaign.getApprovalHash() != null && !campaign.getApprovalHash().equals(SendFingerprint.of(content, campaign.getAudience(),
-                campaign.getSender(), CampaignService.when(campaign.getScheduledAt())))) {
+        if (campaign.getApprovalHash() != null && !campaign.getApprovalHash()
+                .equals(SendFingerprint.of(content, campaign, audiences.source(campaign), CampaignService.when(campaign.getScheduledAt())))) {
             throw new ConflictException("\"" + campaign.getName() + "\" changed after " + campaign.getApprovalRequestedByName()
                     + " asked for approval. Reject it and ask them to schedule again.");
         }
-        long audience = contacts.countAudience(campaign.getAudience());
+        long audience = audiences.count(campaign);
         if (audience == 0) {
             throw new InvalidInputException("audience", "\"" + campaign.getName() + "\" would now reach nobody; reject it instead.");
         }
@@ -154,7 +153,7 @@ public class SendApprovalService {
         Instant at = campaign.getScheduledAt() == null || campaign.getScheduledAt().isBefore(now) ? now : campaign.getScheduledAt();
         CampaignStatus from = campaign.transitionTo(CampaignStatus.SCHEDULED, now);
         campaign.schedule(at, campaign.getScheduleZone() == null ? ZoneId.of("UTC") : campaign.getScheduleZone());
-        campaign.pin(content, SendFingerprint.of(content, campaign.getAudience(), campaign.getSender(), CampaignService.when(at)));
+        campaign.pin(content, SendFingerprint.of(content, campaign, audiences.source(campaign), CampaignService.when(at)));
         campaign.decideApproval(ApprovalState.APPROVED, actor.name(), null, now);
         audit.record(actor, "campaign.approve", "campaign", id, "requested by " + campaign.getApprovalRequestedByName()
                 + ", scheduled for " + at + ", about " + audience + " recipients");

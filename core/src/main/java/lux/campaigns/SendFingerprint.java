@@ -18,7 +18,20 @@ public final class SendFingerprint {
     private SendFingerprint() {
     }
 
+    /**
+     * The fingerprint of {@code campaign} sending {@code content} at {@code when}; {@code source} is what besides the tags
+     * decides its audience ({@link CampaignAudiences#source}: a segment's definition, a resend), null for tags.
+     */
+    static String of(TemplateContent content, Campaign campaign, String source, String when) {
+        return of(content, campaign.getAudience(), campaign.getSender(), when, source);
+    }
+
     static String of(TemplateContent content, AudienceFilter audience, String sender, String when) {
+        return of(content, audience, sender, when, null);
+    }
+
+    /** {@code source} (a segment or resend) joins the text only when set, so tag campaigns keep their stored hashes. */
+    static String of(TemplateContent content, AudienceFilter audience, String sender, String when, String source) {
         StringBuilder canonical = new StringBuilder();
         field(canonical, content.subject());
         field(canonical, content.htmlBody());
@@ -28,6 +41,9 @@ public final class SendFingerprint {
         field(canonical, tags(audience.excluded()));
         field(canonical, sender == null ? "(default)" : sender);
         field(canonical, when);
+        if (source != null) {
+            field(canonical, source);
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -2,10 +2,9 @@ package lux.delivery;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import lux.contacts.AudienceFilter;
+import lux.campaigns.CampaignAudiences;
+import lux.segments.SegmentService;
+import lux.segments.SegmentSql;
 import lux.shared.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A starting campaign's audience as recipient rows: one PENDING row per active, unsuppressed contact that matches the
- * audience's tags at that moment, inserted with INSERT ... SELECT window by window.
+ * audience (tags, segment or resend) at that moment, inserted with INSERT ... SELECT window by window.
  */
 @Component
 class AudienceMaterialiser {
@@ -24,56 +23,41 @@ class AudienceMaterialiser {
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
     private final Clock clock;
+    private final SegmentService segments;
+    private final CampaignAudiences campaignAudiences;
 
-    AudienceMaterialiser(JdbcTemplate jdbc, SqlDialect dialect, Clock clock) {
+    AudienceMaterialiser(JdbcTemplate jdbc, SqlDialect dialect, Clock clock, SegmentService segments, CampaignAudiences campaignAudiences) {
+        this.campaignAudiences = campaignAudiences;
+        this.segments = segments;
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.clock = clock;
     }
 
     /**
-     * Inserts one PENDING row per active, unsuppressed contact matching {@code filter}, walking contact ids in
+     * Inserts one PENDING row per active, unsuppressed contact matching the campaign's audience (tags, a segment, or the
+     * non-openers of an earlier campaign: one INSERT ... SELECT from {@link SegmentSql}), walking contact ids in
      * windows so no transaction or list grows with the audience. Safe to repeat: rows already there are kept
      * (ON CONFLICT on the (campaign, email) key rather than an anti-join against the recipients, which the planner
      * turned into a scan of the growing table per contact). On PostgreSQL the tables are analysed first: with
      * stale statistics (right after a big import) it picked nested loops over the suppression list per contact,
      * minutes for 20,000 contacts instead of hash anti-joins that take a second.
      */
-    long materialise(long campaignId, AudienceFilter filter) {
+    long materialise(long campaignId) {
         Long min = jdbc.queryForObject("SELECT MIN(id) FROM contact", Long.class);
         Long max = jdbc.queryForObject("SELECT MAX(id) FROM contact", Long.class);
         if (min == null || max == null) {
             return 0;
         }
         analyse("contact", "suppression", "contact_tag", "tag");
-        StringBuilder sql = new StringBuilder("INSERT INTO campaign_recipient (campaign_id, contact_id, email, status, attempts, created_at) "
-                + "SELECT ?, c.id, c.email, 'PENDING', 0, ? FROM contact c WHERE c.id > ? AND c.id <= ? AND c.status = 'ACTIVE'");
-        List<Object> tagArgs = new ArrayList<>();
-        if (!filter.anyOf().isEmpty()) {
-            sql.append(" AND EXISTS (SELECT 1 FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id AND t.name IN (")
-                    .append(placeholders(filter.anyOf().size())).append("))");
-            tagArgs.addAll(filter.anyOf());
-        }
-        for (String tag : filter.allOf()) {
-            sql.append(" AND EXISTS (SELECT 1 FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id AND t.name = ?)");
-            tagArgs.add(tag);
-        }
-        if (!filter.excluded().isEmpty()) {
-            sql.append(" AND NOT EXISTS (SELECT 1 FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id AND t.name IN (")
-                    .append(placeholders(filter.excluded().size())).append("))");
-            tagArgs.addAll(filter.excluded());
-        }
-        sql.append(" AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.kind = 'ADDRESS' AND s.entry = c.email)")
-                .append(" AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.kind = 'DOMAIN' AND s.entry = SUBSTRING(c.email FROM POSITION('@' IN c.email) + 1))")
-                .append(" AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.kind = 'ADDRESS_HASH' AND s.entry = ")
-                .append(dialect.sha256Hex("c.email")).append(")")
-                .append(" ON CONFLICT DO NOTHING");
+        SegmentSql audience = segments.sql(campaignAudiences.definition(campaignId));
+        String sql = "INSERT INTO campaign_recipient (campaign_id, contact_id, email, status, attempts, created_at) "
+                + "SELECT ?, c.id, c.email, 'PENDING', 0, ? FROM contact c WHERE c.id > ? AND c.id <= ? AND " + audience.where()
+                + " ON CONFLICT DO NOTHING";
         long inserted = 0;
         Timestamp now = Timestamp.from(clock.instant());
         for (long from = min - 1; from < max; from += WINDOW) {
-            List<Object> args = new ArrayList<>(List.of(campaignId, now, from, from + WINDOW));
-            args.addAll(tagArgs);
-            inserted += jdbc.update(sql.toString(), args.toArray());
+            inserted += jdbc.update(sql, audience.argsAfter(campaignId, now, from, from + WINDOW));
         }
         analyse("campaign_recipient"); // the claim and counter queries plan with the new campaign's rows known
         return inserted;
@@ -91,10 +75,5 @@ class AudienceMaterialiser {
                 log.debug("ANALYZE {} not possible: {}", table, e.getMessage());
             }
         }
-    }
-
-
-    private static String placeholders(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
     }
 }

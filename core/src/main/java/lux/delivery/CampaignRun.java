@@ -51,7 +51,7 @@ final class CampaignRun {
             return false;
         }
         CampaignView campaign = campaigns.get(id);
-        long inserted = audiences.materialise(id, campaign.audience());
+        long inserted = audiences.materialise(id);
         CampaignView sending = campaigns.transition(id, CampaignStatus.SENDING, "delivery.start", Actor.scheduler());
         CampaignView counted = tally.counted(id);
         log.info("Campaign {} \"{}\" started: {} recipients ({} new)", id, sending.name(), counted.recipientsTotal(), inserted);

@@ -16,6 +16,8 @@ import java.util.function.Function;
 import lux.suppression.SuppressionKind;
 import lux.suppression.SuppressionReason;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * transaction only ({@code ON COMMIT DROP}), so pooled connections carry nothing over.
  */
 final class PostgresContactCopier {
+    private static final Logger log = LoggerFactory.getLogger(PostgresContactCopier.class);
     private static final String STAGE = "CREATE TEMP TABLE lux_import_stage (line BIGINT NOT NULL, email TEXT NOT NULL, "
             + "first_name TEXT, last_name TEXT, company TEXT, attributes TEXT NOT NULL) ON COMMIT DROP";
     private static final String COPY = "COPY lux_import_stage (line, email, first_name, last_name, company, attributes) FROM STDIN";
@@ -70,11 +73,14 @@ final class PostgresContactCopier {
         OffsetDateTime at = ContactBatchWriter.utc(now);
         Long[] tags = tagIds.toArray(Long[]::new);
         return jdbc.execute((ConnectionCallback<ContactBatchWriter.Outcome>) con -> {
+            long t0 = System.nanoTime();
             try (var s = con.createStatement()) {
                 s.execute(STAGE);
             }
             copy(con, rows);
+            long t1 = System.nanoTime();
             List<ContactBatchWriter.Suppressed> suppressed = suppressed(con, rows);
+            long t2 = System.nanoTime();
             int updated = 0;
             if (mode == ImportMode.UPDATE_EXISTING) {
                 try (PreparedStatement ps = con.prepareStatement(UPDATE)) {
@@ -100,6 +106,11 @@ final class PostgresContactCopier {
             }
             // existing (add-new-only, or repeated from an earlier batch), suppressed, or created meanwhile by someone else
             int skipped = rows.size() - created - updated;
+            if (log.isDebugEnabled()) { // where a batch's time goes (bench/import-benchmark.sh with -Dbench.copier.log=DEBUG)
+                long t3 = System.nanoTime();
+                log.debug("{} rows: copy {} ms, suppression {} ms, update and insert with tags {} ms", rows.size(), (t1 - t0) / 1_000_000,
+                        (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+            }
             return new ContactBatchWriter.Outcome(created, updated, skipped, suppressed);
         });
     }

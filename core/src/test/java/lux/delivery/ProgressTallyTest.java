@@ -43,7 +43,7 @@ class ProgressTallyTest {
     void addsOwnOutcomesBetweenReadsAndReadsTheRowsAgainAfterASecond() {
         DeliveryFixture.contacts(contacts, "tally", 6, "tally");
         CampaignView campaign = DeliveryFixture.scheduledNow(campaigns, DeliveryFixture.template(templates, "tally"), "Tally", "tally", null);
-        audiences.materialise(campaign.id(), campaign.audience());
+        audiences.materialise(campaign.id());
 
         List<ClaimedRecipient> first = store.claim(campaign.id(), 2);
         List<Outcome> firstOutcomes = List.of(Outcome.sent(first.get(0), "p0"), Outcome.failed(first.get(1), "550"));
@@ -74,7 +74,7 @@ class ProgressTallyTest {
     void aForgottenCampaignStartsAgainFromTheRows() {
         DeliveryFixture.contacts(contacts, "again", 2, "again");
         CampaignView campaign = DeliveryFixture.scheduledNow(campaigns, DeliveryFixture.template(templates, "again"), "Again", "again", null);
-        audiences.materialise(campaign.id(), campaign.audience());
+        audiences.materialise(campaign.id());
         assertThat(tally.afterBatch(campaign.id(), List.of()).sentCount()).isZero();
         List<ClaimedRecipient> both = store.claim(campaign.id(), 2);
         store.record(List.of(Outcome.sent(both.get(0), "a"), Outcome.sent(both.get(1), "b")));

@@ -43,7 +43,9 @@ public final class ImportBenchmark {
         }
 
         SpringApplicationBuilder app = new SpringApplicationBuilder(CoreTestApplication.class).web(WebApplicationType.NONE);
-        java.util.List<String> settings = new java.util.ArrayList<>(java.util.List.of("--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+        java.util.List<String> settings = new java.util.ArrayList<>(java.util.List.of("--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                // the download is read as fast as the import goes: on a loaded machine that is longer than the default 2 minutes
+                "--lux.imports.fetch-timeout=30m", "--logging.level.lux.imports.PostgresContactCopier=" + System.getProperty("bench.copier.log", "WARN")));
         if ("postgres".equals(db)) {
             System.setProperty("lux.test.db", "postgres"); // TestDatabase: a fresh schema, dropped at exit
             app.initializers(new TestDatabase());

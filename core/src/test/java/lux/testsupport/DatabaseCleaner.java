@@ -16,7 +16,7 @@ public final class DatabaseCleaner {
         "teams_welcome", "teams_upload", "teams_progress_card", "teams_conversation", "ai_usage", "agent_confirmation", "chat_memory",
         "teams_link_code", "login_failure", "mailbox_hour", "mailbox_slot", "mailbox_limit", "tracking_rollup", "outbox_message", "tracking_event",
         "campaign_link", "campaign_recipient",
-        "campaign", "email_template", "contact_import",
+        "campaign", "segment", "email_template", "contact_import",
         "contact_tag", "tag", "contact", "suppression", "audit_entry", "api_token", "app_user"
     };
 

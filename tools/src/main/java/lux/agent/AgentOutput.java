@@ -7,7 +7,9 @@ import lux.agent.insights.CampaignStats;
 import lux.agent.insights.ContentReport;
 import lux.campaigns.CampaignView;
 import lux.campaigns.PlanCheck;
+import lux.contacts.ContactHistoryView;
 import lux.contacts.ContactView;
+import lux.stats.ContactEngagement;
 import lux.stats.AudienceAnalysis;
 import lux.templates.RenderedMessage;
 import lux.templates.TemplateView;
@@ -56,6 +58,10 @@ public sealed interface AgentOutput {
     }
 
     record Content(String template, ContentReport report) implements AgentOutput {
+    }
+
+    /** One contact: status, tags, engagement score and the timeline of what LUX did and saw. */
+    record ContactTimeline(ContactHistoryView contact, ContactEngagement engagement) implements AgentOutput {
     }
 
     /** A command-mode form (contact, template or campaign) for what is awkward to type. */

@@ -51,7 +51,7 @@ class LlmAgent {
     }
 
     AgentReply reply(TurnRequest turn) {
-        ToolSession session = new ToolSession(turn.actor(), turn.zone(), turn.conversationId(), turn.lastUpload(), turn.locale());
+        ToolSession session = ToolSession.forTurn(turn);
         ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), turn.zone());
         LuxAssistant assistant = AiServices.builder(LuxAssistant.class)
                 .chatModel(new DeadlineChatModel(model(), modelCalls, properties.turnDeadline()))

@@ -38,6 +38,6 @@ final class SystemPrompt {
 
     static String forTurn(ZonedDateTime now) {
         return TEXT + "\nNow it is " + NOW.format(now) + " in the user's time zone " + now.getZone().getId()
-                + ". Give times to tools in that zone as ISO local date-time, e.g. 2026-12-01T10:00.";
+                + ". Give times to tools as ISO 8601, e.g. 2026-12-01T10:00 in that zone, or with an offset.";
     }
 }

@@ -15,7 +15,7 @@ import lux.agent.TurnRequest;
 import lux.agent.tools.ToolBox;
 import lux.agent.tools.ToolResult;
 import lux.agent.tools.ToolSession;
-import lux.agent.tools.WhenParser;
+import lux.agent.when.WhenParser;
 import lux.campaigns.CampaignService;
 import lux.shared.LuxException;
 import org.springframework.stereotype.Component;
@@ -41,7 +41,7 @@ public class CommandMode {
     }
 
     public AgentReply handle(TurnRequest turn) {
-        ToolSession session = new ToolSession(turn.actor(), turn.zone(), turn.conversationId(), turn.lastUpload(), turn.locale());
+        ToolSession session = ToolSession.forTurn(turn);
         ToolBox.Tools tools = toolBox.forSession(session);
         PeopleLines say = new PeopleLines(messages, turn.locale());
         List<String> words = Tokens.split(turn.text());
@@ -54,6 +54,7 @@ public class CommandMode {
                 yield say.text("command.hello") + " " + say.text("command.help");
             }
             case "contacts", "contact" -> contacts(say, tools, session, sub, words.size() > 2 ? words.subList(2, words.size()) : List.of());
+            case "who" -> who(say, tools, rest);
             case "import" -> say.people(tools.contacts().importContacts(rest.stream().filter(w -> w.toLowerCase(Locale.ROOT)
                     .startsWith("tag:")).map(w -> w.substring(4)).toList()));
             case "templates" -> say.people(tools.templates().listTemplates());
@@ -91,7 +92,7 @@ public class CommandMode {
 
     /** A command-mode form came back (contact, template or campaign). */
     public AgentReply submitForm(TurnRequest turn, FormKind form, Map<String, String> fields) {
-        ToolSession session = new ToolSession(turn.actor(), turn.zone(), turn.conversationId(), turn.lastUpload(), turn.locale());
+        ToolSession session = ToolSession.forTurn(turn);
         ToolBox.Tools tools = toolBox.forSession(session);
         PeopleLines say = new PeopleLines(messages, turn.locale());
         String text = form == null ? say.text("command.form.unknown") : switch (form) {
@@ -124,12 +125,24 @@ public class CommandMode {
                 plain.add(a);
             }
         }
+        if (sub.contains("@") && args.isEmpty()) {
+            return say.people(tools.contacts().showContact(sub));
+        }
         return switch (sub) {
             case "add" -> plain.isEmpty() ? form(say, session, FormKind.CONTACT) : say.people(tools.contacts().addContacts(plain, tags));
             case "find", "search", "" -> say.people(tools.contacts().findContacts(String.join(" ", plain), tags.isEmpty() ? null : tags.get(0)));
             case "count" -> say.people(tools.contacts().countAudience(tags, List.of(), excluded));
             default -> unknown(say, session);
         };
+    }
+
+    /** {@code who ana@example.com}, also asked as "who is ana@example.com?". */
+    private static String who(PeopleLines say, ToolBox.Tools tools, List<String> args) {
+        List<String> addresses = args.stream().map(a -> a.replaceAll("[?!.,;]+$", "")).filter(a -> a.contains("@")).toList();
+        if (addresses.size() != 1) {
+            return say.text("command.which.who");
+        }
+        return say.people(tools.contacts().showContact(addresses.get(0)));
     }
 
     /** Finds the split between campaign name and time: the longest name that is a campaign and leaves a readable time. */
@@ -144,7 +157,7 @@ public class CommandMode {
                 continue;
             }
             try {
-                WhenParser.parse(when, session.zone(), clock);
+                WhenParser.parse(when, session.zone(), session.locale(), clock);
             } catch (LuxException e) {
                 return say.people(new ToolResult.Failed(e.getMessage()));
             }

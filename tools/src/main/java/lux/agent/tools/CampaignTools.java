@@ -8,6 +8,7 @@ import java.util.List;
 import lux.agent.AgentOutput;
 import lux.agent.insights.CampaignStats;
 import lux.agent.insights.CampaignStatsReader;
+import lux.agent.when.WhenParser;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignView;
 import lux.campaigns.NewCampaign;
@@ -63,10 +64,10 @@ public class CampaignTools {
             Asks the user to confirm scheduling a campaign: shows a card with the audience count, time and a Confirm button.
             Nothing is scheduled or sent until the user presses Confirm themselves; you cannot confirm for them.""")
     public ToolResult scheduleCampaign(@P("the campaign name") String campaignName,
-                                       @P("when to send, in the user's time zone: ISO like 2026-12-01T10:00, or 'now'") String when) {
+                                       @P("when to send: ISO 8601 like 2026-12-01T10:00 (the user's time zone) or with an offset or Z, words like 'tomorrow 9:00', or 'now'") String when) {
         return ToolResults.attempt(session, "scheduleCampaign", () -> {
             CampaignView campaign = byName(campaignName);
-            var local = WhenParser.parse(when, session.zone(), clock);
+            var local = WhenParser.parse(when, session.zone(), session.locale(), clock);
             return shown(confirmations.requestSchedule(session.actor(), campaign.id(), local.orElse(null), session.zone()),
                     "NOTHING is scheduled yet; it happens only if the user presses Confirm on the card.");
         });

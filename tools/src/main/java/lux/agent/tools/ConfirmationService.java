@@ -23,7 +23,7 @@ import lux.campaigns.SchedulePlan;
 import lux.campaigns.SchedulePlanner;
 import lux.campaigns.Senders;
 import lux.campaigns.SendApprovalService;
-import lux.contacts.ContactService;
+import lux.campaigns.CampaignAudiences;
 import lux.shared.ConflictException;
 import lux.shared.InvalidInputException;
 import lux.suppression.SuppressionService;
@@ -45,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConfirmationService {
     private final JdbcTemplate jdbc;
     private final CampaignService campaigns;
-    private final ContactService contacts;
+    private final CampaignAudiences audiences;
     private final TemplateService templates;
     private final AuditService audit;
     private final AgentProperties properties;
@@ -56,7 +56,7 @@ public class ConfirmationService {
     private final SchedulePlanner planner;
     private final SecureRandom random = new SecureRandom();
 
-    ConfirmationService(JdbcTemplate jdbc, CampaignService campaigns, ContactService contacts, TemplateService templates,
+    ConfirmationService(JdbcTemplate jdbc, CampaignService campaigns, CampaignAudiences audiences, TemplateService templates,
                         AuditService audit, AgentProperties properties, Clock clock, SendApprovalService approvals,
                         ConfirmedSends confirmed, Senders senders, SchedulePlanner planner) {
         this.planner = planner;
@@ -65,7 +65,7 @@ public class ConfirmationService {
         this.approvals = approvals;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
-        this.contacts = contacts;
+        this.audiences = audiences;
         this.templates = templates;
         this.audit = audit;
         this.properties = properties;
@@ -128,10 +128,10 @@ public class ConfirmationService {
     private AgentOutput.Confirmation request(Actor actor, ConfirmationKind kind, CampaignView campaign, LocalDateTime localTime,
                                              ZoneId zone, ZonedDateTime when, String note) {
         boolean started = kind == ConfirmationKind.RESUME || (kind == ConfirmationKind.CANCEL && campaign.startedAt() != null);
-        long audience = started ? campaign.remaining() : contacts.countAudience(campaign.audience());
+        long audience = started ? campaign.remaining() : audiences.count(campaign.id());
         if (kind == ConfirmationKind.APPROVE && audience == 0) {
             throw new InvalidInputException("audience", "Campaign \"" + campaign.name() + "\" would reach nobody: there are no "
-                    + campaign.audience().describe() + ".");
+                    + audiences.describe(campaign.id()) + ".");
         }
         Instant now = clock.instant();
         Instant start = when.toInstant().isBefore(now) ? now : when.toInstant();
@@ -156,7 +156,7 @@ public class ConfirmationService {
         TemplateContent content = confirmed.sendContent(campaign.id());
         String from = campaign.sender() != null ? campaign.sender() : String.join(", ", senders.defaults()) + " (default)";
         return new AgentOutput.Confirmation(nonce, kind, campaign, template.name(), content.subject(),
-                campaign.audience().describe(), audience, when, finish, expires, from, note, warnings);
+                audiences.describe(campaign.id()), audience, when, finish, expires, from, note, warnings);
     }
 
     /** The time a card's fingerprint covers: the one asked for (scheduling) or the campaign's own. */

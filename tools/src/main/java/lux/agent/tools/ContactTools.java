@@ -10,6 +10,8 @@ import lux.agent.AgentOutput;
 import lux.agent.UploadedFile;
 import lux.contacts.AddedContacts;
 import lux.contacts.AudienceFilter;
+import lux.contacts.ContactHistory;
+import lux.contacts.ContactHistoryView;
 import lux.contacts.ContactQuery;
 import lux.contacts.ContactService;
 import lux.contacts.ContactView;
@@ -17,6 +19,8 @@ import lux.contacts.ContactsByEmail;
 import lux.contacts.TaggedContacts;
 import lux.imports.ContactImportService;
 import lux.imports.ImportMode;
+import lux.stats.ContactEngagement;
+import lux.stats.StatsService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 
@@ -26,9 +30,14 @@ public class ContactTools {
     private final ContactService contacts;
     private final ContactsByEmail byEmail;
     private final ContactImportService imports;
+    private final ContactHistory history;
+    private final StatsService stats;
     private final ToolSession session;
 
-    ContactTools(ContactService contacts, ContactsByEmail byEmail, ContactImportService imports, ToolSession session) {
+    ContactTools(ContactService contacts, ContactsByEmail byEmail, ContactImportService imports, ContactHistory history,
+                 StatsService stats, ToolSession session) {
+        this.history = history;
+        this.stats = stats;
         this.contacts = contacts;
         this.byEmail = byEmail;
         this.imports = imports;
@@ -69,6 +78,20 @@ public class ContactTools {
             return new ToolResult.ContactsFound(ToolResult.DATA_CONTACTS, page.getTotalElements(), page.getNumberOfElements(),
                     page.getContent().stream().map(c -> new ToolResult.ContactLine(c.email(), c.displayName(),
                             c.status().name().toLowerCase(), c.tags())).toList());
+        });
+    }
+
+    @Tool("Shows one contact: status, tags, engagement score and what LUX did and saw (added by, consent, campaigns "
+            + "received, opens and clicks, unsubscribes, bounces). Use for questions like 'who is ana@example.com?'.")
+    public ToolResult showContact(@P("the contact's email address") String email) {
+        return ToolResults.attempt(session, "showContact", () -> {
+            ContactHistoryView contact = history.of(email);
+            ContactEngagement engagement = stats.contact(contact.contactId());
+            session.show(new AgentOutput.ContactTimeline(contact, engagement));
+            return new ToolResult.ContactShown(ToolResult.DATA_CONTACTS, contact.email(), contact.displayName(),
+                    contact.status().name().toLowerCase(), contact.tags(), engagement.score(), contact.entries().stream()
+                    .map(e -> TimelineText.when(e.at(), session.zone()) + " " + TimelineText.what(e)).toList(),
+                    contact.earlierEntries());
         });
     }
 

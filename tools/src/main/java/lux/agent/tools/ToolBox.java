@@ -6,6 +6,7 @@ import lux.agent.insights.CampaignStatsReader;
 import lux.agent.insights.ContentOptimiser;
 import lux.campaigns.CampaignService;
 import lux.campaigns.SendApprovalService;
+import lux.contacts.ContactHistory;
 import lux.contacts.ContactService;
 import lux.config.CoreProperties;
 import lux.contacts.ContactsByEmail;
@@ -13,6 +14,7 @@ import lux.delivery.TestSendService;
 import lux.imports.ContactImportService;
 import lux.signup.FormService;
 import lux.stats.AudienceAnalyser;
+import lux.stats.StatsService;
 import lux.templates.TemplateService;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +35,15 @@ public class ToolBox {
     private final TestSendService tests;
     private final FormService forms;
     private final CoreProperties core;
+    private final ContactHistory history;
+    private final StatsService statsService;
 
     ToolBox(ContactImportService imports, ContactService contacts, ContactsByEmail byEmail, TemplateService templates, CampaignService campaigns,
             ConfirmationService confirmations, CampaignStatsReader stats, AudienceAnalyser analyser, ContentOptimiser optimiser, Clock clock,
-            SendApprovalService approvals, TestSendService tests, FormService forms, CoreProperties core) {
+            SendApprovalService approvals, TestSendService tests, FormService forms, CoreProperties core,
+            ContactHistory history, StatsService statsService) {
+        this.history = history;
+        this.statsService = statsService;
         this.tests = tests;
         this.forms = forms;
         this.core = core;
@@ -54,7 +61,7 @@ public class ToolBox {
     }
 
     public Tools forSession(ToolSession session) {
-        return new Tools(new ContactTools(contacts, byEmail, imports, session), new TemplateTools(templates, contacts, session),
+        return new Tools(new ContactTools(contacts, byEmail, imports, history, statsService, session), new TemplateTools(templates, contacts, session),
                 new CampaignTools(campaigns, templates, contacts, confirmations, stats, clock, session, approvals),
                 new InsightTools(analyser, optimiser, templates, session), new TestSendTools(tests, campaigns, templates, session),
                 new FormTools(forms, session, core.publicBaseUrl().toString()));

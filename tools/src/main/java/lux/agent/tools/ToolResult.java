@@ -76,6 +76,14 @@ public sealed interface ToolResult {
         }
     }
 
+    /** One contact and its timeline; the contact card shows it to people. */
+    record ContactShown(String note, String email, String name, String status, List<String> tags, int engagementScore,
+                        List<String> timeline, int earlierEntries) implements ToolResult {
+        public String forPeople() {
+            return "";
+        }
+    }
+
     record AudienceCounted(long contacts, String audience) implements ToolResult {
         public String forPeople() {
             return contacts + " " + audience + ".";

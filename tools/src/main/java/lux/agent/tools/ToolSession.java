@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import lux.agent.AgentOutput;
+import lux.agent.TurnRequest;
 import lux.agent.UploadedFile;
 import lux.audit.Actor;
 
 /**
  * One turn's tool context: the tools act as {@code actor} (the Teams user who spoke), read dates in their
- * zone, speak their language (for what people read), and collect the cards to show. Not shared between turns or users.
+ * zone and write them as people of their locale do, and collect the cards to show. Not shared between turns or users.
  */
 public final class ToolSession {
     private final Actor actor;
@@ -22,22 +23,26 @@ public final class ToolSession {
     private final List<String> calls = new ArrayList<>();
 
     public ToolSession(Actor actor, ZoneId zone, String conversationId, UploadedFile lastUpload) {
-        this(actor, zone, conversationId, lastUpload, Locale.ENGLISH);
+        this(actor, zone, conversationId, lastUpload, TurnRequest.DEFAULT_LOCALE);
     }
 
     public ToolSession(Actor actor, ZoneId zone, String conversationId, UploadedFile lastUpload, Locale locale) {
-        this.locale = locale == null ? Locale.ENGLISH : locale;
         this.actor = actor;
         this.zone = zone;
         this.conversationId = conversationId;
         this.lastUpload = lastUpload;
+        this.locale = locale == null ? TurnRequest.DEFAULT_LOCALE : locale;
+    }
+
+    public static ToolSession forTurn(TurnRequest turn) {
+        return new ToolSession(turn.actor(), turn.zone(), turn.conversationId(), turn.lastUpload(), turn.locale());
     }
 
     public Actor actor() { return actor; }
     public ZoneId zone() { return zone; }
+    public Locale locale() { return locale; }
     public String conversationId() { return conversationId; }
     public UploadedFile lastUpload() { return lastUpload; }
-    public Locale locale() { return locale; }
 
     public synchronized void show(AgentOutput output) {
         outputs.add(output);

@@ -132,6 +132,33 @@ class CommandModeCardsTest {
     }
 
     @Test
+    void timesAreReadAsTheModelAndAGermanUserWriteThem() {
+        var template = templates.create(new TemplateContent("Promo", "Hello", "<p>Hi</p>", null), mia);
+        campaigns.create(new NewCampaign("Spring sale", template.id(), null, AudienceFilter.anyOf("vip")), mia);
+
+        assertThat(scheduledFor(say("schedule Spring sale 2026-12-01T10:00:00+01:00")))
+                .isEqualTo(LocalDateTime.parse("2026-12-01T10:00"));
+        assertThat(scheduledFor(say("schedule Spring sale 2026-12-01T09:00:00Z"))).isEqualTo(LocalDateTime.parse("2026-12-01T10:00"));
+        assertThat(scheduledFor(say("schedule Spring sale 12/03 10:00"))).isEqualTo(LocalDateTime.parse("2026-12-03T10:00"));
+        assertThat(scheduledFor(sayInGerman("schedule Spring sale 03.12. 10 Uhr"))).isEqualTo(LocalDateTime.parse("2026-12-03T10:00"));
+        assertThat(scheduledFor(sayInGerman("schedule Spring sale nächsten Montag 9 Uhr")))
+                .isEqualTo(LocalDateTime.parse("2026-11-30T09:00"));
+
+        AgentReply past = sayInGerman("schedule Spring sale 26.11. 9 Uhr");
+        assertThat(past.text()).isEqualTo("Das hat leider nicht geklappt: That is 26 Nov 2026 09:00 Europe/Berlin, which has passed.");
+        assertThat(past.outputs()).isEmpty();
+    }
+
+    private static LocalDateTime scheduledFor(AgentReply reply) {
+        assertThat(reply.outputs()).singleElement().isInstanceOf(AgentOutput.Confirmation.class);
+        return ((AgentOutput.Confirmation) reply.outputs().get(0)).when().toLocalDateTime();
+    }
+
+    private AgentReply sayInGerman(String text) {
+        return commands.handle(new TurnRequest(mia, "conv-1", text, ZONE, null, java.util.Locale.GERMANY));
+    }
+
+    @Test
     void aToolFailureIsATypeAndPeopleReadItsErrorPlainly() {
         ToolSession session = new ToolSession(mia, ZONE, "conv-1", null);
 
@@ -177,6 +204,6 @@ class CommandModeCardsTest {
     }
 
     private AgentReply say(String text, String teamsLocale) {
-        return commands.handle(new TurnRequest(mia, "conv-1", text, ZONE, null, lux.agent.TeamsMessages.locale(teamsLocale)));
+        return commands.handle(new TurnRequest(mia, "conv-1", text, ZONE, null, TurnRequest.localeOf(teamsLocale)));
     }
 }
