@@ -122,6 +122,7 @@ class SignupRoutesTest {
         ContactView eva = contacts.findByEmail("eva@example.org").orElseThrow();
         assertThat(eva.status()).isEqualTo(ContactStatus.ACTIVE);
         assertThat(eva.tags()).containsExactly("news");
+        assertThat(eva.attributes()).as("her mails' footer speaks the form's language").containsEntry("language", "de");
         assertThat(eva.firstName()).isEqualTo("Eva");
         assertThat(eva.lastName()).isEqualTo("<b>Muster</b>");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pending_signup", Integer.class)).isZero();

@@ -89,7 +89,7 @@ class CampaignProgressListener {
     private void postOrUpdate(CampaignView c, CardFactory.Progress progress) {
         if (shown.progressCards(c.id()).isEmpty()) {
             owners.of(c.id()).ifPresent(chat -> {
-                ResourceResponse sent = messenger.post(chat, Replies.card(cards.progress(progress, chat.zone())));
+                ResourceResponse sent = messenger.post(chat, Replies.card(cards.progress(progress, chat.zone(), chat.locale())));
                 if (sent != null && sent.getId() != null) {
                     shown.saveProgressCard(c.id(), chat.reference().getConversation().getId(), sent.getId());
                 }
@@ -102,7 +102,7 @@ class CampaignProgressListener {
     private void update(long campaignId, CardFactory.Progress progress) {
         for (ShownCards.Shown card : shown.progressCards(campaignId)) {
             messenger.conversation(card.conversationId()).ifPresent(chat ->
-                    messenger.update(chat, card.activityId(), Replies.card(cards.progress(progress, chat.zone()))));
+                    messenger.update(chat, card.activityId(), Replies.card(cards.progress(progress, chat.zone(), chat.locale()))));
         }
     }
 }

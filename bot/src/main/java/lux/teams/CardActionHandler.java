@@ -29,12 +29,15 @@ class CardActionHandler {
     private final CardFactory cards;
     private final TeamsSender sender;
     private final ConversationStore conversations;
+    private final lux.agent.TeamsMessages messages;
 
     private final lux.agent.tools.ContactDeletions deletions;
 
     CardActionHandler(ConfirmationService confirmations, LuxAgent agent, ReplyWriter writer, CardFactory cards,
-                      TeamsSender sender, ConversationStore conversations, lux.agent.tools.ContactDeletions deletions) {
+                      TeamsSender sender, ConversationStore conversations, lux.agent.tools.ContactDeletions deletions,
+                      lux.agent.TeamsMessages messages) {
         this.deletions = deletions;
+        this.messages = messages;
         this.confirmations = confirmations;
         this.agent = agent;
         this.writer = writer;
@@ -46,42 +49,42 @@ class CardActionHandler {
     void handle(TurnContext turn, TeamsIdentity.Known user, ZoneId zone) {
         Activity activity = turn.getActivity();
         JsonNode value = Serialization.objectToTree(activity.getValue());
+        java.util.Locale locale = lux.agent.TeamsMessages.locale(activity.getLocale());
         String action = value == null ? "" : value.path("action").asText("");
         String conversationId = activity.getConversation().getId();
         try {
             switch (action) {
                 case "confirm" -> {
                     CampaignView campaign = confirmations.confirm(value.path("nonce").asText(null), user.actor());
-                    String when = CardFactory.when(campaign.scheduledAt(), zone);
+                    String when = CardFactory.when(campaign.scheduledAt(), zone, locale);
                     boolean ended = campaign.status() == CampaignStatus.CANCELLED
                             || (campaign.approval() != null && campaign.approval().state() == ApprovalState.REJECTED);
-                    String done = campaign.status() == CampaignStatus.CANCELLED ? "\"" + campaign.name() + "\" is cancelled."
-                            : ended ? "The send of \"" + campaign.name() + "\" is rejected; " + campaign.approval().requestedBy() + " is told."
-                            : campaign.awaitingApproval()
-                            ? "\"" + campaign.name() + "\" waits for a second person's approval (asked for " + when + ")."
-                            : campaign.status() == CampaignStatus.SENDING ? "\"" + campaign.name() + "\" is sending again."
-                            : "\"" + campaign.name() + "\" is scheduled for " + when + ".";
-                    replaceCard(turn, cards.confirmationDone("Confirmed", done + " Confirmed by " + user.user().getEmail() + "."));
-                    sender.send(turn, Replies.text("Done: " + done + (ended ? ""
-                            : campaign.awaitingApproval() ? " Approvers are told; I will tell you here when they decide."
-                            : " I will tell you here when sending starts and ends.")));
+                    String done = campaign.status() == CampaignStatus.CANCELLED ? messages.text(locale, "card.done.cancelled", campaign.name())
+                            : ended ? messages.text(locale, "card.done.rejected", campaign.name(), campaign.approval().requestedBy())
+                            : campaign.awaitingApproval() ? messages.text(locale, "card.done.awaiting", campaign.name(), when)
+                            : campaign.status() == CampaignStatus.SENDING ? messages.text(locale, "card.done.sending", campaign.name())
+                            : messages.text(locale, "card.done.scheduled", campaign.name(), when);
+                    replaceCard(turn, cards.confirmationDone(messages.text(locale, "card.confirm.done"),
+                            messages.text(locale, "card.confirm.doneBy", done, user.user().getEmail()), locale));
+                    sender.send(turn, Replies.text(messages.text(locale, "card.done.reply", done) + (ended ? ""
+                            : " " + messages.text(locale, campaign.awaitingApproval() ? "card.done.approversTold" : "card.done.willTell"))));
                 }
                 case "decline" -> {
                     CampaignView campaign = confirmations.decline(value.path("nonce").asText(null), user.actor());
-                    replaceCard(turn, cards.confirmationDone("Not confirmed", "Nothing was done to \"" + campaign.name() + "\"."));
-                    sender.send(turn, Replies.text("OK, nothing was done. \"" + campaign.name() + "\" stays "
-                            + campaign.status().label() + "."));
+                    replaceCard(turn, cards.confirmationDone(messages.text(locale, "card.confirm.notDone"),
+                            messages.text(locale, "card.confirm.nothingDone", campaign.name()), locale));
+                    sender.send(turn, Replies.text(messages.text(locale, "card.done.declined", campaign.name(), campaign.status().label())));
                 }
                 case "confirm-contacts" -> {
                     var deleted = deletions.confirm(value.path("nonce").asText(null), user.actor());
                     String done = "Deleted " + deleted.contacts() + (deleted.contacts() == 1 ? " contact" : " contacts")
                             + " (" + deleted.what() + "). Confirmed by " + user.user().getEmail() + ".";
-                    replaceCard(turn, cards.confirmationDone("Confirmed", done));
+                    replaceCard(turn, cards.confirmationDone("Confirmed", done, locale));
                     sender.send(turn, Replies.text("Done: " + done));
                 }
                 case "decline-contacts" -> {
                     String what = deletions.decline(value.path("nonce").asText(null), user.actor());
-                    replaceCard(turn, cards.confirmationDone("Not confirmed", "Nothing was deleted (" + what + ")."));
+                    replaceCard(turn, cards.confirmationDone("Not confirmed", "Nothing was deleted (" + what + ").", locale));
                     sender.send(turn, Replies.text("OK, nothing was deleted."));
                 }
                 case "command" -> writer.write(turn, agent.reply(request(turn, user, conversationId, value.path("text").asText(""), zone)), zone);
@@ -96,7 +99,7 @@ class CardActionHandler {
                             lux.agent.FormKind.of(value.path("form").asText()).orElse(null), fields);
                     writer.write(turn, reply, zone);
                 }
-                default -> sender.send(turn, Replies.text("I do not know that button. Type help to see what I can do."));
+                default -> sender.send(turn, Replies.text(messages.text(locale, "bot.unknownButton")));
             }
         } catch (LuxException e) {
             sender.send(turn, Replies.text(e.getMessage()));

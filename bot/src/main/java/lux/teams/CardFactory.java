@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import lux.agent.AgentOutput;
 import lux.agent.ConfirmationKind;
+import lux.agent.TeamsMessages;
 import lux.agent.FormKind;
 import lux.agent.insights.CampaignStats;
 import lux.campaigns.CampaignView;
@@ -20,46 +21,51 @@ import lux.imports.ImportEvent;
 import lux.preflight.PreflightReport;
 import org.springframework.stereotype.Component;
 
-/** Every card the bot sends, built from data with the JSON templates of {@link CardTemplates}. */
+/**
+ * Every card the bot sends, built from data with the JSON templates of {@link CardTemplates}; the cards people meet most
+ * (help, confirmation, contacts, stats, progress) speak the reader's language, the data in them stays as written.
+ */
 @Component
 class CardFactory {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN_DE = DateTimeFormatter.ofPattern("EEE d. MMM yyyy, HH:mm", Locale.GERMAN);
     static final int PREVIEW_CHARS = 1500;
     private final CardTemplates templates;
+    private final TeamsMessages messages;
 
-    CardFactory(CardTemplates templates) {
+    CardFactory(CardTemplates templates, TeamsMessages messages) {
         this.templates = templates;
+        this.messages = messages;
     }
 
-    Card help(boolean welcome, boolean modelEnabled) {
+    Card help(boolean welcome, boolean modelEnabled, Locale locale) {
         List<Map<String, Object>> commands = List.of(
-                command("contacts add <email> tag:x", "add contacts"),
-                command("contacts find <text> / count tag:x", "search and count"),
-                command("who <email>", "one contact: engagement and timeline"),
-                command("import", "import an attached CSV file"),
-                command("templates / template new", "list or write email templates"),
-                command("campaign new / campaigns", "build and list campaigns"),
-                command("schedule <campaign> <when>", "pick a time; you confirm on a card"),
-                command("pause / resume / cancel <campaign>", "control sending"),
-                command("stats <campaign>", "numbers and a chart"));
-        String intro = (welcome ? "Hi! I am LUX, your email marketing assistant. I keep your contacts, write emails with you, "
-                + "send campaigns from your mailbox and tell you how they did. " : "")
-                + (modelEnabled ? "Just tell me what you need in your own words, or use these commands:"
-                : "Use these commands (or the buttons below):");
-        return templates.render("help", Map.of("title", welcome ? "Welcome to LUX" : "What I can do", "intro", intro,
-                "commands", commands));
+                command("contacts add <email> tag:x", messages.text(locale, "card.help.cmd.contactsAdd")),
+                command("contacts find <text> / count tag:x", messages.text(locale, "card.help.cmd.contactsFind")),
+                command("who <email>", messages.text(locale, "card.help.cmd.who")),
+                command("import", messages.text(locale, "card.help.cmd.import")),
+                command("templates / template new", messages.text(locale, "card.help.cmd.templates")),
+                command("campaign new / campaigns", messages.text(locale, "card.help.cmd.campaigns")),
+                command("schedule <campaign> <when>", messages.text(locale, "card.help.cmd.schedule")),
+                command("pause / resume / cancel <campaign>", messages.text(locale, "card.help.cmd.control")),
+                command("stats <campaign>", messages.text(locale, "card.help.cmd.stats")));
+        String intro = (welcome ? messages.text(locale, "card.help.welcome") + " " : "")
+                + messages.text(locale, modelEnabled ? "card.help.model" : "card.help.commands");
+        return templates.render("help", Map.of("title", messages.text(locale, welcome ? "card.help.welcomeTitle" : "card.help.title"),
+                "intro", intro, "commands", commands), locale);
     }
 
-    Card contacts(AgentOutput.Contacts output) {
+    Card contacts(AgentOutput.Contacts output, Locale locale) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ContactView c : output.contacts()) {
             String details = c.displayName().equals(c.email()) ? "" : c.displayName() + " · ";
             details += c.status().name().toLowerCase(Locale.ROOT) + (c.tags().isEmpty() ? "" : " · " + String.join(", ", c.tags()));
             rows.add(Map.of("email", c.email(), "details", details));
         }
-        String summary = output.total() == 0 ? "No contacts found." : output.total() + (output.total() == 1 ? " contact" : " contacts")
-                + (output.total() > rows.size() ? ", showing the first " + rows.size() : "");
-        return templates.render("contacts", Map.of("title", output.title(), "summary", summary, "contacts", rows));
+        String total = messages.text(locale, "card.contacts.total", output.total());
+        String summary = output.total() == 0 ? messages.text(locale, "card.contacts.none")
+                : output.total() > rows.size() ? messages.text(locale, "card.contacts.showing", total, rows.size()) : total;
+        return templates.render("contacts", Map.of("title", output.title(), "summary", summary, "contacts", rows), locale);
     }
 
     Card templates(AgentOutput.Templates output) {
@@ -84,43 +90,35 @@ class CardFactory {
         return templates.render("campaigns", Map.of("campaigns", rows));
     }
 
-    Card confirmation(AgentOutput.Confirmation c, ZoneId zone) {
-        return confirmation(c, zone, null);
+    Card confirmation(AgentOutput.Confirmation c, ZoneId zone, Locale locale) {
+        return confirmation(c, zone, null, locale);
     }
 
     /** With the pre-flight report (null: none was made): blocking problems take the Confirm button away. */
-    Card confirmation(AgentOutput.Confirmation c, ZoneId zone, PreflightReport preflight) {
+    Card confirmation(AgentOutput.Confirmation c, ZoneId zone, PreflightReport preflight, Locale locale) {
         Map<String, Object> data = new LinkedHashMap<>();
         boolean blocked = preflight != null && preflight.blocked();
         data.put("blocked", blocked);
         data.put("blocking", preflight == null ? List.of() : preflight.blocking().stream().map(PreflightReport.Problem::message).toList());
         // the plan's warnings hold the pre-flight's (and e.g. "send approval is on"); the report adds what blocks
         data.put("warnings", c.warnings().stream().map(lux.campaigns.PlanCheck::message).toList());
-        String verb = switch (c.kind()) {
-            case RESUME -> "Resume sending ";
-            case APPROVE -> "Approve sending ";
-            case CANCEL -> "Cancel for good ";
-            case REJECT -> "Reject the send of ";
-            case SCHEDULE -> "Schedule ";
-            case DELETE_CONTACTS -> "Delete contacts of ";
-        };
         boolean destructive = c.kind().destructive();
-        data.put("warning", blocked ? "The pre-flight check found problems that stop this send; fix them and ask again."
-                : destructive ? "This cannot be undone. Nothing happens until you press Confirm."
-                : "Nothing is sent or scheduled until you press Confirm.");
+        data.put("warning", messages.text(locale, blocked ? "card.confirm.blocked" : destructive ? "card.confirm.destructive"
+                : "card.confirm.safe"));
         data.put("sender", c.sender());
-        data.put("reason", c.note() == null ? (c.kind() == ConfirmationKind.REJECT ? "none given" : "") : c.note());
-        data.put("title", verb + "\"" + c.campaign().name() + "\"?");
+        data.put("reason", c.note() == null ? (c.kind() == ConfirmationKind.REJECT ? messages.text(locale, "card.confirm.noReason") : "")
+                : c.note());
+        data.put("title", messages.text(locale, "card.confirm.title." + c.kind().name().toLowerCase(Locale.ROOT), c.campaign().name()));
         data.put("campaign", c.campaign().name());
         data.put("template", c.templateName());
         data.put("subject", c.subject());
         data.put("audience", c.audience());
         data.put("recipients", String.valueOf(c.audienceCount()));
-        data.put("when", WHEN.format(c.when()) + " (" + c.when().getZone().getId() + ")");
-        data.put("finish", "about " + when(c.estimatedFinish(), c.when().getZone()));
-        data.put("expires", when(c.expiresAt(), zone));
+        data.put("when", when(c.when().toInstant(), c.when().getZone(), locale) + " (" + c.when().getZone().getId() + ")");
+        data.put("finish", messages.text(locale, "card.confirm.about", when(c.estimatedFinish(), c.when().getZone(), locale)));
+        data.put("expires", when(c.expiresAt(), zone, locale));
         data.put("nonce", c.nonce());
-        return templates.render("confirmation", data);
+        return templates.render("confirmation", data, locale);
     }
 
     /** What a test send did: where it went, for whom it was rendered, and any address it could not reach. */
@@ -131,55 +129,60 @@ class CardFactory {
                 fact("Rendered for", r.renderedFor()), fact("Sent with", r.transport())));
         r.failed().forEach(f -> facts.add(fact("Not sent", f)));
         String text = "Links are not tracked and nothing is counted; the " + t.kind() + " is unchanged.";
-        return facts((r.sentTo().isEmpty() ? "Test not sent: " : "Test sent: ") + t.name(), text, facts, null, List.of());
+        return facts((r.sentTo().isEmpty() ? "Test not sent: " : "Test sent: ") + t.name(), text, facts, null, List.of(), Locale.ENGLISH);
     }
 
-    Card confirmationDone(String title, String text) {
-        return facts(title, text, List.of(), null, List.of());
+    Card confirmationDone(String title, String text, Locale locale) {
+        return facts(title, text, List.of(), null, List.of(), locale);
     }
 
-    Card stats(CampaignStats s, String chartUrl) {
+    Card stats(CampaignStats s, String chartUrl, Locale locale) {
         List<Map<String, Object>> facts = List.of(
-                fact("Status", s.campaign().status().label()),
-                fact("Recipients", s.recipients()),
-                fact("Sent (accepted)", s.sent()),
-                fact("Delivered", s.deliverability().delivered() + " (sent less bounces)"),
-                fact("Bounced hard / soft", s.deliverability().hardBounces() + " / " + s.deliverability().softBounces()
-                        + " (" + pct(s.deliverability().bounceRate()) + ")"),
-                fact("Failed / skipped", s.failed() + " / " + s.skipped()),
-                fact("Replies / auto-replies", s.deliverability().replies() + " / " + s.deliverability().autoReplies()),
-                fact("Opened (people)", s.humanOpens() + " (" + pct(s.openRate()) + ")"),
-                fact("Clicked", s.clicks() + " (" + pct(s.clickRate()) + ")"),
-                fact("Unsubscribed", s.unsubscribes() + " (" + pct(s.unsubscribeRate()) + ")"),
-                fact("Machine-only opens", s.machineOpens() + " (not counted as opens)"));
-        return facts("Stats: " + s.campaign().name(), null, facts, chartUrl, List.of());
+                fact(messages.text(locale, "card.stats.status"), s.campaign().status().label()),
+                fact(messages.text(locale, "card.stats.recipients"), s.recipients()),
+                fact(messages.text(locale, "card.stats.sent"), s.sent()),
+                fact(messages.text(locale, "card.stats.delivered"),
+                        messages.text(locale, "card.stats.deliveredValue", String.valueOf(s.deliverability().delivered()))),
+                fact(messages.text(locale, "card.stats.bounced"), s.deliverability().hardBounces() + " / "
+                        + s.deliverability().softBounces() + " (" + pct(s.deliverability().bounceRate()) + ")"),
+                fact(messages.text(locale, "card.stats.failedSkipped"), s.failed() + " / " + s.skipped()),
+                fact(messages.text(locale, "card.stats.replies"), s.deliverability().replies() + " / " + s.deliverability().autoReplies()),
+                fact(messages.text(locale, "card.stats.opened"), s.humanOpens() + " (" + pct(s.openRate()) + ")"),
+                fact(messages.text(locale, "card.stats.clicked"), s.clicks() + " (" + pct(s.clickRate()) + ")"),
+                fact(messages.text(locale, "card.stats.unsubscribed"), s.unsubscribes() + " (" + pct(s.unsubscribeRate()) + ")"),
+                fact(messages.text(locale, "card.stats.machineOpens"),
+                        messages.text(locale, "card.stats.machineOpensValue", String.valueOf(s.machineOpens()))));
+        return facts(messages.text(locale, "card.stats.title", s.campaign().name()), null, facts, chartUrl, List.of(), locale);
     }
 
-    Card progress(Progress p, ZoneId zone) {
+    Card progress(Progress p, ZoneId zone, Locale locale) {
         long done = p.sent() + p.failed() + p.skipped();
         int percent = p.total() == 0 ? 0 : (int) Math.min(100, done * 100 / p.total());
         String bar = "█".repeat(percent / 5) + "░".repeat(20 - percent / 5) + " " + percent + "%";
         List<Map<String, Object>> facts = new ArrayList<>(List.of(
-                fact("Status", p.status()),
-                fact("Sent", p.sent() + " of " + p.total()),
-                fact("Failed / skipped", p.failed() + " / " + p.skipped())));
+                fact(messages.text(locale, "card.stats.status"), p.status()),
+                fact(messages.text(locale, "card.progress.sent"),
+                        messages.text(locale, "card.progress.sentValue", String.valueOf(p.sent()), String.valueOf(p.total()))),
+                fact(messages.text(locale, "card.stats.failedSkipped"), p.failed() + " / " + p.skipped())));
         if (p.estimatedFinish() != null) {
-            facts.add(fact("Estimated finish", when(p.estimatedFinish(), zone)));
+            facts.add(fact(messages.text(locale, "card.progress.finish"), when(p.estimatedFinish(), zone, locale)));
         }
         if (p.note() != null) {
-            facts.add(fact("Note", p.note()));
+            facts.add(fact(messages.text(locale, "card.progress.note"), p.note()));
         }
+        Map<String, Object> stats = action(messages.text(locale, "card.progress.stats"),
+                Map.of("action", "command", "text", "stats " + p.campaignName()));
         List<Map<String, Object>> actions = p.running()
-                ? List.of(action("Pause", Map.of("action", "command", "text", "pause " + p.campaignName())),
-                        action("Stats", Map.of("action", "command", "text", "stats " + p.campaignName())))
-                : List.of(action("Stats", Map.of("action", "command", "text", "stats " + p.campaignName())));
-        return facts("Sending \"" + p.campaignName() + "\"", bar, facts, null, actions);
+                ? List.of(action(messages.text(locale, "card.progress.pause"), Map.of("action", "command", "text", "pause " + p.campaignName())),
+                        stats)
+                : List.of(stats);
+        return facts(messages.text(locale, "card.progress.title", p.campaignName()), bar, facts, null, actions, locale);
     }
 
     Card importProgress(ImportEvent.Progress p) {
         String done = p.rowsTotal() == null ? p.rowsDone() + " rows read" : p.rowsDone() + " of " + p.rowsTotal() + " rows";
         return facts("Importing " + p.fileName(), "Working on it; this card updates as the import runs.",
-                List.of(fact("Progress", done), fact("Invalid rows so far", p.invalid())), null, List.of());
+                List.of(fact("Progress", done), fact("Invalid rows so far", p.invalid())), null, List.of(), Locale.ENGLISH);
     }
 
     /** The result with counts and, when rows were refused, the first problems by line and the full report's address. */
@@ -194,11 +197,11 @@ class CardFactory {
                 facts.add(fact("Error report", errorReportUrl));
             }
         }
-        return facts("Import of " + f.fileName(), text, facts, null, List.of());
+        return facts("Import of " + f.fileName(), text, facts, null, List.of(), Locale.ENGLISH);
     }
 
     Card notice(String title, String text) {
-        return facts(title, text, List.of(), null, List.of());
+        return facts(title, text, List.of(), null, List.of(), Locale.ENGLISH);
     }
 
     Card form(FormKind form, List<String> templateNames) {
@@ -209,19 +212,26 @@ class CardFactory {
         };
     }
 
-    private Card facts(String title, String text, List<Map<String, Object>> facts, String image, List<Map<String, Object>> actions) {
+    private Card facts(String title, String text, List<Map<String, Object>> facts, String image, List<Map<String, Object>> actions,
+                       Locale locale) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("title", title);
         data.put("text", text);
         data.put("facts", facts);
         data.put("image", image);
-        data.put("imageAlt", "Chart of the numbers above");
+        data.put("imageAlt", messages.text(locale, "card.facts.chartAlt"));
         data.put("actions", actions);
-        return templates.render("facts", data);
+        return templates.render("facts", data, locale);
     }
 
     static String when(Instant instant, ZoneId zone) {
-        return instant == null ? "-" : WHEN.format(ZonedDateTime.ofInstant(instant, zone));
+        return when(instant, zone, Locale.ENGLISH);
+    }
+
+    /** A time as people of {@code locale} read it (German: day and month in German, day first with a point). */
+    static String when(Instant instant, ZoneId zone, Locale locale) {
+        DateTimeFormatter format = locale != null && locale.getLanguage().equals("de") ? WHEN_DE : WHEN;
+        return instant == null ? "-" : format.format(ZonedDateTime.ofInstant(instant, zone));
     }
 
     private static String pct(double rate) {

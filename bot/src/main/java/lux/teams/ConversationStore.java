@@ -104,6 +104,11 @@ class ConversationStore {
     }
 
     record Stored(ConversationReference reference, ZoneId zone) {
+        /** The language the user's Teams spoke when they last talked to LUX here. */
+        java.util.Locale locale() {
+            return lux.agent.TeamsMessages.locale(reference.getLocale());
+        }
+
     }
 
     void saveUpload(String conversationId, long userId, String fileName, String url) {

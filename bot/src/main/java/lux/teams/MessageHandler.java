@@ -3,8 +3,10 @@ package lux.teams;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import java.time.ZoneId;
+import java.util.Locale;
 import lux.agent.AgentReply;
 import lux.agent.LuxAgent;
+import lux.agent.TeamsMessages;
 import lux.agent.TurnRequest;
 import lux.shared.LuxException;
 import lux.users.LinkCodeService;
@@ -24,10 +26,12 @@ class MessageHandler {
     private final LuxAgent agent;
     private final ReplyWriter writer;
     private final TeamsSender sender;
+    private final TeamsMessages messages;
 
     MessageHandler(TeamsIdentity identity, LinkCodeService linkCodes, ConversationStore conversations,
                    AttachmentHandler attachments, CardActionHandler cardActions, LuxAgent agent, ReplyWriter writer,
-                   TeamsSender sender) {
+                   TeamsSender sender, TeamsMessages messages) {
+        this.messages = messages;
         this.identity = identity;
         this.linkCodes = linkCodes;
         this.conversations = conversations;
@@ -41,16 +45,17 @@ class MessageHandler {
     void handle(TurnContext turn) {
         Activity activity = turn.getActivity();
         TeamsIdentity.Who who = identity.resolve(activity);
+        Locale locale = TeamsMessages.locale(activity.getLocale());
         if (who instanceof TeamsIdentity.Unknown unknown) {
-            strangers(turn, unknown);
+            strangers(turn, unknown, locale);
             return;
         }
         if (who instanceof TeamsIdentity.Disabled) {
-            sender.send(turn, Replies.text("Your LUX account is disabled, so I cannot act for you. Ask a LUX admin to enable it."));
+            sender.send(turn, Replies.text(messages.text(locale, "bot.disabled")));
             return;
         }
         if (who instanceof TeamsIdentity.NoAdmin) {
-            sender.send(turn, Replies.text("LUX has no admin yet. Start LUX once so it creates the first admin, then try again."));
+            sender.send(turn, Replies.text(messages.text(locale, "bot.noAdmin")));
             return;
         }
         TeamsIdentity.Known user = (TeamsIdentity.Known) who;
@@ -66,7 +71,7 @@ class MessageHandler {
         String text = text(activity);
         if (text.isEmpty()) {
             if (!attached) {
-                sender.send(turn, Replies.card(writer.card(new lux.agent.AgentOutput.Help(), zone)));
+                sender.send(turn, Replies.card(writer.card(new lux.agent.AgentOutput.Help(), zone, locale)));
             }
             return;
         }
@@ -89,24 +94,21 @@ class MessageHandler {
         writer.write(turn, reply, zone);
     }
 
-    private void strangers(TurnContext turn, TeamsIdentity.Unknown unknown) {
+    private void strangers(TurnContext turn, TeamsIdentity.Unknown unknown, Locale locale) {
         String text = text(turn.getActivity());
         if (LinkCodeService.looksLikeCode(text) && unknown.aadObjectId() != null) {
             try {
                 var user = linkCodes.redeem(text, unknown.aadObjectId());
                 conversations.saveReference(user.getId(), turn.getActivity().getConversationReference(),
                         TimeZones.of(turn.getActivity()));
-                sender.send(turn, Replies.text("Thanks, " + user.getDisplayName() + ": your Teams account is now linked to LUX as "
-                        + user.getEmail() + ". Type help to see what I can do."));
+                sender.send(turn, Replies.text(messages.text(locale, "bot.linked", user.getDisplayName(), user.getEmail())));
             } catch (LuxException e) {
                 sender.send(turn, Replies.text(e.getMessage()));
             }
             return;
         }
-        sender.send(turn, Replies.text("Hi! I don't know you yet, so I cannot act for you. To get access, ask a LUX admin to "
-                + "link your Teams account in the LUX console (Users), or to give you a one-time link code; then send me "
-                + "that code here (it looks like ABCD-EFGH)."
-                + (unknown.aadObjectId() == null ? "" : " Your Teams id for the admin: " + unknown.aadObjectId())));
+        sender.send(turn, Replies.text(messages.text(locale, "bot.stranger")
+                + (unknown.aadObjectId() == null ? "" : " " + messages.text(locale, "bot.stranger.id", unknown.aadObjectId()))));
     }
 
     /** The message text without the bot's @mention (channels), trimmed. */

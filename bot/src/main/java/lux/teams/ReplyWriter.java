@@ -4,9 +4,11 @@ import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ResourceResponse;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Set;
 import lux.agent.AgentOutput;
 import lux.agent.AgentReply;
+import lux.agent.TeamsMessages;
 import lux.agent.insights.CampaignStats;
 import lux.preflight.PreflightReport;
 import lux.preflight.PreflightService;
@@ -56,12 +58,13 @@ class ReplyWriter {
 
     /** Writes the reply where it was asked for; in a channel or group chat a private one goes to the personal chat. */
     void write(TurnContext turn, AgentReply reply, ZoneId zone) {
+        Locale locale = TeamsMessages.locale(turn.getActivity().getLocale()); // the asker's, also in their personal chat
         if (PrivateChat.shared(turn.getActivity()) && isPrivate(reply)
                 && identity.resolve(turn.getActivity()) instanceof TeamsIdentity.Known known) {
-            privateChat.answer(turn, known.user().getId(), zone, personal -> writeHere(personal, reply, zone));
+            privateChat.answer(turn, known.user().getId(), zone, personal -> writeHere(personal, reply, zone, locale));
             return;
         }
-        writeHere(turn, reply, zone);
+        writeHere(turn, reply, zone, locale);
     }
 
     static boolean isPrivate(AgentReply reply) {
@@ -71,12 +74,12 @@ class ReplyWriter {
                 || o instanceof AgentOutput.ContactDeletion);
     }
 
-    private void writeHere(TurnContext turn, AgentReply reply, ZoneId zone) {
+    private void writeHere(TurnContext turn, AgentReply reply, ZoneId zone, Locale locale) {
         if (reply.text() != null && !reply.text().isBlank()) {
             sender.send(turn, Replies.text(reply.text()));
         }
         for (AgentOutput output : reply.outputs()) {
-            Card card = card(output, zone);
+            Card card = card(output, zone, locale);
             if (card != null) {
                 Activity activity = Replies.card(card);
                 ResourceResponse sent = sender.send(turn, activity);
@@ -87,11 +90,11 @@ class ReplyWriter {
         }
     }
 
-    Card card(AgentOutput output, ZoneId zone) {
+    Card card(AgentOutput output, ZoneId zone, Locale locale) {
         if (output instanceof AgentOutput.Help) {
-            return cards.help(false, agent.modelEnabled());
+            return cards.help(false, agent.modelEnabled(), locale);
         } else if (output instanceof AgentOutput.Contacts c) {
-            return cards.contacts(c);
+            return cards.contacts(c, locale);
         } else if (output instanceof AgentOutput.ContactTimeline t) {
             return contactCards.timeline(t, zone);
         } else if (output instanceof AgentOutput.Templates t) {
@@ -101,11 +104,11 @@ class ReplyWriter {
         } else if (output instanceof AgentOutput.Campaigns c) {
             return cards.campaigns(c, zone);
         } else if (output instanceof AgentOutput.Confirmation c) {
-            return cards.confirmation(c, zone, preflight(c));
+            return cards.confirmation(c, zone, preflight(c), locale);
         } else if (output instanceof AgentOutput.TestSent t) {
             return cards.testSent(t);
         } else if (output instanceof AgentOutput.Stats s) {
-            return cards.stats(s.stats(), chartUrl(s.stats()));
+            return cards.stats(s.stats(), chartUrl(s.stats()), locale);
         } else if (output instanceof AgentOutput.Audience a) {
             return insights.audience(a.analysis());
         } else if (output instanceof AgentOutput.Content c) {

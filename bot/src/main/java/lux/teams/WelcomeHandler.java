@@ -51,7 +51,8 @@ class WelcomeHandler {
             return;
         }
         try {
-            sender.send(turn, Replies.card(cards.help(true, agent.modelEnabled())));
+            sender.send(turn, Replies.card(cards.help(true, agent.modelEnabled(),
+                    lux.agent.TeamsMessages.locale(activity.getLocale()))));
         } catch (RuntimeException e) {
             welcomes.release(conversationId); // not greeted after all: the next install event may try again
             throw e;

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import lux.agent.AgentOutput;
@@ -39,19 +40,24 @@ class CardFixturesTest {
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     static final Path OUT = Path.of("target", "cards");
     static final Map<String, Card> CARDS = new LinkedHashMap<>();
+    static final Locale EN = Locale.ENGLISH;
+    static final Locale DE = Locale.GERMAN;
 
     @BeforeAll
     static void render() throws IOException {
-        CardFactory cards = new CardFactory(new CardTemplates());
+        CardFactory cards = new CardFactory(new CardTemplates(new lux.agent.TeamsMessages()), new lux.agent.TeamsMessages());
         CampaignView campaign = new CampaignView(7, "Spring " + NASTY, 3, null, AudienceFilter.anyOf("vip"), CampaignStatus.SENDING,
                 Instant.parse("2026-12-01T09:00:00Z"), "Europe/Berlin", null, null, 120, 40, 2, 1, Instant.EPOCH, Instant.EPOCH, null);
         ContactView contact = new ContactView(1, "ana@example.com", NASTY, "O'Neil", "Acme", Map.of(), ContactStatus.ACTIVE,
                 List.of("vip", "lead"), null, null, null, null);
         TemplateView template = new TemplateView(3, "Invite " + NASTY, "Hi {{ contact.first_name }}", "<p>x</p>", null, Instant.EPOCH);
-        CARDS.put("help", cards.help(false, false));
-        CARDS.put("welcome", cards.help(true, true));
-        CARDS.put("contacts", cards.contacts(new AgentOutput.Contacts("Contacts tagged vip", 42, List.of(contact, contact))));
-        CARDS.put("contacts-empty", cards.contacts(new AgentOutput.Contacts("Contacts", 0, List.of())));
+        CARDS.put("help", cards.help(false, false, EN));
+        CARDS.put("welcome", cards.help(true, true, EN));
+        CARDS.put("help-de", cards.help(false, false, DE));
+        CARDS.put("welcome-de", cards.help(true, true, DE));
+        CARDS.put("contacts-de", cards.contacts(new AgentOutput.Contacts("Contacts tagged vip", 42, List.of(contact, contact)), DE));
+        CARDS.put("contacts", cards.contacts(new AgentOutput.Contacts("Contacts tagged vip", 42, List.of(contact, contact)), EN));
+        CARDS.put("contacts-empty", cards.contacts(new AgentOutput.Contacts("Contacts", 0, List.of()), EN));
         CARDS.put("templates", cards.templates(new AgentOutput.Templates(List.of(template))));
         CARDS.put("templates-empty", cards.templates(new AgentOutput.Templates(List.of())));
         CARDS.put("template-preview", cards.templatePreview(new AgentOutput.TemplatePreview(3L, template.name(),
@@ -60,11 +66,16 @@ class CardFixturesTest {
         CARDS.put("confirmation", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "A".repeat(26), lux.agent.ConfirmationKind.SCHEDULE, campaign,
                 template.name(), template.subject(), "active contacts tagged any of vip", 120,
                 ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null, List.of()), ZONE));
+                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null, List.of()), ZONE, EN));
+        AgentOutput.Confirmation scheduleIt = new AgentOutput.Confirmation("n0nce-" + "A".repeat(26), lux.agent.ConfirmationKind.SCHEDULE, campaign,
+                template.name(), template.subject(), "active contacts tagged any of vip", 120,
+                ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
+                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null, List.of());
+        CARDS.put("confirmation-de", cards.confirmation(scheduleIt, ZONE, DE));
         CARDS.put("confirmation-reject", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "B".repeat(26), lux.agent.ConfirmationKind.REJECT, campaign,
                 template.name(), template.subject(), "active contacts tagged any of vip", 120,
                 ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                Instant.parse("2026-11-26T09:30:00Z"), "board@lux.example.com", "Prices are wrong " + NASTY, List.of()), ZONE));
+                Instant.parse("2026-11-26T09:30:00Z"), "board@lux.example.com", "Prices are wrong " + NASTY, List.of()), ZONE, EN));
         lux.preflight.PreflightReport preflight = new lux.preflight.PreflightReport(120, List.of(
                 new lux.preflight.PreflightReport.Problem(lux.preflight.PreflightReport.Check.POSTAL_ADDRESS,
                         lux.preflight.PreflightReport.Severity.BLOCKING, "No postal address " + NASTY),
@@ -74,11 +85,16 @@ class CardFixturesTest {
                 template.name(), template.subject(), "active contacts tagged any of vip", 120,
                 ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
                 Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null, List.of(lux.campaigns.PlanCheck.warning(lux.campaigns.PlanCheck.Topic.PREFLIGHT,
-                "40 contacts have no first name — use {{ contact.first_name | default(\"there\") }}."))), ZONE, preflight));
+                "40 contacts have no first name — use {{ contact.first_name | default(\"there\") }}."))), ZONE, preflight, EN));
+        CARDS.put("confirmation-preflight-de", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "D".repeat(26),
+                lux.agent.ConfirmationKind.SCHEDULE, campaign, template.name(), template.subject(), "active contacts tagged any of vip", 120,
+                ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
+                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null, List.of(lux.campaigns.PlanCheck.warning(
+                lux.campaigns.PlanCheck.Topic.PREFLIGHT, "40 contacts have no first name"))), ZONE, preflight, DE));
         CARDS.put("test-sent", cards.testSent(new AgentOutput.TestSent("campaign", campaign.name(), new lux.delivery.TestSendResult(
                 "[Test] Hi " + NASTY, "ana@example.com", "outbox", List.of("mia@lux.example.com"), List.of("bad@lux.example.com: " + NASTY)))));
-        CARDS.put("confirmation-done", cards.confirmationDone("Confirmed", "\"" + NASTY + "\" is scheduled."));
-        InsightCards insights = new InsightCards(new CardTemplates());
+        CARDS.put("confirmation-done", cards.confirmationDone("Confirmed", "\"" + NASTY + "\" is scheduled.", EN));
+        InsightCards insights = new InsightCards(new CardTemplates(new lux.agent.TeamsMessages()));
         CARDS.put("audience", insights.audience(new lux.stats.AudienceAnalysis("contacts tagged " + NASTY, 120,
                 Map.of("active", 120L, "unsubscribed", 3L), Map.of(NASTY, 40L), 60, 20, 30, 10, 5, 90, Map.of("example.com", 70L),
                 2, 1, List.of("Spread large sends over time.", NASTY))));
@@ -86,17 +102,21 @@ class CardFixturesTest {
                 "Preview " + NASTY, List.of("free"), 1, List.of(), 2, 1, 1, 120, true, false, 64.5, 14.2,
                 List.of("Hi there", NASTY), List.of("No unsubscribe link.", NASTY))));
         CARDS.put("stats", cards.stats(new CampaignStats(campaign, 120, 100, 2, 1, 17, 40, 5, 12, 1),
-                "https://lux.example.com/charts/0123456789abcdef0123456789abcdef.png"));
+                "https://lux.example.com/charts/0123456789abcdef0123456789abcdef.png", EN));
+        CARDS.put("stats-de", cards.stats(new CampaignStats(campaign, 120, 100, 2, 1, 17, 40, 5, 12, 1),
+                "https://lux.example.com/charts/0123456789abcdef0123456789abcdef.png", DE));
         CARDS.put("progress", cards.progress(new CardFactory.Progress(7, campaign.name(), "sending", 120, 40, 2, 1,
-                Instant.parse("2026-12-01T09:04:00Z"), null, true), ZONE));
+                Instant.parse("2026-12-01T09:04:00Z"), null, true), ZONE, EN));
+        CARDS.put("progress-de", cards.progress(new CardFactory.Progress(7, campaign.name(), "sending", 120, 40, 2, 1,
+                Instant.parse("2026-12-01T09:04:00Z"), null, true), ZONE, DE));
         CARDS.put("progress-finished", cards.progress(new CardFactory.Progress(7, campaign.name(), "sent", 120, 117, 2, 1,
-                null, NASTY, false), ZONE));
+                null, NASTY, false), ZONE, EN));
         CARDS.put("import-progress", cards.importProgress(new ImportEvent.Progress(5, 1L, NASTY + ".csv", 500, 2000L, 3)));
         CARDS.put("import-result", cards.importResult(new ImportEvent.Finished(5, 1L, "contacts.csv", 1900, 80, 10, 10, false, null),
                 "https://lux.example.com/admin/imports/5/errors.csv", List.of("line 4: " + NASTY + " \u2014 not a valid address")));
         CARDS.put("import-refused", cards.importResult(new ImportEvent.Finished(6, 1L, "photo.png", 0, 0, 0, 0, false,
                 "it is not a CSV file"), null, List.of()));
-        ContactCards contactCards = new ContactCards(new CardTemplates());
+        ContactCards contactCards = new ContactCards(new CardTemplates(new lux.agent.TeamsMessages()));
         List<lux.contacts.ContactHistoryView.Entry> timeline = java.util.Arrays.stream(lux.contacts.ContactHistoryView.Kind.values())
                 .map(k -> new lux.contacts.ContactHistoryView.Entry(Instant.parse("2026-12-01T09:00:00Z"), k, "Spring " + NASTY, NASTY))
                 .toList();
@@ -110,7 +130,7 @@ class CardFixturesTest {
         CARDS.put("form-contact", cards.form(lux.agent.FormKind.CONTACT, List.of()));
         CARDS.put("form-template", cards.form(lux.agent.FormKind.TEMPLATE, List.of()));
         CARDS.put("form-campaign", cards.form(lux.agent.FormKind.CAMPAIGN, List.of("Invite", NASTY)));
-        EditCards edits = new EditCards(new CardTemplates());
+        EditCards edits = new EditCards(new CardTemplates(new lux.agent.TeamsMessages()));
         CARDS.put("contact", edits.contact(new AgentOutput.Contact(contact, new lux.stats.ContactEngagement(1, 4, 2, 1, 33,
                 Instant.parse("2026-11-20T10:00:00Z"))), ZONE));
         CARDS.put("suppressions", edits.suppressions(new AgentOutput.Suppressions(30, List.of(new AgentOutput.SuppressionLine(
@@ -127,7 +147,7 @@ class CardFixturesTest {
 
     @Test
     void everyCardIsAnAdaptiveCard15AndKeepsHostileTextAsText() {
-        assertThat(CARDS).hasSize(30); // with the pre-flight, test-send, audience, content, contact timeline and editing cards
+        assertThat(CARDS).hasSize(37); // with the pre-flight, test-send, audience, content, contact, editing and German cards
         CARDS.forEach((name, card) -> {
             JsonNode json = card.json();
             assertThat(json.path("type").asText()).as(name).isEqualTo("AdaptiveCard");
@@ -156,11 +176,11 @@ class CardFixturesTest {
     @Test
     void contactSuppliedMarkdownIsShownAsTextNeverAsALink() {
         String link = "[click](https://evil.example)";
-        CardFactory cards = new CardFactory(new CardTemplates());
+        CardFactory cards = new CardFactory(new CardTemplates(new lux.agent.TeamsMessages()), new lux.agent.TeamsMessages());
         ContactView mallory = new ContactView(9, "mallory@example.com", link, "**boss**", null, Map.of(), ContactStatus.ACTIVE,
                 List.of("_vip_"), null, null, null, null);
         List<Card> shown = List.of(
-                cards.contacts(new AgentOutput.Contacts("Contacts", 1, List.of(mallory))),
+                cards.contacts(new AgentOutput.Contacts("Contacts", 1, List.of(mallory)), EN),
                 cards.templatePreview(new AgentOutput.TemplatePreview(3L, "Welcome", new RenderedMessage("Hi " + link, "<p>x</p>",
                         "Hello " + link + " ![img](https://evil.example/x.png) <b>html</b>"))),
                 cards.importResult(new ImportEvent.Finished(5, 1L, link + ".csv", 0, 0, 0, 1, false, null), null,
@@ -211,5 +231,22 @@ class CardFixturesTest {
         assertThat(output).as(output).doesNotContain("FAIL");
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output.lines().filter(l -> l.startsWith("OK "))).hasSize(CARDS.size());
+    }
+
+    @Test
+    void germanCardsCarryGermanLabelsAndTheDataAsWritten() {
+        assertThat(CARDS.get("help-de").json().toString()).contains("Was ich kann", "Kontakt hinzufügen", "Zahlen und ein Diagramm",
+                "\"text\":\"campaigns\"").doesNotContain("What I can do", "Add a contact");
+        assertThat(CARDS.get("welcome-de").json().toString()).contains("Willkommen bei LUX", "Ihr Assistent");
+        String confirm = CARDS.get("confirmation-de").json().toString();
+        assertThat(confirm).contains("{\"title\":\"Absender\",\"value\":\"news@lux.example.com (default)\"}",
+                "\"title\":\"Bestätigen\"", "\"title\":\"Abbrechen\"", "Nichts wird gesendet oder geplant", "Di. 1. Dez. 2026, 10:00",
+                "etwa Di. 1. Dez. 2026, 10:04", "planen?").doesNotContain("\"Confirm\"", "\"From\"", "Estimated finish");
+        assertThat(confirm).contains(new ObjectMapper().valueToTree(PlainText.escape("Invite " + NASTY)).toString());
+        assertThat(CARDS.get("confirmation-preflight-de").json().toString()).contains("Vor dem Versand zu beheben", "No postal address");
+        assertThat(CARDS.get("contacts-de").json().toString()).contains("42 Kontakte, die ersten 2 werden gezeigt");
+        assertThat(CARDS.get("stats-de").json().toString()).contains("Statistik: ", "Geöffnet (Personen)", "Diagramm der Zahlen oben");
+        assertThat(CARDS.get("progress-de").json().toString()).contains("Versand von „", "\"title\":\"Pausieren\"", "40 von 120");
+        assertThat(CARDS.get("confirmation").json().toString()).contains("Tue 1 Dec 2026, 10:00", "\"title\":\"Confirm\"");
     }
 }

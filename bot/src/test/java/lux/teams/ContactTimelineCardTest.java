@@ -119,7 +119,7 @@ class ContactTimelineCardTest {
 
         assertThat(cards()).hasSize(2);
         assertThat(cards().get(0).toString()).contains("Tue 3 Dec 2030, 10:00");
-        assertThat(cards().get(1).toString()).contains("Tue 12 Mar 2030, 10:00");
+        assertThat(cards().get(1).toString()).contains("Di. 12. März 2030, 10:00"); // and the card speaks German
     }
 
     private List<JsonNode> cards() {

@@ -24,6 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Each claimed recipient's message: the confirmed content rendered for its contact, with tracking and unsubscribe links. */
 final class RecipientMessages {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The contact attribute naming the language of LUX's own words in their mails (the footer). */
+    static final String LANGUAGE = "language";
 
     private final TemplateService templates;
     private final TrackingComposer composer;
@@ -67,7 +69,8 @@ final class RecipientMessages {
             String unsubscribe = composer.unsubscribeUrl(campaignId, r.id());
             model.put("unsubscribe_url", unsubscribe);
             RenderedMessage rendered = templates.renderForSending(batch.content(), model);
-            return new Composition.Written(composer.compose(campaignId, r.id(), rendered, unsubscribe));
+            return new Composition.Written(composer.compose(campaignId, r.id(), rendered, unsubscribe,
+                    contact.attributes().get(LANGUAGE)));
         } catch (TemplateRenderException e) {
             return new Composition.Unsendable(Outcome.failed(r, "template error: " + e.getMessage()));
         }

@@ -25,7 +25,9 @@ public class PublicMessages {
         return source.getMessage(key, args, locale(language));
     }
 
+    /** en, de, and tags like de-DE, de_AT or DE read as their language; anything else (or nothing) as English. */
     public static Locale locale(String language) {
-        return language != null && LANGUAGES.contains(language) ? Locale.forLanguageTag(language) : Locale.ENGLISH;
+        String primary = language == null ? "" : language.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+        return LANGUAGES.contains(primary) ? Locale.forLanguageTag(primary) : Locale.ENGLISH;
     }
 }

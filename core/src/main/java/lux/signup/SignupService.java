@@ -143,7 +143,8 @@ public class SignupService {
     }
 
     private static NewContact newContact(SignupForm form, String email, String first, String last) {
-        return new NewContact(email, first, last, null, Map.of(), Set.copyOf(form.tags()), source(form));
+        // the form's language becomes the contact's: LUX's words in their later mails (the footer) follow it
+        return new NewContact(email, first, last, null, Map.of("language", form.language()), Set.copyOf(form.tags()), source(form));
     }
 
     private static String source(SignupForm form) {

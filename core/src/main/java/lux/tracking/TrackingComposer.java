@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lux.config.CoreProperties;
+import lux.shared.PublicMessages;
 import lux.templates.HtmlToText;
 import lux.templates.RenderedMessage;
 import org.jsoup.Jsoup;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Applies tracking to a rendered message at send time: every http(s) link becomes a signed click link (the
  * URL itself is stored per campaign), an open pixel is appended, and a visible unsubscribe link plus the
- * postal address close every mail. mailto:, tel:, anchors and the unsubscribe link are left alone.
+ * postal address close every mail, the link's words in the recipient's language (their {@code language} attribute;
+ * English when unset or not offered). mailto:, tel:, anchors and the unsubscribe link are left alone.
  */
 @Component
 public class TrackingComposer {
@@ -30,9 +32,11 @@ public class TrackingComposer {
     private final LinkRegistry links;
     private final String base;
     private final String postalAddress;
+    private final PublicMessages messages;
 
-    TrackingComposer(TrackingTokens tokens, LinkRegistry links, CoreProperties core) {
+    TrackingComposer(TrackingTokens tokens, LinkRegistry links, CoreProperties core, PublicMessages messages) {
         this.tokens = tokens;
+        this.messages = messages;
         this.links = links;
         this.base = core.publicBaseUrl().toString().replaceAll("/+$", "");
         this.postalAddress = core.mail().postalAddress() == null ? "" : core.mail().postalAddress().strip();
@@ -49,14 +53,19 @@ public class TrackingComposer {
 
     /** As {@link #compose(long, long, RenderedMessage)} with the recipient's {@link #unsubscribeUrl} already made. */
     public ComposedMessage compose(long campaignId, long recipientId, RenderedMessage rendered, String unsubscribe) {
+        return compose(campaignId, recipientId, rendered, unsubscribe, null);
+    }
+
+    /** As above, the footer in {@code language} (en, de; anything else reads English). */
+    public ComposedMessage compose(long campaignId, long recipientId, RenderedMessage rendered, String unsubscribe, String language) {
         Document doc = Jsoup.parse(rendered.html());
         // a text part still to be derived comes from this parse, before the links are rewritten
         String text = rendered.text() != null ? rendered.text() : HtmlToText.convert(doc);
-        return new ComposedMessage(rendered.subject(), html(campaignId, recipientId, doc, unsubscribe),
-                text(campaignId, recipientId, text, unsubscribe), unsubscribe);
+        return new ComposedMessage(rendered.subject(), html(campaignId, recipientId, doc, unsubscribe, language),
+                text(campaignId, recipientId, text, unsubscribe, language), unsubscribe);
     }
 
-    private String html(long campaignId, long recipientId, Document doc, String unsubscribe) {
+    private String html(long campaignId, long recipientId, Document doc, String unsubscribe, String language) {
         doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
         boolean hasUnsubscribe = false;
         for (Element a : doc.select(LINKS)) {
@@ -70,7 +79,7 @@ public class TrackingComposer {
         Element body = doc.body();
         Element footer = body.appendElement("div").attr("style", "margin-top:24px;font-size:12px;color:#777777;");
         if (!hasUnsubscribe) {
-            footer.appendElement("a").attr("href", unsubscribe).text("Unsubscribe");
+            footer.appendElement("a").attr("href", unsubscribe).text(messages.text(language, "mail.footer.unsubscribe"));
         }
         if (!postalAddress.isEmpty()) {
             footer.appendElement("div").text(postalAddress);
@@ -80,7 +89,7 @@ public class TrackingComposer {
         return doc.outerHtml();
     }
 
-    private String text(long campaignId, long recipientId, String text, String unsubscribe) {
+    private String text(long campaignId, long recipientId, String text, String unsubscribe, String language) {
         Matcher m = TEXT_URL.matcher(text == null ? "" : text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -93,7 +102,7 @@ public class TrackingComposer {
         String body = out.toString().stripTrailing();
         StringBuilder footer = new StringBuilder("\n\n--\n");
         if (!body.contains(unsubscribe)) {
-            footer.append("Unsubscribe: ").append(unsubscribe).append('\n');
+            footer.append(messages.text(language, "mail.footer.unsubscribeLine", unsubscribe)).append('\n');
         }
         if (!postalAddress.isEmpty()) {
             footer.append(postalAddress).append('\n');

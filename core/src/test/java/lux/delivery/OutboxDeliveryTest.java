@@ -147,4 +147,27 @@ class OutboxDeliveryTest {
         assertThat(done.skippedCount()).isEqualTo(1);
         assertThat(done.status()).isEqualTo(CampaignStatus.SENT);
     }
+
+    @Test
+    void theFooterSpeaksEachContactsLanguageAndEnglishWhenUnsetOrNotOffered() {
+        Map<String, String> languages = Map.of("de@example.net", "de", "at@example.net", "de-AT", "en@example.net", "en",
+                "fr@example.net", "fr", "none@example.net", "");
+        languages.forEach((email, language) -> contacts.create(new NewContact(email, "N", null, null,
+                language.isEmpty() ? Map.of() : Map.of("language", language), Set.of("lang"), "t"), Actor.system()));
+        CampaignView campaign = DeliveryFixture.scheduledNow(campaigns, DeliveryFixture.template(templates, "lang"), "Languages", "lang", null);
+        engine.startDueCampaigns();
+        engine.work(java.time.Duration.ofSeconds(30));
+
+        Map<String, OutboxMessage> sent = new java.util.HashMap<>();
+        outbox.list(campaign.id(), 0, 100).forEach(m -> sent.put(m.to(), m));
+        assertThat(sent).hasSize(5);
+        for (String german : List.of("de@example.net", "at@example.net")) {
+            assertThat(sent.get(german).html()).as(german).contains(">Abmelden</a>").doesNotContain("Unsubscribe");
+            assertThat(sent.get(german).text()).as(german).contains("Abmelden: https://lux.example.com/u/").doesNotContain("Unsubscribe");
+        }
+        for (String english : List.of("en@example.net", "fr@example.net", "none@example.net")) {
+            assertThat(sent.get(english).html()).as(english).contains(">Unsubscribe</a>").doesNotContain("Abmelden");
+            assertThat(sent.get(english).text()).as(english).contains("Unsubscribe: https://lux.example.com/u/");
+        }
+    }
 }

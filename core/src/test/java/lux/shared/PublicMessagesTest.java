@@ -28,6 +28,9 @@ class PublicMessagesTest {
         assertThat(messages.text("en", "signup.form.submit")).isEqualTo("Sign up");
         assertThat(messages.text("xx", "signup.form.submit")).isEqualTo("Sign up");
         assertThat(messages.text("de", "signup.confirm.mail.body")).contains("{link}").contains("{hours}");
+        assertThat(messages.text("de-DE", "signup.form.submit")).isEqualTo("Anmelden");
+        assertThat(messages.text(" DE_at ", "signup.form.submit")).isEqualTo("Anmelden");
+        assertThat(messages.text(null, "signup.form.submit")).isEqualTo("Sign up");
     }
 
     private static Properties load(String suffix) throws Exception {

@@ -145,7 +145,7 @@ class CommandModeCardsTest {
                 .isEqualTo(LocalDateTime.parse("2026-11-30T09:00"));
 
         AgentReply past = sayInGerman("schedule Spring sale 26.11. 9 Uhr");
-        assertThat(past.text()).isEqualTo("Sorry, that did not work: That is 26 Nov 2026 09:00 Europe/Berlin, which has passed.");
+        assertThat(past.text()).isEqualTo("Das hat leider nicht geklappt: That is 26 Nov 2026 09:00 Europe/Berlin, which has passed.");
         assertThat(past.outputs()).isEmpty();
     }
 
@@ -177,7 +177,33 @@ class CommandModeCardsTest {
         assertThat(say("contacts count tag:vip").text()).isEqualTo("2 active contacts tagged any of vip.");
     }
 
+    @Test
+    void aGermanTeamsUserReadsCommandModeInGermanAndAnEnglishOneInEnglish() {
+        AgentReply german = say("hilfe bitte", "de-DE");
+        assertThat(german.text()).startsWith("Das habe ich leider nicht verstanden. Ich verstehe diese Befehle:")
+                .contains("- stats <Kampagne> - Zahlen und ein Diagramm");
+        assertThat(german.outputs()).containsExactly(new AgentOutput.Help());
+        assertThat(say("help", "de-AT").text()).startsWith("Hallo, ich bin LUX. Ich verstehe diese Befehle:");
+        assertThat(say("pause Nope", "de-DE").text()).isEqualTo("Das hat leider nicht geklappt: Campaign \"Nope\" does not exist.");
+        assertThat(say("pause", "de-DE").text()).isEqualTo("Welche Kampagne? Geben Sie ihren Namen an, z. B. pause Frühjahrsaktion.");
+        assertThat(say("contacts find nobody-here", "de-DE").text()).isEqualTo("Keine Kontakte gefunden.");
+        assertThat(say("contacts add neu@example.org tag:messe", "de-DE").text())
+                .isEqualTo("1 Kontakt mit Tag messe hinzugefügt: neu@example.org.");
+        assertThat(say("contacts add neu@example.org zwei@example.org", "de-DE").text())
+                .isEqualTo("1 Kontakt hinzugefügt: zwei@example.org. Schon bekannt: neu@example.org.");
+        assertThat(say("contacts add drei@example.org vier@example.org tag:messe", "en-GB").text())
+                .isEqualTo("Added 2 contacts tagged messe: drei@example.org, vier@example.org.");
+
+        assertThat(say("help", "en-US").text()).startsWith("Hi, I am LUX. I understand these commands:")
+                .contains("check an email's content");
+        assertThat(say("pause Nope", "fr-FR").text()).isEqualTo("Sorry, that did not work: Campaign \"Nope\" does not exist.");
+    }
+
     private AgentReply say(String text) {
         return commands.handle(new TurnRequest(mia, "conv-1", text, ZONE, null));
+    }
+
+    private AgentReply say(String text, String teamsLocale) {
+        return commands.handle(new TurnRequest(mia, "conv-1", text, ZONE, null, TurnRequest.localeOf(teamsLocale)));
     }
 }

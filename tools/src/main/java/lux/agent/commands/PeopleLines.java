@@ -1,0 +1,47 @@
+package lux.agent.commands;
+
+import java.util.Locale;
+import lux.agent.TeamsMessages;
+import lux.agent.tools.ToolResult;
+
+/**
+ * What command mode says to one person, in their language: its own texts from the bundle, and the lines for people of
+ * the commonest tool results (the rest read as the result words them). Names and error details stay as they are.
+ */
+record PeopleLines(TeamsMessages messages, Locale locale) {
+    String text(String key, Object... args) {
+        return messages.text(locale, key, args);
+    }
+
+    String people(ToolResult result) {
+        if (result instanceof ToolResult.Failed failed) {
+            return text("command.failed", failed.error());
+        } else if (result instanceof ToolResult.ContactsFound found && found.total() == 0) {
+            return text("command.noContacts");
+        } else if (result instanceof ToolResult.TemplatesListed listed && listed.templates().isEmpty()) {
+            return text("command.noTemplates");
+        } else if (result instanceof ToolResult.CampaignsListed listed && listed.campaigns().isEmpty()) {
+            return text("command.noCampaigns");
+        } else if (result instanceof ToolResult.TemplateRendered rendered && rendered.saved()) {
+            return text("command.templateSaved", rendered.template());
+        } else if (result instanceof ToolResult.ConfirmationShown shown) {
+            return text("command.confirm." + shown.kind().name().toLowerCase(Locale.ROOT)); // the card lists the warnings
+        } else if (result instanceof ToolResult.ContactsAdded added) {
+            return added(added);
+        }
+        return result.forPeople();
+    }
+
+    private String added(ToolResult.ContactsAdded added) {
+        StringBuilder line = new StringBuilder(text(added.tags().isEmpty() ? "command.added" : "command.addedTagged",
+                added.created().size(), String.join(", ", added.tags()), String.join(", ", added.created())));
+        if (!added.alreadyKnown().isEmpty()) {
+            line.append(' ').append(text(added.tags().isEmpty() ? "command.alreadyKnown" : "command.alreadyKnownTagged",
+                    String.join(", ", added.alreadyKnown())));
+        }
+        if (!added.refused().isEmpty()) {
+            line.append(' ').append(text("command.notAdded", String.join("; ", added.refused())));
+        }
+        return line.toString();
+    }
+}
