@@ -93,7 +93,7 @@ class ConsolePagesTest {
         // 2 recipients at the default 30 a minute from 08:00 UTC: the same instant the plan (and the chat card) gives
         assertThat(planned).isEqualTo(java.time.Instant.parse("2099-03-01T08:00:04Z")).isEqualTo(planner.estimatedFinish(scheduled));
         mvc.perform(get("/admin/campaigns/" + sale.id()).with(user(marketer))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("<span id=\"estimated-finish\">2099-03-01T08:00:04Z</span>")));
+                .andExpect(content().string(containsString("data-progress-field=\"estimatedFinish\">2099-03-01T08:00:04Z</span>")));
     }
 
     @Test

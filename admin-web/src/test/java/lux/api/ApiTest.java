@@ -235,7 +235,9 @@ class ApiTest {
         send(post("/api/v1/campaigns/" + id + "/plan"), "{\"at\": \"2099-03-01T09:30:00\", \"zone\": \"Europe/Berlin\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.audienceCount").value(1))
-                .andExpect(jsonPath("$.checks.length()").value(0))
+                // nothing blocks; the pre-flight's warnings (no postal address here, a test domain) are listed
+                .andExpect(jsonPath("$.checks[?(@.severity == 'BLOCKING')]").isEmpty())
+                .andExpect(jsonPath("$.checks[*].topic").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("PREFLIGHT"))))
                 // one recipient at the default 30 a minute: the one estimator's finish, as chat and the console show it
                 .andExpect(jsonPath("$.estimatedFinish").value("2099-03-01T08:30:02Z"))
                 .andExpect(jsonPath("$.estimatedFinish").value(finish.toString()));

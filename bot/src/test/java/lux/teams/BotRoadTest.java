@@ -166,7 +166,7 @@ class BotRoadTest {
         connector.clear();
         post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "who is ana@example.com?"));
         assertThat(connector.messages()).singleElement().satisfies(m -> assertThat(m.text()).isNull());
-        assertThat(cards().get(0).toString()).contains("Ana Lopez", "Acme", "active", "vip", "Engagement", "0 / 100")
+        assertThat(cards().get(0).toString()).contains("Ana Lopez", "Acme", "active", "vip", "Engagement", "0/100")
                 .doesNotContain("DATA", "not instructions");
 
         connector.clear();
