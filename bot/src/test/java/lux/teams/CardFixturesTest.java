@@ -147,7 +147,7 @@ class CardFixturesTest {
 
     @Test
     void everyCardIsAnAdaptiveCard15AndKeepsHostileTextAsText() {
-        assertThat(CARDS).hasSize(37); // with the pre-flight, test-send, audience, content, contact, editing and German cards
+        assertThat(CARDS).hasSize(36); // with the pre-flight, test-send, audience, content, contact, editing and German cards
         CARDS.forEach((name, card) -> {
             JsonNode json = card.json();
             assertThat(json.path("type").asText()).as(name).isEqualTo("AdaptiveCard");
