@@ -3,10 +3,15 @@ package lux;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Starts LUX: the Teams bot, the console, the API, the public tracking routes and the scheduler on one port. */
+/**
+ * Starts LUX: the Teams bot, the console, the API, the public tracking routes and the
+ * scheduler on one port.
+ */
 @SpringBootApplication
 public class LuxApplication {
+
     public static void main(String[] args) {
         SpringApplication.run(LuxApplication.class, args);
     }
+
 }

@@ -25,10 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the packaged jar as a user would (java -jar lux.jar) in an empty directory, with no credentials,
- * and waits for /actuator/health to report UP with the database component.
+ * Runs the packaged jar as a user would (java -jar lux.jar) in an empty directory, with
+ * no credentials, and waits for /actuator/health to report UP with the database
+ * component.
  */
 class PackagedAppStartupIT {
+
     @TempDir
     Path workDir;
 
@@ -39,47 +41,54 @@ class PackagedAppStartupIT {
             String health = awaitHealthy(process, Duration.ofSeconds(120));
             assertThat(health).contains("\"status\":\"UP\"").contains("\"db\":{\"status\":\"UP\"");
             assertThat(Files.list(workDir.resolve("data")).map(p -> p.getFileName().toString()))
-                    .anyMatch(name -> name.startsWith("lux") && name.endsWith(".mv.db"));
-        } finally {
+                .anyMatch(name -> name.startsWith("lux") && name.endsWith(".mv.db"));
+        }
+        finally {
             stop(process);
         }
     }
 
-    /** PostgreSQL is chosen by the three standard environment variables alone; Flyway builds the schema. */
+    /**
+     * PostgreSQL is chosen by the three standard environment variables alone; Flyway
+     * builds the schema.
+     */
     @Test
     void packagedAppRunsOnPostgresqlConfiguredByEnvironmentAlone() throws Exception {
         PostgresAvailability.assumeReachable();
         String schema = "lux_it_" + ProcessHandle.current().pid();
-        try (Connection c = DriverManager.getConnection(TestDatabase.POSTGRES_URL, TestDatabase.POSTGRES_USER, TestDatabase.POSTGRES_PASSWORD);
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(TestDatabase.POSTGRES_URL, TestDatabase.POSTGRES_USER,
+                TestDatabase.POSTGRES_PASSWORD); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             s.execute("CREATE SCHEMA " + schema);
         }
         String separator = TestDatabase.POSTGRES_URL.contains("?") ? "&" : "?";
-        Process process = start(Map.of(
-                "SPRING_DATASOURCE_URL", TestDatabase.POSTGRES_URL + separator + "currentSchema=" + schema,
-                "SPRING_DATASOURCE_USERNAME", TestDatabase.POSTGRES_USER,
-                "SPRING_DATASOURCE_PASSWORD", TestDatabase.POSTGRES_PASSWORD));
+        Process process = start(Map.of("SPRING_DATASOURCE_URL",
+                TestDatabase.POSTGRES_URL + separator + "currentSchema=" + schema, "SPRING_DATASOURCE_USERNAME",
+                TestDatabase.POSTGRES_USER, "SPRING_DATASOURCE_PASSWORD", TestDatabase.POSTGRES_PASSWORD));
         try {
             String health = awaitHealthy(process, Duration.ofSeconds(120));
             assertThat(health).contains("\"db\":{\"status\":\"UP\"");
             assertThat(Files.exists(workDir.resolve("data"))).isFalse();
-            try (Connection c = DriverManager.getConnection(TestDatabase.POSTGRES_URL, TestDatabase.POSTGRES_USER, TestDatabase.POSTGRES_PASSWORD);
-                 Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + schema + ".flyway_schema_history WHERE success")) {
+            try (Connection c = DriverManager.getConnection(TestDatabase.POSTGRES_URL, TestDatabase.POSTGRES_USER,
+                    TestDatabase.POSTGRES_PASSWORD);
+                    Statement s = c.createStatement();
+                    ResultSet rs = s
+                        .executeQuery("SELECT COUNT(*) FROM " + schema + ".flyway_schema_history WHERE success")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(8);
             }
-        } finally {
+        }
+        finally {
             stop(process);
-            try (Connection c = DriverManager.getConnection(TestDatabase.POSTGRES_URL, TestDatabase.POSTGRES_USER, TestDatabase.POSTGRES_PASSWORD);
-                 Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(TestDatabase.POSTGRES_URL, TestDatabase.POSTGRES_USER,
+                    TestDatabase.POSTGRES_PASSWORD); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }
     }
 
     private int port;
+
     private Path log;
 
     private Process start(Map<String, String> environment) throws IOException {
@@ -88,11 +97,13 @@ class PackagedAppStartupIT {
         port = freePort();
         log = workDir.resolve("lux.log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString(), "--server.port=" + port));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
         // No account of any kind: strip anything the developer's shell might carry.
         for (String key : List.of("MicrosoftAppId", "MicrosoftAppPassword", "OPENAI_API_KEY", "SPRING_DATASOURCE_URL",
-                "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "SPRING_PROFILES_ACTIVE", "LUX_MAIL_TRANSPORT")) {
+                "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "SPRING_PROFILES_ACTIVE",
+                "LUX_MAIL_TRANSPORT")) {
             builder.environment().remove(key);
         }
         builder.environment().putAll(environment);
@@ -115,18 +126,22 @@ class PackagedAppStartupIT {
                 throw new AssertionError("LUX exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http
+                    .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.ofString());
                 last = response.statusCode() + " " + response.body();
                 if (response.statusCode() == 200) {
                     return response.body();
                 }
-            } catch (IOException notYet) {
+            }
+            catch (IOException notYet) {
                 last = notYet.toString();
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("LUX did not become healthy in " + timeout + " (last: " + last + "):\n" + Files.readString(log));
+        throw new AssertionError(
+                "LUX did not become healthy in " + timeout + " (last: " + last + "):\n" + Files.readString(log));
     }
 
     private static int freePort() throws IOException {
@@ -138,4 +153,5 @@ class PackagedAppStartupIT {
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
+
 }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** Who did what, from Teams, the console, the API or the scheduler; newest first. */
 @Controller
 class AuditController {
+
     private final AuditService audit;
 
     AuditController(AuditService audit) {
@@ -21,4 +22,5 @@ class AuditController {
         model.addAttribute("entries", audit.recent(PageRequest.of(Math.max(0, page), 50)));
         return "admin/audit";
     }
+
 }

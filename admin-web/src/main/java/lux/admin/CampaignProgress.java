@@ -3,7 +3,10 @@ package lux.admin;
 import java.time.Instant;
 import lux.campaigns.CampaignView;
 
-/** How far a campaign is, and when it will finish (the schedule planner's one estimate; null when unknown). */
+/**
+ * How far a campaign is, and when it will finish (the schedule planner's one estimate;
+ * null when unknown).
+ */
 record CampaignProgress(int done, int total, int percent, Instant estimatedFinish) {
     static CampaignProgress of(CampaignView c, Instant estimatedFinish) {
         int done = c.sentCount() + c.failedCount() + c.skippedCount();

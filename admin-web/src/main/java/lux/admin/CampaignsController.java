@@ -32,25 +32,39 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Campaign list and detail (status, progress, estimated finish, numbers) with pause, resume and cancel. */
+/**
+ * Campaign list and detail (status, progress, estimated finish, numbers) with pause,
+ * resume and cancel.
+ */
 @Controller
 @RequestMapping("/admin/campaigns")
 class CampaignsController {
+
     private final CampaignService campaigns;
+
     private final TemplateService templates;
+
     private final StatsService stats;
+
     private final ObjectMapper json;
+
     private final SchedulePlanner planner;
+
     private final SendApprovalService approvals;
+
     private final Senders senders;
+
     private final PreflightService preflight;
+
     private final ResendService resends;
+
     private final CampaignAudiences audiences;
+
     private final SegmentService segments;
 
-    CampaignsController(CampaignService campaigns, TemplateService templates, StatsService stats, ObjectMapper json, SchedulePlanner planner,
-                        SendApprovalService approvals, Senders senders, PreflightService preflight, ResendService resends,
-                        CampaignAudiences audiences, SegmentService segments) {
+    CampaignsController(CampaignService campaigns, TemplateService templates, StatsService stats, ObjectMapper json,
+            SchedulePlanner planner, SendApprovalService approvals, Senders senders, PreflightService preflight,
+            ResendService resends, CampaignAudiences audiences, SegmentService segments) {
         this.preflight = preflight;
         this.segments = segments;
         this.resends = resends;
@@ -65,7 +79,8 @@ class CampaignsController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) CampaignStatus status, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(@RequestParam(required = false) CampaignStatus status, @RequestParam(defaultValue = "0") int page,
+            Model model) {
         model.addAttribute("campaigns", campaigns.list(status, PageRequest.of(Math.max(0, page), 25)));
         model.addAttribute("status", status);
         model.addAttribute("statuses", CampaignStatus.values());
@@ -74,7 +89,8 @@ class CampaignsController {
     }
 
     @GetMapping("/{id}")
-    String detail(@PathVariable long id, @AuthenticationPrincipal ConsoleUser me, Model model) throws JsonProcessingException {
+    String detail(@PathVariable long id, @AuthenticationPrincipal ConsoleUser me, Model model)
+            throws JsonProcessingException {
         CampaignView campaign = campaigns.get(id);
         CampaignStats numbers = stats.campaign(id);
         model.addAttribute("stats", numbers);
@@ -83,13 +99,16 @@ class CampaignsController {
         model.addAttribute("recipients", campaigns.recipientCounts(id));
         model.addAttribute("progress", CampaignProgress.of(campaign, planner.estimatedFinish(campaign)));
         model.addAttribute("templateName", templateName(campaign.templateId()));
-        model.addAttribute("sender", campaign.sender() != null ? campaign.sender()
-                : String.join(", ", senders.defaults()) + " (default)");
+        model.addAttribute("sender",
+                campaign.sender() != null ? campaign.sender() : String.join(", ", senders.defaults()) + " (default)");
         model.addAttribute("canPause", campaign.status().canBecome(CampaignStatus.PAUSED));
         model.addAttribute("canResume", campaign.status() == CampaignStatus.PAUSED);
         model.addAttribute("canCancel", campaign.status().canBecome(CampaignStatus.CANCELLED));
         if (campaign.status().canBecome(CampaignStatus.SCHEDULED) && !campaign.awaitingApproval()) {
-            model.addAttribute("preflight", preflight.check(campaign)); // before scheduling: what would stop it
+            model.addAttribute("preflight", preflight.check(campaign)); // before
+                                                                        // scheduling:
+                                                                        // what would stop
+                                                                        // it
         }
         model.addAttribute("live", CampaignProgressController.live(campaign.status()));
         model.addAttribute("audienceText", audiences.describe(id));
@@ -101,14 +120,15 @@ class CampaignsController {
         if (campaign.awaitingApproval()) {
             Actor viewer = me.actor(Channel.CONSOLE);
             model.addAttribute("approvalBlocker", approvals.whyNot(campaign, viewer).orElse(null));
-            model.addAttribute("canWithdraw", viewer.userId() != null && viewer.userId().equals(campaign.approval().requestedById()));
+            model.addAttribute("canWithdraw",
+                    viewer.userId() != null && viewer.userId().equals(campaign.approval().requestedById()));
         }
         return "admin/campaign";
     }
 
     @PostMapping("/{id}/{action:pause|resume|cancel}")
     String act(@PathVariable long id, @PathVariable String action, @AuthenticationPrincipal ConsoleUser me,
-               RedirectAttributes flash) {
+            RedirectAttributes flash) {
         return Flash.run(flash, "/admin/campaigns/" + id, () -> {
             CampaignView c = switch (action) {
                 case "pause" -> campaigns.pause(id, me.actor(Channel.CONSOLE));
@@ -121,34 +141,45 @@ class CampaignsController {
 
     /** A draft's audience: a saved segment, or (no segment chosen) its tags again. */
     @PostMapping("/{id}/audience")
-    String audience(@PathVariable long id, @RequestParam(required = false) Long segmentId, @AuthenticationPrincipal ConsoleUser me,
-                    RedirectAttributes flash) {
+    String audience(@PathVariable long id, @RequestParam(required = false) Long segmentId,
+            @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
         return Flash.run(flash, "/admin/campaigns/" + id, () -> {
             CampaignView current = campaigns.get(id);
-            campaigns.update(id, segmentId == null ? new CampaignChanges(null, null, null, current.audience(), null)
-                    : new CampaignChanges(null, null, null, null, segmentId), me.actor(Channel.CONSOLE), me.role());
+            campaigns.update(id,
+                    segmentId == null ? new CampaignChanges(null, null, null, current.audience(), null)
+                            : new CampaignChanges(null, null, null, null, segmentId),
+                    me.actor(Channel.CONSOLE), me.role());
             return "Audience of \"" + current.name() + "\": " + audiences.describe(id) + ".";
         });
     }
 
-    /** A linked campaign for the recipients without a human open (optionally without a click), as a draft to schedule. */
+    /**
+     * A linked campaign for the recipients without a human open (optionally without a
+     * click), as a draft to schedule.
+     */
     @PostMapping("/{id}/resend")
     String resend(@PathVariable long id, @RequestParam(required = false) String subject,
-                  @RequestParam(defaultValue = "false") boolean excludeClickers, @AuthenticationPrincipal ConsoleUser me,
-                  RedirectAttributes flash) {
-        String[] target = {"/admin/campaigns/" + id};
+            @RequestParam(defaultValue = "false") boolean excludeClickers, @AuthenticationPrincipal ConsoleUser me,
+            RedirectAttributes flash) {
+        String[] target = { "/admin/campaigns/" + id };
         Flash.run(flash, target[0], () -> {
-            CampaignView draft = resends.resendToNonOpeners(id, Resend.draft(subject, excludeClickers), me.actor(Channel.CONSOLE));
+            CampaignView draft = resends.resendToNonOpeners(id, Resend.draft(subject, excludeClickers),
+                    me.actor(Channel.CONSOLE));
             target[0] = "/admin/campaigns/" + draft.id();
-            return "Draft \"" + draft.name() + "\" created for " + audiences.count(draft.id()) + " non-openers; schedule it to send.";
+            return "Draft \"" + draft.name() + "\" created for " + audiences.count(draft.id())
+                    + " non-openers; schedule it to send.";
         });
-        return "redirect:" + target[0]; // the new draft, or back to the original with the error
+        return "redirect:" + target[0]; // the new draft, or back to the original with the
+                                        // error
     }
 
-    /** A second person's decision on a requested send (send approval on), or the requester taking it back. */
+    /**
+     * A second person's decision on a requested send (send approval on), or the requester
+     * taking it back.
+     */
     @PostMapping("/{id}/{action:approve|reject|withdraw}")
     String decide(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String reason,
-                  @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
+            @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
         return Flash.run(flash, "/admin/campaigns/" + id, () -> switch (action) {
             case "approve" -> {
                 CampaignView c = approvals.approve(id, me.actor(Channel.CONSOLE));
@@ -156,15 +187,18 @@ class CampaignsController {
             }
             case "reject" -> "Rejected \"" + approvals.reject(id, reason, me.actor(Channel.CONSOLE)).name()
                     + "\"; the requester is told why.";
-            default -> "Approval request for \"" + campaigns.unschedule(id, me.actor(Channel.CONSOLE)).name() + "\" withdrawn.";
+            default -> "Approval request for \"" + campaigns.unschedule(id, me.actor(Channel.CONSOLE)).name()
+                    + "\" withdrawn.";
         });
     }
 
     private String templateName(long templateId) {
         try {
             return templates.get(templateId).name();
-        } catch (NotFoundException e) {
+        }
+        catch (NotFoundException e) {
             return "template " + templateId + " (deleted)";
         }
     }
+
 }

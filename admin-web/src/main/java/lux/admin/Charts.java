@@ -10,14 +10,21 @@ import java.util.Map;
 import java.util.TreeMap;
 import lux.stats.CampaignStats;
 
-/** Chart.js specs (type, labels, datasets) built from stats, handed to the page as JSON in a data attribute. */
+/**
+ * Chart.js specs (type, labels, datasets) built from stats, handed to the page as JSON in
+ * a data attribute.
+ */
 final class Charts {
+
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:00").withZone(ZoneOffset.UTC);
 
     private Charts() {
     }
 
-    /** Opens and clicks per hour, humans and machines apart; several campaigns' points are added up. */
+    /**
+     * Opens and clicks per hour, humans and machines apart; several campaigns' points are
+     * added up.
+     */
     static Map<String, Object> timeline(List<CampaignStats.HourlyPoint> points) {
         TreeMap<Instant, long[]> byHour = new TreeMap<>();
         for (CampaignStats.HourlyPoint p : points) {
@@ -35,11 +42,12 @@ final class Charts {
                 series.get(i).add(sums[i]);
             }
         });
-        String[] names = {"Opens (people)", "Clicks (people)", "Opens (machines)", "Clicks (machines)"};
-        String[] colours = {"#0d6efd", "#20c997", "#6c757d", "#adb5bd"};
+        String[] names = { "Opens (people)", "Clicks (people)", "Opens (machines)", "Clicks (machines)" };
+        String[] colours = { "#0d6efd", "#20c997", "#6c757d", "#adb5bd" };
         List<Map<String, Object>> datasets = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            datasets.add(Map.of("label", names[i], "data", series.get(i), "borderColor", colours[i], "backgroundColor", colours[i]));
+            datasets.add(Map.of("label", names[i], "data", series.get(i), "borderColor", colours[i], "backgroundColor",
+                    colours[i]));
         }
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("type", "line");
@@ -47,4 +55,5 @@ final class Charts {
         chart.put("datasets", datasets);
         return chart;
     }
+
 }

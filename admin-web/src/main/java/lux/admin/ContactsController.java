@@ -37,14 +37,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/contacts")
 class ContactsController {
+
     private final ContactService contacts;
+
     private final ContactBulkService bulk;
+
     private final GdprService gdpr;
+
     private final ConsentLedger ledger;
 
     private final ContactTimelines timelines;
 
-    ContactsController(ContactService contacts, ContactBulkService bulk, GdprService gdpr, ConsentLedger ledger, ContactTimelines timelines) {
+    ContactsController(ContactService contacts, ContactBulkService bulk, GdprService gdpr, ConsentLedger ledger,
+            ContactTimelines timelines) {
         this.timelines = timelines;
         this.contacts = contacts;
         this.ledger = ledger;
@@ -55,30 +60,38 @@ class ContactsController {
     /** Every contact matching the tag and status (all columns, CSV), streamed. */
     @GetMapping("/export.csv")
     void export(@RequestParam(required = false) String tag, @RequestParam(required = false) ContactStatus status,
-                @AuthenticationPrincipal ConsoleUser me, HttpServletResponse response) throws IOException {
-        ContactFilter filter = new ContactFilter(tag == null || tag.isBlank() ? null : AudienceFilter.anyOf(tag), status, null, null);
+            @AuthenticationPrincipal ConsoleUser me, HttpServletResponse response) throws IOException {
+        ContactFilter filter = new ContactFilter(tag == null || tag.isBlank() ? null : AudienceFilter.anyOf(tag),
+                status, null, null);
         response.setContentType("text/csv;charset=UTF-8");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Disposition", "attachment; filename=\"contacts.csv\"");
         bulk.export(filter, response.getWriter(), me.actor(Channel.CONSOLE));
     }
 
-    /** Everything LUX holds about the contact's address (GDPR access request), as JSON. */
+    /**
+     * Everything LUX holds about the contact's address (GDPR access request), as JSON.
+     */
     @GetMapping("/{id}/gdpr-export")
     ResponseEntity<String> gdprExport(@PathVariable long id, @AuthenticationPrincipal ConsoleUser me) {
         ContactView contact = contacts.get(id);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", "attachment; filename=\"personal-data-" + id + ".json\"")
-                .body(gdpr.exportJson(contact.email(), me.actor(Channel.CONSOLE)));
+        return ResponseEntity.ok()
+            .contentType(MediaType.APPLICATION_JSON)
+            .header("Content-Disposition", "attachment; filename=\"personal-data-" + id + ".json\"")
+            .body(gdpr.exportJson(contact.email(), me.actor(Channel.CONSOLE)));
     }
 
-    /** Erases the address everywhere (GDPR erasure) once the user has typed it again to confirm. */
+    /**
+     * Erases the address everywhere (GDPR erasure) once the user has typed it again to
+     * confirm.
+     */
     @PostMapping("/{id}/erase")
-    String erase(@PathVariable long id, @RequestParam(defaultValue = "") String confirm, @AuthenticationPrincipal ConsoleUser me,
-                 RedirectAttributes flash) {
+    String erase(@PathVariable long id, @RequestParam(defaultValue = "") String confirm,
+            @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
         ContactView contact = contacts.get(id);
         if (!contact.email().equalsIgnoreCase(confirm.trim())) {
-            flash.addFlashAttribute("error", "Type the contact's address exactly to confirm the erasure; nothing was erased.");
+            flash.addFlashAttribute("error",
+                    "Type the contact's address exactly to confirm the erasure; nothing was erased.");
             return "redirect:/admin/contacts/" + id;
         }
         return Flash.run(flash, "/admin/contacts", () -> {
@@ -90,8 +103,8 @@ class ContactsController {
 
     @GetMapping
     String search(@RequestParam(required = false) String q, @RequestParam(required = false) String tag,
-                  @RequestParam(required = false) ContactStatus status, @RequestParam(defaultValue = "0") int page,
-                  Model model, RedirectAttributes flash) {
+            @RequestParam(required = false) ContactStatus status, @RequestParam(defaultValue = "0") int page,
+            Model model, RedirectAttributes flash) {
         AudienceFilter filter = tag == null || tag.isBlank() ? AudienceFilter.everyone() : AudienceFilter.anyOf(tag);
         model.addAttribute("tags", contacts.tags());
         model.addAttribute("q", q);
@@ -99,8 +112,10 @@ class ContactsController {
         model.addAttribute("status", status);
         model.addAttribute("statuses", ContactStatus.values());
         try {
-            model.addAttribute("contacts", contacts.search(new ContactQuery(q, filter, status), PageRequest.of(Math.max(0, page), 50)));
-        } catch (lux.shared.InvalidInputException e) {
+            model.addAttribute("contacts",
+                    contacts.search(new ContactQuery(q, filter, status), PageRequest.of(Math.max(0, page), 50)));
+        }
+        catch (lux.shared.InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("contacts", org.springframework.data.domain.Page.empty());
         }
@@ -109,11 +124,13 @@ class ContactsController {
 
     @PostMapping
     String create(@RequestParam String email, @RequestParam(required = false) String firstName,
-                  @RequestParam(required = false) String lastName, @RequestParam(required = false) String company,
-                  @RequestParam(required = false) String tags, @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
+            @RequestParam(required = false) String lastName, @RequestParam(required = false) String company,
+            @RequestParam(required = false) String tags, @AuthenticationPrincipal ConsoleUser me,
+            RedirectAttributes flash) {
         return Flash.run(flash, "/admin/contacts", () -> {
-            ContactView c = contacts.create(new NewContact(email, firstName, lastName, company, Map.of(), Set.copyOf(split(tags)),
-                    null), me.actor(Channel.CONSOLE));
+            ContactView c = contacts.create(
+                    new NewContact(email, firstName, lastName, company, Map.of(), Set.copyOf(split(tags)), null),
+                    me.actor(Channel.CONSOLE));
             return "Added " + c.email() + ".";
         });
     }
@@ -129,7 +146,8 @@ class ContactsController {
     }
 
     @PostMapping("/{id}/tags")
-    String tag(@PathVariable long id, @RequestParam String tags, @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
+    String tag(@PathVariable long id, @RequestParam String tags, @AuthenticationPrincipal ConsoleUser me,
+            RedirectAttributes flash) {
         return Flash.run(flash, "/admin/contacts/" + id, () -> {
             contacts.tag(List.of(id), split(tags), me.actor(Channel.CONSOLE));
             return "Tagged.";
@@ -137,7 +155,8 @@ class ContactsController {
     }
 
     @PostMapping("/{id}/tags/remove")
-    String untag(@PathVariable long id, @RequestParam String tag, @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
+    String untag(@PathVariable long id, @RequestParam String tag, @AuthenticationPrincipal ConsoleUser me,
+            RedirectAttributes flash) {
         return Flash.run(flash, "/admin/contacts/" + id, () -> {
             contacts.untag(List.of(id), List.of(tag), me.actor(Channel.CONSOLE));
             return "Removed the tag " + tag + ".";
@@ -145,8 +164,9 @@ class ContactsController {
     }
 
     @PostMapping("/{id}/status")
-    String status(@PathVariable long id, @RequestParam ContactStatus status, @RequestParam(required = false) String reason,
-                  @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
+    String status(@PathVariable long id, @RequestParam ContactStatus status,
+            @RequestParam(required = false) String reason, @AuthenticationPrincipal ConsoleUser me,
+            RedirectAttributes flash) {
         return Flash.run(flash, "/admin/contacts/" + id, () -> "Status is now "
                 + contacts.changeStatus(id, status, reason, me.actor(Channel.CONSOLE)).status() + ".");
     }
@@ -160,6 +180,8 @@ class ContactsController {
     }
 
     static List<String> split(String tags) {
-        return tags == null ? List.of() : Arrays.stream(tags.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+        return tags == null ? List.of()
+                : Arrays.stream(tags.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
+
 }

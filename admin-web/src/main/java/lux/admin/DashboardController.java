@@ -15,24 +15,30 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The first page after sign-in: campaigns by status, the latest campaigns and how their mail was received. */
+/**
+ * The first page after sign-in: campaigns by status, the latest campaigns and how their
+ * mail was received.
+ */
 @Controller
 class DashboardController {
+
     private final CampaignService campaigns;
 
     private final StatsService stats;
+
     private final ObjectMapper json;
 
     private final lux.campaigns.SendApprovalService approvals;
 
-    DashboardController(CampaignService campaigns, StatsService stats, ObjectMapper json, lux.campaigns.SendApprovalService approvals) {
+    DashboardController(CampaignService campaigns, StatsService stats, ObjectMapper json,
+            lux.campaigns.SendApprovalService approvals) {
         this.approvals = approvals;
         this.campaigns = campaigns;
         this.stats = stats;
         this.json = json;
     }
 
-    @GetMapping({"/admin", "/admin/"})
+    @GetMapping({ "/admin", "/admin/" })
     String dashboard(Model model) throws JsonProcessingException {
         Map<CampaignStatus, Long> byStatus = campaigns.countByStatus();
         model.addAttribute("byStatus", byStatus);
@@ -45,14 +51,17 @@ class DashboardController {
         model.addAttribute("statusChart", json.writeValueAsString(chart));
         List<CampaignView> recent = campaigns.list(null, PageRequest.of(0, 10)).getContent();
         model.addAttribute("recent", recent);
-        // Engagement of the latest campaigns that went out: over time, and people against machines.
-        List<CampaignStats> sent = stats.compare(recent.stream().filter(c -> c.startedAt() != null).map(CampaignView::id).toList());
-        model.addAttribute("engagementChart", json.writeValueAsString(
-                Charts.timeline(sent.stream().flatMap(s -> s.timeline().stream()).toList())));
+        // Engagement of the latest campaigns that went out: over time, and people against
+        // machines.
+        List<CampaignStats> sent = stats
+            .compare(recent.stream().filter(c -> c.startedAt() != null).map(CampaignView::id).toList());
+        model.addAttribute("engagementChart",
+                json.writeValueAsString(Charts.timeline(sent.stream().flatMap(s -> s.timeline().stream()).toList())));
         model.addAttribute("humanOpens", sent.stream().mapToLong(s -> s.human().opens()).sum());
         model.addAttribute("machineOpens", sent.stream().mapToLong(s -> s.machine().opens()).sum());
         model.addAttribute("humanClicks", sent.stream().mapToLong(s -> s.human().clicks()).sum());
         model.addAttribute("machineClicks", sent.stream().mapToLong(s -> s.machine().clicks()).sum());
         return "admin/dashboard";
     }
+
 }

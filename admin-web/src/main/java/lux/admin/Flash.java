@@ -3,8 +3,12 @@ package lux.admin;
 import lux.shared.LuxException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Runs a console action and leaves its outcome (or the user-facing error) for the page redirected to. */
+/**
+ * Runs a console action and leaves its outcome (or the user-facing error) for the page
+ * redirected to.
+ */
 final class Flash {
+
     private Flash() {
     }
 
@@ -14,7 +18,8 @@ final class Flash {
             if (notice != null) {
                 flash.addFlashAttribute("notice", notice);
             }
-        } catch (LuxException e) {
+        }
+        catch (LuxException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:" + redirect;
@@ -22,6 +27,9 @@ final class Flash {
 
     @FunctionalInterface
     interface Action {
+
         String run();
+
     }
+
 }

@@ -18,11 +18,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Sign-up forms in the console: list, create, edit (with the snippet to embed) and delete. */
+/**
+ * Sign-up forms in the console: list, create, edit (with the snippet to embed) and
+ * delete.
+ */
 @Controller
 @RequestMapping("/admin/forms")
 class FormsController {
+
     private final FormService forms;
+
     private final FormSnippet snippets;
 
     FormsController(FormService forms, FormSnippet snippets) {
@@ -38,12 +43,15 @@ class FormsController {
     }
 
     @PostMapping
-    String create(@RequestParam String name, @RequestParam(required = false) String tags, @RequestParam(defaultValue = "en") String language,
-                  @RequestParam(defaultValue = "false") boolean doubleOptIn, @RequestParam(required = false) String allowedOrigin,
-                  @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
+    String create(@RequestParam String name, @RequestParam(required = false) String tags,
+            @RequestParam(defaultValue = "en") String language,
+            @RequestParam(defaultValue = "false") boolean doubleOptIn,
+            @RequestParam(required = false) String allowedOrigin, @AuthenticationPrincipal ConsoleUser me,
+            RedirectAttributes flash) {
         String[] created = new String[1];
         String redirect = Flash.run(flash, "/admin/forms", () -> {
-            SignupForm form = forms.create(new FormDefinition(name, null, split(tags), language, null, doubleOptIn, allowedOrigin, null, null),
+            SignupForm form = forms.create(
+                    new FormDefinition(name, null, split(tags), language, null, doubleOptIn, allowedOrigin, null, null),
                     me.actor(Channel.CONSOLE));
             created[0] = "/admin/forms/" + form.id();
             return "Created the form " + form.name() + ". Copy its snippet below.";
@@ -62,13 +70,15 @@ class FormsController {
 
     @PostMapping("/{id}")
     String update(@PathVariable long id, @RequestParam String name, @RequestParam(required = false) List<String> fields,
-                  @RequestParam(required = false) String tags, @RequestParam(defaultValue = "en") String language,
-                  @RequestParam(required = false) String consentText, @RequestParam(defaultValue = "false") boolean doubleOptIn,
-                  @RequestParam(required = false) String allowedOrigin, @RequestParam(required = false) String confirmSubject,
-                  @RequestParam(required = false) String confirmBody, @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
+            @RequestParam(required = false) String tags, @RequestParam(defaultValue = "en") String language,
+            @RequestParam(required = false) String consentText,
+            @RequestParam(defaultValue = "false") boolean doubleOptIn,
+            @RequestParam(required = false) String allowedOrigin, @RequestParam(required = false) String confirmSubject,
+            @RequestParam(required = false) String confirmBody, @AuthenticationPrincipal ConsoleUser me,
+            RedirectAttributes flash) {
         return Flash.run(flash, "/admin/forms/" + id, () -> {
-            forms.update(id, new FormDefinition(name, fields, split(tags), language, consentText, doubleOptIn, allowedOrigin,
-                    confirmSubject, confirmBody), me.actor(Channel.CONSOLE));
+            forms.update(id, new FormDefinition(name, fields, split(tags), language, consentText, doubleOptIn,
+                    allowedOrigin, confirmSubject, confirmBody), me.actor(Channel.CONSOLE));
             return "Saved.";
         });
     }
@@ -82,6 +92,8 @@ class FormsController {
     }
 
     private static List<String> split(String csv) {
-        return csv == null ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return csv == null ? List.of()
+                : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
+
 }

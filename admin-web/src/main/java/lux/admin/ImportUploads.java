@@ -11,11 +11,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Starts background imports of uploaded files (console and API). Core keeps the upload in its spool under the
- * job's id until the import ends, so a crash leaves nothing behind that start-up does not clean.
+ * Starts background imports of uploaded files (console and API). Core keeps the upload in
+ * its spool under the job's id until the import ends, so a crash leaves nothing behind
+ * that start-up does not clean.
  */
 @Component
 public class ImportUploads {
+
     private final ContactImportService imports;
 
     ImportUploads(ContactImportService imports) {
@@ -28,8 +30,10 @@ public class ImportUploads {
         }
         try (InputStream in = upload.getInputStream()) {
             return imports.startUpload(upload.getOriginalFilename(), in, tags, mode, actor);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("Could not read the uploaded file", e);
         }
     }
+
 }

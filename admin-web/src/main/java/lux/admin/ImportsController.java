@@ -20,11 +20,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** CSV imports: upload, a progress page that refreshes itself until done, the error report, cancel. */
+/**
+ * CSV imports: upload, a progress page that refreshes itself until done, the error
+ * report, cancel.
+ */
 @Controller
 @RequestMapping("/admin/imports")
 class ImportsController {
+
     private final ContactImportService imports;
+
     private final ImportUploads uploads;
 
     ImportsController(ContactImportService imports, ImportUploads uploads) {
@@ -41,12 +46,13 @@ class ImportsController {
 
     @PostMapping
     String upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String tags,
-                  @RequestParam(defaultValue = "ADD_NEW_ONLY") ImportMode mode, @AuthenticationPrincipal ConsoleUser me,
-                  RedirectAttributes flash) {
+            @RequestParam(defaultValue = "ADD_NEW_ONLY") ImportMode mode, @AuthenticationPrincipal ConsoleUser me,
+            RedirectAttributes flash) {
         try {
             long id = uploads.start(file, Set.copyOf(ContactsController.split(tags)), mode, me.actor(Channel.CONSOLE));
             return "redirect:/admin/imports/" + id;
-        } catch (LuxException e) {
+        }
+        catch (LuxException e) {
             flash.addFlashAttribute("error", e.getMessage());
             return "redirect:/admin/imports";
         }
@@ -80,4 +86,5 @@ class ImportsController {
             return "Cancelling: rows written so far stay.";
         });
     }
+
 }

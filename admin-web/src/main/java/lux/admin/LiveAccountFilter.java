@@ -15,14 +15,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a console session on its next request once its user is gone, disabled, has another role or another
- * password than at sign-in (their credentials version moved on). The database decides, so disabling someone
- * ends their sessions on every instance at once. A console page is redirected to the sign-in page, which says why;
- * anything else goes on unauthenticated (the API answers 401, a form post is sent to sign in). The API's chain
+ * Ends a console session on its next request once its user is gone, disabled, has another
+ * role or another password than at sign-in (their credentials version moved on). The
+ * database decides, so disabling someone ends their sessions on every instance at once. A
+ * console page is redirected to the sign-in page, which says why; anything else goes on
+ * unauthenticated (the API answers 401, a form post is sent to sign in). The API's chain
  * (lux.api) runs it too.
  */
 public class LiveAccountFilter extends OncePerRequestFilter {
+
     private static final Logger log = LoggerFactory.getLogger(LiveAccountFilter.class);
+
     private final UserService users;
 
     public LiveAccountFilter(UserService users) {
@@ -42,7 +45,8 @@ public class LiveAccountFilter extends OncePerRequestFilter {
             SecurityContextHolder.clearContext();
             log.info("Ended a console session of user {}: the account was disabled or its role or password changed",
                     me.userId());
-            if ("GET".equals(request.getMethod()) && request.getRequestURI().startsWith(request.getContextPath() + "/admin")) {
+            if ("GET".equals(request.getMethod())
+                    && request.getRequestURI().startsWith(request.getContextPath() + "/admin")) {
                 response.sendRedirect(request.getContextPath() + "/admin/login?ended");
                 return;
             }
@@ -54,8 +58,12 @@ public class LiveAccountFilter extends OncePerRequestFilter {
         if (me.userId() == null) {
             return false;
         }
-        return users.find(me.userId()).filter(User::isEnabled).filter(u -> u.getPasswordHash() != null)
-                .filter(u -> u.getRole() == me.role())
-                .filter(u -> u.getCredentialsVersion() == me.credentialsVersion()).isPresent();
+        return users.find(me.userId())
+            .filter(User::isEnabled)
+            .filter(u -> u.getPasswordHash() != null)
+            .filter(u -> u.getRole() == me.role())
+            .filter(u -> u.getCredentialsVersion() == me.credentialsVersion())
+            .isPresent();
     }
+
 }

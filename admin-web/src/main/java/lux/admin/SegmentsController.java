@@ -23,14 +23,18 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Segments: the list, a condition builder (segments.js keeps the definition JSON in the form and asks for a live count),
- * save and delete. The definition travels as the same JSON the API takes, so both read it one way.
+ * Segments: the list, a condition builder (segments.js keeps the definition JSON in the
+ * form and asks for a live count), save and delete. The definition travels as the same
+ * JSON the API takes, so both read it one way.
  */
 @Controller
 @RequestMapping("/admin/segments")
 class SegmentsController {
+
     static final int SAMPLE = 10;
+
     private final SegmentService segments;
+
     private final ObjectMapper json;
 
     SegmentsController(SegmentService segments, ObjectMapper json) {
@@ -57,14 +61,15 @@ class SegmentsController {
 
     @PostMapping
     String save(@RequestParam(required = false) Long id, @RequestParam String name, @RequestParam String definition,
-                @AuthenticationPrincipal ConsoleUser me, Model model, RedirectAttributes flash) {
+            @AuthenticationPrincipal ConsoleUser me, Model model, RedirectAttributes flash) {
         try {
             SegmentDefinition parsed = parse(definition);
             SegmentView saved = id == null ? segments.create(name, parsed, me.actor(Channel.CONSOLE))
                     : segments.update(id, name, parsed, me.actor(Channel.CONSOLE));
             flash.addFlashAttribute("notice", "Segment \"" + saved.name() + "\" saved: " + saved.description() + ".");
             return "redirect:/admin/segments";
-        } catch (LuxException e) {
+        }
+        catch (LuxException e) {
             model.addAttribute("error", e.getMessage());
             return form(model, id, name, definition); // what they typed stays
         }
@@ -79,14 +84,18 @@ class SegmentsController {
         });
     }
 
-    /** The live count and a sample for the builder; an unusable definition answers with the reason to show. */
+    /**
+     * The live count and a sample for the builder; an unusable definition answers with
+     * the reason to show.
+     */
     @PostMapping("/preview")
     @ResponseBody
     ResponseEntity<Object> preview(@RequestParam String definition) {
         try {
             SegmentPreview preview = segments.preview(parse(definition), SAMPLE);
             return ResponseEntity.ok(preview);
-        } catch (LuxException e) {
+        }
+        catch (LuxException e) {
             return ResponseEntity.ok(Map.of("error", e.getMessage()));
         }
     }
@@ -101,8 +110,11 @@ class SegmentsController {
     private SegmentDefinition parse(String definition) {
         try {
             return json.readValue(definition, SegmentDefinition.class);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("definition", "The conditions could not be read: " + e.getOriginalMessage());
+        }
+        catch (JsonProcessingException e) {
+            throw new InvalidInputException("definition",
+                    "The conditions could not be read: " + e.getOriginalMessage());
         }
     }
+
 }

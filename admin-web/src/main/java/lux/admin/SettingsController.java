@@ -8,10 +8,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** What LUX is configured with: transport, AI, Teams bot, database. Secrets show only whether they are set. */
+/**
+ * What LUX is configured with: transport, AI, Teams bot, database. Secrets show only
+ * whether they are set.
+ */
 @Controller
 class SettingsController {
+
     private final Environment environment;
+
     private final CoreProperties core;
 
     SettingsController(Environment environment, CoreProperties core) {
@@ -27,14 +32,16 @@ class SettingsController {
         settings.add(new Setting("Campaigns", "Send approval by a second person", "lux.campaigns.approval.required",
                 core.campaigns().approval().required() ? "required" : "off"));
         settings.add(new Setting("Campaigns", "Who may approve", "lux.campaigns.approval.approvers",
-                core.campaigns().approval().approvers() == lux.config.CoreProperties.Approvers.ADMINS ? "admins" : "any other user"));
-        settings.add(new Setting("Mail", "Public base URL (tracking links)", "lux.public-base-url", core.publicBaseUrl().toString()));
+                core.campaigns().approval().approvers() == lux.config.CoreProperties.Approvers.ADMINS ? "admins"
+                        : "any other user"));
+        settings.add(new Setting("Mail", "Public base URL (tracking links)", "lux.public-base-url",
+                core.publicBaseUrl().toString()));
         settings.add(plain("Microsoft Graph", "Tenant", "lux.graph.tenant-id"));
         settings.add(plain("Microsoft Graph", "Client id", "lux.graph.client-id"));
         settings.add(secret("Microsoft Graph", "Client secret", "lux.graph.client-secret"));
         settings.add(plain("Microsoft Graph", "Sender mailbox", "lux.graph.sender"));
-        settings.add(new Setting("Microsoft Graph", "Send format (mime carries List-Unsubscribe)", "lux.graph.send-format",
-                environment.getProperty("lux.graph.send-format", "mime")));
+        settings.add(new Setting("Microsoft Graph", "Send format (mime carries List-Unsubscribe)",
+                "lux.graph.send-format", environment.getProperty("lux.graph.send-format", "mime")));
         settings.add(plain("SMTP", "Host", "spring.mail.host"));
         settings.add(secret("SMTP", "Password", "spring.mail.password"));
         settings.add(plain("AI", "Provider", "lux.ai.provider"));
@@ -44,7 +51,8 @@ class SettingsController {
         settings.add(plain("Teams bot", "App id (empty: local mode)", "MicrosoftAppId"));
         settings.add(secret("Teams bot", "App password", "MicrosoftAppPassword"));
         settings.add(plain("Teams bot", "Tenant", "MicrosoftAppTenantId"));
-        settings.add(new Setting("Database", "URL", "spring.datasource.url", withoutPassword(environment.getProperty("spring.datasource.url"))));
+        settings.add(new Setting("Database", "URL", "spring.datasource.url",
+                withoutPassword(environment.getProperty("spring.datasource.url"))));
         settings.add(secret("Database", "Password", "spring.datasource.password"));
         model.addAttribute("settings", settings);
         model.addAttribute("aiConfigured", isSet("lux.ai.api-key") || isSet("OPENAI_API_KEY"));
@@ -76,4 +84,5 @@ class SettingsController {
 
     record Setting(String group, String label, String key, String value) {
     }
+
 }

@@ -23,11 +23,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Template list and editor; the editor previews the unsaved text for a chosen contact as you type. */
+/**
+ * Template list and editor; the editor previews the unsaved text for a chosen contact as
+ * you type.
+ */
 @Controller
 @RequestMapping("/admin/templates")
 class TemplatesController {
+
     private final TemplateService templates;
+
     private final ContactService contacts;
 
     TemplatesController(TemplateService templates, ContactService contacts) {
@@ -43,7 +48,8 @@ class TemplatesController {
 
     @GetMapping("/new")
     String create(Model model) {
-        model.addAttribute("template", new TemplateView(0, "", "", "<p>Hello {{ contact.first_name }},</p>\n", null, null));
+        model.addAttribute("template",
+                new TemplateView(0, "", "", "<p>Hello {{ contact.first_name }},</p>\n", null, null));
         return "admin/template";
     }
 
@@ -55,15 +61,16 @@ class TemplatesController {
 
     @PostMapping
     String save(@RequestParam(defaultValue = "0") long id, @RequestParam String name, @RequestParam String subject,
-                @RequestParam String htmlBody, @RequestParam(required = false) String textBody,
-                @AuthenticationPrincipal ConsoleUser me, Model model, RedirectAttributes flash) {
+            @RequestParam String htmlBody, @RequestParam(required = false) String textBody,
+            @AuthenticationPrincipal ConsoleUser me, Model model, RedirectAttributes flash) {
         TemplateContent content = new TemplateContent(name, subject, htmlBody, textBody);
         try {
             TemplateView saved = id == 0 ? templates.create(content, me.actor(Channel.CONSOLE))
                     : templates.update(id, content, me.actor(Channel.CONSOLE));
             flash.addFlashAttribute("notice", "Saved \"" + saved.name() + "\".");
             return "redirect:/admin/templates/" + saved.id();
-        } catch (LuxException e) {
+        }
+        catch (LuxException e) {
             // Re-show the editor with what was typed, so nothing is lost.
             model.addAttribute("template", new TemplateView(id, name, subject, htmlBody, textBody, null));
             model.addAttribute("error", e.getMessage());
@@ -79,22 +86,27 @@ class TemplatesController {
         });
     }
 
-    /** Live preview of unsaved text: for the contact with this email, or the sample contact. */
+    /**
+     * Live preview of unsaved text: for the contact with this email, or the sample
+     * contact.
+     */
     @PostMapping("/preview")
     @ResponseBody
     ResponseEntity<Map<String, Object>> preview(@RequestParam(defaultValue = "") String subject,
-                                                @RequestParam(defaultValue = "") String htmlBody,
-                                                @RequestParam(required = false) String textBody,
-                                                @RequestParam(required = false) String contact) {
+            @RequestParam(defaultValue = "") String htmlBody, @RequestParam(required = false) String textBody,
+            @RequestParam(required = false) String contact) {
         try {
             ContactView who = contact == null || contact.isBlank() ? TemplateModel.sampleContact()
-                    : contacts.findByEmail(contact).orElseThrow(() -> new InvalidInputException("contact",
-                    "No contact has the address " + contact.trim() + "."));
+                    : contacts.findByEmail(contact)
+                        .orElseThrow(() -> new InvalidInputException("contact",
+                                "No contact has the address " + contact.trim() + "."));
             RenderedMessage message = templates.render(new TemplateContent(null, subject, htmlBody, textBody), who);
-            return ResponseEntity.ok(Map.of("subject", message.subject(), "html", message.html(), "text", message.text(),
-                    "contact", who.email()));
-        } catch (LuxException e) {
+            return ResponseEntity.ok(Map.of("subject", message.subject(), "html", message.html(), "text",
+                    message.text(), "contact", who.email()));
+        }
+        catch (LuxException e) {
             return ResponseEntity.unprocessableEntity().body(Map.of("error", e.getMessage()));
         }
     }
+
 }

@@ -18,16 +18,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * API tokens: made by admins for themselves or another person, the owner (a token acts as its owner, with their
- * current role, and stops when they are disabled), expiring, the secret shown once, revocable. The list shows who
- * has which token.
+ * API tokens: made by admins for themselves or another person, the owner (a token acts as
+ * its owner, with their current role, and stops when they are disabled), expiring, the
+ * secret shown once, revocable. The list shows who has which token.
  */
 @Controller
 @RequestMapping("/admin/tokens")
 class TokensController {
+
     private final ApiTokenService tokens;
+
     private final UserService users;
+
     private final ConsoleProperties properties;
+
     private final Clock clock;
 
     TokensController(ApiTokenService tokens, UserService users, ConsoleProperties properties, Clock clock) {
@@ -50,19 +54,22 @@ class TokensController {
 
     @PostMapping
     String create(@RequestParam String name, @RequestParam(required = false) Long ownerId,
-                  @RequestParam(required = false) Integer expiresInDays, @AuthenticationPrincipal ConsoleUser me,
-                  RedirectAttributes flash) {
+            @RequestParam(required = false) Integer expiresInDays, @AuthenticationPrincipal ConsoleUser me,
+            RedirectAttributes flash) {
         return Flash.run(flash, "/admin/tokens", () -> {
             Duration validity = expiresInDays == null ? properties.apiTokenValidity() : Duration.ofDays(expiresInDays);
             NewApiToken created = tokens.create(name, ownerId, validity, me.actor(Channel.CONSOLE));
             flash.addFlashAttribute("oneTimeSecret", created.secret());
             return "Created the token \"" + created.token().name() + "\" for " + created.token().owner() + " (acts as "
-                    + created.token().role() + "), valid until " + created.token().expiresAt() + ". Copy it now: it is not shown again.";
+                    + created.token().role() + "), valid until " + created.token().expiresAt()
+                    + ". Copy it now: it is not shown again.";
         });
     }
 
     @PostMapping("/{id}/revoke")
     String revoke(@PathVariable long id, @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
-        return Flash.run(flash, "/admin/tokens", () -> "Revoked \"" + tokens.revoke(id, me.actor(Channel.CONSOLE)).name() + "\".");
+        return Flash.run(flash, "/admin/tokens",
+                () -> "Revoked \"" + tokens.revoke(id, me.actor(Channel.CONSOLE)).name() + "\".");
     }
+
 }

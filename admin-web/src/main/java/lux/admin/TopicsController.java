@@ -13,10 +13,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Which tags readers see as topics in the preference centre (admins only: under /admin/settings). */
+/**
+ * Which tags readers see as topics in the preference centre (admins only: under
+ * /admin/settings).
+ */
 @Controller
 class TopicsController {
+
     static final int BLANK_ROWS = 3;
+
     private final TopicService topics;
 
     TopicsController(TopicService topics) {
@@ -30,12 +35,15 @@ class TopicsController {
         return "admin/topics";
     }
 
-    /** The form's rows as parallel lists; rows without a tag are ignored (the blank rows left unused). */
+    /**
+     * The form's rows as parallel lists; rows without a tag are ignored (the blank rows
+     * left unused).
+     */
     @PostMapping("/admin/settings/topics")
     String save(@RequestParam(name = "tag", required = false) List<String> tags,
-                @RequestParam(name = "label", required = false) List<String> labels,
-                @RequestParam(name = "description", required = false) List<String> descriptions,
-                @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
+            @RequestParam(name = "label", required = false) List<String> labels,
+            @RequestParam(name = "description", required = false) List<String> descriptions,
+            @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
         List<TopicDefinition> rows = new ArrayList<>();
         int n = tags == null ? 0 : tags.size();
         for (int i = 0; i < n; i++) {
@@ -52,4 +60,5 @@ class TopicsController {
     private static String at(List<String> values, int i) {
         return values == null || i >= values.size() ? null : values.get(i);
     }
+
 }

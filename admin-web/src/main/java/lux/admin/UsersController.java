@@ -22,14 +22,22 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins create users (there is no sign-up), disable them, reset passwords, change roles, link Teams identities. */
+/**
+ * Admins create users (there is no sign-up), disable them, reset passwords, change roles,
+ * link Teams identities.
+ */
 @Controller
 @RequestMapping("/admin/users")
 class UsersController {
+
     private final UserService users;
+
     private final LinkCodeService linkCodes;
+
     private final PasswordEncoder encoder;
+
     private final PasswordPolicy policy;
+
     private final SecureRandom random = new SecureRandom();
 
     UsersController(UserService users, LinkCodeService linkCodes, PasswordEncoder encoder, PasswordPolicy policy) {
@@ -48,12 +56,13 @@ class UsersController {
 
     /** Without a password one is generated and shown once to the admin, to hand over. */
     @PostMapping
-    String create(@RequestParam String email, @RequestParam(required = false) String displayName, @RequestParam Role role,
-                  @RequestParam(required = false) String password, @AuthenticationPrincipal ConsoleUser me,
-                  RedirectAttributes flash) {
+    String create(@RequestParam String email, @RequestParam(required = false) String displayName,
+            @RequestParam Role role, @RequestParam(required = false) String password,
+            @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
         return Flash.run(flash, "/admin/users", () -> {
             String secret = password == null || password.isBlank() ? generated() : checked(password, email);
-            User user = users.create(new NewUser(email, displayName, encoder.encode(secret), role), me.actor(Channel.CONSOLE));
+            User user = users.create(new NewUser(email, displayName, encoder.encode(secret), role),
+                    me.actor(Channel.CONSOLE));
             if (password == null || password.isBlank()) {
                 flash.addFlashAttribute("oneTimeSecret", secret);
             }
@@ -63,19 +72,20 @@ class UsersController {
 
     @PostMapping("/{id}/enabled")
     String enabled(@PathVariable long id, @RequestParam boolean enabled, @AuthenticationPrincipal ConsoleUser me,
-                   RedirectAttributes flash) {
+            RedirectAttributes flash) {
         return Flash.run(flash, "/admin/users", () -> {
             if (!enabled && me.userId() != null && me.userId() == id) {
                 throw new InvalidInputException("enabled", "You cannot disable your own account; ask another admin.");
             }
             User user = users.setEnabled(id, enabled, me.actor(Channel.CONSOLE));
-            return enabled ? "Enabled " + user.getEmail() + "."
-                    : "Disabled " + user.getEmail() + ": their sessions have ended and their API tokens stopped working.";
+            return enabled ? "Enabled " + user.getEmail() + "." : "Disabled " + user.getEmail()
+                    + ": their sessions have ended and their API tokens stopped working.";
         });
     }
 
     @PostMapping("/{id}/role")
-    String role(@PathVariable long id, @RequestParam Role role, @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
+    String role(@PathVariable long id, @RequestParam Role role, @AuthenticationPrincipal ConsoleUser me,
+            RedirectAttributes flash) {
         return Flash.run(flash, "/admin/users", () -> {
             if (role != Role.ADMIN && me.userId() != null && me.userId() == id) {
                 throw new InvalidInputException("role", "You cannot take away your own admin role; ask another admin.");
@@ -88,9 +98,10 @@ class UsersController {
     /** Sets a new password (generated unless given) and shows it once. */
     @PostMapping("/{id}/password")
     String resetPassword(@PathVariable long id, @RequestParam(required = false) String password,
-                         @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
+            @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
         return Flash.run(flash, "/admin/users", () -> {
-            String secret = password == null || password.isBlank() ? generated() : checked(password, users.get(id).getEmail());
+            String secret = password == null || password.isBlank() ? generated()
+                    : checked(password, users.get(id).getEmail());
             User user = users.changePasswordHash(id, encoder.encode(secret), me.actor(Channel.CONSOLE));
             if (password == null || password.isBlank()) {
                 flash.addFlashAttribute("oneTimeSecret", secret);
@@ -101,14 +112,17 @@ class UsersController {
 
     @PostMapping("/{id}/teams")
     String link(@PathVariable long id, @RequestParam String aadObjectId, @AuthenticationPrincipal ConsoleUser me,
-                RedirectAttributes flash) {
+            RedirectAttributes flash) {
         return Flash.run(flash, "/admin/users", () -> {
             User user = users.linkTeamsIdentity(id, aadObjectId, me.actor(Channel.CONSOLE));
             return user.getEmail() + " is linked to Teams identity " + user.getAadObjectId() + ".";
         });
     }
 
-    /** A one-time code the user sends to LUX in Teams ("link ABCD-EFGH"); shown once, valid for 30 minutes. */
+    /**
+     * A one-time code the user sends to LUX in Teams ("link ABCD-EFGH"); shown once,
+     * valid for 30 minutes.
+     */
     @PostMapping("/{id}/teams/code")
     String linkCode(@PathVariable long id, @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
         return Flash.run(flash, "/admin/users", () -> {
@@ -128,7 +142,8 @@ class UsersController {
     private String checked(String password, String email) {
         try {
             policy.check(password, email);
-        } catch (InvalidInputException e) {
+        }
+        catch (InvalidInputException e) {
             throw new InvalidInputException("password", e.getMessage() + " Or leave it empty to have one generated.");
         }
         return password;
@@ -139,4 +154,5 @@ class UsersController {
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
+
 }

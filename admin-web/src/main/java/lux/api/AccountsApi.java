@@ -21,13 +21,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Users and API tokens, for admins only (ApiSecurityConfiguration.ADMIN_API_ROUTES): who may sign in, and who has
- * which token. Users are created and changed in the console, where passwords are set.
+ * Users and API tokens, for admins only (ApiSecurityConfiguration.ADMIN_API_ROUTES): who
+ * may sign in, and who has which token. Users are created and changed in the console,
+ * where passwords are set.
  */
 @RestController
 class AccountsApi {
+
     private final UserService users;
+
     private final ApiTokenService tokens;
+
     private final ConsoleProperties properties;
 
     AccountsApi(UserService users, ApiTokenService tokens, ConsoleProperties properties) {
@@ -38,8 +42,11 @@ class AccountsApi {
 
     @GetMapping("/api/v1/users")
     List<UserResponse> users() {
-        return users.list().stream().map(u -> new UserResponse(u.getId(), u.getEmail(), u.getDisplayName(), u.getRole(),
-                u.isEnabled(), u.getAadObjectId() != null)).toList();
+        return users.list()
+            .stream()
+            .map(u -> new UserResponse(u.getId(), u.getEmail(), u.getDisplayName(), u.getRole(), u.isEnabled(),
+                    u.getAadObjectId() != null))
+            .toList();
     }
 
     @GetMapping("/api/v1/tokens")
@@ -47,12 +54,18 @@ class AccountsApi {
         return tokens.list();
     }
 
-    /** The secret is in the answer once and never again; the token belongs to {@code owner} (an email), else the caller. */
+    /**
+     * The secret is in the answer once and never again; the token belongs to
+     * {@code owner} (an email), else the caller.
+     */
     @PostMapping("/api/v1/tokens")
-    ResponseEntity<NewApiToken> createToken(@RequestBody NewTokenRequest body, @AuthenticationPrincipal ConsoleUser me) {
-        Duration validity = body.expiresInDays() == null ? properties.apiTokenValidity() : Duration.ofDays(body.expiresInDays());
+    ResponseEntity<NewApiToken> createToken(@RequestBody NewTokenRequest body,
+            @AuthenticationPrincipal ConsoleUser me) {
+        Duration validity = body.expiresInDays() == null ? properties.apiTokenValidity()
+                : Duration.ofDays(body.expiresInDays());
         Long ownerId = body.owner() == null ? null : users.findByEmail(body.owner())
-                .orElseThrow(() -> new InvalidInputException("owner", "No LUX user has the address " + body.owner() + ".")).getId();
+            .orElseThrow(() -> new InvalidInputException("owner", "No LUX user has the address " + body.owner() + "."))
+            .getId();
         NewApiToken created = tokens.create(body.name(), ownerId, validity, me.actor(Channel.API));
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + created.token().id())).body(created);
     }

@@ -19,17 +19,20 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps JSON bodies of {@code /api/v1} at {@code lux.api.max-json-body} (1 MB) before anything reads them, even
- * before authentication: a declared Content-Length over it is answered 413 at once; a chunked body is read through
- * a stream that fails at the limit ({@link TooLarge}, answered 413 by {@link ApiExceptionHandler}). Uploads
- * (multipart) keep Spring's multipart limits ({@code spring.servlet.multipart.*}).
+ * Caps JSON bodies of {@code /api/v1} at {@code lux.api.max-json-body} (1 MB) before
+ * anything reads them, even before authentication: a declared Content-Length over it is
+ * answered 413 at once; a chunked body is read through a stream that fails at the limit
+ * ({@link TooLarge}, answered 413 by {@link ApiExceptionHandler}). Uploads (multipart)
+ * keep Spring's multipart limits ({@code spring.servlet.multipart.*}).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiBodyLimit {
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> apiBodyLimitFilter(@Value("${lux.api.max-json-body:1MB}") DataSize max) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter(max.toBytes()));
+    FilterRegistrationBean<OncePerRequestFilter> apiBodyLimitFilter(
+            @Value("${lux.api.max-json-body:1MB}") DataSize max) {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+                new Filter(max.toBytes()));
         registration.addUrlPatterns("/api/v1/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
@@ -41,12 +44,15 @@ class ApiBodyLimit {
 
     /** Thrown by the capped stream once the body passes the limit. */
     static final class TooLarge extends IOException {
+
         TooLarge(long limit) {
             super(message(limit));
         }
+
     }
 
     private static final class Filter extends OncePerRequestFilter {
+
         private final long limit;
 
         Filter(long limit) {
@@ -65,8 +71,10 @@ class ApiBodyLimit {
                 response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
                 response.setHeader("Connection", "close");
                 response.setContentType("application/problem+json");
-                response.getOutputStream().write(("{\"type\":\"urn:lux:problem:body-too-large\",\"title\":\"Payload Too Large\","
-                        + "\"status\":413,\"detail\":\"" + message(limit) + "\"}").getBytes(StandardCharsets.UTF_8));
+                response.getOutputStream()
+                    .write(("{\"type\":\"urn:lux:problem:body-too-large\",\"title\":\"Payload Too Large\","
+                            + "\"status\":413,\"detail\":\"" + message(limit) + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
                 return;
             }
             chain.doFilter(new HttpServletRequestWrapper(request) {
@@ -81,11 +89,15 @@ class ApiBodyLimit {
                 }
             }, response);
         }
+
     }
 
     private static final class Capped extends ServletInputStream {
+
         private final ServletInputStream in;
+
         private final long limit;
+
         private long read;
 
         Capped(ServletInputStream in, long limit) {
@@ -125,5 +137,7 @@ class ApiBodyLimit {
         public void setReadListener(ReadListener listener) {
             in.setReadListener(listener);
         }
+
     }
+
 }

@@ -18,18 +18,23 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Maps LUX errors to RFC 9457 problem+json. Field errors carry {@code field} and an {@code errors} list of
- * {@code {field, message}} so clients can show the message next to the input.
+ * Maps LUX errors to RFC 9457 problem+json. Field errors carry {@code field} and an
+ * {@code errors} list of {@code {field, message}} so clients can show the message next to
+ * the input.
  */
 @RestControllerAdvice(basePackages = "lux.api")
 class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
-        return withField(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-input", e.getMessage()), e.field(), e.getMessage());
+        return withField(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-input", e.getMessage()), e.field(),
+                e.getMessage());
     }
 
-    /** Scheduling refused by the pre-flight check: 422 with every blocking problem (and the warnings) listed. */
+    /**
+     * Scheduling refused by the pre-flight check: 422 with every blocking problem (and
+     * the warnings) listed.
+     */
     @ExceptionHandler(PreflightRefusedException.class)
     ProblemDetail preflight(PreflightRefusedException e) {
         ProblemDetail problem = Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "preflight-failed", e.getMessage());
@@ -55,7 +60,7 @@ class ApiExceptionHandler {
     }
 
     /** Conflicts and illegal status transitions (pausing a sent campaign). */
-    @ExceptionHandler({ConflictException.class, LuxException.class})
+    @ExceptionHandler({ ConflictException.class, LuxException.class })
     ProblemDetail conflict(LuxException e) {
         return Problems.problem(HttpStatus.CONFLICT, "conflict", e.getMessage());
     }
@@ -68,8 +73,10 @@ class ApiExceptionHandler {
             }
         }
         String detail = "The request body is not valid JSON for this resource"
-                + (e.getMostSpecificCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
-                ? " (at field '" + m.getPath().get(m.getPath().size() - 1).getFieldName() + "')" : "") + ".";
+                + (e.getMostSpecificCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m
+                        && !m.getPath().isEmpty()
+                                ? " (at field '" + m.getPath().get(m.getPath().size() - 1).getFieldName() + "')" : "")
+                + ".";
         return Problems.problem(HttpStatus.BAD_REQUEST, "unreadable-body", detail);
     }
 
@@ -82,7 +89,8 @@ class ApiExceptionHandler {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missing(MissingServletRequestParameterException e) {
         String message = "The parameter '" + e.getParameterName() + "' is required.";
-        return withField(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-input", message), e.getParameterName(), message);
+        return withField(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-input", message), e.getParameterName(),
+                message);
     }
 
     private static ProblemDetail withField(ProblemDetail problem, String field, String message) {
@@ -92,4 +100,5 @@ class ApiExceptionHandler {
         }
         return problem;
     }
+
 }

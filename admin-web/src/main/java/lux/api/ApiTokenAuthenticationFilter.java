@@ -16,12 +16,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer lux_...} for this request only (nothing is stored in a session), with
- * the role its owner has now. A bearer header that does not match a working token (unknown, revoked, expired, owner
- * disabled) is answered 401 at once, saying which, even if a session exists.
+ * Authenticates {@code Authorization: Bearer lux_...} for this request only (nothing is
+ * stored in a session), with the role its owner has now. A bearer header that does not
+ * match a working token (unknown, revoked, expired, owner disabled) is answered 401 at
+ * once, saying which, even if a session exists.
  */
 public class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
+
     private final ApiTokenService tokens;
+
     private final ObjectMapper json;
 
     public ApiTokenAuthenticationFilter(ApiTokenService tokens, ObjectMapper json) {
@@ -44,20 +47,23 @@ public class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         ApiTokenCheck check = tokens.authenticate(request.getHeader("Authorization").substring(7).trim());
         if (check instanceof ApiTokenCheck.Refused refused) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"lux\", error=\"invalid_token\"");
-            Problems.write(json, request, response, Problems.problem(HttpStatus.UNAUTHORIZED, "invalid-token",
-                    refused.reason()));
+            Problems.write(json, request, response,
+                    Problems.problem(HttpStatus.UNAUTHORIZED, "invalid-token", refused.reason()));
             return;
         }
         ApiTokenCheck.Accepted accepted = (ApiTokenCheck.Accepted) check;
         ConsoleUser principal = ConsoleUser.forToken(accepted.token().id(), accepted.token().name(), accepted.role(),
                 accepted.userId());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
-        } finally {
+        }
+        finally {
             SecurityContextHolder.clearContext();
         }
     }
+
 }

@@ -36,15 +36,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/campaigns")
 class CampaignsApi {
+
     private final CampaignService campaigns;
+
     private final StatsService stats;
+
     private final SendApprovalService approvals;
+
     private final SchedulePlanner planner;
+
     private final ResendService resends;
+
     private final CampaignAudiences audiences;
 
     CampaignsApi(CampaignService campaigns, StatsService stats, SendApprovalService approvals, SchedulePlanner planner,
-                 ResendService resends, CampaignAudiences audiences) {
+            ResendService resends, CampaignAudiences audiences) {
         this.planner = planner;
         this.resends = resends;
         this.audiences = audiences;
@@ -55,7 +61,7 @@ class CampaignsApi {
 
     @GetMapping
     PageResponse<CampaignView> list(@RequestParam(required = false) CampaignStatus status,
-                                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         return PageResponse.of(campaigns.list(status, PageResponse.request(page, size)), c -> c);
     }
 
@@ -64,9 +70,10 @@ class CampaignsApi {
         if (body.templateId() == null) {
             throw new InvalidInputException("templateId", "Choose the template the campaign sends (templateId).");
         }
-        CampaignView created = campaigns.create(new NewCampaign(body.name(), body.templateId(), body.sender(), body.audience(),
-                body.segmentId()),
-                user.actor(Channel.API), user.role()); // the token's own role, not its creator's
+        CampaignView created = campaigns.create(
+                new NewCampaign(body.name(), body.templateId(), body.sender(), body.audience(), body.segmentId()),
+                user.actor(Channel.API), user.role()); // the token's own role, not its
+                                                       // creator's
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + created.id())).body(created);
     }
 
@@ -76,45 +83,62 @@ class CampaignsApi {
     }
 
     @PatchMapping("/{id}")
-    CampaignView update(@PathVariable long id, @RequestBody CampaignRequest body, @AuthenticationPrincipal ConsoleUser user) {
-        return campaigns.update(id, new CampaignChanges(body.name(), body.templateId(), body.sender(), body.audience(), body.segmentId()),
+    CampaignView update(@PathVariable long id, @RequestBody CampaignRequest body,
+            @AuthenticationPrincipal ConsoleUser user) {
+        return campaigns.update(id,
+                new CampaignChanges(body.name(), body.templateId(), body.sender(), body.audience(), body.segmentId()),
                 user.actor(Channel.API), user.role());
     }
 
-    /** Campaigns whose send waits for a second person (send approval on), oldest request first. */
+    /**
+     * Campaigns whose send waits for a second person (send approval on), oldest request
+     * first.
+     */
     @GetMapping("/pending-approval")
-    PageResponse<CampaignView> pendingApproval(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    PageResponse<CampaignView> pendingApproval(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return PageResponse.ofList(approvals.pending(), PageResponse.request(page, size));
     }
 
-    /** A second person approves a requested send: the campaign becomes scheduled (403 for the requester). */
+    /**
+     * A second person approves a requested send: the campaign becomes scheduled (403 for
+     * the requester).
+     */
     @PostMapping("/{id}/approve")
     CampaignView approve(@PathVariable long id, @AuthenticationPrincipal ConsoleUser user) {
         return approvals.approve(id, user.actor(Channel.API));
     }
 
-    /** A second person rejects a requested send; {@code reason} is passed on to the requester. */
+    /**
+     * A second person rejects a requested send; {@code reason} is passed on to the
+     * requester.
+     */
     @PostMapping("/{id}/reject")
     CampaignView reject(@PathVariable long id, @RequestBody(required = false) RejectRequest body,
-                        @AuthenticationPrincipal ConsoleUser user) {
+            @AuthenticationPrincipal ConsoleUser user) {
         return approvals.reject(id, body == null ? null : body.reason(), user.actor(Channel.API));
     }
 
-    /** {@code at} is a wall-clock time in {@code zone} (default UTC); without {@code at} the campaign is due now. */
+    /**
+     * {@code at} is a wall-clock time in {@code zone} (default UTC); without {@code at}
+     * the campaign is due now.
+     */
     @PostMapping("/{id}/schedule")
     CampaignView schedule(@PathVariable long id, @RequestBody(required = false) ScheduleRequest body,
-                          @AuthenticationPrincipal ConsoleUser user) {
+            @AuthenticationPrincipal ConsoleUser user) {
         ScheduleRequest request = body == null ? new ScheduleRequest(null, null) : body;
         return campaigns.schedule(id, request.at(), request.zoneId(), user.actor(Channel.API));
     }
 
-    /** What {@code /schedule} with the same body would do, changing nothing: audience, checks and estimated finish. */
+    /**
+     * What {@code /schedule} with the same body would do, changing nothing: audience,
+     * checks and estimated finish.
+     */
     @PostMapping("/{id}/plan")
     SchedulePlan plan(@PathVariable long id, @RequestBody(required = false) ScheduleRequest body) {
         ScheduleRequest request = body == null ? new ScheduleRequest(null, null) : body;
         return planner.plan(id, request.at(), request.zoneId());
     }
-
 
     @PostMapping("/{id}/unschedule")
     CampaignView unschedule(@PathVariable long id, @AuthenticationPrincipal ConsoleUser user) {
@@ -143,20 +167,24 @@ class CampaignsApi {
     }
 
     /**
-     * A new campaign linked to {@code id} for its recipients without a human open (and without a click when
-     * {@code excludeClickers}), under a new {@code subject} if given; scheduled for {@code sendAt} in {@code zone} when
-     * given, otherwise a draft.
+     * A new campaign linked to {@code id} for its recipients without a human open (and
+     * without a click when {@code excludeClickers}), under a new {@code subject} if
+     * given; scheduled for {@code sendAt} in {@code zone} when given, otherwise a draft.
      */
     @PostMapping("/{id}/resend")
     ResponseEntity<CampaignView> resend(@PathVariable long id, @RequestBody(required = false) ResendRequest body,
-                                        @AuthenticationPrincipal ConsoleUser user) {
+            @AuthenticationPrincipal ConsoleUser user) {
         ResendRequest request = body == null ? new ResendRequest(null, false, null, null) : body;
-        CampaignView created = resends.resendToNonOpeners(id, new Resend(request.subject(), request.excludeClickers(), request.sendAt(),
-                request.zoneId()), user.actor(Channel.API));
+        CampaignView created = resends.resendToNonOpeners(id,
+                new Resend(request.subject(), request.excludeClickers(), request.sendAt(), request.zoneId()),
+                user.actor(Channel.API));
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + created.id())).body(created);
     }
 
-    /** Where the audience comes from: a segment, a resend of an earlier campaign, or the tags; and how many it reaches now. */
+    /**
+     * Where the audience comes from: a segment, a resend of an earlier campaign, or the
+     * tags; and how many it reaches now.
+     */
     @GetMapping("/{id}/audience")
     AudienceInfo audience(@PathVariable long id) {
         return new AudienceInfo(campaigns.segmentOf(id), audiences.describe(id), audiences.count(id));
@@ -181,14 +209,20 @@ class CampaignsApi {
         ZoneId zoneId() {
             try {
                 return zone == null || zone.isBlank() ? null : ZoneId.of(zone.trim());
-            } catch (java.time.DateTimeException e) {
-                throw new InvalidInputException("zone", "'" + zone + "' is not a time zone; use a name like Europe/Berlin.");
+            }
+            catch (java.time.DateTimeException e) {
+                throw new InvalidInputException("zone",
+                        "'" + zone + "' is not a time zone; use a name like Europe/Berlin.");
             }
         }
     }
 
-    /** Recipients per delivery status (the rows are the truth), and engagement: rates, people vs machines, links, hours. */
+    /**
+     * Recipients per delivery status (the rows are the truth), and engagement: rates,
+     * people vs machines, links, hours.
+     */
     record CampaignStats(long campaignId, CampaignStatus status, Map<RecipientStatus, Long> recipients,
-                         lux.stats.CampaignStats engagement) {
+            lux.stats.CampaignStats engagement) {
     }
+
 }

@@ -11,7 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** A contact's consent ledger, oldest event first. */
 @RestController
 class ConsentApi {
+
     private final ContactService contacts;
+
     private final ConsentLedger ledger;
 
     ConsentApi(ContactService contacts, ConsentLedger ledger) {
@@ -23,4 +25,5 @@ class ConsentApi {
     List<ConsentEvent> consent(@PathVariable long id) {
         return ledger.history(contacts.get(id).email());
     }
+
 }

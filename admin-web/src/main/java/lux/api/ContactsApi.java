@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/contacts")
 class ContactsApi {
+
     private final ContactService contacts;
 
     private final ContactTimelines timelines;
@@ -48,17 +49,18 @@ class ContactsApi {
 
     /** {@code tag} may repeat: contacts with any of them. */
     @GetMapping
-    PageResponse<ContactView> search(@RequestParam(required = false) String q, @RequestParam(required = false) List<String> tag,
-                                     @RequestParam(required = false) ContactStatus status,
-                                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    PageResponse<ContactView> search(@RequestParam(required = false) String q,
+            @RequestParam(required = false) List<String> tag, @RequestParam(required = false) ContactStatus status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         AudienceFilter tags = new AudienceFilter(tag == null ? Set.of() : Set.copyOf(tag), Set.of(), Set.of());
-        return PageResponse.of(contacts.search(new ContactQuery(q, tags, status), PageResponse.request(page, size)), c -> c);
+        return PageResponse.of(contacts.search(new ContactQuery(q, tags, status), PageResponse.request(page, size)),
+                c -> c);
     }
 
     @PostMapping
     ResponseEntity<ContactView> create(@RequestBody NewContactRequest body, @AuthenticationPrincipal ConsoleUser user) {
-        ContactView created = contacts.create(new NewContact(body.email(), body.firstName(), body.lastName(), body.company(),
-                body.attributes(), body.tags(), body.consentSource()), user.actor(Channel.API));
+        ContactView created = contacts.create(new NewContact(body.email(), body.firstName(), body.lastName(),
+                body.company(), body.attributes(), body.tags(), body.consentSource()), user.actor(Channel.API));
         return ResponseEntity.created(URI.create("/api/v1/contacts/" + created.id())).body(created);
     }
 
@@ -68,9 +70,11 @@ class ContactsApi {
     }
 
     @PatchMapping("/{id}")
-    ContactView update(@PathVariable long id, @RequestBody ContactChangesRequest body, @AuthenticationPrincipal ConsoleUser user) {
-        return contacts.update(id, new ContactChanges(body.firstName(), body.lastName(), body.company(), body.attributes()),
-                body.status(), body.reason(), user.actor(Channel.API));
+    ContactView update(@PathVariable long id, @RequestBody ContactChangesRequest body,
+            @AuthenticationPrincipal ConsoleUser user) {
+        return contacts.update(id,
+                new ContactChanges(body.firstName(), body.lastName(), body.company(), body.attributes()), body.status(),
+                body.reason(), user.actor(Channel.API));
     }
 
     @DeleteMapping("/{id}")
@@ -91,18 +95,20 @@ class ContactsApi {
         return contacts.get(id);
     }
 
-    record NewContactRequest(String email, String firstName, String lastName, String company, Map<String, String> attributes,
-                             Set<String> tags, String consentSource) {
+    record NewContactRequest(String email, String firstName, String lastName, String company,
+            Map<String, String> attributes, Set<String> tags, String consentSource) {
     }
 
     /**
-     * Null fields stay as they are; an attribute set to null is removed. Taking a contact off UNSUBSCRIBED, BOUNCED
-     * or COMPLAINED is for admins and needs {@code reason} (kept in the audit log).
+     * Null fields stay as they are; an attribute set to null is removed. Taking a contact
+     * off UNSUBSCRIBED, BOUNCED or COMPLAINED is for admins and needs {@code reason}
+     * (kept in the audit log).
      */
     record ContactChangesRequest(String firstName, String lastName, String company, Map<String, String> attributes,
-                                 ContactStatus status, String reason) {
+            ContactStatus status, String reason) {
     }
 
     record TagsRequest(List<String> tags) {
     }
+
 }

@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/forms")
 class FormsApi {
+
     private final FormService forms;
+
     private final FormSnippet snippets;
 
     FormsApi(FormService forms, FormSnippet snippets) {
@@ -33,11 +35,15 @@ class FormsApi {
     }
 
     @GetMapping
-    PageResponse<SignupForm> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    PageResponse<SignupForm> list(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return PageResponse.ofList(forms.list(), PageResponse.request(page, size));
     }
 
-    /** {"name", "tags", "language", "doubleOptIn"} and optionally fields, consentText, allowedOrigin, confirmSubject, confirmBody. */
+    /**
+     * {"name", "tags", "language", "doubleOptIn"} and optionally fields, consentText,
+     * allowedOrigin, confirmSubject, confirmBody.
+     */
     @PostMapping
     ResponseEntity<SignupForm> create(@RequestBody FormDefinition body, @AuthenticationPrincipal ConsoleUser user) {
         SignupForm created = forms.create(body, user.actor(Channel.API));
@@ -50,7 +56,8 @@ class FormsApi {
     }
 
     @PutMapping("/{id}")
-    SignupForm update(@PathVariable long id, @RequestBody FormDefinition body, @AuthenticationPrincipal ConsoleUser user) {
+    SignupForm update(@PathVariable long id, @RequestBody FormDefinition body,
+            @AuthenticationPrincipal ConsoleUser user) {
         return forms.update(id, body, user.actor(Channel.API));
     }
 
@@ -64,4 +71,5 @@ class FormsApi {
     String snippet(@PathVariable long id) {
         return snippets.html(forms.get(id), true);
     }
+
 }

@@ -14,12 +14,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A person's GDPR requests by address (they need not be a contact any more): everything LUX holds about them
- * (Art. 15), or erasure everywhere (Art. 17). POST for both, so the address never stands in a URL or an access log.
+ * A person's GDPR requests by address (they need not be a contact any more): everything
+ * LUX holds about them (Art. 15), or erasure everywhere (Art. 17). POST for both, so the
+ * address never stands in a URL or an access log.
  */
 @RestController
 @RequestMapping("/api/v1/gdpr")
 class GdprApi {
+
     private final GdprService gdpr;
 
     GdprApi(GdprService gdpr) {
@@ -28,7 +30,9 @@ class GdprApi {
 
     @PostMapping(value = "/export", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> export(@RequestBody AddressRequest body, @AuthenticationPrincipal ConsoleUser user) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(gdpr.exportJson(body.required(), user.actor(Channel.API)));
+        return ResponseEntity.ok()
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(gdpr.exportJson(body.required(), user.actor(Channel.API)));
     }
 
     @PostMapping("/erase")
@@ -39,9 +43,11 @@ class GdprApi {
     record AddressRequest(String email) {
         String required() {
             if (email == null || email.isBlank()) {
-                throw new InvalidInputException("email", "Give the person's email address as \"email\" in the JSON body.");
+                throw new InvalidInputException("email",
+                        "Give the person's email address as \"email\" in the JSON body.");
             }
             return email;
         }
     }
+
 }

@@ -22,11 +22,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** CSV imports: upload (runs in the background), follow progress, fetch the error report, cancel. */
+/**
+ * CSV imports: upload (runs in the background), follow progress, fetch the error report,
+ * cancel.
+ */
 @RestController
 @RequestMapping("/api/v1/imports")
 class ImportsApi {
+
     private final ContactImportService imports;
+
     private final ImportUploads uploads;
 
     ImportsApi(ContactImportService imports, ImportUploads uploads) {
@@ -34,17 +39,23 @@ class ImportsApi {
         this.uploads = uploads;
     }
 
-    /** multipart/form-data with {@code file}, optional {@code tags} (repeatable) and {@code mode}; answers 202 with the job. */
+    /**
+     * multipart/form-data with {@code file}, optional {@code tags} (repeatable) and
+     * {@code mode}; answers 202 with the job.
+     */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<ImportJob> start(@RequestParam("file") MultipartFile file, @RequestParam(required = false) List<String> tags,
-                                    @RequestParam(defaultValue = "ADD_NEW_ONLY") ImportMode mode,
-                                    @AuthenticationPrincipal ConsoleUser user) {
+    ResponseEntity<ImportJob> start(@RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) List<String> tags,
+            @RequestParam(defaultValue = "ADD_NEW_ONLY") ImportMode mode, @AuthenticationPrincipal ConsoleUser user) {
         long id = uploads.start(file, tags == null ? Set.of() : Set.copyOf(tags), mode, user.actor(Channel.API));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/imports/" + id)).body(imports.get(id));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+            .location(URI.create("/api/v1/imports/" + id))
+            .body(imports.get(id));
     }
 
     @GetMapping
-    PageResponse<ImportJob> recent(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    PageResponse<ImportJob> recent(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return PageResponse.ofList(imports.recent(200), PageResponse.request(page, size));
     }
 
@@ -53,15 +64,19 @@ class ImportsApi {
         return imports.get(id);
     }
 
-    /** The rows not imported as CSV (line, email, problem); 404 when every row was taken. */
+    /**
+     * The rows not imported as CSV (line, email, problem); 404 when every row was taken.
+     */
     @GetMapping(value = "/{id}/errors", produces = "text/csv")
     ResponseEntity<String> errors(@PathVariable long id) throws IOException {
-        return imports.errorReport(id).map(csv -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(csv))
-                .orElseThrow(() -> new lux.shared.NotFoundException("Error report of import", id));
+        return imports.errorReport(id)
+            .map(csv -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(csv))
+            .orElseThrow(() -> new lux.shared.NotFoundException("Error report of import", id));
     }
 
     @PostMapping("/{id}/cancel")
     ImportJob cancel(@PathVariable long id, @AuthenticationPrincipal ConsoleUser user) {
         return imports.cancel(id, user.actor(Channel.API));
     }
+
 }

@@ -7,10 +7,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The pre-flight verdict of a campaign: blocking problems (scheduling is refused while any stands) and warnings. */
+/**
+ * The pre-flight verdict of a campaign: blocking problems (scheduling is refused while
+ * any stands) and warnings.
+ */
 @RestController
 class PreflightApi {
+
     private final CampaignService campaigns;
+
     private final PreflightService preflight;
 
     PreflightApi(CampaignService campaigns, PreflightService preflight) {
@@ -26,6 +31,7 @@ class PreflightApi {
 
     /** {@code blocked}: scheduling would be refused now. */
     record PreflightResponse(boolean blocked, long recipients, java.util.List<PreflightReport.Problem> blocking,
-                             java.util.List<PreflightReport.Problem> warnings) {
+            java.util.List<PreflightReport.Problem> warnings) {
     }
+
 }

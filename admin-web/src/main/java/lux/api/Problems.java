@@ -9,8 +9,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
-/** RFC 9457 problem documents written directly to a response, for errors raised before any controller runs. */
+/**
+ * RFC 9457 problem documents written directly to a response, for errors raised before any
+ * controller runs.
+ */
 public final class Problems {
+
     private Problems() {
     }
 
@@ -20,11 +24,12 @@ public final class Problems {
         return problem;
     }
 
-    static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
-            throws IOException {
+    static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
+            ProblemDetail problem) throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }
+
 }

@@ -19,10 +19,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Saved segments (tags plus conditions) and a live count with a sample for any definition. */
+/**
+ * Saved segments (tags plus conditions) and a live count with a sample for any
+ * definition.
+ */
 @RestController
 @RequestMapping("/api/v1/segments")
 class SegmentsApi {
+
     private final SegmentService segments;
 
     SegmentsApi(SegmentService segments) {
@@ -46,7 +50,8 @@ class SegmentsApi {
     }
 
     @PatchMapping("/{id}")
-    SegmentView update(@PathVariable long id, @RequestBody SegmentRequest body, @AuthenticationPrincipal ConsoleUser user) {
+    SegmentView update(@PathVariable long id, @RequestBody SegmentRequest body,
+            @AuthenticationPrincipal ConsoleUser user) {
         return segments.update(id, body.name(), body.definition(), user.actor(Channel.API));
     }
 
@@ -56,7 +61,10 @@ class SegmentsApi {
         return ResponseEntity.noContent().build();
     }
 
-    /** How many contacts {@code definition} reaches now, with the first {@code sample} (default 10, at most 100). */
+    /**
+     * How many contacts {@code definition} reaches now, with the first {@code sample}
+     * (default 10, at most 100).
+     */
     @PostMapping("/preview")
     SegmentPreview preview(@RequestBody PreviewRequest body) {
         return segments.preview(body.definition(), body.sample() == null ? 10 : body.sample());
@@ -67,4 +75,5 @@ class SegmentsApi {
 
     record PreviewRequest(SegmentDefinition definition, Integer sample) {
     }
+
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/tags")
 class TagsApi {
+
     private final ContactService contacts;
 
     TagsApi(ContactService contacts) {
@@ -25,7 +26,8 @@ class TagsApi {
     }
 
     @GetMapping
-    PageResponse<TagCount> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    PageResponse<TagCount> list(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return PageResponse.ofList(contacts.tags(), PageResponse.request(page, size));
     }
 
@@ -45,4 +47,5 @@ class TagsApi {
 
     record Changed(int changed) {
     }
+
 }

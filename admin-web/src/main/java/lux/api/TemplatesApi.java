@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/templates")
 class TemplatesApi {
+
     private final TemplateService templates;
 
     TemplatesApi(TemplateService templates) {
@@ -30,7 +31,8 @@ class TemplatesApi {
     }
 
     @GetMapping
-    PageResponse<TemplateView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    PageResponse<TemplateView> list(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return PageResponse.ofList(templates.list(), PageResponse.request(page, size));
     }
 
@@ -46,7 +48,8 @@ class TemplatesApi {
     }
 
     @PutMapping("/{id}")
-    TemplateView update(@PathVariable long id, @RequestBody TemplateContent body, @AuthenticationPrincipal ConsoleUser user) {
+    TemplateView update(@PathVariable long id, @RequestBody TemplateContent body,
+            @AuthenticationPrincipal ConsoleUser user) {
         return templates.update(id, body, user.actor(Channel.API));
     }
 
@@ -56,9 +59,13 @@ class TemplatesApi {
         return ResponseEntity.noContent().build();
     }
 
-    /** Renders the template for a contact, or for a sample contact without {@code contactId}. */
+    /**
+     * Renders the template for a contact, or for a sample contact without
+     * {@code contactId}.
+     */
     @GetMapping("/{id}/preview")
     RenderedMessage preview(@PathVariable long id, @RequestParam(required = false) Long contactId) {
         return templates.preview(id, contactId);
     }
+
 }

@@ -13,11 +13,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * "Send me a test" of a campaign or a template: to the caller's own address (for a token, its creator's) or up to five
- * in {@code to}, rendered for {@code contactEmail} or the sample contact. Not tracked, not counted, nothing changes.
+ * "Send me a test" of a campaign or a template: to the caller's own address (for a token,
+ * its creator's) or up to five in {@code to}, rendered for {@code contactEmail} or the
+ * sample contact. Not tracked, not counted, nothing changes.
  */
 @RestController
 class TestSendApi {
+
     private final TestSendService tests;
 
     TestSendApi(TestSendService tests) {
@@ -25,12 +27,14 @@ class TestSendApi {
     }
 
     @PostMapping("/api/v1/campaigns/{id}/test")
-    TestSendResult campaign(@PathVariable long id, @RequestBody(required = false) TestRequest body, @AuthenticationPrincipal ConsoleUser user) {
+    TestSendResult campaign(@PathVariable long id, @RequestBody(required = false) TestRequest body,
+            @AuthenticationPrincipal ConsoleUser user) {
         return tests.sendCampaign(id, request(body), user.actor(Channel.API));
     }
 
     @PostMapping("/api/v1/templates/{id}/test")
-    TestSendResult template(@PathVariable long id, @RequestBody(required = false) TestRequest body, @AuthenticationPrincipal ConsoleUser user) {
+    TestSendResult template(@PathVariable long id, @RequestBody(required = false) TestRequest body,
+            @AuthenticationPrincipal ConsoleUser user) {
         return tests.sendTemplate(id, request(body), user.actor(Channel.API));
     }
 
@@ -40,4 +44,5 @@ class TestSendApi {
 
     record TestRequest(List<String> to, String contactEmail) {
     }
+
 }

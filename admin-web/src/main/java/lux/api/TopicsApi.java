@@ -13,10 +13,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public topics readers choose in the preference centre (admins only): the whole list is read and replaced at once. */
+/**
+ * The public topics readers choose in the preference centre (admins only): the whole list
+ * is read and replaced at once.
+ */
 @RestController
 @RequestMapping("/api/v1/topics")
 class TopicsApi {
+
     private final TopicService topics;
 
     TopicsApi(TopicService topics) {
@@ -28,9 +32,13 @@ class TopicsApi {
         return topics.list();
     }
 
-    /** Body: {@code [{"tag": "news", "label": "Newsletter", "description": "..."}]}; answers the topics now public. */
+    /**
+     * Body: {@code [{"tag": "news", "label": "Newsletter", "description": "..."}]};
+     * answers the topics now public.
+     */
     @PutMapping
     List<Topic> replace(@RequestBody List<TopicDefinition> body, @AuthenticationPrincipal ConsoleUser user) {
         return topics.replace(body, user.actor(Channel.API));
     }
+
 }

@@ -1,2 +1,5 @@
-/** The JSON API under /api/v1: API-token authentication, problem+json errors, paginated resources. */
+/**
+ * The JSON API under /api/v1: API-token authentication, problem+json errors, paginated
+ * resources.
+ */
 package lux.api;

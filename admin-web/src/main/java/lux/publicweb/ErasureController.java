@@ -14,12 +14,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The erasure link mailed from the preference centre: GET asks (mail scanners open links and must erase nothing),
- * POST from the page's button erases.
+ * The erasure link mailed from the preference centre: GET asks (mail scanners open links
+ * and must erase nothing), POST from the page's button erases.
  */
 @RestController
 class ErasureController {
+
     private final ErasureRequests erasures;
+
     private final PublicMessages messages;
 
     ErasureController(ErasureRequests erasures, PublicMessages messages) {
@@ -34,10 +36,11 @@ class ErasureController {
             return notValid(link);
         }
         String lang = link.language();
-        return PublicPage.html(HttpStatus.OK, lang, text(lang, "prefs.erase.confirm.title"), "<p class=\"lead\">"
-                + esc(text(lang, "prefs.erase.confirm.lead", PreferencePage.masked(link.email()))) + "</p><form method=\"post\" action=\"/u/erase/"
-                + esc(token) + "\"><button type=\"submit\" class=\"btn btn-danger btn-lg\">" + esc(text(lang, "prefs.erase.confirm.button"))
-                + "</button></form>");
+        return PublicPage.html(HttpStatus.OK, lang, text(lang, "prefs.erase.confirm.title"),
+                "<p class=\"lead\">" + esc(text(lang, "prefs.erase.confirm.lead", PreferencePage.masked(link.email())))
+                        + "</p><form method=\"post\" action=\"/u/erase/" + esc(token)
+                        + "\"><button type=\"submit\" class=\"btn btn-danger btn-lg\">"
+                        + esc(text(lang, "prefs.erase.confirm.button")) + "</button></form>");
     }
 
     @PostMapping(value = "/u/erase/{token}", produces = MediaType.TEXT_HTML_VALUE)
@@ -54,11 +57,12 @@ class ErasureController {
     private ResponseEntity<String> notValid(ErasureLink link) {
         String lang = link.language();
         String key = link.status() == ErasureLink.Status.EXPIRED ? "prefs.erase.expired" : "prefs.erase.invalid";
-        return PublicPage.html(link.status() == ErasureLink.Status.EXPIRED ? HttpStatus.GONE : HttpStatus.NOT_FOUND, lang,
-                text(lang, key + ".title"), "<p class=\"lead\">" + esc(text(lang, key + ".body")) + "</p>");
+        return PublicPage.html(link.status() == ErasureLink.Status.EXPIRED ? HttpStatus.GONE : HttpStatus.NOT_FOUND,
+                lang, text(lang, key + ".title"), "<p class=\"lead\">" + esc(text(lang, key + ".body")) + "</p>");
     }
 
     private String text(String lang, String key, Object... args) {
         return messages.text(lang, key, args);
     }
+
 }

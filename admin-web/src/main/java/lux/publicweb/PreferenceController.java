@@ -26,20 +26,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The preference centre's changes, each a POST to the reader's signed link: topics, pause, their data, erasure.
- * A link that does not verify changes nothing and reads as "not valid".
+ * The preference centre's changes, each a POST to the reader's signed link: topics,
+ * pause, their data, erasure. A link that does not verify changes nothing and reads as
+ * "not valid".
  */
 @RestController
 class PreferenceController {
+
     static final int MAX_TOPICS = 1000;
+
     private final PreferenceCentre preferences;
+
     private final ErasureRequests erasures;
+
     private final PreferencePage page;
+
     private final PublicMessages messages;
+
     private final PreferenceProperties properties;
 
-    PreferenceController(PreferenceCentre preferences, ErasureRequests erasures, PreferencePage page, PublicMessages messages,
-                         PreferenceProperties properties) {
+    PreferenceController(PreferenceCentre preferences, ErasureRequests erasures, PreferencePage page,
+            PublicMessages messages, PreferenceProperties properties) {
         this.preferences = preferences;
         this.erasures = erasures;
         this.page = page;
@@ -48,8 +55,8 @@ class PreferenceController {
     }
 
     @PostMapping(value = "/u/{token}/topics", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> topics(@PathVariable String token, @RequestParam(name = "topic", required = false) List<String> topic,
-                                  HttpServletRequest request) {
+    ResponseEntity<String> topics(@PathVariable String token,
+            @RequestParam(name = "topic", required = false) List<String> topic, HttpServletRequest request) {
         List<String> chosen = topic == null ? List.of() : topic;
         Set<Long> on = new HashSet<>();
         for (String id : chosen) {
@@ -58,29 +65,37 @@ class PreferenceController {
             }
             on.add(Long.parseLong(id));
         }
-        return changed(token, preferences.chooseTopics(token, on, request.getRemoteAddr()), r -> text(r, "prefs.topics.saved"));
+        return changed(token, preferences.chooseTopics(token, on, request.getRemoteAddr()),
+                r -> text(r, "prefs.topics.saved"));
     }
 
     @PostMapping(value = "/u/{token}/pause", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> pause(@PathVariable String token, @RequestParam(name = "days", required = false) String days,
-                                 HttpServletRequest request) {
-        if (days == null || !days.matches("\\d{1,3}") || !PreferenceCentre.PAUSE_DAYS.contains(Integer.parseInt(days))) {
+            HttpServletRequest request) {
+        if (days == null || !days.matches("\\d{1,3}")
+                || !PreferenceCentre.PAUSE_DAYS.contains(Integer.parseInt(days))) {
             return refused("prefs.refused.pause");
         }
-        return changed(token, preferences.pause(token, Integer.parseInt(days), request.getRemoteAddr()), r -> r.pausedUntil() == null
-                ? text(r, "prefs.pause.resumed") : text(r, "prefs.pause.until", PreferencePage.day(r.pausedUntil())));
+        return changed(token, preferences.pause(token, Integer.parseInt(days), request.getRemoteAddr()),
+                r -> r.pausedUntil() == null ? text(r, "prefs.pause.resumed")
+                        : text(r, "prefs.pause.until", PreferencePage.day(r.pausedUntil())));
     }
 
-    /** The reader's data as a JSON download; POST, so no prefetcher or history keeps it. */
+    /**
+     * The reader's data as a JSON download; POST, so no prefetcher or history keeps it.
+     */
     @PostMapping("/u/{token}/data")
     ResponseEntity<String> data(@PathVariable String token) {
         Optional<String> json = preferences.exportData(token);
         if (json.isEmpty()) {
             return invalid();
         }
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("my-data.json").build().toString())
-                .cacheControl(CacheControl.noStore()).body(json.get());
+        return ResponseEntity.ok()
+            .contentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8))
+            .header(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment().filename("my-data.json").build().toString())
+            .cacheControl(CacheControl.noStore())
+            .body(json.get());
     }
 
     @PostMapping(value = "/u/{token}/erase", produces = MediaType.TEXT_HTML_VALUE)
@@ -93,7 +108,8 @@ class PreferenceController {
         String lang = reader.get().language();
         String body = requested.get() == ErasureRequests.Requested.NOT_SENT ? text(lang, "prefs.erase.notSent")
                 : text(lang, "prefs.erase.mailed", Math.max(1, properties.erasureLinkValidity().toHours()));
-        return PublicPage.html(HttpStatus.OK, lang, text(lang, "prefs.erase.mailed.title"), "<p class=\"lead\">" + esc(body) + "</p>");
+        return PublicPage.html(HttpStatus.OK, lang, text(lang, "prefs.erase.mailed.title"),
+                "<p class=\"lead\">" + esc(body) + "</p>");
     }
 
     private ResponseEntity<String> changed(String token, Optional<Reader> reader, Function<Reader, String> notice) {
@@ -121,4 +137,5 @@ class PreferenceController {
     private String text(String lang, String key, Object... args) {
         return messages.text(lang, key, args);
     }
+
 }

@@ -28,16 +28,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The public side of sign-up forms: the hosted form, a fresh stamp for embedded ones, the sign-up itself (a browser's
- * form post answered with a page, or JSON answered with JSON) and the confirmation link. Every accepted or quietly
- * refused sign-up gets the same answer; only input a person can correct is answered with an error.
+ * The public side of sign-up forms: the hosted form, a fresh stamp for embedded ones, the
+ * sign-up itself (a browser's form post answered with a page, or JSON answered with JSON)
+ * and the confirmation link. Every accepted or quietly refused sign-up gets the same
+ * answer; only input a person can correct is answered with an error.
  */
 @RestController
 class SignupController {
+
     private static final Logger log = LoggerFactory.getLogger(SignupController.class);
+
     private final SignupService signups;
+
     private final FormService forms;
+
     private final FormSnippet snippets;
+
     private final PublicMessages messages;
 
     SignupController(SignupService signups, FormService forms, FormSnippet snippets, PublicMessages messages) {
@@ -51,7 +57,8 @@ class SignupController {
     @GetMapping(value = "/s/{id}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> form(@PathVariable long id) {
         SignupForm form = forms.get(id);
-        return PublicPage.html(HttpStatus.OK, form.language(), form.name(), "<div class=\"text-start\">" + snippets.html(form, false) + "</div>");
+        return PublicPage.html(HttpStatus.OK, form.language(), form.name(),
+                "<div class=\"text-start\">" + snippets.html(form, false) + "</div>");
     }
 
     @GetMapping(value = "/s/{id}/stamp", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,43 +68,51 @@ class SignupController {
 
     @PostMapping(value = "/s/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> signUpFromBrowser(@PathVariable long id, @RequestParam(required = false) String email,
-                                             @RequestParam(name = "first_name", required = false) String firstName,
-                                             @RequestParam(name = "last_name", required = false) String lastName,
-                                             @RequestParam(required = false) String website,
-                                             @RequestParam(name = "lux_stamp", required = false) String stamp,
-                                             HttpServletRequest request) {
+            @RequestParam(name = "first_name", required = false) String firstName,
+            @RequestParam(name = "last_name", required = false) String lastName,
+            @RequestParam(required = false) String website,
+            @RequestParam(name = "lux_stamp", required = false) String stamp, HttpServletRequest request) {
         SignupForm form = forms.get(id);
         try {
             submit(new SignupRequest(id, email, firstName, lastName, website, stamp, request.getRemoteAddr()));
-        } catch (InvalidInputException e) {
-            return PublicPage.html(HttpStatus.BAD_REQUEST, form.language(), messages.text(form.language(), "signup.invalid.title"),
-                    "<p class=\"lead\">" + PublicPage.esc(e.getMessage()) + "</p><p>" + PublicPage.esc(messages.text(form.language(),
-                            "signup.invalid.back")) + "</p>");
+        }
+        catch (InvalidInputException e) {
+            return PublicPage.html(HttpStatus.BAD_REQUEST, form.language(),
+                    messages.text(form.language(), "signup.invalid.title"),
+                    "<p class=\"lead\">" + PublicPage.esc(e.getMessage()) + "</p><p>"
+                            + PublicPage.esc(messages.text(form.language(), "signup.invalid.back")) + "</p>");
         }
         return PublicPage.html(HttpStatus.OK, form.language(), messages.text(form.language(), "signup.thanks.title"),
                 "<p class=\"lead\">" + PublicPage.esc(thanks(form)) + "</p>");
     }
 
-    @PostMapping(value = "/s/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, String>> signUpByScript(@PathVariable long id, @RequestBody SignupBody body, HttpServletRequest request) {
+    @PostMapping(value = "/s/{id}", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, String>> signUpByScript(@PathVariable long id, @RequestBody SignupBody body,
+            HttpServletRequest request) {
         SignupForm form = forms.get(id);
         try {
             submit(new SignupRequest(id, body.email(), body.firstName(), body.lastName(), body.website(), body.stamp(),
                     request.getRemoteAddr()));
-        } catch (InvalidInputException e) {
-            return ResponseEntity.badRequest().body(Map.of("status", "invalid", "field", e.field(), "message", e.getMessage()));
+        }
+        catch (InvalidInputException e) {
+            return ResponseEntity.badRequest()
+                .body(Map.of("status", "invalid", "field", e.field(), "message", e.getMessage()));
         }
         return ResponseEntity.ok(Map.of("status", "ok", "message", thanks(form)));
     }
 
-    /** Shows a button rather than confirming: mail scanners open links, only people press buttons. */
+    /**
+     * Shows a button rather than confirming: mail scanners open links, only people press
+     * buttons.
+     */
     @GetMapping(value = "/s/confirm/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> confirmPage(@PathVariable String token) {
         String language = signups.language(token);
         return PublicPage.html(HttpStatus.OK, language, messages.text(language, "signup.confirm.page.title"),
                 "<form method=\"post\" action=\"/s/confirm/" + PublicPage.esc(token) + "\"><button type=\"submit\" "
-                        + "class=\"btn btn-primary btn-lg\">" + PublicPage.esc(messages.text(language, "signup.confirm.page.button"))
-                        + "</button></form>");
+                        + "class=\"btn btn-primary btn-lg\">"
+                        + PublicPage.esc(messages.text(language, "signup.confirm.page.button")) + "</button></form>");
     }
 
     @PostMapping(value = "/s/confirm/{token}", produces = MediaType.TEXT_HTML_VALUE)
@@ -119,7 +134,8 @@ class SignupController {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<String> unknownForm() {
-        return PublicPage.html(HttpStatus.NOT_FOUND, "en", "Not found", "<p class=\"lead\">This sign-up form does not exist (any more).</p>");
+        return PublicPage.html(HttpStatus.NOT_FOUND, "en", "Not found",
+                "<p class=\"lead\">This sign-up form does not exist (any more).</p>");
     }
 
     private void submit(SignupRequest request) {
@@ -130,10 +146,12 @@ class SignupController {
     }
 
     private String thanks(SignupForm form) {
-        return messages.text(form.language(), form.doubleOptIn() ? "signup.thanks.doubleOptIn" : "signup.thanks.single");
+        return messages.text(form.language(),
+                form.doubleOptIn() ? "signup.thanks.doubleOptIn" : "signup.thanks.single");
     }
 
-    record SignupBody(String email, @JsonProperty("first_name") String firstName, @JsonProperty("last_name") String lastName,
-                      String website, @JsonProperty("lux_stamp") String stamp) {
+    record SignupBody(String email, @JsonProperty("first_name") String firstName,
+            @JsonProperty("last_name") String lastName, String website, @JsonProperty("lux_stamp") String stamp) {
     }
+
 }

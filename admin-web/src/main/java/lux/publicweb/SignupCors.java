@@ -15,14 +15,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * CORS for the sign-up routes, per form: a browser on the form's one configured site (or on LUX itself) may post
- * and read; a request from any other origin is refused before it reaches the form, and preflights are answered here.
- * Requests without an Origin header (servers, curl) are not browsers' cross-site calls and pass.
+ * CORS for the sign-up routes, per form: a browser on the form's one configured site (or
+ * on LUX itself) may post and read; a request from any other origin is refused before it
+ * reaches the form, and preflights are answered here. Requests without an Origin header
+ * (servers, curl) are not browsers' cross-site calls and pass.
  */
 @Component
 class SignupCors extends OncePerRequestFilter {
+
     private static final Pattern FORM_ROUTE = Pattern.compile("^/s/(\\d{1,18})(/stamp)?$");
+
     private final FormService forms;
+
     private final String ownOrigin;
 
     SignupCors(FormService forms, CoreProperties core) {
@@ -65,8 +69,10 @@ class SignupCors extends OncePerRequestFilter {
     private String allowedOrigin(long formId) {
         try {
             return forms.get(formId).allowedOrigin();
-        } catch (NotFoundException e) {
+        }
+        catch (NotFoundException e) {
             return null;
         }
     }
+
 }

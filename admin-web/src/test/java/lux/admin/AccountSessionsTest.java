@@ -25,36 +25,47 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Accounts that can be switched off, over real HTTP with real sessions: disabling a user, changing their role or
- * password ends their live sessions on the next request; their API tokens stop; tokens expire; people change their
- * own password and their other sessions end.
+ * Accounts that can be switched off, over real HTTP with real sessions: disabling a user,
+ * changing their role or password ends their live sessions on the next request; their API
+ * tokens stop; tokens expire; people change their own password and their other sessions
+ * end.
  */
 @DatabaseTest
 @SpringBootTest(classes = ConsoleTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(AccountSessionsTest.Clocks.class)
 class AccountSessionsTest {
+
     static final Instant NOW = Instant.parse("2026-11-30T09:00:00Z");
+
     private static final Pattern SECRET = Pattern.compile("id=\"one-time-secret\">(lux_[A-Za-z0-9_-]+)<");
 
     /** Not scanned (test classes are excluded), so only this test's context has it. */
     static class Clocks {
+
         @Bean
         @Primary
         MutableClock accountsClock() {
             return new MutableClock(NOW);
         }
+
     }
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ConsoleFixtures fixtures;
+
     @Autowired
     MutableClock clock;
+
     User ada;
+
     User mark;
+
     TestBrowser admin;
 
     @BeforeEach
@@ -121,21 +132,25 @@ class AccountSessionsTest {
         admin.postForm("/admin/users/" + otto.getId() + "/role", "role=MARKETER");
 
         assertThat(ottosConsole.get("/admin/users").redirectsTo("/admin/login?ended"))
-                .as("not a 403 from the old admin session: the session itself ended").isTrue();
+            .as("not a 403 from the old admin session: the session itself ended")
+            .isTrue();
         assertThat(ottosConsole.get("/admin").redirectsTo("/admin/login")).isTrue();
         TestBrowser again = signedIn("otto@lux.test");
         assertThat(again.get("/admin/users").status()).as("signed in again as a marketer").isEqualTo(403);
-        assertThat(script.get("/api/v1/users").status()).as("the token acts as its owner's current role").isEqualTo(403);
+        assertThat(script.get("/api/v1/users").status()).as("the token acts as its owner's current role")
+            .isEqualTo(403);
         assertThat(script.get("/api/v1/contacts").status()).isEqualTo(200);
     }
 
     @Test
     void aPasswordResetByAnAdminEndsTheUsersSessions() throws Exception {
         TestBrowser marksConsole = signedIn("mark@lux.test");
-        admin.postForm("/admin/users/" + mark.getId() + "/password", "password=" + TestBrowser.enc("a brand new pass phrase"));
+        admin.postForm("/admin/users/" + mark.getId() + "/password",
+                "password=" + TestBrowser.enc("a brand new pass phrase"));
         assertThat(marksConsole.get("/admin").redirectsTo("/admin/login?ended")).isTrue();
         assertThat(signedInOrNot("mark@lux.test")).as("the old password no longer works").isFalse();
-        assertThat(new TestBrowser(port).signIn("mark@lux.test", "a brand new pass phrase").redirectsTo("/admin")).isTrue();
+        assertThat(new TestBrowser(port).signIn("mark@lux.test", "a brand new pass phrase").redirectsTo("/admin"))
+            .isTrue();
     }
 
     @Test
@@ -143,19 +158,24 @@ class AccountSessionsTest {
         TestBrowser here = signedIn("mark@lux.test");
         TestBrowser elsewhere = signedIn("mark@lux.test");
 
-        assertThat(change(here, "wrong current password", "a brand new pass phrase")).contains("current password is not right");
+        assertThat(change(here, "wrong current password", "a brand new pass phrase"))
+            .contains("current password is not right");
         assertThat(change(here, ConsoleFixtures.PASSWORD, "too short")).contains("at least 12 characters");
         assertThat(change(here, ConsoleFixtures.PASSWORD, "qwertyuiop123")).contains("breached passwords");
         assertThat(change(here, ConsoleFixtures.PASSWORD, "x mark@lux.test x")).contains("email address");
         assertThat(elsewhere.get("/admin").status()).as("refused changes end nothing").isEqualTo(200);
 
-        assertThat(change(here, ConsoleFixtures.PASSWORD, "a brand new pass phrase")).contains("Your password is changed");
+        assertThat(change(here, ConsoleFixtures.PASSWORD, "a brand new pass phrase"))
+            .contains("Your password is changed");
         assertThat(here.get("/admin").status()).as("this session goes on").isEqualTo(200);
         assertThat(elsewhere.get("/admin").redirectsTo("/admin/login?ended")).as("the other one ended").isTrue();
         assertThat(signedInOrNot("mark@lux.test")).isFalse();
-        assertThat(new TestBrowser(port).signIn("mark@lux.test", "a brand new pass phrase").redirectsTo("/admin")).isTrue();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'user.password.own' AND target_id = ?",
-                Integer.class, String.valueOf(mark.getId()))).isEqualTo(1);
+        assertThat(new TestBrowser(port).signIn("mark@lux.test", "a brand new pass phrase").redirectsTo("/admin"))
+            .isTrue();
+        assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM audit_entry WHERE action = 'user.password.own' AND target_id = ?", Integer.class,
+                String.valueOf(mark.getId())))
+            .isEqualTo(1);
     }
 
     @Test
@@ -165,9 +185,11 @@ class AccountSessionsTest {
         assertThat(script.get("/api/v1/contacts").status()).isEqualTo(200);
 
         String page = admin.get("/admin/tokens").body();
-        assertThat(page).contains("CRM sync").contains("mark@lux.test").contains("ada@lux.test")
-                .contains(NOW.plus(Duration.ofDays(2)).toString())
-                .contains(NOW.toString()); // created and last used now
+        assertThat(page).contains("CRM sync")
+            .contains("mark@lux.test")
+            .contains("ada@lux.test")
+            .contains(NOW.plus(Duration.ofDays(2)).toString())
+            .contains(NOW.toString()); // created and last used now
         assertThat(page).as("the default validity is offered").contains("value=\"90\"");
 
         clock.advance(Duration.ofDays(2));
@@ -178,14 +200,16 @@ class AccountSessionsTest {
     }
 
     private String change(TestBrowser browser, String current, String next) throws Exception {
-        TestBrowser.Response answer = browser.postForm("/admin/account/password", "currentPassword=" + TestBrowser.enc(current)
-                + "&newPassword=" + TestBrowser.enc(next) + "&confirmPassword=" + TestBrowser.enc(next));
+        TestBrowser.Response answer = browser.postForm("/admin/account/password",
+                "currentPassword=" + TestBrowser.enc(current) + "&newPassword=" + TestBrowser.enc(next)
+                        + "&confirmPassword=" + TestBrowser.enc(next));
         assertThat(answer.redirectsTo("/admin/account")).isTrue();
         return browser.get("/admin/account").body();
     }
 
     private String createToken(TestBrowser browser, String name, User owner, int days) throws Exception {
-        browser.postForm("/admin/tokens", "name=" + TestBrowser.enc(name) + "&ownerId=" + owner.getId() + "&expiresInDays=" + days);
+        browser.postForm("/admin/tokens",
+                "name=" + TestBrowser.enc(name) + "&ownerId=" + owner.getId() + "&expiresInDays=" + days);
         Matcher m = SECRET.matcher(browser.get("/admin/tokens").body());
         assertThat(m.find()).as("the new token's secret is shown once").isTrue();
         return m.group(1);
@@ -193,11 +217,13 @@ class AccountSessionsTest {
 
     private TestBrowser signedIn(String email) throws Exception {
         TestBrowser browser = new TestBrowser(port);
-        assertThat(browser.signIn(email, ConsoleFixtures.PASSWORD).redirectsTo("/admin")).as(email + " signs in").isTrue();
+        assertThat(browser.signIn(email, ConsoleFixtures.PASSWORD).redirectsTo("/admin")).as(email + " signs in")
+            .isTrue();
         return browser;
     }
 
     private boolean signedInOrNot(String email) throws Exception {
         return new TestBrowser(port).signIn(email, ConsoleFixtures.PASSWORD).redirectsTo("/admin");
     }
+
 }

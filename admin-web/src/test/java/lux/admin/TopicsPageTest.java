@@ -26,16 +26,29 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The console's Topics page under settings: admins only, saved as a whole, a bad row refused with its reason. */
+/**
+ * The console's Topics page under settings: admins only, saved as a whole, a bad row
+ * refused with its reason.
+ */
 @DatabaseTest
 @SpringBootTest(classes = ConsoleTestApplication.class)
 @AutoConfigureMockMvc
 class TopicsPageTest {
-    @Autowired MockMvc mvc;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired ConsoleFixtures fixtures;
-    @Autowired TopicService topics;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ConsoleFixtures fixtures;
+
+    @Autowired
+    TopicService topics;
+
     ConsoleUser admin;
+
     ConsoleUser marketer;
 
     @BeforeEach
@@ -49,24 +62,36 @@ class TopicsPageTest {
     @Test
     void anAdminMakesTagsPublicTopicsAndAMarketerCannot() throws Exception {
         mvc.perform(get("/admin/settings/topics").with(user(marketer))).andExpect(status().isForbidden());
-        mvc.perform(post("/admin/settings/topics").with(user(marketer)).with(csrf()).param("tag", "news").param("label", "News")
-                .param("description", "")).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/settings/topics").with(user(marketer))
+            .with(csrf())
+            .param("tag", "news")
+            .param("label", "News")
+            .param("description", "")).andExpect(status().isForbidden());
         assertThat(topics.list()).isEmpty();
 
-        mvc.perform(post("/admin/settings/topics").with(user(admin)).with(csrf())
-                        .param("tag", "News", "", "events").param("label", "Newsletter", "", "Events <i>live</i>")
-                        .param("description", "Monthly, short", "", ""))
-                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("notice", "2 public topics saved."));
+        mvc.perform(post("/admin/settings/topics").with(user(admin))
+            .with(csrf())
+            .param("tag", "News", "", "events")
+            .param("label", "Newsletter", "", "Events <i>live</i>")
+            .param("description", "Monthly, short", "", ""))
+            .andExpect(status().is3xxRedirection())
+            .andExpect(flash().attribute("notice", "2 public topics saved."));
         assertThat(topics.list()).extracting(Topic::tag).containsExactly("events", "news");
-        mvc.perform(get("/admin/settings/topics").with(user(admin))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("value=\"Monthly, short\"")))
-                .andExpect(content().string(containsString("Events &lt;i&gt;live&lt;/i&gt;")))
-                .andExpect(content().string(not(containsString("<i>live"))));
+        mvc.perform(get("/admin/settings/topics").with(user(admin)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("value=\"Monthly, short\"")))
+            .andExpect(content().string(containsString("Events &lt;i&gt;live&lt;/i&gt;")))
+            .andExpect(content().string(not(containsString("<i>live"))));
 
-        mvc.perform(post("/admin/settings/topics").with(user(admin)).with(csrf()).param("tag", "nope", "", "")
-                        .param("label", "X", "", "").param("description", "", "", ""))
-                .andExpect(flash().attribute("error", "There is no tag \"nope\". Tag some contacts with it first."));
+        mvc.perform(post("/admin/settings/topics").with(user(admin))
+            .with(csrf())
+            .param("tag", "nope", "", "")
+            .param("label", "X", "", "")
+            .param("description", "", "", ""))
+            .andExpect(flash().attribute("error", "There is no tag \"nope\". Tag some contacts with it first."));
         assertThat(topics.list()).as("a refused list changes nothing").hasSize(2);
-        mvc.perform(get("/admin/settings").with(user(admin))).andExpect(content().string(containsString("/admin/settings/topics")));
+        mvc.perform(get("/admin/settings").with(user(admin)))
+            .andExpect(content().string(containsString("/admin/settings/topics")));
     }
+
 }

@@ -15,11 +15,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** JSON bodies over lux.api.max-json-body (1 MB) are refused with 413 before authentication or parsing. */
+/**
+ * JSON bodies over lux.api.max-json-body (1 MB) are refused with 413 before
+ * authentication or parsing.
+ */
 @DatabaseTest
 @SpringBootTest(classes = ConsoleTestApplication.class)
 @AutoConfigureMockMvc
 class ApiBodyLimitTest {
+
     @Autowired
     MockMvc mvc;
 
@@ -27,16 +31,18 @@ class ApiBodyLimitTest {
     void aJsonBodyOverOneMegabyteIs413EvenBeforeAuthentication() throws Exception {
         byte[] body = new byte[1024 * 1024 + 1];
         Arrays.fill(body, (byte) ' ');
-        mvc.perform(post("/api/v1/contacts").contentType(MediaType.APPLICATION_JSON).content(body)
-                        .header("Authorization", "Bearer lux_not-a-token"))
-                .andExpect(status().isPayloadTooLarge())
-                .andExpect(content().string(Matchers.containsString("lux.api.max-json-body")));
+        mvc.perform(post("/api/v1/contacts").contentType(MediaType.APPLICATION_JSON)
+            .content(body)
+            .header("Authorization", "Bearer lux_not-a-token"))
+            .andExpect(status().isPayloadTooLarge())
+            .andExpect(content().string(Matchers.containsString("lux.api.max-json-body")));
     }
 
     @Test
     void aBodyUnderTheLimitGoesOnToAuthentication() throws Exception {
-        mvc.perform(post("/api/v1/contacts").contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"a@example.com\"}")
-                        .header("Authorization", "Bearer lux_not-a-token"))
-                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/contacts").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"email\":\"a@example.com\"}")
+            .header("Authorization", "Bearer lux_not-a-token")).andExpect(status().isUnauthorized());
     }
+
 }

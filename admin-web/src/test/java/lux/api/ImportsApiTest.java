@@ -37,18 +37,25 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(classes = ConsoleTestApplication.class)
 @AutoConfigureMockMvc
 class ImportsApiTest {
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ConsoleFixtures fixtures;
+
     @Autowired
     ApiTokenService tokens;
+
     @Autowired
     ContactImportService imports;
+
     @Autowired
     ContactService contacts;
+
     @Autowired
     ObjectMapper json;
 
@@ -58,21 +65,26 @@ class ImportsApiTest {
     void setUp() {
         DatabaseCleaner.clean(jdbc);
         var ada = fixtures.user("ada@lux.test", Role.ADMIN);
-        token = tokens.create("tests", fixtures.user("mark@lux.test", Role.MARKETER).getId(), java.time.Duration.ofDays(90),
-                new Actor(ada.getId(), "Ada", lux.audit.Channel.CONSOLE)).secret();
+        token = tokens
+            .create("tests", fixtures.user("mark@lux.test", Role.MARKETER).getId(), java.time.Duration.ofDays(90),
+                    new Actor(ada.getId(), "Ada", lux.audit.Channel.CONSOLE))
+            .secret();
     }
 
     @Test
     void importsACsvInTheBackgroundAndReportsTheBadRows() throws Exception {
         byte[] csv = "email,first_name,plan\nanna@example.org,Anna,gold\nnot-an-address,Bob,free\nbea@example.org,Bea,free\n"
-                .getBytes(StandardCharsets.UTF_8);
-        String body = mvc.perform(multipart("/api/v1/imports")
-                        .file(new MockMultipartFile("file", "leads.csv", "text/csv", csv))
-                        .param("tags", "fair-2026").param("mode", "ADD_NEW_ONLY")
-                        .header("Authorization", "Bearer " + token))
-                .andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.fileName").value("leads.csv"))
-                .andReturn().getResponse().getContentAsString();
+            .getBytes(StandardCharsets.UTF_8);
+        String body = mvc
+            .perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "leads.csv", "text/csv", csv))
+                .param("tags", "fair-2026")
+                .param("mode", "ADD_NEW_ONLY")
+                .header("Authorization", "Bearer " + token))
+            .andExpect(status().isAccepted())
+            .andExpect(jsonPath("$.fileName").value("leads.csv"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
         long id = json.readTree(body).get("id").asLong();
 
         ImportJob job = awaitDone(id);
@@ -83,42 +95,56 @@ class ImportsApiTest {
             assertThat(c.attributes()).containsEntry("plan", "gold");
         });
         mvc.perform(get("/api/v1/imports/" + id).header("Authorization", "Bearer " + token))
-                .andExpect(jsonPath("$.status").value("FINISHED")).andExpect(jsonPath("$.hasErrorReport").value(true));
+            .andExpect(jsonPath("$.status").value("FINISHED"))
+            .andExpect(jsonPath("$.hasErrorReport").value(true));
         mvc.perform(get("/api/v1/imports/" + id + "/errors").header("Authorization", "Bearer " + token))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("not-an-address")))
-                .andExpect(content().string(containsString("line")));
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("not-an-address")))
+            .andExpect(content().string(containsString("line")));
         mvc.perform(get("/api/v1/imports").header("Authorization", "Bearer " + token))
-                .andExpect(jsonPath("$.totalItems").value(1));
+            .andExpect(jsonPath("$.totalItems").value(1));
     }
 
     @Test
     void theErrorReportQuotesCellsThatWouldRunAsFormulas() throws Exception {
         byte[] csv = "email,first_name\n@SUM(1+1)*cmd|' /C calc'!A0,Mallory\n+1 555 0100,Phone\n=1+1,Eq\n"
-                .getBytes(StandardCharsets.UTF_8);
-        String body = mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "evil.csv", "text/csv", csv))
-                        .header("Authorization", "Bearer " + token))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+            .getBytes(StandardCharsets.UTF_8);
+        String body = mvc
+            .perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "evil.csv", "text/csv", csv))
+                .header("Authorization", "Bearer " + token))
+            .andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
         long id = json.readTree(body).get("id").asLong();
         assertThat(awaitDone(id).invalid()).isEqualTo(3);
 
         String report = mvc.perform(get("/api/v1/imports/" + id + "/errors").header("Authorization", "Bearer " + token))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
-        var rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().get().parse(new java.io.StringReader(report)).getRecords();
+        var rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+            .setHeader()
+            .get()
+            .parse(new java.io.StringReader(report))
+            .getRecords();
         assertThat(rows).extracting(r -> r.get("email"))
-                .containsExactly("'@SUM(1+1)*cmd|' /C calc'!A0", "+1 555 0100", "'=1+1");
+            .containsExactly("'@SUM(1+1)*cmd|' /C calc'!A0", "+1 555 0100", "'=1+1");
         assertThat(rows).extracting(r -> r.get("line")).containsExactly("2", "3", "4");
     }
 
     @Test
     void anEmptyUploadIsAProblemNamingTheFile() throws Exception {
-        mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
-                        .header("Authorization", "Bearer " + token))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.field").value("file"));
-        mvc.perform(get("/api/v1/imports/987654").header("Authorization", "Bearer " + token)).andExpect(status().isNotFound());
+        mvc.perform(
+                multipart("/api/v1/imports").file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
+                    .header("Authorization", "Bearer " + token))
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+            .andExpect(jsonPath("$.field").value("file"));
+        mvc.perform(get("/api/v1/imports/987654").header("Authorization", "Bearer " + token))
+            .andExpect(status().isNotFound());
     }
 
     private ImportJob awaitDone(long id) throws InterruptedException {
@@ -131,4 +157,5 @@ class ImportsApiTest {
         assertThat(job.status().done()).as("import finished in time").isTrue();
         return job;
     }
+
 }

@@ -28,22 +28,34 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * Sender spoofing through the API: only configured mailboxes, and one outside the default pool only with an admin's
- * role (the token's own role counts, not its creator's).
+ * Sender spoofing through the API: only configured mailboxes, and one outside the default
+ * pool only with an admin's role (the token's own role counts, not its creator's).
  */
 @DatabaseTest
-@SpringBootTest(classes = ConsoleTestApplication.class, properties = {"lux.delivery.senders=news@lux.test",
-    "lux.mail.default-sender=board@lux.test"})
+@SpringBootTest(classes = ConsoleTestApplication.class,
+        properties = { "lux.delivery.senders=news@lux.test", "lux.mail.default-sender=board@lux.test" })
 @AutoConfigureMockMvc
 class SenderApiTest {
-    @Autowired MockMvc mvc;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired ConsoleFixtures fixtures;
-    @Autowired ApiTokenService tokens;
-    @Autowired ObjectMapper json;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ConsoleFixtures fixtures;
+
+    @Autowired
+    ApiTokenService tokens;
+
+    @Autowired
+    ObjectMapper json;
 
     String marketerToken;
+
     String adminToken;
+
     long templateId;
 
     @BeforeEach
@@ -60,7 +72,9 @@ class SenderApiTest {
     }
 
     ResultActions send(String token, MockHttpServletRequestBuilder request, String body) throws Exception {
-        return mvc.perform(request.header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(request.header("Authorization", "Bearer " + token)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body));
     }
 
     String campaign(String sender) {
@@ -70,40 +84,45 @@ class SenderApiTest {
 
     @Test
     void aSenderThatIsNotConfiguredIsRefusedForEveryone() throws Exception {
-        for (String token : new String[] {marketerToken, adminToken}) {
-            send(token, post("/api/v1/campaigns"), campaign("ceo@lux.test"))
-                    .andExpect(status().isBadRequest())
-                    .andExpect(jsonPath("$.field").value("sender"))
-                    .andExpect(jsonPath("$.detail").value(containsString("LUX may not send from ceo@lux.test")))
-                    .andExpect(jsonPath("$.detail").value(containsString("lux.delivery.senders")));
+        for (String token : new String[] { marketerToken, adminToken }) {
+            send(token, post("/api/v1/campaigns"), campaign("ceo@lux.test")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("sender"))
+                .andExpect(jsonPath("$.detail").value(containsString("LUX may not send from ceo@lux.test")))
+                .andExpect(jsonPath("$.detail").value(containsString("lux.delivery.senders")));
         }
         assertNoCampaigns();
     }
 
     @Test
     void aMarketerMayNotChooseANonDefaultSenderAnAdminMay() throws Exception {
-        send(marketerToken, post("/api/v1/campaigns"), campaign("board@lux.test"))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail").value(containsString("Only an admin may send from board@lux.test")));
+        send(marketerToken, post("/api/v1/campaigns"), campaign("board@lux.test")).andExpect(status().isForbidden())
+            .andExpect(jsonPath("$.detail").value(containsString("Only an admin may send from board@lux.test")));
         assertNoCampaigns();
 
-        send(marketerToken, post("/api/v1/campaigns"), campaign("News@Lux.test"))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.sender").value("news@lux.test"));
-        String created = send(marketerToken, post("/api/v1/campaigns"), campaign(null))
-                .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+        send(marketerToken, post("/api/v1/campaigns"), campaign("News@Lux.test")).andExpect(status().isCreated())
+            .andExpect(jsonPath("$.sender").value("news@lux.test"));
+        String created = send(marketerToken, post("/api/v1/campaigns"), campaign(null)).andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
         long id = json.readTree(created).get("id").asLong();
-        // editing is the same road: a marketer cannot switch the draft to the board's mailbox (or the CEO's) either
-        send(marketerToken, patch("/api/v1/campaigns/" + id), "{\"sender\": \"board@lux.test\"}").andExpect(status().isForbidden());
-        send(marketerToken, patch("/api/v1/campaigns/" + id), "{\"sender\": \"ceo@lux.test\"}").andExpect(status().isBadRequest());
+        // editing is the same road: a marketer cannot switch the draft to the board's
+        // mailbox (or the CEO's) either
+        send(marketerToken, patch("/api/v1/campaigns/" + id), "{\"sender\": \"board@lux.test\"}")
+            .andExpect(status().isForbidden());
+        send(marketerToken, patch("/api/v1/campaigns/" + id), "{\"sender\": \"ceo@lux.test\"}")
+            .andExpect(status().isBadRequest());
 
-        send(adminToken, post("/api/v1/campaigns"), campaign("board@lux.test"))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.sender").value("board@lux.test"));
+        send(adminToken, post("/api/v1/campaigns"), campaign("board@lux.test")).andExpect(status().isCreated())
+            .andExpect(jsonPath("$.sender").value("board@lux.test"));
         send(adminToken, patch("/api/v1/campaigns/" + id), "{\"sender\": \"board@lux.test\"}")
-                .andExpect(status().isOk()).andExpect(jsonPath("$.sender").value("board@lux.test"));
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.sender").value("board@lux.test"));
     }
 
     private void assertNoCampaigns() {
-        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign", Long.class)).isZero();
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign", Long.class))
+            .isZero();
     }
+
 }

@@ -29,13 +29,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The console in Debian's Chromium driven by Playwright: sign in, create a user, open and cancel a campaign,
- * preview a template, import a CSV. Screenshots go to target/e2e-screenshots. The browser is {@code LUX_E2E_CHROMIUM}
- * (default /usr/bin/chromium); without it the test is skipped locally (.ci/run installs it).
+ * The console in Debian's Chromium driven by Playwright: sign in, create a user, open and
+ * cancel a campaign, preview a template, import a CSV. Screenshots go to
+ * target/e2e-screenshots. The browser is {@code LUX_E2E_CHROMIUM} (default
+ * /usr/bin/chromium); without it the test is skipped locally (.ci/run installs it).
  */
 @SpringBootTest(classes = ConsoleTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabase.class)
 class ConsoleInChromiumTest {
+
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("LUX_E2E_CHROMIUM", "/usr/bin/chromium"));
     static final Path SHOTS = Path.of("target", "e2e-screenshots");
     static Playwright playwright;
@@ -43,10 +45,13 @@ class ConsoleInChromiumTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ConsoleFixtures fixtures;
+
     @Autowired
     UserService users;
 
@@ -56,10 +61,13 @@ class ConsoleInChromiumTest {
                 + ": install it (apt-get install chromium) or set LUX_E2E_CHROMIUM; .ci/run installs it");
         Files.createDirectories(SHOTS);
         // Playwright's own browser download cannot work here: use the system Chromium.
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--no-first-run", "--disable-dev-shm-usage")));
+        playwright = Playwright
+            .create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium()
+            .launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage")));
     }
 
     @AfterAll
@@ -101,9 +109,11 @@ class ConsoleInChromiumTest {
             page.locator("#username").fill("ada@lux.test");
             page.locator("#password").fill(ConsoleFixtures.PASSWORD);
             page.locator("button[type=submit]").click();
-            // Back where the sign-in interrupted (Spring Security marks the resumed request with ?continue).
+            // Back where the sign-in interrupted (Spring Security marks the resumed
+            // request with ?continue).
             assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/admin/campaigns(\\?continue)?$"));
-            // Bootstrap's stylesheet from the webjar is applied (dark theme): the body is not white.
+            // Bootstrap's stylesheet from the webjar is applied (dark theme): the body is
+            // not white.
             assertThat(page.locator("body")).not().hasCSS("background-color", "rgb(255, 255, 255)");
             page.navigate(base + "/admin");
             assertThat(page.locator("#campaigns-by-status")).containsText("draft");
@@ -119,7 +129,8 @@ class ConsoleInChromiumTest {
             assertThat(page.locator(".alert-success")).containsText("Created mia@lux.test as MARKETER.");
             assertThat(page.locator("#one-time-secret")).not().isEmpty();
             assertThat(page.locator("#users tr[data-email='mia@lux.test']")).containsText("MARKETER");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("03-user-created.png")).setFullPage(true));
+            page.screenshot(
+                    new Page.ScreenshotOptions().setPath(SHOTS.resolve("03-user-created.png")).setFullPage(true));
             assertThat(users.findByEmail("mia@lux.test")).isPresent();
 
             page.navigate(base + "/admin/campaigns");
@@ -137,13 +148,15 @@ class ConsoleInChromiumTest {
             page.locator("#htmlBody").fill("<p>Dear {{ contact.first_name }}</p><script>document.title='x'</script>");
             assertThat(page.frameLocator("#preview").locator("p")).containsText("Dear Anna");
             assertThat(page.locator("#preview-subject")).hasText("Hello Anna");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("05-template-preview.png")).setFullPage(true));
+            page.screenshot(
+                    new Page.ScreenshotOptions().setPath(SHOTS.resolve("05-template-preview.png")).setFullPage(true));
 
             page.navigate(base + "/admin/contacts");
             page.locator("a", new Page.LocatorOptions().setHasText("Import CSV")).click();
-            page.locator("#import-form input[type=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload(
-                    "fair-leads.csv", "text/csv", "email;first_name;company\nzoe@example.org;Zoe;Initech\nnot-an-address;X;Y\n"
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            page.locator("#import-form input[type=file]")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload("fair-leads.csv", "text/csv",
+                        "email;first_name;company\nzoe@example.org;Zoe;Initech\nnot-an-address;X;Y\n"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             page.locator("#import-form input[name=tags]").fill("fair");
             page.locator("#import-form button[type=submit]").click();
             // The progress page refreshes itself until the import is done.
@@ -152,15 +165,18 @@ class ConsoleInChromiumTest {
             assertThat(page.locator("#import-created")).hasText("1");
             assertThat(page.locator("#import-invalid")).hasText("1");
             assertThat(page.locator("#error-report")).isVisible();
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("06-import-finished.png")).setFullPage(true));
+            page.screenshot(
+                    new Page.ScreenshotOptions().setPath(SHOTS.resolve("06-import-finished.png")).setFullPage(true));
             page.navigate(base + "/admin/contacts?tag=fair");
             assertThat(page.locator("#contacts")).containsText("zoe@example.org");
 
             page.locator("button", new Page.LocatorOptions().setHasText("Sign out")).click();
             assertThat(page).hasURL(base + "/admin/login?logout");
-            // The only console error allowed is the preview refusing the template's script (sandboxed frame).
+            // The only console error allowed is the preview refusing the template's
+            // script (sandboxed frame).
             assertThat(consoleErrors).as("browser console errors (CSP violations and missing assets would show here)")
-                    .allMatch(e -> e.contains("Blocked script execution") && e.contains("sandboxed"));
+                .allMatch(e -> e.contains("Blocked script execution") && e.contains("sandboxed"));
         }
     }
+
 }

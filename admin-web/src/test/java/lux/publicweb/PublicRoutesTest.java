@@ -33,33 +33,64 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The public routes over real HTTP, with tokens taken from a mail LUX actually composed (outbox). */
+/**
+ * The public routes over real HTTP, with tokens taken from a mail LUX actually composed
+ * (outbox).
+ */
 @DatabaseTest
 @SpringBootTest(classes = PublicWebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lux.delivery.enabled=false", "lux.tracking.machine.after-delivery=0s", "lux.public-base-url=https://lux.example.com"})
+        properties = { "lux.delivery.enabled=false", "lux.tracking.machine.after-delivery=0s",
+                "lux.public-base-url=https://lux.example.com" })
 class PublicRoutesTest {
+
     static final String CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    @LocalServerPort int port;
-    @Autowired DeliveryEngine engine;
-    @Autowired CampaignService campaigns;
-    @Autowired ContactService contacts;
-    @Autowired TemplateService templates;
-    @Autowired OutboxService outbox;
-    @Autowired TrackingService tracking;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired lux.consent.ConsentLedger ledger;
-    @Autowired org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext context;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DeliveryEngine engine;
+
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    OutboxService outbox;
+
+    @Autowired
+    TrackingService tracking;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    lux.consent.ConsentLedger ledger;
+
+    @Autowired
+    org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext context;
+
     OutboxMessage mail;
 
     @BeforeEach
     void sendOneMail() {
         DatabaseCleaner.clean(jdbc);
-        contacts.create(new NewContact("reader@example.net", "Rea", null, null, Map.of(), Set.of("web"), "t"), Actor.system());
-        long template = templates.create(new TemplateContent("web", "Hi", "<p><a href=\"https://example.com/a\">A</a></p>", null),
-                Actor.system()).id();
-        long campaign = campaigns.create(new NewCampaign("Web", template, null, AudienceFilter.anyOf("web")), Actor.system()).id();
+        contacts.create(new NewContact("reader@example.net", "Rea", null, null, Map.of(), Set.of("web"), "t"),
+                Actor.system());
+        long template = templates
+            .create(new TemplateContent("web", "Hi", "<p><a href=\"https://example.com/a\">A</a></p>", null),
+                    Actor.system())
+            .id();
+        long campaign = campaigns
+            .create(new NewCampaign("Web", template, null, AudienceFilter.anyOf("web")), Actor.system())
+            .id();
         campaigns.schedule(campaign, null, null, Actor.system());
         engine.startDueCampaigns();
         engine.work(Duration.ofSeconds(20));
@@ -79,31 +110,42 @@ class PublicRoutesTest {
         assertThat(get("/t/o/" + open.substring(0, 10) + "x" + open.substring(11), CHROME).statusCode()).isEqualTo(404);
         assertThat(get("/t/o/" + open, "Barracuda Sentinel (EE)").statusCode()).isEqualTo(200);
         tracking.flush();
-        assertThat(jdbc.queryForList("SELECT COALESCE(machine_reason, 'human') FROM tracking_event WHERE kind = 'OPEN' ORDER BY id", String.class))
-                .containsExactly("human", "barracuda");
+        assertThat(jdbc.queryForList(
+                "SELECT COALESCE(machine_reason, 'human') FROM tracking_event WHERE kind = 'OPEN' ORDER BY id",
+                String.class))
+            .containsExactly("human", "barracuda");
     }
 
     @Test
     void theWebServerRunsEightThreadsPerCoreNotTomcatsTwoHundred() {
         var tomcat = (org.springframework.boot.web.embedded.tomcat.TomcatWebServer) context.getWebServer();
-        var executor = (org.apache.tomcat.util.threads.ThreadPoolExecutor) tomcat.getTomcat().getConnector().getProtocolHandler().getExecutor();
-        assertThat(executor.getMaximumPoolSize()).isEqualTo(Math.max(16, 8 * Runtime.getRuntime().availableProcessors()));
+        var executor = (org.apache.tomcat.util.threads.ThreadPoolExecutor) tomcat.getTomcat()
+            .getConnector()
+            .getProtocolHandler()
+            .getExecutor();
+        assertThat(executor.getMaximumPoolSize())
+            .isEqualTo(Math.max(16, 8 * Runtime.getRuntime().availableProcessors()));
     }
 
     @Test
     void clicksRedirectOnlyToTheStoredUrl() throws Exception {
         String click = token("/t/c/");
-        HttpResponse<byte[]> redirect = get("/t/c/" + click + "?url=https://evil.example/&next=https://evil.example/", CHROME);
+        HttpResponse<byte[]> redirect = get("/t/c/" + click + "?url=https://evil.example/&next=https://evil.example/",
+                CHROME);
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("Location")).hasValue("https://example.com/a");
-        assertThat(send("HEAD", "/t/c/" + click, CHROME, null).headers().firstValue("Location")).hasValue("https://example.com/a");
+        assertThat(send("HEAD", "/t/c/" + click, CHROME, null).headers().firstValue("Location"))
+            .hasValue("https://example.com/a");
         assertThat(get("/t/c/" + click.substring(1), CHROME).statusCode()).isEqualTo(404);
-        assertThat(get("/t/c/" + token("/t/o/"), CHROME).statusCode()).as("an open token is no click token").isEqualTo(404);
-        // a URL in place of the token: Tomcat refuses the encoded slashes (400) before LUX sees it; never a redirect
+        assertThat(get("/t/c/" + token("/t/o/"), CHROME).statusCode()).as("an open token is no click token")
+            .isEqualTo(404);
+        // a URL in place of the token: Tomcat refuses the encoded slashes (400) before
+        // LUX sees it; never a redirect
         assertThat(get("/t/c/https%3A%2F%2Fevil.example", CHROME).statusCode()).isIn(400, 404);
         assertThat(get("/t/c/evil.example", CHROME).statusCode()).isEqualTo(404);
         tracking.flush();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tracking_event WHERE kind = 'CLICK'", Long.class)).isEqualTo(1L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tracking_event WHERE kind = 'CLICK'", Long.class))
+            .isEqualTo(1L);
     }
 
     @Test
@@ -111,22 +153,28 @@ class PublicRoutesTest {
         String unsubscribe = token("/u/");
         HttpResponse<byte[]> page = get("/u/" + unsubscribe, CHROME);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(new String(page.body())).contains("data-bs-theme=\"dark\"").contains("/webjars/bootstrap/5.3.8/css/bootstrap.min.css")
-                .contains("r***@example.net").contains("name=\"List-Unsubscribe\" value=\"One-Click\"");
+        assertThat(new String(page.body())).contains("data-bs-theme=\"dark\"")
+            .contains("/webjars/bootstrap/5.3.8/css/bootstrap.min.css")
+            .contains("r***@example.net")
+            .contains("name=\"List-Unsubscribe\" value=\"One-Click\"");
         assertThat(get("/webjars/bootstrap/5.3.8/css/bootstrap.min.css", CHROME).statusCode()).isEqualTo(200);
         assertThat(status()).as("looking at the page changes nothing").isEqualTo(ContactStatus.ACTIVE);
 
         assertThat(send("POST", "/u/" + unsubscribe, CHROME, "").statusCode()).isEqualTo(400);
         HttpResponse<byte[]> first = send("POST", "/u/" + unsubscribe, "Gmail one-click", "List-Unsubscribe=One-Click");
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(send("POST", "/u/" + unsubscribe, "Gmail one-click", "List-Unsubscribe=One-Click").statusCode()).isEqualTo(200);
-        assertThat(send("POST", "/u/" + unsubscribe.substring(2), CHROME, "List-Unsubscribe=One-Click").statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/u/" + unsubscribe, "Gmail one-click", "List-Unsubscribe=One-Click").statusCode())
+            .isEqualTo(200);
+        assertThat(send("POST", "/u/" + unsubscribe.substring(2), CHROME, "List-Unsubscribe=One-Click").statusCode())
+            .isEqualTo(404);
         assertThat(status()).isEqualTo(ContactStatus.UNSUBSCRIBED);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tracking_event WHERE kind = 'UNSUBSCRIBE'", Long.class)).isEqualTo(1L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tracking_event WHERE kind = 'UNSUBSCRIBE'", Long.class))
+            .isEqualTo(1L);
         assertThat(new String(get("/u/" + unsubscribe, CHROME).body())).contains("already unsubscribed");
-        // the consent ledger: added once, unsubscribed once by the link (the repeat changed nothing)
+        // the consent ledger: added once, unsubscribed once by the link (the repeat
+        // changed nothing)
         assertThat(ledger.history("reader@example.net")).extracting(e -> e.kind() + " " + e.actor())
-                .containsExactly("ADDED system", "UNSUBSCRIBE unsubscribe link");
+            .containsExactly("ADDED system", "UNSUBSCRIBE unsubscribe link");
     }
 
     private ContactStatus status() {
@@ -144,10 +192,13 @@ class PublicRoutesTest {
     }
 
     private HttpResponse<byte[]> send(String method, String path, String agent, String form) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("User-Agent", agent);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("User-Agent", agent);
         if (form != null) {
-            b.header("Content-Type", "application/x-www-form-urlencoded").method(method, HttpRequest.BodyPublishers.ofString(form));
-        } else {
+            b.header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, HttpRequest.BodyPublishers.ofString(form));
+        }
+        else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());

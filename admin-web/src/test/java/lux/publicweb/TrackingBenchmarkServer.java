@@ -26,11 +26,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Tracking benchmark server (not a test; run by bench/tracking-benchmark.sh): sends a campaign of N recipients
- * to the outbox, writes their open and click paths to files for wrk, serves the public routes on the given port,
- * and on "stop" on stdin shuts down gracefully and prints the tracking_event count.
+ * Tracking benchmark server (not a test; run by bench/tracking-benchmark.sh): sends a
+ * campaign of N recipients to the outbox, writes their open and click paths to files for
+ * wrk, serves the public routes on the given port, and on "stop" on stdin shuts down
+ * gracefully and prints the tracking_event count.
  */
 public final class TrackingBenchmarkServer {
+
     private TrackingBenchmarkServer() {
     }
 
@@ -47,18 +49,25 @@ public final class TrackingBenchmarkServer {
         props.put("lux.tracking.machine.after-delivery", "0s");
         props.put("logging.level.root", "WARN");
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(PublicWebTestApplication.class)
-                .initializers(new TestDatabase()).properties(props).run();
+            .initializers(new TestDatabase())
+            .properties(props)
+            .run();
         JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
         Instant now = Instant.now();
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            rows.add(new Object[] {"track" + i + "@example.net", Timestamp.from(now), Timestamp.from(now)});
+            rows.add(new Object[] { "track" + i + "@example.net", Timestamp.from(now), Timestamp.from(now) });
         }
-        jdbc.batchUpdate("INSERT INTO contact (email, attributes, status, created_at, updated_at, version) VALUES (?, '{}', 'ACTIVE', ?, ?, 0)", rows);
-        long template = ctx.getBean(TemplateService.class).create(new TemplateContent("track " + now.toEpochMilli(), "Hi",
-                "<p><a href=\"https://example.com/a\">a</a></p>", null), Actor.system()).id();
+        jdbc.batchUpdate(
+                "INSERT INTO contact (email, attributes, status, created_at, updated_at, version) VALUES (?, '{}', 'ACTIVE', ?, ?, 0)",
+                rows);
+        long template = ctx.getBean(TemplateService.class)
+            .create(new TemplateContent("track " + now.toEpochMilli(), "Hi",
+                    "<p><a href=\"https://example.com/a\">a</a></p>", null), Actor.system())
+            .id();
         CampaignService campaigns = ctx.getBean(CampaignService.class);
-        long id = campaigns.create(new NewCampaign("track", template, null, AudienceFilter.everyone()), Actor.system()).id();
+        long id = campaigns.create(new NewCampaign("track", template, null, AudienceFilter.everyone()), Actor.system())
+            .id();
         campaigns.schedule(id, null, null, Actor.system());
         DeliveryEngine engine = ctx.getBean(DeliveryEngine.class);
         engine.startDueCampaigns();
@@ -83,13 +92,20 @@ public final class TrackingBenchmarkServer {
         while (!"stop".equals(in.readLine())) {
             Thread.onSpinWait();
         }
-        ctx.close(); // graceful: the web server stops first, then the event buffer is written
+        ctx.close(); // graceful: the web server stops first, then the event buffer is
+                     // written
         try (ConfigurableApplicationContext check = new SpringApplicationBuilder(PublicWebTestApplication.class)
-                .initializers(new TestDatabase()).properties(Map.of("server.port", "0", "lux.delivery.enabled", "false",
-                        "logging.level.root", "WARN")).run()) {
+            .initializers(new TestDatabase())
+            .properties(Map.of("server.port", "0", "lux.delivery.enabled", "false", "logging.level.root", "WARN"))
+            .run()) {
             JdbcTemplate j = check.getBean(JdbcTemplate.class);
-            System.out.println("EVENTS open=" + j.queryForObject("SELECT COUNT(*) FROM tracking_event WHERE kind = 'OPEN' AND campaign_id = ?", Long.class, id)
-                    + " click=" + j.queryForObject("SELECT COUNT(*) FROM tracking_event WHERE kind = 'CLICK' AND campaign_id = ?", Long.class, id));
+            System.out.println("EVENTS open="
+                    + j.queryForObject("SELECT COUNT(*) FROM tracking_event WHERE kind = 'OPEN' AND campaign_id = ?",
+                            Long.class, id)
+                    + " click="
+                    + j.queryForObject("SELECT COUNT(*) FROM tracking_event WHERE kind = 'CLICK' AND campaign_id = ?",
+                            Long.class, id));
         }
     }
+
 }

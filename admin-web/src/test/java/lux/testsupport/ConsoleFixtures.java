@@ -22,12 +22,17 @@ import org.springframework.stereotype.Component;
 /** Real data through the real services, for console and API tests. */
 @Component
 public class ConsoleFixtures {
+
     public static final String PASSWORD = "correct horse battery";
+
     private static final String HASH = new BCryptPasswordEncoder(4).encode(PASSWORD);
 
     private final UserService users;
+
     private final ContactService contacts;
+
     private final TemplateService templates;
+
     private final CampaignService campaigns;
 
     ConsoleFixtures(UserService users, ContactService contacts, TemplateService templates, CampaignService campaigns) {
@@ -48,10 +53,13 @@ public class ConsoleFixtures {
 
     public TemplateView template(String name) {
         return templates.create(new TemplateContent(name, "Hello {{ contact.first_name }}",
-                "<p>Hi {{ contact.first_name }}, see <a href=\"https://example.org/offer\">the offer</a>.</p>", null), Actor.system());
+                "<p>Hi {{ contact.first_name }}, see <a href=\"https://example.org/offer\">the offer</a>.</p>", null),
+                Actor.system());
     }
 
     public CampaignView campaign(String name, long templateId, String... anyOfTags) {
-        return campaigns.create(new NewCampaign(name, templateId, null, AudienceFilter.anyOf(anyOfTags)), Actor.system());
+        return campaigns.create(new NewCampaign(name, templateId, null, AudienceFilter.anyOf(anyOfTags)),
+                Actor.system());
     }
+
 }

@@ -21,15 +21,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A cookie-keeping HTTP client for the running test server that does not follow redirects, and can connect from a
- * chosen loopback address (127.0.0.2, ...) so a test can be a different network peer than 127.0.0.1. It speaks
- * HTTP/1.0 over a plain socket (one request per connection, no chunking), which Tomcat answers like any browser.
+ * A cookie-keeping HTTP client for the running test server that does not follow
+ * redirects, and can connect from a chosen loopback address (127.0.0.2, ...) so a test
+ * can be a different network peer than 127.0.0.1. It speaks HTTP/1.0 over a plain socket
+ * (one request per connection, no chunking), which Tomcat answers like any browser.
  */
 public class TestBrowser {
+
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
     private final int port;
+
     private final InetAddress from;
+
     private final Map<String, String> cookies = new LinkedHashMap<>();
+
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     public TestBrowser(int port) {
@@ -40,7 +46,8 @@ public class TestBrowser {
         this.port = port;
         try {
             this.from = fromAddress == null ? null : InetAddress.getByName(fromAddress);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalArgumentException(fromAddress, e);
         }
     }
@@ -49,7 +56,8 @@ public class TestBrowser {
     public TestBrowser header(String name, String value) {
         if (value == null) {
             headers.remove(name);
-        } else {
+        }
+        else {
             headers.put(name, value);
         }
         return this;
@@ -63,7 +71,10 @@ public class TestBrowser {
         return send("POST", path, "application/x-www-form-urlencoded", form);
     }
 
-    /** Posts a console form with the session's CSRF token (taken from a page every signed-in user may open). */
+    /**
+     * Posts a console form with the session's CSRF token (taken from a page every
+     * signed-in user may open).
+     */
     public Response postForm(String path, String form) throws IOException {
         String token = csrf(get("/admin/account").body());
         return post(path, (form.isEmpty() ? "" : form + "&") + "_csrf=" + enc(token));
@@ -76,12 +87,18 @@ public class TestBrowser {
 
     public Response send(String method, String path, String contentType, String body) throws IOException {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.0\r\n")
-                .append("Host: 127.0.0.1:").append(port).append("\r\n");
+        StringBuilder request = new StringBuilder(method).append(' ')
+            .append(path)
+            .append(" HTTP/1.0\r\n")
+            .append("Host: 127.0.0.1:")
+            .append(port)
+            .append("\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         if (!cookies.isEmpty()) {
-            request.append("Cookie: ").append(String.join("; ", cookies.entrySet().stream()
-                    .map(c -> c.getKey() + "=" + c.getValue()).toList())).append("\r\n");
+            request.append("Cookie: ")
+                .append(String.join("; ",
+                        cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList()))
+                .append("\r\n");
         }
         if (contentType != null) {
             request.append("Content-Type: ").append(contentType).append("\r\n");
@@ -111,8 +128,9 @@ public class TestBrowser {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(lines[i].substring(colon + 1).trim());
+            headers
+                .computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                .add(lines[i].substring(colon + 1).trim());
         }
         for (String cookie : headers.getOrDefault("set-cookie", List.of())) {
             String pair = cookie.split(";", 2)[0];
@@ -142,4 +160,5 @@ public class TestBrowser {
             return status == 302 && location().map(l -> l.endsWith(pathEnd)).orElse(false);
         }
     }
+
 }

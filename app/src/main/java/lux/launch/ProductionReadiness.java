@@ -9,11 +9,13 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Profiles;
 
 /**
- * Stops a {@code prod} start before any bean, connection or port exists when {@link ProductionSettings} finds
- * problems. It listens for the prepared environment rather than being a post-processor so it runs after all of
- * them (config files, profiles, core's H2 default) and after logging is set up to print the report.
+ * Stops a {@code prod} start before any bean, connection or port exists when
+ * {@link ProductionSettings} finds problems. It listens for the prepared environment
+ * rather than being a post-processor so it runs after all of them (config files,
+ * profiles, core's H2 default) and after logging is set up to print the report.
  */
 public class ProductionReadiness implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
     public static final String PROFILE = "prod";
 
     @Override
@@ -35,4 +37,5 @@ public class ProductionReadiness implements ApplicationListener<ApplicationEnvir
     public int getOrder() {
         return LoggingApplicationListener.DEFAULT_ORDER + 1;
     }
+
 }

@@ -3,7 +3,10 @@ package lux.launch;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns the missing production settings into Spring Boot's short "APPLICATION FAILED TO START" report, without a stack trace. */
+/**
+ * Turns the missing production settings into Spring Boot's short "APPLICATION FAILED TO
+ * START" report, without a stack trace.
+ */
 class ProductionSettingsFailureAnalyzer extends AbstractFailureAnalyzer<ProductionSettingsMissingException> {
 
     @Override
@@ -13,4 +16,5 @@ class ProductionSettingsFailureAnalyzer extends AbstractFailureAnalyzer<Producti
                         + "configuration table), or start without --spring.profiles.active=prod for local use.",
                 cause);
     }
+
 }

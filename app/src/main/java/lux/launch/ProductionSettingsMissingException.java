@@ -2,8 +2,12 @@ package lux.launch;
 
 import java.util.List;
 
-/** Thrown before anything starts when the prod profile lacks settings; its message lists them all. */
+/**
+ * Thrown before anything starts when the prod profile lacks settings; its message lists
+ * them all.
+ */
 public class ProductionSettingsMissingException extends IllegalStateException {
+
     private final List<String> problems;
 
     public ProductionSettingsMissingException(List<String> problems) {
@@ -15,4 +19,5 @@ public class ProductionSettingsMissingException extends IllegalStateException {
     public List<String> problems() {
         return problems;
     }
+
 }

@@ -4,11 +4,13 @@ import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
 /**
- * {@code %m}, {@code %msg} and {@code %message} with CR, LF and the other line breaks escaped, so that an
- * email address, file name, activity text or API field carrying {@code "\r\n2026-… INFO FAKE ENTRY"} stays inside
- * its own log line instead of forging another. Stack traces ({@code %ex}) are written as before.
+ * {@code %m}, {@code %msg} and {@code %message} with CR, LF and the other line breaks
+ * escaped, so that an email address, file name, activity text or API field carrying
+ * {@code "\r\n2026-… INFO FAKE ENTRY"} stays inside its own log line instead of forging
+ * another. Stack traces ({@code %ex}) are written as before.
  */
 public class OneLineMessageConverter extends MessageConverter {
+
     @Override
     public String convert(ILoggingEvent event) {
         return escape(super.convert(event));
@@ -33,11 +35,13 @@ public class OneLineMessageConverter extends MessageConverter {
             if (out != null) {
                 if (replacement != null) {
                     out.append(replacement);
-                } else {
+                }
+                else {
                     out.append(c);
                 }
             }
         }
         return out == null ? message : out.toString();
     }
+
 }

@@ -1,2 +1,4 @@
-/** Logging that attackers cannot forge: one event is one line, whatever text it carries. */
+/**
+ * Logging that attackers cannot forge: one event is one line, whatever text it carries.
+ */
 package lux.logging;

@@ -14,14 +14,18 @@ import java.nio.file.attribute.BasicFileAttributes;
 import org.junit.jupiter.api.Test;
 
 /**
- * A plain clone passes: no test, script or build file reaches outside the repository (our machines keep
- * reference material in a folder next to it, a user's clone does not). Checks the text of every test source,
- * build file and CI script for paths that leave the repository.
+ * A plain clone passes: no test, script or build file reaches outside the repository (our
+ * machines keep reference material in a folder next to it, a user's clone does not).
+ * Checks the text of every test source, build file and CI script for paths that leave the
+ * repository.
  */
 class SelfContainedTestsTest {
+
     private static final java.util.Set<String> SKIPPED = java.util.Set.of("node_modules", "target", ".git", "data");
+
     /** Written in pieces so this file does not match itself. */
-    private static final List<String> OUTSIDE = List.of(".." + "/shared", "shared" + "/schemas", "/work" + "/", "LUX_SHARED" + "_DIR");
+    private static final List<String> OUTSIDE = List.of(".." + "/shared", "shared" + "/schemas", "/work" + "/",
+            "LUX_SHARED" + "_DIR");
 
     @Test
     void testsAndBuildFilesStayInsideTheRepository() throws IOException {
@@ -41,14 +45,18 @@ class SelfContainedTestsTest {
                 "manifests/src/test/java/lux/manifests/TeamsSchema.java", "bot/src/test/playground/playground-test.sh");
     }
 
-    /** The checked files, relative to the root; build output, dependencies and git's own files are not walked. */
+    /**
+     * The checked files, relative to the root; build output, dependencies and git's own
+     * files are not walked.
+     */
     private static List<Path> files(Path root) throws IOException {
         List<Path> found = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                return !dir.equals(root) && SKIPPED.contains(name) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                return !dir.equals(root) && SKIPPED.contains(name) ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -65,7 +73,8 @@ class SelfContainedTestsTest {
     private static boolean checked(Path relative) {
         String path = relative.toString().replace('\\', '/');
         boolean testCode = path.contains("/src/test/") && !path.contains("/src/test/resources/teams-manifest-schema/");
-        return testCode || path.endsWith("pom.xml") || path.startsWith(".ci/") || path.startsWith(".mvn/") || path.equals("mvnw");
+        return testCode || path.endsWith("pom.xml") || path.startsWith(".ci/") || path.startsWith(".mvn/")
+                || path.equals("mvnw");
     }
 
     private static Path root() {
@@ -80,8 +89,10 @@ class SelfContainedTestsTest {
     private static String read(Path file) {
         try {
             return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
 }

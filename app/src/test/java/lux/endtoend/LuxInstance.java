@@ -14,12 +14,15 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One LUX application as {@code java -jar lux.jar} runs it (the app's own configuration, every module), on a random
- * loopback port and this JVM's test database; start two and they share that database like two nodes behind a load
- * balancer. Settings are given as command-line arguments, so they win over application.yml as an operator's would.
+ * One LUX application as {@code java -jar lux.jar} runs it (the app's own configuration,
+ * every module), on a random loopback port and this JVM's test database; start two and
+ * they share that database like two nodes behind a load balancer. Settings are given as
+ * command-line arguments, so they win over application.yml as an operator's would.
  */
 final class LuxInstance implements AutoCloseable {
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private final ConfigurableApplicationContext context;
 
     private LuxInstance(ConfigurableApplicationContext context) {
@@ -33,7 +36,7 @@ final class LuxInstance implements AutoCloseable {
             args.add("--" + setting);
         }
         return new LuxInstance(new SpringApplicationBuilder(LuxApplication.class).initializers(new TestDatabase())
-                .run(args.toArray(String[]::new)));
+            .run(args.toArray(String[]::new)));
     }
 
     int port() {
@@ -44,7 +47,10 @@ final class LuxInstance implements AutoCloseable {
         return context.getBean(type);
     }
 
-    /** Publishes an application event in this instance, as its own services do after a change. */
+    /**
+     * Publishes an application event in this instance, as its own services do after a
+     * change.
+     */
     void publish(Object event) {
         context.publishEvent(event);
     }
@@ -53,10 +59,15 @@ final class LuxInstance implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port() + path);
     }
 
-    /** Posts an activity to /api/messages as the channel would; the turn's replies have gone out when it answers. */
+    /**
+     * Posts an activity to /api/messages as the channel would; the turn's replies have
+     * gone out when it answers.
+     */
     HttpResponse<String> postActivity(String activityJson) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri("/api/messages")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(activityJson)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(uri("/api/messages"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(activityJson))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {
@@ -71,4 +82,5 @@ final class LuxInstance implements AutoCloseable {
     public void close() {
         context.close();
     }
+
 }

@@ -14,15 +14,21 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An OpenAI-compatible model on loopback ({@code POST /v1/chat/completions}) that answers from a script in the real
- * wire format (tool_calls, finish_reason, usage) and records what LUX sent it. LUX reaches it through its own
- * OpenAI client, pointed here by {@code lux.ai.base-url}.
+ * An OpenAI-compatible model on loopback ({@code POST /v1/chat/completions}) that answers
+ * from a script in the real wire format (tool_calls, finish_reason, usage) and records
+ * what LUX sent it. LUX reaches it through its own OpenAI client, pointed here by
+ * {@code lux.ai.base-url}.
  */
 final class ScriptedModel implements AutoCloseable {
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpServer server;
+
     private final ConcurrentLinkedQueue<String> script = new ConcurrentLinkedQueue<>();
+
     private final List<JsonNode> requests = new ArrayList<>();
+
     private final AtomicInteger ids = new AtomicInteger();
 
     ScriptedModel() throws IOException {
@@ -34,8 +40,10 @@ final class ScriptedModel implements AutoCloseable {
             }
             String reply = script.poll();
             int status = reply == null ? 500 : 200;
-            byte[] bytes = (reply == null ? "{\"error\":{\"message\":\"the test script has no more replies\",\"type\":\"server_error\"}}"
-                    : reply).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = (reply == null
+                    ? "{\"error\":{\"message\":\"the test script has no more replies\",\"type\":\"server_error\"}}"
+                    : reply)
+                .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
@@ -52,7 +60,10 @@ final class ScriptedModel implements AutoCloseable {
     ScriptedModel toolCall(String tool, String argumentsJson) {
         ObjectNode message = JSON.createObjectNode().put("role", "assistant");
         message.putNull("content");
-        ObjectNode call = message.putArray("tool_calls").addObject().put("id", "call_" + ids.incrementAndGet()).put("type", "function");
+        ObjectNode call = message.putArray("tool_calls")
+            .addObject()
+            .put("id", "call_" + ids.incrementAndGet())
+            .put("type", "function");
         call.putObject("function").put("name", tool).put("arguments", argumentsJson);
         script.add(completion(message, "tool_calls"));
         return this;
@@ -82,8 +93,11 @@ final class ScriptedModel implements AutoCloseable {
     }
 
     private String completion(ObjectNode message, String finishReason) {
-        ObjectNode body = JSON.createObjectNode().put("id", "chatcmpl-" + ids.incrementAndGet()).put("object", "chat.completion")
-                .put("created", 1764147600L).put("model", "gpt-4o");
+        ObjectNode body = JSON.createObjectNode()
+            .put("id", "chatcmpl-" + ids.incrementAndGet())
+            .put("object", "chat.completion")
+            .put("created", 1764147600L)
+            .put("model", "gpt-4o");
         ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
         choice.set("message", message);
         choice.put("finish_reason", finishReason);
@@ -95,4 +109,5 @@ final class ScriptedModel implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
+
 }

@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The activities Teams posts to /api/messages: a user's message and a card's Action.Submit, in a personal chat. */
+/**
+ * The activities Teams posts to /api/messages: a user's message and a card's
+ * Action.Submit, in a personal chat.
+ */
 final class TeamsActivities {
+
     static final String TENANT = "72f988bf-0000-4000-8000-0000000000aa";
     static final String AAD = "00000000-0000-0000-0000-0000000000ad";
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private TeamsActivities() {
@@ -49,4 +55,5 @@ final class TeamsActivities {
         a.putObject("channelData").putObject("tenant").put("id", TENANT);
         return a;
     }
+
 }

@@ -25,14 +25,17 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * One marketer's request down the whole road, over real HTTP against the started application on PostgreSQL: a
- * Teams message, the model (a scripted OpenAI-compatible double) drafting, building and asking to schedule a
- * campaign, the Confirm button, the scheduler, the outbox, the recipient opening the mail in Outlook, and the
- * stats card in Teams. The Bot Connector is a loopback double; nothing inside LUX is replaced.
+ * One marketer's request down the whole road, over real HTTP against the started
+ * application on PostgreSQL: a Teams message, the model (a scripted OpenAI-compatible
+ * double) drafting, building and asking to schedule a campaign, the Confirm button, the
+ * scheduler, the outbox, the recipient opening the mail in Outlook, and the stats card in
+ * Teams. The Bot Connector is a loopback double; nothing inside LUX is replaced.
  */
 @DatabaseTest
-@EnabledIfSystemProperty(named = "lux.test.db", matches = "postgres", disabledReason = "the whole road runs in the PostgreSQL run")
+@EnabledIfSystemProperty(named = "lux.test.db", matches = "postgres",
+        disabledReason = "the whole road runs in the PostgreSQL run")
 class WholeRoadTest {
+
     static final String CONVERSATION = "conv-road";
     static final String OUTLOOK = "Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17928; Pro)";
     static final Duration WAIT = Duration.ofSeconds(60);
@@ -42,61 +45,77 @@ class WholeRoadTest {
     @Test
     void aMessageInTeamsEndsAsAnOpenCountedOnTheStatsCard() throws Exception {
         assertThat(TestDatabase.postgres()).isTrue();
-        try (ScriptedModel model = new ScriptedModel(); BotConnectorDouble teams = new BotConnectorDouble();
-             LuxInstance lux = LuxInstance.start("lux.ai.api-key=sk-road-test", "lux.ai.base-url=" + model.baseUrl(),
-                     "lux.delivery.enabled=true", "lux.delivery.tick=300ms", "lux.delivery.limits.enabled=false",
-                     "lux.mail.transport=outbox", "lux.public-base-url=http://lux.example.com",
-                     // the open comes a moment after sending; here that is no sign of a scanner
-                     "lux.tracking.machine.after-delivery=0s")) {
+        try (ScriptedModel model = new ScriptedModel();
+                BotConnectorDouble teams = new BotConnectorDouble();
+                LuxInstance lux = LuxInstance.start("lux.ai.api-key=sk-road-test", "lux.ai.base-url=" + model.baseUrl(),
+                        "lux.delivery.enabled=true", "lux.delivery.tick=300ms", "lux.delivery.limits.enabled=false",
+                        "lux.mail.transport=outbox", "lux.public-base-url=http://lux.example.com",
+                        // the open comes a moment after sending; here that is no sign of
+                        // a scanner
+                        "lux.tracking.machine.after-delivery=0s")) {
             JdbcTemplate jdbc = lux.bean(JdbcTemplate.class);
             DatabaseCleaner.clean(jdbc);
             // local mode acts as the first admin; she has two contacts tagged vip
             lux.bean(UserService.class).create(new NewUser("ada@lux.test", "Ada", null, Role.ADMIN), Actor.system());
             ContactService contacts = lux.bean(ContactService.class);
-            contacts.create(new NewContact("ana@example.com", "Ana", null, null, null, Set.of("vip"), null), Actor.system());
-            contacts.create(new NewContact("ben@example.com", "Ben", null, null, null, Set.of("vip"), null), Actor.system());
+            contacts.create(new NewContact("ana@example.com", "Ana", null, null, null, Set.of("vip"), null),
+                    Actor.system());
+            contacts.create(new NewContact("ben@example.com", "Ben", null, null, null, Set.of("vip"), null),
+                    Actor.system());
 
-            // 1. Teams message -> the model drafts, builds and asks to schedule: a Confirm card, nothing scheduled yet
-            model.toolCall("draftTemplate", """
+            // 1. Teams message -> the model drafts, builds and asks to schedule: a
+            // Confirm card, nothing scheduled yet
+            model.toolCall("draftTemplate",
+                    """
                             {"name":"Autumn news","subject":"{{ contact.first_name }}, our autumn news",
                              "htmlBody":"<p>Hi {{ contact.first_name }},</p><p>Read <a href=\\"https://example.org/autumn\\">the news</a>.</p>"}""")
-                    .toolCall("buildCampaign", """
-                            {"name":"Autumn","templateName":"Autumn news","anyOfTags":["vip"]}""")
-                    .toolCall("scheduleCampaign", """
-                            {"campaignName":"Autumn","when":"now"}""")
-                    .text("The autumn news is ready for your 2 VIP contacts; press Confirm to send it.");
-            assertThat(lux.postActivity(TeamsActivities.message(teams.serviceUrl(), CONVERSATION,
-                    "send our autumn news to the vip list now")).statusCode()).isEqualTo(200);
+                .toolCall("buildCampaign", """
+                        {"name":"Autumn","templateName":"Autumn news","anyOfTags":["vip"]}""")
+                .toolCall("scheduleCampaign", """
+                        {"campaignName":"Autumn","when":"now"}""")
+                .text("The autumn news is ready for your 2 VIP contacts; press Confirm to send it.");
+            assertThat(lux
+                .postActivity(TeamsActivities.message(teams.serviceUrl(), CONVERSATION,
+                        "send our autumn news to the vip list now"))
+                .statusCode()).isEqualTo(200);
             BotConnectorDouble.Call confirmCall = await(teams, 0, call -> call.body().contains("\"nonce\""));
             JsonNode confirmCard = card(confirmCall);
             String nonce = confirmCard.findValue("nonce").asText();
             assertThat(model.requests()).hasSize(4);
-            assertThat(ScriptedModel.toolResults(model.requests().get(3))).last().asString().contains("NOTHING is scheduled yet");
+            assertThat(ScriptedModel.toolResults(model.requests().get(3))).last()
+                .asString()
+                .contains("NOTHING is scheduled yet");
             assertThat(status(jdbc)).isEqualTo("DRAFT");
 
-            // 2. Confirm on the card -> scheduled for now; the scheduler sends through the outbox
+            // 2. Confirm on the card -> scheduled for now; the scheduler sends through
+            // the outbox
             int before = teams.calls().size();
             lux.postActivity(TeamsActivities.submit(teams.serviceUrl(), CONVERSATION, confirmCall.responseId(),
                     TeamsActivities.value().put("action", "confirm").put("nonce", nonce)));
-            await(teams, before, call -> call.method().equals("PUT") && call.path().endsWith("/" + confirmCall.responseId())
-                    && call.body().contains("Confirmed"));
+            await(teams, before, call -> call.method().equals("PUT")
+                    && call.path().endsWith("/" + confirmCall.responseId()) && call.body().contains("Confirmed"));
             awaitTrue(() -> "SENT".equals(status(jdbc)), "the campaign is sent");
             assertThat(jdbc.queryForList("SELECT recipient FROM outbox_message ORDER BY recipient", String.class))
-                    .containsExactly("ana@example.com", "ben@example.com");
+                .containsExactly("ana@example.com", "ben@example.com");
             // the owner hears it in Teams, as a progress card and a message
             await(teams, before, call -> call.body().contains("has finished sending: 2 sent"));
 
-            // 3. Ana opens the mail in Outlook: the pixel, fetched over HTTP, counts as a human open
-            String html = jdbc.queryForObject("SELECT html_body FROM outbox_message WHERE recipient = 'ana@example.com'", String.class);
+            // 3. Ana opens the mail in Outlook: the pixel, fetched over HTTP, counts as a
+            // human open
+            String html = jdbc.queryForObject(
+                    "SELECT html_body FROM outbox_message WHERE recipient = 'ana@example.com'", String.class);
             assertThat(html).contains("Hi Ana");
             Matcher open = OPEN.matcher(html);
             assertThat(open.find()).as("the mail carries an open pixel").isTrue();
             var pixel = lux.get("/t/o/" + open.group(1), "User-Agent", OUTLOOK);
             assertThat(pixel.statusCode()).isEqualTo(200);
-            assertThat(pixel.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("image/"));
-            awaitTrue(() -> jdbc.queryForObject("SELECT COUNT(*) FROM tracking_event", Integer.class) > 0, "the open is recorded");
+            assertThat(pixel.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("image/"));
+            awaitTrue(() -> jdbc.queryForObject("SELECT COUNT(*) FROM tracking_event", Integer.class) > 0,
+                    "the open is recorded");
 
-            // 4. "how did it do?" -> the model reports stats -> the stats card in Teams counts Ana's open
+            // 4. "how did it do?" -> the model reports stats -> the stats card in Teams
+            // counts Ana's open
             model.toolCall("reportStats", "{\"campaignName\":\"Autumn\"}").text("Here are the numbers for Autumn.");
             before = teams.calls().size();
             lux.postActivity(TeamsActivities.message(teams.serviceUrl(), CONVERSATION, "how did the autumn news do?"));
@@ -105,8 +124,9 @@ class WholeRoadTest {
             assertThat(fact(stats, "Delivered")).startsWith("2 ");
             assertThat(fact(stats, "Opened (people)")).startsWith("1 (");
             assertThat(fact(stats, "Machine-only opens")).startsWith("0 ");
-            assertThat(ScriptedModel.toolResults(model.requests().get(model.requests().size() - 1))).last().asString()
-                    .contains("\"sent\":2", "\"humanOpens\":1");
+            assertThat(ScriptedModel.toolResults(model.requests().get(model.requests().size() - 1))).last()
+                .asString()
+                .contains("\"sent\":2", "\"humanOpens\":1");
         }
     }
 
@@ -122,12 +142,16 @@ class WholeRoadTest {
 
     /** A fact's value on a card, by its title. */
     private static String fact(JsonNode card, String title) {
-        return card.findParents("title").stream().filter(f -> title.equals(f.path("title").asText()))
-                .map(f -> f.path("value").asText()).findFirst().orElseThrow(() -> new AssertionError("no fact " + title + " on " + card));
+        return card.findParents("title")
+            .stream()
+            .filter(f -> title.equals(f.path("title").asText()))
+            .map(f -> f.path("value").asText())
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no fact " + title + " on " + card));
     }
 
-    private static BotConnectorDouble.Call await(BotConnectorDouble teams, int before, Predicate<BotConnectorDouble.Call> wanted)
-            throws InterruptedException {
+    private static BotConnectorDouble.Call await(BotConnectorDouble teams, int before,
+            Predicate<BotConnectorDouble.Call> wanted) throws InterruptedException {
         long end = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < end) {
             List<BotConnectorDouble.Call> calls = teams.calls();
@@ -141,7 +165,8 @@ class WholeRoadTest {
         throw new AssertionError("No such call to the Bot Connector within " + WAIT + "; calls: " + teams.calls());
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException {
         long end = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < end) {
             if (condition.getAsBoolean()) {
@@ -151,4 +176,5 @@ class WholeRoadTest {
         }
         throw new AssertionError("Not within " + WAIT + ": " + what);
     }
+
 }

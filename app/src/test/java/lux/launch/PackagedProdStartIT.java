@@ -9,8 +9,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged jar, started as an operator would with the prod profile and only a bot password, exits and says why. */
+/**
+ * The packaged jar, started as an operator would with the prod profile and only a bot
+ * password, exits and says why.
+ */
 class PackagedProdStartIT {
+
     @TempDir
     Path workDir;
 
@@ -22,9 +26,11 @@ class PackagedProdStartIT {
         String secret = "packaged-secret-V9x~never-printed";
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), "--server.port=0")
-                .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        for (String key : List.of("MicrosoftAppId", "SPRING_DATASOURCE_URL", "LUX_PUBLIC_BASE_URL", "LUX_MAIL_TRANSPORT",
-                "LUX_TRACKING_SIGNING_KEY")) {
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+        for (String key : List.of("MicrosoftAppId", "SPRING_DATASOURCE_URL", "LUX_PUBLIC_BASE_URL",
+                "LUX_MAIL_TRANSPORT", "LUX_TRACKING_SIGNING_KEY")) {
             builder.environment().remove(key);
         }
         builder.environment().put("SPRING_PROFILES_ACTIVE", "prod");
@@ -39,8 +45,10 @@ class PackagedProdStartIT {
                     "LUX_MAIL_TRANSPORT");
             assertThat(output).doesNotContain(secret).doesNotContain("Tomcat started");
             assertThat(workDir.resolve("data")).as("no H2 database was created").doesNotExist();
-        } finally {
+        }
+        finally {
             process.destroyForcibly();
         }
     }
+
 }

@@ -13,18 +13,26 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What an authenticated activity must also be before the bot sees it: in Teams mode from a served channel
- * ({@code lux.teams.channels}, msteams by default), from the bot's own tenant or an allowed one, and naming a
- * Teams serviceUrl; in local mode naming a loopback serviceUrl. A refused activity gets no reply and nothing of it
- * is stored: a valid token only proves the Bot Framework sent it, not that it came from this organisation's Teams.
+ * What an authenticated activity must also be before the bot sees it: in Teams mode from
+ * a served channel ({@code lux.teams.channels}, msteams by default), from the bot's own
+ * tenant or an allowed one, and naming a Teams serviceUrl; in local mode naming a
+ * loopback serviceUrl. A refused activity gets no reply and nothing of it is stored: a
+ * valid token only proves the Bot Framework sent it, not that it came from this
+ * organisation's Teams.
  */
 @Component
 class ActivityGate {
+
     private static final Logger log = LoggerFactory.getLogger(ActivityGate.class);
+
     private final BotSettings settings;
+
     private final ServiceUrlPolicy serviceUrls;
+
     private final Set<String> channels;
+
     private final Set<String> tenants;
+
     private final boolean anyTenant;
 
     ActivityGate(BotSettings settings, ServiceUrlPolicy serviceUrls, TeamsProperties properties) {
@@ -39,7 +47,10 @@ class ActivityGate {
         }
     }
 
-    /** Empty when the activity may reach the bot; else what is wrong, written for the caller. */
+    /**
+     * Empty when the activity may reach the bot; else what is wrong, written for the
+     * caller.
+     */
     Optional<String> refusal(Activity activity) {
         if (!serviceUrls.allowed(activity.getServiceUrl())) {
             return refuse(serviceUrls.refusal(activity.getServiceUrl()), "serviceUrl " + activity.getServiceUrl());
@@ -47,27 +58,36 @@ class ActivityGate {
         if (settings.localMode()) {
             return Optional.empty();
         }
-        String channel = activity.getChannelId() == null ? "" : activity.getChannelId().strip().toLowerCase(Locale.ROOT);
+        String channel = activity.getChannelId() == null ? ""
+                : activity.getChannelId().strip().toLowerCase(Locale.ROOT);
         if (!channels.contains(channel)) {
             return refuse("LUX serves Microsoft Teams only; channel '" + activity.getChannelId()
                     + "' is not enabled (lux.teams.channels).", "channel " + activity.getChannelId());
         }
         String tenant = tenant(activity);
         if (tenant == null) {
-            return refuse("The activity names no tenant (channelData.tenant.id); LUX only serves its own organisation.", "no tenant");
+            return refuse("The activity names no tenant (channelData.tenant.id); LUX only serves its own organisation.",
+                    "no tenant");
         }
         if (!anyTenant && !tenants.contains(tenant)) {
-            return refuse("This LUX serves another organisation; tenant " + tenant + " is not allowed.", "tenant " + tenant);
+            return refuse("This LUX serves another organisation; tenant " + tenant + " is not allowed.",
+                    "tenant " + tenant);
         }
         return Optional.empty();
     }
 
-    /** channelData.tenant.id (Teams always sends it); a different conversation.tenantId beside it makes it null. */
+    /**
+     * channelData.tenant.id (Teams always sends it); a different conversation.tenantId
+     * beside it makes it null.
+     */
     static String tenant(Activity activity) {
-        JsonNode data = activity.getChannelData() == null ? null : Serialization.objectToTree(activity.getChannelData());
+        JsonNode data = activity.getChannelData() == null ? null
+                : Serialization.objectToTree(activity.getChannelData());
         String fromChannelData = data == null ? null : text(data.path("tenant").path("id"));
-        String fromConversation = activity.getConversation() == null ? null : blankToNull(activity.getConversation().getTenantId());
-        if (fromChannelData == null || fromConversation != null && !fromConversation.equalsIgnoreCase(fromChannelData)) {
+        String fromConversation = activity.getConversation() == null ? null
+                : blankToNull(activity.getConversation().getTenantId());
+        if (fromChannelData == null
+                || fromConversation != null && !fromConversation.equalsIgnoreCase(fromChannelData)) {
             return null;
         }
         return fromChannelData.toLowerCase(Locale.ROOT);
@@ -88,6 +108,8 @@ class ActivityGate {
 
     private static Set<String> lower(Stream<String> values) {
         return values.filter(v -> v != null && !v.isBlank() && !v.strip().equals("*"))
-                .map(v -> v.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+            .map(v -> v.strip().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
     }
+
 }

@@ -11,15 +11,23 @@ import lux.users.UserService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Send approvals in Teams: who may approve hears of a request, the requester hears the decision. */
+/**
+ * Send approvals in Teams: who may approve hears of a request, the requester hears the
+ * decision.
+ */
 @Component
 class ApprovalListener {
+
     private final TeamsMessenger messenger;
+
     private final CampaignService campaigns;
+
     private final UserService users;
+
     private final SendApprovalService approvals;
 
-    ApprovalListener(TeamsMessenger messenger, CampaignService campaigns, UserService users, SendApprovalService approvals) {
+    ApprovalListener(TeamsMessenger messenger, CampaignService campaigns, UserService users,
+            SendApprovalService approvals) {
         this.messenger = messenger;
         this.campaigns = campaigns;
         this.users = users;
@@ -36,23 +44,30 @@ class ApprovalListener {
         messenger.submit(() -> approvalDecided(event), false);
     }
 
-    /** Everyone who may approve (enabled, not the requester, admins only if so configured) and has talked to LUX. */
+    /**
+     * Everyone who may approve (enabled, not the requester, admins only if so configured)
+     * and has talked to LUX.
+     */
     private void approvalRequested(CampaignEvent.ApprovalRequested e) {
         CampaignView c = campaigns.get(e.campaignId());
         for (User user : users.list()) {
             if (approvals.whyNot(c, new Actor(user.getId(), user.getEmail(), Channel.TEAMS)).isPresent()) {
                 continue;
             }
-            messenger.personalChat(user.getId()).ifPresent(chat -> messenger.post(chat, Replies.text(e.requester().name()
-                    + " asks for approval to send \"" + c.name() + "\" to about " + e.audience() + " recipients on "
-                    + CardFactory.when(e.scheduledFor(), chat.zone())
-                    + " from " + (c.sender() == null ? "the default sender" : c.sender())
-                    + ". Type approve " + c.name() + " to review and confirm it, or reject " + c.name()
-                    + " because <reason>.")));
+            messenger.personalChat(user.getId())
+                .ifPresent(chat -> messenger.post(chat,
+                        Replies.text(e.requester().name() + " asks for approval to send \"" + c.name() + "\" to about "
+                                + e.audience() + " recipients on " + CardFactory.when(e.scheduledFor(), chat.zone())
+                                + " from " + (c.sender() == null ? "the default sender" : c.sender())
+                                + ". Type approve " + c.name() + " to review and confirm it, or reject " + c.name()
+                                + " because <reason>.")));
         }
     }
 
-    /** The requester hears the decision, unless they made it themselves (withdrawing their own request). */
+    /**
+     * The requester hears the decision, unless they made it themselves (withdrawing their
+     * own request).
+     */
     private void approvalDecided(CampaignEvent.ApprovalDecided e) {
         if (e.requesterId() == null || e.requesterId().equals(e.decider().userId())) {
             return;
@@ -62,7 +77,8 @@ class ApprovalListener {
             String text = switch (e.outcome()) {
                 case APPROVED -> e.decider().name() + " approved \"" + c.name() + "\": it is scheduled for "
                         + CardFactory.when(c.scheduledAt(), chat.zone()) + ".";
-                case REJECTED -> e.decider().name() + " rejected \"" + c.name() + "\"" + (e.note() == null ? "." : ": " + sentence(e.note()))
+                case REJECTED -> e.decider().name() + " rejected \"" + c.name() + "\""
+                        + (e.note() == null ? "." : ": " + sentence(e.note()))
                         + " It is a draft again; change it and schedule it to ask again.";
                 default -> "Your approval request for \"" + c.name() + "\" was withdrawn (" + e.note() + ").";
             };
@@ -73,4 +89,5 @@ class ApprovalListener {
     private static String sentence(String text) {
         return text.matches("(?s).*[.!?]$") ? text : text + ".";
     }
+
 }

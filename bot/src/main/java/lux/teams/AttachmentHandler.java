@@ -10,15 +10,20 @@ import lux.imports.SafeFileFetcher;
 import org.springframework.stereotype.Component;
 
 /**
- * Files the user attaches (Teams file download info in personal chats, inline attachments elsewhere): remembered
- * as the conversation's last upload for "import". Addresses LUX would not download from ({@link SafeFileFetcher}:
- * this machine in local mode, https on Teams/SharePoint/OneDrive hosts otherwise) are refused at once.
+ * Files the user attaches (Teams file download info in personal chats, inline attachments
+ * elsewhere): remembered as the conversation's last upload for "import". Addresses LUX
+ * would not download from ({@link SafeFileFetcher}: this machine in local mode, https on
+ * Teams/SharePoint/OneDrive hosts otherwise) are refused at once.
  */
 @Component
 class AttachmentHandler {
+
     static final String TEAMS_FILE = "application/vnd.microsoft.teams.file.download.info";
+
     private final ConversationStore conversations;
+
     private final TeamsSender sender;
+
     private final SafeFileFetcher fetcher;
 
     AttachmentHandler(ConversationStore conversations, TeamsSender sender, SafeFileFetcher fetcher) {
@@ -48,15 +53,18 @@ class AttachmentHandler {
             }
             try {
                 fetcher.check(url);
-            } catch (ImportRefusedException refused) {
+            }
+            catch (ImportRefusedException refused) {
                 sender.send(turn, Replies.text("I cannot fetch " + name + ". " + refused.getMessage()));
                 return true;
             }
             conversations.saveUpload(conversationId, user.user().getId(), name, url);
-            String hint = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? "" : " It does not look like a CSV file, though.";
+            String hint = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? ""
+                    : " It does not look like a CSV file, though.";
             sender.send(turn, Replies.text("Got " + name + "." + hint + " Type import to add its contacts."));
             return true;
         }
         return false;
     }
+
 }

@@ -12,12 +12,14 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps the body of {@code /api/messages} at {@code lux.teams.max-body} before anyone reads it: a declared
- * Content-Length over the limit is answered 413 at once (Tomcat then closes the connection instead of swallowing
- * the rest); a chunked body is read through a stream that fails at the limit ({@link TooLarge}), which the
- * controller answers 413. An Activity is a few kilobytes; without this a few 200 MB posts exhaust the heap.
+ * Caps the body of {@code /api/messages} at {@code lux.teams.max-body} before anyone
+ * reads it: a declared Content-Length over the limit is answered 413 at once (Tomcat then
+ * closes the connection instead of swallowing the rest); a chunked body is read through a
+ * stream that fails at the limit ({@link TooLarge}), which the controller answers 413. An
+ * Activity is a few kilobytes; without this a few 200 MB posts exhaust the heap.
  */
 class BodyLimit extends OncePerRequestFilter {
+
     private final long limit;
 
     BodyLimit(long limit) {
@@ -46,18 +48,23 @@ class BodyLimit extends OncePerRequestFilter {
     }
 
     static String message(long limit) {
-        return "The request body is larger than " + limit + " bytes (lux.teams.max-body); a Bot Framework Activity is far smaller.";
+        return "The request body is larger than " + limit
+                + " bytes (lux.teams.max-body); a Bot Framework Activity is far smaller.";
     }
 
     /** Thrown by the capped stream once the body passes the limit. */
     static final class TooLarge extends IOException {
+
         TooLarge(long limit) {
             super(message(limit));
         }
+
     }
 
     private static final class Limited extends HttpServletRequestWrapper {
+
         private final long limit;
+
         private ServletInputStream stream;
 
         Limited(HttpServletRequest request, long limit) {
@@ -72,11 +79,15 @@ class BodyLimit extends OncePerRequestFilter {
             }
             return stream;
         }
+
     }
 
     private static final class Capped extends ServletInputStream {
+
         private final ServletInputStream in;
+
         private final long limit;
+
         private long read;
 
         Capped(ServletInputStream in, long limit) {
@@ -95,7 +106,8 @@ class BodyLimit extends OncePerRequestFilter {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            // never ask for more than one byte past the limit, so nothing much beyond it is ever buffered
+            // never ask for more than one byte past the limit, so nothing much beyond it
+            // is ever buffered
             int n = in.read(buffer, offset, (int) Math.min(length, limit - read + 1));
             if (n > 0) {
                 count(n);
@@ -124,5 +136,7 @@ class BodyLimit extends OncePerRequestFilter {
         public void setReadListener(ReadListener listener) {
             in.setReadListener(listener);
         }
+
     }
+
 }

@@ -25,76 +25,98 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TeamsProperties.class)
 class BotConfiguration {
+
     private static final Logger log = LoggerFactory.getLogger(BotConfiguration.class);
 
     @Bean
     BotSettings botSettings(Environment env) {
-        BotSettings settings = new BotSettings(env.getProperty("MicrosoftAppId", ""), env.getProperty("MicrosoftAppPassword", ""),
-                env.getProperty("MicrosoftAppTenantId", ""), env.getProperty("MicrosoftAppType", "MultiTenant"));
+        BotSettings settings = new BotSettings(env.getProperty("MicrosoftAppId", ""),
+                env.getProperty("MicrosoftAppPassword", ""), env.getProperty("MicrosoftAppTenantId", ""),
+                env.getProperty("MicrosoftAppType", "MultiTenant"));
         if (settings.localMode()) {
-            log.warn("""
+            log.warn(
+                    """
 
-                    ****************************************************************************************
-                     LUX bot runs in LOCAL MODE: no MicrosoftAppId is set, so incoming requests are NOT
-                     authenticated and every conversation acts as the first admin. LUX listens on loopback
-                     and only answers this machine and loopback serviceUrls (Agents Playground, Emulator). Set MicrosoftAppId,
-                     MicrosoftAppPassword and MicrosoftAppTenantId to connect to Microsoft Teams.
-                    ****************************************************************************************""");
-        } else {
+                            ****************************************************************************************
+                             LUX bot runs in LOCAL MODE: no MicrosoftAppId is set, so incoming requests are NOT
+                             authenticated and every conversation acts as the first admin. LUX listens on loopback
+                             and only answers this machine and loopback serviceUrls (Agents Playground, Emulator). Set MicrosoftAppId,
+                             MicrosoftAppPassword and MicrosoftAppTenantId to connect to Microsoft Teams.
+                            ****************************************************************************************""");
+        }
+        else {
             log.info("LUX bot: Teams mode, app id {}", settings.appId());
         }
         return settings;
     }
 
-    /** Local mode listens on loopback and answers /api/messages only from this machine (Teams mode: nothing to do). */
+    /**
+     * Local mode listens on loopback and answers /api/messages only from this machine
+     * (Teams mode: nothing to do).
+     */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> localModeServer(Environment env, TeamsProperties properties,
-                                                                              BotSettings settings) {
-        return settings.localMode() ? new LocalModeServer(env, properties) : factory -> { };
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> localModeServer(Environment env,
+            TeamsProperties properties, BotSettings settings) {
+        return settings.localMode() ? new LocalModeServer(env, properties) : factory -> {
+        };
     }
 
-    /** {@code /api/messages} bodies over {@code lux.teams.max-body} get 413 before anything reads them. */
+    /**
+     * {@code /api/messages} bodies over {@code lux.teams.max-body} get 413 before
+     * anything reads them.
+     */
     @Bean
     FilterRegistrationBean<BodyLimit> botBodyLimit(TeamsProperties properties) {
-        FilterRegistrationBean<BodyLimit> registration = new FilterRegistrationBean<>(new BodyLimit(properties.maxBody().toBytes()));
+        FilterRegistrationBean<BodyLimit> registration = new FilterRegistrationBean<>(
+                new BodyLimit(properties.maxBody().toBytes()));
         registration.addUrlPatterns("/api/messages", "/api/messages/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
-    /** MicrosoftAppType picks where outbound tokens come from; an unknown type or a missing setting stops the start. */
+    /**
+     * MicrosoftAppType picks where outbound tokens come from; an unknown type or a
+     * missing setting stops the start.
+     */
     @Bean
     BotIdentity botIdentity(BotSettings settings, TeamsProperties properties) {
-        return new BotIdentity(settings.appId(), settings.appPassword(), settings.tenantId(), BotAppType.parse(settings.appType()),
-                properties.loginEndpoint(), properties.certificatePath(), properties.certificatePassword(),
-                properties.managedIdentityEndpoint());
+        return new BotIdentity(settings.appId(), settings.appPassword(), settings.tenantId(),
+                BotAppType.parse(settings.appType()), properties.loginEndpoint(), properties.certificatePath(),
+                properties.certificatePassword(), properties.managedIdentityEndpoint());
     }
 
     @Bean
     BotFrameworkHttpAdapter botAdapter(Environment env, TeamsProperties properties, BotIdentity identity, Clock clock,
-                                       ObjectProvider<TokenHttpClient> tokenHttp, TeamsSender sender) {
+            ObjectProvider<TokenHttpClient> tokenHttp, TeamsSender sender) {
         if (properties.openidMetadataUrl() != null && !properties.openidMetadataUrl().isBlank()) {
-            // The SDK keeps this in a static field; only tests and sovereign clouds change it.
+            // The SDK keeps this in a static field; only tests and sovereign clouds
+            // change it.
             ChannelValidation.setOpenIdMetaDataUrl(properties.openidMetadataUrl());
         }
-        HttpClient http = tokenHttp.getIfAvailable(() -> new TokenHttpClient(HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10)).build())).client();
-        BotFrameworkHttpAdapter adapter = BotIdentityAdapter.create(new SpringBotConfiguration(env), identity, http, clock,
-                properties.sendAttempts(), properties.retryBase(), properties.connectorClients());
+        HttpClient http = tokenHttp
+            .getIfAvailable(
+                    () -> new TokenHttpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()))
+            .client();
+        BotFrameworkHttpAdapter adapter = BotIdentityAdapter.create(new SpringBotConfiguration(env), identity, http,
+                clock, properties.sendAttempts(), properties.retryBase(), properties.connectorClients());
         adapter.setOnTurnError((turn, error) -> {
             if (ConnectorDeadlinePassed.in(error)) {
-                // already logged by TeamsSender; the connector is not answering in time, so nothing more is sent
+                // already logged by TeamsSender; the connector is not answering in time,
+                // so nothing more is sent
                 return CompletableFuture.completedFuture(null);
             }
-            log.error("Bot turn failed in conversation {}", turn.getActivity().getConversation() == null ? "?"
-                    : turn.getActivity().getConversation().getId(), error);
+            log.error("Bot turn failed in conversation {}",
+                    turn.getActivity().getConversation() == null ? "?" : turn.getActivity().getConversation().getId(),
+                    error);
             try {
                 sender.send(turn, Replies.text("Sorry, something went wrong on my side. Please try again."));
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 log.warn("Could not tell the user that the turn failed: {}", e.toString());
             }
             return CompletableFuture.completedFuture(null);
         });
         return adapter;
     }
+
 }

@@ -26,26 +26,36 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * {@code POST /api/messages}: the Bot Framework endpoint. A body over {@code lux.teams.max-body} is answered 413
- * ({@link BodyLimit}) and one that is not an Activity 400, before the adapter sees it; an authenticated activity
- * that {@link ActivityGate} refuses (channel, tenant, serviceUrl) 403, before the bot sees it; any other failure
- * before the bot runs is authentication (the adapter validates the JWT first) and is answered 401, never 500. In
- * local mode only TCP peers on this machine are answered ({@link LocalModeServer}). The turn itself runs on {@link BotTurns}, not on the web server's thread: the
- * request is answered asynchronously when the turn ends (503 with Retry-After when the bot is saturated or the
- * turn outlasts {@code lux.teams.turn-timeout}).
+ * {@code POST /api/messages}: the Bot Framework endpoint. A body over
+ * {@code lux.teams.max-body} is answered 413 ({@link BodyLimit}) and one that is not an
+ * Activity 400, before the adapter sees it; an authenticated activity that
+ * {@link ActivityGate} refuses (channel, tenant, serviceUrl) 403, before the bot sees it;
+ * any other failure before the bot runs is authentication (the adapter validates the JWT
+ * first) and is answered 401, never 500. In local mode only TCP peers on this machine are
+ * answered ({@link LocalModeServer}). The turn itself runs on {@link BotTurns}, not on
+ * the web server's thread: the request is answered asynchronously when the turn ends (503
+ * with Retry-After when the bot is saturated or the turn outlasts
+ * {@code lux.teams.turn-timeout}).
  */
 @RestController
 class BotController {
+
     private static final Logger log = LoggerFactory.getLogger(BotController.class);
+
     private final BotFrameworkHttpAdapter adapter;
+
     private final LuxBot bot;
+
     private final BotTurns turns;
+
     private final TeamsProperties properties;
+
     private final ActivityGate gate;
+
     private final BotSettings settings;
 
-    BotController(BotFrameworkHttpAdapter adapter, LuxBot bot, BotSettings settings, BotTurns turns, TeamsProperties properties,
-                  ActivityGate gate) {
+    BotController(BotFrameworkHttpAdapter adapter, LuxBot bot, BotSettings settings, BotTurns turns,
+            TeamsProperties properties, ActivityGate gate) {
         this.adapter = adapter;
         this.bot = bot;
         this.turns = turns;
@@ -56,7 +66,7 @@ class BotController {
 
     @PostMapping(value = "/api/messages", produces = MediaType.APPLICATION_JSON_VALUE)
     DeferredResult<ResponseEntity<Object>> messages(HttpServletRequest request,
-                                                    @RequestHeader(value = "Authorization", required = false) String authorization) {
+            @RequestHeader(value = "Authorization", required = false) String authorization) {
         DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>(properties.turnTimeout().toMillis(),
                 () -> busy("LUX did not finish this turn in time; its replies still follow."));
         if (settings.localMode() && !LocalModeServer.fromLoopback(request)) {
@@ -72,14 +82,18 @@ class BotController {
         }
         try {
             turns.run(() -> result.setResult(turn(incoming.activity(), authorization)));
-        } catch (RejectedExecutionException e) {
+        }
+        catch (RejectedExecutionException e) {
             log.warn("Bot is saturated ({} turns in flight); answered 503", turns.inFlight());
             result.setResult(busy("LUX is busy with other conversations; try again in a few seconds."));
         }
         return result;
     }
 
-    /** A request body read: the Activity, or the answer for a request that must not reach the adapter. */
+    /**
+     * A request body read: the Activity, or the answer for a request that must not reach
+     * the adapter.
+     */
     private record Incoming(Activity activity, ResponseEntity<Object> refusal) {
         static Incoming refused(HttpStatus status, String message) {
             return new Incoming(null, error(status, message));
@@ -89,26 +103,33 @@ class BotController {
     private Incoming read(HttpServletRequest request) {
         try {
             return read(request.getInputStream().readAllBytes());
-        } catch (BodyLimit.TooLarge e) {
+        }
+        catch (BodyLimit.TooLarge e) {
             return Incoming.refused(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
-        } catch (IOException e) {
-            return Incoming.refused(HttpStatus.BAD_REQUEST, "The request body could not be read: " + firstLine(e.getMessage()));
+        }
+        catch (IOException e) {
+            return Incoming.refused(HttpStatus.BAD_REQUEST,
+                    "The request body could not be read: " + firstLine(e.getMessage()));
         }
     }
 
     private Incoming read(byte[] body) {
         if (body == null || body.length == 0) {
-            return Incoming.refused(HttpStatus.BAD_REQUEST, "The request body is empty; expected a Bot Framework Activity as JSON.");
+            return Incoming.refused(HttpStatus.BAD_REQUEST,
+                    "The request body is empty; expected a Bot Framework Activity as JSON.");
         }
         Activity activity;
         try {
             JsonNode tree = Serialization.jsonToTree(new String(body, StandardCharsets.UTF_8));
             if (tree == null || !tree.isObject()) {
-                return Incoming.refused(HttpStatus.BAD_REQUEST, "The body is not a JSON object; expected a Bot Framework Activity.");
+                return Incoming.refused(HttpStatus.BAD_REQUEST,
+                        "The body is not a JSON object; expected a Bot Framework Activity.");
             }
             activity = Serialization.treeToValue(tree, Activity.class);
-        } catch (Exception e) {
-            return Incoming.refused(HttpStatus.BAD_REQUEST, "The body is not a valid Activity: " + firstLine(e.getMessage()));
+        }
+        catch (Exception e) {
+            return Incoming.refused(HttpStatus.BAD_REQUEST,
+                    "The body is not a valid Activity: " + firstLine(e.getMessage()));
         }
         if (activity == null || activity.getType() == null || activity.getType().isBlank()) {
             return Incoming.refused(HttpStatus.BAD_REQUEST, "The Activity has no type.");
@@ -116,7 +137,10 @@ class BotController {
         return new Incoming(activity, null);
     }
 
-    /** Runs on a bot thread: authentication, then the gate (channel, tenant, serviceUrl), then the bot. */
+    /**
+     * Runs on a bot thread: authentication, then the gate (channel, tenant, serviceUrl),
+     * then the bot.
+     */
     private ResponseEntity<Object> turn(Activity activity, String authorization) {
         AtomicBoolean botStarted = new AtomicBoolean();
         AtomicReference<String> refused = new AtomicReference<>();
@@ -137,14 +161,17 @@ class BotController {
                 return ResponseEntity.ok().build();
             }
             return ResponseEntity.status(response.getStatus()).body(response.getBody());
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             if (!botStarted.get()) {
                 log.info("Refused a request to /api/messages: {}", firstLine(cause.toString()));
-                return error(HttpStatus.UNAUTHORIZED, "Unauthorized: the request's token is missing or not valid for this bot.");
+                return error(HttpStatus.UNAUTHORIZED,
+                        "Unauthorized: the request's token is missing or not valid for this bot.");
             }
             if (ConnectorDeadlinePassed.in(cause)) {
-                // logged by TeamsSender; the turn's work is done, only its replies fell short: a 5xx could make the
+                // logged by TeamsSender; the turn's work is done, only its replies fell
+                // short: a 5xx could make the
                 // channel deliver the activity again and LUX act on it twice
                 return ResponseEntity.ok().build();
             }
@@ -154,8 +181,10 @@ class BotController {
     }
 
     private static ResponseEntity<Object> busy(String message) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header("Retry-After", "5")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("error", message));
     }
 
     private static ResponseEntity<Object> error(HttpStatus status, String message) {
@@ -170,4 +199,5 @@ class BotController {
         String line = nl < 0 ? s : s.substring(0, nl);
         return line.length() > 200 ? line.substring(0, 200) : line;
     }
+
 }

@@ -1,8 +1,9 @@
 package lux.teams;
 
 /**
- * The bot's Microsoft identity ({@code MicrosoftAppId}, {@code MicrosoftAppPassword}, {@code MicrosoftAppTenantId},
- * {@code MicrosoftAppType}). No app id = local mode for the Agents Playground and the Emulator.
+ * The bot's Microsoft identity ({@code MicrosoftAppId}, {@code MicrosoftAppPassword},
+ * {@code MicrosoftAppTenantId}, {@code MicrosoftAppType}). No app id = local mode for the
+ * Agents Playground and the Emulator.
  */
 record BotSettings(String appId, String appPassword, String tenantId, String appType) {
     boolean localMode() {

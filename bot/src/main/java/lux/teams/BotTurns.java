@@ -11,28 +11,35 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The threads bot turns run on. A turn can wait seconds on the model or the Bot Connector; on a web server thread
- * that wait would take a thread from every other route (the open pixel and click redirect above all), so the
- * server needs only a few threads and a busy bot cannot starve tracking. Bounded: a full queue is refused
- * ({@link RejectedExecutionException}), which the controller answers with 503 and Retry-After.
+ * The threads bot turns run on. A turn can wait seconds on the model or the Bot
+ * Connector; on a web server thread that wait would take a thread from every other route
+ * (the open pixel and click redirect above all), so the server needs only a few threads
+ * and a busy bot cannot starve tracking. Bounded: a full queue is refused
+ * ({@link RejectedExecutionException}), which the controller answers with 503 and
+ * Retry-After.
  */
 @Component
 class BotTurns implements DisposableBean {
+
     private final ThreadPoolExecutor executor;
 
     BotTurns(TeamsProperties properties) {
         BlockingQueue<Runnable> queue = properties.turnQueue() == 0 ? new SynchronousQueue<>()
                 : new LinkedBlockingQueue<>(properties.turnQueue());
         AtomicInteger n = new AtomicInteger();
-        executor = new ThreadPoolExecutor(properties.turnThreads(), properties.turnThreads(), 60, TimeUnit.SECONDS, queue, r -> {
-            Thread t = new Thread(r, "lux-bot-turn-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
+        executor = new ThreadPoolExecutor(properties.turnThreads(), properties.turnThreads(), 60, TimeUnit.SECONDS,
+                queue, r -> {
+                    Thread t = new Thread(r, "lux-bot-turn-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true); // an idle bot keeps no threads
     }
 
-    /** Runs a turn on a bot thread; throws {@link RejectedExecutionException} when every thread and queue slot is taken. */
+    /**
+     * Runs a turn on a bot thread; throws {@link RejectedExecutionException} when every
+     * thread and queue slot is taken.
+     */
     void run(Runnable turn) {
         executor.execute(turn);
     }
@@ -44,8 +51,10 @@ class BotTurns implements DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
-        // the web server has stopped taking requests (graceful shutdown); let the turns it accepted finish
+        // the web server has stopped taking requests (graceful shutdown); let the turns
+        // it accepted finish
         executor.shutdown();
         executor.awaitTermination(20, TimeUnit.SECONDS);
     }
+
 }

@@ -10,13 +10,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Tells the campaign's owner in their personal chat (never a channel) when sending has finished or failed, and when
- * LUX itself paused it, with what to do next.
+ * Tells the campaign's owner in their personal chat (never a channel) when sending has
+ * finished or failed, and when LUX itself paused it, with what to do next.
  */
 @Component
 class CampaignOutcomeListener {
+
     private final TeamsMessenger messenger;
+
     private final CampaignOwnerChat owners;
+
     private final CampaignService campaigns;
 
     CampaignOutcomeListener(TeamsMessenger messenger, CampaignOwnerChat owners, CampaignService campaigns) {
@@ -28,7 +31,8 @@ class CampaignOutcomeListener {
     @Order(CampaignProgressListener.ORDER + 1)
     @TransactionalEventListener(fallbackExecution = true)
     void onStatusChanged(CampaignEvent.StatusChanged event) {
-        if (event.to() == CampaignStatus.SENT || event.to() == CampaignStatus.FAILED || event.to() == CampaignStatus.PAUSED) {
+        if (event.to() == CampaignStatus.SENT || event.to() == CampaignStatus.FAILED
+                || event.to() == CampaignStatus.PAUSED) {
             messenger.submit(() -> statusChanged(event), false);
         }
     }
@@ -45,13 +49,14 @@ class CampaignOutcomeListener {
         }
         CampaignView c = campaigns.refreshCounters(e.campaignId());
         tell(c, e.to() == CampaignStatus.SENT
-                ? "\"" + c.name() + "\" has finished sending: " + c.sentCount() + " sent, " + c.failedCount() + " failed, "
-                + c.skippedCount() + " skipped. Type stats " + c.name() + " for opens and clicks."
+                ? "\"" + c.name() + "\" has finished sending: " + c.sentCount() + " sent, " + c.failedCount()
+                        + " failed, " + c.skippedCount() + " skipped. Type stats " + c.name() + " for opens and clicks."
                 : "\"" + c.name() + "\" failed after " + c.sentCount() + " sent and " + c.failedCount()
-                + " failed. Check the mail settings in the console, then schedule it again.");
+                        + " failed. Check the mail settings in the console, then schedule it again.");
     }
 
     private void tell(CampaignView c, String text) {
         owners.of(c.id()).ifPresent(chat -> messenger.post(chat, Replies.text(text)));
     }
+
 }

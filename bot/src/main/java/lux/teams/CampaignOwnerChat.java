@@ -6,11 +6,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The campaign creator's personal chat: progress and counts are theirs, not a channel's. */
+/**
+ * The campaign creator's personal chat: progress and counts are theirs, not a channel's.
+ */
 @Component
 class CampaignOwnerChat {
+
     private static final Logger log = LoggerFactory.getLogger(CampaignOwnerChat.class);
+
     private final CampaignService campaigns;
+
     private final TeamsMessenger messenger;
 
     CampaignOwnerChat(CampaignService campaigns, TeamsMessenger messenger) {
@@ -18,7 +23,9 @@ class CampaignOwnerChat {
         this.messenger = messenger;
     }
 
-    /** Empty when the owner never talked to LUX or their serviceUrl is no longer allowed. */
+    /**
+     * Empty when the owner never talked to LUX or their serviceUrl is no longer allowed.
+     */
     Optional<ConversationStore.Stored> of(long campaignId) {
         Optional<ConversationStore.Stored> chat = campaigns.owner(campaignId).flatMap(messenger::personalChat);
         if (chat.isEmpty()) {
@@ -26,4 +33,5 @@ class CampaignOwnerChat {
         }
         return chat;
     }
+
 }

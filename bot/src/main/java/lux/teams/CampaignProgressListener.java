@@ -12,22 +12,31 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * One progress card per campaign in its owner's personal chat: posted when sending starts, then updated in place
- * (at most every {@code lux.teams.progress-update-interval}, across all instances) until it finishes, fails, is
- * paused or cancelled. Runs before {@link CampaignOutcomeListener}, so the card is final before the message.
+ * One progress card per campaign in its owner's personal chat: posted when sending
+ * starts, then updated in place (at most every
+ * {@code lux.teams.progress-update-interval}, across all instances) until it finishes,
+ * fails, is paused or cancelled. Runs before {@link CampaignOutcomeListener}, so the card
+ * is final before the message.
  */
 @Component
 class CampaignProgressListener {
+
     static final int ORDER = 0;
+
     private final TeamsMessenger messenger;
+
     private final CampaignOwnerChat owners;
+
     private final ShownCards shown;
+
     private final CardFactory cards;
+
     private final CampaignService campaigns;
+
     private final TeamsProperties properties;
 
     CampaignProgressListener(TeamsMessenger messenger, CampaignOwnerChat owners, ShownCards shown, CardFactory cards,
-                             CampaignService campaigns, TeamsProperties properties) {
+            CampaignService campaigns, TeamsProperties properties) {
         this.messenger = messenger;
         this.owners = owners;
         this.shown = shown;
@@ -57,11 +66,12 @@ class CampaignProgressListener {
                 c = campaigns.refreshCounters(c.id());
                 update(c.id(), CardFactory.Progress.of(c, e.to().label(), null, null, false));
             }
-            case PAUSED -> update(c.id(), CardFactory.Progress.of(c, "paused", null, byLux ? "paused by LUX" : "paused by "
-                    + e.actor().name(), false));
+            case PAUSED -> update(c.id(), CardFactory.Progress.of(c, "paused", null,
+                    byLux ? "paused by LUX" : "paused by " + e.actor().name(), false));
             case CANCELLED -> update(c.id(), CardFactory.Progress.of(c, "cancelled", null, null, false));
             default -> {
-                // scheduled / back to draft: the bot already answered the person who did it
+                // scheduled / back to draft: the bot already answered the person who did
+                // it
             }
         }
     }
@@ -71,17 +81,22 @@ class CampaignProgressListener {
         if (e instanceof DeliveryEvent.Started s) {
             postOrUpdate(c, new CardFactory.Progress(c.id(), c.name(), "sending", s.recipients(), 0, 0, 0,
                     s.estimatedFinish(), null, true));
-        } else if (e instanceof DeliveryEvent.Progress p) {
-            // another instance's batch may report after sending ended there: it must not turn a final card back
-            if (c.status() == CampaignStatus.SENDING && shown.claimProgressUpdate(c.id(), properties.progressUpdateInterval())) {
+        }
+        else if (e instanceof DeliveryEvent.Progress p) {
+            // another instance's batch may report after sending ended there: it must not
+            // turn a final card back
+            if (c.status() == CampaignStatus.SENDING
+                    && shown.claimProgressUpdate(c.id(), properties.progressUpdateInterval())) {
                 update(c.id(), new CardFactory.Progress(c.id(), c.name(), "sending", p.total(), p.sent(), p.failed(),
                         p.skipped(), p.estimatedFinish(), null, true));
             }
-        } else if (e instanceof DeliveryEvent.Finished f) {
+        }
+        else if (e instanceof DeliveryEvent.Finished f) {
             shown.progressFinished(c.id());
             update(c.id(), new CardFactory.Progress(c.id(), c.name(), f.status().label(),
                     f.sent() + f.failed() + f.skipped(), f.sent(), f.failed(), f.skipped(), null, null, false));
-        } else if (e instanceof DeliveryEvent.Paused p) {
+        }
+        else if (e instanceof DeliveryEvent.Paused p) {
             update(c.id(), CardFactory.Progress.of(c, "paused", null, p.reason(), false));
         }
     }
@@ -89,20 +104,24 @@ class CampaignProgressListener {
     private void postOrUpdate(CampaignView c, CardFactory.Progress progress) {
         if (shown.progressCards(c.id()).isEmpty()) {
             owners.of(c.id()).ifPresent(chat -> {
-                ResourceResponse sent = messenger.post(chat, Replies.card(cards.progress(progress, chat.zone(), chat.locale())));
+                ResourceResponse sent = messenger.post(chat,
+                        Replies.card(cards.progress(progress, chat.zone(), chat.locale())));
                 if (sent != null && sent.getId() != null) {
                     shown.saveProgressCard(c.id(), chat.reference().getConversation().getId(), sent.getId());
                 }
             });
-        } else {
+        }
+        else {
             update(c.id(), progress);
         }
     }
 
     private void update(long campaignId, CardFactory.Progress progress) {
         for (ShownCards.Shown card : shown.progressCards(campaignId)) {
-            messenger.conversation(card.conversationId()).ifPresent(chat ->
-                    messenger.update(chat, card.activityId(), Replies.card(cards.progress(progress, chat.zone(), chat.locale()))));
+            messenger.conversation(card.conversationId())
+                .ifPresent(chat -> messenger.update(chat, card.activityId(),
+                        Replies.card(cards.progress(progress, chat.zone(), chat.locale()))));
         }
     }
+
 }

@@ -18,24 +18,31 @@ import lux.shared.LuxException;
 import org.springframework.stereotype.Component;
 
 /**
- * Card buttons: Confirm/Cancel of the confirmation gate (the card is updated in place so it cannot be pressed
- * twice), command buttons and command-mode forms.
+ * Card buttons: Confirm/Cancel of the confirmation gate (the card is updated in place so
+ * it cannot be pressed twice), command buttons and command-mode forms.
  */
 @Component
 class CardActionHandler {
+
     private final ConfirmationService confirmations;
+
     private final LuxAgent agent;
+
     private final ReplyWriter writer;
+
     private final CardFactory cards;
+
     private final TeamsSender sender;
+
     private final ConversationStore conversations;
+
     private final lux.agent.TeamsMessages messages;
 
     private final lux.agent.tools.ContactDeletions deletions;
 
     CardActionHandler(ConfirmationService confirmations, LuxAgent agent, ReplyWriter writer, CardFactory cards,
-                      TeamsSender sender, ConversationStore conversations, lux.agent.tools.ContactDeletions deletions,
-                      lux.agent.TeamsMessages messages) {
+            TeamsSender sender, ConversationStore conversations, lux.agent.tools.ContactDeletions deletions,
+            lux.agent.TeamsMessages messages) {
         this.deletions = deletions;
         this.messages = messages;
         this.confirmations = confirmations;
@@ -59,21 +66,26 @@ class CardActionHandler {
                     String when = CardFactory.when(campaign.scheduledAt(), zone, locale);
                     boolean ended = campaign.status() == CampaignStatus.CANCELLED
                             || (campaign.approval() != null && campaign.approval().state() == ApprovalState.REJECTED);
-                    String done = campaign.status() == CampaignStatus.CANCELLED ? messages.text(locale, "card.done.cancelled", campaign.name())
-                            : ended ? messages.text(locale, "card.done.rejected", campaign.name(), campaign.approval().requestedBy())
-                            : campaign.awaitingApproval() ? messages.text(locale, "card.done.awaiting", campaign.name(), when)
-                            : campaign.status() == CampaignStatus.SENDING ? messages.text(locale, "card.done.sending", campaign.name())
-                            : messages.text(locale, "card.done.scheduled", campaign.name(), when);
+                    String done = campaign.status() == CampaignStatus.CANCELLED
+                            ? messages.text(locale, "card.done.cancelled", campaign.name())
+                            : ended ? messages.text(locale, "card.done.rejected", campaign.name(), campaign.approval()
+                                .requestedBy()) : campaign.awaitingApproval()
+                                        ? messages.text(locale, "card.done.awaiting", campaign.name(), when)
+                                        : campaign.status() == CampaignStatus.SENDING
+                                                ? messages.text(locale, "card.done.sending", campaign.name())
+                                                : messages.text(locale, "card.done.scheduled", campaign.name(), when);
                     replaceCard(turn, cards.confirmationDone(messages.text(locale, "card.confirm.done"),
                             messages.text(locale, "card.confirm.doneBy", done, user.user().getEmail()), locale));
-                    sender.send(turn, Replies.text(messages.text(locale, "card.done.reply", done) + (ended ? ""
-                            : " " + messages.text(locale, campaign.awaitingApproval() ? "card.done.approversTold" : "card.done.willTell"))));
+                    sender.send(turn, Replies
+                        .text(messages.text(locale, "card.done.reply", done) + (ended ? "" : " " + messages.text(locale,
+                                campaign.awaitingApproval() ? "card.done.approversTold" : "card.done.willTell"))));
                 }
                 case "decline" -> {
                     CampaignView campaign = confirmations.decline(value.path("nonce").asText(null), user.actor());
                     replaceCard(turn, cards.confirmationDone(messages.text(locale, "card.confirm.notDone"),
                             messages.text(locale, "card.confirm.nothingDone", campaign.name()), locale));
-                    sender.send(turn, Replies.text(messages.text(locale, "card.done.declined", campaign.name(), campaign.status().label())));
+                    sender.send(turn, Replies
+                        .text(messages.text(locale, "card.done.declined", campaign.name(), campaign.status().label())));
                 }
                 case "confirm-contacts" -> {
                     var deleted = deletions.confirm(value.path("nonce").asText(null), user.actor());
@@ -84,10 +96,12 @@ class CardActionHandler {
                 }
                 case "decline-contacts" -> {
                     String what = deletions.decline(value.path("nonce").asText(null), user.actor());
-                    replaceCard(turn, cards.confirmationDone("Not confirmed", "Nothing was deleted (" + what + ").", locale));
+                    replaceCard(turn,
+                            cards.confirmationDone("Not confirmed", "Nothing was deleted (" + what + ").", locale));
                     sender.send(turn, Replies.text("OK, nothing was deleted."));
                 }
-                case "command" -> writer.write(turn, agent.reply(request(turn, user, conversationId, value.path("text").asText(""), zone)), zone);
+                case "command" -> writer.write(turn,
+                        agent.reply(request(turn, user, conversationId, value.path("text").asText(""), zone)), zone);
                 case "form" -> {
                     Map<String, String> fields = new LinkedHashMap<>();
                     value.fields().forEachRemaining(f -> {
@@ -101,18 +115,23 @@ class CardActionHandler {
                 }
                 default -> sender.send(turn, Replies.text(messages.text(locale, "bot.unknownButton")));
             }
-        } catch (LuxException e) {
+        }
+        catch (LuxException e) {
             sender.send(turn, Replies.text(e.getMessage()));
         }
     }
 
-    private TurnRequest request(TurnContext turn, TeamsIdentity.Known user, String conversationId, String text, ZoneId zone) {
+    private TurnRequest request(TurnContext turn, TeamsIdentity.Known user, String conversationId, String text,
+            ZoneId zone) {
         return new TurnRequest(user.actor(), conversationId, text, zone,
                 conversations.lastUpload(conversationId, user.user().getId()).orElse(null),
                 TurnRequest.localeOf(turn.getActivity().getLocale()));
     }
 
-    /** Updates the card the button was on; if the channel gave no id, posts the new state instead. */
+    /**
+     * Updates the card the button was on; if the channel gave no id, posts the new state
+     * instead.
+     */
     private void replaceCard(TurnContext turn, Card card) {
         Activity update = Replies.card(card);
         String replyTo = turn.getActivity().getReplyToId();
@@ -123,4 +142,5 @@ class CardActionHandler {
         update.setId(replyTo);
         sender.update(turn, update);
     }
+
 }

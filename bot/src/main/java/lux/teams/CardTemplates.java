@@ -15,17 +15,25 @@ import lux.templates.DataTemplates;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills the JSON card templates under {@code cards/} with data. Every value goes through {@code |tojson}, so
- * text from contacts or the model cannot break out of its JSON string, and every text shown goes through
- * {@code |plain} ({@link PlainText}), so it cannot become a Markdown link; the result is parsed to prove it is JSON.
- * A card's fixed labels come from the Teams bundle in the reader's language as {@code t['key']}.
+ * Fills the JSON card templates under {@code cards/} with data. Every value goes through
+ * {@code |tojson}, so text from contacts or the model cannot break out of its JSON
+ * string, and every text shown goes through {@code |plain} ({@link PlainText}), so it
+ * cannot become a Markdown link; the result is parsed to prove it is JSON. A card's fixed
+ * labels come from the Teams bundle in the reader's language as {@code t['key']}.
  */
 @Component
 class CardTemplates {
-    /** Core's sealed engine: data stays data, nested interpretation is off, output is bounded. */
+
+    /**
+     * Core's sealed engine: data stays data, nested interpretation is off, output is
+     * bounded.
+     */
     private final DataTemplates engine = new DataTemplates(512_000, new PlainText());
+
     private final Map<String, String> sources = new ConcurrentHashMap<>();
+
     private final ObjectMapper json = new ObjectMapper();
+
     private final TeamsMessages messages;
 
     CardTemplates(TeamsMessages messages) {
@@ -45,8 +53,10 @@ class CardTemplates {
         try {
             JsonNode node = json.readTree(text);
             return new Card(template, node);
-        } catch (IOException e) {
-            throw new IllegalStateException("Card template " + template + " produced invalid JSON: " + e.getMessage(), e);
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("Card template " + template + " produced invalid JSON: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -56,8 +66,10 @@ class CardTemplates {
                 throw new IllegalArgumentException("No card template cards/" + template + ".json");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

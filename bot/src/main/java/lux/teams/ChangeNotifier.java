@@ -13,23 +13,31 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Says in Teams when what someone confirmed no longer stands: a Confirm card withdrawn because the campaign changed
- * after it was made, or a scheduled campaign delivery sent back to draft because it differed from what was confirmed.
+ * Says in Teams when what someone confirmed no longer stands: a Confirm card withdrawn
+ * because the campaign changed after it was made, or a scheduled campaign delivery sent
+ * back to draft because it differed from what was confirmed.
  */
 @Component
 class ChangeNotifier {
+
     private static final Logger log = LoggerFactory.getLogger(ChangeNotifier.class);
+
     private final BotFrameworkHttpAdapter adapter;
+
     private final BotSettings settings;
+
     private final ConversationStore conversations;
+
     private final TeamsSender sender;
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "lux-teams-change-notify");
         t.setDaemon(true);
         return t;
     });
 
-    ChangeNotifier(BotFrameworkHttpAdapter adapter, BotSettings settings, ConversationStore conversations, TeamsSender sender) {
+    ChangeNotifier(BotFrameworkHttpAdapter adapter, BotSettings settings, ConversationStore conversations,
+            TeamsSender sender) {
         this.adapter = adapter;
         this.settings = settings;
         this.conversations = conversations;
@@ -38,7 +46,8 @@ class ChangeNotifier {
 
     @TransactionalEventListener(fallbackExecution = true)
     void onWithdrawn(ConfirmationWithdrawn e) {
-        tell(e.userId(), "Campaign \"" + e.campaignName() + "\" changed after LUX showed you its confirmation card (" + e.what()
+        tell(e.userId(), "Campaign \"" + e.campaignName() + "\" changed after LUX showed you its confirmation card ("
+                + e.what()
                 + "), so that card no longer works and nothing was done. Ask again to see it as it is now and confirm again.");
     }
 
@@ -53,13 +62,16 @@ class ChangeNotifier {
         executor.submit(() -> {
             try {
                 conversations.latestReference(userId)
-                        .filter(stored -> !settings.localMode() || Loopback.isLoopbackUrl(stored.reference().getServiceUrl()))
-                        .ifPresent(stored -> adapter.continueConversation(settings.appId(), stored.reference(), turn -> {
-                            sender.send(turn, Replies.text(text));
-                            return CompletableFuture.completedFuture(null);
-                        }).join());
-            } catch (RuntimeException ex) {
-                log.warn("Could not tell user {} in Teams that a confirmation was withdrawn: {}", userId, ex.toString());
+                    .filter(stored -> !settings.localMode()
+                            || Loopback.isLoopbackUrl(stored.reference().getServiceUrl()))
+                    .ifPresent(stored -> adapter.continueConversation(settings.appId(), stored.reference(), turn -> {
+                        sender.send(turn, Replies.text(text));
+                        return CompletableFuture.completedFuture(null);
+                    }).join());
+            }
+            catch (RuntimeException ex) {
+                log.warn("Could not tell user {} in Teams that a confirmation was withdrawn: {}", userId,
+                        ex.toString());
             }
         });
     }
@@ -68,4 +80,5 @@ class ChangeNotifier {
     void stop() {
         executor.shutdown();
     }
+
 }

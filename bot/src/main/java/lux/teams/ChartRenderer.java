@@ -15,13 +15,18 @@ import javax.imageio.ImageIO;
 import lux.agent.insights.CampaignStats;
 import org.springframework.stereotype.Component;
 
-/** Draws a campaign's funnel (sent, opened, clicked, unsubscribed, failed) as a PNG bar chart with Java2D. */
+/**
+ * Draws a campaign's funnel (sent, opened, clicked, unsubscribed, failed) as a PNG bar
+ * chart with Java2D.
+ */
 @Component
 class ChartRenderer {
+
     static final int WIDTH = 640;
     static final int HEIGHT = 320;
-    private static final Color[] COLOURS = {new Color(0x4F6BED), new Color(0x2E9E6B), new Color(0xE3A21A),
-        new Color(0x8764B8), new Color(0xD13438)};
+
+    private static final Color[] COLOURS = { new Color(0x4F6BED), new Color(0x2E9E6B), new Color(0xE3A21A),
+            new Color(0x8764B8), new Color(0xD13438) };
 
     byte[] funnel(CampaignStats s) {
         Map<String, Long> bars = new LinkedHashMap<>();
@@ -66,15 +71,18 @@ class ChartRenderer {
             g.setStroke(new BasicStroke(1f));
             g.setColor(new Color(0xC8C8C8));
             g.drawLine(left, bottom, WIDTH - left, bottom);
-        } finally {
+        }
+        finally {
             g.dispose();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }
+
 }

@@ -1,11 +1,12 @@
 package lux.teams;
 
 /**
- * The Bot Connector calls of a turn outlasted {@code lux.teams.connector-deadline}: retries stopped, or a call that
- * did not answer was abandoned. An abandoned call's outcome is unknown (Teams may have shown the message), so it is
- * never sent again.
+ * The Bot Connector calls of a turn outlasted {@code lux.teams.connector-deadline}:
+ * retries stopped, or a call that did not answer was abandoned. An abandoned call's
+ * outcome is unknown (Teams may have shown the message), so it is never sent again.
  */
 class ConnectorDeadlinePassed extends RuntimeException {
+
     ConnectorDeadlinePassed(String message, Throwable cause) {
         super(message, cause);
     }
@@ -19,4 +20,5 @@ class ConnectorDeadlinePassed extends RuntimeException {
         }
         return false;
     }
+
 }

@@ -12,14 +12,20 @@ import lux.contacts.ContactView;
 import lux.stats.ContactEngagement;
 import org.springframework.stereotype.Component;
 
-/** One contact (status, tags, engagement) and the suppression list as cards. Their words are here, in one place. */
+/**
+ * One contact (status, tags, engagement) and the suppression list as cards. Their words
+ * are here, in one place.
+ */
 @Component
 class EditCards {
+
     static final String NO_TAGS = "none";
     static final String NEVER = "never";
     static final String DELETE_WARNING = "This cannot be undone: the contacts and their history in LUX are deleted. "
             + "Nothing happens until you press Confirm.";
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
     private final CardTemplates templates;
 
     EditCards(CardTemplates templates) {
@@ -38,34 +44,44 @@ class EditCards {
         facts.add(fact("Tags", c.tags().isEmpty() ? NO_TAGS : String.join(", ", c.tags())));
         c.attributes().forEach((k, v) -> facts.add(fact(k, v)));
         facts.add(fact("Engagement", e.score() + " / 100"));
-        facts.add(fact("Campaigns", e.received() + " received, " + e.opened() + " opened, " + e.clicked() + " clicked"));
+        facts
+            .add(fact("Campaigns", e.received() + " received, " + e.opened() + " opened, " + e.clicked() + " clicked"));
         facts.add(fact("Last active", e.lastActivity() == null ? NEVER : DAY.format(e.lastActivity().atZone(zone))));
         return facts(c.displayName(), null, facts);
     }
 
     Card suppressions(AgentOutput.Suppressions output, ZoneId zone) {
-        List<Map<String, Object>> facts = output.entries().stream().map(s -> fact(s.value(), s.kind() + ", " + s.reason()
-                + (s.note() == null ? "" : ": " + s.note()) + " (" + DAY.format(s.since().atZone(zone)) + ")")).toList();
+        List<Map<String, Object>> facts = output.entries()
+            .stream()
+            .map(s -> fact(s.value(),
+                    s.kind() + ", " + s.reason() + (s.note() == null ? "" : ": " + s.note()) + " ("
+                            + DAY.format(s.since().atZone(zone)) + ")"))
+            .toList();
         String summary = output.total() == 0 ? "Nothing is suppressed."
-                : output.total() + (output.total() == 1 ? " entry" : " entries") + (output.total() > facts.size()
-                ? ", showing the newest " + facts.size() : "") + ". LUX never mails these addresses and domains.";
+                : output.total() + (output.total() == 1 ? " entry" : " entries")
+                        + (output.total() > facts.size() ? ", showing the newest " + facts.size() : "")
+                        + ". LUX never mails these addresses and domains.";
         return facts("Suppression list", summary, facts);
     }
 
-    /** The Confirm card for deleting contacts; its buttons carry the nonce, which never reaches the model. */
+    /**
+     * The Confirm card for deleting contacts; its buttons carry the nonce, which never
+     * reaches the model.
+     */
     Card contactDeletion(AgentOutput.ContactDeletion d, ZoneId zone) {
         List<Map<String, Object>> facts = new ArrayList<>();
         facts.add(fact("Contacts", d.count()));
         facts.add(fact(d.count() > d.sample().size() ? "First few" : "Addresses", String.join(", ", d.sample())));
-        facts.add(fact("Card expires", DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).format(d.expiresAt().atZone(zone))));
+        facts.add(fact("Card expires",
+                DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).format(d.expiresAt().atZone(zone))));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("title", "Delete " + (d.count() == 1 ? d.what() : d.count() + " " + d.what()) + "?");
         data.put("text", DELETE_WARNING);
         data.put("facts", facts);
         data.put("image", null);
-        data.put("actions", List.of(
-                Map.of("title", "Confirm", "data", Map.of("action", "confirm-contacts", "nonce", d.nonce())),
-                Map.of("title", "Cancel", "data", Map.of("action", "decline-contacts", "nonce", d.nonce()))));
+        data.put("actions",
+                List.of(Map.of("title", "Confirm", "data", Map.of("action", "confirm-contacts", "nonce", d.nonce())),
+                        Map.of("title", "Cancel", "data", Map.of("action", "decline-contacts", "nonce", d.nonce()))));
         return templates.render("facts", data);
     }
 
@@ -82,4 +98,5 @@ class EditCards {
     private static Map<String, Object> fact(String title, Object value) {
         return Map.of("title", title, "value", String.valueOf(value));
     }
+
 }

@@ -15,23 +15,31 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * One card per import in the importing user's personal chat (its error lines are personal data, even when the
- * import was asked for in a channel): posted on the first event, then updated in place (at most every
- * {@code lux.teams.progress-update-interval}) until the result replaces it. Which card that is lives in the
- * database ({@link ShownCards}), so any instance can update it.
+ * One card per import in the importing user's personal chat (its error lines are personal
+ * data, even when the import was asked for in a channel): posted on the first event, then
+ * updated in place (at most every {@code lux.teams.progress-update-interval}) until the
+ * result replaces it. Which card that is lives in the database ({@link ShownCards}), so
+ * any instance can update it.
  */
 @Component
 class ImportCardListener {
+
     static final int PROBLEMS_ON_CARD = 5;
+
     private final TeamsMessenger messenger;
+
     private final ShownCards shown;
+
     private final CardFactory cards;
+
     private final ContactImportService imports;
+
     private final CoreProperties core;
+
     private final TeamsProperties properties;
 
     ImportCardListener(TeamsMessenger messenger, ShownCards shown, CardFactory cards, ContactImportService imports,
-                       CoreProperties core, TeamsProperties properties) {
+            CoreProperties core, TeamsProperties properties) {
         this.messenger = messenger;
         this.shown = shown;
         this.cards = cards;
@@ -50,42 +58,56 @@ class ImportCardListener {
     private void imported(ImportEvent e) {
         boolean finished = e instanceof ImportEvent.Finished;
         var card = shown.importCard(e.importId());
-        if (card.isPresent() && !finished && !shown.claimImportUpdate(e.importId(), properties.progressUpdateInterval())) {
+        if (card.isPresent() && !finished
+                && !shown.claimImportUpdate(e.importId(), properties.progressUpdateInterval())) {
             return;
         }
-        Card content = e instanceof ImportEvent.Progress p ? cards.importProgress(p) : importResult((ImportEvent.Finished) e);
+        Card content = e instanceof ImportEvent.Progress p ? cards.importProgress(p)
+                : importResult((ImportEvent.Finished) e);
         if (card.isEmpty()) {
             messenger.personalChat(e.userId()).ifPresent(chat -> {
                 ResourceResponse sent = messenger.post(chat, Replies.card(content));
                 if (sent != null && sent.getId() != null && !finished) {
-                    shown.saveImportCard(e.importId(), new ShownCards.Shown(chat.reference().getConversation().getId(), sent.getId()));
+                    shown.saveImportCard(e.importId(),
+                            new ShownCards.Shown(chat.reference().getConversation().getId(), sent.getId()));
                 }
             });
-        } else {
+        }
+        else {
             messenger.conversation(card.get().conversationId())
-                    .ifPresent(chat -> messenger.update(chat, card.get().activityId(), Replies.card(content)));
+                .ifPresent(chat -> messenger.update(chat, card.get().activityId(), Replies.card(content)));
         }
         if (finished) {
             shown.forgetImportCard(e.importId());
         }
     }
 
-    /** The first refused rows from the import's error report ("line 4: not-an-email — reason") and the console's copy. */
+    /**
+     * The first refused rows from the import's error report ("line 4: not-an-email —
+     * reason") and the console's copy.
+     */
     private Card importResult(ImportEvent.Finished f) {
         List<String> problems = new ArrayList<>();
         imports.errorReport(f.importId()).ifPresent(csv -> {
-            try (CSVParser rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
+            try (CSVParser rows = CSVFormat.DEFAULT.builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv))) {
                 for (CSVRecord row : rows) {
                     if (problems.size() == PROBLEMS_ON_CARD) {
                         break;
                     }
                     problems.add("line " + row.get(0) + ": " + row.get(1) + " \u2014 " + row.get(2));
                 }
-            } catch (IOException | RuntimeException e) {
+            }
+            catch (IOException | RuntimeException e) {
                 problems.add("see the error report");
             }
         });
-        String url = core.publicBaseUrl().toString().replaceAll("/+$", "") + "/admin/imports/" + f.importId() + "/errors.csv";
+        String url = core.publicBaseUrl().toString().replaceAll("/+$", "") + "/admin/imports/" + f.importId()
+                + "/errors.csv";
         return cards.importResult(f, url, problems);
     }
+
 }

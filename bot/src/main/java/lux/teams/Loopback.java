@@ -5,6 +5,7 @@ import java.net.URI;
 
 /** Whether a URL points at this machine; local mode talks to nothing else. */
 final class Loopback {
+
     private Loopback() {
     }
 
@@ -16,7 +17,8 @@ final class Loopback {
             URI uri = URI.create(url.strip());
             String scheme = uri.getScheme();
             String host = uri.getHost();
-            if (host == null || scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+            if (host == null || scheme == null
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
                 return false;
             }
             if (host.equalsIgnoreCase("localhost")) {
@@ -28,8 +30,10 @@ final class Loopback {
                 return false;
             }
             return InetAddress.getByName(bare).isLoopbackAddress();
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             return false;
         }
     }
+
 }

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 /** Routes each activity to a small handler; nothing else happens here. */
 @Component
 class LuxBot implements Bot {
+
     private final MessageHandler messages;
+
     private final WelcomeHandler welcome;
 
     LuxBot(MessageHandler messages, WelcomeHandler welcome) {
@@ -24,9 +26,11 @@ class LuxBot implements Bot {
         String type = activity.getType();
         if (ActivityTypes.MESSAGE.equals(type)) {
             messages.handle(turn);
-        } else if (ActivityTypes.CONVERSATION_UPDATE.equals(type) || ActivityTypes.INSTALLATION_UPDATE.equals(type)) {
+        }
+        else if (ActivityTypes.CONVERSATION_UPDATE.equals(type) || ActivityTypes.INSTALLATION_UPDATE.equals(type)) {
             welcome.handle(turn);
         }
         return CompletableFuture.completedFuture(null);
     }
+
 }

@@ -11,22 +11,31 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Tells a campaign's owner, in their personal chat, what came back from the mailboxes: replies to the campaign, and
- * why LUX paused it for bounces. After the change commits, on its own background thread.
+ * Tells a campaign's owner, in their personal chat, what came back from the mailboxes:
+ * replies to the campaign, and why LUX paused it for bounces. After the change commits,
+ * on its own background thread.
  */
 @Component
 class MailboxNotifier {
+
     private static final Logger log = LoggerFactory.getLogger(MailboxNotifier.class);
+
     private final BotFrameworkHttpAdapter adapter;
+
     private final BotSettings settings;
+
     private final PrivateChat privateChat;
+
     private final ServiceUrlPolicy serviceUrls;
+
     private final TeamsSender sender;
+
     private final MailboxCards cards;
+
     private final NotificationQueue queue;
 
-    MailboxNotifier(BotFrameworkHttpAdapter adapter, BotSettings settings, PrivateChat privateChat, ServiceUrlPolicy serviceUrls,
-                    TeamsSender sender, MailboxCards cards, TeamsProperties properties) {
+    MailboxNotifier(BotFrameworkHttpAdapter adapter, BotSettings settings, PrivateChat privateChat,
+            ServiceUrlPolicy serviceUrls, TeamsSender sender, MailboxCards cards, TeamsProperties properties) {
         this.adapter = adapter;
         this.settings = settings;
         this.privateChat = privateChat;
@@ -47,16 +56,18 @@ class MailboxNotifier {
     private void tell(long owner, InboundEvent event) {
         Card card = event instanceof InboundEvent.RepliesReceived r ? cards.replies(r)
                 : cards.pausedForBounces((InboundEvent.PausedForBounces) event);
-        privateChat.personal(owner).filter(stored -> serviceUrls.allowed(stored.reference().getServiceUrl())).ifPresentOrElse(
-                stored -> adapter.continueConversation(settings.appId(), stored.reference(), turn -> {
-                    sender.send(turn, Replies.card(card));
-                    return CompletableFuture.completedFuture(null);
-                }).join(),
-                () -> log.info("No Teams conversation known for the owner of campaign {}; nothing posted", event.campaignId()));
+        privateChat.personal(owner)
+            .filter(stored -> serviceUrls.allowed(stored.reference().getServiceUrl()))
+            .ifPresentOrElse(stored -> adapter.continueConversation(settings.appId(), stored.reference(), turn -> {
+                sender.send(turn, Replies.card(card));
+                return CompletableFuture.completedFuture(null);
+            }).join(), () -> log.info("No Teams conversation known for the owner of campaign {}; nothing posted",
+                    event.campaignId()));
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
         queue.stop(5, TimeUnit.SECONDS);
     }
+
 }

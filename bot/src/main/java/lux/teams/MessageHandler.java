@@ -13,24 +13,34 @@ import lux.users.LinkCodeService;
 import org.springframework.stereotype.Component;
 
 /**
- * A message: who is it (identity and access), a file, a card button, or text for the agent. Every action runs as
- * the LUX user behind the Teams sender and is audited to them.
+ * A message: who is it (identity and access), a file, a card button, or text for the
+ * agent. Every action runs as the LUX user behind the Teams sender and is audited to
+ * them.
  */
 @Component
 class MessageHandler {
+
     private final TeamsIdentity identity;
+
     private final LinkCodeService linkCodes;
+
     private final ConversationStore conversations;
+
     private final AttachmentHandler attachments;
+
     private final CardActionHandler cardActions;
+
     private final LuxAgent agent;
+
     private final ReplyWriter writer;
+
     private final TeamsSender sender;
+
     private final TeamsMessages messages;
 
     MessageHandler(TeamsIdentity identity, LinkCodeService linkCodes, ConversationStore conversations,
-                   AttachmentHandler attachments, CardActionHandler cardActions, LuxAgent agent, ReplyWriter writer,
-                   TeamsSender sender, TeamsMessages messages) {
+            AttachmentHandler attachments, CardActionHandler cardActions, LuxAgent agent, ReplyWriter writer,
+            TeamsSender sender, TeamsMessages messages) {
         this.messages = messages;
         this.identity = identity;
         this.linkCodes = linkCodes;
@@ -88,7 +98,8 @@ class MessageHandler {
         AgentReply reply;
         try {
             reply = agent.reply(request);
-        } catch (LuxException e) {
+        }
+        catch (LuxException e) {
             reply = AgentReply.text(e.getMessage());
         }
         writer.write(turn, reply, zone);
@@ -101,14 +112,16 @@ class MessageHandler {
                 var user = linkCodes.redeem(text, unknown.aadObjectId());
                 conversations.saveReference(user.getId(), turn.getActivity().getConversationReference(),
                         TimeZones.of(turn.getActivity()));
-                sender.send(turn, Replies.text(messages.text(locale, "bot.linked", user.getDisplayName(), user.getEmail())));
-            } catch (LuxException e) {
+                sender.send(turn,
+                        Replies.text(messages.text(locale, "bot.linked", user.getDisplayName(), user.getEmail())));
+            }
+            catch (LuxException e) {
                 sender.send(turn, Replies.text(e.getMessage()));
             }
             return;
         }
-        sender.send(turn, Replies.text(messages.text(locale, "bot.stranger")
-                + (unknown.aadObjectId() == null ? "" : " " + messages.text(locale, "bot.stranger.id", unknown.aadObjectId()))));
+        sender.send(turn, Replies.text(messages.text(locale, "bot.stranger") + (unknown.aadObjectId() == null ? ""
+                : " " + messages.text(locale, "bot.stranger.id", unknown.aadObjectId()))));
     }
 
     /** The message text without the bot's @mention (channels), trimmed. */
@@ -122,4 +135,5 @@ class MessageHandler {
         }
         return text == null ? "" : text.replaceAll("<at>[^<]*</at>", "").strip();
     }
+
 }

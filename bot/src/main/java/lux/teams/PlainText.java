@@ -4,17 +4,21 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.Filter;
 
 /**
- * Text shown on a card exactly as written: Adaptive Card TextBlocks and facts render a Markdown subset, so a
- * contact named {@code [click](https://evil.example)} would otherwise become a link in LUX's own voice. Every
- * Markdown (and HTML) special character gets a backslash, which Markdown renders as the character itself.
- * In the card templates: {@code {{ name|plain|tojson }}}.
+ * Text shown on a card exactly as written: Adaptive Card TextBlocks and facts render a
+ * Markdown subset, so a contact named {@code [click](https://evil.example)} would
+ * otherwise become a link in LUX's own voice. Every Markdown (and HTML) special character
+ * gets a backslash, which Markdown renders as the character itself. In the card
+ * templates: {@code {{ name|plain|tojson }}}.
  */
 final class PlainText implements Filter {
+
     /**
-     * What makes links, images, emphasis, code, HTML and headings; list markers alone cannot hurt. Parentheses are
-     * left alone: without brackets they make no link, and LUX's own "(default)" or "(Europe/Berlin)" stay clean.
+     * What makes links, images, emphasis, code, HTML and headings; list markers alone
+     * cannot hurt. Parentheses are left alone: without brackets they make no link, and
+     * LUX's own "(default)" or "(Europe/Berlin)" stay clean.
      */
     private static final String SPECIAL = "\\`*_[]<>~#";
+
     private static final String LINKS = "\\[]<>";
 
     static String escape(String text) {
@@ -37,8 +41,9 @@ final class PlainText implements Filter {
     }
 
     /**
-     * For Markdown messages (replies), which may keep their emphasis and lists: only what makes links, images and
-     * HTML ({@code \ [ ] < >}) is escaped, so {@code [click](https://evil.example)} shows as written.
+     * For Markdown messages (replies), which may keep their emphasis and lists: only what
+     * makes links, images and HTML ({@code \ [ ] < >}) is escaped, so
+     * {@code [click](https://evil.example)} shows as written.
      */
     static String withoutLinks(String text) {
         return escape(text, LINKS);
@@ -53,4 +58,5 @@ final class PlainText implements Filter {
     public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
         return var == null ? null : escape(var.toString());
     }
+
 }

@@ -22,23 +22,31 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A user's 1:1 chat with LUX. Contact lists, stats and import results are for the person who asked, not for
- * everyone in a team channel or group chat: they go to the user's personal chat, the one they last used or, if
- * there is none yet, a new one LUX opens through the Bot Connector ({@code POST /v3/conversations}).
+ * A user's 1:1 chat with LUX. Contact lists, stats and import results are for the person
+ * who asked, not for everyone in a team channel or group chat: they go to the user's
+ * personal chat, the one they last used or, if there is none yet, a new one LUX opens
+ * through the Bot Connector ({@code POST /v3/conversations}).
  */
 @Component
 class PrivateChat {
+
     static final String ANSWERED = "I answered you in our personal chat: contact lists, stats and import results stay out of shared "
             + "conversations.";
     static final String ASK_PRIVATELY = "Contact lists, stats and import results stay out of shared conversations. Ask me in our "
             + "personal chat (open LUX from the Teams app bar).";
+
     private static final Logger log = LoggerFactory.getLogger(PrivateChat.class);
+
     private final BotFrameworkHttpAdapter adapter;
+
     private final BotSettings settings;
+
     private final ConversationStore conversations;
+
     private final TeamsSender sender;
 
-    PrivateChat(BotFrameworkHttpAdapter adapter, BotSettings settings, ConversationStore conversations, TeamsSender sender) {
+    PrivateChat(BotFrameworkHttpAdapter adapter, BotSettings settings, ConversationStore conversations,
+            TeamsSender sender) {
         this.adapter = adapter;
         this.settings = settings;
         this.conversations = conversations;
@@ -55,12 +63,16 @@ class PrivateChat {
         return conversation.isGroup() || "channel".equalsIgnoreCase(type) || "groupChat".equalsIgnoreCase(type);
     }
 
-    /** Runs {@code reply} in the sender's personal chat and says so where they asked; if that fails, asks them to go there. */
+    /**
+     * Runs {@code reply} in the sender's personal chat and says so where they asked; if
+     * that fails, asks them to go there.
+     */
     void answer(TurnContext turn, long userId, ZoneId zone, Consumer<TurnContext> reply) {
         Optional<ConversationStore.Stored> personal;
         try {
             personal = personal(userId, turn.getActivity().getConversationReference(), zone, turn);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("Could not open a personal chat with user {}: {}", userId, e.toString());
             personal = Optional.empty();
         }
@@ -69,29 +81,39 @@ class PrivateChat {
             return;
         }
         continueWith(personal.get().reference(), t -> {
-            sender.shareDeadline(turn, t); // one deadline for everything this turn sends, wherever it goes
+            sender.shareDeadline(turn, t); // one deadline for everything this turn sends,
+                                           // wherever it goes
             reply.accept(t);
             return null;
         });
         sender.send(turn, Replies.text(ANSWERED));
     }
 
-    /** The user's latest personal chat; else one opened from where they last spoke. Empty when LUX knows no way to them. */
+    /**
+     * The user's latest personal chat; else one opened from where they last spoke. Empty
+     * when LUX knows no way to them.
+     */
     Optional<ConversationStore.Stored> personal(long userId) {
         Optional<ConversationStore.Stored> known = conversations.latestPersonalReference(userId);
         if (known.isPresent()) {
             return known;
         }
         try {
-            return conversations.latestReference(userId).flatMap(any -> personal(userId, any.reference(), any.zone(), null));
-        } catch (RuntimeException e) {
+            return conversations.latestReference(userId)
+                .flatMap(any -> personal(userId, any.reference(), any.zone(), null));
+        }
+        catch (RuntimeException e) {
             log.warn("Could not open a personal chat with user {}: {}", userId, e.toString());
             return Optional.empty();
         }
     }
 
-    /** {@code during}: the turn this is done for (its connector deadline applies), or null for a proactive message. */
-    private Optional<ConversationStore.Stored> personal(long userId, ConversationReference from, ZoneId zone, TurnContext during) {
+    /**
+     * {@code during}: the turn this is done for (its connector deadline applies), or null
+     * for a proactive message.
+     */
+    private Optional<ConversationStore.Stored> personal(long userId, ConversationReference from, ZoneId zone,
+            TurnContext during) {
         Optional<ConversationStore.Stored> known = conversations.latestPersonalReference(userId);
         if (known.isPresent()) {
             return known;
@@ -107,7 +129,10 @@ class PrivateChat {
         return Optional.of(new ConversationStore.Stored(from, zone));
     }
 
-    /** Opens a 1:1 conversation with the reference's user on its Bot Connector; null when the user is unknown. */
+    /**
+     * Opens a 1:1 conversation with the reference's user on its Bot Connector; null when
+     * the user is unknown.
+     */
     private ConversationReference open(ConversationReference from, TurnContext during) {
         if (from.getUser() == null || from.getUser().getId() == null) {
             return null;
@@ -157,4 +182,5 @@ class PrivateChat {
         T value = (T) result[0];
         return value;
     }
+
 }

@@ -5,12 +5,14 @@ import com.microsoft.bot.schema.Attachment;
 
 /** Small builders for outgoing activities. */
 final class Replies {
+
     private Replies() {
     }
 
     /**
-     * A Markdown message whose links and HTML are shown as text: replies carry names, files and errors from
-     * contacts, and the model's words may be steered by them, so no {@code [text](url)} in one becomes a link.
+     * A Markdown message whose links and HTML are shown as text: replies carry names,
+     * files and errors from contacts, and the model's words may be steered by them, so no
+     * {@code [text](url)} in one becomes a link.
      */
     static Activity text(String text) {
         Activity a = Activity.createMessageActivity();
@@ -31,4 +33,5 @@ final class Replies {
         attachment.setContent(card.json());
         return attachment;
     }
+
 }

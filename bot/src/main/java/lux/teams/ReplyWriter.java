@@ -16,31 +16,52 @@ import lux.templates.TemplateService;
 import lux.templates.TemplateView;
 import org.springframework.stereotype.Component;
 
-/** Sends an agent reply: its text, then one card per output (contacts, previews, the confirmation, stats...). */
+/**
+ * Sends an agent reply: its text, then one card per output (contacts, previews, the
+ * confirmation, stats...).
+ */
 @Component
 class ReplyWriter {
+
     private final CardFactory cards;
+
     private final TeamsSender sender;
+
     private final ChartRenderer charts;
+
     private final ChartStore chartStore;
+
     private final TemplateService templates;
+
     private final lux.config.CoreProperties core;
+
     private final lux.agent.LuxAgent agent;
 
-    /** Tools whose answers list contacts, numbers or import results: only the person who asked reads them. */
-    static final Set<String> PRIVATE_TOOLS = Set.of("findContacts", "countAudience", "reportStats", "analyseAudience", "importContacts",
-            "showContact", "updateContact", "listSuppressions", "deleteContact", "deleteAudience");
+    /**
+     * Tools whose answers list contacts, numbers or import results: only the person who
+     * asked reads them.
+     */
+    static final Set<String> PRIVATE_TOOLS = Set.of("findContacts", "countAudience", "reportStats", "analyseAudience",
+            "importContacts", "showContact", "updateContact", "listSuppressions", "deleteContact", "deleteAudience");
+
     private final PrivateChat privateChat;
+
     private final TeamsIdentity identity;
+
     private final PreflightService preflight;
+
     private final InsightCards insights;
+
     private final ContactCards contactCards;
+
     private final EditCards edits;
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplyWriter.class);
 
-    ReplyWriter(CardFactory cards, TeamsSender sender, ChartRenderer charts, ChartStore chartStore, TemplateService templates,
-                lux.config.CoreProperties core, lux.agent.LuxAgent agent, PrivateChat privateChat, TeamsIdentity identity,
-                PreflightService preflight, InsightCards insights, ContactCards contactCards, EditCards edits) {
+    ReplyWriter(CardFactory cards, TeamsSender sender, ChartRenderer charts, ChartStore chartStore,
+            TemplateService templates, lux.config.CoreProperties core, lux.agent.LuxAgent agent,
+            PrivateChat privateChat, TeamsIdentity identity, PreflightService preflight, InsightCards insights,
+            ContactCards contactCards, EditCards edits) {
         this.contactCards = contactCards;
         this.edits = edits;
         this.preflight = preflight;
@@ -56,9 +77,17 @@ class ReplyWriter {
         this.agent = agent;
     }
 
-    /** Writes the reply where it was asked for; in a channel or group chat a private one goes to the personal chat. */
+    /**
+     * Writes the reply where it was asked for; in a channel or group chat a private one
+     * goes to the personal chat.
+     */
     void write(TurnContext turn, AgentReply reply, ZoneId zone) {
-        Locale locale = TeamsMessages.locale(turn.getActivity().getLocale()); // the asker's, also in their personal chat
+        Locale locale = TeamsMessages.locale(turn.getActivity().getLocale()); // the
+                                                                              // asker's,
+                                                                              // also in
+                                                                              // their
+                                                                              // personal
+                                                                              // chat
         if (PrivateChat.shared(turn.getActivity()) && isPrivate(reply)
                 && identity.resolve(turn.getActivity()) instanceof TeamsIdentity.Known known) {
             privateChat.answer(turn, known.user().getId(), zone, personal -> writeHere(personal, reply, zone, locale));
@@ -68,10 +97,12 @@ class ReplyWriter {
     }
 
     static boolean isPrivate(AgentReply reply) {
-        return reply.toolsCalled().stream().anyMatch(PRIVATE_TOOLS::contains) || reply.outputs().stream()
-                .anyMatch(o -> o instanceof AgentOutput.Contacts || o instanceof AgentOutput.Stats || o instanceof AgentOutput.Audience
-                || o instanceof AgentOutput.ContactTimeline || o instanceof AgentOutput.Contact || o instanceof AgentOutput.Suppressions
-                || o instanceof AgentOutput.ContactDeletion);
+        return reply.toolsCalled().stream().anyMatch(PRIVATE_TOOLS::contains) || reply.outputs()
+            .stream()
+            .anyMatch(o -> o instanceof AgentOutput.Contacts || o instanceof AgentOutput.Stats
+                    || o instanceof AgentOutput.Audience || o instanceof AgentOutput.ContactTimeline
+                    || o instanceof AgentOutput.Contact || o instanceof AgentOutput.Suppressions
+                    || o instanceof AgentOutput.ContactDeletion);
     }
 
     private void writeHere(TurnContext turn, AgentReply reply, ZoneId zone, Locale locale) {
@@ -93,46 +124,64 @@ class ReplyWriter {
     Card card(AgentOutput output, ZoneId zone, Locale locale) {
         if (output instanceof AgentOutput.Help) {
             return cards.help(false, agent.modelEnabled(), locale);
-        } else if (output instanceof AgentOutput.Contacts c) {
+        }
+        else if (output instanceof AgentOutput.Contacts c) {
             return cards.contacts(c, locale);
-        } else if (output instanceof AgentOutput.ContactTimeline t) {
+        }
+        else if (output instanceof AgentOutput.ContactTimeline t) {
             return contactCards.timeline(t, zone);
-        } else if (output instanceof AgentOutput.Templates t) {
+        }
+        else if (output instanceof AgentOutput.Templates t) {
             return cards.templates(t);
-        } else if (output instanceof AgentOutput.TemplatePreview p) {
+        }
+        else if (output instanceof AgentOutput.TemplatePreview p) {
             return cards.templatePreview(p);
-        } else if (output instanceof AgentOutput.Campaigns c) {
+        }
+        else if (output instanceof AgentOutput.Campaigns c) {
             return cards.campaigns(c, zone);
-        } else if (output instanceof AgentOutput.Confirmation c) {
+        }
+        else if (output instanceof AgentOutput.Confirmation c) {
             return cards.confirmation(c, zone, preflight(c), locale);
-        } else if (output instanceof AgentOutput.TestSent t) {
+        }
+        else if (output instanceof AgentOutput.TestSent t) {
             return cards.testSent(t);
-        } else if (output instanceof AgentOutput.Stats s) {
+        }
+        else if (output instanceof AgentOutput.Stats s) {
             return cards.stats(s.stats(), chartUrl(s.stats()), locale);
-        } else if (output instanceof AgentOutput.Audience a) {
+        }
+        else if (output instanceof AgentOutput.Audience a) {
             return insights.audience(a.analysis());
-        } else if (output instanceof AgentOutput.Content c) {
+        }
+        else if (output instanceof AgentOutput.Content c) {
             return insights.content(c.template(), c.report());
-        } else if (output instanceof AgentOutput.Contact c) {
+        }
+        else if (output instanceof AgentOutput.Contact c) {
             return edits.contact(c, zone);
-        } else if (output instanceof AgentOutput.ContactDeletion d) {
+        }
+        else if (output instanceof AgentOutput.ContactDeletion d) {
             return edits.contactDeletion(d, zone);
-        } else if (output instanceof AgentOutput.Suppressions s) {
+        }
+        else if (output instanceof AgentOutput.Suppressions s) {
             return edits.suppressions(s, zone);
-        } else if (output instanceof AgentOutput.Form f) {
+        }
+        else if (output instanceof AgentOutput.Form f) {
             return cards.form(f.kind(), templates.list().stream().map(TemplateView::name).toList());
         }
         return null;
     }
 
-    /** The pre-flight verdict for a card that would schedule a send; scheduling itself checks again and refuses. */
+    /**
+     * The pre-flight verdict for a card that would schedule a send; scheduling itself
+     * checks again and refuses.
+     */
     private PreflightReport preflight(AgentOutput.Confirmation c) {
         if (c.kind() != lux.agent.ConfirmationKind.SCHEDULE && c.kind() != lux.agent.ConfirmationKind.APPROVE) {
             return null;
         }
         try {
             return preflight.check(c.campaign());
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("Pre-flight check of campaign {} failed; the card shows without it", c.campaign().id(), e);
             return null;
         }
@@ -143,4 +192,5 @@ class ReplyWriter {
         String base = core.publicBaseUrl().toString().replaceAll("/+$", "");
         return base + "/charts/" + id + ".png";
     }
+
 }

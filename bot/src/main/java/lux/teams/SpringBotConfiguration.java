@@ -4,8 +4,12 @@ import com.microsoft.bot.integration.Configuration;
 import java.util.Properties;
 import org.springframework.core.env.Environment;
 
-/** Lets the Bot Framework SDK read its settings (MicrosoftAppId...) from Spring's environment. */
+/**
+ * Lets the Bot Framework SDK read its settings (MicrosoftAppId...) from Spring's
+ * environment.
+ */
 class SpringBotConfiguration implements Configuration {
+
     private final Environment environment;
 
     SpringBotConfiguration(Environment environment) {
@@ -20,8 +24,8 @@ class SpringBotConfiguration implements Configuration {
     @Override
     public Properties getProperties() {
         Properties properties = new Properties();
-        for (String key : new String[] {"MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", "MicrosoftAppType",
-            "ChannelService"}) {
+        for (String key : new String[] { "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId",
+                "MicrosoftAppType", "ChannelService" }) {
             String value = environment.getProperty(key);
             if (value != null) {
                 properties.setProperty(key, value);
@@ -35,4 +39,5 @@ class SpringBotConfiguration implements Configuration {
         String value = getProperty(key);
         return value == null ? null : value.split(",");
     }
+
 }

@@ -9,10 +9,15 @@ import lux.users.User;
 import lux.users.UserService;
 import org.springframework.stereotype.Component;
 
-/** Maps the Teams sender (AAD object id) to a LUX user; in local mode everyone acts as the first admin. */
+/**
+ * Maps the Teams sender (AAD object id) to a LUX user; in local mode everyone acts as the
+ * first admin.
+ */
 @Component
 class TeamsIdentity {
+
     private final UserService users;
+
     private final BotSettings settings;
 
     TeamsIdentity(UserService users, BotSettings settings) {
@@ -21,6 +26,7 @@ class TeamsIdentity {
     }
 
     sealed interface Who permits Known, Unknown, Disabled, NoAdmin {
+
     }
 
     record Known(User user) implements Who {
@@ -53,4 +59,5 @@ class TeamsIdentity {
         }
         return user.get().isEnabled() ? new Known(user.get()) : new Disabled(user.get());
     }
+
 }

@@ -10,12 +10,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What the bot keeps that can name a person: stored conversation references (for proactive messages) and the
- * last attachment of a conversation (file name and download link). Rows mentioning the address go on erasure;
- * a user who talks to LUX again simply stores a fresh reference.
+ * What the bot keeps that can name a person: stored conversation references (for
+ * proactive messages) and the last attachment of a conversation (file name and download
+ * link). Rows mentioning the address go on erasure; a user who talks to LUX again simply
+ * stores a fresh reference.
  */
 @Component
 class TeamsPersonalData implements PersonalDataHolder {
+
     private final JdbcTemplate jdbc;
 
     TeamsPersonalData(JdbcTemplate jdbc) {
@@ -31,10 +33,12 @@ class TeamsPersonalData implements PersonalDataHolder {
     public Object export(String email) {
         AddressText address = AddressText.of(email);
         Map<String, Object> export = new LinkedHashMap<>();
-        export.put("conversationReferences", rows(address, "SELECT conversation_id, reference, updated_at FROM teams_conversation",
-                "reference", "conversation", "reference"));
-        export.put("attachments", rows(address, "SELECT conversation_id, file_name || ' ' || download_url, uploaded_at FROM teams_upload",
-                "file_name || ' ' || download_url", "conversation", "file"));
+        export.put("conversationReferences",
+                rows(address, "SELECT conversation_id, reference, updated_at FROM teams_conversation", "reference",
+                        "conversation", "reference"));
+        export.put("attachments",
+                rows(address, "SELECT conversation_id, file_name || ' ' || download_url, uploaded_at FROM teams_upload",
+                        "file_name || ' ' || download_url", "conversation", "file"));
         return export;
     }
 
@@ -42,21 +46,27 @@ class TeamsPersonalData implements PersonalDataHolder {
     public int erase(String email) {
         AddressText address = AddressText.of(email);
         int n = 0;
-        for (Map<String, Object> r : rows(address, "SELECT conversation_id, reference, updated_at FROM teams_conversation", "reference",
-                "conversation", "reference")) {
+        for (Map<String, Object> r : rows(address,
+                "SELECT conversation_id, reference, updated_at FROM teams_conversation", "reference", "conversation",
+                "reference")) {
             n += jdbc.update("DELETE FROM teams_conversation WHERE conversation_id = ?", r.get("conversation"));
             jdbc.update("DELETE FROM teams_progress_card WHERE conversation_id = ?", r.get("conversation"));
             jdbc.update("DELETE FROM teams_import_card WHERE conversation_id = ?", r.get("conversation"));
         }
-        for (Map<String, Object> r : rows(address, "SELECT conversation_id, file_name || ' ' || download_url, uploaded_at FROM teams_upload",
+        for (Map<String, Object> r : rows(address,
+                "SELECT conversation_id, file_name || ' ' || download_url, uploaded_at FROM teams_upload",
                 "file_name || ' ' || download_url", "conversation", "file")) {
             n += jdbc.update("DELETE FROM teams_upload WHERE conversation_id = ?", r.get("conversation"));
         }
         return n;
     }
 
-    /** Rows of {@code select} whose {@code text} mentions the address, as (idName, textName, at). */
-    private List<Map<String, Object>> rows(AddressText address, String select, String text, String idName, String textName) {
+    /**
+     * Rows of {@code select} whose {@code text} mentions the address, as (idName,
+     * textName, at).
+     */
+    private List<Map<String, Object>> rows(AddressText address, String select, String text, String idName,
+            String textName) {
         AddressText.Condition where = address.mentionedIn(text);
         List<Map<String, Object>> found = new ArrayList<>();
         jdbc.query(select + " WHERE " + where.sql(), rs -> {
@@ -70,4 +80,5 @@ class TeamsPersonalData implements PersonalDataHolder {
         }, where.argArray());
         return found;
     }
+
 }

@@ -12,15 +12,21 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Hourly, on one instance at a time (ShedLock on the shared database): deletes expired chart images and the card
- * records of imports that stopped without finishing. Reads already ignore expired charts; this only frees space.
+ * Hourly, on one instance at a time (ShedLock on the shared database): deletes expired
+ * chart images and the card records of imports that stopped without finishing. Reads
+ * already ignore expired charts; this only frees space.
  */
 @Component
 class TeamsStateCleanup {
+
     static final Duration IDLE_IMPORT_CARD = Duration.ofDays(1);
+
     private static final Logger log = LoggerFactory.getLogger(TeamsStateCleanup.class);
+
     private final ChartStore charts;
+
     private final ShownCards shown;
+
     private final LockingTaskExecutor locks;
 
     TeamsStateCleanup(ChartStore charts, ShownCards shown, LockProvider lockProvider) {
@@ -34,7 +40,8 @@ class TeamsStateCleanup {
         try {
             locks.executeWithLock((Runnable) this::purge,
                     new LockConfiguration(Instant.now(), "lux-teams-cleanup", Duration.ofMinutes(30), Duration.ZERO));
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("Teams cleanup failed; trying again in an hour: {}", e.toString());
         }
     }
@@ -47,4 +54,5 @@ class TeamsStateCleanup {
             log.info("Deleted {} expired chart image(s) and {} idle import card record(s)", charts, cards);
         }
     }
+
 }

@@ -7,8 +7,12 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The user's time zone: the activity's localTimezone, else Teams' clientInfo entity, else the local timestamp's offset, else UTC. */
+/**
+ * The user's time zone: the activity's localTimezone, else Teams' clientInfo entity, else
+ * the local timestamp's offset, else UTC.
+ */
 final class TimeZones {
+
     private TimeZones() {
     }
 
@@ -41,8 +45,10 @@ final class TimeZones {
         }
         try {
             return ZoneId.of(id.strip());
-        } catch (DateTimeException e) {
+        }
+        catch (DateTimeException e) {
             return null;
         }
     }
+
 }

@@ -8,20 +8,27 @@ import lux.agent.LuxAgent;
 import org.springframework.stereotype.Component;
 
 /**
- * Greets when LUX is installed or a user joins: what LUX does, with buttons to start. Once per conversation:
- * Teams and the Agents Playground announce one install with a conversationUpdate and an installationUpdate.
+ * Greets when LUX is installed or a user joins: what LUX does, with buttons to start.
+ * Once per conversation: Teams and the Agents Playground announce one install with a
+ * conversationUpdate and an installationUpdate.
  */
 @Component
 class WelcomeHandler {
+
     private final CardFactory cards;
+
     private final TeamsSender sender;
+
     private final LuxAgent agent;
+
     private final TeamsIdentity identity;
+
     private final ConversationStore conversations;
+
     private final Welcomes welcomes;
 
-    WelcomeHandler(CardFactory cards, TeamsSender sender, LuxAgent agent, TeamsIdentity identity, ConversationStore conversations,
-                   Welcomes welcomes) {
+    WelcomeHandler(CardFactory cards, TeamsSender sender, LuxAgent agent, TeamsIdentity identity,
+            ConversationStore conversations, Welcomes welcomes) {
         this.welcomes = welcomes;
         this.cards = cards;
         this.sender = sender;
@@ -35,27 +42,34 @@ class WelcomeHandler {
         boolean greet;
         if (ActivityTypes.INSTALLATION_UPDATE.equals(activity.getType())) {
             greet = activity.getAction() == null || activity.getAction().startsWith("add");
-        } else {
+        }
+        else {
             String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
-            greet = activity.getMembersAdded() != null && activity.getMembersAdded().stream()
-                    .map(ChannelAccount::getId).anyMatch(id -> id != null && !id.equals(botId));
+            greet = activity.getMembersAdded() != null && activity.getMembersAdded()
+                .stream()
+                .map(ChannelAccount::getId)
+                .anyMatch(id -> id != null && !id.equals(botId));
         }
         if (!greet) {
             return;
         }
         if (identity.resolve(activity) instanceof TeamsIdentity.Known known) {
-            conversations.saveReference(known.user().getId(), activity.getConversationReference(), TimeZones.of(activity));
+            conversations.saveReference(known.user().getId(), activity.getConversationReference(),
+                    TimeZones.of(activity));
         }
         String conversationId = activity.getConversation() == null ? null : activity.getConversation().getId();
         if (conversationId == null || !welcomes.claim(conversationId)) {
             return;
         }
         try {
-            sender.send(turn, Replies.card(cards.help(true, agent.modelEnabled(),
-                    lux.agent.TeamsMessages.locale(activity.getLocale()))));
-        } catch (RuntimeException e) {
-            welcomes.release(conversationId); // not greeted after all: the next install event may try again
+            sender.send(turn, Replies
+                .card(cards.help(true, agent.modelEnabled(), lux.agent.TeamsMessages.locale(activity.getLocale()))));
+        }
+        catch (RuntimeException e) {
+            welcomes.release(conversationId); // not greeted after all: the next install
+                                              // event may try again
             throw e;
         }
     }
+
 }

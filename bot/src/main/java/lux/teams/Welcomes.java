@@ -7,12 +7,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Which conversations LUX has greeted, in the database so that a restart or a second instance does not greet
- * again. The primary key decides races: the turn whose insert succeeds greets.
+ * Which conversations LUX has greeted, in the database so that a restart or a second
+ * instance does not greet again. The primary key decides races: the turn whose insert
+ * succeeds greets.
  */
 @Component
 class Welcomes {
+
     private final JdbcTemplate jdbc;
+
     private final Clock clock;
 
     Welcomes(JdbcTemplate jdbc, Clock clock) {
@@ -25,7 +28,8 @@ class Welcomes {
         try {
             return jdbc.update("INSERT INTO teams_welcome (conversation_id, greeted_at) VALUES (?, ?)", conversationId,
                     Timestamp.from(clock.instant())) == 1;
-        } catch (DuplicateKeyException already) {
+        }
+        catch (DuplicateKeyException already) {
             return false;
         }
     }
@@ -33,4 +37,5 @@ class Welcomes {
     void release(String conversationId) {
         jdbc.update("DELETE FROM teams_welcome WHERE conversation_id = ?", conversationId);
     }
+
 }

@@ -1,2 +1,5 @@
-/** The Teams face of LUX: Bot Framework endpoint, identity, Adaptive Cards, charts and proactive messages. */
+/**
+ * The Teams face of LUX: Bot Framework endpoint, identity, Adaptive Cards, charts and
+ * proactive messages.
+ */
 package lux.teams;

@@ -6,9 +6,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Builds the activities Teams would post to /api/messages. */
 final class Activities {
-    /** The tenant test activities come from (Teams mode tests set it as MicrosoftAppTenantId). */
+
+    /**
+     * The tenant test activities come from (Teams mode tests set it as
+     * MicrosoftAppTenantId).
+     */
     static final String TENANT = "72f988bf-0000-4000-8000-0000000000aa";
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private Activities() {
@@ -40,7 +46,8 @@ final class Activities {
         return a;
     }
 
-    static ObjectNode submit(String serviceUrl, String conversationId, String aadObjectId, String replyToId, ObjectNode value) {
+    static ObjectNode submit(String serviceUrl, String conversationId, String aadObjectId, String replyToId,
+            ObjectNode value) {
         ObjectNode a = message(serviceUrl, conversationId, aadObjectId, null);
         a.put("replyToId", replyToId);
         a.set("value", value);
@@ -50,4 +57,5 @@ final class Activities {
     static ObjectNode value() {
         return JSON.createObjectNode();
     }
+
 }

@@ -17,17 +17,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * With an app id set every request needs a valid channel token (issuer, audience, signing key, serviceUrl claim):
- * anything else is 401, never 500. Tokens are signed with the test's own key pair served from a loopback OpenID
- * metadata endpoint.
+ * With an app id set every request needs a valid channel token (issuer, audience, signing
+ * key, serviceUrl claim): anything else is 401, never 500. Tokens are signed with the
+ * test's own key pair served from a loopback OpenID metadata endpoint.
  */
 @DatabaseTest
 @SpringBootTest(classes = BotTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "lux.delivery.enabled=false")
 class BotAuthTest {
+
     static final String APP_ID = "6f1f3e0a-1111-4222-8333-944455556666";
     static final String SERVICE_URL = "https://smba.trafficmanager.net/emea/";
-    // endorsed for the Emulator too, so a non-Teams channel reaches the channel check instead of failing the key
+
+    // endorsed for the Emulator too, so a non-Teams channel reaches the channel check
+    // instead of failing the key
     static final BotFrameworkDouble openId = new BotFrameworkDouble("msteams", "emulator");
     static final HttpClient http = HttpClient.newHttpClient();
 
@@ -61,24 +64,26 @@ class BotAuthTest {
 
     @Test
     void badSignatureIs401() throws Exception {
-        assertThat(post("Bearer " + openId.token(APP_ID, SERVICE_URL).signedByUnknownKey().sign(), activity()).statusCode())
-                .isEqualTo(401);
+        assertThat(post("Bearer " + openId.token(APP_ID, SERVICE_URL).signedByUnknownKey().sign(), activity())
+            .statusCode()).isEqualTo(401);
     }
 
     @Test
     void wrongAudienceIs401() throws Exception {
-        assertThat(post("Bearer " + openId.token("someone-elses-bot", SERVICE_URL).sign(), activity()).statusCode()).isEqualTo(401);
+        assertThat(post("Bearer " + openId.token("someone-elses-bot", SERVICE_URL).sign(), activity()).statusCode())
+            .isEqualTo(401);
     }
 
     @Test
     void wrongIssuerIs401() throws Exception {
         assertThat(post("Bearer " + openId.token(APP_ID, SERVICE_URL).issuer("https://evil.example").sign(), activity())
-                .statusCode()).isEqualTo(401);
+            .statusCode()).isEqualTo(401);
     }
 
     @Test
     void serviceUrlMustMatchTheTokensClaim() throws Exception {
-        assertThat(post("Bearer " + openId.token(APP_ID, "https://other.example/").sign(), activity()).statusCode()).isEqualTo(401);
+        assertThat(post("Bearer " + openId.token(APP_ID, "https://other.example/").sign(), activity()).statusCode())
+            .isEqualTo(401);
     }
 
     @Test
@@ -87,7 +92,10 @@ class BotAuthTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
-    /** A conversation update that adds only the bot: LUX answers nothing, so no outgoing call is needed. */
+    /**
+     * A conversation update that adds only the bot: LUX answers nothing, so no outgoing
+     * call is needed.
+     */
     private static ObjectNode activity() {
         ObjectNode a = Activities.message(SERVICE_URL, "conv-auth", "00000000-0000-0000-0000-0000000000bb", null);
         a.put("type", "conversationUpdate");
@@ -97,7 +105,8 @@ class BotAuthTest {
 
     private HttpResponse<String> post(String authorization, ObjectNode activity) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(activity.toString()));
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(activity.toString()));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -37,43 +37,56 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The whole road in local mode: activities posted to /api/messages with a loopback fake Bot Connector as
- * serviceUrl; LUX's replies and card updates are read back from the connector and the database is checked.
+ * The whole road in local mode: activities posted to /api/messages with a loopback fake
+ * Bot Connector as serviceUrl; LUX's replies and card updates are read back from the
+ * connector and the database is checked.
  */
 @DatabaseTest
 @Import(BotRoadTest.Clocks.class)
 @SpringBootTest(classes = BotTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lux.delivery.enabled=false", "lux.teams.retry-base=10ms", "lux.public-base-url=http://127.0.0.1:3978",
-            "lux.imports.max-file-size=2MB", "lux.imports.fetch-timeout=20s"})
+        properties = { "lux.delivery.enabled=false", "lux.teams.retry-base=10ms",
+                "lux.public-base-url=http://127.0.0.1:3978", "lux.imports.max-file-size=2MB",
+                "lux.imports.fetch-timeout=20s" })
 class BotRoadTest {
+
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     static final String AAD = "00000000-0000-0000-0000-0000000000aa";
+
     @AutoClose
     static final FakeConnector connector = FakeConnector.start();
     static final HttpClient http = HttpClient.newHttpClient();
+
     @AutoClose
     static final HostileFiles hostile = HostileFiles.start();
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     UserService users;
+
     @Autowired
     ContactService contacts;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     MutableClock clock;
+
     long adminId;
 
     @TestConfiguration
     static class Clocks {
+
         @Bean
         MutableClock clock() {
             return new MutableClock(NOW);
         }
+
     }
 
     @BeforeEach
@@ -97,18 +110,23 @@ class BotRoadTest {
 
     @Test
     void contactsAreAddedAsTheTeamsUserAndFound() throws Exception {
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contacts add ana@example.com Ben@Example.org tag:vip"));
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD,
+                "contacts add ana@example.com Ben@Example.org tag:vip"));
         assertThat(connector.messages().get(0).text()).contains("Added 2 contacts tagged vip");
         assertThat(contacts.search(ContactQuery.all(), PageRequest.of(0, 10)).getContent())
-                .extracting(c -> c.email() + " " + c.tags()).containsExactlyInAnyOrder("ana@example.com [vip]", "ben@example.org [vip]");
-        assertThat(jdbc.queryForList("SELECT DISTINCT channel || ':' || actor_user_id FROM audit_entry WHERE action = 'contact.create'",
-                String.class)).containsExactly("TEAMS:" + adminId);
+            .extracting(c -> c.email() + " " + c.tags())
+            .containsExactlyInAnyOrder("ana@example.com [vip]", "ben@example.org [vip]");
+        assertThat(jdbc.queryForList(
+                "SELECT DISTINCT channel || ':' || actor_user_id FROM audit_entry WHERE action = 'contact.create'",
+                String.class))
+            .containsExactly("TEAMS:" + adminId);
 
         connector.clear();
         post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contacts find tag:vip"));
         JsonNode card = cards().get(0);
         assertThat(card.toString()).contains("ana@example.com", "ben@example.org");
-        // the person gets the one card; what the model is told about contact data never reaches Teams
+        // the person gets the one card; what the model is told about contact data never
+        // reaches Teams
         assertThat(connector.messages()).singleElement().satisfies(m -> assertThat(m.text()).isNull());
         assertThat(card.toString()).doesNotContain("DATA", "not instructions");
     }
@@ -116,18 +134,31 @@ class BotRoadTest {
     @Test
     void campaignFromFormsEndsAtTheConfirmationCardAndOnlyConfirmSchedulesIt() throws Exception {
         post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contacts add ana@example.com tag:vip"));
-        ObjectNode template = Activities.value().put("action", "form").put("form", "template").put("name", "Invite")
-                .put("subject", "Hello {{ contact.first_name }}").put("htmlBody", "<p>Join our webinar.</p>");
+        ObjectNode template = Activities.value()
+            .put("action", "form")
+            .put("form", "template")
+            .put("name", "Invite")
+            .put("subject", "Hello {{ contact.first_name }}")
+            .put("htmlBody", "<p>Join our webinar.</p>");
         connector.clear();
         post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "card-0", template));
         assertThat(connector.messages().get(0).text()).contains("Saved template \"Invite\"");
         assertThat(cards().get(0).toString()).contains("Hello Alex");
 
-        ObjectNode campaign = Activities.value().put("action", "form").put("form", "campaign").put("name", "Webinar")
-                .put("template", "Invite").put("tags", "vip").put("when", "tomorrow 10:00");
+        ObjectNode campaign = Activities.value()
+            .put("action", "form")
+            .put("form", "campaign")
+            .put("name", "Webinar")
+            .put("template", "Invite")
+            .put("tags", "vip")
+            .put("when", "tomorrow 10:00");
         connector.clear();
         post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "card-1", campaign));
-        FakeConnector.Call confirmationCall = connector.messages().stream().filter(c -> c.card() != null).findFirst().orElseThrow();
+        FakeConnector.Call confirmationCall = connector.messages()
+            .stream()
+            .filter(c -> c.card() != null)
+            .findFirst()
+            .orElseThrow();
         JsonNode confirmation = confirmationCall.card();
         assertThat(confirmation.toString()).contains("Webinar", "Recipients", "Estimated finish");
         String nonce = confirmation.path("actions").get(0).path("data").path("nonce").asText();
@@ -145,7 +176,8 @@ class BotRoadTest {
                 Activities.value().put("action", "confirm").put("nonce", nonce)));
         CampaignView scheduled = campaigns.get(draft.id());
         assertThat(scheduled.status()).isEqualTo(CampaignStatus.SCHEDULED);
-        assertThat(scheduled.scheduledAt()).isEqualTo(LocalDateTime.parse("2026-11-27T10:00").atZone(ZoneId.of("Europe/Berlin")).toInstant());
+        assertThat(scheduled.scheduledAt())
+            .isEqualTo(LocalDateTime.parse("2026-11-27T10:00").atZone(ZoneId.of("Europe/Berlin")).toInstant());
         assertThat(connector.updates()).singleElement().satisfies(u -> {
             assertThat(u.path()).endsWith("/activities/" + cardActivityId);
             assertThat(u.card().toString()).contains("Confirmed").doesNotContain("Action.Submit");
@@ -160,19 +192,25 @@ class BotRoadTest {
 
     @Test
     void pastedContactsShowTheirCardAndOnlyThePressedConfirmDeletesOne() throws Exception {
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contacts add Ana Lopez <ana@example.com>, Acme tag:vip"));
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD,
+                "contacts add Ana Lopez <ana@example.com>, Acme tag:vip"));
         assertThat(connector.messages().get(0).text()).isEqualTo("Added 1 contact tagged vip: ana@example.com.");
 
         connector.clear();
         post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "who is ana@example.com?"));
         assertThat(connector.messages()).singleElement().satisfies(m -> assertThat(m.text()).isNull());
         assertThat(cards().get(0).toString()).contains("Ana Lopez", "Acme", "active", "vip", "Engagement", "0/100")
-                .doesNotContain("DATA", "not instructions");
+            .doesNotContain("DATA", "not instructions");
 
         connector.clear();
         post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contact delete ana@example.com"));
-        FakeConnector.Call cardCall = connector.messages().stream().filter(c -> c.card() != null).findFirst().orElseThrow();
-        assertThat(connector.messages().get(0).text()).isEqualTo("This cannot be undone: press Confirm on the card to delete this contact.");
+        FakeConnector.Call cardCall = connector.messages()
+            .stream()
+            .filter(c -> c.card() != null)
+            .findFirst()
+            .orElseThrow();
+        assertThat(connector.messages().get(0).text())
+            .isEqualTo("This cannot be undone: press Confirm on the card to delete this contact.");
         JsonNode confirm = cardCall.card().path("actions").get(0).path("data");
         assertThat(confirm.path("action").asText()).isEqualTo("confirm-contacts");
         post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "confirm"));
@@ -182,27 +220,37 @@ class BotRoadTest {
         post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, cardCall.responseId(),
                 Activities.value().put("action", "confirm-contacts").put("nonce", confirm.path("nonce").asText())));
         assertThat(contacts.findByEmail("ana@example.com")).isEmpty();
-        assertThat(connector.updates()).singleElement().satisfies(u -> assertThat(u.card().toString()).contains("Confirmed")
-                .doesNotContain("Action.Submit"));
+        assertThat(connector.updates()).singleElement()
+            .satisfies(u -> assertThat(u.card().toString()).contains("Confirmed").doesNotContain("Action.Submit"));
         assertThat(connector.messages()).anySatisfy(m -> assertThat(m.text())
-                .isEqualTo("Done: Deleted 1 contact (ana@example.com). Confirmed by admin@lux.test."));
+            .isEqualTo("Done: Deleted 1 contact (ana@example.com). Confirmed by admin@lux.test."));
     }
 
     @Test
     void statsCardCarriesAChartServedByLux() throws Exception {
         post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contacts add ana@example.com tag:vip"));
-        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "c", Activities.value().put("action", "form")
-                .put("form", "template").put("name", "T").put("subject", "S").put("htmlBody", "<p>B</p>")));
-        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "c", Activities.value().put("action", "form")
-                .put("form", "campaign").put("name", "Numbers").put("template", "T")));
+        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "c",
+                Activities.value()
+                    .put("action", "form")
+                    .put("form", "template")
+                    .put("name", "T")
+                    .put("subject", "S")
+                    .put("htmlBody", "<p>B</p>")));
+        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "c",
+                Activities.value()
+                    .put("action", "form")
+                    .put("form", "campaign")
+                    .put("name", "Numbers")
+                    .put("template", "T")));
         connector.clear();
         post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "stats Numbers"));
         JsonNode card = cards().get(0);
         JsonNode image = List.copyOf(card.findParents("url")).get(0);
         String url = image.path("url").asText();
         assertThat(url).startsWith("http://127.0.0.1:3978/charts/").endsWith(".png");
-        HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + url.substring("http://127.0.0.1:3978".length()))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> png = http.send(HttpRequest
+            .newBuilder(URI.create("http://127.0.0.1:" + port + url.substring("http://127.0.0.1:3978".length())))
+            .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.body()).startsWith(0x89, 'P', 'N', 'G');
     }
@@ -220,34 +268,46 @@ class BotRoadTest {
         assertThat(postRaw("{not json").statusCode()).isEqualTo(400);
         assertThat(postRaw("[1,2]").statusCode()).isEqualTo(400);
         assertThat(postRaw("{\"text\":\"no type\"}").statusCode()).isEqualTo(400);
-        HttpResponse<String> foreign = post(Activities.message("https://smba.trafficmanager.net/emea/", "conv-1", AAD, "help"));
+        HttpResponse<String> foreign = post(
+                Activities.message("https://smba.trafficmanager.net/emea/", "conv-1", AAD, "help"));
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(connector.calls()).isEmpty();
     }
 
     @Test
     void anAttachedCsvIsImportedInTheBackgroundWithACard() throws Exception {
-        String url = connector.serveFile("/files/contacts.csv", "email,first_name\nzoe@example.com,Zoe\nyan@example.com,Yan\nnot-an-email,X\n");
+        String url = connector.serveFile("/files/contacts.csv",
+                "email,first_name\nzoe@example.com,Zoe\nyan@example.com,Yan\nnot-an-email,X\n");
         ObjectNode upload = Activities.message(connector.serviceUrl(), "conv-1", AAD, null);
-        upload.putArray("attachments").addObject().put("contentType", "text/csv").put("contentUrl", url).put("name", "contacts.csv");
+        upload.putArray("attachments")
+            .addObject()
+            .put("contentType", "text/csv")
+            .put("contentUrl", url)
+            .put("name", "contacts.csv");
         post(upload);
         assertThat(connector.messages().get(0).text()).isEqualTo("Got contacts.csv. Type import to add its contacts.");
 
         connector.clear();
         post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "import tag:webinar"));
         assertThat(connector.messages().get(0).text()).contains("of contacts.csv started (tags: webinar)");
-        FakeConnector.Call result = connector.await(c -> c.card() != null && c.card().toString().contains("Import finished"),
+        FakeConnector.Call result = connector.await(
+                c -> c.card() != null && c.card().toString().contains("Import finished"),
                 java.time.Duration.ofSeconds(20));
-        assertThat(result.card().toString()).contains("\"title\":\"Created\",\"value\":\"2\"", "\"title\":\"Invalid\",\"value\":\"1\"",
-                "\"title\":\"Not imported\",\"value\":\"line 4: not-an-email", "/admin/imports/", "/errors.csv");
-        assertThat(contacts.findByEmail("zoe@example.com")).hasValueSatisfying(c -> assertThat(c.tags()).containsExactly("webinar"));
+        assertThat(result.card().toString()).contains("\"title\":\"Created\",\"value\":\"2\"",
+                "\"title\":\"Invalid\",\"value\":\"1\"", "\"title\":\"Not imported\",\"value\":\"line 4: not-an-email",
+                "/admin/imports/", "/errors.csv");
+        assertThat(contacts.findByEmail("zoe@example.com"))
+            .hasValueSatisfying(c -> assertThat(c.tags()).containsExactly("webinar"));
     }
 
     @Test
     void localModeRefusesToFetchFilesFromOtherHosts() throws Exception {
         ObjectNode upload = Activities.message(connector.serviceUrl(), "conv-1", AAD, "import");
-        upload.putArray("attachments").addObject().put("contentType", "text/csv").put("contentUrl", "https://files.example.com/x.csv")
-                .put("name", "x.csv");
+        upload.putArray("attachments")
+            .addObject()
+            .put("contentType", "text/csv")
+            .put("contentUrl", "https://files.example.com/x.csv")
+            .put("name", "x.csv");
         post(upload);
         assertThat(connector.messages().get(0).text()).contains("cannot fetch x.csv", "local mode");
         connector.clear();
@@ -259,20 +319,31 @@ class BotRoadTest {
     void anEndlessAttachmentStopsAtTheSizeCapAndKeepsTheRowsBeforeIt() throws Exception {
         attachAndImport(hostile.url("/endless.csv"), "endless.csv");
 
-        FakeConnector.Call result = connector.await(c -> c.card() != null && c.card().toString().contains("Import of endless.csv"),
+        FakeConnector.Call result = connector.await(
+                c -> c.card() != null && c.card().toString().contains("Import of endless.csv"),
                 java.time.Duration.ofSeconds(60));
-        assertThat(result.card().toString()).contains("The file was refused: The file is larger than 2 MB (lux.imports.max-file-size)");
+        assertThat(result.card().toString())
+            .contains("The file was refused: The file is larger than 2 MB (lux.imports.max-file-size)");
         assertThat(jdbc.queryForObject("SELECT status FROM contact_import", String.class)).isEqualTo("FAILED");
-        assertThat(hostile.endlessBytesSent()).isLessThan(64L * 1024 * 1024); // LUX hung up; the double never got far
+        assertThat(hostile.endlessBytesSent()).isLessThan(64L * 1024 * 1024); // LUX hung
+                                                                              // up; the
+                                                                              // double
+                                                                              // never got
+                                                                              // far
         long imported = jdbc.queryForObject("SELECT COUNT(*) FROM contact", Long.class);
-        assertThat(imported).isPositive().isLessThanOrEqualTo(2L * 1024 * 1024 / HostileFiles.ROW_BYTES); // whole rows within the cap
+        assertThat(imported).isPositive().isLessThanOrEqualTo(2L * 1024 * 1024 / HostileFiles.ROW_BYTES); // whole
+                                                                                                          // rows
+                                                                                                          // within
+                                                                                                          // the
+                                                                                                          // cap
     }
 
     @Test
     void anAttachmentThatRedirectsToAnInternalAddressIsNotFollowed() throws Exception {
         attachAndImport(hostile.url("/to-metadata.csv"), "meta.csv");
 
-        FakeConnector.Call result = connector.await(c -> c.card() != null && c.card().toString().contains("Import of meta.csv"),
+        FakeConnector.Call result = connector.await(
+                c -> c.card() != null && c.card().toString().contains("Import of meta.csv"),
                 java.time.Duration.ofSeconds(30));
         assertThat(result.card().toString()).contains("LUX cannot fetch this file: its address is not on this machine");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contact", Long.class)).isZero();
@@ -280,7 +351,11 @@ class BotRoadTest {
 
     private void attachAndImport(String url, String name) throws Exception {
         ObjectNode upload = Activities.message(connector.serviceUrl(), "conv-1", AAD, null);
-        upload.putArray("attachments").addObject().put("contentType", "text/csv").put("contentUrl", url).put("name", name);
+        upload.putArray("attachments")
+            .addObject()
+            .put("contentType", "text/csv")
+            .put("contentUrl", url)
+            .put("name", name);
         post(upload);
         assertThat(connector.messages().get(0).text()).isEqualTo("Got " + name + ". Type import to add its contacts.");
         connector.clear();
@@ -288,31 +363,42 @@ class BotRoadTest {
         assertThat(connector.messages().get(0).text()).contains("of " + name + " started");
     }
 
-    /** A loopback file host that misbehaves: an endless CSV made as it is sent, and a redirect to cloud metadata. */
+    /**
+     * A loopback file host that misbehaves: an endless CSV made as it is sent, and a
+     * redirect to cloud metadata.
+     */
     static final class HostileFiles implements AutoCloseable {
+
         static final int ROW_BYTES = 1000;
+
         private final com.sun.net.httpserver.HttpServer server;
+
         private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
 
         private HostileFiles() throws java.io.IOException {
-            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            server = com.sun.net.httpserver.HttpServer
+                .create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
             server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
             server.createContext("/endless.csv", ex -> {
-                ex.sendResponseHeaders(200, 0); // chunked, never ending (50 GB would take far longer than any test)
+                ex.sendResponseHeaders(200, 0); // chunked, never ending (50 GB would take
+                                                // far longer than any test)
                 String notes = "n".repeat(ROW_BYTES - 30);
                 try (java.io.OutputStream out = ex.getResponseBody()) {
                     out.write("email,notes\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                     for (long row = 0; row < 50_000_000L; row++) {
-                        byte[] line = String.format("r%015d@example.com,%s%n", row, notes).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                        byte[] line = String.format("r%015d@example.com,%s%n", row, notes)
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
                         out.write(line);
                         sent.addAndGet(line.length);
                     }
-                } catch (java.io.IOException hungUp) {
+                }
+                catch (java.io.IOException hungUp) {
                     // LUX stopped reading: expected
                 }
             });
             server.createContext("/to-metadata.csv", ex -> {
-                ex.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/iam/security-credentials/");
+                ex.getResponseHeaders()
+                    .add("Location", "http://169.254.169.254/latest/meta-data/iam/security-credentials/");
                 ex.sendResponseHeaders(302, -1);
                 ex.close();
             });
@@ -322,7 +408,8 @@ class BotRoadTest {
         static HostileFiles start() {
             try {
                 return new HostileFiles();
-            } catch (java.io.IOException e) {
+            }
+            catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
@@ -339,6 +426,7 @@ class BotRoadTest {
         public void close() {
             server.stop(0);
         }
+
     }
 
     @Test
@@ -347,8 +435,8 @@ class BotRoadTest {
         update.put("type", "conversationUpdate");
         update.putArray("membersAdded").addObject().put("id", "29:user-" + AAD);
         post(update);
-        assertThat(cards()).singleElement().satisfies(c -> assertThat(c.path("body").get(0).path("text").asText())
-                .isEqualTo("Welcome to LUX"));
+        assertThat(cards()).singleElement()
+            .satisfies(c -> assertThat(c.path("body").get(0).path("text").asText()).isEqualTo("Welcome to LUX"));
     }
 
     private List<JsonNode> cards() {
@@ -361,7 +449,9 @@ class BotRoadTest {
 
     HttpResponse<String> postRaw(String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -26,26 +26,34 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Bot turn overhead in command mode, no LLM: activities posted to /api/messages, replies delivered to a loopback
- * fake Bot Connector. Not a test: run with scripts/bench-bot-turns.sh, results go to docs/benchmarks.md.
- * Measures sequential latency (p50/p95/p99) and throughput with several concurrent conversations.
+ * Bot turn overhead in command mode, no LLM: activities posted to /api/messages, replies
+ * delivered to a loopback fake Bot Connector. Not a test: run with
+ * scripts/bench-bot-turns.sh, results go to docs/benchmarks.md. Measures sequential
+ * latency (p50/p95/p99) and throughput with several concurrent conversations.
  */
 public final class BotTurnBenchmark {
-    static final String[] COMMANDS = {"help", "contacts count tag:vip", "campaigns", "contacts find tag:vip", "templates"};
+
+    static final String[] COMMANDS = { "help", "contacts count tag:vip", "campaigns", "contacts find tag:vip",
+            "templates" };
 
     public static void main(String[] args) throws Exception {
-        // The JDK server otherwise waits on Nagle/delayed-ACK (~40 ms per reply); a real connector answers at once.
+        // The JDK server otherwise waits on Nagle/delayed-ACK (~40 ms per reply); a real
+        // connector answers at once.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         int warmup = Integer.parseInt(System.getProperty("warmup", "1500"));
         int turns = Integer.parseInt(System.getProperty("turns", "2000"));
         int threads = Integer.parseInt(System.getProperty("threads", "8"));
         SpringApplication app = new SpringApplication(BotTestApplication.class);
-        app.addInitializers(ctx -> ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("bench",
-                Map.<String, Object>of("server.port", "0", "logging.level.root", "WARN", "logging.level.lux", "WARN"))));
+        app.addInitializers(ctx -> ctx.getEnvironment()
+            .getPropertySources()
+            .addFirst(new MapPropertySource("bench", Map.<String, Object>of("server.port", "0", "logging.level.root",
+                    "WARN", "logging.level.lux", "WARN"))));
         app.addInitializers(new TestDatabase());
         try (ConfigurableApplicationContext context = app.run(); FakeConnector connector = new FakeConnector()) {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-            var admin = context.getBean(UserService.class).firstAdmin().orElseGet(() -> context.getBean(UserService.class)
+            var admin = context.getBean(UserService.class)
+                .firstAdmin()
+                .orElseGet(() -> context.getBean(UserService.class)
                     .create(new NewUser("bench@lux.test", "Bench", null, Role.ADMIN), Actor.system()));
             ContactService contacts = context.getBean(ContactService.class);
             Actor actor = new Actor(admin.getId(), admin.getEmail(), Channel.TEAMS);
@@ -97,19 +105,26 @@ public final class BotTurnBenchmark {
             Collections.sort(together);
             System.out.printf("database=%s load=%s%n", TestDatabase.name(), String.format("%.1f",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-            System.out.printf("turns=%d sequential: p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms; replies seen=%d%n", turns,
-                    ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6, sent);
-            System.out.printf("concurrent: %d conversations, %d turns in %.2f s = %.0f turns/s, p50=%.2f ms p95=%.2f ms p99=%.2f ms; "
-                            + "replies seen=%d%n", threads, parallelTurns, seconds, parallelTurns / seconds, ms(together, 0.50),
-                    ms(together, 0.95), ms(together, 0.99), connector.messages().size());
+            System.out.printf("turns=%d sequential: p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms; replies seen=%d%n",
+                    turns, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6,
+                    sent);
+            System.out.printf(
+                    "concurrent: %d conversations, %d turns in %.2f s = %.0f turns/s, p50=%.2f ms p95=%.2f ms p99=%.2f ms; "
+                            + "replies seen=%d%n",
+                    threads, parallelTurns, seconds, parallelTurns / seconds, ms(together, 0.50), ms(together, 0.95),
+                    ms(together, 0.99), connector.messages().size());
         }
         System.exit(0);
     }
 
-    private static void turn(HttpClient http, URI uri, FakeConnector connector, String conversation, int i) throws Exception {
-        ObjectNode activity = Activities.message(connector.serviceUrl(), conversation, "bench-aad", COMMANDS[i % COMMANDS.length]);
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(activity.toString())).build(), HttpResponse.BodyHandlers.discarding());
+    private static void turn(HttpClient http, URI uri, FakeConnector connector, String conversation, int i)
+            throws Exception {
+        ObjectNode activity = Activities.message(connector.serviceUrl(), conversation, "bench-aad",
+                COMMANDS[i % COMMANDS.length]);
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
+            .build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("turn answered " + response.statusCode());
         }
@@ -118,4 +133,5 @@ public final class BotTurnBenchmark {
     private static double ms(List<Long> sorted, double quantile) {
         return sorted.get((int) Math.min(sorted.size() - 1, Math.round(quantile * (sorted.size() - 1)))) / 1e6;
     }
+
 }

@@ -26,24 +26,29 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Bot turns run on their own threads: with a web server of two threads, three turns stuck on a slow Bot Connector
- * leave the server free to answer other requests, a turn beyond the bot's capacity is refused with 503 and
- * Retry-After, and the stuck turns still answer once the connector responds.
+ * Bot turns run on their own threads: with a web server of two threads, three turns stuck
+ * on a slow Bot Connector leave the server free to answer other requests, a turn beyond
+ * the bot's capacity is refused with 503 and Retry-After, and the stuck turns still
+ * answer once the connector responds.
  */
 @DatabaseTest
 @SpringBootTest(classes = BotTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lux.delivery.enabled=false", "lux.teams.retry-base=10ms", "server.tomcat.threads.max=2",
-            "server.tomcat.threads.min-spare=1", "lux.teams.turn-threads=3", "lux.teams.turn-queue=0"})
+        properties = { "lux.delivery.enabled=false", "lux.teams.retry-base=10ms", "server.tomcat.threads.max=2",
+                "server.tomcat.threads.min-spare=1", "lux.teams.turn-threads=3", "lux.teams.turn-queue=0" })
 class BotTurnThreadsTest {
+
     static final String AAD = "00000000-0000-0000-0000-0000000000ab";
+
     @AutoClose
     static final FakeConnector connector = FakeConnector.start();
     static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     UserService users;
 
@@ -64,17 +69,21 @@ class BotTurnThreadsTest {
             assertThat(waiting.get()).as("turns waiting on the connector").isEqualTo(3);
             assertThat(turns).noneMatch(CompletableFuture::isDone);
 
-            // both web server threads would be taken if turns ran on them; this request needs one
+            // both web server threads would be taken if turns ran on them; this request
+            // needs one
             HttpResponse<String> probe = postAsync("").get(5, TimeUnit.SECONDS);
             assertThat(probe.statusCode()).isEqualTo(400);
 
-            // every bot thread is taken and nothing may queue: refused at once, with a hint when to retry
-            HttpResponse<String> refused = postAsync(Activities.message(connector.serviceUrl(), "conv-9", AAD, "help").toString())
-                    .get(5, TimeUnit.SECONDS);
+            // every bot thread is taken and nothing may queue: refused at once, with a
+            // hint when to retry
+            HttpResponse<String> refused = postAsync(
+                    Activities.message(connector.serviceUrl(), "conv-9", AAD, "help").toString())
+                .get(5, TimeUnit.SECONDS);
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
             assertThat(refused.body()).contains("busy");
-        } finally {
+        }
+        finally {
             connector.release();
         }
         for (CompletableFuture<HttpResponse<String>> turn : turns) {
@@ -85,7 +94,10 @@ class BotTurnThreadsTest {
 
     private CompletableFuture<HttpResponse<String>> postAsync(String body) {
         return http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -35,32 +35,42 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Proactive messages: after the user has talked to LUX once, campaign status changes and delivery progress reach
- * their conversation on the fake connector, and the progress card is updated in place.
+ * Proactive messages: after the user has talked to LUX once, campaign status changes and
+ * delivery progress reach their conversation on the fake connector, and the progress card
+ * is updated in place.
  */
 @DatabaseTest
 @SpringBootTest(classes = BotTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lux.teams.progress-update-interval=0s", "lux.delivery.enabled=false"})
+        properties = { "lux.teams.progress-update-interval=0s", "lux.delivery.enabled=false" })
 class CampaignNotificationsTest {
+
     static final String AAD = "00000000-0000-0000-0000-0000000000cc";
     static final Duration WAIT = Duration.ofSeconds(10);
+
     @AutoClose
     static final FakeConnector connector = FakeConnector.start();
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     UserService users;
+
     @Autowired
     ContactService contacts;
+
     @Autowired
     TemplateService templates;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     ApplicationEventPublisher events;
+
     Actor admin;
 
     @BeforeEach
@@ -69,9 +79,11 @@ class CampaignNotificationsTest {
         var user = users.create(new NewUser("admin@lux.test", "Ada", null, Role.ADMIN), Actor.system());
         admin = new Actor(user.getId(), user.getEmail(), Channel.TEAMS);
         var message = Activities.message(connector.serviceUrl(), "conv-p", AAD, "campaigns");
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(message.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(message.toString()))
+                .build(), HttpResponse.BodyHandlers.ofString());
         connector.clear();
     }
 
@@ -83,8 +95,10 @@ class CampaignNotificationsTest {
                 && call.card().toString().contains("Sending \\\"Autumn news\\\""), WAIT);
         assertThat(card.path()).startsWith("/v3/conversations/conv-p/activities");
 
-        events.publishEvent(new DeliveryEvent.Progress(c.id(), c.name(), 2, 1, 0, 0, Instant.parse("2026-11-26T10:00:00Z")));
-        FakeConnector.Call update = connector.await(call -> call.method().equals("PUT") && call.card().toString().contains("1 of 2"), WAIT);
+        events.publishEvent(
+                new DeliveryEvent.Progress(c.id(), c.name(), 2, 1, 0, 0, Instant.parse("2026-11-26T10:00:00Z")));
+        FakeConnector.Call update = connector
+            .await(call -> call.method().equals("PUT") && call.card().toString().contains("1 of 2"), WAIT);
         assertThat(update.path()).isEqualTo("/v3/conversations/conv-p/activities/" + card.responseId());
         assertThat(update.card().toString()).contains("Estimated finish", "Thu 26 Nov 2026, 11:00");
 
@@ -100,14 +114,18 @@ class CampaignNotificationsTest {
         CampaignView c = scheduledCampaign("Winter sale");
         campaigns.transition(c.id(), CampaignStatus.SENDING, "delivery.start", Actor.scheduler());
         campaigns.transition(c.id(), CampaignStatus.PAUSED, "delivery.throttled", Actor.system());
-        FakeConnector.Call message = connector.await(call -> call.text() != null && call.text().startsWith("LUX paused"), WAIT);
+        FakeConnector.Call message = connector
+            .await(call -> call.text() != null && call.text().startsWith("LUX paused"), WAIT);
         assertThat(message.text()).contains("resume Winter sale");
     }
 
     private CampaignView scheduledCampaign(String name) {
-        contacts.create(new NewContact("ana@example.com", "Ana", null, null, null, java.util.Set.of("vip"), null), admin);
+        contacts.create(new NewContact("ana@example.com", "Ana", null, null, null, java.util.Set.of("vip"), null),
+                admin);
         var template = templates.create(new TemplateContent("T " + name, "Hi", "<p>Hi</p>", null), admin);
-        CampaignView c = campaigns.create(new NewCampaign(name, template.id(), null, AudienceFilter.anyOf("vip")), admin);
+        CampaignView c = campaigns.create(new NewCampaign(name, template.id(), null, AudienceFilter.anyOf("vip")),
+                admin);
         return campaigns.schedule(c.id(), null, null, admin);
     }
+
 }

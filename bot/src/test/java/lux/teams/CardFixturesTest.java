@@ -31,11 +31,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Renders every card the bot can send from fixtures (with hostile text in them) and validates them with the
- * official {@code adaptivecards} parser in Node (bot/src/test/node; {@code npm install} there first, as .ci/run
- * does). Without node_modules the Node check is skipped unless {@code LUX_TEST_CARDS=required}.
+ * Renders every card the bot can send from fixtures (with hostile text in them) and
+ * validates them with the official {@code adaptivecards} parser in Node
+ * (bot/src/test/node; {@code npm install} there first, as .ci/run does). Without
+ * node_modules the Node check is skipped unless {@code LUX_TEST_CARDS=required}.
  */
 class CardFixturesTest {
+
     static final String NASTY = "Ana \"The\" O'Neil\n</script>{{ contact.first_name }} ${x} \\ ✓";
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     static final Path OUT = Path.of("target", "cards");
@@ -45,62 +47,84 @@ class CardFixturesTest {
 
     @BeforeAll
     static void render() throws IOException {
-        CardFactory cards = new CardFactory(new CardTemplates(new lux.agent.TeamsMessages()), new lux.agent.TeamsMessages());
-        CampaignView campaign = new CampaignView(7, "Spring " + NASTY, 3, null, AudienceFilter.anyOf("vip"), CampaignStatus.SENDING,
-                Instant.parse("2026-12-01T09:00:00Z"), "Europe/Berlin", null, null, 120, 40, 2, 1, Instant.EPOCH, Instant.EPOCH, null);
-        ContactView contact = new ContactView(1, "ana@example.com", NASTY, "O'Neil", "Acme", Map.of(), ContactStatus.ACTIVE,
-                List.of("vip", "lead"), null, null, null, null);
-        TemplateView template = new TemplateView(3, "Invite " + NASTY, "Hi {{ contact.first_name }}", "<p>x</p>", null, Instant.EPOCH);
+        CardFactory cards = new CardFactory(new CardTemplates(new lux.agent.TeamsMessages()),
+                new lux.agent.TeamsMessages());
+        CampaignView campaign = new CampaignView(7, "Spring " + NASTY, 3, null, AudienceFilter.anyOf("vip"),
+                CampaignStatus.SENDING, Instant.parse("2026-12-01T09:00:00Z"), "Europe/Berlin", null, null, 120, 40, 2,
+                1, Instant.EPOCH, Instant.EPOCH, null);
+        ContactView contact = new ContactView(1, "ana@example.com", NASTY, "O'Neil", "Acme", Map.of(),
+                ContactStatus.ACTIVE, List.of("vip", "lead"), null, null, null, null);
+        TemplateView template = new TemplateView(3, "Invite " + NASTY, "Hi {{ contact.first_name }}", "<p>x</p>", null,
+                Instant.EPOCH);
         CARDS.put("help", cards.help(false, false, EN));
         CARDS.put("welcome", cards.help(true, true, EN));
         CARDS.put("help-de", cards.help(false, false, DE));
         CARDS.put("welcome-de", cards.help(true, true, DE));
-        CARDS.put("contacts-de", cards.contacts(new AgentOutput.Contacts("Contacts tagged vip", 42, List.of(contact, contact)), DE));
-        CARDS.put("contacts", cards.contacts(new AgentOutput.Contacts("Contacts tagged vip", 42, List.of(contact, contact)), EN));
+        CARDS.put("contacts-de",
+                cards.contacts(new AgentOutput.Contacts("Contacts tagged vip", 42, List.of(contact, contact)), DE));
+        CARDS.put("contacts",
+                cards.contacts(new AgentOutput.Contacts("Contacts tagged vip", 42, List.of(contact, contact)), EN));
         CARDS.put("contacts-empty", cards.contacts(new AgentOutput.Contacts("Contacts", 0, List.of()), EN));
         CARDS.put("templates", cards.templates(new AgentOutput.Templates(List.of(template))));
         CARDS.put("templates-empty", cards.templates(new AgentOutput.Templates(List.of())));
         CARDS.put("template-preview", cards.templatePreview(new AgentOutput.TemplatePreview(3L, template.name(),
                 new RenderedMessage("Hi " + NASTY, "<p>x</p>", "Hello " + NASTY + "\n".repeat(3) + "x".repeat(3000)))));
         CARDS.put("campaigns", cards.campaigns(new AgentOutput.Campaigns(List.of(campaign)), ZONE));
-        CARDS.put("confirmation", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "A".repeat(26), lux.agent.ConfirmationKind.SCHEDULE, campaign,
-                template.name(), template.subject(), "active contacts tagged any of vip", 120,
-                ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null, List.of()), ZONE, EN));
-        AgentOutput.Confirmation scheduleIt = new AgentOutput.Confirmation("n0nce-" + "A".repeat(26), lux.agent.ConfirmationKind.SCHEDULE, campaign,
-                template.name(), template.subject(), "active contacts tagged any of vip", 120,
-                ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null, List.of());
+        CARDS.put("confirmation", cards.confirmation(
+                new AgentOutput.Confirmation("n0nce-" + "A".repeat(26), lux.agent.ConfirmationKind.SCHEDULE, campaign,
+                        template.name(), template.subject(), "active contacts tagged any of vip", 120,
+                        ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
+                        Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null, List.of()),
+                ZONE, EN));
+        AgentOutput.Confirmation scheduleIt = new AgentOutput.Confirmation("n0nce-" + "A".repeat(26),
+                lux.agent.ConfirmationKind.SCHEDULE, campaign, template.name(), template.subject(),
+                "active contacts tagged any of vip", 120, ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE),
+                Instant.parse("2026-12-01T09:04:00Z"), Instant.parse("2026-11-26T09:30:00Z"),
+                "news@lux.example.com (default)", null, List.of());
         CARDS.put("confirmation-de", cards.confirmation(scheduleIt, ZONE, DE));
-        CARDS.put("confirmation-reject", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "B".repeat(26), lux.agent.ConfirmationKind.REJECT, campaign,
-                template.name(), template.subject(), "active contacts tagged any of vip", 120,
-                ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                Instant.parse("2026-11-26T09:30:00Z"), "board@lux.example.com", "Prices are wrong " + NASTY, List.of()), ZONE, EN));
+        CARDS.put("confirmation-reject",
+                cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "B".repeat(26),
+                        lux.agent.ConfirmationKind.REJECT, campaign, template.name(), template.subject(),
+                        "active contacts tagged any of vip", 120, ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE),
+                        Instant.parse("2026-12-01T09:04:00Z"), Instant.parse("2026-11-26T09:30:00Z"),
+                        "board@lux.example.com", "Prices are wrong " + NASTY, List.of()), ZONE, EN));
         lux.preflight.PreflightReport preflight = new lux.preflight.PreflightReport(120, List.of(
                 new lux.preflight.PreflightReport.Problem(lux.preflight.PreflightReport.Check.POSTAL_ADDRESS,
                         lux.preflight.PreflightReport.Severity.BLOCKING, "No postal address " + NASTY),
                 new lux.preflight.PreflightReport.Problem(lux.preflight.PreflightReport.Check.VARIABLES,
-                        lux.preflight.PreflightReport.Severity.WARNING, "40 contacts have no first name — use {{ contact.first_name | default(\"there\") }}.")));
-        CARDS.put("confirmation-preflight", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "C".repeat(26), lux.agent.ConfirmationKind.SCHEDULE, campaign,
-                template.name(), template.subject(), "active contacts tagged any of vip", 120,
-                ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null, List.of(lux.campaigns.PlanCheck.warning(lux.campaigns.PlanCheck.Topic.PREFLIGHT,
-                "40 contacts have no first name — use {{ contact.first_name | default(\"there\") }}."))), ZONE, preflight, EN));
-        CARDS.put("confirmation-preflight-de", cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "D".repeat(26),
-                lux.agent.ConfirmationKind.SCHEDULE, campaign, template.name(), template.subject(), "active contacts tagged any of vip", 120,
-                ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null, List.of(lux.campaigns.PlanCheck.warning(
-                lux.campaigns.PlanCheck.Topic.PREFLIGHT, "40 contacts have no first name"))), ZONE, preflight, DE));
-        CARDS.put("test-sent", cards.testSent(new AgentOutput.TestSent("campaign", campaign.name(), new lux.delivery.TestSendResult(
-                "[Test] Hi " + NASTY, "ana@example.com", "outbox", List.of("mia@lux.example.com"), List.of("bad@lux.example.com: " + NASTY)))));
+                        lux.preflight.PreflightReport.Severity.WARNING,
+                        "40 contacts have no first name — use {{ contact.first_name | default(\"there\") }}.")));
+        CARDS.put("confirmation-preflight", cards
+            .confirmation(new AgentOutput.Confirmation("n0nce-" + "C".repeat(26), lux.agent.ConfirmationKind.SCHEDULE,
+                    campaign, template.name(), template.subject(), "active contacts tagged any of vip", 120,
+                    ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
+                    Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null,
+                    List.of(lux.campaigns.PlanCheck.warning(lux.campaigns.PlanCheck.Topic.PREFLIGHT,
+                            "40 contacts have no first name — use {{ contact.first_name | default(\"there\") }}."))),
+                    ZONE, preflight, EN));
+        CARDS.put("confirmation-preflight-de",
+                cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "D".repeat(26),
+                        lux.agent.ConfirmationKind.SCHEDULE, campaign, template.name(), template.subject(),
+                        "active contacts tagged any of vip", 120, ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE),
+                        Instant.parse("2026-12-01T09:04:00Z"), Instant.parse("2026-11-26T09:30:00Z"),
+                        "news@lux.example.com (default)", null, List.of(lux.campaigns.PlanCheck
+                            .warning(lux.campaigns.PlanCheck.Topic.PREFLIGHT, "40 contacts have no first name"))),
+                        ZONE, preflight, DE));
+        CARDS.put("test-sent",
+                cards.testSent(new AgentOutput.TestSent("campaign", campaign.name(),
+                        new lux.delivery.TestSendResult("[Test] Hi " + NASTY, "ana@example.com", "outbox",
+                                List.of("mia@lux.example.com"), List.of("bad@lux.example.com: " + NASTY)))));
         CARDS.put("confirmation-done", cards.confirmationDone("Confirmed", "\"" + NASTY + "\" is scheduled.", EN));
         InsightCards insights = new InsightCards(new CardTemplates(new lux.agent.TeamsMessages()));
-        CARDS.put("audience", insights.audience(new lux.stats.AudienceAnalysis("contacts tagged " + NASTY, 120,
-                Map.of("active", 120L, "unsubscribed", 3L), Map.of(NASTY, 40L), 60, 20, 30, 10, 5, 90, Map.of("example.com", 70L),
-                2, 1, List.of("Spread large sends over time.", NASTY))));
-        CARDS.put("content", insights.content("Invite " + NASTY, new lux.agent.insights.ContentReport("Hi " + NASTY, 20, 4,
-                "Preview " + NASTY, List.of("free"), 1, List.of(), 2, 1, 1, 120, true, false, 64.5, 14.2,
-                List.of("Hi there", NASTY), List.of("No unsubscribe link.", NASTY))));
+        CARDS.put("audience",
+                insights.audience(new lux.stats.AudienceAnalysis("contacts tagged " + NASTY, 120,
+                        Map.of("active", 120L, "unsubscribed", 3L), Map.of(NASTY, 40L), 60, 20, 30, 10, 5, 90,
+                        Map.of("example.com", 70L), 2, 1, List.of("Spread large sends over time.", NASTY))));
+        CARDS.put("content",
+                insights.content("Invite " + NASTY,
+                        new lux.agent.insights.ContentReport("Hi " + NASTY, 20, 4, "Preview " + NASTY, List.of("free"),
+                                1, List.of(), 2, 1, 1, 120, true, false, 64.5, 14.2, List.of("Hi there", NASTY),
+                                List.of("No unsubscribe link.", NASTY))));
         CARDS.put("stats", cards.stats(new CampaignStats(campaign, 120, 100, 2, 1, 17, 40, 5, 12, 1),
                 "https://lux.example.com/charts/0123456789abcdef0123456789abcdef.png", EN));
         CARDS.put("stats-de", cards.stats(new CampaignStats(campaign, 120, 100, 2, 1, 17, 40, 5, 12, 1),
@@ -109,45 +133,65 @@ class CardFixturesTest {
                 Instant.parse("2026-12-01T09:04:00Z"), null, true), ZONE, EN));
         CARDS.put("progress-de", cards.progress(new CardFactory.Progress(7, campaign.name(), "sending", 120, 40, 2, 1,
                 Instant.parse("2026-12-01T09:04:00Z"), null, true), ZONE, DE));
-        CARDS.put("progress-finished", cards.progress(new CardFactory.Progress(7, campaign.name(), "sent", 120, 117, 2, 1,
-                null, NASTY, false), ZONE, EN));
-        CARDS.put("import-progress", cards.importProgress(new ImportEvent.Progress(5, 1L, NASTY + ".csv", 500, 2000L, 3)));
-        CARDS.put("import-result", cards.importResult(new ImportEvent.Finished(5, 1L, "contacts.csv", 1900, 80, 10, 10, false, null),
-                "https://lux.example.com/admin/imports/5/errors.csv", List.of("line 4: " + NASTY + " \u2014 not a valid address")));
-        CARDS.put("import-refused", cards.importResult(new ImportEvent.Finished(6, 1L, "photo.png", 0, 0, 0, 0, false,
-                "it is not a CSV file"), null, List.of()));
+        CARDS.put("progress-finished", cards.progress(
+                new CardFactory.Progress(7, campaign.name(), "sent", 120, 117, 2, 1, null, NASTY, false), ZONE, EN));
+        CARDS.put("import-progress",
+                cards.importProgress(new ImportEvent.Progress(5, 1L, NASTY + ".csv", 500, 2000L, 3)));
+        CARDS.put("import-result",
+                cards.importResult(new ImportEvent.Finished(5, 1L, "contacts.csv", 1900, 80, 10, 10, false, null),
+                        "https://lux.example.com/admin/imports/5/errors.csv",
+                        List.of("line 4: " + NASTY + " \u2014 not a valid address")));
+        CARDS.put("import-refused",
+                cards.importResult(
+                        new ImportEvent.Finished(6, 1L, "photo.png", 0, 0, 0, 0, false, "it is not a CSV file"), null,
+                        List.of()));
         ContactCards contactCards = new ContactCards(new CardTemplates(new lux.agent.TeamsMessages()));
-        List<lux.contacts.ContactHistoryView.Entry> timeline = java.util.Arrays.stream(lux.contacts.ContactHistoryView.Kind.values())
-                .map(k -> new lux.contacts.ContactHistoryView.Entry(Instant.parse("2026-12-01T09:00:00Z"), k, "Spring " + NASTY, NASTY))
-                .toList();
-        CARDS.put("contact", contactCards.timeline(new AgentOutput.ContactTimeline(new lux.contacts.ContactHistoryView(1,
-                "ana@example.com", NASTY, "O'Neil", "Acme " + NASTY, ContactStatus.ACTIVE, List.of("vip", NASTY), timeline, 12),
-                new lux.stats.ContactEngagement(1, 3, 2, 1, 44, null)), ZONE));
-        CARDS.put("contact-new", contactCards.timeline(new AgentOutput.ContactTimeline(new lux.contacts.ContactHistoryView(2,
-                "ben@example.com", null, null, null, ContactStatus.BOUNCED, List.of(), List.of(), 0),
-                new lux.stats.ContactEngagement(2, 0, 0, 0, 0, null)), ZONE));
+        List<lux.contacts.ContactHistoryView.Entry> timeline = java.util.Arrays
+            .stream(lux.contacts.ContactHistoryView.Kind.values())
+            .map(k -> new lux.contacts.ContactHistoryView.Entry(Instant.parse("2026-12-01T09:00:00Z"), k,
+                    "Spring " + NASTY, NASTY))
+            .toList();
+        CARDS.put("contact",
+                contactCards.timeline(new AgentOutput.ContactTimeline(
+                        new lux.contacts.ContactHistoryView(1, "ana@example.com", NASTY, "O'Neil", "Acme " + NASTY,
+                                ContactStatus.ACTIVE, List.of("vip", NASTY), timeline, 12),
+                        new lux.stats.ContactEngagement(1, 3, 2, 1, 44, null)), ZONE));
+        CARDS.put("contact-new",
+                contactCards.timeline(new AgentOutput.ContactTimeline(
+                        new lux.contacts.ContactHistoryView(2, "ben@example.com", null, null, null,
+                                ContactStatus.BOUNCED, List.of(), List.of(), 0),
+                        new lux.stats.ContactEngagement(2, 0, 0, 0, 0, null)), ZONE));
         CARDS.put("notice", cards.notice("LUX paused " + NASTY, NASTY));
         CARDS.put("form-contact", cards.form(lux.agent.FormKind.CONTACT, List.of()));
         CARDS.put("form-template", cards.form(lux.agent.FormKind.TEMPLATE, List.of()));
         CARDS.put("form-campaign", cards.form(lux.agent.FormKind.CAMPAIGN, List.of("Invite", NASTY)));
         EditCards edits = new EditCards(new CardTemplates(new lux.agent.TeamsMessages()));
-        CARDS.put("contact", edits.contact(new AgentOutput.Contact(contact, new lux.stats.ContactEngagement(1, 4, 2, 1, 33,
-                Instant.parse("2026-11-20T10:00:00Z"))), ZONE));
-        CARDS.put("suppressions", edits.suppressions(new AgentOutput.Suppressions(30, List.of(new AgentOutput.SuppressionLine(
-                "address", "x@" + "rival.example", "manual", NASTY, Instant.EPOCH))), ZONE));
-        CARDS.put("contact-deletion", edits.contactDeletion(new AgentOutput.ContactDeletion("n0nce-" + "D".repeat(26),
-                "contacts tagged any of " + NASTY, 40, List.of("ana@example.com", NASTY), Instant.parse("2026-11-26T09:30:00Z")), ZONE));
+        CARDS.put("contact",
+                edits.contact(
+                        new AgentOutput.Contact(contact,
+                                new lux.stats.ContactEngagement(1, 4, 2, 1, 33, Instant.parse("2026-11-20T10:00:00Z"))),
+                        ZONE));
+        CARDS.put("suppressions", edits.suppressions(new AgentOutput.Suppressions(30, List
+            .of(new AgentOutput.SuppressionLine("address", "x@" + "rival.example", "manual", NASTY, Instant.EPOCH))),
+                ZONE));
+        CARDS.put("contact-deletion",
+                edits.contactDeletion(
+                        new AgentOutput.ContactDeletion("n0nce-" + "D".repeat(26), "contacts tagged any of " + NASTY,
+                                40, List.of("ana@example.com", NASTY), Instant.parse("2026-11-26T09:30:00Z")),
+                        ZONE));
         Files.createDirectories(OUT);
         ObjectMapper json = new ObjectMapper();
         for (Map.Entry<String, Card> e : CARDS.entrySet()) {
-            Files.writeString(OUT.resolve(e.getKey() + ".json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(e.getValue().json()),
+            Files.writeString(OUT.resolve(e.getKey() + ".json"),
+                    json.writerWithDefaultPrettyPrinter().writeValueAsString(e.getValue().json()),
                     StandardCharsets.UTF_8);
         }
     }
 
     @Test
     void everyCardIsAnAdaptiveCard15AndKeepsHostileTextAsText() {
-        assertThat(CARDS).hasSize(36); // with the pre-flight, test-send, audience, content, contact, editing and German cards
+        assertThat(CARDS).hasSize(36); // with the pre-flight, test-send, audience,
+                                       // content, contact, editing and German cards
         CARDS.forEach((name, card) -> {
             JsonNode json = card.json();
             assertThat(json.path("type").asText()).as(name).isEqualTo("AdaptiveCard");
@@ -160,10 +204,12 @@ class CardFixturesTest {
         assertThat(confirm.path("data").path("action").asText()).isEqualTo("confirm");
         assertThat(confirm.path("data").path("nonce").asText()).startsWith("n0nce-");
         assertThat(CARDS.get("confirmation-done").json().has("actions")).isFalse();
-        assertThat(CARDS.get("confirmation").json().toString()).contains("{\"title\":\"From\",\"value\":\"news@lux.example.com (default)\"}")
-                .doesNotContain("\"Reason\"");
+        assertThat(CARDS.get("confirmation").json().toString())
+            .contains("{\"title\":\"From\",\"value\":\"news@lux.example.com (default)\"}")
+            .doesNotContain("\"Reason\"");
         assertThat(CARDS.get("confirmation-reject").json().toString()).contains("This cannot be undone")
-                .contains("{\"title\":\"From\",\"value\":\"board@lux.example.com\"}").contains("\"title\":\"Reason\"");
+            .contains("{\"title\":\"From\",\"value\":\"board@lux.example.com\"}")
+            .contains("\"title\":\"Reason\"");
         JsonNode blocked = CARDS.get("confirmation-preflight").json();
         assertThat(blocked.path("actions")).extracting(a -> a.path("title").asText()).containsExactly("Cancel");
         assertThat(blocked.toString()).contains("Fix before it can be sent", "No postal address", "Warnings",
@@ -176,27 +222,32 @@ class CardFixturesTest {
     @Test
     void contactSuppliedMarkdownIsShownAsTextNeverAsALink() {
         String link = "[click](https://evil.example)";
-        CardFactory cards = new CardFactory(new CardTemplates(new lux.agent.TeamsMessages()), new lux.agent.TeamsMessages());
-        ContactView mallory = new ContactView(9, "mallory@example.com", link, "**boss**", null, Map.of(), ContactStatus.ACTIVE,
-                List.of("_vip_"), null, null, null, null);
-        List<Card> shown = List.of(
-                cards.contacts(new AgentOutput.Contacts("Contacts", 1, List.of(mallory)), EN),
-                cards.templatePreview(new AgentOutput.TemplatePreview(3L, "Welcome", new RenderedMessage("Hi " + link, "<p>x</p>",
-                        "Hello " + link + " ![img](https://evil.example/x.png) <b>html</b>"))),
+        CardFactory cards = new CardFactory(new CardTemplates(new lux.agent.TeamsMessages()),
+                new lux.agent.TeamsMessages());
+        ContactView mallory = new ContactView(9, "mallory@example.com", link, "**boss**", null, Map.of(),
+                ContactStatus.ACTIVE, List.of("_vip_"), null, null, null, null);
+        List<Card> shown = List.of(cards.contacts(new AgentOutput.Contacts("Contacts", 1, List.of(mallory)), EN),
+                cards.templatePreview(new AgentOutput.TemplatePreview(3L, "Welcome",
+                        new RenderedMessage("Hi " + link, "<p>x</p>",
+                                "Hello " + link + " ![img](https://evil.example/x.png) <b>html</b>"))),
                 cards.importResult(new ImportEvent.Finished(5, 1L, link + ".csv", 0, 0, 0, 1, false, null), null,
                         List.of("line 2: " + link + " is not a valid address")),
                 cards.notice("Imported " + link, "Added " + link));
         for (Card card : shown) {
             List<String> texts = new java.util.ArrayList<>();
             collectTexts(card.json(), texts);
-            assertThat(texts).as(card.json().toString()).anySatisfy(t -> assertThat(t).contains("\\[click\\](https://evil.example)"));
+            assertThat(texts).as(card.json().toString())
+                .anySatisfy(t -> assertThat(t).contains("\\[click\\](https://evil.example)"));
             assertThat(texts).allSatisfy(t -> assertThat(t.replace("\\[", "").replace("\\]", "").replace("\\(", ""))
-                    .doesNotContain("[click]", "](", "**boss**", "<b>"));
+                .doesNotContain("[click]", "](", "**boss**", "<b>"));
         }
         assertThat(PlainText.escape("**boss** _vip_ `x` <b>")).isEqualTo("\\*\\*boss\\*\\* \\_vip\\_ \\`x\\` \\<b\\>");
     }
 
-    /** Every TextBlock text and fact title and value of a card: what Teams renders as Markdown. */
+    /**
+     * Every TextBlock text and fact title and value of a card: what Teams renders as
+     * Markdown.
+     */
     private static void collectTexts(JsonNode node, List<String> texts) {
         if (node.isObject()) {
             if ("TextBlock".equals(node.path("type").asText())) {
@@ -209,7 +260,8 @@ class CardFixturesTest {
                 });
             }
             node.forEach(child -> collectTexts(child, texts));
-        } else if (node.isArray()) {
+        }
+        else if (node.isArray()) {
             node.forEach(child -> collectTexts(child, texts));
         }
     }
@@ -223,9 +275,12 @@ class CardFixturesTest {
             throw new IllegalStateException("LUX_TEST_CARDS=required but " + node.resolve("node_modules")
                     + " has no adaptivecards: run npm install in " + node);
         }
-        assumeTrue(installed, "adaptivecards is not installed in " + node + " (npm install there); set LUX_TEST_CARDS=required to fail");
+        assumeTrue(installed, "adaptivecards is not installed in " + node
+                + " (npm install there); set LUX_TEST_CARDS=required to fail");
         Process process = new ProcessBuilder("node", "validate-cards.js", OUT.toAbsolutePath().toString())
-                .directory(node.toFile()).redirectErrorStream(true).start();
+            .directory(node.toFile())
+            .redirectErrorStream(true)
+            .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(output).as(output).doesNotContain("FAIL");
@@ -235,18 +290,26 @@ class CardFixturesTest {
 
     @Test
     void germanCardsCarryGermanLabelsAndTheDataAsWritten() {
-        assertThat(CARDS.get("help-de").json().toString()).contains("Was ich kann", "Kontakt hinzufügen", "Zahlen und ein Diagramm",
-                "\"text\":\"campaigns\"").doesNotContain("What I can do", "Add a contact");
+        assertThat(CARDS.get("help-de").json().toString())
+            .contains("Was ich kann", "Kontakt hinzufügen", "Zahlen und ein Diagramm", "\"text\":\"campaigns\"")
+            .doesNotContain("What I can do", "Add a contact");
         assertThat(CARDS.get("welcome-de").json().toString()).contains("Willkommen bei LUX", "Ihr Assistent");
         String confirm = CARDS.get("confirmation-de").json().toString();
-        assertThat(confirm).contains("{\"title\":\"Absender\",\"value\":\"news@lux.example.com (default)\"}",
-                "\"title\":\"Bestätigen\"", "\"title\":\"Abbrechen\"", "Nichts wird gesendet oder geplant", "Di. 1. Dez. 2026, 10:00",
-                "etwa Di. 1. Dez. 2026, 10:04", "planen?").doesNotContain("\"Confirm\"", "\"From\"", "Estimated finish");
+        assertThat(confirm)
+            .contains("{\"title\":\"Absender\",\"value\":\"news@lux.example.com (default)\"}",
+                    "\"title\":\"Bestätigen\"", "\"title\":\"Abbrechen\"", "Nichts wird gesendet oder geplant",
+                    "Di. 1. Dez. 2026, 10:00", "etwa Di. 1. Dez. 2026, 10:04", "planen?")
+            .doesNotContain("\"Confirm\"", "\"From\"", "Estimated finish");
         assertThat(confirm).contains(new ObjectMapper().valueToTree(PlainText.escape("Invite " + NASTY)).toString());
-        assertThat(CARDS.get("confirmation-preflight-de").json().toString()).contains("Vor dem Versand zu beheben", "No postal address");
+        assertThat(CARDS.get("confirmation-preflight-de").json().toString()).contains("Vor dem Versand zu beheben",
+                "No postal address");
         assertThat(CARDS.get("contacts-de").json().toString()).contains("42 Kontakte, die ersten 2 werden gezeigt");
-        assertThat(CARDS.get("stats-de").json().toString()).contains("Statistik: ", "Geöffnet (Personen)", "Diagramm der Zahlen oben");
-        assertThat(CARDS.get("progress-de").json().toString()).contains("Versand von „", "\"title\":\"Pausieren\"", "40 von 120");
-        assertThat(CARDS.get("confirmation").json().toString()).contains("Tue 1 Dec 2026, 10:00", "\"title\":\"Confirm\"");
+        assertThat(CARDS.get("stats-de").json().toString()).contains("Statistik: ", "Geöffnet (Personen)",
+                "Diagramm der Zahlen oben");
+        assertThat(CARDS.get("progress-de").json().toString()).contains("Versand von „", "\"title\":\"Pausieren\"",
+                "40 von 120");
+        assertThat(CARDS.get("confirmation").json().toString()).contains("Tue 1 Dec 2026, 10:00",
+                "\"title\":\"Confirm\"");
     }
+
 }

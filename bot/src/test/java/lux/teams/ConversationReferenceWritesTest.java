@@ -23,22 +23,34 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A turn that repeats the conversation reference this instance stored for the user moments ago writes nothing;
- * anything new (another conversation, another speaker, a changed reference or zone, or time passing) is written,
- * so "the conversation the user spoke in last" stays right.
+ * A turn that repeats the conversation reference this instance stored for the user
+ * moments ago writes nothing; anything new (another conversation, another speaker, a
+ * changed reference or zone, or time passing) is written, so "the conversation the user
+ * spoke in last" stays right.
  */
 @DatabaseTest
 @SpringBootTest(classes = BotTestApplication.class, properties = "lux.delivery.enabled=false")
 class ConversationReferenceWritesTest {
+
     private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
+
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    @Autowired JdbcTemplate jdbc;
-    @Autowired UserService users;
-    @Autowired ServiceUrlPolicy serviceUrls;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    ServiceUrlPolicy serviceUrls;
+
     final MutableClock clock = new MutableClock(T0);
+
     ConversationStore store;
+
     long ada;
+
     long bob;
 
     @BeforeEach
@@ -66,15 +78,18 @@ class ConversationReferenceWritesTest {
         store.saveReference(ada, reference("conv-a", "ada"), BERLIN);
         clock.advance(Duration.ofSeconds(1));
         store.saveReference(ada, reference("conv-a", "ada"), ZoneId.of("UTC"));
-        assertThat(jdbc.queryForObject("SELECT zone FROM teams_conversation WHERE conversation_id = 'conv-a'", String.class)).isEqualTo("UTC");
+        assertThat(jdbc.queryForObject("SELECT zone FROM teams_conversation WHERE conversation_id = 'conv-a'",
+                String.class))
+            .isEqualTo("UTC");
 
         clock.advance(Duration.ofSeconds(1));
         ConversationReference renamed = reference("conv-a", "ada");
         renamed.getUser().setName("Ada L.");
         store.saveReference(ada, renamed, ZoneId.of("UTC"));
         assertThat(writtenAt("conv-a")).isEqualTo(T0.plusSeconds(2));
-        assertThat(jdbc.queryForObject("SELECT reference FROM teams_conversation WHERE conversation_id = 'conv-a'", String.class))
-                .contains("Ada L.");
+        assertThat(jdbc.queryForObject("SELECT reference FROM teams_conversation WHERE conversation_id = 'conv-a'",
+                String.class))
+            .contains("Ada L.");
     }
 
     @Test
@@ -86,7 +101,8 @@ class ConversationReferenceWritesTest {
         store.saveReference(ada, reference("conv-a", "ada"), BERLIN);
 
         assertThat(writtenAt("conv-a")).isEqualTo(T0.plusSeconds(2));
-        assertThat(store.latestReference(ada)).hasValueSatisfying(s -> assertThat(s.reference().getConversation().getId()).isEqualTo("conv-a"));
+        assertThat(store.latestReference(ada))
+            .hasValueSatisfying(s -> assertThat(s.reference().getConversation().getId()).isEqualTo("conv-a"));
     }
 
     @Test
@@ -97,13 +113,19 @@ class ConversationReferenceWritesTest {
         clock.advance(Duration.ofSeconds(1));
         store.saveReference(ada, reference("conv-group", "ada"), BERLIN);
 
-        assertThat(jdbc.queryForObject("SELECT user_id FROM teams_conversation WHERE conversation_id = 'conv-group'", Long.class)).isEqualTo(ada);
+        assertThat(jdbc.queryForObject("SELECT user_id FROM teams_conversation WHERE conversation_id = 'conv-group'",
+                Long.class))
+            .isEqualTo(ada);
         assertThat(writtenAt("conv-group")).isEqualTo(T0.plusSeconds(2));
     }
 
     private Instant writtenAt(String conversationId) {
-        return jdbc.queryForObject("SELECT updated_at FROM teams_conversation WHERE conversation_id = ?", java.time.OffsetDateTime.class,
-                conversationId).toInstant().atOffset(ZoneOffset.UTC).toInstant();
+        return jdbc
+            .queryForObject("SELECT updated_at FROM teams_conversation WHERE conversation_id = ?",
+                    java.time.OffsetDateTime.class, conversationId)
+            .toInstant()
+            .atOffset(ZoneOffset.UTC)
+            .toInstant();
     }
 
     private static ConversationReference reference(String conversationId, String user) {
@@ -114,4 +136,5 @@ class ConversationReferenceWritesTest {
         reference.setUser(new ChannelAccount(user + "-id", user));
         return reference;
     }
+
 }

@@ -16,10 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * A Bot Connector on loopback speaking the v3 REST API: it records what LUX posts (replies, new messages) and
- * puts (card updates), answers with activity ids, and can be told to answer the next calls with an error status.
+ * A Bot Connector on loopback speaking the v3 REST API: it records what LUX posts
+ * (replies, new messages) and puts (card updates), answers with activity ids, and can be
+ * told to answer the next calls with an error status.
  */
 final class FakeConnector implements AutoCloseable {
+
     record Call(String method, String path, JsonNode body, String authorization, String responseId) {
         String type() {
             return body == null ? null : body.path("type").asText();
@@ -36,27 +38,45 @@ final class FakeConnector implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpServer server;
+
     private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(4);
+
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+
     private final AtomicInteger ids = new AtomicInteger();
+
     private final ConcurrentLinkedQueue<Integer> failures = new ConcurrentLinkedQueue<>();
+
     private final java.util.Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
+
     private volatile java.util.concurrent.CountDownLatch hold;
+
     private final AtomicInteger held = new AtomicInteger();
-    /** Every request as it arrives, answered or not: "METHOD path" and when ({@link System#nanoTime()}). */
+
+    /**
+     * Every request as it arrives, answered or not: "METHOD path" and when
+     * ({@link System#nanoTime()}).
+     */
     record Received(String request, long nanos) {
     }
 
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+
     private volatile String holdOnly;
+
     private volatile Integer failAlways;
 
-    /** Starts one on a free loopback port; tests keep it in an {@code @AutoClose} static field. */
+    /**
+     * Starts one on a free loopback port; tests keep it in an {@code @AutoClose} static
+     * field.
+     */
     static FakeConnector start() {
         try {
             return new FakeConnector();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
@@ -74,7 +94,8 @@ final class FakeConnector implements AutoCloseable {
                 held.incrementAndGet();
                 try {
                     gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
+                }
+                catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
@@ -88,7 +109,8 @@ final class FakeConnector implements AutoCloseable {
             }
             Integer failure = failAlways != null ? failAlways : failures.poll();
             if (failure != null) {
-                byte[] error = "{\"error\":{\"code\":\"Throttled\",\"message\":\"try later\"}}".getBytes(StandardCharsets.UTF_8);
+                byte[] error = "{\"error\":{\"code\":\"Throttled\",\"message\":\"try later\"}}"
+                    .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(failure, error.length);
                 exchange.getResponseBody().write(error);
@@ -119,25 +141,37 @@ final class FakeConnector implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    /** Makes every call wait (as a slow Bot Connector would) until {@link #release()}; returns how many wait now. */
+    /**
+     * Makes every call wait (as a slow Bot Connector would) until {@link #release()};
+     * returns how many wait now.
+     */
     AtomicInteger hold() {
         hold = new java.util.concurrent.CountDownLatch(1);
         held.set(0);
         return held;
     }
 
-    /** Like {@link #hold()}, but only calls whose path contains {@code pathPart} (e.g. a conversation id) wait. */
+    /**
+     * Like {@link #hold()}, but only calls whose path contains {@code pathPart} (e.g. a
+     * conversation id) wait.
+     */
     AtomicInteger holdOnly(String pathPart) {
         holdOnly = pathPart;
         return hold();
     }
 
-    /** Calls already waiting keep waiting (until {@link #release()}); new ones are answered at once. */
+    /**
+     * Calls already waiting keep waiting (until {@link #release()}); new ones are
+     * answered at once.
+     */
     void letNewCallsThrough() {
         holdOnly = "\u0000 no path contains this";
     }
 
-    /** Answers every call (until {@link #stopFailing()}) with {@code status}, as a connector in trouble would. */
+    /**
+     * Answers every call (until {@link #stopFailing()}) with {@code status}, as a
+     * connector in trouble would.
+     */
     void failAlways(int status) {
         failAlways = status;
     }
@@ -146,7 +180,10 @@ final class FakeConnector implements AutoCloseable {
         failAlways = null;
     }
 
-    /** Requests received whose "METHOD path" contains {@code part}, answered or not, in arrival order. */
+    /**
+     * Requests received whose "METHOD path" contains {@code part}, answered or not, in
+     * arrival order.
+     */
     List<Received> received(String part) {
         return received.stream().filter(r -> r.request().contains(part)).toList();
     }
@@ -204,4 +241,5 @@ final class FakeConnector implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
     }
+
 }

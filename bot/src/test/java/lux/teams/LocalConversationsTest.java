@@ -28,24 +28,29 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Conversations through /api/messages in local mode, read back from the fake Bot Connector: one welcome per
- * conversation however many install events arrive, every command the Teams manifest offers is understood, and
- * contact lists and stats asked for in a group chat or channel are answered in the user's personal chat.
+ * Conversations through /api/messages in local mode, read back from the fake Bot
+ * Connector: one welcome per conversation however many install events arrive, every
+ * command the Teams manifest offers is understood, and contact lists and stats asked for
+ * in a group chat or channel are answered in the user's personal chat.
  */
 @DatabaseTest
 @SpringBootTest(classes = BotTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lux.delivery.enabled=false", "lux.teams.retry-base=10ms", "lux.teams.send-attempts=1"})
+        properties = { "lux.delivery.enabled=false", "lux.teams.retry-base=10ms", "lux.teams.send-attempts=1" })
 class LocalConversationsTest {
+
     static final String AAD = "00000000-0000-0000-0000-0000000000ee";
     static final String NOT_UNDERSTOOD = "Sorry, I did not understand that.";
+
     @AutoClose
     static final FakeConnector connector = FakeConnector.start();
     static final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     UserService users;
 
@@ -66,7 +71,8 @@ class LocalConversationsTest {
         post(installed("conv-install"));
         post(userAdded("conv-install"));
         assertThat(welcomes()).hasSize(1);
-        assertThat(jdbc.queryForList("SELECT conversation_id FROM teams_welcome", String.class)).containsExactly("conv-install");
+        assertThat(jdbc.queryForList("SELECT conversation_id FROM teams_welcome", String.class))
+            .containsExactly("conv-install");
 
         post(installed("conv-other"));
         assertThat(welcomes()).hasSize(2);
@@ -85,19 +91,23 @@ class LocalConversationsTest {
 
     @Test
     void everyCommandTheManifestOffersIsUnderstood() throws Exception {
-        JsonNode manifest = new ObjectMapper().readTree(Files.readString(
-                Path.of("../manifests/src/main/teams/manifest.template.json")));
+        JsonNode manifest = new ObjectMapper()
+            .readTree(Files.readString(Path.of("../manifests/src/main/teams/manifest.template.json")));
         List<String> titles = new ArrayList<>();
-        manifest.path("bots").forEach(bot -> bot.path("commandLists")
+        manifest.path("bots")
+            .forEach(bot -> bot.path("commandLists")
                 .forEach(list -> list.path("commands").forEach(c -> titles.add(c.path("title").asText()))));
         assertThat(titles).contains("help", "new campaign", "stats", "import");
         for (String title : titles) {
             connector.clear();
-            assertThat(post(Activities.message(connector.serviceUrl(), "conv-commands", AAD, title)).statusCode()).isEqualTo(200);
+            assertThat(post(Activities.message(connector.serviceUrl(), "conv-commands", AAD, title)).statusCode())
+                .isEqualTo(200);
             assertThat(connector.messages()).as(title).isNotEmpty();
-            assertThat(connector.messages()).as(title).noneSatisfy(m -> assertThat(m.text()).startsWith(NOT_UNDERSTOOD));
+            assertThat(connector.messages()).as(title)
+                .noneSatisfy(m -> assertThat(m.text()).startsWith(NOT_UNDERSTOOD));
         }
-        // and the check above can fail: a command LUX does not know gets exactly that answer
+        // and the check above can fail: a command LUX does not know gets exactly that
+        // answer
         connector.clear();
         post(Activities.message(connector.serviceUrl(), "conv-commands", AAD, "campaign launch"));
         assertThat(connector.messages().get(0).text()).startsWith(NOT_UNDERSTOOD);
@@ -113,29 +123,37 @@ class LocalConversationsTest {
 
         connector.clear();
         post(group("contacts find tag:vip"));
-        FakeConnector.Call opened = connector.calls().stream().filter(c -> c.path().endsWith("/v3/conversations")).findFirst()
-                .orElseThrow(() -> new AssertionError("LUX opened no personal chat: " + connector.calls()));
+        FakeConnector.Call opened = connector.calls()
+            .stream()
+            .filter(c -> c.path().endsWith("/v3/conversations"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("LUX opened no personal chat: " + connector.calls()));
         assertThat(opened.body().path("isGroup").asBoolean()).isFalse();
         assertThat(opened.body().path("members").get(0).path("id").asText()).isEqualTo("29:user-" + AAD);
         assertThat(opened.body().path("tenantId").asText()).isEqualTo(Activities.TENANT);
         String personal = opened.responseId();
-        assertThat(inConversation("group-1")).extracting(FakeConnector.Call::text).containsExactly(PrivateChat.ANSWERED);
+        assertThat(inConversation("group-1")).extracting(FakeConnector.Call::text)
+            .containsExactly(PrivateChat.ANSWERED);
         assertThat(inConversation("group-1").toString()).doesNotContain("ana@example.com");
         assertThat(inConversation(personal).toString()).contains("ana@example.com", "ben@example.org");
-        assertThat(jdbc.queryForList("SELECT conversation_id FROM teams_conversation WHERE conversation_type = 'personal'",
-                String.class)).containsExactly(personal);
+        assertThat(jdbc.queryForList(
+                "SELECT conversation_id FROM teams_conversation WHERE conversation_type = 'personal'", String.class))
+            .containsExactly(personal);
 
         // next time the personal chat LUX knows is used; nothing new is opened
         connector.clear();
         post(channel("contacts count tag:vip"));
         assertThat(connector.calls()).noneMatch(c -> c.path().endsWith("/v3/conversations"));
-        assertThat(inConversation(personal)).extracting(FakeConnector.Call::text).anySatisfy(t -> assertThat(t).contains("2"));
-        assertThat(inConversation("channel-1")).extracting(FakeConnector.Call::text).containsExactly(PrivateChat.ANSWERED);
+        assertThat(inConversation(personal)).extracting(FakeConnector.Call::text)
+            .anySatisfy(t -> assertThat(t).contains("2"));
+        assertThat(inConversation("channel-1")).extracting(FakeConnector.Call::text)
+            .containsExactly(PrivateChat.ANSWERED);
 
         // what is not private stays where it was asked
         connector.clear();
         post(group("help"));
-        assertThat(connector.messages()).isNotEmpty().allSatisfy(m -> assertThat(m.path()).contains("/conversations/group-1/"));
+        assertThat(connector.messages()).isNotEmpty()
+            .allSatisfy(m -> assertThat(m.path()).contains("/conversations/group-1/"));
     }
 
     @Test
@@ -143,16 +161,23 @@ class LocalConversationsTest {
         post(Activities.message(connector.serviceUrl(), "conv-mine", AAD, "help"));
         String url = connector.serveFile("/files/list.csv", "email\nzoe@example.com\nnot-an-email\n");
         ObjectNode upload = channel(null);
-        upload.putArray("attachments").addObject().put("contentType", "text/csv").put("contentUrl", url).put("name", "list.csv");
+        upload.putArray("attachments")
+            .addObject()
+            .put("contentType", "text/csv")
+            .put("contentUrl", url)
+            .put("name", "list.csv");
         post(upload);
         connector.clear();
         post(channel("import"));
-        FakeConnector.Call result = connector.await(c -> c.card() != null && c.card().toString().contains("Import finished"),
+        FakeConnector.Call result = connector.await(
+                c -> c.card() != null && c.card().toString().contains("Import finished"),
                 java.time.Duration.ofSeconds(20));
         assertThat(result.path()).contains("/conversations/conv-mine/");
         assertThat(result.card().toString()).contains("not-an-email");
-        assertThat(inConversation("conv-mine")).extracting(FakeConnector.Call::text).anySatisfy(t -> assertThat(t).contains("list.csv"));
-        assertThat(inConversation("channel-1")).extracting(FakeConnector.Call::text).containsExactly(PrivateChat.ANSWERED);
+        assertThat(inConversation("conv-mine")).extracting(FakeConnector.Call::text)
+            .anySatisfy(t -> assertThat(t).contains("list.csv"));
+        assertThat(inConversation("channel-1")).extracting(FakeConnector.Call::text)
+            .containsExactly(PrivateChat.ANSWERED);
         assertThat(connector.calls()).noneMatch(c -> c.path().endsWith("/v3/conversations"));
     }
 
@@ -170,7 +195,10 @@ class LocalConversationsTest {
     }
 
     private List<FakeConnector.Call> welcomes() {
-        return connector.messages().stream().filter(c -> c.card() != null && c.card().toString().contains("Welcome to LUX")).toList();
+        return connector.messages()
+            .stream()
+            .filter(c -> c.card() != null && c.card().toString().contains("Welcome to LUX"))
+            .toList();
     }
 
     private static ObjectNode group(String text) {
@@ -202,7 +230,9 @@ class LocalConversationsTest {
 
     private HttpResponse<String> post(ObjectNode activity) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(activity.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -31,17 +31,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Local mode stays on this machine: the server listens on loopback only, /api/messages refuses TCP peers that
- * are not loopback (whatever X-Forwarded-For says), a non-loopback server.address needs the explicit opt-in, and
- * bodies over lux.teams.max-body get 413 at once, without LUX reading them, by Content-Length or chunked.
+ * Local mode stays on this machine: the server listens on loopback only, /api/messages
+ * refuses TCP peers that are not loopback (whatever X-Forwarded-For says), a non-loopback
+ * server.address needs the explicit opt-in, and bodies over lux.teams.max-body get 413 at
+ * once, without LUX reading them, by Content-Length or chunked.
  */
 @DatabaseTest
 @SpringBootTest(classes = BotTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "lux.delivery.enabled=false")
 class LocalModeServerTest {
+
     static final long HUGE = 300L * 1024 * 1024;
-    static final String ACTIVITY = Activities.message("http://127.0.0.1:9/", "conv-x", "00000000-0000-0000-0000-0000000000ff", "help")
-            .toString();
+    static final String ACTIVITY = Activities
+        .message("http://127.0.0.1:9/", "conv-x", "00000000-0000-0000-0000-0000000000ff", "help")
+        .toString();
 
     @LocalServerPort
     int port;
@@ -49,13 +52,16 @@ class LocalModeServerTest {
     @Test
     void listensOnLoopbackOnly() throws Exception {
         List<String> listening = listeningAddresses(port);
-        assertThat(listening).isNotEmpty().allSatisfy(a -> assertThat(a).isIn("0100007F", // 127.0.0.1, then ::1 and ::ffff:127.0.0.1 as /proc/net/tcp6 lists them
-                "00000000000000000000000001000000", "0000000000000000FFFF00000100007F"));
+        assertThat(listening).isNotEmpty()
+            .allSatisfy(a -> assertThat(a).isIn("0100007F", // 127.0.0.1, then ::1 and
+                                                            // ::ffff:127.0.0.1 as
+                                                            // /proc/net/tcp6 lists them
+                    "00000000000000000000000001000000", "0000000000000000FFFF00000100007F"));
         Optional<InetAddress> external = externalAddress();
         if (external.isPresent()) {
             try (Socket socket = new Socket()) {
                 assertThatThrownBy(() -> socket.connect(new InetSocketAddress(external.get(), port), 2000))
-                        .isInstanceOf(ConnectException.class);
+                    .isInstanceOf(ConnectException.class);
             }
         }
     }
@@ -84,8 +90,9 @@ class LocalModeServerTest {
             byte[] body = "{\"type\":\"\"}".getBytes(StandardCharsets.UTF_8);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + Integer.toHexString(body.length) + "\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + Integer.toHexString(body.length)
+                    + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -99,15 +106,18 @@ class LocalModeServerTest {
         Optional<InetAddress> external = externalAddress();
         assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address to test from");
         String address = external.get().getHostAddress();
-        try (ConfigurableApplicationContext remote = start("server.address=" + address, "lux.teams.local-mode-remote=true")) {
+        try (ConfigurableApplicationContext remote = start("server.address=" + address,
+                "lux.teams.local-mode-remote=true")) {
             int remotePort = Integer.parseInt(remote.getEnvironment().getProperty("local.server.port"));
             try (Socket socket = new Socket()) {
                 socket.bind(new InetSocketAddress(external.get(), 0));
                 socket.connect(new InetSocketAddress(external.get(), remotePort), 5000);
                 byte[] body = ACTIVITY.getBytes(StandardCharsets.UTF_8);
-                socket.getOutputStream().write(("POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                        + "X-Forwarded-For: 127.0.0.1\r\nForwarded: for=127.0.0.1\r\nX-Real-IP: 127.0.0.1\r\n"
-                        + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                    .write(("POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                            + "X-Forwarded-For: 127.0.0.1\r\nForwarded: for=127.0.0.1\r\nX-Real-IP: 127.0.0.1\r\n"
+                            + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().write(body);
                 socket.getOutputStream().flush();
                 String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -121,22 +131,29 @@ class LocalModeServerTest {
         Optional<InetAddress> external = externalAddress();
         String address = external.map(InetAddress::getHostAddress).orElse("0.0.0.0");
         assertThatThrownBy(() -> start("server.address=" + address).close())
-                .hasStackTraceContaining("lux.teams.local-mode-remote=true").hasStackTraceContaining("not a loopback address");
+            .hasStackTraceContaining("lux.teams.local-mode-remote=true")
+            .hasStackTraceContaining("not a loopback address");
     }
 
     private static ConfigurableApplicationContext start(String... properties) {
-        List<String> all = new ArrayList<>(List.of("server.port=0", "lux.delivery.enabled=false", "spring.main.banner-mode=off",
-                "spring.datasource.url=jdbc:h2:mem:local-mode-" + System.nanoTime() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
+        List<String> all = new ArrayList<>(List.of("server.port=0", "lux.delivery.enabled=false",
+                "spring.main.banner-mode=off", "spring.datasource.url=jdbc:h2:mem:local-mode-" + System.nanoTime()
+                        + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
                 "MicrosoftAppId="));
         all.addAll(List.of(properties));
-        // as arguments, not default properties: those lose to the configuration files (a file database under ./data)
-        return new SpringApplicationBuilder(BotTestApplication.class).run(all.stream().map(p -> "--" + p).toArray(String[]::new));
+        // as arguments, not default properties: those lose to the configuration files (a
+        // file database under ./data)
+        return new SpringApplicationBuilder(BotTestApplication.class)
+            .run(all.stream().map(p -> "--" + p).toArray(String[]::new));
     }
 
     record Sent(String statusLine, long millis, long written, long heapGrowth) {
     }
 
-    /** Sends headers, then streams the body on another thread until the server stops it; returns when LUX answers. */
+    /**
+     * Sends headers, then streams the body on another thread until the server stops it;
+     * returns when LUX answers.
+     */
     private Sent postHuge(String lengthHeader, boolean chunked) throws Exception {
         long heapBefore = usedHeap();
         long start = System.nanoTime();
@@ -144,8 +161,9 @@ class LocalModeServerTest {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" + lengthHeader
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + lengthHeader + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             Thread writer = new Thread(() -> {
                 byte[] block = new byte[64 * 1024];
@@ -161,7 +179,8 @@ class LocalModeServerTest {
                         }
                         written.addAndGet(block.length);
                     }
-                } catch (IOException closedByServer) {
+                }
+                catch (IOException closedByServer) {
                     // expected: LUX answered and closed the connection
                 }
             });
@@ -176,7 +195,8 @@ class LocalModeServerTest {
     }
 
     private static String statusLine(Socket socket) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+        BufferedReader in = new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
         String line = in.readLine();
         return line == null ? "" : line.substring(0, Math.min(line.length(), 13));
     }
@@ -186,11 +206,14 @@ class LocalModeServerTest {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    /** Local addresses (hex, as the kernel lists them) of sockets listening on the port, from /proc/net/tcp and tcp6. */
+    /**
+     * Local addresses (hex, as the kernel lists them) of sockets listening on the port,
+     * from /proc/net/tcp and tcp6.
+     */
     private static List<String> listeningAddresses(int port) throws IOException {
         List<String> addresses = new ArrayList<>();
         String hexPort = String.format(":%04X", port);
-        for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
+        for (String table : new String[] { "/proc/net/tcp", "/proc/net/tcp6" }) {
             Path file = Path.of(table);
             assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "needs Linux /proc/net/tcp");
             if (!Files.isReadable(file)) {
@@ -198,7 +221,8 @@ class LocalModeServerTest {
             }
             for (String line : Files.readAllLines(file)) {
                 String[] f = line.trim().split("\\s+");
-                if (f.length > 3 && f[1].endsWith(hexPort) && f[3].equals("0A")) { // 0A = LISTEN
+                if (f.length > 3 && f[1].endsWith(hexPort) && f[3].equals("0A")) { // 0A =
+                                                                                   // LISTEN
                     addresses.add(f[1].substring(0, f[1].indexOf(':')));
                 }
             }
@@ -219,4 +243,5 @@ class LocalModeServerTest {
         }
         return Optional.empty();
     }
+
 }

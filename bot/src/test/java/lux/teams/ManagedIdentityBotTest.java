@@ -24,29 +24,36 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A UserAssignedMSI bot end to end: no secret at all; MicrosoftAppId is the managed identity's client id, and the
- * reply to the Bot Connector carries the token the managed identity endpoint (a double speaking IMDS) issued for
- * that client id and the Bot Framework resource. Inbound validation is the same as for the other types.
+ * A UserAssignedMSI bot end to end: no secret at all; MicrosoftAppId is the managed
+ * identity's client id, and the reply to the Bot Connector carries the token the managed
+ * identity endpoint (a double speaking IMDS) issued for that client id and the Bot
+ * Framework resource. Inbound validation is the same as for the other types.
  */
 @DatabaseTest
 @SpringBootTest(classes = BotTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lux.delivery.enabled=false", "lux.teams.retry-base=10ms"})
+        properties = { "lux.delivery.enabled=false", "lux.teams.retry-base=10ms" })
 class ManagedIdentityBotTest {
+
     static final String CLIENT_ID = "3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f";
     static final String TENANT = Activities.TENANT;
     static final String AAD = "00000000-0000-0000-0000-0000000000d1";
+
     @AutoClose
     static final BotFrameworkDouble botFramework = new BotFrameworkDouble("msteams");
+
     @AutoClose
     static final ManagedIdentityDouble identityEndpoint = new ManagedIdentityDouble(CLIENT_ID);
+
     @AutoClose
     static final FakeConnector connector = FakeConnector.start();
     static final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     UserService users;
 
@@ -56,7 +63,8 @@ class ManagedIdentityBotTest {
         registry.add("MicrosoftAppPassword", () -> "");
         registry.add("MicrosoftAppTenantId", () -> TENANT);
         registry.add("MicrosoftAppType", () -> "UserAssignedMSI");
-        // the connector double listens on plain http on loopback; listing it is the only way LUX calls it
+        // the connector double listens on plain http on loopback; listing it is the only
+        // way LUX calls it
         registry.add("lux.teams.service-url-hosts", () -> "127.0.0.1");
         registry.add("lux.teams.openid-metadata-url", botFramework::metadataUrl);
         registry.add("lux.teams.managed-identity-endpoint", identityEndpoint::imdsEndpoint);
@@ -76,7 +84,8 @@ class ManagedIdentityBotTest {
         assertThat(reply.text()).contains("Added 1 contact");
         ManagedIdentityDouble.Request request = identityEndpoint.requests().get(identityEndpoint.requests().size() - 1);
         assertThat(reply.authorization()).isEqualTo("Bearer " + request.issued());
-        assertThat(request.query()).containsEntry("client_id", CLIENT_ID).containsEntry("resource", "https://api.botframework.com");
+        assertThat(request.query()).containsEntry("client_id", CLIENT_ID)
+            .containsEntry("resource", "https://api.botframework.com");
 
         connector.clear();
         int before = identityEndpoint.requests().size();
@@ -88,8 +97,12 @@ class ManagedIdentityBotTest {
 
     private HttpResponse<String> post(String authorization) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                .header("Content-Type", "application/json").header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(Activities.message(connector.serviceUrl(), "conv-msi", AAD,
-                        "contacts add ana@example.com").toString())).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", "application/json")
+            .header("Authorization", authorization)
+            .POST(HttpRequest.BodyPublishers
+                .ofString(Activities.message(connector.serviceUrl(), "conv-msi", AAD, "contacts add ana@example.com")
+                    .toString()))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

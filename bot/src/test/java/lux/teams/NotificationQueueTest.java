@@ -8,8 +8,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The proactive message queue holds at most its capacity; progress updates give way first, then new messages are refused. */
+/**
+ * The proactive message queue holds at most its capacity; progress updates give way
+ * first, then new messages are refused.
+ */
 class NotificationQueueTest {
+
     @Test
     void aFullQueueDropsTheOldestProgressUpdateThenRefusesAndKeepsOrder() throws Exception {
         NotificationQueue queue = new NotificationQueue(3, "test-notify");
@@ -33,7 +37,8 @@ class NotificationQueueTest {
         assertThat(queue.offer(() -> ran.add("progress 3"), true)).isTrue();
         assertThat(queue.offer(() -> ran.add("failed C"), false)).isTrue();
         assertThat(queue.waiting()).isEqualTo(3);
-        // only messages left: a new progress update is dropped, a new message refused (and both counted)
+        // only messages left: a new progress update is dropped, a new message refused
+        // (and both counted)
         assertThat(queue.offer(() -> ran.add("progress 4"), true)).isFalse();
         assertThat(queue.offer(() -> ran.add("finished D"), false)).isFalse();
         assertThat(queue.waiting()).isEqualTo(3);
@@ -55,8 +60,10 @@ class NotificationQueueTest {
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
+
 }

@@ -28,30 +28,38 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Teams mode: a correctly signed channel token is not enough. The activity must come from the msteams channel,
- * from this organisation's tenant (MicrosoftAppTenantId or lux.teams.allowed-tenants) and name a Teams serviceUrl;
- * anything else is 403 and leaves nothing in the database. Tokens are signed by the loopback OpenID double.
+ * Teams mode: a correctly signed channel token is not enough. The activity must come from
+ * the msteams channel, from this organisation's tenant (MicrosoftAppTenantId or
+ * lux.teams.allowed-tenants) and name a Teams serviceUrl; anything else is 403 and leaves
+ * nothing in the database. Tokens are signed by the loopback OpenID double.
  */
 @DatabaseTest
 @SpringBootTest(classes = BotTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lux.delivery.enabled=false", "lux.teams.allowed-tenants=0f0f0f0f-1111-4222-8333-944455556666"})
+        properties = { "lux.delivery.enabled=false", "lux.teams.allowed-tenants=0f0f0f0f-1111-4222-8333-944455556666" })
 class TeamsBindingTest {
+
     static final String APP_ID = "6f1f3e0a-1111-4222-8333-944455556666";
     static final String TEAMS = "https://smba.trafficmanager.net/emea/";
     static final String OTHER_ALLOWED_TENANT = "0f0f0f0f-1111-4222-8333-944455556666";
     static final String AAD = "00000000-0000-0000-0000-0000000000dd";
-    // endorsed for the Emulator too, so a non-Teams channel reaches the channel check instead of failing the key
+
+    // endorsed for the Emulator too, so a non-Teams channel reaches the channel check
+    // instead of failing the key
     static final BotFrameworkDouble openId = new BotFrameworkDouble("msteams", "emulator");
     static final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     UserService users;
+
     @Autowired
     ConversationStore conversations;
+
     long userId;
 
     @DynamicPropertySource
@@ -84,14 +92,16 @@ class TeamsBindingTest {
 
     @Test
     void anotherChannelIsRefusedAndNothingIsStored() throws Exception {
-        // The signing key is endorsed for msteams and emulator: an emulator activity passes authentication and
-        // meets the gate; channels the key is not endorsed for are already refused by authentication (401).
+        // The signing key is endorsed for msteams and emulator: an emulator activity
+        // passes authentication and
+        // meets the gate; channels the key is not endorsed for are already refused by
+        // authentication (401).
         ObjectNode emulator = userAdded(TEAMS);
         emulator.put("channelId", "emulator");
         HttpResponse<String> response = post(TEAMS, emulator);
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("Microsoft Teams only", "lux.teams.channels");
-        for (String channel : new String[] {"webchat", "directline", "slack", ""}) {
+        for (String channel : new String[] { "webchat", "directline", "slack", "" }) {
             ObjectNode activity = userAdded(TEAMS);
             activity.put("channelId", channel);
             assertThat(post(TEAMS, activity).statusCode()).as(channel).isIn(401, 403);
@@ -112,7 +122,8 @@ class TeamsBindingTest {
         ((ObjectNode) none.path("conversation")).remove("tenantId");
         assertThat(post(TEAMS, none).statusCode()).isEqualTo(403);
 
-        // the allowed tenant in channelData, a foreign one in the conversation: which is it? Neither.
+        // the allowed tenant in channelData, a foreign one in the conversation: which is
+        // it? Neither.
         ObjectNode mixed = userAdded(TEAMS);
         ((ObjectNode) mixed.path("conversation")).put("tenantId", "deadbeef-0000-4000-8000-000000000000");
         assertThat(post(TEAMS, mixed).statusCode()).isEqualTo(403);
@@ -121,10 +132,11 @@ class TeamsBindingTest {
 
     @Test
     void aServiceUrlOutsideTeamsIsRefusedEvenWithAMatchingToken() throws Exception {
-        for (String url : new String[] {"https://evil.example/", "http://smba.trafficmanager.net/emea/",
-            "https://smba.trafficmanager.net.evil.example/", "https://user@smba.trafficmanager.net/emea/",
-            "http://127.0.0.1:9/", "https://169.254.169.254/"}) {
-            // the channel signed this serviceUrl into the token, so authentication passes; the allow-list does not
+        for (String url : new String[] { "https://evil.example/", "http://smba.trafficmanager.net/emea/",
+                "https://smba.trafficmanager.net.evil.example/", "https://user@smba.trafficmanager.net/emea/",
+                "http://127.0.0.1:9/", "https://169.254.169.254/" }) {
+            // the channel signed this serviceUrl into the token, so authentication
+            // passes; the allow-list does not
             HttpResponse<String> response = post(url, userAdded(url));
             assertThat(response.statusCode()).as(url).isEqualTo(403);
             assertThat(response.body()).contains("lux.teams.service-url-hosts");
@@ -137,7 +149,8 @@ class TeamsBindingTest {
         conversations.saveReference(userId, reference("https://evil.example/", "conv-evil"), ZoneId.of("UTC"));
         assertNothingStored();
         conversations.saveReference(userId, reference(TEAMS, "conv-teams"), ZoneId.of("UTC"));
-        assertThat(jdbc.queryForList("SELECT conversation_id FROM teams_conversation", String.class)).containsExactly("conv-teams");
+        assertThat(jdbc.queryForList("SELECT conversation_id FROM teams_conversation", String.class))
+            .containsExactly("conv-teams");
     }
 
     private void assertNothingStored() {
@@ -158,7 +171,10 @@ class TeamsBindingTest {
         ((ObjectNode) activity.path("conversation")).put("tenantId", tenant);
     }
 
-    /** Adds only the bot: LUX answers nothing, so no outgoing call (and no outbound token) is needed. */
+    /**
+     * Adds only the bot: LUX answers nothing, so no outgoing call (and no outbound token)
+     * is needed.
+     */
     private static ObjectNode botAdded(String serviceUrl) {
         ObjectNode a = Activities.message(serviceUrl, "conv-binding", AAD, null);
         a.put("type", "conversationUpdate");
@@ -166,7 +182,10 @@ class TeamsBindingTest {
         return a;
     }
 
-    /** A linked user joins: if it reached the bot, LUX would store the conversation and greet. */
+    /**
+     * A linked user joins: if it reached the bot, LUX would store the conversation and
+     * greet.
+     */
     private static ObjectNode userAdded(String serviceUrl) {
         ObjectNode a = Activities.message(serviceUrl, "conv-binding", AAD, null);
         a.put("type", "conversationUpdate");
@@ -176,9 +195,10 @@ class TeamsBindingTest {
 
     private HttpResponse<String> post(String tokenServiceUrl, ObjectNode activity) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + openId.token(APP_ID, tokenServiceUrl).sign())
-                .POST(HttpRequest.BodyPublishers.ofString(activity.toString())).build();
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + openId.token(APP_ID, tokenServiceUrl).sign())
+            .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
+            .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

@@ -37,33 +37,43 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The user's Teams locale picks LUX's language: a de-DE activity gets German help, a German confirmation card and a
- * German answer to its button; an en-US (or unknown) one English. Names and data stay as written.
+ * The user's Teams locale picks LUX's language: a de-DE activity gets German help, a
+ * German confirmation card and a German answer to its button; an en-US (or unknown) one
+ * English. Names and data stay as written.
  */
 @DatabaseTest
 @Import(BotRoadTest.Clocks.class)
 @SpringBootTest(classes = BotTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lux.delivery.enabled=false", "lux.teams.retry-base=10ms", "lux.public-base-url=http://127.0.0.1:3978",
-            "lux.imports.max-file-size=2MB", "lux.imports.fetch-timeout=20s"})
+        properties = { "lux.delivery.enabled=false", "lux.teams.retry-base=10ms",
+                "lux.public-base-url=http://127.0.0.1:3978", "lux.imports.max-file-size=2MB",
+                "lux.imports.fetch-timeout=20s" })
 class TeamsLanguageRoadTest {
+
     static final Instant NOW = BotRoadTest.NOW;
     static final String AAD = BotRoadTest.AAD;
+
     @AutoClose
     static final FakeConnector connector = FakeConnector.start();
     static final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     UserService users;
+
     @Autowired
     ContactService contacts;
+
     @Autowired
     TemplateService templates;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     MutableClock clock;
 
@@ -89,24 +99,35 @@ class TeamsLanguageRoadTest {
         for (String english : List.of("en-US", "fr-FR")) {
             connector.clear();
             post(say("help", english));
-            assertThat(connector.messages().get(0).text()).as(english).startsWith("Hi, I am LUX. I understand these commands:");
+            assertThat(connector.messages().get(0).text()).as(english)
+                .startsWith("Hi, I am LUX. I understand these commands:");
             assertThat(title(cards().get(0))).as(english).isEqualTo("What I can do");
         }
     }
 
     @Test
     void aGermanTeamsUserConfirmsOnAGermanCardAndAnEnglishOneOnAnEnglishCard() throws Exception {
-        contacts.create(new NewContact("ana@example.com", "Ana", null, null, Map.of(), Set.of("vip"), "test"), Actor.system());
-        long template = templates.create(new TemplateContent("Einladung", "Hallo {{ contact.first_name }}", "<p>Kommen Sie!</p>", null),
-                Actor.system()).id();
+        contacts.create(new NewContact("ana@example.com", "Ana", null, null, Map.of(), Set.of("vip"), "test"),
+                Actor.system());
+        long template = templates
+            .create(new TemplateContent("Einladung", "Hallo {{ contact.first_name }}", "<p>Kommen Sie!</p>", null),
+                    Actor.system())
+            .id();
         campaigns.create(new NewCampaign("Webinar", template, null, AudienceFilter.anyOf("vip")), Actor.system());
 
         post(say("schedule Webinar tomorrow 10:00", "de-DE"));
-        FakeConnector.Call german = connector.messages().stream().filter(c -> c.card() != null).findFirst().orElseThrow();
+        FakeConnector.Call german = connector.messages()
+            .stream()
+            .filter(c -> c.card() != null)
+            .findFirst()
+            .orElseThrow();
         assertThat(title(german.card())).isEqualTo("„Webinar“ planen?");
-        assertThat(german.card().toString()).contains("\"title\":\"Empfänger\"", "\"title\":\"Vorlage\",\"value\":\"Einladung\"",
-                "Fr. 27. Nov. 2026, 10:00").doesNotContain("Recipients", "Estimated finish");
-        assertThat(german.card().path("actions")).extracting(a -> a.path("title").asText()).containsExactly("Bestätigen", "Abbrechen");
+        assertThat(german.card().toString())
+            .contains("\"title\":\"Empfänger\"", "\"title\":\"Vorlage\",\"value\":\"Einladung\"",
+                    "Fr. 27. Nov. 2026, 10:00")
+            .doesNotContain("Recipients", "Estimated finish");
+        assertThat(german.card().path("actions")).extracting(a -> a.path("title").asText())
+            .containsExactly("Bestätigen", "Abbrechen");
 
         connector.clear();
         String nonce = german.card().path("actions").get(0).path("data").path("nonce").asText();
@@ -115,17 +136,26 @@ class TeamsLanguageRoadTest {
         confirm.put("locale", "de-DE");
         post(confirm);
         assertThat(campaigns.getByName("Webinar").status()).isEqualTo(CampaignStatus.SCHEDULED);
-        assertThat(connector.updates()).singleElement().satisfies(u -> assertThat(u.card().toString())
-                .contains("Bestätigt", "„Webinar“ ist geplant für Fr. 27. Nov. 2026, 10:00.", "Bestätigt von admin@lux.test"));
-        assertThat(connector.messages()).anySatisfy(m -> assertThat(m.text()).startsWith("Erledigt: „Webinar“ ist geplant"));
+        assertThat(connector.updates()).singleElement()
+            .satisfies(u -> assertThat(u.card().toString()).contains("Bestätigt",
+                    "„Webinar“ ist geplant für Fr. 27. Nov. 2026, 10:00.", "Bestätigt von admin@lux.test"));
+        assertThat(connector.messages())
+            .anySatisfy(m -> assertThat(m.text()).startsWith("Erledigt: „Webinar“ ist geplant"));
 
         campaigns.create(new NewCampaign("Sale", template, null, AudienceFilter.anyOf("vip")), Actor.system());
         connector.clear();
         post(say("schedule Sale tomorrow 11:00", "en-US"));
-        JsonNode english = connector.messages().stream().map(FakeConnector.Call::card).filter(c -> c != null).findFirst().orElseThrow();
+        JsonNode english = connector.messages()
+            .stream()
+            .map(FakeConnector.Call::card)
+            .filter(c -> c != null)
+            .findFirst()
+            .orElseThrow();
         assertThat(title(english)).isEqualTo("Schedule \"Sale\"?");
-        assertThat(english.toString()).contains("\"title\":\"Recipients\"", "Fri 27 Nov 2026, 11:00").doesNotContain("Empfänger");
-        assertThat(english.path("actions")).extracting(a -> a.path("title").asText()).containsExactly("Confirm", "Cancel");
+        assertThat(english.toString()).contains("\"title\":\"Recipients\"", "Fri 27 Nov 2026, 11:00")
+            .doesNotContain("Empfänger");
+        assertThat(english.path("actions")).extracting(a -> a.path("title").asText())
+            .containsExactly("Confirm", "Cancel");
     }
 
     private static ObjectNode say(String text, String locale) {
@@ -143,9 +173,12 @@ class TeamsLanguageRoadTest {
     }
 
     private void post(ObjectNode activity) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(activity.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
     }
+
 }

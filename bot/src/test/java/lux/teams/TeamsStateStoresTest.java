@@ -23,21 +23,32 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The Teams state every instance shares through the database: chart images that expire and are purged, and the
- * spacing of card updates, claimed by one instance at a time. Two store objects over one database stand for two
- * instances; each has its own clock.
+ * The Teams state every instance shares through the database: chart images that expire
+ * and are purged, and the spacing of card updates, claimed by one instance at a time. Two
+ * store objects over one database stand for two instances; each has its own clock.
  */
 @DatabaseTest
 @SpringBootTest(classes = BotTestApplication.class, properties = "lux.delivery.enabled=false")
 class TeamsStateStoresTest {
+
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     static final Duration INTERVAL = Duration.ofSeconds(3);
 
-    @Autowired JdbcTemplate jdbc;
-    @Autowired LockProvider locks;
-    @Autowired ContactService contacts;
-    @Autowired TemplateService templates;
-    @Autowired CampaignService campaigns;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    LockProvider locks;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    CampaignService campaigns;
+
     final MutableClock clock = new MutableClock(NOW);
 
     @BeforeEach
@@ -49,7 +60,7 @@ class TeamsStateStoresTest {
     void aChartIsServedByAnyInstanceForADayThenPurged() {
         ChartStore one = new ChartStore(jdbc, clock);
         ChartStore other = new ChartStore(jdbc, clock);
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+        byte[] png = { (byte) 0x89, 'P', 'N', 'G', 1, 2, 3 };
         String id = one.put(png);
         String second = one.put(png);
         assertThat(id).matches("[0-9a-f]{32}").isNotEqualTo(second);
@@ -109,8 +120,11 @@ class TeamsStateStoresTest {
     }
 
     private long campaign() {
-        contacts.create(new NewContact("ana@example.com", "Ana", null, null, null, java.util.Set.of("vip"), null), Actor.system());
+        contacts.create(new NewContact("ana@example.com", "Ana", null, null, null, java.util.Set.of("vip"), null),
+                Actor.system());
         long template = templates.create(new TemplateContent("T", "Hi", "<p>Hi</p>", null), Actor.system()).id();
-        return campaigns.create(new NewCampaign("Stores", template, null, AudienceFilter.anyOf("vip")), Actor.system()).id();
+        return campaigns.create(new NewCampaign("Stores", template, null, AudienceFilter.anyOf("vip")), Actor.system())
+            .id();
     }
+
 }

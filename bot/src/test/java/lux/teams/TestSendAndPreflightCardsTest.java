@@ -33,34 +33,51 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Command mode's {@code test} command and the pre-flight verdict on the Confirm card, through /api/messages with a
- * loopback fake Bot Connector. No postal address is configured here, and the pre-flight rule for it is on: Confirm is
- * withheld.
+ * Command mode's {@code test} command and the pre-flight verdict on the Confirm card,
+ * through /api/messages with a loopback fake Bot Connector. No postal address is
+ * configured here, and the pre-flight rule for it is on: Confirm is withheld.
  */
 @DatabaseTest
 @SpringBootTest(classes = BotTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lux.delivery.enabled=false", "lux.teams.retry-base=10ms", "lux.public-base-url=https://lux.example.com",
-            "lux.preflight.require-postal-address=true", "lux.mail.postal-address="})
+        properties = { "lux.delivery.enabled=false", "lux.teams.retry-base=10ms",
+                "lux.public-base-url=https://lux.example.com", "lux.preflight.require-postal-address=true",
+                "lux.mail.postal-address=" })
 class TestSendAndPreflightCardsTest {
+
     static final String AAD = "00000000-0000-0000-0000-0000000000bb";
+
     @AutoClose
     static final FakeConnector connector = FakeConnector.start();
     static final HttpClient http = HttpClient.newHttpClient();
 
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired UserService users;
-    @Autowired ContactService contacts;
-    @Autowired TemplateService templates;
-    @Autowired CampaignService campaigns;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    CampaignService campaigns;
 
     @BeforeEach
     void cleanSlate() {
         DatabaseCleaner.clean(jdbc);
         users.create(new NewUser("mia@lux.test", "Mia", null, Role.ADMIN), Actor.system());
-        contacts.create(new NewContact("ana@example.com", "Ana", null, null, null, Set.of("vip"), null), Actor.system());
-        long template = templates.create(new TemplateContent("Back to school", "Hello {{ contact.first_name }}",
-                "<p>See <a href=\"https://shop.example.com/\">the shop</a></p>", null), Actor.system()).id();
+        contacts.create(new NewContact("ana@example.com", "Ana", null, null, null, Set.of("vip"), null),
+                Actor.system());
+        long template = templates
+            .create(new TemplateContent("Back to school", "Hello {{ contact.first_name }}",
+                    "<p>See <a href=\"https://shop.example.com/\">the shop</a></p>", null), Actor.system())
+            .id();
         campaigns.create(new NewCampaign("Autumn", template, null, AudienceFilter.anyOf("vip")), Actor.system());
         connector.clear();
     }
@@ -72,19 +89,24 @@ class TestSendAndPreflightCardsTest {
         assertThat(connector.messages().get(0).text()).as("the card says it all").isNullOrEmpty();
         List<JsonNode> cards = cards();
         assertThat(cards).hasSize(1);
-        assertThat(cards.get(0).toString()).contains("Test sent: Autumn", "\\\\[Test\\\\] Hello Alex", "mia@lux.test", "outbox",
-                "the campaign is unchanged");
+        assertThat(cards.get(0).toString()).contains("Test sent: Autumn", "\\\\[Test\\\\] Hello Alex", "mia@lux.test",
+                "outbox", "the campaign is unchanged");
         assertThat(jdbc.queryForList("SELECT recipient FROM outbox_message WHERE campaign_id IS NULL", String.class))
-                .containsExactly("mia@lux.test");
+            .containsExactly("mia@lux.test");
 
         connector.clear();
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "test Back to school to a@example.net, b@example.net"));
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD,
+                "test Back to school to a@example.net, b@example.net"));
         assertThat(connector.messages().get(0).text()).as("the card says it all").isNullOrEmpty();
-        assertThat(cards()).singleElement().satisfies(card -> assertThat(card.toString()).contains("Back to school", "a@example.net", "b@example.net"));
+        assertThat(cards()).singleElement()
+            .satisfies(
+                    card -> assertThat(card.toString()).contains("Back to school", "a@example.net", "b@example.net"));
 
         connector.clear();
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "test Autumn to 1@x.net 2@x.net 3@x.net 4@x.net 5@x.net 6@x.net"));
-        assertThat(connector.messages().get(0).text()).startsWith("Sorry, that did not work: A test goes to at most 5 addresses");
+        post(Activities.message(connector.serviceUrl(), "conv-1", AAD,
+                "test Autumn to 1@x.net 2@x.net 3@x.net 4@x.net 5@x.net 6@x.net"));
+        assertThat(connector.messages().get(0).text())
+            .startsWith("Sorry, that did not work: A test goes to at most 5 addresses");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message", Long.class)).isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_recipient", Long.class)).isZero();
     }
@@ -105,7 +127,9 @@ class TestSendAndPreflightCardsTest {
 
     private HttpResponse<String> post(ObjectNode activity) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(activity.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -2,7 +2,9 @@ package lux.audit;
 
 import java.util.Objects;
 
-/** The person (or process) on whose behalf a service acts; every change is audited to one. */
+/**
+ * The person (or process) on whose behalf a service acts; every change is audited to one.
+ */
 public record Actor(Long userId, String name, Channel channel) {
     public Actor {
         Objects.requireNonNull(name, "name");

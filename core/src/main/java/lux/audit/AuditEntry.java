@@ -13,20 +13,29 @@ import java.time.Instant;
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long actorUserId;
+
     @Column(nullable = false)
     private String actorName;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Channel channel;
+
     @Column(nullable = false)
     private String action;
+
     private String targetType;
+
     private String targetId;
+
     private String details;
+
     @Column(nullable = false)
     private Instant occurredAt;
 
@@ -44,13 +53,40 @@ public class AuditEntry {
         this.occurredAt = occurredAt;
     }
 
-    public Long getId() { return id; }
-    public Long getActorUserId() { return actorUserId; }
-    public String getActorName() { return actorName; }
-    public Channel getChannel() { return channel; }
-    public String getAction() { return action; }
-    public String getTargetType() { return targetType; }
-    public String getTargetId() { return targetId; }
-    public String getDetails() { return details; }
-    public Instant getOccurredAt() { return occurredAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public Long getActorUserId() {
+        return actorUserId;
+    }
+
+    public String getActorName() {
+        return actorName;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public String getTargetType() {
+        return targetType;
+    }
+
+    public String getTargetId() {
+        return targetId;
+    }
+
+    public String getDetails() {
+        return details;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+
 }

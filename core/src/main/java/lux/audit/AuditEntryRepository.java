@@ -6,7 +6,9 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface AuditEntryRepository extends JpaRepository<AuditEntry, Long> {
+
     Page<AuditEntry> findAllByOrderByOccurredAtDescIdDesc(Pageable pageable);
 
     List<AuditEntry> findByTargetTypeAndTargetIdOrderByIdAsc(String targetType, String targetId);
+
 }

@@ -8,10 +8,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Records actions in the caller's transaction, so an audited change and its entry commit together. */
+/**
+ * Records actions in the caller's transaction, so an audited change and its entry commit
+ * together.
+ */
 @Service
 public class AuditService {
+
     private final AuditEntryRepository entries;
+
     private final Clock clock;
 
     AuditService(AuditEntryRepository entries, Clock clock) {
@@ -21,8 +26,8 @@ public class AuditService {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Actor actor, String action, String targetType, Object targetId, String details) {
-        entries.save(new AuditEntry(actor, action, targetType,
-                targetId == null ? null : String.valueOf(targetId), details, clock.instant()));
+        entries.save(new AuditEntry(actor, action, targetType, targetId == null ? null : String.valueOf(targetId),
+                details, clock.instant()));
     }
 
     @Transactional(readOnly = true)
@@ -34,4 +39,5 @@ public class AuditService {
     public List<AuditEntry> forTarget(String targetType, Object targetId) {
         return entries.findByTargetTypeAndTargetIdOrderByIdAsc(targetType, String.valueOf(targetId));
     }
+
 }

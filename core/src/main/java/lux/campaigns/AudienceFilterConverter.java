@@ -8,8 +8,10 @@ import lux.shared.JsonColumnConverter;
 /** A campaign's audience filter as JSON: {"anyOf":[..],"allOf":[..],"excluded":[..]}. */
 @Converter
 class AudienceFilterConverter extends JsonColumnConverter<AudienceFilter> {
+
     AudienceFilterConverter() {
         super(new TypeReference<AudienceFilter>() {
         }, AudienceFilter::everyone);
     }
+
 }

@@ -7,13 +7,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who a campaign reaches, as one {@link SegmentDefinition}: the non-openers of the campaign it resends, its saved segment,
- * or its tags. Scheduling counts it, delivery materialises it, cards describe it.
+ * Who a campaign reaches, as one {@link SegmentDefinition}: the non-openers of the
+ * campaign it resends, its saved segment, or its tags. Scheduling counts it, delivery
+ * materialises it, cards describe it.
  */
 @Component
 public class CampaignAudiences {
+
     private final CampaignRepository campaigns;
+
     private final SegmentService segments;
+
     private final ContactService contacts;
 
     CampaignAudiences(CampaignRepository campaigns, SegmentService segments, ContactService contacts) {
@@ -22,7 +26,10 @@ public class CampaignAudiences {
         this.contacts = contacts;
     }
 
-    /** The audience of campaign {@code campaignId} as it is at this moment (a segment's latest definition). */
+    /**
+     * The audience of campaign {@code campaignId} as it is at this moment (a segment's
+     * latest definition).
+     */
     @Transactional(readOnly = true)
     public SegmentDefinition definition(long campaignId) {
         return definition(entity(campaignId));
@@ -51,8 +58,9 @@ public class CampaignAudiences {
     }
 
     /**
-     * What besides the tags decides the audience, for the send fingerprint: a segment's current definition (an edit
-     * after confirmation is caught before sending) or the resend's original; null for a tag audience.
+     * What besides the tags decides the audience, for the send fingerprint: a segment's
+     * current definition (an edit after confirmation is caught before sending) or the
+     * resend's original; null for a tag audience.
      */
     String source(Campaign campaign) {
         if (campaign.getResendOf() != null) {
@@ -83,4 +91,5 @@ public class CampaignAudiences {
     private Campaign entity(long id) {
         return campaigns.findById(id).orElseThrow(() -> new lux.shared.NotFoundException("Campaign", id));
     }
+
 }

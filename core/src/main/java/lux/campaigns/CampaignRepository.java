@@ -9,6 +9,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 interface CampaignRepository extends JpaRepository<Campaign, Long> {
+
     Optional<Campaign> findFirstByNameIgnoreCaseOrderByIdDesc(String name);
 
     Page<Campaign> findAllByOrderByIdDesc(Pageable pageable);
@@ -26,8 +27,11 @@ interface CampaignRepository extends JpaRepository<Campaign, Long> {
     List<StatusCount> countByStatus();
 
     interface StatusCount {
+
         CampaignStatus getStatus();
 
         long getCount();
+
     }
+
 }

@@ -28,31 +28,45 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Campaigns as a template plus an audience, and their lifecycle. Every status change goes through
- * {@link Campaign#transitionTo}, is audited and published as a {@link CampaignEvent}.
+ * Campaigns as a template plus an audience, and their lifecycle. Every status change goes
+ * through {@link Campaign#transitionTo}, is audited and published as a
+ * {@link CampaignEvent}.
  */
 @Service
 public class CampaignService {
+
     static final int MAX_NAME = 200;
 
     private final CampaignRepository campaigns;
+
     private final CampaignRecipientRepository recipients;
+
     private final TemplateService templates;
+
     private final ContactService contacts;
+
     private final AuditService audit;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
+
     private final SendApprovalService approvals;
+
     private final Senders senders;
+
     private final UserService users;
+
     private final SchedulePlanner planner;
+
     private final CampaignAudiences audiences;
+
     private final SegmentService segments;
 
     CampaignService(CampaignRepository campaigns, CampaignRecipientRepository recipients, TemplateService templates,
-                    ContactService contacts, AuditService audit, ApplicationEventPublisher events, Clock clock,
-                    SendApprovalService approvals, Senders senders, UserService users, SchedulePlanner planner,
-                    CampaignAudiences audiences, SegmentService segments) {
+            ContactService contacts, AuditService audit, ApplicationEventPublisher events, Clock clock,
+            SendApprovalService approvals, Senders senders, UserService users, SchedulePlanner planner,
+            CampaignAudiences audiences, SegmentService segments) {
         this.planner = planner;
         this.audiences = audiences;
         this.segments = segments;
@@ -68,29 +82,35 @@ public class CampaignService {
         this.clock = clock;
     }
 
-    /** As {@link #create(NewCampaign, Actor, Role)} with the role of the actor's LUX user (Teams, tools). */
+    /**
+     * As {@link #create(NewCampaign, Actor, Role)} with the role of the actor's LUX user
+     * (Teams, tools).
+     */
     @Transactional
     public CampaignView create(NewCampaign request, Actor actor) {
         return create(request, actor, roleOf(actor));
     }
 
     /**
-     * Creates a draft. {@code role} is the acting role (an API token's own role, which may be less than its creator's):
-     * only an admin may name a sender outside the default pool, and nobody one that is not configured.
+     * Creates a draft. {@code role} is the acting role (an API token's own role, which
+     * may be less than its creator's): only an admin may name a sender outside the
+     * default pool, and nobody one that is not configured.
      */
     @Transactional
     public CampaignView create(NewCampaign request, Actor actor, Role role) {
         String name = requireName(request.name());
         String sender = senders.check(request.sender(), role == Role.ADMIN);
         templates.get(request.templateId());
-        AudienceFilter audience = request.segmentId() != null || request.audience() == null ? AudienceFilter.everyone() : request.audience();
+        AudienceFilter audience = request.segmentId() != null || request.audience() == null ? AudienceFilter.everyone()
+                : request.audience();
         contacts.requireKnownTags(audience);
         Long segmentId = requireSegment(request.segmentId());
         Instant now = clock.instant();
         Campaign campaign = new Campaign(name, request.templateId(), sender, audience, actor.userId(), now);
         campaign.useSegment(segmentId);
         campaign = campaigns.save(campaign);
-        audit.record(actor, "campaign.create", "campaign", campaign.getId(), name + " to " + audiences.describe(campaign));
+        audit.record(actor, "campaign.create", "campaign", campaign.getId(),
+                name + " to " + audiences.describe(campaign));
         events.publishEvent(new CampaignEvent.Created(campaign.getId(), name, actor, now));
         return CampaignView.of(campaign);
     }
@@ -101,16 +121,17 @@ public class CampaignService {
     }
 
     /**
-     * Changes a draft; anything past draft must be paused or cancelled instead. A pending approval and any Confirm card
-     * shown for it are withdrawn (the people who saw them are told).
+     * Changes a draft; anything past draft must be paused or cancelled instead. A pending
+     * approval and any Confirm card shown for it are withdrawn (the people who saw them
+     * are told).
      */
     @Transactional
     public CampaignView update(long id, CampaignChanges changes, Actor actor, Role role) {
         Campaign campaign = entity(id);
         String sender = senders.check(changes.sender(), role == Role.ADMIN);
         if (campaign.getStatus() != CampaignStatus.DRAFT) {
-            throw new lux.shared.ConflictException("Campaign \"" + campaign.getName() + "\" is " + campaign.getStatus().label()
-                    + "; only drafts can be edited.");
+            throw new lux.shared.ConflictException("Campaign \"" + campaign.getName() + "\" is "
+                    + campaign.getStatus().label() + "; only drafts can be edited.");
         }
         if (changes.templateId() != null) {
             templates.get(changes.templateId());
@@ -122,13 +143,15 @@ public class CampaignService {
         approvals.withdraw(campaign, "the campaign was changed after approval was asked for", actor);
         if (segmentId != null) {
             campaign.useSegment(segmentId);
-        } else if (changes.audience() != null) {
+        }
+        else if (changes.audience() != null) {
             campaign.useSegment(null); // tags chosen: the tags are the audience again
         }
         campaign.edit(changes.name() == null ? null : requireName(changes.name()), changes.templateId(), sender,
                 changes.audience(), clock.instant());
         audit.record(actor, "campaign.update", "campaign", id, null);
-        events.publishEvent(new CampaignEvent.Edited(id, campaign.getName(), "it was changed by " + actor.name(), actor, clock.instant()));
+        events.publishEvent(new CampaignEvent.Edited(id, campaign.getName(), "it was changed by " + actor.name(), actor,
+                clock.instant()));
         return CampaignView.of(campaign);
     }
 
@@ -137,24 +160,30 @@ public class CampaignService {
         return contacts.previewAudience(entity(id).getAudience(), sampleSize);
     }
 
-    /** The campaign's segment, or null when its audience is its tags (or it is a resend). */
+    /**
+     * The campaign's segment, or null when its audience is its tags (or it is a resend).
+     */
     @Transactional(readOnly = true)
     public Long segmentOf(long id) {
         return entity(id).getSegmentId();
     }
 
     /**
-     * Schedules a draft (or a failed campaign) for a wall-clock time in a zone; null time means now. Refuses what the
-     * {@link SchedulePlanner}'s plan blocks. With send approval on, this only asks: the campaign keeps its status until
-     * a second person approves it.
+     * Schedules a draft (or a failed campaign) for a wall-clock time in a zone; null time
+     * means now. Refuses what the {@link SchedulePlanner}'s plan blocks. With send
+     * approval on, this only asks: the campaign keeps its status until a second person
+     * approves it.
      */
     @Transactional
     public CampaignView schedule(long id, LocalDateTime localTime, ZoneId zone, Actor actor) {
         ZoneId scheduleZone = zone == null ? ZoneId.of("UTC") : zone;
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored, so the fingerprint reads back the same
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored, so the
+                                                                      // fingerprint reads
+                                                                      // back the same
         Instant at = localTime == null ? now : localTime.atZone(scheduleZone).toInstant();
         Campaign campaign = entity(id);
-        long audience = planner.requireSendable(planner.plan(CampaignView.of(campaign), localTime, scheduleZone)).audienceCount();
+        long audience = planner.requireSendable(planner.plan(CampaignView.of(campaign), localTime, scheduleZone))
+            .audienceCount();
         if (approvals.required()) {
             return approvals.request(campaign, at, scheduleZone, audience, actor);
         }
@@ -162,12 +191,17 @@ public class CampaignService {
         campaign.schedule(at, scheduleZone);
         TemplateContent content = templates.content(campaign.getTemplateId());
         campaign.pin(content, SendFingerprint.of(content, campaign, audiences.source(campaign), when(at)));
-        audit.record(actor, "campaign.schedule", "campaign", id, at + " (" + scheduleZone.getId() + "), about " + audience + " recipients");
-        events.publishEvent(new CampaignEvent.StatusChanged(id, campaign.getName(), from, CampaignStatus.SCHEDULED, actor, now));
+        audit.record(actor, "campaign.schedule", "campaign", id,
+                at + " (" + scheduleZone.getId() + "), about " + audience + " recipients");
+        events.publishEvent(
+                new CampaignEvent.StatusChanged(id, campaign.getName(), from, CampaignStatus.SCHEDULED, actor, now));
         return CampaignView.of(campaign);
     }
 
-    /** Back to draft: takes a scheduled campaign off the calendar (or a send approval request back) so it can be edited. */
+    /**
+     * Back to draft: takes a scheduled campaign off the calendar (or a send approval
+     * request back) so it can be edited.
+     */
     @Transactional
     public CampaignView unschedule(long id, Actor actor) {
         Campaign campaign = entity(id);
@@ -183,7 +217,10 @@ public class CampaignService {
         return transition(id, CampaignStatus.PAUSED, "campaign.pause", actor);
     }
 
-    /** Resumes a paused campaign: sending again if it had started, otherwise scheduled again. */
+    /**
+     * Resumes a paused campaign: sending again if it had started, otherwise scheduled
+     * again.
+     */
     @Transactional
     public CampaignView resume(long id, Actor actor) {
         Campaign campaign = entity(id);
@@ -240,39 +277,53 @@ public class CampaignService {
         return CampaignView.of(entity(id));
     }
 
-    /** The LUX user who created the campaign (progress and counts are told to them), if one did. */
+    /**
+     * The LUX user who created the campaign (progress and counts are told to them), if
+     * one did.
+     */
     @Transactional(readOnly = true)
     public java.util.Optional<Long> owner(long id) {
         return campaigns.findById(id).map(Campaign::getCreatedBy);
     }
 
-    /** The most recent campaign with this name (case-insensitive), for "pause the spring sale". */
+    /**
+     * The most recent campaign with this name (case-insensitive), for "pause the spring
+     * sale".
+     */
     @Transactional(readOnly = true)
     public CampaignView getByName(String name) {
-        return campaigns.findFirstByNameIgnoreCaseOrderByIdDesc(name == null ? "" : name.trim()).map(CampaignView::of)
-                .orElseThrow(() -> new NotFoundException("Campaign", "\"" + name + "\""));
+        return campaigns.findFirstByNameIgnoreCaseOrderByIdDesc(name == null ? "" : name.trim())
+            .map(CampaignView::of)
+            .orElseThrow(() -> new NotFoundException("Campaign", "\"" + name + "\""));
     }
 
-    /** The campaign people call {@code name}: by name, else "#12" or "12" as its id; not found names the recent ones. */
+    /**
+     * The campaign people call {@code name}: by name, else "#12" or "12" as its id; not
+     * found names the recent ones.
+     */
     @Transactional(readOnly = true)
     public CampaignView find(String name) {
         String wanted = name == null ? "" : name.strip();
         try {
             return getByName(wanted);
-        } catch (NotFoundException e) {
+        }
+        catch (NotFoundException e) {
             if (wanted.matches("#?\\d+")) {
                 return get(Long.parseLong(wanted.replace("#", "")));
             }
-            String known = list(null, org.springframework.data.domain.PageRequest.of(0, 10)).stream().map(CampaignView::name)
-                    .collect(java.util.stream.Collectors.joining(", "));
-            throw new NotFoundException("Campaign", "\"" + wanted + "\"" + (known.isEmpty() ? "" : " (recent: " + known + ")"));
+            String known = list(null, org.springframework.data.domain.PageRequest.of(0, 10)).stream()
+                .map(CampaignView::name)
+                .collect(java.util.stream.Collectors.joining(", "));
+            throw new NotFoundException("Campaign",
+                    "\"" + wanted + "\"" + (known.isEmpty() ? "" : " (recent: " + known + ")"));
         }
     }
 
     @Transactional(readOnly = true)
     public Page<CampaignView> list(CampaignStatus status, Pageable pageable) {
-        return (status == null ? campaigns.findAllByOrderByIdDesc(pageable) : campaigns.findByStatusOrderByIdDesc(status, pageable))
-                .map(CampaignView::of);
+        return (status == null ? campaigns.findAllByOrderByIdDesc(pageable)
+                : campaigns.findByStatusOrderByIdDesc(status, pageable))
+            .map(CampaignView::of);
     }
 
     @Transactional(readOnly = true)
@@ -286,14 +337,16 @@ public class CampaignService {
     }
 
     /**
-     * A new draft with the same template, sender and audience (whatever the original's status), named {@code newName} or
-     * "<name> (copy)". The copy passes the same checks as a new campaign: a marketer cannot copy an admin-only sender.
+     * A new draft with the same template, sender and audience (whatever the original's
+     * status), named {@code newName} or "<name> (copy)". The copy passes the same checks
+     * as a new campaign: a marketer cannot copy an admin-only sender.
      */
     @Transactional
     public CampaignView duplicate(long id, String newName, Actor actor) {
         Campaign original = entity(id);
         String name = newName == null || newName.isBlank() ? original.getName() + " (copy)" : newName;
-        return create(new NewCampaign(name, original.getTemplateId(), original.getSender(), original.getAudience()), actor);
+        return create(new NewCampaign(name, original.getTemplateId(), original.getSender(), original.getAudience()),
+                actor);
     }
 
     private Campaign entity(long id) {
@@ -307,8 +360,10 @@ public class CampaignService {
         try {
             segments.get(segmentId);
             return segmentId;
-        } catch (NotFoundException e) {
-            throw new InvalidInputException("segmentId", "There is no segment " + segmentId + "; pick one from the segments list.");
+        }
+        catch (NotFoundException e) {
+            throw new InvalidInputException("segmentId",
+                    "There is no segment " + segmentId + "; pick one from the segments list.");
         }
     }
 
@@ -323,15 +378,20 @@ public class CampaignService {
         return name;
     }
 
-    /** Scheduler and system act for LUX itself; a person acts with their LUX user's role (none known: the lesser role). */
+    /**
+     * Scheduler and system act for LUX itself; a person acts with their LUX user's role
+     * (none known: the lesser role).
+     */
     private Role roleOf(Actor actor) {
         if (actor.userId() == null) {
-            return actor.channel() == Channel.SCHEDULER || actor.channel() == Channel.SYSTEM ? Role.ADMIN : Role.MARKETER;
+            return actor.channel() == Channel.SCHEDULER || actor.channel() == Channel.SYSTEM ? Role.ADMIN
+                    : Role.MARKETER;
         }
         try {
             User user = users.get(actor.userId());
             return user.isEnabled() ? user.getRole() : Role.MARKETER;
-        } catch (NotFoundException e) {
+        }
+        catch (NotFoundException e) {
             return Role.MARKETER;
         }
     }
@@ -340,4 +400,5 @@ public class CampaignService {
     static String when(Instant at) {
         return at == null ? null : at.truncatedTo(ChronoUnit.MILLIS).toString();
     }
+
 }

@@ -5,14 +5,22 @@ import lux.shared.InvalidInputException;
 import lux.shared.LuxException;
 
 /**
- * One finding of a schedule plan: a blocking problem (the send is refused until it is fixed) or a warning (it may go
- * ahead, but people should know). Other checks (pre-flight) add their findings to the same list.
+ * One finding of a schedule plan: a blocking problem (the send is refused until it is
+ * fixed) or a warning (it may go ahead, but people should know). Other checks
+ * (pre-flight) add their findings to the same list.
  */
 public record PlanCheck(Severity severity, Topic topic, String message) {
-    public enum Severity { BLOCKING, WARNING }
+    public enum Severity {
 
-    /** What a check is about; {@code field} is what a refusal names for the caller to fix. */
+        BLOCKING, WARNING
+
+    }
+
+    /**
+     * What a check is about; {@code field} is what a refusal names for the caller to fix.
+     */
     public enum Topic {
+
         STATUS("status"), TIME("scheduledAt"), AUDIENCE("audience"), APPROVAL("approval"), PREFLIGHT("preflight");
 
         private final String field;
@@ -24,6 +32,7 @@ public record PlanCheck(Severity severity, Topic topic, String message) {
         public String field() {
             return field;
         }
+
     }
 
     public static PlanCheck blocking(Topic topic, String message) {
@@ -38,8 +47,12 @@ public record PlanCheck(Severity severity, Topic topic, String message) {
         return severity == Severity.BLOCKING;
     }
 
-    /** The error a blocking check refuses with: a conflict for the campaign's state, invalid input otherwise. */
+    /**
+     * The error a blocking check refuses with: a conflict for the campaign's state,
+     * invalid input otherwise.
+     */
     LuxException refusal() {
-        return topic == Topic.STATUS ? new ConflictException(message) : new InvalidInputException(topic.field(), message);
+        return topic == Topic.STATUS ? new ConflictException(message)
+                : new InvalidInputException(topic.field(), message);
     }
 }

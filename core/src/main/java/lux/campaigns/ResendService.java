@@ -11,23 +11,31 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Resends to non-openers: a new draft campaign linked to the original whose audience is, at send time, the original's
- * recipients without a human open (optionally without a click), minus anyone unsubscribed, bounced or suppressed since.
- * It sends exactly what the original sent, under a new subject if one is given (a copy of the template is made for it).
+ * Resends to non-openers: a new draft campaign linked to the original whose audience is,
+ * at send time, the original's recipients without a human open (optionally without a
+ * click), minus anyone unsubscribed, bounced or suppressed since. It sends exactly what
+ * the original sent, under a new subject if one is given (a copy of the template is made
+ * for it).
  */
 @Service
 public class ResendService {
+
     static final int MAX_SUBJECT = 998;
 
     private final CampaignRepository campaigns;
+
     private final CampaignService campaignService;
+
     private final ConfirmedSends confirmed;
+
     private final TemplateService templates;
+
     private final AuditService audit;
+
     private final Clock clock;
 
-    ResendService(CampaignRepository campaigns, CampaignService campaignService, ConfirmedSends confirmed, TemplateService templates,
-                  AuditService audit, Clock clock) {
+    ResendService(CampaignRepository campaigns, CampaignService campaignService, ConfirmedSends confirmed,
+            TemplateService templates, AuditService audit, Clock clock) {
         this.campaigns = campaigns;
         this.campaignService = campaignService;
         this.confirmed = confirmed;
@@ -36,13 +44,16 @@ public class ResendService {
         this.clock = clock;
     }
 
-    /** Creates the linked draft (and schedules it when {@code request.sendAt()} is given). */
+    /**
+     * Creates the linked draft (and schedules it when {@code request.sendAt()} is given).
+     */
     @Transactional
     public CampaignView resendToNonOpeners(long originalId, Resend request, Actor actor) {
         CampaignView original = campaignService.get(originalId);
         if (campaignService.recipientCounts(originalId).get(RecipientStatus.SENT) == 0) {
-            throw new ConflictException("Campaign \"" + original.name() + "\" has not sent to anyone yet, so nobody can have "
-                    + "missed it. Resend it once it has been sent.");
+            throw new ConflictException(
+                    "Campaign \"" + original.name() + "\" has not sent to anyone yet, so nobody can have "
+                            + "missed it. Resend it once it has been sent.");
         }
         String subject = request.subject() == null || request.subject().isBlank() ? null : request.subject().strip();
         if (subject != null && subject.length() > MAX_SUBJECT) {
@@ -54,15 +65,19 @@ public class ResendService {
         Campaign campaign = campaigns.findById(draft.id()).orElseThrow();
         campaign.resendOf(originalId, request.excludeClickers());
         campaigns.saveAndFlush(campaign);
-        audit.record(actor, "campaign.resend", "campaign", draft.id(), "non-openers of campaign " + originalId
-                + (request.excludeClickers() ? ", clickers left out" : "") + (subject == null ? "" : ", subject \"" + subject + "\""));
+        audit.record(actor, "campaign.resend", "campaign", draft.id(),
+                "non-openers of campaign " + originalId + (request.excludeClickers() ? ", clickers left out" : "")
+                        + (subject == null ? "" : ", subject \"" + subject + "\""));
         if (request.sendAt() != null) {
             return campaignService.schedule(draft.id(), request.sendAt(), request.zone(), actor);
         }
         return CampaignView.of(campaign);
     }
 
-    /** What the original sent, under the new subject, as a template of its own (names are unique: numbered if taken). */
+    /**
+     * What the original sent, under the new subject, as a template of its own (names are
+     * unique: numbered if taken).
+     */
     private long copyWithSubject(CampaignView original, String subject, Actor actor) {
         TemplateContent sent = confirmed.sendContent(original.id());
         String base = limited(original.name() + " - resend " + clock.instant().toString().substring(0, 10));
@@ -78,4 +93,5 @@ public class ResendService {
     private static String limited(String name) {
         return name.length() <= CampaignService.MAX_NAME - 4 ? name : name.substring(0, CampaignService.MAX_NAME - 4);
     }
+
 }

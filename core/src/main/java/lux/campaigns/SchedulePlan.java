@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What scheduling a campaign for {@code when} would do: how many contacts it reaches today, what stands in the way or
- * deserves a warning, and when the send would be out at the mailbox limits. The same plan for chat, console and API.
+ * What scheduling a campaign for {@code when} would do: how many contacts it reaches
+ * today, what stands in the way or deserves a warning, and when the send would be out at
+ * the mailbox limits. The same plan for chat, console and API.
  */
 public record SchedulePlan(CampaignView campaign, ZonedDateTime when, long audienceCount, List<PlanCheck> checks,
-                           Instant estimatedFinish) {
+        Instant estimatedFinish) {
     public SchedulePlan {
         checks = List.copyOf(checks);
     }
@@ -31,8 +32,9 @@ public record SchedulePlan(CampaignView campaign, ZonedDateTime when, long audie
     }
 
     /**
-     * Refuses with the first blocking check of the plan's own, so nobody asks to schedule what cannot go. Pre-flight
-     * findings are left to the Confirm card (it shows them and offers no Confirm) and to scheduling itself.
+     * Refuses with the first blocking check of the plan's own, so nobody asks to schedule
+     * what cannot go. Pre-flight findings are left to the Confirm card (it shows them and
+     * offers no Confirm) and to scheduling itself.
      */
     public SchedulePlan requireSendable() {
         checks.stream().filter(c -> c.blocks() && c.topic() != PlanCheck.Topic.PREFLIGHT).findFirst().ifPresent(c -> {

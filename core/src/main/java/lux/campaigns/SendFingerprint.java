@@ -10,17 +10,21 @@ import lux.contacts.AudienceFilter;
 import lux.templates.TemplateContent;
 
 /**
- * A SHA-256 of what a campaign will send: the template's subject, HTML and text, the audience definition, the sender and
- * the time. A Confirm card, an approval and a scheduled campaign carry it, so a change made after someone confirmed is
- * seen (the confirmation is withdrawn) and never sent under their confirmation.
+ * A SHA-256 of what a campaign will send: the template's subject, HTML and text, the
+ * audience definition, the sender and the time. A Confirm card, an approval and a
+ * scheduled campaign carry it, so a change made after someone confirmed is seen (the
+ * confirmation is withdrawn) and never sent under their confirmation.
  */
 public final class SendFingerprint {
+
     private SendFingerprint() {
     }
 
     /**
-     * The fingerprint of {@code campaign} sending {@code content} at {@code when}; {@code source} is what besides the tags
-     * decides its audience ({@link CampaignAudiences#source}: a segment's definition, a resend), null for tags.
+     * The fingerprint of {@code campaign} sending {@code content} at {@code when};
+     * {@code source} is what besides the tags decides its audience
+     * ({@link CampaignAudiences#source}: a segment's definition, a resend), null for
+     * tags.
      */
     static String of(TemplateContent content, Campaign campaign, String source, String when) {
         return of(content, campaign.getAudience(), campaign.getSender(), when, source);
@@ -30,7 +34,10 @@ public final class SendFingerprint {
         return of(content, audience, sender, when, null);
     }
 
-    /** {@code source} (a segment or resend) joins the text only when set, so tag campaigns keep their stored hashes. */
+    /**
+     * {@code source} (a segment or resend) joins the text only when set, so tag campaigns
+     * keep their stored hashes.
+     */
     static String of(TemplateContent content, AudienceFilter audience, String sender, String when, String source) {
         StringBuilder canonical = new StringBuilder();
         field(canonical, content.subject());
@@ -45,9 +52,11 @@ public final class SendFingerprint {
             field(canonical, source);
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
@@ -64,4 +73,5 @@ public final class SendFingerprint {
     private static String tags(Set<String> tags) {
         return String.join(",", new TreeSet<>(tags == null ? Set.of() : tags));
     }
+
 }

@@ -21,12 +21,16 @@ public class CoreConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Locks live in the same database, so instances sharing PostgreSQL never run one tick twice. */
+    /**
+     * Locks live in the same database, so instances sharing PostgreSQL never run one tick
+     * twice.
+     */
     @Bean
     LockProvider lockProvider(DataSource dataSource) {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(new JdbcTemplate(dataSource))
-                .usingDbTime()
-                .build());
+            .withJdbcTemplate(new JdbcTemplate(dataSource))
+            .usingDbTime()
+            .build());
     }
+
 }

@@ -8,11 +8,14 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Defaults that make core run anywhere without configuration: an H2 file database under ./data in
- * PostgreSQL mode (Boot's own "sa" default user applies to it; a PostgreSQL URL brings its own credentials), schema owned by Flyway, and a pool that validates connections so a restarted
- * PostgreSQL is reconnected. Lowest precedence: any property, env var or profile overrides them.
+ * Defaults that make core run anywhere without configuration: an H2 file database under
+ * ./data in PostgreSQL mode (Boot's own "sa" default user applies to it; a PostgreSQL URL
+ * brings its own credentials), schema owned by Flyway, and a pool that validates
+ * connections so a restarted PostgreSQL is reconnected. Lowest precedence: any property,
+ * env var or profile overrides them.
  */
 public class CoreDefaults implements EnvironmentPostProcessor {
+
     public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     @Override
@@ -33,4 +36,5 @@ public class CoreDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.flyway.locations", "classpath:db/migration");
         environment.getPropertySources().addLast(new MapPropertySource("luxCoreDefaults", defaults));
     }
+
 }

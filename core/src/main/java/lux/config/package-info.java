@@ -1,2 +1,5 @@
-/** Core wiring: the clock, validated properties, the ShedLock provider and where each module's migrations live. */
+/**
+ * Core wiring: the clock, validated properties, the ShedLock provider and where each
+ * module's migrations live.
+ */
 package lux.config;

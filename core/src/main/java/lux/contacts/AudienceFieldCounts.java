@@ -11,22 +11,30 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How many contacts of an audience lack a field a template uses, counted in one SQL statement over the whole audience
- * (active contacts with the audience's tags), never contact by contact. Fields are as templates name them:
- * {@code email}, {@code first_name}, {@code last_name}, {@code full_name}, {@code company}, or an attribute name.
+ * How many contacts of an audience lack a field a template uses, counted in one SQL
+ * statement over the whole audience (active contacts with the audience's tags), never
+ * contact by contact. Fields are as templates name them: {@code email},
+ * {@code first_name}, {@code last_name}, {@code full_name}, {@code company}, or an
+ * attribute name.
  */
 @Component
 public class AudienceFieldCounts {
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final Map<String, String> COLUMNS = Map.of("email", "c.email", "first_name", "c.first_name",
             "last_name", "c.last_name", "company", "c.company");
+
     private final JdbcTemplate jdbc;
 
     AudienceFieldCounts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Contacts of the audience with each field empty or absent, keyed as given; the audience's size under "". */
+    /**
+     * Contacts of the audience with each field empty or absent, keyed as given; the
+     * audience's size under "".
+     */
     @Transactional(readOnly = true)
     public Map<String, Long> missing(AudienceFilter audience, List<String> fields) {
         ContactFilterSql where = ContactFilterSql.of(new ContactFilter(audience, ContactStatus.ACTIVE, Map.of(), null));
@@ -41,13 +49,17 @@ public class AudienceFieldCounts {
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put("", rs.getLong(1));
             for (int i = 0; i < fields.size(); i++) {
-                counts.put(fields.get(i), rs.getLong(i + 2)); // SUM over no rows is NULL: read as 0
+                counts.put(fields.get(i), rs.getLong(i + 2)); // SUM over no rows is NULL:
+                                                              // read as 0
             }
             return counts;
         }, args.toArray());
     }
 
-    /** The SQL condition "this contact has no value for {@code field}", adding its arguments. */
+    /**
+     * The SQL condition "this contact has no value for {@code field}", adding its
+     * arguments.
+     */
     private static String empty(String field, List<Object> args) {
         if (field.equals("full_name")) {
             return "(" + blank("c.first_name") + " AND " + blank("c.last_name") + ")";
@@ -56,7 +68,8 @@ public class AudienceFieldCounts {
         if (column != null) {
             return blank(column);
         }
-        // attributes are compact JSON text of strings: present and non-empty is "key":" followed by anything but the closing quote
+        // attributes are compact JSON text of strings: present and non-empty is "key":"
+        // followed by anything but the closing quote
         String key = like(json(field)) + ":\"";
         args.add("%{" + key + "%");
         args.add("%," + key + "%");
@@ -73,7 +86,8 @@ public class AudienceFieldCounts {
     private static String json(String text) {
         try {
             return JSON.writeValueAsString(text);
-        } catch (JsonProcessingException e) {
+        }
+        catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -81,4 +95,5 @@ public class AudienceFieldCounts {
     private static String like(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
+
 }

@@ -6,8 +6,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which contacts a campaign reaches: every active contact that has any of {@code anyOf} (if given),
- * all of {@code allOf} (if given) and none of {@code excluded}. Tag names are normalised.
+ * Which contacts a campaign reaches: every active contact that has any of {@code anyOf}
+ * (if given), all of {@code allOf} (if given) and none of {@code excluded}. Tag names are
+ * normalised.
  */
 public record AudienceFilter(Set<String> anyOf, Set<String> allOf, Set<String> excluded) {
     public AudienceFilter {
@@ -36,7 +37,8 @@ public record AudienceFilter(Set<String> anyOf, Set<String> allOf, Set<String> e
         StringBuilder text = new StringBuilder();
         if (anyOf.isEmpty() && allOf.isEmpty()) {
             text.append("all active contacts");
-        } else {
+        }
+        else {
             text.append("active contacts");
             if (!anyOf.isEmpty()) {
                 text.append(" tagged any of ").append(String.join(", ", anyOf));

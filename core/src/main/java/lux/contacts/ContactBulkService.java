@@ -26,24 +26,35 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Operations on every contact matching a {@link ContactFilter}: count and preview, tag, untag, delete (only with
- * the count the person confirmed) and a streamed CSV export. Each is one set-based statement, whatever the size.
+ * Operations on every contact matching a {@link ContactFilter}: count and preview, tag,
+ * untag, delete (only with the count the person confirmed) and a streamed CSV export.
+ * Each is one set-based statement, whatever the size.
  */
 @Service
 public class ContactBulkService {
-    /** Columns an export writes before the attribute columns; the import recognises and skips the ones it does not set. */
-    public static final List<String> EXPORT_COLUMNS = List.of("email", "first_name", "last_name", "company", "status", "tags",
-            "consent_source", "consent_at", "created_at");
+
+    /**
+     * Columns an export writes before the attribute columns; the import recognises and
+     * skips the ones it does not set.
+     */
+    public static final List<String> EXPORT_COLUMNS = List.of("email", "first_name", "last_name", "company", "status",
+            "tags", "consent_source", "consent_at", "created_at");
+
     /** The same reading of the attributes column as the entity mapping uses. */
     private static final AttributesConverter ATTRIBUTES = new AttributesConverter();
 
     private final ContactService contacts;
+
     private final TagRepository tags;
+
     private final JdbcTemplate jdbc;
+
     private final AuditService audit;
+
     private final Clock clock;
 
-    ContactBulkService(ContactService contacts, TagRepository tags, JdbcTemplate jdbc, AuditService audit, Clock clock) {
+    ContactBulkService(ContactService contacts, TagRepository tags, JdbcTemplate jdbc, AuditService audit,
+            Clock clock) {
         this.contacts = contacts;
         this.tags = tags;
         this.jdbc = jdbc;
@@ -54,26 +65,32 @@ public class ContactBulkService {
     @Transactional(readOnly = true)
     public long count(ContactFilter filter) {
         ContactFilterSql sql = where(filter);
-        return jdbc.queryForObject("SELECT COUNT(*) FROM contact c WHERE " + sql.where(), Long.class, sql.args().toArray());
+        return jdbc.queryForObject("SELECT COUNT(*) FROM contact c WHERE " + sql.where(), Long.class,
+                sql.args().toArray());
     }
 
     /** The count and the first few addresses, to show before a bulk change. */
     @Transactional(readOnly = true)
     public BulkPreview preview(ContactFilter filter, int sampleSize) {
         ContactFilterSql sql = where(filter);
-        List<String> sample = jdbc.queryForList("SELECT c.email FROM contact c WHERE " + sql.where() + " ORDER BY c.id LIMIT ?",
-                String.class, append(sql, Math.max(1, sampleSize)));
+        List<String> sample = jdbc.queryForList(
+                "SELECT c.email FROM contact c WHERE " + sql.where() + " ORDER BY c.id LIMIT ?", String.class,
+                append(sql, Math.max(1, sampleSize)));
         return new BulkPreview(filter, count(filter), sample);
     }
 
-    /** Adds the tags (created when new) to every matching contact; returns how many contact-tag links were added. */
+    /**
+     * Adds the tags (created when new) to every matching contact; returns how many
+     * contact-tag links were added.
+     */
     @Transactional
     public int tag(ContactFilter filter, Collection<String> tagNames, Actor actor) {
         ContactFilterSql sql = where(filter);
         List<Tag> wanted = tagsNamed(tagNames, true);
         int added = 0;
         for (Tag tag : wanted) {
-            added += jdbc.update("INSERT INTO contact_tag (contact_id, tag_id) SELECT c.id, ? FROM contact c WHERE " + sql.where()
+            added += jdbc.update("INSERT INTO contact_tag (contact_id, tag_id) SELECT c.id, ? FROM contact c WHERE "
+                    + sql.where()
                     + " AND NOT EXISTS (SELECT 1 FROM contact_tag x WHERE x.contact_id = c.id AND x.tag_id = ?)",
                     append(sql.argsArray(tag.getId()), tag.getId()));
         }
@@ -81,31 +98,38 @@ public class ContactBulkService {
         return added;
     }
 
-    /** Removes the tags from every matching contact; unknown tags fail. Returns how many links were removed. */
+    /**
+     * Removes the tags from every matching contact; unknown tags fail. Returns how many
+     * links were removed.
+     */
     @Transactional
     public int untag(ContactFilter filter, Collection<String> tagNames, Actor actor) {
         ContactFilterSql sql = where(filter);
         List<Tag> wanted = tagsNamed(tagNames, false);
         int removed = 0;
         for (Tag tag : wanted) {
-            removed += jdbc.update("DELETE FROM contact_tag WHERE tag_id = ? AND contact_id IN (SELECT c.id FROM contact c WHERE "
-                    + sql.where() + ")", sql.argsArray(tag.getId()));
+            removed += jdbc
+                .update("DELETE FROM contact_tag WHERE tag_id = ? AND contact_id IN (SELECT c.id FROM contact c WHERE "
+                        + sql.where() + ")", sql.argsArray(tag.getId()));
         }
-        audit.record(actor, "contact.bulk-untag", "tag", names(wanted), removed + " links removed from " + filter.describe());
+        audit.record(actor, "contact.bulk-untag", "tag", names(wanted),
+                removed + " links removed from " + filter.describe());
         return removed;
     }
 
     /**
-     * Deletes every matching contact, but only if the filter still matches {@code confirmedCount} contacts (the
-     * number the person saw in {@link #preview}); otherwise nothing is deleted and the error says why.
+     * Deletes every matching contact, but only if the filter still matches
+     * {@code confirmedCount} contacts (the number the person saw in {@link #preview});
+     * otherwise nothing is deleted and the error says why.
      */
     @Transactional
     public int delete(ContactFilter filter, long confirmedCount, Actor actor) {
         ContactFilterSql sql = where(filter);
         long now = count(filter);
         if (now != confirmedCount) {
-            throw new ConflictException("The filter (" + filter.describe() + ") now matches " + now + " contacts, not the "
-                    + confirmedCount + " you confirmed. Nothing was deleted; preview again and confirm the new number.");
+            throw new ConflictException(
+                    "The filter (" + filter.describe() + ") now matches " + now + " contacts, not the " + confirmedCount
+                            + " you confirmed. Nothing was deleted; preview again and confirm the new number.");
         }
         int deleted = jdbc.update("DELETE FROM contact c WHERE " + sql.where(), sql.args().toArray());
         audit.record(actor, "contact.bulk-delete", "contact", null, deleted + " deleted: " + filter.describe());
@@ -113,8 +137,10 @@ public class ContactBulkService {
     }
 
     /**
-     * Writes matching contacts as CSV (UTF-8 text; the caller owns the writer), reading row by row so memory does
-     * not depend on how many match. Cells a spreadsheet would run as formulas get a leading quote ({@link CsvCells}). Attribute columns come after {@link #EXPORT_COLUMNS}, sorted. Returns the count.
+     * Writes matching contacts as CSV (UTF-8 text; the caller owns the writer), reading
+     * row by row so memory does not depend on how many match. Cells a spreadsheet would
+     * run as formulas get a leading quote ({@link CsvCells}). Attribute columns come
+     * after {@link #EXPORT_COLUMNS}, sorted. Returns the count.
      */
     @Transactional // not read-only: the export itself is audited
     public long export(ContactFilter filter, Writer out, Actor actor) {
@@ -122,42 +148,52 @@ public class ContactBulkService {
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(1000);
         TreeSet<String> attributeNames = new TreeSet<>();
-        streaming.query("SELECT c.attributes FROM contact c WHERE " + sql.where(),
-                rs -> { attributeNames.addAll(attributes(rs.getString(1)).keySet()); }, sql.args().toArray());
+        streaming.query("SELECT c.attributes FROM contact c WHERE " + sql.where(), rs -> {
+            attributeNames.addAll(attributes(rs.getString(1)).keySet());
+        }, sql.args().toArray());
         List<String> header = new ArrayList<>(EXPORT_COLUMNS);
         header.addAll(attributeNames);
         try {
-            CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                    .setHeader(header.stream().map(CsvCells::neutralise).toArray(String[]::new)).get());
+            CSVPrinter csv = new CSVPrinter(out,
+                    CSVFormat.DEFAULT.builder()
+                        .setHeader(header.stream().map(CsvCells::neutralise).toArray(String[]::new))
+                        .get());
             ExportRow current = new ExportRow();
-            streaming.query("SELECT c.id, c.email, c.first_name, c.last_name, c.company, c.status, c.consent_source, c.consent_at, "
-                    + "c.created_at, c.attributes, t.name FROM contact c LEFT JOIN contact_tag ct ON ct.contact_id = c.id "
-                    + "LEFT JOIN tag t ON t.id = ct.tag_id WHERE " + sql.where() + " ORDER BY c.id, t.name", rs -> {
-                        long id = rs.getLong(1);
-                        if (current.id != id) {
-                            current.print(csv, attributeNames);
-                            current.start(id, rs);
-                        }
-                        String tag = rs.getString(11);
-                        if (tag != null) {
-                            current.tags.add(tag);
-                        }
-                    }, sql.args().toArray());
+            streaming
+                .query("SELECT c.id, c.email, c.first_name, c.last_name, c.company, c.status, c.consent_source, c.consent_at, "
+                        + "c.created_at, c.attributes, t.name FROM contact c LEFT JOIN contact_tag ct ON ct.contact_id = c.id "
+                        + "LEFT JOIN tag t ON t.id = ct.tag_id WHERE " + sql.where() + " ORDER BY c.id, t.name", rs -> {
+                            long id = rs.getLong(1);
+                            if (current.id != id) {
+                                current.print(csv, attributeNames);
+                                current.start(id, rs);
+                            }
+                            String tag = rs.getString(11);
+                            if (tag != null) {
+                                current.tags.add(tag);
+                            }
+                        }, sql.args().toArray());
             current.print(csv, attributeNames);
             csv.flush();
             audit.record(actor, "contact.export", "contact", null, current.count + " exported: " + filter.describe());
             return current.count;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** One contact being assembled from its joined tag rows. */
     private static final class ExportRow {
+
         long id = -1;
+
         long count;
+
         List<Object> values;
+
         Map<String, String> attributes;
+
         final List<String> tags = new ArrayList<>();
 
         void start(long id, ResultSet rs) throws SQLException {
@@ -182,7 +218,8 @@ public class ContactBulkService {
             attributeNames.forEach(name -> row.add(CsvCells.neutralise(attributes.getOrDefault(name, ""))));
             try {
                 csv.printRecord(row);
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             count++;
@@ -192,6 +229,7 @@ public class ContactBulkService {
             OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
             return at == null ? "" : at.toInstant().toString();
         }
+
     }
 
     private ContactFilterSql where(ContactFilter filter) {
@@ -211,7 +249,8 @@ public class ContactBulkService {
         Set<String> missing = new TreeSet<>(names);
         found.forEach(t -> missing.remove(t.getName()));
         if (!missing.isEmpty() && !createMissing) {
-            throw new InvalidInputException("tags", "Unknown tag" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + ".");
+            throw new InvalidInputException("tags",
+                    "Unknown tag" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + ".");
         }
         Instant now = clock.instant();
         missing.forEach(name -> found.add(tags.saveAndFlush(new Tag(name, now))));
@@ -235,4 +274,5 @@ public class ContactBulkService {
     private static String names(List<Tag> tags) {
         return tags.stream().map(Tag::getName).sorted().reduce((a, b) -> a + "," + b).orElse("");
     }
+
 }

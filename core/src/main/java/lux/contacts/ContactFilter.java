@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Which contacts a bulk operation or export touches: tags (any/all/excluded), a status, attributes that must
- * equal the given values, and a creation time. Every part left null or empty matches everything.
+ * Which contacts a bulk operation or export touches: tags (any/all/excluded), a status,
+ * attributes that must equal the given values, and a creation time. Every part left null
+ * or empty matches everything.
  */
-public record ContactFilter(AudienceFilter tags, ContactStatus status, Map<String, String> attributes, Instant createdSince) {
+public record ContactFilter(AudienceFilter tags, ContactStatus status, Map<String, String> attributes,
+        Instant createdSince) {
     public ContactFilter {
         tags = tags == null ? AudienceFilter.everyone() : tags;
         TreeMap<String, String> names = new TreeMap<>();
@@ -28,12 +30,14 @@ public record ContactFilter(AudienceFilter tags, ContactStatus status, Map<Strin
 
     /** A human sentence, for confirmations and the audit log. */
     public String describe() {
-        StringBuilder text = new StringBuilder(tags.anyOf().isEmpty() && tags.allOf().isEmpty() && tags.excluded().isEmpty()
-                ? "all contacts" : tags.describe().replace("active contacts", "contacts"));
+        StringBuilder text = new StringBuilder(
+                tags.anyOf().isEmpty() && tags.allOf().isEmpty() && tags.excluded().isEmpty() ? "all contacts"
+                        : tags.describe().replace("active contacts", "contacts"));
         if (status != null) {
             text.append(" with status ").append(status);
         }
-        new TreeMap<>(attributes).forEach((k, v) -> text.append(" where ").append(k).append(" is \"").append(v).append('"'));
+        new TreeMap<>(attributes)
+            .forEach((k, v) -> text.append(" where ").append(k).append(" is \"").append(v).append('"'));
         if (createdSince != null) {
             text.append(" created since ").append(createdSince);
         }

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link ContactFilter} as a SQL condition on {@code contact c}, portable between H2 and PostgreSQL.
- * Attributes live as compact JSON text, so "plan equals gold" is a LIKE on the exact {@code "plan":"gold"} pair.
+ * A {@link ContactFilter} as a SQL condition on {@code contact c}, portable between H2
+ * and PostgreSQL. Attributes live as compact JSON text, so "plan equals gold" is a LIKE
+ * on the exact {@code "plan":"gold"} pair.
  */
 record ContactFilterSql(String where, List<Object> args) {
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final String TAGGED = "SELECT 1 FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id AND ";
 
     static ContactFilterSql of(ContactFilter filter) {
@@ -47,7 +49,8 @@ record ContactFilterSql(String where, List<Object> args) {
             args.add("%" + pair + ",%");
             args.add("%" + pair + "}%");
         }
-        return new ContactFilterSql(conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions), List.copyOf(args));
+        return new ContactFilterSql(conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions),
+                List.copyOf(args));
     }
 
     Object[] argsArray(Object... before) {
@@ -63,7 +66,8 @@ record ContactFilterSql(String where, List<Object> args) {
     private static String json(String text) {
         try {
             return JSON.writeValueAsString(text);
-        } catch (JsonProcessingException e) {
+        }
+        catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -20,15 +20,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What LUX did and saw for one contact, for the chat card "who is ana@example.com?": who added or imported it, its
- * consent, the campaigns it received, opens and clicks (people and machines apart), unsubscribes and bounces. A fixed
- * handful of set-based queries per contact, however many campaigns it received.
+ * What LUX did and saw for one contact, for the chat card "who is ana@example.com?": who
+ * added or imported it, its consent, the campaigns it received, opens and clicks (people
+ * and machines apart), unsubscribes and bounces. A fixed handful of set-based queries per
+ * contact, however many campaigns it received.
  */
 @Service
 public class ContactHistory {
+
     /** The card shows the latest entries; older ones are counted. */
     public static final int MAX_ENTRIES = 30;
+
     private final JdbcTemplate jdbc;
+
     private final ConsentLedger ledger;
 
     ContactHistory(JdbcTemplate jdbc, ConsentLedger ledger) {
@@ -39,9 +43,10 @@ public class ContactHistory {
     @Transactional(readOnly = true)
     public ContactHistoryView of(String rawEmail) {
         String email = rawEmail == null ? "" : rawEmail.strip().toLowerCase(Locale.ROOT);
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT c.id, c.email, c.first_name, c.last_name, c.company, c.status, "
-                + "c.created_at, i.user_name, i.file_name, i.created_at AS imported_at FROM contact c "
-                + "LEFT JOIN contact_import i ON i.id = c.last_import_id WHERE c.email = ?", email);
+        List<Map<String, Object>> rows = jdbc
+            .queryForList("SELECT c.id, c.email, c.first_name, c.last_name, c.company, c.status, "
+                    + "c.created_at, i.user_name, i.file_name, i.created_at AS imported_at FROM contact c "
+                    + "LEFT JOIN contact_import i ON i.id = c.last_import_id WHERE c.email = ?", email);
         if (rows.isEmpty()) {
             throw new NotFoundException("Contact", email);
         }
@@ -50,7 +55,8 @@ public class ContactHistory {
         List<Entry> entries = new ArrayList<>();
         entries.addAll(audit(id));
         if (c.get("file_name") != null) {
-            entries.add(new Entry(instant(c.get("imported_at")), Kind.IMPORTED, (String) c.get("file_name"), (String) c.get("user_name")));
+            entries.add(new Entry(instant(c.get("imported_at")), Kind.IMPORTED, (String) c.get("file_name"),
+                    (String) c.get("user_name")));
         }
         entries.addAll(consent(email));
         entries.addAll(campaigns(id));
@@ -62,50 +68,72 @@ public class ContactHistory {
         int earlier = Math.max(0, entries.size() - MAX_ENTRIES);
         List<String> tags = jdbc.queryForList("SELECT t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
                 + "WHERE ct.contact_id = ? ORDER BY t.name", String.class, id);
-        return new ContactHistoryView(id, email, (String) c.get("first_name"), (String) c.get("last_name"), (String) c.get("company"),
-                ContactStatus.valueOf((String) c.get("status")), tags, entries.subList(earlier, entries.size()), earlier);
+        return new ContactHistoryView(id, email, (String) c.get("first_name"), (String) c.get("last_name"),
+                (String) c.get("company"), ContactStatus.valueOf((String) c.get("status")), tags,
+                entries.subList(earlier, entries.size()), earlier);
     }
 
-    /** Added by hand (console, API, chat) and status changes a person made; unsubscribes come from the consent ledger. */
+    /**
+     * Added by hand (console, API, chat) and status changes a person made; unsubscribes
+     * come from the consent ledger.
+     */
     private List<Entry> audit(long id) {
-        return jdbc.query("SELECT action, actor_name, details, occurred_at FROM audit_entry WHERE target_type = 'contact' "
-                + "AND target_id = ? AND action IN ('contact.create', 'contact.status') ORDER BY id", (rs, n) -> {
+        return jdbc.query(
+                "SELECT action, actor_name, details, occurred_at FROM audit_entry WHERE target_type = 'contact' "
+                        + "AND target_id = ? AND action IN ('contact.create', 'contact.status') ORDER BY id",
+                (rs, n) -> {
                     boolean created = rs.getString("action").equals("contact.create");
                     return new Entry(instant(rs.getTimestamp("occurred_at")), created ? Kind.ADDED : Kind.STATUS,
                             created ? null : rs.getString("details"), rs.getString("actor_name"));
-                }, String.valueOf(id)).stream()
-                .filter(e -> e.kind() == Kind.ADDED || e.subject() == null || !e.subject().contains("-> UNSUBSCRIBED")).toList();
+                }, String.valueOf(id))
+            .stream()
+            .filter(e -> e.kind() == Kind.ADDED || e.subject() == null || !e.subject().contains("-> UNSUBSCRIBED"))
+            .toList();
     }
 
-    /** Sign-ups, confirmations, topic choices, unsubscribes and erasure requests (adding and importing are shown above). */
+    /**
+     * Sign-ups, confirmations, topic choices, unsubscribes and erasure requests (adding
+     * and importing are shown above).
+     */
     private List<Entry> consent(String email) {
-        return ledger.history(email).stream().filter(e -> e.kind() != ConsentKind.ADDED && e.kind() != ConsentKind.IMPORT)
-                .map(ContactHistory::consentEntry).toList();
+        return ledger.history(email)
+            .stream()
+            .filter(e -> e.kind() != ConsentKind.ADDED && e.kind() != ConsentKind.IMPORT)
+            .map(ContactHistory::consentEntry)
+            .toList();
     }
 
     private static Entry consentEntry(ConsentEvent e) {
         String how = e.source() == null || e.source().isBlank() ? e.channel() : e.channel() + ": " + e.source();
         return e.kind() == ConsentKind.UNSUBSCRIBE ? new Entry(e.at(), Kind.UNSUBSCRIBED, how, e.actor())
-                : new Entry(e.at(), Kind.CONSENT, e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + how + ")", e.actor());
+                : new Entry(e.at(), Kind.CONSENT,
+                        e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + how + ")", e.actor());
     }
 
     private List<Entry> campaigns(long id) {
         List<Entry> entries = new ArrayList<>();
-        jdbc.query("SELECT c.name, r.status, r.sent_at, r.bounce, r.bounce_status, r.bounced_at FROM campaign_recipient r "
-                + "JOIN campaign c ON c.id = r.campaign_id WHERE r.contact_id = ?", (ResultSet rs) -> {
+        jdbc.query(
+                "SELECT c.name, r.status, r.sent_at, r.bounce, r.bounce_status, r.bounced_at FROM campaign_recipient r "
+                        + "JOIN campaign c ON c.id = r.campaign_id WHERE r.contact_id = ?",
+                (ResultSet rs) -> {
                     if (rs.getTimestamp("sent_at") != null) {
-                        entries.add(new Entry(instant(rs.getTimestamp("sent_at")), Kind.RECEIVED, rs.getString("name"), null));
+                        entries.add(new Entry(instant(rs.getTimestamp("sent_at")), Kind.RECEIVED, rs.getString("name"),
+                                null));
                     }
                     if (rs.getTimestamp("bounced_at") != null) {
                         String status = rs.getString("bounce_status");
-                        entries.add(new Entry(instant(rs.getTimestamp("bounced_at")), Kind.BOUNCED, rs.getString("name"),
-                                rs.getString("bounce").toLowerCase(Locale.ROOT) + (status == null ? "" : " (" + status + ")")));
+                        entries.add(new Entry(instant(rs.getTimestamp("bounced_at")), Kind.BOUNCED,
+                                rs.getString("name"), rs.getString("bounce").toLowerCase(Locale.ROOT)
+                                        + (status == null ? "" : " (" + status + ")")));
                     }
                 }, id);
         return entries;
     }
 
-    /** Opens and clicks per campaign, people and machines (mail scanners, privacy proxies) apart: first time and count. */
+    /**
+     * Opens and clicks per campaign, people and machines (mail scanners, privacy proxies)
+     * apart: first time and count.
+     */
     private List<Entry> tracking(long id) {
         return jdbc.query("SELECT c.name, e.kind, e.machine, COUNT(*) AS times, MIN(e.occurred_at) AS first_at "
                 + "FROM tracking_event e JOIN campaign_recipient r ON r.id = e.recipient_id JOIN campaign c ON c.id = e.campaign_id "
@@ -116,13 +144,16 @@ public class ContactHistory {
     private static Entry trackingEntry(ResultSet rs) throws SQLException {
         boolean open = rs.getString("kind").equals("OPEN");
         boolean machine = rs.getBoolean("machine");
-        Kind kind = open ? (machine ? Kind.OPENED_BY_MACHINE : Kind.OPENED) : (machine ? Kind.CLICKED_BY_MACHINE : Kind.CLICKED);
+        Kind kind = open ? (machine ? Kind.OPENED_BY_MACHINE : Kind.OPENED)
+                : (machine ? Kind.CLICKED_BY_MACHINE : Kind.CLICKED);
         long times = rs.getLong("times");
-        return new Entry(instant(rs.getTimestamp("first_at")), kind, rs.getString("name"), times == 1 ? "once" : times + " times");
+        return new Entry(instant(rs.getTimestamp("first_at")), kind, rs.getString("name"),
+                times == 1 ? "once" : times + " times");
     }
 
     private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : value instanceof java.time.OffsetDateTime o ? o.toInstant()
-                : (Instant) value;
+        return value instanceof Timestamp t ? t.toInstant()
+                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
+
 }

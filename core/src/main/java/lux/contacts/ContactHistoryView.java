@@ -3,9 +3,13 @@ package lux.contacts;
 import java.time.Instant;
 import java.util.List;
 
-/** One contact and its timeline, oldest entry first; {@code earlierEntries} older ones were left out. */
+/**
+ * One contact and its timeline, oldest entry first; {@code earlierEntries} older ones
+ * were left out.
+ */
 public record ContactHistoryView(long contactId, String email, String firstName, String lastName, String company,
-                                 ContactStatus status, List<String> tags, List<Entry> entries, int earlierEntries) {
+        ContactStatus status, List<String> tags, List<Entry> entries, int earlierEntries) {
+
     public ContactHistoryView {
         tags = List.copyOf(tags);
         entries = List.copyOf(entries);
@@ -17,11 +21,17 @@ public record ContactHistoryView(long contactId, String email, String firstName,
         return name.isEmpty() ? email : name;
     }
 
-    /** What happened: {@code subject} is the campaign, file or change; {@code detail} who did it, or how often. */
+    /**
+     * What happened: {@code subject} is the campaign, file or change; {@code detail} who
+     * did it, or how often.
+     */
     public record Entry(Instant at, Kind kind, String subject, String detail) {
     }
 
     public enum Kind {
-        ADDED, IMPORTED, CONSENT, STATUS, RECEIVED, OPENED, OPENED_BY_MACHINE, CLICKED, CLICKED_BY_MACHINE, UNSUBSCRIBED, BOUNCED
+
+        ADDED, IMPORTED, CONSENT, STATUS, RECEIVED, OPENED, OPENED_BY_MACHINE, CLICKED, CLICKED_BY_MACHINE,
+        UNSUBSCRIBED, BOUNCED
+
     }
 }

@@ -3,7 +3,6 @@ package lux.contacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,18 +11,25 @@ import lux.shared.InvalidInputException;
 
 /**
  * Reads contacts as people paste or type them: {@code Ana Lopez <ana@example.com>, Acme},
- * {@code ana@example.com, Ana Lopez, company Acme}, {@code ana@example.com, city=Berlin} or a bare address. The part with
- * the address is the address (a name may stand before it in angle-bracket form); {@code company X} or {@code key=value}
- * / {@code key: value} parts are the company and attributes; the first other part is the name, a second one the company.
- * Hostile input is bounded: a line over {@value #MAX_LINE} characters, control characters, markup in names or more than
- * {@value #MAX_PARTS} parts are refused, naming the line.
+ * {@code ana@example.com, Ana Lopez, company Acme}, {@code ana@example.com, city=Berlin}
+ * or a bare address. The part with the address is the address (a name may stand before it
+ * in angle-bracket form); {@code company X} or {@code key=value} / {@code key: value}
+ * parts are the company and attributes; the first other part is the name, a second one
+ * the company. Hostile input is bounded: a line over {@value #MAX_LINE} characters,
+ * control characters, markup in names or more than {@value #MAX_PARTS} parts are refused,
+ * naming the line.
  */
 public final class ContactLines {
+
     public static final int MAX_LINE = 1000;
+
     public static final int MAX_LINES = 500;
     static final int MAX_PARTS = 12;
+
     private static final Pattern ANGLE = Pattern.compile("^(.*?)<([^<>]+)>\\s*$");
+
     private static final Pattern COMPANY = Pattern.compile("^(?i)(?:company|firma)(?:\\s*[:=]\\s*|\\s+)(.+)$");
+
     private static final Pattern ATTRIBUTE = Pattern.compile("^([A-Za-z][A-Za-z0-9_ ]{0,63})\\s*[:=]\\s*(.*)$");
 
     private ContactLines() {
@@ -35,14 +41,16 @@ public final class ContactLines {
             throw new InvalidInputException("contacts", "An empty line names no contact.");
         }
         if (line.length() > MAX_LINE) {
-            throw new InvalidInputException("contacts", "A line is longer than " + MAX_LINE + " characters; put one contact per line.");
+            throw new InvalidInputException("contacts",
+                    "A line is longer than " + MAX_LINE + " characters; put one contact per line.");
         }
         if (line.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
             throw new InvalidInputException("contacts", "\"" + shown(line) + "\" contains control characters.");
         }
         String[] parts = line.strip().split("\\s*[,;]\\s*");
         if (parts.length > MAX_PARTS) {
-            throw new InvalidInputException("contacts", "\"" + shown(line) + "\" has more than " + MAX_PARTS + " parts.");
+            throw new InvalidInputException("contacts",
+                    "\"" + shown(line) + "\" has more than " + MAX_PARTS + " parts.");
         }
         String email = null;
         String name = null;
@@ -61,13 +69,17 @@ public final class ContactLines {
                 email = angle.group(2).strip();
                 String before = angle.group(1).strip().replaceAll("^\"|\"$", "").strip();
                 name = before.isEmpty() ? null : before;
-            } else if (email == null && !part.contains(" ") && part.contains("@")) {
+            }
+            else if (email == null && !part.contains(" ") && part.contains("@")) {
                 email = part;
-            } else if (companyPart.matches()) {
+            }
+            else if (companyPart.matches()) {
                 company = companyPart.group(1).strip();
-            } else if (attribute.matches()) {
+            }
+            else if (attribute.matches()) {
                 attributes.put(ContactService.attributeName(attribute.group(1)), attribute.group(2).strip());
-            } else {
+            }
+            else {
                 plain.add(part);
             }
         }
@@ -78,11 +90,13 @@ public final class ContactLines {
         for (String part : plain) {
             if (name == null) {
                 name = part;
-            } else if (company == null) {
+            }
+            else if (company == null) {
                 company = part;
-            } else {
-                throw new InvalidInputException("contacts", "\"" + shown(line) + "\": LUX cannot tell what \"" + shown(part)
-                        + "\" is. Write company <name> or key=value.");
+            }
+            else {
+                throw new InvalidInputException("contacts", "\"" + shown(line) + "\": LUX cannot tell what \""
+                        + shown(part) + "\" is. Write company <name> or key=value.");
             }
         }
         requirePlain(line, name);
@@ -91,7 +105,10 @@ public final class ContactLines {
         return new NewContact(email, names[0], names[1], company, attributes, null, null);
     }
 
-    /** Many lines at once, refusing more than {@value #MAX_LINES} (an import file is the road for more). */
+    /**
+     * Many lines at once, refusing more than {@value #MAX_LINES} (an import file is the
+     * road for more).
+     */
     public static List<String> lines(List<String> entries) {
         List<String> lines = new ArrayList<>();
         if (entries != null) {
@@ -112,18 +129,22 @@ public final class ContactLines {
         return lines;
     }
 
-    /** "Ana Lopez" is first name Ana, last name Lopez; "Lopez, Ana" is not read (a comma separates parts). */
+    /**
+     * "Ana Lopez" is first name Ana, last name Lopez; "Lopez, Ana" is not read (a comma
+     * separates parts).
+     */
     private static String[] splitName(String name) {
         if (name == null) {
-            return new String[] {null, null};
+            return new String[] { null, null };
         }
         String[] words = name.strip().split("\\s+", 2);
-        return new String[] {words[0], words.length > 1 ? words[1] : null};
+        return new String[] { words[0], words.length > 1 ? words[1] : null };
     }
 
     private static void requirePlain(String line, String value) {
         if (value != null && value.matches(".*[<>{}].*")) {
-            throw new InvalidInputException("contacts", "\"" + shown(line) + "\": names and companies cannot contain < > { }.");
+            throw new InvalidInputException("contacts",
+                    "\"" + shown(line) + "\": names and companies cannot contain < > { }.");
         }
     }
 
@@ -131,4 +152,5 @@ public final class ContactLines {
         String clean = text.replaceAll("\\p{Cntrl}", "?");
         return clean.length() > 80 ? clean.substring(0, 80) + "…" : clean;
     }
+
 }

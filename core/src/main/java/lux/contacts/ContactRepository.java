@@ -7,9 +7,11 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 interface ContactRepository extends JpaRepository<Contact, Long>, JpaSpecificationExecutor<Contact> {
+
     Optional<Contact> findByEmail(String email);
 
     boolean existsByEmail(String email);
 
     List<Contact> findByIdIn(Collection<Long> ids);
+
 }

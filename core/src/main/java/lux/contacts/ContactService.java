@@ -28,24 +28,36 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The public face of contacts and tags: create, change, tag, search and count audiences. */
+/**
+ * The public face of contacts and tags: create, change, tag, search and count audiences.
+ */
 @Service
 public class ContactService {
+
     public static final int MAX_NAME = 100;
+
     public static final int MAX_COMPANY = 200;
+
     public static final int MAX_ATTRIBUTE_VALUE = 1000;
+
     public static final int MAX_REASON = 500;
 
     private final ContactRepository contacts;
+
     private final TagRepository tags;
+
     private final JdbcTemplate jdbc;
+
     private final AuditService audit;
+
     private final SuppressionHolds holds;
+
     private final ConsentLedger ledger;
+
     private final Clock clock;
 
     ContactService(ContactRepository contacts, TagRepository tags, JdbcTemplate jdbc, AuditService audit,
-                   SuppressionHolds holds, ConsentLedger ledger, Clock clock) {
+            SuppressionHolds holds, ConsentLedger ledger, Clock clock) {
         this.contacts = contacts;
         this.ledger = ledger;
         this.holds = holds;
@@ -55,15 +67,19 @@ public class ContactService {
         this.clock = clock;
     }
 
-    /** Creates a contact added by {@code actor}; the consent ledger records who added it, and where. */
+    /**
+     * Creates a contact added by {@code actor}; the consent ledger records who added it,
+     * and where.
+     */
     @Transactional
     public ContactView create(NewContact request, Actor actor) {
         return create(request, actor, null);
     }
 
     /**
-     * Creates a contact; {@code consent} is how the person consented (a confirmed sign-up, with the text shown and
-     * the IP), recorded in the consent ledger with the new contact's id. Null records an addition by {@code actor}.
+     * Creates a contact; {@code consent} is how the person consented (a confirmed
+     * sign-up, with the text shown and the IP), recorded in the consent ledger with the
+     * new contact's id. Null records an addition by {@code actor}.
      */
     @Transactional
     public ContactView create(NewContact request, Actor actor, NewConsentEvent consent) {
@@ -73,16 +89,17 @@ public class ContactService {
         }
         Instant now = clock.instant();
         Contact contact = new Contact(email, now);
-        apply(contact, new ContactChanges(request.firstName(), request.lastName(), request.company(), request.attributes()));
+        apply(contact,
+                new ContactChanges(request.firstName(), request.lastName(), request.company(), request.attributes()));
         contact.setConsent(request.consentSource() == null ? "added by " + actor.name() + " via " + actor.channel()
                 : request.consentSource(), now);
         contact.tags().addAll(tagsNamed(request.tags(), true));
         contact = contacts.save(contact);
         ledger.record(consent == null
-                ? new NewConsentEvent(email, contact.getId(), ConsentKind.ADDED, ConsentLedger.channelOf(actor), contact.getConsentSource(),
-                        null, null, actor.name())
-                : new NewConsentEvent(email, contact.getId(), consent.kind(), consent.channel(), consent.source(), consent.text(),
-                        consent.ip(), consent.actor()));
+                ? new NewConsentEvent(email, contact.getId(), ConsentKind.ADDED, ConsentLedger.channelOf(actor),
+                        contact.getConsentSource(), null, null, actor.name())
+                : new NewConsentEvent(email, contact.getId(), consent.kind(), consent.channel(), consent.source(),
+                        consent.text(), consent.ip(), consent.actor()));
         audit.record(actor, "contact.create", "contact", contact.getId(), email);
         return ContactView.of(contact);
     }
@@ -96,28 +113,36 @@ public class ContactService {
         return ContactView.of(contact);
     }
 
-    /** Field changes and a status change in one transaction: a refused status change leaves the fields as they were. */
+    /**
+     * Field changes and a status change in one transaction: a refused status change
+     * leaves the fields as they were.
+     */
     @Transactional
     public ContactView update(long id, ContactChanges changes, ContactStatus status, String reason, Actor actor) {
         ContactView updated = update(id, changes, actor);
         return status == null ? updated : changeStatus(id, status, reason, actor);
     }
 
-    /** A status change without a reason: enough to put a contact on hold, not to take one off it. */
+    /**
+     * A status change without a reason: enough to put a contact on hold, not to take one
+     * off it.
+     */
     @Transactional
     public ContactView changeStatus(long id, ContactStatus status, Actor actor) {
         return changeStatus(id, status, null, actor);
     }
 
     /**
-     * Changes a contact's status; the only road for console, API and tools. Putting a contact on hold (unsubscribed,
-     * bounced, complained) also suppresses the address. Taking one off a hold is for admins only and needs a reason,
-     * kept in the audit log; back to ACTIVE it removes the address's suppression entry too.
+     * Changes a contact's status; the only road for console, API and tools. Putting a
+     * contact on hold (unsubscribed, bounced, complained) also suppresses the address.
+     * Taking one off a hold is for admins only and needs a reason, kept in the audit log;
+     * back to ACTIVE it removes the address's suppression entry too.
      */
     @Transactional
     public ContactView changeStatus(long id, ContactStatus status, String reason, Actor actor) {
         if (status == null) {
-            throw new InvalidInputException("status", "Choose a status: " + java.util.Arrays.toString(ContactStatus.values()) + ".");
+            throw new InvalidInputException("status",
+                    "Choose a status: " + java.util.Arrays.toString(ContactStatus.values()) + ".");
         }
         Contact contact = entity(id);
         ContactStatus from = contact.getStatus();
@@ -130,14 +155,15 @@ public class ContactService {
         }
         if (status.isHold()) {
             holds.hold(contact.getEmail(), status, why, actor);
-        } else {
+        }
+        else {
             holds.release(contact.getEmail(), from, why, actor);
         }
         contact.setStatus(status);
         contact.touch(clock.instant());
         if (status == ContactStatus.UNSUBSCRIBED) {
-            ledger.record(new NewConsentEvent(contact.getEmail(), id, ConsentKind.UNSUBSCRIBE, ConsentLedger.channelOf(actor),
-                    why, null, null, actor.name()));
+            ledger.record(new NewConsentEvent(contact.getEmail(), id, ConsentKind.UNSUBSCRIBE,
+                    ConsentLedger.channelOf(actor), why, null, null, actor.name()));
         }
         audit.record(actor, "contact.status", "contact", id, from + " -> " + status + (why == null ? "" : ": " + why));
         return ContactView.of(contact);
@@ -160,7 +186,10 @@ public class ContactService {
         return contacts.findByEmail(EmailAddress.normaliseLenient(email)).map(ContactView::of);
     }
 
-    /** Adds tags (created when new) to the given contacts; returns how many contact-tag links were added. */
+    /**
+     * Adds tags (created when new) to the given contacts; returns how many contact-tag
+     * links were added.
+     */
     @Transactional
     public int tag(Collection<Long> contactIds, Collection<String> tagNames, Actor actor) {
         List<Tag> wanted = tagsNamed(tagNames, true);
@@ -169,7 +198,7 @@ public class ContactService {
         List<Object[]> rows = new ArrayList<>();
         for (Tag tag : wanted) {
             for (Long id : ids) {
-                rows.add(new Object[] {id, tag.getId(), id, tag.getId()});
+                rows.add(new Object[] { id, tag.getId(), id, tag.getId() });
             }
         }
         int added = sum(jdbc.batchUpdate("INSERT INTO contact_tag (contact_id, tag_id) SELECT ?, ? "
@@ -179,7 +208,10 @@ public class ContactService {
         return added;
     }
 
-    /** Removes tags from the given contacts; unknown tag names fail. Returns how many links were removed. */
+    /**
+     * Removes tags from the given contacts; unknown tag names fail. Returns how many
+     * links were removed.
+     */
     @Transactional
     public int untag(Collection<Long> contactIds, Collection<String> tagNames, Actor actor) {
         List<Tag> wanted = tagsNamed(tagNames, false);
@@ -188,7 +220,7 @@ public class ContactService {
         List<Object[]> rows = new ArrayList<>();
         for (Tag tag : wanted) {
             for (Long id : ids) {
-                rows.add(new Object[] {id, tag.getId()});
+                rows.add(new Object[] { id, tag.getId() });
             }
         }
         int removed = sum(jdbc.batchUpdate("DELETE FROM contact_tag WHERE contact_id = ? AND tag_id = ?", rows));
@@ -201,10 +233,14 @@ public class ContactService {
     public Page<ContactView> search(ContactQuery query, Pageable pageable) {
         Pageable sorted = pageable.getSort().isSorted() ? pageable
                 : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("id"));
-        return contacts.findAll(ContactSpecifications.matching(query, resolve(query.tags())), sorted).map(ContactView::of);
+        return contacts.findAll(ContactSpecifications.matching(query, resolve(query.tags())), sorted)
+            .map(ContactView::of);
     }
 
-    /** The number of active contacts a campaign with this filter would reach today (before suppression, pauses and topic opt-outs). */
+    /**
+     * The number of active contacts a campaign with this filter would reach today (before
+     * suppression, pauses and topic opt-outs).
+     */
     @Transactional(readOnly = true)
     public long countAudience(AudienceFilter filter) {
         return contacts.count(ContactSpecifications.matching(audienceQuery(filter), resolve(filter)));
@@ -221,7 +257,10 @@ public class ContactService {
         return tags.countContactsPerTag();
     }
 
-    /** Fails with a message naming each unknown tag, so "vpi" is caught before a campaign reaches nobody. */
+    /**
+     * Fails with a message naming each unknown tag, so "vpi" is caught before a campaign
+     * reaches nobody.
+     */
     @Transactional(readOnly = true)
     public void requireKnownTags(AudienceFilter filter) {
         resolve(filter);
@@ -232,20 +271,23 @@ public class ContactService {
     }
 
     private ContactSpecifications.TagIds resolve(AudienceFilter filter) {
-        Map<String, Long> known = tags.findByNameIn(filter.allTags()).stream()
-                .collect(Collectors.toMap(Tag::getName, Tag::getId));
+        Map<String, Long> known = tags.findByNameIn(filter.allTags())
+            .stream()
+            .collect(Collectors.toMap(Tag::getName, Tag::getId));
         Set<String> unknown = new TreeSet<>(filter.allTags());
         unknown.removeAll(known.keySet());
         if (!unknown.isEmpty()) {
-            String existing = tags.findAll(Sort.by("name")).stream().map(Tag::getName).limit(20)
-                    .collect(Collectors.joining(", "));
-            throw new InvalidInputException("tags", "Unknown tag" + (unknown.size() > 1 ? "s " : " ")
-                    + String.join(", ", unknown) + ". " + (existing.isEmpty() ? "No tags exist yet." : "Existing tags: " + existing + "."));
+            String existing = tags.findAll(Sort.by("name"))
+                .stream()
+                .map(Tag::getName)
+                .limit(20)
+                .collect(Collectors.joining(", "));
+            throw new InvalidInputException("tags",
+                    "Unknown tag" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown) + ". "
+                            + (existing.isEmpty() ? "No tags exist yet." : "Existing tags: " + existing + "."));
         }
-        return new ContactSpecifications.TagIds(
-                filter.anyOf().stream().map(known::get).toList(),
-                filter.allOf().stream().map(known::get).toList(),
-                filter.excluded().stream().map(known::get).toList());
+        return new ContactSpecifications.TagIds(filter.anyOf().stream().map(known::get).toList(),
+                filter.allOf().stream().map(known::get).toList(), filter.excluded().stream().map(known::get).toList());
     }
 
     private List<Tag> tagsNamed(Collection<String> rawNames, boolean createMissing) {
@@ -260,7 +302,8 @@ public class ContactService {
         Set<String> missing = new TreeSet<>(names);
         found.forEach(t -> missing.remove(t.getName()));
         if (!missing.isEmpty() && !createMissing) {
-            throw new InvalidInputException("tags", "Unknown tag" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + ".");
+            throw new InvalidInputException("tags",
+                    "Unknown tag" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + ".");
         }
         Instant now = clock.instant();
         missing.forEach(name -> found.add(tags.save(new Tag(name, now))));
@@ -275,7 +318,8 @@ public class ContactService {
         if (ids.size() != Set.copyOf(contactIds).size()) {
             Set<Long> missing = new TreeSet<>(contactIds);
             ids.forEach(missing::remove);
-            throw new NotFoundException("Contact", missing.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+            throw new NotFoundException("Contact",
+                    missing.stream().map(String::valueOf).collect(Collectors.joining(", ")));
         }
         return ids;
     }
@@ -283,7 +327,7 @@ public class ContactService {
     private void touch(List<Long> ids) {
         Instant now = clock.instant();
         jdbc.batchUpdate("UPDATE contact SET updated_at = ? WHERE id = ?",
-                ids.stream().map(id -> new Object[] {java.sql.Timestamp.from(now), id}).toList());
+                ids.stream().map(id -> new Object[] { java.sql.Timestamp.from(now), id }).toList());
     }
 
     private Contact entity(long id) {
@@ -306,7 +350,8 @@ public class ContactService {
                 String name = attributeName(key);
                 if (value == null) {
                     merged.remove(name);
-                } else {
+                }
+                else {
                     merged.put(name, limited("attributes." + name, value, MAX_ATTRIBUTE_VALUE));
                 }
             });
@@ -314,12 +359,19 @@ public class ContactService {
         }
     }
 
-    /** Attribute names become template variables ({{ contact.plan }}), so they must be identifiers. */
+    /**
+     * Attribute names become template variables ({{ contact.plan }}), so they must be
+     * identifiers.
+     */
     public static String attributeName(String raw) {
-        String name = raw == null ? "" : raw.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]+", "_")
-                .replaceAll("^_+|_+$", "");
+        String name = raw == null ? ""
+                : raw.trim()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .replaceAll("[^a-z0-9_]+", "_")
+                    .replaceAll("^_+|_+$", "");
         if (name.isEmpty() || Character.isDigit(name.charAt(0)) || name.length() > 64) {
-            throw new InvalidInputException("attributes", "\"" + raw + "\" cannot be an attribute name: use letters, digits and _ (up to 64).");
+            throw new InvalidInputException("attributes",
+                    "\"" + raw + "\" cannot be an attribute name: use letters, digits and _ (up to 64).");
         }
         return name;
     }
@@ -343,4 +395,5 @@ public class ContactService {
         }
         return total;
     }
+
 }

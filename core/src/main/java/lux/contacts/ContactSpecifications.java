@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.data.jpa.domain.Specification;
 
-/** Criteria for contact searches and audiences; tag conditions are EXISTS subqueries so no row is duplicated. */
+/**
+ * Criteria for contact searches and audiences; tag conditions are EXISTS subqueries so no
+ * row is duplicated.
+ */
 final class ContactSpecifications {
+
     private ContactSpecifications() {
     }
 
@@ -38,9 +42,9 @@ final class ContactSpecifications {
     }
 
     static Specification<Contact> containsText(String text) {
-        String like = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return (root, q, cb) -> cb.or(
-                cb.like(root.get("email"), like, '\\'),
+        String like = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%";
+        return (root, q, cb) -> cb.or(cb.like(root.get("email"), like, '\\'),
                 cb.like(cb.lower(root.get("firstName")), like, '\\'),
                 cb.like(cb.lower(root.get("lastName")), like, '\\'),
                 cb.like(cb.lower(root.get("company")), like, '\\'));
@@ -59,4 +63,5 @@ final class ContactSpecifications {
     /** Tag names of a filter resolved to ids. */
     record TagIds(Collection<Long> anyOf, Collection<Long> allOf, Collection<Long> excluded) {
     }
+
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /** A contact as callers outside this package see it. */
 public record ContactView(long id, String email, String firstName, String lastName, String company,
-                          Map<String, String> attributes, ContactStatus status, List<String> tags,
-                          String consentSource, Instant consentAt, Instant createdAt, Instant updatedAt) {
+        Map<String, String> attributes, ContactStatus status, List<String> tags, String consentSource,
+        Instant consentAt, Instant createdAt, Instant updatedAt) {
     static ContactView of(Contact c) {
         return new ContactView(c.getId(), c.getEmail(), c.getFirstName(), c.getLastName(), c.getCompany(),
                 c.getAttributes(), c.getStatus(), c.tagNames(), c.getConsentSource(), c.getConsentAt(),

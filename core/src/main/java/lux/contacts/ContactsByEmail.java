@@ -12,11 +12,13 @@ import lux.shared.LuxException;
 import org.springframework.stereotype.Service;
 
 /**
- * Contacts named by their addresses, as people type them in chat: add (or tag the known ones), and tag. Each address is
- * its own step, so one refused address (a typo, a suppressed one) costs only itself.
+ * Contacts named by their addresses, as people type them in chat: add (or tag the known
+ * ones), and tag. Each address is its own step, so one refused address (a typo, a
+ * suppressed one) costs only itself.
  */
 @Service
 public class ContactsByEmail {
+
     private final ContactService contacts;
 
     ContactsByEmail(ContactService contacts) {
@@ -40,11 +42,13 @@ public class ContactsByEmail {
                 if (found.isPresent()) {
                     known.add(email);
                     toTag.add(found.get().id());
-                } else {
+                }
+                else {
                     contacts.create(new NewContact(email, null, null, null, null, tagSet, null), actor);
                     created.add(email);
                 }
-            } catch (LuxException e) {
+            }
+            catch (LuxException e) {
                 refused.add(raw + " (" + e.getMessage() + ")");
             }
         }
@@ -55,9 +59,10 @@ public class ContactsByEmail {
     }
 
     /**
-     * Adds contacts written as people paste them ({@link ContactLines}), with names, company and attributes, and
-     * {@code tags}. A known address gets the tags and whatever the line gave (names, company, attributes); a refused
-     * line is quoted back with why, the others still count.
+     * Adds contacts written as people paste them ({@link ContactLines}), with names,
+     * company and attributes, and {@code tags}. A known address gets the tags and
+     * whatever the line gave (names, company, attributes); a refused line is quoted back
+     * with why, the others still count.
      */
     public AddedContacts addLines(Collection<String> entries, Collection<String> tags, Actor actor) {
         List<String> lines = ContactLines.lines(entries == null ? null : List.copyOf(entries));
@@ -73,16 +78,20 @@ public class ContactsByEmail {
                 if (found.isPresent()) {
                     known.add(read.email());
                     toTag.add(found.get().id());
-                    ContactChanges given = new ContactChanges(read.firstName(), read.lastName(), read.company(), read.attributes());
-                    if (given.firstName() != null || given.lastName() != null || given.company() != null || !read.attributes().isEmpty()) {
+                    ContactChanges given = new ContactChanges(read.firstName(), read.lastName(), read.company(),
+                            read.attributes());
+                    if (given.firstName() != null || given.lastName() != null || given.company() != null
+                            || !read.attributes().isEmpty()) {
                         contacts.update(found.get().id(), given, actor);
                     }
-                } else {
-                    contacts.create(new NewContact(read.email(), read.firstName(), read.lastName(), read.company(), read.attributes(),
-                            tagSet, null), actor);
+                }
+                else {
+                    contacts.create(new NewContact(read.email(), read.firstName(), read.lastName(), read.company(),
+                            read.attributes(), tagSet, null), actor);
                     created.add(read.email());
                 }
-            } catch (LuxException e) {
+            }
+            catch (LuxException e) {
                 refused.add((line.length() > 200 ? line.substring(0, 200) + "…" : line) + " (" + e.getMessage() + ")");
             }
         }
@@ -94,11 +103,15 @@ public class ContactsByEmail {
 
     /** The contact with this address, or a refusal naming it. */
     public ContactView require(String email) {
-        return contacts.findByEmail(email).orElseThrow(() -> new InvalidInputException("email",
-                "\"" + (email == null ? "" : email.strip()) + "\" is not a contact."));
+        return contacts.findByEmail(email)
+            .orElseThrow(() -> new InvalidInputException("email",
+                    "\"" + (email == null ? "" : email.strip()) + "\" is not a contact."));
     }
 
-    /** Removes tags from the contacts with these addresses; refuses when none of them is a contact or a tag is unknown. */
+    /**
+     * Removes tags from the contacts with these addresses; refuses when none of them is a
+     * contact or a tag is unknown.
+     */
     public TaggedContacts untag(Collection<String> emails, Collection<String> tags, Actor actor) {
         List<Long> ids = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -106,7 +119,8 @@ public class ContactsByEmail {
             contacts.findByEmail(email).ifPresentOrElse(c -> ids.add(c.id()), () -> unknown.add(email));
         }
         if (ids.isEmpty()) {
-            throw new InvalidInputException("emails", "None of these addresses is a contact: " + String.join(", ", unknown) + ".");
+            throw new InvalidInputException("emails",
+                    "None of these addresses is a contact: " + String.join(", ", unknown) + ".");
         }
         Set<String> tagSet = clean(tags);
         if (tagSet.isEmpty()) {
@@ -124,7 +138,8 @@ public class ContactsByEmail {
             contacts.findByEmail(email).ifPresentOrElse(c -> ids.add(c.id()), () -> unknown.add(email));
         }
         if (ids.isEmpty()) {
-            throw new InvalidInputException("emails", "None of these addresses is a contact: " + String.join(", ", unknown) + ".");
+            throw new InvalidInputException("emails",
+                    "None of these addresses is a contact: " + String.join(", ", unknown) + ".");
         }
         Set<String> tagSet = clean(tags);
         int added = contacts.tag(ids, tagSet, actor);
@@ -138,4 +153,5 @@ public class ContactsByEmail {
         }
         return set;
     }
+
 }

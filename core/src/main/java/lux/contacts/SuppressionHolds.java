@@ -11,12 +11,15 @@ import lux.users.UserService;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps a contact's hold status and the suppression list in step, and decides who may lift a hold: a person asked
- * not to be mailed (or their mailbox refused), so only an enabled admin may undo that, and must say why.
+ * Keeps a contact's hold status and the suppression list in step, and decides who may
+ * lift a hold: a person asked not to be mailed (or their mailbox refused), so only an
+ * enabled admin may undo that, and must say why.
  */
 @Component
 class SuppressionHolds {
+
     private final SuppressionService suppressions;
+
     private final UserService users;
 
     SuppressionHolds(SuppressionService suppressions, UserService users) {
@@ -25,8 +28,8 @@ class SuppressionHolds {
     }
 
     void requireMayRelease(String email, ContactStatus from, String reason, Actor actor) {
-        boolean admin = actor.userId() != null && users.find(actor.userId())
-                .filter(User::isEnabled).map(u -> u.getRole() == Role.ADMIN).orElse(false);
+        boolean admin = actor.userId() != null
+                && users.find(actor.userId()).filter(User::isEnabled).map(u -> u.getRole() == Role.ADMIN).orElse(false);
         if (!admin) {
             throw new ForbiddenException(email + " is " + from + ": only an admin can take a contact off that hold. "
                     + "Ask an admin, who must give the reason (for example the person's written consent).");
@@ -45,4 +48,5 @@ class SuppressionHolds {
     void release(String email, ContactStatus from, String reason, Actor actor) {
         suppressions.releaseAddress(email, "status " + from + " lifted: " + reason, actor);
     }
+
 }

@@ -13,13 +13,16 @@ import lux.shared.InvalidInputException;
 @Entity
 @Table(name = "tag")
 public class Tag {
+
     public static final int MAX_LENGTH = 64;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     private String name;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -38,12 +41,22 @@ public class Tag {
             throw new InvalidInputException("tag", "A tag name cannot be empty.");
         }
         if (name.length() > MAX_LENGTH) {
-            throw new InvalidInputException("tag", "The tag \"" + name + "\" is longer than " + MAX_LENGTH + " characters.");
+            throw new InvalidInputException("tag",
+                    "The tag \"" + name + "\" is longer than " + MAX_LENGTH + " characters.");
         }
         return name;
     }
 
-    public Long getId() { return id; }
-    public String getName() { return name; }
-    public Instant getCreatedAt() { return createdAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
 }

@@ -12,25 +12,39 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A starting campaign's audience as recipient rows: one PENDING row per active, unsuppressed, unpaused contact that
- * matches the audience (tags, segment or resend) at that moment, inserted with INSERT ... SELECT window by window. A tag
- * the reader opted out of as a topic (preference centre) does not count as held (see SegmentSql).
+ * A starting campaign's audience as recipient rows: one PENDING row per active,
+ * unsuppressed, unpaused contact that matches the audience (tags, segment or resend) at
+ * that moment, inserted with INSERT ... SELECT window by window. A tag the reader opted
+ * out of as a topic (preference centre) does not count as held (see SegmentSql).
  */
 @Component
 class AudienceMaterialiser {
+
     private static final Logger log = LoggerFactory.getLogger(AudienceMaterialiser.class);
-    /** Contact ids per INSERT ... SELECT: large enough that per-statement costs vanish, small enough for short locks. */
+
+    /**
+     * Contact ids per INSERT ... SELECT: large enough that per-statement costs vanish,
+     * small enough for short locks.
+     */
     private static final int WINDOW = 50_000;
-    /** Inside a tag-matching EXISTS: the contact has not opted out of this tag as a topic. */
-    private static final String NOT_OPTED_OUT =
-            " AND NOT EXISTS (SELECT 1 FROM contact_topic_opt_out o WHERE o.contact_id = c.id AND o.tag_id = ct.tag_id)";
+
+    /**
+     * Inside a tag-matching EXISTS: the contact has not opted out of this tag as a topic.
+     */
+    private static final String NOT_OPTED_OUT = " AND NOT EXISTS (SELECT 1 FROM contact_topic_opt_out o WHERE o.contact_id = c.id AND o.tag_id = ct.tag_id)";
+
     private final JdbcTemplate jdbc;
+
     private final SqlDialect dialect;
+
     private final Clock clock;
+
     private final SegmentService segments;
+
     private final CampaignAudiences campaignAudiences;
 
-    AudienceMaterialiser(JdbcTemplate jdbc, SqlDialect dialect, Clock clock, SegmentService segments, CampaignAudiences campaignAudiences) {
+    AudienceMaterialiser(JdbcTemplate jdbc, SqlDialect dialect, Clock clock, SegmentService segments,
+            CampaignAudiences campaignAudiences) {
         this.campaignAudiences = campaignAudiences;
         this.segments = segments;
         this.jdbc = jdbc;
@@ -39,13 +53,15 @@ class AudienceMaterialiser {
     }
 
     /**
-     * Inserts one PENDING row per active, unsuppressed contact matching the campaign's audience (tags, a segment, or the
-     * non-openers of an earlier campaign: one INSERT ... SELECT from {@link SegmentSql}), walking contact ids in
-     * windows so no transaction or list grows with the audience. Safe to repeat: rows already there are kept
-     * (ON CONFLICT on the (campaign, email) key rather than an anti-join against the recipients, which the planner
-     * turned into a scan of the growing table per contact). On PostgreSQL the tables are analysed first: with
-     * stale statistics (right after a big import) it picked nested loops over the suppression list per contact,
-     * minutes for 20,000 contacts instead of hash anti-joins that take a second.
+     * Inserts one PENDING row per active, unsuppressed contact matching the campaign's
+     * audience (tags, a segment, or the non-openers of an earlier campaign: one INSERT
+     * ... SELECT from {@link SegmentSql}), walking contact ids in windows so no
+     * transaction or list grows with the audience. Safe to repeat: rows already there are
+     * kept (ON CONFLICT on the (campaign, email) key rather than an anti-join against the
+     * recipients, which the planner turned into a scan of the growing table per contact).
+     * On PostgreSQL the tables are analysed first: with stale statistics (right after a
+     * big import) it picked nested loops over the suppression list per contact, minutes
+     * for 20,000 contacts instead of hash anti-joins that take a second.
      */
     long materialise(long campaignId) {
         Long min = jdbc.queryForObject("SELECT MIN(id) FROM contact", Long.class);
@@ -56,18 +72,22 @@ class AudienceMaterialiser {
         analyse("contact", "suppression", "contact_tag", "tag", "contact_topic_opt_out");
         SegmentSql audience = segments.sql(campaignAudiences.definition(campaignId));
         String sql = "INSERT INTO campaign_recipient (campaign_id, contact_id, email, status, attempts, created_at) "
-                + "SELECT ?, c.id, c.email, 'PENDING', 0, ? FROM contact c WHERE c.id > ? AND c.id <= ? AND " + audience.where()
-                + " ON CONFLICT DO NOTHING";
+                + "SELECT ?, c.id, c.email, 'PENDING', 0, ? FROM contact c WHERE c.id > ? AND c.id <= ? AND "
+                + audience.where() + " ON CONFLICT DO NOTHING";
         long inserted = 0;
         Timestamp now = Timestamp.from(clock.instant());
         for (long from = min - 1; from < max; from += WINDOW) {
             inserted += jdbc.update(sql, audience.argsAfter(campaignId, now, from, from + WINDOW));
         }
-        analyse("campaign_recipient"); // the claim and counter queries plan with the new campaign's rows known
+        analyse("campaign_recipient"); // the claim and counter queries plan with the new
+                                       // campaign's rows known
         return inserted;
     }
 
-    /** PostgreSQL only; a user that may not analyse (not the owner) just keeps the planner's current statistics. */
+    /**
+     * PostgreSQL only; a user that may not analyse (not the owner) just keeps the
+     * planner's current statistics.
+     */
     private void analyse(String... tables) {
         if (dialect != SqlDialect.POSTGRESQL) {
             return;
@@ -75,9 +95,11 @@ class AudienceMaterialiser {
         for (String table : tables) {
             try {
                 jdbc.execute("ANALYZE " + table);
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 log.debug("ANALYZE {} not possible: {}", table, e.getMessage());
             }
         }
     }
+
 }

@@ -15,27 +15,43 @@ import lux.campaigns.CampaignView;
 import lux.campaigns.Senders;
 
 /**
- * Sends one claimed batch. Messages are rendered in parallel on the sender threads; a transport that takes whole
- * batches (the outbox) then gets them in one call, others send each message on its thread under a mailbox slot.
- * Right before the transport, recipients erased since the claim are dropped; every recipient gets an outcome.
+ * Sends one claimed batch. Messages are rendered in parallel on the sender threads; a
+ * transport that takes whole batches (the outbox) then gets them in one call, others send
+ * each message on its thread under a mailbox slot. Right before the transport, recipients
+ * erased since the claim are dropped; every recipient gets an outcome.
  */
 final class BatchSender {
-    /** Longer waits for a mailbox slot end the batch; the rest goes back to the queue instead of holding a lease. */
+
+    /**
+     * Longer waits for a mailbox slot end the batch; the rest goes back to the queue
+     * instead of holding a lease.
+     */
     static final Duration MAX_INLINE_WAIT = Duration.ofSeconds(2);
-    /** GdprService writes the same reason on the row when it erases a recipient that was waiting to be sent. */
+
+    /**
+     * GdprService writes the same reason on the row when it erases a recipient that was
+     * waiting to be sent.
+     */
     static final String ERASED = "address erased on request";
 
     private final RecipientMessages messages;
+
     private final MailTransport transport;
+
     private final RecipientStore store;
+
     private final MailboxPool mailboxes;
+
     private final OutcomePolicy policy;
+
     private final Senders senderMailboxes;
+
     private final Clock clock;
+
     private final ExecutorService threads;
 
     BatchSender(RecipientMessages messages, MailTransport transport, RecipientStore store, MailboxPool mailboxes,
-                OutcomePolicy policy, Senders senderMailboxes, Clock clock, int workerThreads) {
+            OutcomePolicy policy, Senders senderMailboxes, Clock clock, int workerThreads) {
         this.messages = messages;
         this.transport = transport;
         this.store = store;
@@ -50,12 +66,19 @@ final class BatchSender {
         });
     }
 
-    /** A batch's outcomes, in claim order, and the answer that stopped it when the account or configuration was refused. */
+    /**
+     * A batch's outcomes, in claim order, and the answer that stopped it when the account
+     * or configuration was refused.
+     */
     record SentBatch(List<Outcome> outcomes, Optional<SendResult> stop) {
     }
 
-    /** What one recipient's worker produced: its outcome, or (for a batch transport) its message, ready to go. */
+    /**
+     * What one recipient's worker produced: its outcome, or (for a batch transport) its
+     * message, ready to go.
+     */
     private sealed interface Prepared permits Settled, Ready {
+
     }
 
     private record Settled(Outcome outcome) implements Prepared {
@@ -82,18 +105,22 @@ final class BatchSender {
                 if (done instanceof Ready m) {
                     ready.add(m.message());
                     readyAt.add(i);
-                } else {
+                }
+                else {
                     outcomes[i] = ((Settled) done).outcome();
                 }
-            } catch (ExecutionException e) {
+            }
+            catch (ExecutionException e) {
                 outcomes[i] = Outcome.failed(batch.get(i), "internal error while sending: " + e.getCause());
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 outcomes[i] = policy.notTried(batch.get(i), null);
             }
         }
         if (!ready.isEmpty()) {
-            // right before the transport: a recipient erased since the claim is not mailed
+            // right before the transport: a recipient erased since the claim is not
+            // mailed
             Set<Long> live = store.stillToSend(readyAt.stream().map(batch::get).toList());
             for (int k = ready.size() - 1; k >= 0; k--) {
                 int i = readyAt.get(k);
@@ -108,7 +135,8 @@ final class BatchSender {
             List<SendResult> results;
             try {
                 results = transport.sendAll(ready);
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 SendResult failed = new SendResult.Transient("transport error: " + e.getMessage(), null);
                 results = ready.stream().map(m -> failed).toList();
             }
@@ -120,9 +148,12 @@ final class BatchSender {
         return new SentBatch(List.of(outcomes), Optional.ofNullable(stop.get()));
     }
 
-    /** On a sender thread: the recipient's message, composed and either sent (one by one) or readied for the batch. */
+    /**
+     * On a sender thread: the recipient's message, composed and either sent (one by one)
+     * or readied for the batch.
+     */
     private Prepared prepare(RecipientMessages.Batch context, ClaimedRecipient r, List<String> from, boolean batched,
-                             AtomicReference<SendResult> stop) {
+            AtomicReference<SendResult> stop) {
         if (stop.get() != null) {
             return new Settled(policy.notTried(r, null));
         }
@@ -136,11 +167,12 @@ final class BatchSender {
     }
 
     /**
-     * For a batch transport: counts the message against a mailbox's limits and gives the slot back at once (a
-     * database batch has no requests in flight to limit); a retry outcome when no mailbox has room soon.
+     * For a batch transport: counts the message against a mailbox's limits and gives the
+     * slot back at once (a database batch has no requests in flight to limit); a retry
+     * outcome when no mailbox has room soon.
      */
     private Prepared reserve(CampaignView campaign, ClaimedRecipient r, RecipientMessages.Composition.Written composed,
-                             List<String> from) {
+            List<String> from) {
         MailboxPool.Reservation reservation = acquire(from);
         if (reservation instanceof MailboxPool.Wait wait) {
             return new Settled(policy.noMailboxSlot(r, wait));
@@ -150,11 +182,15 @@ final class BatchSender {
         return new Ready(RecipientMessages.outgoing(campaign, r, composed.message(), granted.sender()));
     }
 
-    /** Sends one message on a mailbox slot, which counts against the concurrent-request limit while it runs. */
+    /**
+     * Sends one message on a mailbox slot, which counts against the concurrent-request
+     * limit while it runs.
+     */
     private Outcome deliver(CampaignView campaign, ClaimedRecipient r, RecipientMessages.Composition.Written composed,
-                            List<String> from, AtomicReference<SendResult> stop) {
+            List<String> from, AtomicReference<SendResult> stop) {
         if (stop.get() != null) {
-            return policy.notTried(r, null); // another message of the batch was refused: send no more
+            return policy.notTried(r, null); // another message of the batch was refused:
+                                             // send no more
         }
         MailboxPool.Reservation reservation = acquire(from);
         if (reservation instanceof MailboxPool.Wait wait) {
@@ -164,18 +200,24 @@ final class BatchSender {
         SendResult result;
         try {
             if (store.stillToSend(List.of(r)).isEmpty()) {
-                return Outcome.skipped(r, ERASED); // erased since the claim: checked right before the transport
+                return Outcome.skipped(r, ERASED); // erased since the claim: checked
+                                                   // right before the transport
             }
             result = transport.send(RecipientMessages.outgoing(campaign, r, composed.message(), granted.sender()));
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             result = new SendResult.Transient("transport error: " + e.getMessage(), null);
-        } finally {
+        }
+        finally {
             mailboxes.release(granted);
         }
         return outcome(r, granted.sender(), result, stop);
     }
 
-    /** A slot on one of {@code from}, waiting briefly; the wait when none frees up within {@link #MAX_INLINE_WAIT}. */
+    /**
+     * A slot on one of {@code from}, waiting briefly; the wait when none frees up within
+     * {@link #MAX_INLINE_WAIT}.
+     */
     private MailboxPool.Reservation acquire(List<String> from) {
         MailboxPool.Reservation slot = mailboxes.tryAcquire(from);
         while (slot instanceof MailboxPool.Wait wait) {
@@ -189,7 +231,10 @@ final class BatchSender {
         return slot;
     }
 
-    /** The policy's outcome, after the answer's side effects: a refusal stops the batch, a Retry-After pauses the mailbox. */
+    /**
+     * The policy's outcome, after the answer's side effects: a refusal stops the batch, a
+     * Retry-After pauses the mailbox.
+     */
     private Outcome outcome(ClaimedRecipient r, String sender, SendResult result, AtomicReference<SendResult> stop) {
         if (OutcomePolicy.stopsCampaign(result)) {
             stop.compareAndSet(null, result);
@@ -203,7 +248,8 @@ final class BatchSender {
     private static void sleep(Duration d) {
         try {
             Thread.sleep(Math.min(d.toMillis(), MAX_INLINE_WAIT.toMillis()));
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
@@ -211,4 +257,5 @@ final class BatchSender {
     void shutdown() {
         threads.shutdown();
     }
+
 }

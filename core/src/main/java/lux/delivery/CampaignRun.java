@@ -15,24 +15,34 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
- * One campaign's run from start to end: audience materialised and SENDING, progress after each batch, PAUSED or FAILED
- * when the account or configuration is refused, SENT or FAILED when every recipient is final. Publishes the
- * {@link DeliveryEvent}s the marketer sees, each once even with several instances.
+ * One campaign's run from start to end: audience materialised and SENDING, progress after
+ * each batch, PAUSED or FAILED when the account or configuration is refused, SENT or
+ * FAILED when every recipient is final. Publishes the {@link DeliveryEvent}s the marketer
+ * sees, each once even with several instances.
  */
 final class CampaignRun {
+
     private static final Logger log = LoggerFactory.getLogger(CampaignRun.class);
 
     private final CampaignService campaigns;
+
     private final ConfirmedSends confirmed;
+
     private final AudienceMaterialiser audiences;
+
     private final RecipientStore store;
+
     private final ProgressTally tally;
+
     private final MailboxPool mailboxes;
+
     private final Senders senderMailboxes;
+
     private final ApplicationEventPublisher events;
 
-    CampaignRun(CampaignService campaigns, ConfirmedSends confirmed, AudienceMaterialiser audiences, RecipientStore store,
-                ProgressTally tally, MailboxPool mailboxes, Senders senderMailboxes, ApplicationEventPublisher events) {
+    CampaignRun(CampaignService campaigns, ConfirmedSends confirmed, AudienceMaterialiser audiences,
+            RecipientStore store, ProgressTally tally, MailboxPool mailboxes, Senders senderMailboxes,
+            ApplicationEventPublisher events) {
         this.audiences = audiences;
         this.campaigns = campaigns;
         this.confirmed = confirmed;
@@ -43,7 +53,10 @@ final class CampaignRun {
         this.events = events;
     }
 
-    /** False when the campaign changed after it was confirmed: it went back to draft and nothing was sent. */
+    /**
+     * False when the campaign changed after it was confirmed: it went back to draft and
+     * nothing was sent.
+     */
     boolean start(long id) {
         Optional<String> changed = confirmed.checkBeforeSending(id);
         if (changed.isPresent()) {
@@ -54,7 +67,8 @@ final class CampaignRun {
         long inserted = audiences.materialise(id);
         CampaignView sending = campaigns.transition(id, CampaignStatus.SENDING, "delivery.start", Actor.scheduler());
         CampaignView counted = tally.counted(id);
-        log.info("Campaign {} \"{}\" started: {} recipients ({} new)", id, sending.name(), counted.recipientsTotal(), inserted);
+        log.info("Campaign {} \"{}\" started: {} recipients ({} new)", id, sending.name(), counted.recipientsTotal(),
+                inserted);
         events.publishEvent(new DeliveryEvent.Started(id, sending.name(), counted.recipientsTotal(),
                 mailboxes.estimateFinish(counted.remaining(), senders(campaign))));
         finishIfDone(id);
@@ -64,29 +78,40 @@ final class CampaignRun {
     /** After a batch: the counters with its outcomes, published as progress. */
     void progressed(CampaignView campaign, List<Outcome> outcomes) {
         CampaignView counted = tally.afterBatch(campaign.id(), outcomes);
-        events.publishEvent(new DeliveryEvent.Progress(campaign.id(), campaign.name(), counted.recipientsTotal(), counted.sentCount(),
-                counted.failedCount(), counted.skippedCount(), mailboxes.estimateFinish(counted.remaining(), senders(campaign))));
+        events.publishEvent(new DeliveryEvent.Progress(campaign.id(), campaign.name(), counted.recipientsTotal(),
+                counted.sentCount(), counted.failedCount(), counted.skippedCount(),
+                mailboxes.estimateFinish(counted.remaining(), senders(campaign))));
     }
 
-    /** A refused account pauses the campaign, a broken configuration fails it; the marketer hears about it once. */
+    /**
+     * A refused account pauses the campaign, a broken configuration fails it; the
+     * marketer hears about it once.
+     */
     void stop(CampaignView campaign, SendResult refusal) {
         try {
             if (refusal instanceof SendResult.Unauthorized u) {
                 campaigns.transition(campaign.id(), CampaignStatus.PAUSED, "delivery.pause", Actor.scheduler());
                 log.warn("Campaign {} paused: {}", campaign.id(), u.reason());
                 events.publishEvent(new DeliveryEvent.Paused(campaign.id(), campaign.name(), u.reason()));
-            } else if (refusal instanceof SendResult.Fatal f) {
-                CampaignView counted = campaigns.transition(campaign.id(), CampaignStatus.FAILED, "delivery.fail", Actor.scheduler());
+            }
+            else if (refusal instanceof SendResult.Fatal f) {
+                CampaignView counted = campaigns.transition(campaign.id(), CampaignStatus.FAILED, "delivery.fail",
+                        Actor.scheduler());
                 log.error("Campaign {} failed: {}", campaign.id(), f.reason());
                 events.publishEvent(new DeliveryEvent.Finished(campaign.id(), campaign.name(), CampaignStatus.FAILED,
                         counted.sentCount(), counted.failedCount(), counted.skippedCount()));
             }
-        } catch (IllegalTransitionException | OptimisticLockingFailureException e) {
-            // another worker paused or failed it already: the marketer hears about it once
+        }
+        catch (IllegalTransitionException | OptimisticLockingFailureException e) {
+            // another worker paused or failed it already: the marketer hears about it
+            // once
         }
     }
 
-    /** When every recipient is final: SENT, or FAILED when every one failed. Publishes Finished once. */
+    /**
+     * When every recipient is final: SENT, or FAILED when every one failed. Publishes
+     * Finished once.
+     */
     void finishIfDone(long campaignId) {
         if (store.anyPendingOrSending(campaignId)) {
             return;
@@ -99,11 +124,12 @@ final class CampaignRun {
         CampaignStatus end = OutcomePolicy.finalStatus(campaigns.recipientCounts(campaignId));
         try {
             campaigns.transition(campaignId, end, "delivery.finish", Actor.scheduler());
-        } catch (IllegalTransitionException | OptimisticLockingFailureException e) {
+        }
+        catch (IllegalTransitionException | OptimisticLockingFailureException e) {
             return; // another instance finished it first
         }
-        log.info("Campaign {} \"{}\" finished {}: {} sent, {} failed, {} skipped", campaignId, campaign.name(), end.label(),
-                campaign.sentCount(), campaign.failedCount(), campaign.skippedCount());
+        log.info("Campaign {} \"{}\" finished {}: {} sent, {} failed, {} skipped", campaignId, campaign.name(),
+                end.label(), campaign.sentCount(), campaign.failedCount(), campaign.skippedCount());
         events.publishEvent(new DeliveryEvent.Finished(campaignId, campaign.name(), end, campaign.sentCount(),
                 campaign.failedCount(), campaign.skippedCount()));
     }
@@ -111,4 +137,5 @@ final class CampaignRun {
     private List<String> senders(CampaignView campaign) {
         return senderMailboxes.of(campaign.sender());
     }
+
 }

@@ -9,4 +9,5 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableConfigurationProperties(DeliveryProperties.class)
 class DeliveryConfiguration {
+
 }

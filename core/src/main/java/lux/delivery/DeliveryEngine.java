@@ -26,30 +26,42 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The sending road: due campaign -> audience materialised -> batches claimed -> rendered, tracked, sent
- * -> outcomes recorded -> campaign finished. Every step is safe to run on several instances at once.
- * This class drives the road; {@link CampaignRun} (a campaign's start, progress and end), {@link BatchSender}
- * (one batch to the transport), {@link OutcomePolicy} (what an answer means) and {@link ProgressTally} (counters)
- * each own one part of it.
+ * The sending road: due campaign -> audience materialised -> batches claimed -> rendered,
+ * tracked, sent -> outcomes recorded -> campaign finished. Every step is safe to run on
+ * several instances at once. This class drives the road; {@link CampaignRun} (a
+ * campaign's start, progress and end), {@link BatchSender} (one batch to the transport),
+ * {@link OutcomePolicy} (what an answer means) and {@link ProgressTally} (counters) each
+ * own one part of it.
  */
 @Component
 public class DeliveryEngine {
+
     private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
 
     private final CampaignService campaigns;
+
     private final RecipientStore store;
+
     private final MailboxPool mailboxes;
+
     private final JdbcTemplate jdbc;
+
     private final DeliveryProperties properties;
+
     private final Senders senderMailboxes;
+
     private final Clock clock;
+
     private final CampaignRun run;
+
     private final BatchSender sender;
+
     private final ExecutorService batchLoops;
 
-    DeliveryEngine(CampaignService campaigns, TemplateService templates, TrackingComposer composer, MailTransport transport,
-                   AudienceMaterialiser audiences, RecipientStore store, ApplicationEventPublisher events, JdbcTemplate jdbc,
-                   DeliveryProperties properties, Senders senderMailboxes, ConfirmedSends confirmed, Clock clock) {
+    DeliveryEngine(CampaignService campaigns, TemplateService templates, TrackingComposer composer,
+            MailTransport transport, AudienceMaterialiser audiences, RecipientStore store,
+            ApplicationEventPublisher events, JdbcTemplate jdbc, DeliveryProperties properties, Senders senderMailboxes,
+            ConfirmedSends confirmed, Clock clock) {
         this.senderMailboxes = senderMailboxes;
         this.campaigns = campaigns;
         this.store = store;
@@ -57,10 +69,10 @@ public class DeliveryEngine {
         this.properties = properties;
         this.clock = clock;
         this.mailboxes = new MailboxPool(properties.limits(), jdbc, clock);
-        this.run = new CampaignRun(campaigns, confirmed, audiences, store, new ProgressTally(campaigns, System::nanoTime),
-                mailboxes, senderMailboxes, events);
-        this.sender = new BatchSender(new RecipientMessages(templates, composer, confirmed, jdbc), transport, store, mailboxes,
-                new OutcomePolicy(properties, clock), senderMailboxes, clock, properties.workerThreads());
+        this.run = new CampaignRun(campaigns, confirmed, audiences, store,
+                new ProgressTally(campaigns, System::nanoTime), mailboxes, senderMailboxes, events);
+        this.sender = new BatchSender(new RecipientMessages(templates, composer, confirmed, jdbc), transport, store,
+                mailboxes, new OutcomePolicy(properties, clock), senderMailboxes, clock, properties.workerThreads());
         this.batchLoops = Executors.newFixedThreadPool(Math.max(1, properties.parallelBatches() - 1), r -> {
             Thread t = new Thread(r, "lux-delivery-batch");
             t.setDaemon(true);
@@ -70,7 +82,8 @@ public class DeliveryEngine {
 
     /** Starts every scheduled campaign whose time has come; returns how many started. */
     public int startDueCampaigns() {
-        List<Long> due = jdbc.queryForList("SELECT id FROM campaign WHERE status = 'SCHEDULED' AND scheduled_at <= ? ORDER BY scheduled_at",
+        List<Long> due = jdbc.queryForList(
+                "SELECT id FROM campaign WHERE status = 'SCHEDULED' AND scheduled_at <= ? ORDER BY scheduled_at",
                 Long.class, Timestamp.from(clock.instant()));
         int started = 0;
         for (long id : due) {
@@ -78,7 +91,8 @@ public class DeliveryEngine {
                 if (run.start(id)) {
                     started++;
                 }
-            } catch (IllegalTransitionException | OptimisticLockingFailureException e) {
+            }
+            catch (IllegalTransitionException | OptimisticLockingFailureException e) {
                 log.info("Campaign {} was changed while starting ({}); leaving it as it is", id, e.getMessage());
             }
         }
@@ -86,9 +100,10 @@ public class DeliveryEngine {
     }
 
     /**
-     * Sends batches of every sending campaign until none has due work or {@code budget} is spent, with
-     * {@code parallel-batches} loops at once: while one batch is being rendered on the sender threads, another
-     * is being claimed or written, so neither the CPU nor the database waits for the other.
+     * Sends batches of every sending campaign until none has due work or {@code budget}
+     * is spent, with {@code parallel-batches} loops at once: while one batch is being
+     * rendered on the sender threads, another is being claimed or written, so neither the
+     * CPU nor the database waits for the other.
      */
     public void work(Duration budget) {
         Instant end = Instant.now().plus(budget);
@@ -105,9 +120,11 @@ public class DeliveryEngine {
         for (Future<?> loop : running) {
             try {
                 loop.get();
-            } catch (ExecutionException e) {
+            }
+            catch (ExecutionException e) {
                 log.error("A delivery loop failed; the next tick tries again", e.getCause());
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
@@ -118,15 +135,17 @@ public class DeliveryEngine {
         boolean progress = true;
         while (progress && Instant.now().isBefore(end)) {
             progress = false;
-            for (long id : jdbc.queryForList("SELECT id FROM campaign WHERE status = 'SENDING' ORDER BY id", Long.class)) {
+            for (long id : jdbc.queryForList("SELECT id FROM campaign WHERE status = 'SENDING' ORDER BY id",
+                    Long.class)) {
                 progress |= runBatch(id);
             }
         }
     }
 
     /**
-     * One batch of one campaign; false when it had nothing due (or is no longer sending). The outcomes are recorded
-     * under the batch's claim token in one transaction before anything else happens to the campaign.
+     * One batch of one campaign; false when it had nothing due (or is no longer sending).
+     * The outcomes are recorded under the batch's claim token in one transaction before
+     * anything else happens to the campaign.
      */
     public boolean runBatch(long campaignId) {
         CampaignView campaign = campaigns.get(campaignId);
@@ -144,18 +163,23 @@ public class DeliveryEngine {
         run.progressed(campaign, sent.outcomes());
         sent.stop().ifPresent(refusal -> run.stop(campaign, refusal));
         if (batch.size() < limit) {
-            run.finishIfDone(campaignId); // a full batch says there is more; a short one may have been the last
+            run.finishIfDone(campaignId); // a full batch says there is more; a short one
+                                          // may have been the last
         }
         return true;
     }
 
-    /** Crashed workers' recipients: failed as "unknown outcome" (or queued again if so configured). */
+    /**
+     * Crashed workers' recipients: failed as "unknown outcome" (or queued again if so
+     * configured).
+     */
     public int resolveExpiredLeases() {
         int resolved = store.resolveExpiredLeases(properties.lease(), properties.resendUnknown());
         if (resolved > 0) {
-            log.warn("{} recipients were left 'sending' by a stopped worker; {}", resolved,
-                    properties.resendUnknown() ? "queued again (lux.delivery.resend-unknown=true)" : "marked failed with an unknown outcome");
-            jdbc.queryForList("SELECT id FROM campaign WHERE status = 'SENDING'", Long.class).forEach(run::finishIfDone);
+            log.warn("{} recipients were left 'sending' by a stopped worker; {}", resolved, properties.resendUnknown()
+                    ? "queued again (lux.delivery.resend-unknown=true)" : "marked failed with an unknown outcome");
+            jdbc.queryForList("SELECT id FROM campaign WHERE status = 'SENDING'", Long.class)
+                .forEach(run::finishIfDone);
         }
         return resolved;
     }
@@ -169,4 +193,5 @@ public class DeliveryEngine {
         sender.shutdown();
         batchLoops.shutdown();
     }
+
 }

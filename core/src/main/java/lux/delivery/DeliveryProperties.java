@@ -11,47 +11,52 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Delivery settings under {@code lux.delivery}.
  *
- * @param enabled       whether this instance runs the scheduler and sending workers (the app turns it on)
- * @param tick          pause between scheduler ticks
- * @param batchSize     recipients a worker claims at once (pause/cancel take effect between batches)
- * @param workerThreads messages in flight per instance (further capped by the mailbox concurrency)
- * @param parallelBatches batches one instance works on at once, so one is rendered while another is written
- * @param lease         a recipient still "sending" this long after its claim was left by a crashed worker
- * @param resendUnknown after a crash, send such recipients again (may duplicate) instead of failing them as unknown
- * @param maxAttempts   sends tried for a recipient on transient errors before it fails
- * @param backoff       first retry delay; doubles per attempt with jitter, up to {@code maxBackoff}
- * @param senders       pooled sender mailboxes for campaigns that name none (default: lux.mail.default-sender)
- * @param limits        per-mailbox Exchange Online limits, shared by every instance on the database
+ * @param enabled whether this instance runs the scheduler and sending workers (the app
+ * turns it on)
+ * @param tick pause between scheduler ticks
+ * @param batchSize recipients a worker claims at once (pause/cancel take effect between
+ * batches)
+ * @param workerThreads messages in flight per instance (further capped by the mailbox
+ * concurrency)
+ * @param parallelBatches batches one instance works on at once, so one is rendered while
+ * another is written
+ * @param lease a recipient still "sending" this long after its claim was left by a
+ * crashed worker
+ * @param resendUnknown after a crash, send such recipients again (may duplicate) instead
+ * of failing them as unknown
+ * @param maxAttempts sends tried for a recipient on transient errors before it fails
+ * @param backoff first retry delay; doubles per attempt with jitter, up to
+ * {@code maxBackoff}
+ * @param senders pooled sender mailboxes for campaigns that name none (default:
+ * lux.mail.default-sender)
+ * @param limits per-mailbox Exchange Online limits, shared by every instance on the
+ * database
  */
 @Validated
 @ConfigurationProperties("lux.delivery")
-public record DeliveryProperties(@DefaultValue("false") boolean enabled,
-                                 @NotNull @DefaultValue("2s") Duration tick,
-                                 @Min(1) @DefaultValue("25") int batchSize,
-                                 @Min(1) @DefaultValue("4") int workerThreads,
-                                 @Min(1) @DefaultValue("2") int parallelBatches,
-                                 @NotNull @DefaultValue("15m") Duration lease,
-                                 @DefaultValue("false") boolean resendUnknown,
-                                 @Min(1) @DefaultValue("5") int maxAttempts,
-                                 @NotNull @DefaultValue("2s") Duration backoff,
-                                 @NotNull @DefaultValue("10m") Duration maxBackoff,
-                                 @DefaultValue List<String> senders,
-                                 @NotNull @DefaultValue Limits limits) {
+public record DeliveryProperties(@DefaultValue("false") boolean enabled, @NotNull @DefaultValue("2s") Duration tick,
+        @Min(1) @DefaultValue("25") int batchSize, @Min(1) @DefaultValue("4") int workerThreads,
+        @Min(1) @DefaultValue("2") int parallelBatches, @NotNull @DefaultValue("15m") Duration lease,
+        @DefaultValue("false") boolean resendUnknown, @Min(1) @DefaultValue("5") int maxAttempts,
+        @NotNull @DefaultValue("2s") Duration backoff, @NotNull @DefaultValue("10m") Duration maxBackoff,
+        @DefaultValue List<String> senders, @NotNull @DefaultValue Limits limits) {
 
     /**
-     * Limits per sender mailbox, kept in the database so several instances honour them together.
+     * Limits per sender mailbox, kept in the database so several instances honour them
+     * together.
      *
-     * @param enabled      false lifts every limit and keeps the database out of the sending path (benchmarks)
-     * @param perMinute    messages in any 60 seconds
-     * @param perDay       recipients per rolling 24 hours (Exchange's recipient rate limit; counted per hour, see MailboxPool)
-     * @param concurrent   requests in flight at once
-     * @param requestLease how long a request slot stays taken if its instance dies before giving it back;
-     *                     longer than a send can take (lux.graph.timeout plus a token request)
+     * @param enabled false lifts every limit and keeps the database out of the sending
+     * path (benchmarks)
+     * @param perMinute messages in any 60 seconds
+     * @param perDay recipients per rolling 24 hours (Exchange's recipient rate limit;
+     * counted per hour, see MailboxPool)
+     * @param concurrent requests in flight at once
+     * @param requestLease how long a request slot stays taken if its instance dies before
+     * giving it back; longer than a send can take (lux.graph.timeout plus a token
+     * request)
      */
-    public record Limits(@DefaultValue("true") boolean enabled,
-                         @Min(1) @DefaultValue("30") int perMinute,
-                         @Min(1) @DefaultValue("10000") int perDay,
-                         @Min(1) @DefaultValue("4") int concurrent,
-                         @NotNull @DefaultValue("2m") Duration requestLease) {
+    public record Limits(@DefaultValue("true") boolean enabled, @Min(1) @DefaultValue("30") int perMinute,
+            @Min(1) @DefaultValue("10000") int perDay, @Min(1) @DefaultValue("4") int concurrent,
+            @NotNull @DefaultValue("2m") Duration requestLease) {
     }
 }

@@ -13,17 +13,22 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The clock of delivery. Each tick, one instance (ShedLock on the shared database) resolves expired leases and
- * starts due campaigns; then every instance sends batches, cooperating through row claims. Off unless
- * {@code lux.delivery.enabled=true} (the app's application.yml sets it), so test contexts of other features never
- * see their scheduled campaigns start behind their back.
+ * The clock of delivery. Each tick, one instance (ShedLock on the shared database)
+ * resolves expired leases and starts due campaigns; then every instance sends batches,
+ * cooperating through row claims. Off unless {@code lux.delivery.enabled=true} (the app's
+ * application.yml sets it), so test contexts of other features never see their scheduled
+ * campaigns start behind their back.
  */
 @Component
 @ConditionalOnProperty(name = "lux.delivery.enabled", havingValue = "true")
 class DeliveryScheduler {
+
     private static final Logger log = LoggerFactory.getLogger(DeliveryScheduler.class);
+
     private final DeliveryEngine engine;
+
     private final LockingTaskExecutor locks;
+
     private final DeliveryProperties properties;
 
     DeliveryScheduler(DeliveryEngine engine, LockProvider lockProvider, DeliveryProperties properties) {
@@ -40,8 +45,10 @@ class DeliveryScheduler {
                 engine.startDueCampaigns();
             }, new LockConfiguration(Instant.now(), "lux-delivery-start", Duration.ofMinutes(10), Duration.ZERO));
             engine.work(properties.tick().multipliedBy(10).plusSeconds(10));
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.error("Delivery tick failed; trying again next tick", e);
         }
     }
+
 }

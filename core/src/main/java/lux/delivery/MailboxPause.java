@@ -12,14 +12,18 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A mailbox-wide pause after a 429/503 Retry-After, on the mailbox's row so every instance holds off together; and
- * the row lock a reservation takes first, which makes one mailbox's reservations take turns across instances.
+ * A mailbox-wide pause after a 429/503 Retry-After, on the mailbox's row so every
+ * instance holds off together; and the row lock a reservation takes first, which makes
+ * one mailbox's reservations take turns across instances.
  */
 final class MailboxPause {
+
     private static final Logger log = LoggerFactory.getLogger(MailboxPause.class);
 
     private final JdbcTemplate jdbc;
+
     private final MailboxRows rows;
+
     private final Clock clock;
 
     MailboxPause(JdbcTemplate jdbc, MailboxRows rows, Clock clock) {
@@ -28,30 +32,37 @@ final class MailboxPause {
         this.clock = clock;
     }
 
-    /** A 429/503 asked the whole mailbox to wait: every instance holds off until then. Only ever extends a pause. */
+    /**
+     * A 429/503 asked the whole mailbox to wait: every instance holds off until then.
+     * Only ever extends a pause.
+     */
     void backOff(String sender, Duration retryAfter) {
         String key = MailboxRows.key(sender);
         OffsetDateTime until = MailboxRows.time(clock.instant().plus(retryAfter));
         try {
             for (int attempt = 0; attempt < 2; attempt++) {
-                if (jdbc.update("UPDATE mailbox_limit SET blocked_until = ? WHERE mailbox = ? AND (blocked_until IS NULL OR blocked_until < ?)",
+                if (jdbc.update(
+                        "UPDATE mailbox_limit SET blocked_until = ? WHERE mailbox = ? AND (blocked_until IS NULL OR blocked_until < ?)",
                         until, key, until) > 0 || rows.exist(key)) {
                     return;
                 }
                 rows.create(key);
             }
-        } catch (DataAccessException e) {
-            log.warn("Could not store the Retry-After pause of {} ({}); this instance's recipients still wait for it", sender,
-                    e.getMessage());
+        }
+        catch (DataAccessException e) {
+            log.warn("Could not store the Retry-After pause of {} ({}); this instance's recipients still wait for it",
+                    sender, e.getMessage());
         }
     }
 
     /**
-     * Inside a reservation's transaction: locks the mailbox's row unless it is paused. Empty when locked (the day's
-     * count cannot change under the reservation until it commits); else the wait, or why to try the transaction again.
+     * Inside a reservation's transaction: locks the mailbox's row unless it is paused.
+     * Empty when locked (the day's count cannot change under the reservation until it
+     * commits); else the wait, or why to try the transaction again.
      */
     Optional<MailboxPool.Step> lockUnlessPaused(String key, Instant now) {
-        if (jdbc.update("UPDATE mailbox_limit SET blocked_until = blocked_until WHERE mailbox = ? AND (blocked_until IS NULL OR blocked_until <= ?)",
+        if (jdbc.update(
+                "UPDATE mailbox_limit SET blocked_until = blocked_until WHERE mailbox = ? AND (blocked_until IS NULL OR blocked_until <= ?)",
                 key, MailboxRows.time(now)) > 0) {
             return Optional.empty();
         }
@@ -63,7 +74,9 @@ final class MailboxPause {
         if (blocked.get(0) != null && blocked.get(0).toInstant().isAfter(now)) {
             return Optional.of(new MailboxPool.Wait(blocked.get(0).toInstant(), false));
         }
-        // The row changed between this UPDATE's snapshot and now (another instance created or updated it): ask again
+        // The row changed between this UPDATE's snapshot and now (another instance
+        // created or updated it): ask again
         return Optional.of(MailboxPool.Retry.LOST_RACE);
     }
+
 }

@@ -2,9 +2,12 @@ package lux.delivery;
 
 import java.time.Instant;
 
-/** The next state of one claimed recipient, written with the others of its batch in one transaction. */
+/**
+ * The next state of one claimed recipient, written with the others of its batch in one
+ * transaction.
+ */
 record Outcome(ClaimedRecipient recipient, String status, String error, String providerMessageId, Instant nextAttemptAt,
-               int attemptsDelta) {
+        int attemptsDelta) {
     static Outcome sent(ClaimedRecipient r, String providerId) {
         return new Outcome(r, "SENT", null, providerId, null, 0);
     }
@@ -17,7 +20,10 @@ record Outcome(ClaimedRecipient recipient, String status, String error, String p
         return new Outcome(r, "SKIPPED", why, null, null, 0);
     }
 
-    /** Back to the queue; {@code attemptsDelta} -1 when the attempt should not count (nothing was tried). */
+    /**
+     * Back to the queue; {@code attemptsDelta} -1 when the attempt should not count
+     * (nothing was tried).
+     */
     static Outcome retry(ClaimedRecipient r, String error, Instant at, int attemptsDelta) {
         return new Outcome(r, "PENDING", error, null, at, attemptsDelta);
     }

@@ -10,17 +10,21 @@ import lux.campaigns.CampaignView;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
- * A sending campaign's counters after each batch without counting every recipient row per batch (a scan of the
- * campaign: quadratic over a large one). The stored counters are refreshed from the rows at most every second, and
- * never more often than 20 times the last refresh took (so counting stays under 5% of the time); in between, this
- * instance's own outcomes are added to the last refreshed numbers.
+ * A sending campaign's counters after each batch without counting every recipient row per
+ * batch (a scan of the campaign: quadratic over a large one). The stored counters are
+ * refreshed from the rows at most every second, and never more often than 20 times the
+ * last refresh took (so counting stays under 5% of the time); in between, this instance's
+ * own outcomes are added to the last refreshed numbers.
  */
 final class ProgressTally {
+
     static final long REFRESH_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final CampaignService campaigns;
+
     /** System::nanoTime in production; only differences between two readings matter. */
     private final LongSupplier nanoTime;
+
     private final Map<Long, Tally> tallies = new ConcurrentHashMap<>();
 
     ProgressTally(CampaignService campaigns, LongSupplier nanoTime) {
@@ -37,7 +41,8 @@ final class ProgressTally {
                     case "SENT" -> t.sent++;
                     case "FAILED" -> t.failed++;
                     case "SKIPPED" -> t.skipped++;
-                    default -> { }
+                    default -> {
+                    }
                 }
             }
             long now = nanoTime.getAsLong();
@@ -53,7 +58,10 @@ final class ProgressTally {
         }
     }
 
-    /** Whether the counters are read from the rows again: a second has passed, and 20 times the last reading's cost. */
+    /**
+     * Whether the counters are read from the rows again: a second has passed, and 20
+     * times the last reading's cost.
+     */
     static boolean refreshDue(long sinceRefresh, long refreshTook) {
         return sinceRefresh >= Math.max(REFRESH_EVERY_NANOS, 20 * refreshTook);
     }
@@ -63,12 +71,16 @@ final class ProgressTally {
         tallies.remove(campaignId);
     }
 
-    /** Counters from the rows; another instance refreshing at the same moment wins the version race, so retry. */
+    /**
+     * Counters from the rows; another instance refreshing at the same moment wins the
+     * version race, so retry.
+     */
     CampaignView counted(long campaignId) {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             try {
                 return campaigns.refreshCounters(campaignId);
-            } catch (OptimisticLockingFailureException e) {
+            }
+            catch (OptimisticLockingFailureException e) {
                 if (attempt == 5) {
                     return campaigns.get(campaignId);
                 }
@@ -79,16 +91,25 @@ final class ProgressTally {
     private static CampaignView plus(CampaignView b, long sent, long failed, long skipped) {
         return new CampaignView(b.id(), b.name(), b.templateId(), b.sender(), b.audience(), b.status(), b.scheduledAt(),
                 b.scheduleZone(), b.startedAt(), b.finishedAt(), b.recipientsTotal(), (int) (b.sentCount() + sent),
-                (int) (b.failedCount() + failed), (int) (b.skippedCount() + skipped), b.createdAt(), b.updatedAt(), b.approval());
+                (int) (b.failedCount() + failed), (int) (b.skippedCount() + skipped), b.createdAt(), b.updatedAt(),
+                b.approval());
     }
 
     /** Last counters read from the rows, and this instance's outcomes since. */
     private static final class Tally {
+
         CampaignView base;
+
         long refreshedAt;
+
         long refreshTook;
+
         long sent;
+
         long failed;
+
         long skipped;
+
     }
+
 }

@@ -21,18 +21,30 @@ import lux.tracking.ComposedMessage;
 import lux.tracking.TrackingComposer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Each claimed recipient's message: the confirmed content rendered for its contact, with tracking and unsubscribe links. */
+/**
+ * Each claimed recipient's message: the confirmed content rendered for its contact, with
+ * tracking and unsubscribe links.
+ */
 final class RecipientMessages {
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The contact attribute naming the language of LUX's own words in their mails (the footer). */
+
+    /**
+     * The contact attribute naming the language of LUX's own words in their mails (the
+     * footer).
+     */
     static final String LANGUAGE = "language";
 
     private final TemplateService templates;
+
     private final TrackingComposer composer;
+
     private final ConfirmedSends confirmed;
+
     private final JdbcTemplate jdbc;
 
-    RecipientMessages(TemplateService templates, TrackingComposer composer, ConfirmedSends confirmed, JdbcTemplate jdbc) {
+    RecipientMessages(TemplateService templates, TrackingComposer composer, ConfirmedSends confirmed,
+            JdbcTemplate jdbc) {
         this.templates = templates;
         this.composer = composer;
         this.confirmed = confirmed;
@@ -43,13 +55,18 @@ final class RecipientMessages {
     record Batch(CampaignView campaign, TemplateContent content, Map<Long, ContactView> contacts) {
     }
 
-    /** A recipient's message, rendered and tracked, or the outcome that says why there is nothing to send. */
+    /**
+     * A recipient's message, rendered and tracked, or the outcome that says why there is
+     * nothing to send.
+     */
     sealed interface Composition permits Composition.Written, Composition.Unsendable {
+
         record Written(ComposedMessage message) implements Composition {
         }
 
         record Unsendable(Outcome outcome) implements Composition {
         }
+
     }
 
     Batch batch(CampaignView campaign, List<ClaimedRecipient> recipients) {
@@ -60,8 +77,9 @@ final class RecipientMessages {
     Composition compose(Batch batch, ClaimedRecipient r) {
         ContactView contact = batch.contacts().get(r.contactId());
         if (contact == null || contact.status() != ContactStatus.ACTIVE) {
-            return new Composition.Unsendable(Outcome.skipped(r, contact == null ? "contact deleted since the campaign started"
-                    : "contact is " + contact.status().name().toLowerCase() + " since the campaign started"));
+            return new Composition.Unsendable(
+                    Outcome.skipped(r, contact == null ? "contact deleted since the campaign started"
+                            : "contact is " + contact.status().name().toLowerCase() + " since the campaign started"));
         }
         long campaignId = batch.campaign().id();
         try {
@@ -69,19 +87,24 @@ final class RecipientMessages {
             String unsubscribe = composer.unsubscribeUrl(campaignId, r.id());
             model.put("unsubscribe_url", unsubscribe);
             RenderedMessage rendered = templates.renderForSending(batch.content(), model);
-            return new Composition.Written(composer.compose(campaignId, r.id(), rendered, unsubscribe,
-                    contact.attributes().get(LANGUAGE)));
-        } catch (TemplateRenderException e) {
+            return new Composition.Written(
+                    composer.compose(campaignId, r.id(), rendered, unsubscribe, contact.attributes().get(LANGUAGE)));
+        }
+        catch (TemplateRenderException e) {
             return new Composition.Unsendable(Outcome.failed(r, "template error: " + e.getMessage()));
         }
     }
 
-    /** The composed message addressed from {@code sender}, carrying the recipient's LUX message id. */
-    static OutgoingMessage outgoing(CampaignView campaign, ClaimedRecipient r, ComposedMessage composed, String sender) {
+    /**
+     * The composed message addressed from {@code sender}, carrying the recipient's LUX
+     * message id.
+     */
+    static OutgoingMessage outgoing(CampaignView campaign, ClaimedRecipient r, ComposedMessage composed,
+            String sender) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(OutgoingMessage.MESSAGE_ID_HEADER, r.luxMessageId());
-        return new OutgoingMessage(campaign.id(), r.id(), r.luxMessageId(), sender, r.email(),
-                composed.subject(), composed.html(), composed.text(), headers, composed.unsubscribeUrl());
+        return new OutgoingMessage(campaign.id(), r.id(), r.luxMessageId(), sender, r.email(), composed.subject(),
+                composed.html(), composed.text(), headers, composed.unsubscribeUrl());
     }
 
     private Map<Long, ContactView> loadContacts(List<ClaimedRecipient> batch) {
@@ -92,15 +115,21 @@ final class RecipientMessages {
         }
         jdbc.query("SELECT id, email, first_name, last_name, company, attributes, status FROM contact WHERE id IN ("
                 + String.join(",", Collections.nCopies(ids.size(), "?")) + ")", rs -> {
-            Map<String, String> attributes;
-            try {
-                attributes = JSON.readValue(rs.getString(6), new TypeReference<LinkedHashMap<String, String>>() { });
-            } catch (java.io.IOException e) {
-                attributes = Map.of();
-            }
-            found.put(rs.getLong(1), new ContactView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    attributes, ContactStatus.valueOf(rs.getString(7)), List.of(), null, null, null, null));
-        }, ids.toArray());
+                    Map<String, String> attributes;
+                    try {
+                        attributes = JSON.readValue(rs.getString(6),
+                                new TypeReference<LinkedHashMap<String, String>>() {
+                                });
+                    }
+                    catch (java.io.IOException e) {
+                        attributes = Map.of();
+                    }
+                    found.put(rs.getLong(1),
+                            new ContactView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(5), attributes, ContactStatus.valueOf(rs.getString(7)), List.of(),
+                                    null, null, null, null));
+                }, ids.toArray());
         return found;
     }
+
 }

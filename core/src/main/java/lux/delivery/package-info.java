@@ -1,2 +1,5 @@
-/** Delivery: the scheduler, audience materialisation, sending workers and the mail transports. */
+/**
+ * Delivery: the scheduler, audience materialisation, sending workers and the mail
+ * transports.
+ */
 package lux.delivery;

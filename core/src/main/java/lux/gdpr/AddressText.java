@@ -12,15 +12,20 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * One address as it can appear inside free text LUX stores: as typed (any case), URL-encoded in a link
- * ({@code ada%40example.com}) and JSON-escaped in serialised chat messages. Finds the rows that mention it and
- * replaces every spelling, so erasure does not depend on how the address was written.
+ * One address as it can appear inside free text LUX stores: as typed (any case),
+ * URL-encoded in a link ({@code ada%40example.com}) and JSON-escaped in serialised chat
+ * messages. Finds the rows that mention it and replaces every spelling, so erasure does
+ * not depend on how the address was written.
  */
 public final class AddressText {
+
     /** What an erased address becomes inside text. */
     public static final String ERASED = "[erased]";
+
     private final String email;
+
     private final List<String> spellings;
+
     private final Pattern pattern;
 
     private AddressText(String email) {
@@ -59,15 +64,17 @@ public final class AddressText {
     }
 
     /**
-     * An SQL condition "the column mentions the address" with its arguments: LOWER(column) LIKE each spelling.
-     * LIKE's wildcards in an address ({@code _}) may match a little more; callers check rows with {@link #foundIn}.
+     * An SQL condition "the column mentions the address" with its arguments:
+     * LOWER(column) LIKE each spelling. LIKE's wildcards in an address ({@code _}) may
+     * match a little more; callers check rows with {@link #foundIn}.
      */
     public Condition mentionedIn(String column) {
         List<String> parts = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         for (String s : spellings) {
             parts.add("LOWER(" + column + ") LIKE ?");
-            args.add("%" + s.replace("\\", "\\\\") + "%"); // backslash is LIKE's escape on PostgreSQL and H2
+            args.add("%" + s.replace("\\", "\\\\") + "%"); // backslash is LIKE's escape
+                                                           // on PostgreSQL and H2
         }
         return new Condition("(" + String.join(" OR ", parts) + ")", args);
     }
@@ -79,8 +86,9 @@ public final class AddressText {
     }
 
     /**
-     * Replaces the address in one text column of every row that mentions it ({@code table} and columns are LUX's own
-     * names, never input); returns how many rows changed.
+     * Replaces the address in one text column of every row that mentions it
+     * ({@code table} and columns are LUX's own names, never input); returns how many rows
+     * changed.
      */
     public int scrubColumn(JdbcTemplate jdbc, String table, String idColumn, String column) {
         Condition where = mentionedIn(column);
@@ -88,7 +96,7 @@ public final class AddressText {
         jdbc.query("SELECT " + idColumn + ", " + column + " FROM " + table + " WHERE " + where.sql(), rs -> {
             String text = rs.getString(2);
             if (foundIn(text)) {
-                changes.add(new Object[] {scrub(text, ERASED), rs.getObject(1)});
+                changes.add(new Object[] { scrub(text, ERASED), rs.getObject(1) });
             }
         }, where.argArray());
         if (!changes.isEmpty()) {
@@ -98,15 +106,18 @@ public final class AddressText {
     }
 
     private static String jsonEscaped(String s) {
-        // Gson, which serialises chat memory, escapes these HTML-significant characters as \\u00XX
+        // Gson, which serialises chat memory, escapes these HTML-significant characters
+        // as \\u00XX
         StringBuilder out = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             if (c == '<' || c == '>' || c == '&' || c == '=' || c == '\'') {
                 out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
+            }
+            else {
                 out.append(c);
             }
         }
         return out.toString();
     }
+
 }

@@ -21,27 +21,38 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one batch of rows in the caller's transaction. On PostgreSQL the rows go through {@link PostgresContactCopier}
- * (COPY into a staging table, then set-based statements). On H2 a few statements: one lookup of the addresses that
- * exist, one of the suppression list, one insert (a JDBC batch, ON CONFLICT DO NOTHING), one JDBC batch of updates
- * and one set-based tagging statement. Both give the same contacts, counts and report for the same file.
+ * Writes one batch of rows in the caller's transaction. On PostgreSQL the rows go through
+ * {@link PostgresContactCopier} (COPY into a staging table, then set-based statements).
+ * On H2 a few statements: one lookup of the addresses that exist, one of the suppression
+ * list, one insert (a JDBC batch, ON CONFLICT DO NOTHING), one JDBC batch of updates and
+ * one set-based tagging statement. Both give the same contacts, counts and report for the
+ * same file.
  */
 @Component
 class ContactBatchWriter {
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
     };
+
     private static final String INSERT_COLUMNS = "INSERT INTO contact (email, first_name, last_name, company, attributes, "
             + "status, consent_source, consent_at, created_at, updated_at, last_import_id) VALUES ";
+
     private static final String INSERT_ROW = "(?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?)";
 
     private static final int POSTGRES_BATCH = 20_000;
+
     private static final int H2_BATCH = 1_000;
 
     private final JdbcTemplate jdbc;
+
     private final SuppressionService suppressions;
+
     private final PostgresContactCopier copier;
+
     private final ConsentLedger ledger;
+
     private volatile Boolean postgres;
 
     ContactBatchWriter(JdbcTemplate jdbc, SuppressionService suppressions, ConsentLedger ledger) {
@@ -51,15 +62,20 @@ class ContactBatchWriter {
         this.ledger = ledger;
     }
 
-    /** Rows per batch: the setting, or what suits this database (a COPY pays off with bigger batches). */
+    /**
+     * Rows per batch: the setting, or what suits this database (a COPY pays off with
+     * bigger batches).
+     */
     int batchSize(ImportProperties properties) {
         return properties.batchSize() > 0 ? properties.batchSize() : postgres() ? POSTGRES_BATCH : H2_BATCH;
     }
 
     private boolean postgres() {
         if (postgres == null) {
-            postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection con) ->
-                    con.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+            postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection con) -> con.getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("postgres")));
         }
         return postgres;
     }
@@ -78,7 +94,8 @@ class ContactBatchWriter {
     List<Long> ensureTags(Collection<String> names, Instant now) {
         List<Long> ids = new ArrayList<>();
         for (String name : names) {
-            jdbc.update("INSERT INTO tag (name, created_at) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM tag WHERE name = ?)",
+            jdbc.update(
+                    "INSERT INTO tag (name, created_at) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM tag WHERE name = ?)",
                     name, utc(now), name);
             ids.add(jdbc.queryForObject("SELECT id FROM tag WHERE name = ?", Long.class, name));
         }
@@ -86,7 +103,7 @@ class ContactBatchWriter {
     }
 
     Outcome write(Collection<ContactRow> rows, long importId, ImportMode mode, List<Long> tagIds, String consentSource,
-                  Instant now) {
+            Instant now) {
         if (rows.isEmpty()) {
             return new Outcome(0, 0, 0, List.of());
         }
@@ -101,22 +118,26 @@ class ContactBatchWriter {
             Existing e = existing.get(row.email());
             if (e == null) {
                 fresh.add(row);
-            } else if (Long.valueOf(importId).equals(e.lastImportId()) || mode == ImportMode.ADD_NEW_ONLY) {
+            }
+            else if (Long.valueOf(importId).equals(e.lastImportId()) || mode == ImportMode.ADD_NEW_ONLY) {
                 skipped++; // repeated in this file, or left alone by "add new only"
-            } else {
+            }
+            else {
                 changed.add(row);
             }
         }
         List<Suppressed> suppressed = new ArrayList<>();
         if (!fresh.isEmpty()) {
-            Map<String, SuppressionReason> blocked = suppressions.suppressedAmong(fresh.stream().map(ContactRow::email).toList());
+            Map<String, SuppressionReason> blocked = suppressions
+                .suppressedAmong(fresh.stream().map(ContactRow::email).toList());
             if (!blocked.isEmpty()) {
                 List<ContactRow> allowed = new ArrayList<>(fresh.size());
                 for (ContactRow row : fresh) {
                     SuppressionReason reason = blocked.get(row.email());
                     if (reason == null) {
                         allowed.add(row);
-                    } else {
+                    }
+                    else {
                         suppressed.add(new Suppressed(row, reason));
                     }
                 }
@@ -126,9 +147,11 @@ class ContactBatchWriter {
         }
         int created = insert(fresh, importId, consentSource, now);
         if (created > 0) {
-            ledger.recordAll(createdNow(fresh, importId), ConsentKind.IMPORT, "import", consentSource, null, "import #" + importId);
+            ledger.recordAll(createdNow(fresh, importId), ConsentKind.IMPORT, "import", consentSource, null,
+                    "import #" + importId);
         }
-        skipped += fresh.size() - created; // created meanwhile by someone else: left to them
+        skipped += fresh.size() - created; // created meanwhile by someone else: left to
+                                           // them
         int updated = update(changed, existing, importId, now);
         if (!tagIds.isEmpty() && created + updated > 0) {
             List<String> written = new ArrayList<>(fresh.size() + changed.size());
@@ -139,13 +162,18 @@ class ContactBatchWriter {
         return new Outcome(created, updated, skipped, suppressed);
     }
 
-    /** The contacts of {@code fresh} this batch created (not those another writer created meanwhile): address -> id. */
+    /**
+     * The contacts of {@code fresh} this batch created (not those another writer created
+     * meanwhile): address -> id.
+     */
     private Map<String, Long> createdNow(List<ContactRow> fresh, long importId) {
         Map<String, Long> created = new HashMap<>();
         String[] emails = fresh.stream().map(ContactRow::email).toArray(String[]::new);
         jdbc.query(con -> {
-            // none of them existed when the batch began: those now carrying this import's id are the ones it created
-            PreparedStatement ps = con.prepareStatement("SELECT email, id FROM contact WHERE email = ANY(?) AND last_import_id = ?");
+            // none of them existed when the batch began: those now carrying this import's
+            // id are the ones it created
+            PreparedStatement ps = con
+                .prepareStatement("SELECT email, id FROM contact WHERE email = ANY(?) AND last_import_id = ?");
             ps.setArray(1, con.createArrayOf("varchar", emails));
             ps.setLong(2, importId);
             return ps;
@@ -161,7 +189,8 @@ class ContactBatchWriter {
             found.put(rs.getString(2), new Existing(rs.getLong(1), rs.wasNull() ? null : lastImport, rs.getString(4)));
         };
         jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("SELECT id, email, last_import_id, attributes FROM contact WHERE email = ANY(?)");
+            PreparedStatement ps = con
+                .prepareStatement("SELECT id, email, last_import_id, attributes FROM contact WHERE email = ANY(?)");
             ps.setArray(1, con.createArrayOf("varchar", emails));
             return ps;
         }, collect);
@@ -173,18 +202,19 @@ class ContactBatchWriter {
             return 0;
         }
         OffsetDateTime at = utc(now);
-        int[] counts = jdbc.batchUpdate(INSERT_COLUMNS + INSERT_ROW + " ON CONFLICT DO NOTHING", rows, rows.size(), (ps, row) -> {
-            ps.setString(1, row.email());
-            ps.setString(2, row.firstName());
-            ps.setString(3, row.lastName());
-            ps.setString(4, row.company());
-            ps.setString(5, json(row.attributes()));
-            ps.setString(6, consentSource);
-            ps.setObject(7, at);
-            ps.setObject(8, at);
-            ps.setObject(9, at);
-            ps.setLong(10, importId);
-        })[0];
+        int[] counts = jdbc.batchUpdate(INSERT_COLUMNS + INSERT_ROW + " ON CONFLICT DO NOTHING", rows, rows.size(),
+                (ps, row) -> {
+                    ps.setString(1, row.email());
+                    ps.setString(2, row.firstName());
+                    ps.setString(3, row.lastName());
+                    ps.setString(4, row.company());
+                    ps.setString(5, json(row.attributes()));
+                    ps.setString(6, consentSource);
+                    ps.setObject(7, at);
+                    ps.setObject(8, at);
+                    ps.setObject(9, at);
+                    ps.setLong(10, importId);
+                })[0];
         return sum(counts);
     }
 
@@ -196,12 +226,13 @@ class ContactBatchWriter {
         List<Object[]> args = new ArrayList<>(rows.size());
         for (ContactRow row : rows) {
             Existing e = existing.get(row.email());
-            args.add(new Object[] {row.firstName(), row.lastName(), row.company(), merged(e.attributes(), row.attributes()),
-                at, importId, e.id()});
+            args.add(new Object[] { row.firstName(), row.lastName(), row.company(),
+                    merged(e.attributes(), row.attributes()), at, importId, e.id() });
         }
-        int[] counts = jdbc.batchUpdate("UPDATE contact SET first_name = COALESCE(?, first_name), last_name = COALESCE(?, last_name), "
-                + "company = COALESCE(?, company), attributes = ?, updated_at = ?, last_import_id = ?, version = version + 1 "
-                + "WHERE id = ?", args);
+        int[] counts = jdbc
+            .batchUpdate("UPDATE contact SET first_name = COALESCE(?, first_name), last_name = COALESCE(?, last_name), "
+                    + "company = COALESCE(?, company), attributes = ?, updated_at = ?, last_import_id = ?, version = version + 1 "
+                    + "WHERE id = ?", args);
         return sum(counts);
     }
 
@@ -215,9 +246,10 @@ class ContactBatchWriter {
 
     private void tag(List<String> emails, List<Long> tagIds, long importId) {
         jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("INSERT INTO contact_tag (contact_id, tag_id) SELECT c.id, t.id "
-                    + "FROM contact c CROSS JOIN tag t WHERE c.email = ANY(?) AND c.last_import_id = ? AND t.id = ANY(?) "
-                    + "AND NOT EXISTS (SELECT 1 FROM contact_tag x WHERE x.contact_id = c.id AND x.tag_id = t.id)");
+            PreparedStatement ps = con
+                .prepareStatement("INSERT INTO contact_tag (contact_id, tag_id) SELECT c.id, t.id "
+                        + "FROM contact c CROSS JOIN tag t WHERE c.email = ANY(?) AND c.last_import_id = ? AND t.id = ANY(?) "
+                        + "AND NOT EXISTS (SELECT 1 FROM contact_tag x WHERE x.contact_id = c.id AND x.tag_id = t.id)");
             ps.setArray(1, con.createArrayOf("varchar", emails.toArray()));
             ps.setLong(2, importId);
             ps.setArray(3, con.createArrayOf("bigint", tagIds.toArray()));
@@ -230,10 +262,12 @@ class ContactBatchWriter {
             return stored;
         }
         try {
-            Map<String, String> attributes = stored == null || stored.isBlank() ? new LinkedHashMap<>() : JSON.readValue(stored, MAP);
+            Map<String, String> attributes = stored == null || stored.isBlank() ? new LinkedHashMap<>()
+                    : JSON.readValue(stored, MAP);
             attributes.putAll(fromFile);
             return JSON.writeValueAsString(attributes);
-        } catch (JsonProcessingException e) {
+        }
+        catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored contact attributes are not a JSON object of strings", e);
         }
     }
@@ -241,7 +275,8 @@ class ContactBatchWriter {
     private static String json(Map<String, String> attributes) {
         try {
             return JSON.writeValueAsString(attributes);
-        } catch (JsonProcessingException e) {
+        }
+        catch (JsonProcessingException e) {
             throw new IllegalStateException("Attributes cannot be written as JSON", e);
         }
     }

@@ -25,21 +25,28 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One pass over a CSV file: the {@link ContactRowReader} parses and validates on the import's thread while a
- * writer thread writes the previous batch (one transaction each, so a cancelled or failed import keeps what it
- * wrote). At most one batch waits while another is written, so memory stays flat whatever the file's size.
+ * One pass over a CSV file: the {@link ContactRowReader} parses and validates on the
+ * import's thread while a writer thread writes the previous batch (one transaction each,
+ * so a cancelled or failed import keeps what it wrote). At most one batch waits while
+ * another is written, so memory stays flat whatever the file's size.
  */
 @Component
 class ContactImporter {
+
     private static final Logger log = LoggerFactory.getLogger(ContactImporter.class);
 
     private final ContactBatchWriter writer;
+
     private final ImportJobStore jobs;
+
     private final TransactionTemplate tx;
+
     private final ImportProperties properties;
+
     private final Clock clock;
 
-    ContactImporter(ContactBatchWriter writer, ImportJobStore jobs, TransactionTemplate tx, ImportProperties properties, Clock clock) {
+    ContactImporter(ContactBatchWriter writer, ImportJobStore jobs, TransactionTemplate tx, ImportProperties properties,
+            Clock clock) {
         this.writer = writer;
         this.jobs = jobs;
         this.tx = tx;
@@ -50,57 +57,83 @@ class ContactImporter {
     record Outcome(ImportStatus status, ImportCounts counts, String failure, String report) {
     }
 
-    Outcome run(long importId, ImportRequest request, Actor actor, BooleanSupplier cancelled, Consumer<ImportCounts> afterBatch) {
+    Outcome run(long importId, ImportRequest request, Actor actor, BooleanSupplier cancelled,
+            Consumer<ImportCounts> afterBatch) {
         Run run = new Run(importId, request, actor, cancelled, afterBatch);
         ImportStatus status = ImportStatus.FINISHED;
         String failure = null;
         try {
             if (cancelled.getAsBoolean()) {
                 status = ImportStatus.CANCELLED;
-            } else if (!run.execute()) {
+            }
+            else if (!run.execute()) {
                 status = ImportStatus.CANCELLED;
             }
-        } catch (ImportRefusedException e) {
+        }
+        catch (ImportRefusedException e) {
             status = ImportStatus.FAILED;
             failure = e.getMessage();
-        } catch (IOException | UncheckedIOException e) {
+        }
+        catch (IOException | UncheckedIOException e) {
             status = ImportStatus.FAILED;
             failure = run.readFailure(e);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.error("Import {} of {} stopped unexpectedly", importId, request.fileName(), e);
             status = ImportStatus.FAILED;
-            failure = "The import stopped at line " + run.reader.line() + " because of an internal error (" + e.getClass().getSimpleName()
+            failure = "The import stopped at line " + run.reader.line() + " because of an internal error ("
+                    + e.getClass().getSimpleName()
                     + "). Rows before it were imported; importing the file again with \"update existing\" finishes it.";
         }
-        return new Outcome(status, run.counts(run.reader.rowsDone()), failure, run.report.isEmpty() ? null : run.report.text());
+        return new Outcome(status, run.counts(run.reader.rowsDone()), failure,
+                run.report.isEmpty() ? null : run.report.text());
     }
 
     /** The state of one import while it reads the file. */
     private final class Run implements ContactRowReader.Rows {
+
         private final long importId;
+
         private final ImportRequest request;
+
         private final BooleanSupplier cancelled;
+
         private final Consumer<ImportCounts> afterBatch;
+
         private final String consentSource;
+
         private final ContactRowReader reader = new ContactRowReader(properties);
+
         private final ErrorReport report = new ErrorReport(properties.errorReportLimit());
+
         private final Map<String, ContactRow> batch = new LinkedHashMap<>();
+
         private final int batchSize = writer.batchSize(properties);
-        // written by both threads: the reader counts invalid rows and in-batch repeats, the writer the rest
+
+        // written by both threads: the reader counts invalid rows and in-batch repeats,
+        // the writer the rest
         private final AtomicLong created = new AtomicLong();
+
         private final AtomicLong updated = new AtomicLong();
+
         private final AtomicLong skipped = new AtomicLong();
+
         private final AtomicLong invalid = new AtomicLong();
+
         private List<Long> tagIds = List.of();
+
         private ExecutorService writerThread;
+
         private Future<?> writing;
 
-        Run(long importId, ImportRequest request, Actor actor, BooleanSupplier cancelled, Consumer<ImportCounts> afterBatch) {
+        Run(long importId, ImportRequest request, Actor actor, BooleanSupplier cancelled,
+                Consumer<ImportCounts> afterBatch) {
             this.importId = importId;
             this.request = request;
             this.cancelled = cancelled;
             this.afterBatch = afterBatch;
-            String source = "import #" + importId + " of " + request.fileName() + " by " + actor.name() + " via " + actor.channel();
+            String source = "import #" + importId + " of " + request.fileName() + " by " + actor.name() + " via "
+                    + actor.channel();
             this.consentSource = source.length() > 500 ? source.substring(0, 500) : source;
         }
 
@@ -119,16 +152,20 @@ class ContactImporter {
                 boolean complete;
                 try {
                     complete = reader.read(in, this);
-                } catch (ImportRefusedException e) {
-                    flush(); // the rows read before the refusal are valid: keep them, as the message says
+                }
+                catch (ImportRefusedException e) {
+                    flush(); // the rows read before the refusal are valid: keep them, as
+                             // the message says
                     awaitWritten();
                     throw e;
                 }
                 flush();
                 awaitWritten();
                 return complete;
-            } finally {
-                awaitQuietly(); // never leave a batch being written after the job is marked done
+            }
+            finally {
+                awaitQuietly(); // never leave a batch being written after the job is
+                                // marked done
                 writerThread.shutdown();
             }
         }
@@ -136,7 +173,8 @@ class ContactImporter {
         @Override
         public void accepted(ContactRow row) {
             if (batch.putIfAbsent(row.email(), row) != null) {
-                skipped.incrementAndGet(); // the same address earlier in this batch: the first row wins
+                skipped.incrementAndGet(); // the same address earlier in this batch: the
+                                           // first row wins
             }
             if (batch.size() >= batchSize) {
                 flush();
@@ -151,7 +189,8 @@ class ContactImporter {
 
         @Override
         public boolean keepReading() {
-            if (cancelled.getAsBoolean()) { // per row: a cancel stops the import now, not a batch later
+            if (cancelled.getAsBoolean()) { // per row: a cancel stops the import now, not
+                                            // a batch later
                 flush();
                 awaitWritten();
                 return false;
@@ -175,18 +214,20 @@ class ContactImporter {
             Instant now = clock.instant();
             ContactBatchWriter.Outcome outcome = tx.execute(s -> {
                 ContactBatchWriter.Outcome o = writer.write(rows, importId, request.mode(), tagIds, consentSource, now);
-                jobs.progress(importId, new ImportCounts(rowsRead, created.get() + o.created(), updated.get() + o.updated(),
-                        skipped.get() + o.skipped(), invalid.get()));
+                jobs.progress(importId, new ImportCounts(rowsRead, created.get() + o.created(),
+                        updated.get() + o.updated(), skipped.get() + o.skipped(), invalid.get()));
                 return o;
             });
             created.addAndGet(outcome.created());
             updated.addAndGet(outcome.updated());
             skipped.addAndGet(outcome.skipped());
             for (ContactBatchWriter.Suppressed s : outcome.suppressed()) {
-                // an erased person's address is not written back into LUX by the report that refuses it
+                // an erased person's address is not written back into LUX by the report
+                // that refuses it
                 boolean erased = s.reason() == SuppressionReason.ERASED;
-                report.add(s.row().line(), erased ? "" : s.row().email(), "Not imported: the address is on the suppression list ("
-                        + s.reason().name().toLowerCase(Locale.ROOT) + "), so it stays unmailable.");
+                report.add(s.row().line(), erased ? "" : s.row().email(),
+                        "Not imported: the address is on the suppression list ("
+                                + s.reason().name().toLowerCase(Locale.ROOT) + "), so it stays unmailable.");
             }
             afterBatch.accept(counts(rowsRead));
         }
@@ -200,7 +241,8 @@ class ContactImporter {
             writing = null;
             try {
                 current.get();
-            } catch (ExecutionException e) {
+            }
+            catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
                 }
@@ -208,7 +250,8 @@ class ContactImporter {
                     throw err;
                 }
                 throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while the import was writing a batch", e);
             }
@@ -217,7 +260,8 @@ class ContactImporter {
         private void awaitQuietly() {
             try {
                 awaitWritten();
-            } catch (RuntimeException | Error e) {
+            }
+            catch (RuntimeException | Error e) {
                 log.debug("Import {}: a batch failed while the import was already stopping", importId, e);
             }
         }
@@ -229,7 +273,11 @@ class ContactImporter {
         String readFailure(Exception e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return "The file could not be read past line " + reader.line() + ": " + why + ". "
-                    + (created.get() + updated.get() > 0 ? "Rows before it were imported; fix the file and import it again." : "Fix the file and import it again.");
+                    + (created.get() + updated.get() > 0
+                            ? "Rows before it were imported; fix the file and import it again."
+                            : "Fix the file and import it again.");
         }
+
     }
+
 }

@@ -12,24 +12,34 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a contact file row by row: sniffs encoding and delimiter, maps the header, and hands each data row to a
- * {@link Rows} as a valid {@link ContactRow} or as a rejection with its line and reason. It touches no database,
- * so the import can write on another thread and the parser can be measured alone (bench/import-benchmark.sh).
- * The hostile-input limits (record and field length) are applied while reading.
+ * Reads a contact file row by row: sniffs encoding and delimiter, maps the header, and
+ * hands each data row to a {@link Rows} as a valid {@link ContactRow} or as a rejection
+ * with its line and reason. It touches no database, so the import can write on another
+ * thread and the parser can be measured alone (bench/import-benchmark.sh). The
+ * hostile-input limits (record and field length) are applied while reading.
  */
 final class ContactRowReader {
-    /** Where the rows go. {@link #keepReading()} is asked after every row, so a cancel stops at the next row. */
+
+    /**
+     * Where the rows go. {@link #keepReading()} is asked after every row, so a cancel
+     * stops at the next row.
+     */
     interface Rows {
+
         void accepted(ContactRow row);
 
         void rejected(long line, String email, String problem);
 
         boolean keepReading();
+
     }
 
     private final ImportProperties properties;
+
     private HeaderMapping header;
+
     private long line;
+
     private long rowsDone;
 
     ContactRowReader(ImportProperties properties) {
@@ -46,10 +56,16 @@ final class ContactRowReader {
         return rowsDone;
     }
 
-    /** Reads the whole file into {@code rows}; false when {@link Rows#keepReading()} said stop before its end. */
+    /**
+     * Reads the whole file into {@code rows}; false when {@link Rows#keepReading()} said
+     * stop before its end.
+     */
     boolean read(InputStream in, Rows rows) throws IOException {
         CsvSniffer.Sniffed sniffed = CsvSniffer.sniff(in);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(sniffed.delimiter()).setIgnoreEmptyLines(false).get();
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+            .setDelimiter(sniffed.delimiter())
+            .setIgnoreEmptyLines(false)
+            .get();
         CsvLimitReader limited = new CsvLimitReader(sniffed.reader(), sniffed.delimiter(), properties.maxRecordChars(),
                 properties.maxFieldChars());
         try (CSVParser parser = CSVParser.builder().setReader(limited).setFormat(format).get()) {
@@ -75,7 +91,8 @@ final class ContactRowReader {
             }
         }
         if (header == null) {
-            throw new ImportRefusedException("The file has no rows, not even a header. Export your list as CSV with a header row and an email column.");
+            throw new ImportRefusedException(
+                    "The file has no rows, not even a header. Export your list as CSV with a header row and an email column.");
         }
         return true;
     }
@@ -100,7 +117,8 @@ final class ContactRowReader {
         String email;
         try {
             email = FastAddress.normalise(rawEmail);
-        } catch (InvalidInputException e) {
+        }
+        catch (InvalidInputException e) {
             reject(record, rows, e.getMessage());
             return;
         }
@@ -118,14 +136,16 @@ final class ContactRowReader {
                 case LAST_NAME -> lastName = value;
                 case COMPANY -> company = value;
                 case ATTRIBUTE -> attributes.put(header.attributeName(i), value);
-                default -> { }
+                default -> {
+                }
             }
         }
         String problem = CsvRows.tooLong("first name", firstName, ContactService.MAX_NAME);
         problem = problem != null ? problem : CsvRows.tooLong("last name", lastName, ContactService.MAX_NAME);
         problem = problem != null ? problem : CsvRows.tooLong("company", company, ContactService.MAX_COMPANY);
         for (Map.Entry<String, String> a : attributes.entrySet()) {
-            problem = problem != null ? problem : CsvRows.tooLong("column \"" + a.getKey() + "\"", a.getValue(), ContactService.MAX_ATTRIBUTE_VALUE);
+            problem = problem != null ? problem : CsvRows.tooLong("column \"" + a.getKey() + "\"", a.getValue(),
+                    ContactService.MAX_ATTRIBUTE_VALUE);
         }
         if (problem != null) {
             rows.rejected(line, email, problem);
@@ -138,4 +158,5 @@ final class ContactRowReader {
         String email = header.emailColumn() < record.size() ? record.get(header.emailColumn()).strip() : "";
         rows.rejected(line, email, problem);
     }
+
 }

@@ -1,11 +1,13 @@
 package lux.imports;
 
 /**
- * NUL and the other control characters a CSV may carry (PostgreSQL refuses NUL in text, and none belongs in a
- * contact). Tab and line breaks stay: quoted fields may hold them. Returns the same string when there is nothing
- * to remove, so clean values cost one scan and no copy.
+ * NUL and the other control characters a CSV may carry (PostgreSQL refuses NUL in text,
+ * and none belongs in a contact). Tab and line breaks stay: quoted fields may hold them.
+ * Returns the same string when there is nothing to remove, so clean values cost one scan
+ * and no copy.
  */
 final class ControlChars {
+
     private ControlChars() {
     }
 
@@ -35,4 +37,5 @@ final class ControlChars {
         }
         return clean.toString();
     }
+
 }

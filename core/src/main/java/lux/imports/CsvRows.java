@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /** Small checks on parsed CSV rows and their values, shared by the import's row loop. */
 final class CsvRows {
+
     private CsvRows() {
     }
 
@@ -26,7 +27,10 @@ final class CsvRows {
         return true;
     }
 
-    /** Undoes the quote LUX's exports put before a cell that would start a formula, so export and import round-trip. */
+    /**
+     * Undoes the quote LUX's exports put before a cell that would start a formula, so
+     * export and import round-trip.
+     */
     static String unquoteFormula(String value) {
         if (value.length() < 2 || value.charAt(0) != '\'') {
             return value;
@@ -36,6 +40,8 @@ final class CsvRows {
     }
 
     static String tooLong(String field, String value, int max) {
-        return value != null && value.length() > max ? "The " + field + " is longer than " + max + " characters." : null;
+        return value != null && value.length() > max ? "The " + field + " is longer than " + max + " characters."
+                : null;
     }
+
 }

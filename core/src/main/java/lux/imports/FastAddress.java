@@ -4,12 +4,15 @@ import java.util.Locale;
 import lux.shared.EmailAddress;
 
 /**
- * The import's shortcut for the common address: plain ASCII in the shape {@link EmailAddress} accepts, checked by
- * hand instead of by its regular expression (which allocates per match and was the parser's largest cost).
- * Anything the shortcut does not accept goes through {@link EmailAddress#normalise}, so the result and every error
- * message are exactly that method's: the shortcut only ever accepts what the expression accepts.
+ * The import's shortcut for the common address: plain ASCII in the shape
+ * {@link EmailAddress} accepts, checked by hand instead of by its regular expression
+ * (which allocates per match and was the parser's largest cost). Anything the shortcut
+ * does not accept goes through {@link EmailAddress#normalise}, so the result and every
+ * error message are exactly that method's: the shortcut only ever accepts what the
+ * expression accepts.
  */
 final class FastAddress {
+
     private static final String LOCAL_SPECIALS = "!#$%&'*+/=?^_`{|}~-";
 
     private FastAddress() {
@@ -30,7 +33,10 @@ final class FastAddress {
         return !s.isEmpty();
     }
 
-    /** dot-atom local part (at most 64 characters), '@', two or more DNS labels, the last starting with a letter. */
+    /**
+     * dot-atom local part (at most 64 characters), '@', two or more DNS labels, the last
+     * starting with a letter.
+     */
     static boolean valid(String email) {
         int at = email.indexOf('@');
         if (at <= 0 || at > 64 || email.length() > EmailAddress.MAX_LENGTH || email.indexOf('@', at + 1) >= 0) {
@@ -43,7 +49,8 @@ final class FastAddress {
                 if (previous == '.') {
                     return false; // leading dot or two in a row
                 }
-            } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || LOCAL_SPECIALS.indexOf(c) >= 0)) {
+            }
+            else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || LOCAL_SPECIALS.indexOf(c) >= 0)) {
                 return false;
             }
             previous = c;
@@ -83,4 +90,5 @@ final class FastAddress {
         }
         return true;
     }
+
 }

@@ -9,11 +9,13 @@ import java.util.Locale;
 import lux.shared.NetworkAddresses;
 
 /**
- * Which URLs LUX may download a file from. Local mode: this machine only (http or https). Otherwise: https, a host
- * on the allow-list, and every address the name resolves to public (unless private addresses are allowed), so a
- * link cannot point LUX at its own network. The address checked is the one connected to (no second lookup).
+ * Which URLs LUX may download a file from. Local mode: this machine only (http or https).
+ * Otherwise: https, a host on the allow-list, and every address the name resolves to
+ * public (unless private addresses are allowed), so a link cannot point LUX at its own
+ * network. The address checked is the one connected to (no second lookup).
  */
 final class FetchPolicy {
+
     /** A checked URL: where to connect and what to ask for. */
     record Target(boolean https, String host, int port, String pathAndQuery, InetAddress address) {
         String hostHeader() {
@@ -25,17 +27,25 @@ final class FetchPolicy {
     /** Name resolution, a seam only so the same check runs whatever resolves names. */
     @FunctionalInterface
     interface Resolver {
+
         InetAddress[] resolve(String host) throws UnknownHostException;
+
     }
 
     private final boolean localMode;
+
     private final List<String> allowedHosts;
+
     private final boolean allowPrivate;
+
     private final Resolver resolver;
 
     FetchPolicy(boolean localMode, List<String> allowedHosts, boolean allowPrivate, Resolver resolver) {
         this.localMode = localMode;
-        this.allowedHosts = allowedHosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).toList();
+        this.allowedHosts = allowedHosts.stream()
+            .map(h -> h.strip().toLowerCase(Locale.ROOT))
+            .filter(h -> !h.isEmpty())
+            .toList();
         this.allowPrivate = allowPrivate;
         this.resolver = resolver;
     }
@@ -44,12 +54,16 @@ final class FetchPolicy {
         return localMode;
     }
 
-    /** Checks the URL without connecting; returns its normalised parts (address not yet resolved). */
+    /**
+     * Checks the URL without connecting; returns its normalised parts (address not yet
+     * resolved).
+     */
     Target check(String url) {
         URI uri;
         try {
             uri = new URI(url == null ? "" : url.strip());
-        } catch (URISyntaxException e) {
+        }
+        catch (URISyntaxException e) {
             throw refused("is not a valid web address");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -72,12 +86,16 @@ final class FetchPolicy {
         return new Target(scheme.equals("https"), host, port, path + query, null);
     }
 
-    /** Resolves the host once and checks every address; the result is what LUX connects to. */
+    /**
+     * Resolves the host once and checks every address; the result is what LUX connects
+     * to.
+     */
     Target resolve(Target target) {
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(target.host());
-        } catch (UnknownHostException e) {
+        }
+        catch (UnknownHostException e) {
             throw refused("names a host that does not exist");
         }
         if (addresses.length == 0) {
@@ -113,7 +131,8 @@ final class FetchPolicy {
     }
 
     static ImportRefusedException refused(String why) {
-        return new ImportRefusedException("LUX cannot fetch this file: its address " + why + ". Attach the file again from "
-                + "Teams, or upload it in the console.");
+        return new ImportRefusedException("LUX cannot fetch this file: its address " + why
+                + ". Attach the file again from " + "Teams, or upload it in the console.");
     }
+
 }

@@ -4,17 +4,27 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * An HTTP/1.1 response body (Content-Length, chunked, or up to the end of the connection) that stops with a clear
- * error as soon as it passes the size cap, whatever the server announced: the bytes are counted as they arrive.
+ * An HTTP/1.1 response body (Content-Length, chunked, or up to the end of the connection)
+ * that stops with a clear error as soon as it passes the size cap, whatever the server
+ * announced: the bytes are counted as they arrive.
  */
 final class FetchedBody extends InputStream {
+
     private static final int MAX_CHUNK_LINE = 1024;
+
     private final InputStream in;
+
     private final long maxBytes;
+
     private final String maxShown;
+
     private final boolean chunked;
-    private long remainingInPart; // fixed length: bytes left; chunked: bytes left in this chunk
+
+    private long remainingInPart; // fixed length: bytes left; chunked: bytes left in this
+                                  // chunk
+
     private boolean finished;
+
     private long total;
 
     /** {@code length} -1 = read to the end of the connection (unless chunked). */
@@ -27,8 +37,9 @@ final class FetchedBody extends InputStream {
     }
 
     static ImportRefusedException tooLarge(String maxShown) {
-        return new ImportRefusedException("The file is larger than " + maxShown + " (lux.imports.max-file-size), so LUX stopped "
-                + "downloading it. Split the list into smaller files and import them one by one.");
+        return new ImportRefusedException(
+                "The file is larger than " + maxShown + " (lux.imports.max-file-size), so LUX stopped "
+                        + "downloading it. Split the list into smaller files and import them one by one.");
     }
 
     @Override
@@ -57,7 +68,8 @@ final class FetchedBody extends InputStream {
         int n = in.read(buffer, offset, wanted);
         if (n < 0) {
             if (remainingInPart > 0) {
-                throw new ImportRefusedException("The download broke off before the end of the file. Attach the file again.");
+                throw new ImportRefusedException(
+                        "The download broke off before the end of the file. Attach the file again.");
             }
             finished = true;
             return -1;
@@ -82,7 +94,8 @@ final class FetchedBody extends InputStream {
         long size;
         try {
             size = Long.parseLong(hex, 16);
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             throw garbled();
         }
         if (size < 0) {
@@ -107,7 +120,8 @@ final class FetchedBody extends InputStream {
         while (true) {
             int b = in.read();
             if (b < 0) {
-                throw new ImportRefusedException("The download broke off before the end of the file. Attach the file again.");
+                throw new ImportRefusedException(
+                        "The download broke off before the end of the file. Attach the file again.");
             }
             if (b == '\n') {
                 int end = line.length();
@@ -128,4 +142,5 @@ final class FetchedBody extends InputStream {
     public void close() throws IOException {
         in.close();
     }
+
 }

@@ -6,13 +6,18 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 
 /**
- * The socket's bytes under a total deadline: every read may wait only for what is left of the time, so a server
- * dripping one byte at a time is cut off when the deadline passes. Closing it closes the connection.
+ * The socket's bytes under a total deadline: every read may wait only for what is left of
+ * the time, so a server dripping one byte at a time is cut off when the deadline passes.
+ * Closing it closes the connection.
  */
 final class FetchedStream extends InputStream {
+
     private final Socket socket;
+
     private final InputStream in;
+
     private final long deadlineNanos;
+
     private final String limit;
 
     FetchedStream(Socket socket, long deadlineNanos, String limit) throws IOException {
@@ -38,18 +43,21 @@ final class FetchedStream extends InputStream {
         socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
         try {
             return in.read(buffer, offset, length);
-        } catch (SocketTimeoutException e) {
+        }
+        catch (SocketTimeoutException e) {
             throw tooSlow();
         }
     }
 
     ImportRefusedException tooSlow() {
-        return new ImportRefusedException("The file did not arrive within " + limit + " (lux.imports.fetch-timeout), so LUX "
-                + "stopped downloading it. Try again, or upload the file in the console.");
+        return new ImportRefusedException(
+                "The file did not arrive within " + limit + " (lux.imports.fetch-timeout), so LUX "
+                        + "stopped downloading it. Try again, or upload the file in the console.");
     }
 
     @Override
     public void close() throws IOException {
         socket.close();
     }
+
 }

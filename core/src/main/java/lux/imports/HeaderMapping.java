@@ -10,12 +10,18 @@ import lux.contacts.ContactService;
 import lux.shared.InvalidInputException;
 
 /**
- * What each column of the header row means: the email, a name, the company (with common synonyms in English,
- * German and French), an attribute (every other named column), or nothing (a column without a name, or one of
- * LUX's own export columns such as status and tags, which an import does not set).
+ * What each column of the header row means: the email, a name, the company (with common
+ * synonyms in English, German and French), an attribute (every other named column), or
+ * nothing (a column without a name, or one of LUX's own export columns such as status and
+ * tags, which an import does not set).
  */
 final class HeaderMapping {
-    enum Field { EMAIL, FIRST_NAME, LAST_NAME, COMPANY, ATTRIBUTE, IGNORED }
+
+    enum Field {
+
+        EMAIL, FIRST_NAME, LAST_NAME, COMPANY, ATTRIBUTE, IGNORED
+
+    }
 
     private static final Map<String, Field> SYNONYMS = new HashMap<>();
 
@@ -37,14 +43,17 @@ final class HeaderMapping {
                 "organization name", "org", "firma", "unternehmen", "employer", "societe", "entreprise", "empresa")) {
             SYNONYMS.put(s, Field.COMPANY);
         }
-        // Columns of LUX's own export that an import never sets: status and consent are kept, tags come with the import.
+        // Columns of LUX's own export that an import never sets: status and consent are
+        // kept, tags come with the import.
         for (String s : List.of("status", "tags", "consent source", "consent at", "created at", "updated at")) {
             SYNONYMS.put(s, Field.IGNORED);
         }
     }
 
     private final Field[] fields;
+
     private final String[] attributeNames;
+
     private final int emailColumn;
 
     private HeaderMapping(Field[] fields, String[] attributeNames, int emailColumn) {
@@ -59,7 +68,8 @@ final class HeaderMapping {
         String[] attributes = new String[n];
         Map<String, Integer> seen = new HashMap<>();
         if (header.stream().noneMatch(h -> h != null && SYNONYMS.get(key(h.strip())) == Field.EMAIL)) {
-            throw new ImportRefusedException("No email column found in the header row (\"" + shorten(String.join(",", header))
+            throw new ImportRefusedException("No email column found in the header row (\""
+                    + shorten(String.join(",", header))
                     + "\"). The first line must name the columns, one of them \"email\"; save the list as CSV with such a header and try again.");
         }
         int email = -1;
@@ -78,7 +88,8 @@ final class HeaderMapping {
             if (field == Field.ATTRIBUTE) {
                 try {
                     name = ContactService.attributeName(raw);
-                } catch (InvalidInputException e) {
+                }
+                catch (InvalidInputException e) {
                     throw new ImportRefusedException("Column " + (i + 1) + " of the header row, \"" + shorten(raw)
                             + "\", cannot be an attribute name: use letters, digits and _ (up to 64 characters, not starting with a digit).");
                 }
@@ -86,8 +97,9 @@ final class HeaderMapping {
             }
             Integer before = seen.put(name, i);
             if (before != null) {
-                throw new ImportRefusedException("Columns " + (before + 1) + " (\"" + shorten(header.get(before).strip())
-                        + "\") and " + (i + 1) + " (\"" + shorten(raw) + "\") of the header row mean the same field. Rename or remove one.");
+                throw new ImportRefusedException("Columns " + (before + 1) + " (\""
+                        + shorten(header.get(before).strip()) + "\") and " + (i + 1) + " (\"" + shorten(raw)
+                        + "\") of the header row mean the same field. Rename or remove one.");
             }
             fields[i] = field;
             if (field == Field.EMAIL) {
@@ -123,7 +135,8 @@ final class HeaderMapping {
         return names;
     }
 
-    // "E-Mail-Adresse", "First_Name", "Prénom" -> "e mail adresse", "first name", "prenom"
+    // "E-Mail-Adresse", "First_Name", "Prénom" -> "e mail adresse", "first name",
+    // "prenom"
     static String key(String raw) {
         String plain = Normalizer.normalize(raw, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
@@ -132,4 +145,5 @@ final class HeaderMapping {
     static String shorten(String text) {
         return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
+
 }

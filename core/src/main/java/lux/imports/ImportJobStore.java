@@ -19,11 +19,16 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
-/** The contact_import table: one row per import job with its status, counts and error report. */
+/**
+ * The contact_import table: one row per import job with its status, counts and error
+ * report.
+ */
 @Component
 class ImportJobStore {
+
     private static final String COLUMNS = "id, file_name, mode, tags, status, user_id, user_name, rows_done, created, updated, "
             + "skipped, invalid, failure, error_report IS NOT NULL AS has_report, created_at, started_at, finished_at";
+
     private static final RowMapper<ImportJob> JOB = ImportJobStore::job;
 
     private final JdbcTemplate jdbc;
@@ -35,8 +40,10 @@ class ImportJobStore {
     long insert(ImportRequest request, Actor actor, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("INSERT INTO contact_import (file_name, mode, tags, status, user_id, "
-                    + "user_name, created_at, heartbeat_at) VALUES (?, ?, ?, 'QUEUED', ?, ?, ?, ?)", new String[] {"id"});
+            PreparedStatement ps = con.prepareStatement(
+                    "INSERT INTO contact_import (file_name, mode, tags, status, user_id, "
+                            + "user_name, created_at, heartbeat_at) VALUES (?, ?, ?, 'QUEUED', ?, ?, ?, ?)",
+                    new String[] { "id" });
             ps.setString(1, request.fileName());
             ps.setString(2, request.mode().name());
             ps.setString(3, request.tags().isEmpty() ? null : String.join(",", request.tags()));
@@ -55,16 +62,18 @@ class ImportJobStore {
     }
 
     void progress(long id, ImportCounts counts) {
-        jdbc.update("UPDATE contact_import SET rows_done = ?, created = ?, updated = ?, skipped = ?, invalid = ? WHERE id = ?",
+        jdbc.update(
+                "UPDATE contact_import SET rows_done = ?, created = ?, updated = ?, skipped = ?, invalid = ? WHERE id = ?",
                 counts.rowsDone(), counts.created(), counts.updated(), counts.skipped(), counts.invalid(), id);
     }
 
     void finish(long id, ImportStatus status, ImportCounts counts, String failure, String report, Instant now) {
-        jdbc.update("UPDATE contact_import SET status = ?, rows_done = ?, created = ?, updated = ?, skipped = ?, invalid = ?, "
+        jdbc.update(
+                "UPDATE contact_import SET status = ?, rows_done = ?, created = ?, updated = ?, skipped = ?, invalid = ?, "
                         + "failure = ?, error_report = ?, finished_at = ? WHERE id = ?",
-                status.name(), counts.rowsDone(), counts.created(), counts.updated(), counts.skipped(), counts.invalid(),
-                failure == null ? null : shorten(ControlChars.strip(failure)),
-                report, ContactBatchWriter.utc(now), id);
+                status.name(), counts.rowsDone(), counts.created(), counts.updated(), counts.skipped(),
+                counts.invalid(), failure == null ? null : shorten(ControlChars.strip(failure)), report,
+                ContactBatchWriter.utc(now), id);
     }
 
     private static String shorten(String failure) {
@@ -77,13 +86,17 @@ class ImportJobStore {
             return;
         }
         jdbc.batchUpdate("UPDATE contact_import SET heartbeat_at = ? WHERE id = ? AND status IN ('QUEUED', 'RUNNING')",
-                ids.stream().map(id -> new Object[] {ContactBatchWriter.utc(now), id}).toList());
+                ids.stream().map(id -> new Object[] { ContactBatchWriter.utc(now), id }).toList());
     }
 
-    /** Records a cancel for whichever instance runs the import; false when it is no longer queued or running. */
+    /**
+     * Records a cancel for whichever instance runs the import; false when it is no longer
+     * queued or running.
+     */
     boolean requestCancel(long id, Instant now) {
-        return jdbc.update("UPDATE contact_import SET cancel_requested_at = COALESCE(cancel_requested_at, ?) WHERE id = ? "
-                + "AND status IN ('QUEUED', 'RUNNING')", ContactBatchWriter.utc(now), id) == 1;
+        return jdbc
+            .update("UPDATE contact_import SET cancel_requested_at = COALESCE(cancel_requested_at, ?) WHERE id = ? "
+                    + "AND status IN ('QUEUED', 'RUNNING')", ContactBatchWriter.utc(now), id) == 1;
     }
 
     /** Which of these imports someone asked to cancel (perhaps on another instance). */
@@ -91,20 +104,29 @@ class ImportJobStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.queryForList("SELECT id FROM contact_import WHERE cancel_requested_at IS NOT NULL AND id IN ("
-                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")", Long.class, ids.toArray());
+        return jdbc.queryForList(
+                "SELECT id FROM contact_import WHERE cancel_requested_at IS NOT NULL AND id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")",
+                Long.class, ids.toArray());
     }
 
-    /** Queued or running imports nobody has said anything about since {@code silentSince}: their instance stopped. */
+    /**
+     * Queued or running imports nobody has said anything about since {@code silentSince}:
+     * their instance stopped.
+     */
     List<ImportJob> abandoned(Instant silentSince) {
         return jdbc.query("SELECT " + COLUMNS + " FROM contact_import WHERE status IN ('QUEUED', 'RUNNING') "
                 + "AND (heartbeat_at IS NULL OR heartbeat_at < ?)", JOB, ContactBatchWriter.utc(silentSince));
     }
 
-    /** Marks an abandoned import FAILED unless it spoke up meanwhile; true when it was marked. */
+    /**
+     * Marks an abandoned import FAILED unless it spoke up meanwhile; true when it was
+     * marked.
+     */
     boolean markAbandoned(long id, String failure, Instant silentSince, Instant now) {
-        return jdbc.update("UPDATE contact_import SET status = 'FAILED', failure = ?, finished_at = ? WHERE id = ? "
-                + "AND status IN ('QUEUED', 'RUNNING') AND (heartbeat_at IS NULL OR heartbeat_at < ?)",
+        return jdbc.update(
+                "UPDATE contact_import SET status = 'FAILED', failure = ?, finished_at = ? WHERE id = ? "
+                        + "AND status IN ('QUEUED', 'RUNNING') AND (heartbeat_at IS NULL OR heartbeat_at < ?)",
                 failure, ContactBatchWriter.utc(now), id, ContactBatchWriter.utc(silentSince)) == 1;
     }
 
@@ -128,7 +150,8 @@ class ImportJobStore {
                 }
                 report.transferTo(out);
                 return true;
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }, id);

@@ -8,10 +8,12 @@ import lux.contacts.Tag;
 import lux.shared.InvalidInputException;
 
 /**
- * A file to import: its name (shown to people and recorded as consent source), where to read it, tags to give
- * every imported contact, and what to do with addresses that already exist.
+ * A file to import: its name (shown to people and recorded as consent source), where to
+ * read it, tags to give every imported contact, and what to do with addresses that
+ * already exist.
  */
 public record ImportRequest(String fileName, ImportSource source, Set<String> tags, ImportMode mode) {
+
     static final int MAX_FILE_NAME = 255;
 
     public ImportRequest {

@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Opens the file to import. Background imports open it later on another thread, so callers holding an upload
- * stream should save it to a file first and pass {@link #of(Path)}.
+ * Opens the file to import. Background imports open it later on another thread, so
+ * callers holding an upload stream should save it to a file first and pass
+ * {@link #of(Path)}.
  */
 @FunctionalInterface
 public interface ImportSource {
+
     InputStream open() throws IOException;
 
     static ImportSource of(Path path) {
@@ -22,4 +24,5 @@ public interface ImportSource {
         byte[] copy = bytes.clone();
         return () -> new ByteArrayInputStream(copy);
     }
+
 }

@@ -14,15 +14,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Uploaded files waiting for their import, one per job ({@code import-<id>.csv} in {@code lux.imports.spool-directory}),
- * so a file left behind by a crash can be found by its job and removed.
+ * Uploaded files waiting for their import, one per job ({@code import-<id>.csv} in
+ * {@code lux.imports.spool-directory}), so a file left behind by a crash can be found by
+ * its job and removed.
  */
 @Component
 class ImportSpool {
+
     private static final Logger log = LoggerFactory.getLogger(ImportSpool.class);
+
     private static final String PREFIX = "import-";
+
     private static final String SUFFIX = ".csv";
+
     private final Path directory;
+
     private final long maxBytes;
 
     ImportSpool(ImportProperties properties) {
@@ -34,7 +40,10 @@ class ImportSpool {
         return directory.resolve(PREFIX + importId + SUFFIX);
     }
 
-    /** Stores the upload for import {@code importId}, refusing it past {@code lux.imports.max-file-size}. */
+    /**
+     * Stores the upload for import {@code importId}, refusing it past
+     * {@code lux.imports.max-file-size}.
+     */
     void save(long importId, InputStream content) {
         Path file = file(importId);
         try {
@@ -42,7 +51,7 @@ class ImportSpool {
             try (OutputStream out = Files.newOutputStream(file)) {
                 byte[] buffer = new byte[64 * 1024];
                 long total = 0;
-                for (int n; (n = content.read(buffer)) >= 0; ) {
+                for (int n; (n = content.read(buffer)) >= 0;) {
                     total += n;
                     if (total > maxBytes) {
                         throw FetchedBody.tooLarge(SafeFileFetcher.shown(maxBytes));
@@ -50,10 +59,12 @@ class ImportSpool {
                     out.write(buffer, 0, n);
                 }
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             delete(importId);
             throw new UncheckedIOException("Could not store the uploaded file", e);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             delete(importId);
             throw e;
         }
@@ -66,16 +77,21 @@ class ImportSpool {
     void delete(long importId) {
         try {
             Files.deleteIfExists(file(importId));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             log.warn("Could not delete the spooled upload of import {}: {}", importId, e.toString());
         }
     }
 
-    /** Whether the upload was last written before {@code instant} (a missing file counts as old). */
+    /**
+     * Whether the upload was last written before {@code instant} (a missing file counts
+     * as old).
+     */
     boolean untouchedSince(long importId, java.time.Instant instant) {
         try {
             return Files.getLastModifiedTime(file(importId)).toInstant().isBefore(instant);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return true;
         }
     }
@@ -94,9 +110,11 @@ class ImportSpool {
                     ids.add(Long.parseLong(id));
                 }
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             log.warn("Could not list the import spool {}: {}", directory, e.toString());
         }
         return ids;
     }
+
 }

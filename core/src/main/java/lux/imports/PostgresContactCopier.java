@@ -23,18 +23,24 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * PostgreSQL's way to write a batch (in the caller's transaction): the rows stream into a temporary staging table
- * with {@code COPY ... FROM STDIN}, then a few set-based statements do what {@link ContactBatchWriter} does row by
- * row on H2: find suppressed new addresses (a join, reported by line), update existing contacts ("update
- * existing"), insert the new ones ({@code ON CONFLICT DO NOTHING}: an address written by an earlier batch of this
- * file or by someone else meanwhile is skipped) and tag what was written. The staging table lives in the
- * transaction only ({@code ON COMMIT DROP}), so pooled connections carry nothing over.
+ * PostgreSQL's way to write a batch (in the caller's transaction): the rows stream into a
+ * temporary staging table with {@code COPY ... FROM STDIN}, then a few set-based
+ * statements do what {@link ContactBatchWriter} does row by row on H2: find suppressed
+ * new addresses (a join, reported by line), update existing contacts ("update existing"),
+ * insert the new ones ({@code ON CONFLICT DO NOTHING}: an address written by an earlier
+ * batch of this file or by someone else meanwhile is skipped) and tag what was written.
+ * The staging table lives in the transaction only ({@code ON COMMIT DROP}), so pooled
+ * connections carry nothing over.
  */
 final class PostgresContactCopier {
+
     private static final Logger log = LoggerFactory.getLogger(PostgresContactCopier.class);
+
     private static final String STAGE = "CREATE TEMP TABLE lux_import_stage (line BIGINT NOT NULL, email TEXT NOT NULL, "
             + "first_name TEXT, last_name TEXT, company TEXT, attributes TEXT NOT NULL) ON COMMIT DROP";
+
     private static final String COPY = "COPY lux_import_stage (line, email, first_name, last_name, company, attributes) FROM STDIN";
+
     private static final String SUPPRESSED = "SELECT m.line, m.kind, m.reason FROM ("
             + "SELECT s.line, s.email, p.kind, p.reason FROM lux_import_stage s JOIN suppression p ON p.kind = 'ADDRESS' AND p.entry = s.email "
             + "UNION ALL SELECT s.line, s.email, p.kind, p.reason FROM lux_import_stage s JOIN suppression p ON p.kind = 'DOMAIN' "
@@ -42,16 +48,21 @@ final class PostgresContactCopier {
             + "UNION ALL SELECT s.line, s.email, p.kind, p.reason FROM lux_import_stage s JOIN suppression p ON p.kind = 'ADDRESS_HASH' "
             + "AND p.entry = encode(sha256(convert_to(s.email, 'UTF8')), 'hex')"
             + ") m WHERE NOT EXISTS (SELECT 1 FROM contact c WHERE c.email = m.email)";
-    // New contacts get the import's tags in the same statement (data-modifying CTEs run to completion).
+
+    // New contacts get the import's tags in the same statement (data-modifying CTEs run
+    // to completion).
     private static final String INSERT = "WITH ins AS (INSERT INTO contact (email, first_name, last_name, company, attributes, "
             + "status, consent_source, consent_at, created_at, updated_at, last_import_id) SELECT email, first_name, last_name, company, "
             + "attributes, 'ACTIVE', ?, ?, ?, ?, ? FROM lux_import_stage ORDER BY line ON CONFLICT DO NOTHING RETURNING id, email), "
             + "tagged AS (INSERT INTO contact_tag (contact_id, tag_id) SELECT ins.id, t.id FROM ins CROSS JOIN unnest(?::bigint[]) AS t(id)), "
-            // the consent ledger's import event for each contact this batch created (ConsentLedger.hash: SHA-256 hex)
+            // the consent ledger's import event for each contact this batch created
+            // (ConsentLedger.hash: SHA-256 hex)
             + "ledger AS (INSERT INTO consent_event (occurred_at, email_hash, contact_id, kind, channel, source, text_hash, actor) "
             + "SELECT ?, encode(sha256(convert_to(ins.email, 'UTF8')), 'hex'), ins.id, 'IMPORT', 'import', left(?, 500), NULL, left(?, 200) FROM ins) "
             + "SELECT count(*) FROM ins";
-    // Non-empty fields win; attributes from the file are merged into the stored ones (a JSON object of strings).
+
+    // Non-empty fields win; attributes from the file are merged into the stored ones (a
+    // JSON object of strings).
     private static final String UPDATE = "WITH upd AS (UPDATE contact c SET first_name = COALESCE(s.first_name, c.first_name), "
             + "last_name = COALESCE(s.last_name, c.last_name), company = COALESCE(s.company, c.company), "
             + "attributes = CASE WHEN s.attributes = '{}' THEN c.attributes ELSE (CASE WHEN btrim(c.attributes) = '' THEN '{}'::jsonb "
@@ -61,6 +72,7 @@ final class PostgresContactCopier {
             + "ON CONFLICT DO NOTHING) SELECT count(*) FROM upd";
 
     private final JdbcTemplate jdbc;
+
     private final Function<Map<String, String>, String> json;
 
     PostgresContactCopier(JdbcTemplate jdbc, Function<Map<String, String>, String> json) {
@@ -69,7 +81,7 @@ final class PostgresContactCopier {
     }
 
     ContactBatchWriter.Outcome write(Collection<ContactRow> rows, long importId, ImportMode mode, List<Long> tagIds,
-                                     String consentSource, Instant now) {
+            String consentSource, Instant now) {
         OffsetDateTime at = ContactBatchWriter.utc(now);
         Long[] tags = tagIds.toArray(Long[]::new);
         return jdbc.execute((ConnectionCallback<ContactBatchWriter.Outcome>) con -> {
@@ -104,12 +116,15 @@ final class PostgresContactCopier {
                 ps.setString(9, "import #" + importId);
                 created = count(ps);
             }
-            // existing (add-new-only, or repeated from an earlier batch), suppressed, or created meanwhile by someone else
+            // existing (add-new-only, or repeated from an earlier batch), suppressed, or
+            // created meanwhile by someone else
             int skipped = rows.size() - created - updated;
-            if (log.isDebugEnabled()) { // where a batch's time goes (bench/import-benchmark.sh with -Dbench.copier.log=DEBUG)
+            if (log.isDebugEnabled()) { // where a batch's time goes
+                                        // (bench/import-benchmark.sh with
+                                        // -Dbench.copier.log=DEBUG)
                 long t3 = System.nanoTime();
-                log.debug("{} rows: copy {} ms, suppression {} ms, update and insert with tags {} ms", rows.size(), (t1 - t0) / 1_000_000,
-                        (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+                log.debug("{} rows: copy {} ms, suppression {} ms, update and insert with tags {} ms", rows.size(),
+                        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
             }
             return new ContactBatchWriter.Outcome(created, updated, skipped, suppressed);
         });
@@ -132,7 +147,8 @@ final class PostgresContactCopier {
             }
             send(in, text);
             in.endCopy();
-        } finally {
+        }
+        finally {
             if (in.isActive()) {
                 in.cancelCopy();
             }
@@ -145,7 +161,10 @@ final class PostgresContactCopier {
         text.setLength(0);
     }
 
-    /** A value in COPY's text format: \N for null; backslash, tab and line breaks escaped (other control characters are gone). */
+    /**
+     * A value in COPY's text format: \N for null; backslash, tab and line breaks escaped
+     * (other control characters are gone).
+     */
     static StringBuilder field(StringBuilder text, String value) {
         if (value == null) {
             return text.append("\\N");
@@ -163,8 +182,12 @@ final class PostgresContactCopier {
         return text;
     }
 
-    /** New addresses on the suppression list, taken out of the staging table; the first matching kind gives the reason. */
-    private List<ContactBatchWriter.Suppressed> suppressed(Connection con, Collection<ContactRow> rows) throws SQLException {
+    /**
+     * New addresses on the suppression list, taken out of the staging table; the first
+     * matching kind gives the reason.
+     */
+    private List<ContactBatchWriter.Suppressed> suppressed(Connection con, Collection<ContactRow> rows)
+            throws SQLException {
         Map<Long, SuppressionKind> kinds = new HashMap<>();
         Map<Long, SuppressionReason> reasons = new HashMap<>();
         try (PreparedStatement ps = con.prepareStatement(SUPPRESSED); ResultSet rs = ps.executeQuery()) {
@@ -201,4 +224,5 @@ final class PostgresContactCopier {
             return rs.getInt(1);
         }
     }
+
 }

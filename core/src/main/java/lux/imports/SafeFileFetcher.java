@@ -23,27 +23,37 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Every file LUX downloads (Teams attachments to import) comes through here: only from allowed hosts
- * ({@link FetchPolicy}), connected to the address that was checked, redirects followed by hand on the same host only,
- * at most {@code lux.imports.max-file-size} bytes counted as they arrive, and within {@code lux.imports.fetch-timeout}
- * overall. Errors never repeat what the server sent. Plain HTTP/1.1 over a socket, because the JDK client can
- * neither pin the address it connects to nor cap a body while it streams.
+ * Every file LUX downloads (Teams attachments to import) comes through here: only from
+ * allowed hosts ({@link FetchPolicy}), connected to the address that was checked,
+ * redirects followed by hand on the same host only, at most
+ * {@code lux.imports.max-file-size} bytes counted as they arrive, and within
+ * {@code lux.imports.fetch-timeout} overall. Errors never repeat what the server sent.
+ * Plain HTTP/1.1 over a socket, because the JDK client can neither pin the address it
+ * connects to nor cap a body while it streams.
  */
 @Component
 public class SafeFileFetcher {
+
     static final int MAX_REDIRECTS = 3;
+
     private static final int MAX_HEAD_BYTES = 64 * 1024;
+
     private static final long CONNECT_MILLIS = 10_000;
 
     private final FetchPolicy policy;
+
     private final SSLSocketFactory tls;
+
     private final long maxBytes;
+
     private final Duration timeout;
 
     @Autowired
-    SafeFileFetcher(ImportProperties properties, @Value("${MicrosoftAppId:}") String appId) throws NoSuchAlgorithmException {
-        this(new FetchPolicy(appId.isBlank(), properties.allowedHosts(), properties.allowPrivateAddresses(), InetAddress::getAllByName),
-                SSLContext.getDefault().getSocketFactory(), properties.maxFileSize(), properties.fetchTimeout());
+    SafeFileFetcher(ImportProperties properties, @Value("${MicrosoftAppId:}") String appId)
+            throws NoSuchAlgorithmException {
+        this(new FetchPolicy(appId.isBlank(), properties.allowedHosts(), properties.allowPrivateAddresses(),
+                InetAddress::getAllByName), SSLContext.getDefault().getSocketFactory(), properties.maxFileSize(),
+                properties.fetchTimeout());
     }
 
     SafeFileFetcher(FetchPolicy policy, SSLSocketFactory tls, DataSize maxFileSize, Duration timeout) {
@@ -53,7 +63,10 @@ public class SafeFileFetcher {
         this.timeout = timeout;
     }
 
-    /** Refuses (with a message for people) a URL LUX would not fetch; nothing is contacted. */
+    /**
+     * Refuses (with a message for people) a URL LUX would not fetch; nothing is
+     * contacted.
+     */
     public void check(String url) {
         policy.check(url);
     }
@@ -64,49 +77,56 @@ public class SafeFileFetcher {
         return () -> open(url);
     }
 
-    /** Downloads {@code url}; the stream refuses to go past the size cap or the deadline. */
+    /**
+     * Downloads {@code url}; the stream refuses to go past the size cap or the deadline.
+     */
     public InputStream open(String url) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         URI current = URI.create(url.strip());
         FetchPolicy.Target target = policy.check(url);
-        for (int hop = 0; ; hop++) {
+        for (int hop = 0;; hop++) {
             FetchPolicy.Target resolved = policy.resolve(target);
             Socket socket = connect(resolved, deadline);
             boolean handedOver = false;
             try {
-                BufferedInputStream in = new BufferedInputStream(new FetchedStream(socket, deadline, shown(timeout)), 8192);
+                BufferedInputStream in = new BufferedInputStream(new FetchedStream(socket, deadline, shown(timeout)),
+                        8192);
                 socket.getOutputStream().write(request(resolved));
                 socket.getOutputStream().flush();
                 Head head = Head.read(in);
                 if (head.redirect()) {
                     String location = head.headers().get("location");
                     if (hop >= MAX_REDIRECTS || location == null) {
-                        throw FetchPolicy.refused(hop >= MAX_REDIRECTS ? "redirects more than " + MAX_REDIRECTS + " times"
-                                : "redirects without saying where");
+                        throw FetchPolicy.refused(hop >= MAX_REDIRECTS
+                                ? "redirects more than " + MAX_REDIRECTS + " times" : "redirects without saying where");
                     }
                     current = next(current, location);
                     FetchPolicy.Target next = policy.check(current.toString());
-                    if (!next.host().equals(target.host()) || next.port() != target.port() || next.https() != target.https()) {
+                    if (!next.host().equals(target.host()) || next.port() != target.port()
+                            || next.https() != target.https()) {
                         throw FetchPolicy.refused("redirects to another host");
                     }
                     target = next;
                     continue;
                 }
                 if (head.status() != 200) {
-                    throw new ImportRefusedException("Downloading the file answered HTTP " + head.status() + ". Attach the file "
-                            + "again (Teams download links expire after a while).");
+                    throw new ImportRefusedException("Downloading the file answered HTTP " + head.status()
+                            + ". Attach the file " + "again (Teams download links expire after a while).");
                 }
                 long length = head.contentLength();
                 if (length > maxBytes) {
                     throw FetchedBody.tooLarge(shown(maxBytes));
                 }
-                InputStream body = new FetchedBody(in, head.chunked() ? -1 : length, head.chunked(), maxBytes, shown(maxBytes));
+                InputStream body = new FetchedBody(in, head.chunked() ? -1 : length, head.chunked(), maxBytes,
+                        shown(maxBytes));
                 handedOver = true;
                 return body;
-            } catch (IOException e) {
-                throw new ImportRefusedException("The connection to " + target.host() + " broke while asking for the file. "
-                        + "Attach the file again, or upload it in the console.");
-            } finally {
+            }
+            catch (IOException e) {
+                throw new ImportRefusedException("The connection to " + target.host()
+                        + " broke while asking for the file. " + "Attach the file again, or upload it in the console.");
+            }
+            finally {
                 if (!handedOver) {
                     socket.close();
                 }
@@ -118,21 +138,27 @@ public class SafeFileFetcher {
         Socket socket = new Socket();
         try {
             long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-            socket.connect(new InetSocketAddress(target.address(), target.port()), (int) Math.min(CONNECT_MILLIS, left));
+            socket.connect(new InetSocketAddress(target.address(), target.port()),
+                    (int) Math.min(CONNECT_MILLIS, left));
             if (!target.https()) {
                 return socket;
             }
             SSLSocket ssl = (SSLSocket) tls.createSocket(socket, target.host(), target.port(), true);
             SSLParameters parameters = ssl.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host, not the address
+            parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate
+                                                                    // must name the host,
+                                                                    // not the address
             ssl.setSSLParameters(parameters);
-            ssl.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, (deadline - System.nanoTime()) / 1_000_000)));
+            ssl.setSoTimeout(
+                    (int) Math.max(1, Math.min(Integer.MAX_VALUE, (deadline - System.nanoTime()) / 1_000_000)));
             ssl.startHandshake();
             return ssl;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             try {
                 socket.close();
-            } catch (IOException ignored) {
+            }
+            catch (IOException ignored) {
                 // already broken
             }
             throw new ImportRefusedException("LUX could not reach " + target.host() + " securely to download the file. "
@@ -142,13 +168,15 @@ public class SafeFileFetcher {
 
     private static byte[] request(FetchPolicy.Target target) {
         return ("GET " + target.pathAndQuery() + " HTTP/1.1\r\nHost: " + target.hostHeader() + "\r\nUser-Agent: LUX\r\n"
-                + "Accept: */*\r\nAccept-Encoding: identity\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                + "Accept: */*\r\nAccept-Encoding: identity\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
     }
 
     private static URI next(URI current, String location) {
         try {
             return current.resolve(new URI(location.strip()));
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw FetchPolicy.refused("redirects to an address that is not valid");
         }
     }
@@ -159,8 +187,8 @@ public class SafeFileFetcher {
     }
 
     private static String shown(Duration d) {
-        return d.toMillis() % 60_000 == 0 ? d.toMinutes() + " minutes" : d.toMillis() % 1000 == 0 ? d.toSeconds() + " seconds"
-                : d.toMillis() + " ms";
+        return d.toMillis() % 60_000 == 0 ? d.toMinutes() + " minutes"
+                : d.toMillis() % 1000 == 0 ? d.toSeconds() + " seconds" : d.toMillis() + " ms";
     }
 
     /** The status line and headers of a response, read with a size limit. */
@@ -185,7 +213,8 @@ public class SafeFileFetcher {
                     throw new NumberFormatException();
                 }
                 return length;
-            } catch (NumberFormatException e) {
+            }
+            catch (NumberFormatException e) {
                 throw new ImportRefusedException("The server sent the file in a broken format. Attach the file again.");
             }
         }
@@ -193,7 +222,8 @@ public class SafeFileFetcher {
         static Head read(InputStream in) throws IOException {
             byte[] bytes = new byte[MAX_HEAD_BYTES];
             int n = 0;
-            while (n < 4 || !(bytes[n - 4] == '\r' && bytes[n - 3] == '\n' && bytes[n - 2] == '\r' && bytes[n - 1] == '\n')) {
+            while (n < 4 || !(bytes[n - 4] == '\r' && bytes[n - 3] == '\n' && bytes[n - 2] == '\r'
+                    && bytes[n - 1] == '\n')) {
                 int b = in.read();
                 if (b < 0 || n == bytes.length) {
                     throw new ImportRefusedException("The server did not answer with a file. Attach the file again.");
@@ -213,11 +243,13 @@ public class SafeFileFetcher {
                     String value = lines[i].substring(colon + 1).strip();
                     String before = headers.put(name, value);
                     if (name.equals("content-length") && before != null && !before.equals(value)) {
-                        throw new ImportRefusedException("The server sent the file in a broken format. Attach the file again.");
+                        throw new ImportRefusedException(
+                                "The server sent the file in a broken format. Attach the file again.");
                     }
                 }
             }
             return new Head(Integer.parseInt(statusLine[1]), headers);
         }
     }
+
 }

@@ -1,2 +1,5 @@
-/** Streaming CSV import of contacts, with progress, cancellation and an error report; the one safe way to download a file. */
+/**
+ * Streaming CSV import of contacts, with progress, cancellation and an error report; the
+ * one safe way to download a file.
+ */
 package lux.imports;

@@ -10,20 +10,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Pauses a sending campaign whose hard-bounce rate passes {@code lux.inbound.pause-rate} once it has
- * {@code pause-after} accepted messages: a list that bounces this much gets the tenant's mail throttled by Exchange
- * Online Protection. The owner is told why (a {@link InboundEvent.PausedForBounces}).
+ * Pauses a sending campaign whose hard-bounce rate passes {@code lux.inbound.pause-rate}
+ * once it has {@code pause-after} accepted messages: a list that bounces this much gets
+ * the tenant's mail throttled by Exchange Online Protection. The owner is told why (a
+ * {@link InboundEvent.PausedForBounces}).
  */
 @Component
 class BounceRateGuard {
+
     private final JdbcTemplate jdbc;
+
     private final CampaignService campaigns;
+
     private final ApplicationEventPublisher events;
+
     private final InboundProperties properties;
+
     private final Clock clock;
 
-    BounceRateGuard(JdbcTemplate jdbc, CampaignService campaigns, ApplicationEventPublisher events, InboundProperties properties,
-                    Clock clock) {
+    BounceRateGuard(JdbcTemplate jdbc, CampaignService campaigns, ApplicationEventPublisher events,
+            InboundProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.events = events;
@@ -50,4 +56,5 @@ class BounceRateGuard {
                 c.get("created_by") == null ? null : ((Number) c.get("created_by")).longValue(), hard, accepted,
                 properties.pauseRate(), clock.instant()));
     }
+
 }

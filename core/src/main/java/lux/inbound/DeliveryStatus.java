@@ -10,11 +10,15 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 
 /**
- * The per-recipient fields of an RFC 3464 {@code message/delivery-status} body: blocks of header lines separated by
- * blank lines, the first about the message, each further one about one recipient.
+ * The per-recipient fields of an RFC 3464 {@code message/delivery-status} body: blocks of
+ * header lines separated by blank lines, the first about the message, each further one
+ * about one recipient.
  */
 record DeliveryStatus(List<Recipient> recipients) {
-    /** One recipient block: its Action ({@code failed}, {@code delayed}, ...), Status and address. */
+    /**
+     * One recipient block: its Action ({@code failed}, {@code delayed}, ...), Status and
+     * address.
+     */
     record Recipient(String action, String status, String address) {
         boolean failed() {
             return "failed".equals(action);
@@ -30,12 +34,13 @@ record DeliveryStatus(List<Recipient> recipients) {
     }
 
     static DeliveryStatus parse(InputStream body) throws IOException, MessagingException {
-        String text = new String(body.readNBytes(256 * 1024), java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n");
+        String text = new String(body.readNBytes(256 * 1024), java.nio.charset.StandardCharsets.UTF_8).replace("\r\n",
+                "\n");
         List<Recipient> recipients = new ArrayList<>();
         String[] blocks = text.split("\n\\s*\n");
         for (int i = 1; i < blocks.length; i++) { // block 0 is about the message
-            InternetHeaders h = new InternetHeaders(new ByteArrayInputStream((blocks[i].strip() + "\n\n").getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8)));
+            InternetHeaders h = new InternetHeaders(new ByteArrayInputStream(
+                    (blocks[i].strip() + "\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             String action = lower(h.getHeader("Action", null));
             if (action == null) {
                 continue;
@@ -54,10 +59,15 @@ record DeliveryStatus(List<Recipient> recipients) {
         return new DeliveryStatus(List.copyOf(recipients));
     }
 
-    /** The first recipient that failed, else the first delayed one, else null (a success report). */
+    /**
+     * The first recipient that failed, else the first delayed one, else null (a success
+     * report).
+     */
     Recipient worst() {
-        return recipients.stream().filter(Recipient::failed).findFirst()
-                .orElseGet(() -> recipients.stream().filter(Recipient::delayed).findFirst().orElse(null));
+        return recipients.stream()
+            .filter(Recipient::failed)
+            .findFirst()
+            .orElseGet(() -> recipients.stream().filter(Recipient::delayed).findFirst().orElse(null));
     }
 
     /** {@code rfc822; Ann@Example.com} as {@code ann@example.com}. */

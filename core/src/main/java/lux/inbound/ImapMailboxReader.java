@@ -15,15 +15,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * With SMTP delivery, DSNs go to the envelope sender's mailbox: this reads it over IMAP (Jakarta Mail), hands each
- * message to the same classifier and processor as Graph, and moves it to the processed folder (copy, flag deleted,
- * expunge). Messages are keyed by Message-ID, else by UIDVALIDITY and UID, so a message read twice is acted on once.
+ * With SMTP delivery, DSNs go to the envelope sender's mailbox: this reads it over IMAP
+ * (Jakarta Mail), hands each message to the same classifier and processor as Graph, and
+ * moves it to the processed folder (copy, flag deleted, expunge). Messages are keyed by
+ * Message-ID, else by UIDVALIDITY and UID, so a message read twice is acted on once.
  */
 @Component
 @ConditionalOnExpression("'${lux.inbound.enabled:false}' == 'true' and '${lux.inbound.imap.host:}' != ''")
 class ImapMailboxReader implements MailboxReader {
+
     /** Messages read per reading at most; the rest wait for the next one. */
     static final int BATCH = 500;
+
     private final InboundProperties properties;
 
     ImapMailboxReader(InboundProperties properties) {
@@ -64,15 +67,17 @@ class ImapMailboxReader implements MailboxReader {
                     if (m.isSet(Flags.Flag.DELETED)) {
                         continue;
                     }
-                    run.accept(new InboundMail(key(inbox, m), bytes(m), null, m.getReceivedDate() == null ? null
-                            : m.getReceivedDate().toInstant()));
-                    inbox.copyMessages(new Message[] {m}, processed);
+                    run.accept(new InboundMail(key(inbox, m), bytes(m), null,
+                            m.getReceivedDate() == null ? null : m.getReceivedDate().toInstant()));
+                    inbox.copyMessages(new Message[] { m }, processed);
                     m.setFlag(Flags.Flag.DELETED, true);
                 }
-            } finally {
+            }
+            finally {
                 inbox.close(true); // expunges what was copied
             }
-        } finally {
+        }
+        finally {
             store.close();
         }
     }
@@ -88,7 +93,10 @@ class ImapMailboxReader implements MailboxReader {
         return "imap-hash:" + java.util.HexFormat.of().formatHex(sha256(bytesQuietly(m)));
     }
 
-    /** The message, or only its headers when it is larger than {@link InboundMail#MAX_BYTES} (a reply with attachments). */
+    /**
+     * The message, or only its headers when it is larger than
+     * {@link InboundMail#MAX_BYTES} (a reply with attachments).
+     */
     private static byte[] bytes(Message m) throws IOException, MessagingException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (m.getSize() > InboundMail.MAX_BYTES && m instanceof jakarta.mail.internet.MimeMessage mime) {
@@ -106,7 +114,8 @@ class ImapMailboxReader implements MailboxReader {
     private static byte[] bytesQuietly(Message m) {
         try {
             return bytes(m);
-        } catch (IOException | MessagingException e) {
+        }
+        catch (IOException | MessagingException e) {
             return new byte[0];
         }
     }
@@ -114,8 +123,10 @@ class ImapMailboxReader implements MailboxReader {
     private static byte[] sha256(byte[] data) {
         try {
             return java.security.MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        }
+        catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
+
 }

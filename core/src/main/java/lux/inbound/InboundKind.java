@@ -2,6 +2,7 @@ package lux.inbound;
 
 /** What a message in a sender mailbox is, as far as LUX cares. */
 public enum InboundKind {
+
     /** A permanent delivery failure (DSN status 5.x.x, or an Exchange NDR saying so). */
     HARD_BOUNCE,
     /** A temporary failure or a delay warning (DSN status 4.x.x, Action: delayed). */
@@ -14,4 +15,5 @@ public enum InboundKind {
     REPLY,
     /** Anything else: left alone apart from being filed. */
     OTHER
+
 }

@@ -17,15 +17,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads every mailbox of every reader, one instance per mailbox at a time (a ShedLock row per mailbox): two readers
- * of one mailbox would fetch the same messages and race to move them. A mailbox that fails is logged and tried again
- * next time; the others are read regardless.
+ * Reads every mailbox of every reader, one instance per mailbox at a time (a ShedLock row
+ * per mailbox): two readers of one mailbox would fetch the same messages and race to move
+ * them. A mailbox that fails is logged and tried again next time; the others are read
+ * regardless.
  */
 @Component
 public class InboundReading {
+
     private static final Logger log = LoggerFactory.getLogger(InboundReading.class);
+
     private final List<MailboxReader> readers;
+
     private final InboundProcessor processor;
+
     private final LockingTaskExecutor locks;
 
     InboundReading(List<MailboxReader> readers, InboundProcessor processor, LockProvider lockProvider) {
@@ -34,7 +39,10 @@ public class InboundReading {
         this.locks = new DefaultLockingTaskExecutor(lockProvider);
     }
 
-    /** Reads every mailbox once; returns the messages handed over (new or not) in the mailboxes this instance got. */
+    /**
+     * Reads every mailbox once; returns the messages handed over (new or not) in the
+     * mailboxes this instance got.
+     */
     public int readAll() {
         int handled = 0;
         for (MailboxReader reader : readers) {
@@ -51,11 +59,13 @@ public class InboundReading {
             locks.executeWithLock((LockingTaskExecutor.Task) () -> {
                 try {
                     reader.read(mailbox, run);
-                } finally {
+                }
+                finally {
                     run.finish();
                 }
             }, new LockConfiguration(Instant.now(), lockName(mailbox), Duration.ofMinutes(15), Duration.ZERO));
-        } catch (Throwable e) {
+        }
+        catch (Throwable e) {
             log.warn("Reading mailbox {} failed; trying again next time: {}", mailbox, e.toString());
         }
         return run.handled();
@@ -68,10 +78,14 @@ public class InboundReading {
             return name;
         }
         try {
-            return "lux-inbound-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(mailbox.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))).substring(0, 40);
-        } catch (NoSuchAlgorithmException e) {
+            return "lux-inbound-" + HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(mailbox.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 40);
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
+
 }

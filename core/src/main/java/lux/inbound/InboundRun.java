@@ -4,14 +4,20 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One reading of one mailbox: hands each message to the processor and gathers the replies, so the owner hears
- * "3 people replied" once per reading rather than once per mail. Used by one reader thread.
+ * One reading of one mailbox: hands each message to the processor and gathers the
+ * replies, so the owner hears "3 people replied" once per reading rather than once per
+ * mail. Used by one reader thread.
  */
 public final class InboundRun {
+
     private final String mailbox;
+
     private final InboundProcessor processor;
+
     private final Map<Long, Long> replies = new HashMap<>();
+
     private final Map<Long, String> links = new HashMap<>();
+
     private int handled;
 
     InboundRun(String mailbox, InboundProcessor processor) {
@@ -19,7 +25,10 @@ public final class InboundRun {
         this.processor = processor;
     }
 
-    /** Acts on the message unless that was done before; either way it may then be filed away. */
+    /**
+     * Acts on the message unless that was done before; either way it may then be filed
+     * away.
+     */
     public InboundProcessor.Handled accept(InboundMail mail) {
         InboundProcessor.Handled h = processor.handle(mailbox, mail);
         handled++;
@@ -43,4 +52,5 @@ public final class InboundRun {
             processor.announce(Map.copyOf(replies), Map.copyOf(links));
         }
     }
+
 }

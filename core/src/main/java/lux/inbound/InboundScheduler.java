@@ -4,10 +4,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Reads the mailboxes every {@code lux.inbound.poll} when {@code lux.inbound.enabled=true}. */
+/**
+ * Reads the mailboxes every {@code lux.inbound.poll} when
+ * {@code lux.inbound.enabled=true}.
+ */
 @Component
 @ConditionalOnProperty(name = "lux.inbound.enabled", havingValue = "true")
 class InboundScheduler {
+
     private final InboundReading reading;
 
     InboundScheduler(InboundReading reading) {
@@ -18,4 +22,5 @@ class InboundScheduler {
     void tick() {
         reading.readAll();
     }
+
 }

@@ -16,32 +16,47 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Tells bounces, auto-replies, unsubscribe mails and human replies apart in a raw MIME message. Pure: no database, no
- * clock; the same code serves the Graph and the IMAP readers. Bounces are RFC 3464 reports (Exchange Online's NDRs are
- * too); an NDR that lost its report part (a forwarded or converted one) is recognised by its subject and status code.
+ * Tells bounces, auto-replies, unsubscribe mails and human replies apart in a raw MIME
+ * message. Pure: no database, no clock; the same code serves the Graph and the IMAP
+ * readers. Bounces are RFC 3464 reports (Exchange Online's NDRs are too); an NDR that
+ * lost its report part (a forwarded or converted one) is recognised by its subject and
+ * status code.
  */
 public final class MailClassifier {
+
     static final Pattern STATUS = Pattern.compile("\\b[245]\\.\\d{1,3}\\.\\d{1,3}\\b");
+
     private static final Pattern NDR_SUBJECT = Pattern.compile(
             "^\\s*(undeliverable|undelivered mail|unzustellbar|non remis|delivery status notification \\((failure|delay)\\)"
-                    + "|mail delivery failed|returned mail|failure notice|delivery (has )?failed)", Pattern.CASE_INSENSITIVE);
+                    + "|mail delivery failed|returned mail|failure notice|delivery (has )?failed)",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern OOF_SUBJECT = Pattern.compile(
             "^\\s*(automatic reply|auto(matische)? ?(antwort|reply)|out of (the )?office|abwesenheit(snotiz)?|r\u00e9ponse automatique"
-                    + "|autosvar|respuesta autom\u00e1tica|risposta automatica)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern UNSUBSCRIBE_SUBJECT = Pattern.compile("^\\s*unsubscribe\\s+([A-Za-z0-9_.~-]{8,600})\\s*$",
+                    + "|autosvar|respuesta autom\u00e1tica|risposta automatica)\\b",
             Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern UNSUBSCRIBE_SUBJECT = Pattern
+        .compile("^\\s*unsubscribe\\s+([A-Za-z0-9_.~-]{8,600})\\s*$", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+
     private static final Session SESSION = Session.getInstance(new Properties());
+
     private static final int MAX_TEXT = 256 * 1024;
 
-    /** Classifies one message; a message that cannot be parsed at all is OTHER (it is filed, never lost). */
+    /**
+     * Classifies one message; a message that cannot be parsed at all is OTHER (it is
+     * filed, never lost).
+     */
     public Classification classify(byte[] mime) {
         MimeMessage m;
         String subject;
         try {
             m = new MimeMessage(SESSION, new ByteArrayInputStream(mime));
             subject = m.getSubject() == null ? "" : m.getSubject();
-        } catch (MessagingException e) {
+        }
+        catch (MessagingException e) {
             return new Classification(InboundKind.OTHER, null, null, null, null, "");
         }
         try {
@@ -57,8 +72,10 @@ public final class MailClassifier {
             if (autoReply(m, subject)) {
                 return new Classification(InboundKind.AUTO_REPLY, ownId, null, null, null, subject);
             }
-            return new Classification(ownId == null ? InboundKind.OTHER : InboundKind.REPLY, ownId, null, null, null, subject);
-        } catch (MessagingException | IOException | RuntimeException e) {
+            return new Classification(ownId == null ? InboundKind.OTHER : InboundKind.REPLY, ownId, null, null, null,
+                    subject);
+        }
+        catch (MessagingException | IOException | RuntimeException e) {
             return new Classification(InboundKind.OTHER, null, null, null, null, subject);
         }
     }
@@ -75,9 +92,11 @@ public final class MailClassifier {
                     try (InputStream in = part.getInputStream()) {
                         status = DeliveryStatus.parse(in);
                     }
-                } else if (part.isMimeType("message/rfc822") || part.isMimeType("text/rfc822-headers")) {
+                }
+                else if (part.isMimeType("message/rfc822") || part.isMimeType("text/rfc822-headers")) {
                     original = originalId(part);
-                } else {
+                }
+                else {
                     text.append(text(part));
                 }
             }
@@ -87,8 +106,8 @@ public final class MailClassifier {
                     return new Classification(InboundKind.OTHER, original, null, null, null, subject);
                 }
                 String id = original != null ? original : RecipientRef.find(text.toString());
-                return new Classification(worst.hard() ? InboundKind.HARD_BOUNCE : InboundKind.SOFT_BOUNCE, id, worst.address(),
-                        worst.status(), null, subject);
+                return new Classification(worst.hard() ? InboundKind.HARD_BOUNCE : InboundKind.SOFT_BOUNCE, id,
+                        worst.address(), worst.status(), null, subject);
             }
         }
         if (!NDR_SUBJECT.matcher(subject).find()) {
@@ -104,20 +123,24 @@ public final class MailClassifier {
             }
         }
         if (status == null) {
-            return null; // says "undeliverable" but gives no reason: a person may have written it
+            return null; // says "undeliverable" but gives no reason: a person may have
+                         // written it
         }
         return new Classification(status.startsWith("5") ? InboundKind.HARD_BOUNCE : InboundKind.SOFT_BOUNCE,
                 RecipientRef.find(body), failedAddress(m, body), status, null, subject);
     }
 
-    /** The LUX id in the returned original: X-LUX-Message-Id first, then its Message-ID. */
+    /**
+     * The LUX id in the returned original: X-LUX-Message-Id first, then its Message-ID.
+     */
     private static String originalId(Part part) throws MessagingException, IOException {
         String lux;
         String messageId;
         if (part.getContent() instanceof MimeMessage original) {
             lux = original.getHeader("X-LUX-Message-Id", null);
             messageId = original.getHeader("Message-ID", null);
-        } else {
+        }
+        else {
             try (InputStream in = part.getInputStream()) {
                 InternetHeaders h = new InternetHeaders(in);
                 lux = h.getHeader("X-LUX-Message-Id", null);
@@ -128,7 +151,10 @@ public final class MailClassifier {
         return id != null ? id : RecipientRef.find(messageId);
     }
 
-    /** The first address in an NDR's text that is neither its sender nor its addressee: the one that failed. */
+    /**
+     * The first address in an NDR's text that is neither its sender nor its addressee:
+     * the one that failed.
+     */
     private static String failedAddress(MimeMessage m, String body) throws MessagingException {
         String own = (headers(m, "From", "To") + " ").toLowerCase(Locale.ROOT);
         Matcher a = ADDRESS.matcher(body);
@@ -166,7 +192,10 @@ public final class MailClassifier {
         return s.toString();
     }
 
-    /** The readable text of a part (text parts of any nesting, capped), for status codes and ids. */
+    /**
+     * The readable text of a part (text parts of any nesting, capped), for status codes
+     * and ids.
+     */
     private static String text(Part part) throws MessagingException, IOException {
         if (part.isMimeType("text/*")) {
             Object content = part.getContent();

@@ -7,4 +7,5 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PreferenceProperties.class)
 class PreferenceConfiguration {
+
 }

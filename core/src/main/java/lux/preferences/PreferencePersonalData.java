@@ -9,11 +9,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The reader's own choices (topics switched off, a pause) are theirs to see in the GDPR export. Erasure needs nothing
- * here: the opt-outs go with the contact row (ON DELETE CASCADE), the pause is a column of it.
+ * The reader's own choices (topics switched off, a pause) are theirs to see in the GDPR
+ * export. Erasure needs nothing here: the opt-outs go with the contact row (ON DELETE
+ * CASCADE), the pause is a column of it.
  */
 @Component
 class PreferencePersonalData implements PersonalDataHolder {
+
     private final JdbcTemplate jdbc;
 
     PreferencePersonalData(JdbcTemplate jdbc) {
@@ -28,15 +30,16 @@ class PreferencePersonalData implements PersonalDataHolder {
     @Override
     public Object export(String email) {
         List<Object[]> contact = jdbc.query("SELECT id, paused_until FROM contact WHERE email = ?",
-                (rs, i) -> new Object[] {rs.getLong(1), rs.getObject(2, OffsetDateTime.class)}, email);
+                (rs, i) -> new Object[] { rs.getLong(1), rs.getObject(2, OffsetDateTime.class) }, email);
         if (contact.isEmpty()) {
             return null;
         }
         OffsetDateTime paused = (OffsetDateTime) contact.get(0)[1];
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("pausedUntil", paused == null ? null : paused.toInstant().toString());
-        row.put("topicsSwitchedOff", jdbc.queryForList("SELECT t.name FROM contact_topic_opt_out o JOIN tag t ON t.id = o.tag_id "
-                + "WHERE o.contact_id = ? ORDER BY t.name", String.class, contact.get(0)[0]));
+        row.put("topicsSwitchedOff",
+                jdbc.queryForList("SELECT t.name FROM contact_topic_opt_out o JOIN tag t ON t.id = o.tag_id "
+                        + "WHERE o.contact_id = ? ORDER BY t.name", String.class, contact.get(0)[0]));
         return row;
     }
 
@@ -44,4 +47,5 @@ class PreferencePersonalData implements PersonalDataHolder {
     public int erase(String email) {
         return 0;
     }
+
 }

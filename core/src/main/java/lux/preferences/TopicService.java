@@ -14,15 +14,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Which tags are public topics, with their label and description. An admin replaces the whole list at once (console
- * and API); readers' opt-outs stay when a topic stops being public, so taking a topic down never re-subscribes anyone.
+ * Which tags are public topics, with their label and description. An admin replaces the
+ * whole list at once (console and API); readers' opt-outs stay when a topic stops being
+ * public, so taking a topic down never re-subscribes anyone.
  */
 @Service
 public class TopicService {
+
     static final int MAX_LABEL = 100;
     static final int MAX_DESCRIPTION = 500;
+
     private final JdbcTemplate jdbc;
+
     private final AuditService audit;
+
     private final Clock clock;
 
     TopicService(JdbcTemplate jdbc, AuditService audit, Clock clock) {
@@ -34,11 +39,15 @@ public class TopicService {
     /** The public topics, by label. */
     @Transactional(readOnly = true)
     public List<Topic> list() {
-        return jdbc.query("SELECT t.id, t.name, p.label, p.description FROM topic p JOIN tag t ON t.id = p.tag_id ORDER BY p.label, t.name",
+        return jdbc.query(
+                "SELECT t.id, t.name, p.label, p.description FROM topic p JOIN tag t ON t.id = p.tag_id ORDER BY p.label, t.name",
                 (rs, i) -> new Topic(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
     }
 
-    /** Makes exactly these tags the public topics. Each tag must exist and appear once; each needs a label. */
+    /**
+     * Makes exactly these tags the public topics. Each tag must exist and appear once;
+     * each needs a label.
+     */
     @Transactional
     public List<Topic> replace(List<TopicDefinition> definitions, Actor actor) {
         if (definitions == null) {
@@ -55,25 +64,30 @@ public class TopicService {
             }
             String tag = Tag.normalise(d.tag());
             if (!seen.add(tag)) {
-                throw new InvalidInputException(field + ".tag", "The tag \"" + tag + "\" is listed twice; list each topic once.");
+                throw new InvalidInputException(field + ".tag",
+                        "The tag \"" + tag + "\" is listed twice; list each topic once.");
             }
             Long tagId = jdbc.query("SELECT id FROM tag WHERE name = ?", rs -> rs.next() ? rs.getLong(1) : null, tag);
             if (tagId == null) {
-                throw new InvalidInputException(field + ".tag", "There is no tag \"" + tag + "\". Tag some contacts with it first.");
+                throw new InvalidInputException(field + ".tag",
+                        "There is no tag \"" + tag + "\". Tag some contacts with it first.");
             }
             String label = d.label() == null ? "" : d.label().strip();
             if (label.isEmpty() || label.length() > MAX_LABEL) {
-                throw new InvalidInputException(field + ".label", "The topic \"" + tag + "\" needs a label of 1 to " + MAX_LABEL
-                        + " characters: readers see it instead of the tag.");
+                throw new InvalidInputException(field + ".label", "The topic \"" + tag + "\" needs a label of 1 to "
+                        + MAX_LABEL + " characters: readers see it instead of the tag.");
             }
             String description = d.description() == null || d.description().isBlank() ? null : d.description().strip();
             if (description != null && description.length() > MAX_DESCRIPTION) {
-                throw new InvalidInputException(field + ".description", "The description of \"" + tag + "\" is longer than "
-                        + MAX_DESCRIPTION + " characters.");
+                throw new InvalidInputException(field + ".description",
+                        "The description of \"" + tag + "\" is longer than " + MAX_DESCRIPTION + " characters.");
             }
-            jdbc.update("INSERT INTO topic (tag_id, label, description, updated_at) VALUES (?, ?, ?, ?)", tagId, label, description, now);
+            jdbc.update("INSERT INTO topic (tag_id, label, description, updated_at) VALUES (?, ?, ?, ?)", tagId, label,
+                    description, now);
         }
-        audit.record(actor, "topics.update", "topic", null, seen.isEmpty() ? "no public topics" : "public topics: " + String.join(", ", seen));
+        audit.record(actor, "topics.update", "topic", null,
+                seen.isEmpty() ? "no public topics" : "public topics: " + String.join(", ", seen));
         return list();
     }
+
 }

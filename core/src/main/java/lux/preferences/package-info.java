@@ -1,2 +1,5 @@
-/** The reader's preference centre behind the link in every mail: topics, pause, leaving, their data and its erasure. */
+/**
+ * The reader's preference centre behind the link in every mail: topics, pause, leaving,
+ * their data and its erasure.
+ */
 package lux.preferences;

@@ -22,26 +22,38 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * Looks up a sender domain's SPF, DKIM and DMARC records with dnsjava against {@code lux.preflight.dns.resolver} (or the
- * system's resolvers), each domain's answers kept for {@code cache-for}. A lookup that times out or fails says so
- * rather than reporting the records missing.
+ * Looks up a sender domain's SPF, DKIM and DMARC records with dnsjava against
+ * {@code lux.preflight.dns.resolver} (or the system's resolvers), each domain's answers
+ * kept for {@code cache-for}. A lookup that times out or fails says so rather than
+ * reporting the records missing.
  */
 class DomainLookup {
+
     private final Resolver resolver;
+
     private final List<String> selectors;
+
     private final java.time.Duration cacheFor;
+
     private final Clock clock;
+
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
     private static final java.time.Duration FAILURE_CACHE = java.time.Duration.ofMinutes(1);
 
     private record Cached(DomainRecords records, Instant until) {
     }
 
-    /** A lookup that could not be answered (timeout, server failure): nothing is known about the name. */
+    /**
+     * A lookup that could not be answered (timeout, server failure): nothing is known
+     * about the name.
+     */
     private static final class Unanswered extends Exception {
+
         Unanswered(String why) {
             super(why, null, false, false);
         }
+
     }
 
     DomainLookup(PreflightProperties.Dns dns, Clock clock) throws UnknownHostException {
@@ -60,7 +72,8 @@ class DomainLookup {
             return cached.records();
         }
         DomainRecords records = fresh(key);
-        // a failure is asked again soon (a page showing it should not wait for a dead resolver on every view)
+        // a failure is asked again soon (a page showing it should not wait for a dead
+        // resolver on every view)
         java.time.Duration keep = records.failure() == null ? cacheFor : min(cacheFor, FAILURE_CACHE);
         cache.put(key, new Cached(records, now.plus(keep)));
         return records;
@@ -73,14 +86,17 @@ class DomainLookup {
             List<String> dkim = new ArrayList<>();
             for (String selector : selectors) {
                 String name = selector + "._domainkey." + domain;
-                if (txt(name).stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains("p=")) || !records(name, Type.CNAME).isEmpty()) {
+                if (txt(name).stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains("p="))
+                        || !records(name, Type.CNAME).isEmpty()) {
                     dkim.add(selector);
                 }
             }
             return new DomainRecords(domain, spf, dmarc, dkim, null);
-        } catch (Unanswered e) {
+        }
+        catch (Unanswered e) {
             return DomainRecords.failed(domain, e.getMessage());
-        } catch (TextParseException e) {
+        }
+        catch (TextParseException e) {
             return DomainRecords.failed(domain, "\"" + domain + "\" is not a domain name");
         }
     }
@@ -98,13 +114,15 @@ class DomainLookup {
     private List<Record> records(String name, int type) throws Unanswered, TextParseException {
         Lookup lookup = new Lookup(Name.fromString(name, Name.root), type);
         lookup.setResolver(resolver);
-        lookup.setCache(new Cache()); // answers are kept per domain above, for cache-for, not by dnsjava's shared cache
+        lookup.setCache(new Cache()); // answers are kept per domain above, for cache-for,
+                                      // not by dnsjava's shared cache
         Record[] answers = lookup.run();
         switch (lookup.getResult()) {
             case Lookup.SUCCESSFUL:
                 List<Record> matching = new ArrayList<>();
                 for (Record r : answers) {
-                    if (r.getType() == type || type == Type.TXT && r instanceof TXTRecord || type == Type.CNAME && r instanceof CNAMERecord) {
+                    if (r.getType() == type || type == Type.TXT && r instanceof TXTRecord
+                            || type == Type.CNAME && r instanceof CNAMERecord) {
                         matching.add(r);
                     }
                 }
@@ -122,7 +140,10 @@ class DomainLookup {
     }
 
     private static String first(List<String> texts, String prefix) {
-        return texts.stream().filter(t -> t.strip().toLowerCase(Locale.ROOT).startsWith(prefix)).findFirst().orElse(null);
+        return texts.stream()
+            .filter(t -> t.strip().toLowerCase(Locale.ROOT).startsWith(prefix))
+            .findFirst()
+            .orElse(null);
     }
 
     private static Resolver resolver(String address) throws UnknownHostException {
@@ -131,21 +152,27 @@ class DomainLookup {
         }
         try {
             return hostAndPort(address.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("lux.preflight.dns.resolver must be a host or host:port, not \"" + address + "\"");
+        }
+        catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "lux.preflight.dns.resolver must be a host or host:port, not \"" + address + "\"");
         }
     }
 
     private static Resolver hostAndPort(String host) throws UnknownHostException {
         int port = 53;
         int colon = host.lastIndexOf(':');
-        if (colon > 0 && host.indexOf(':') == colon) { // host:port (an IPv6 address without brackets has several colons)
+        if (colon > 0 && host.indexOf(':') == colon) { // host:port (an IPv6 address
+                                                       // without brackets has several
+                                                       // colons)
             port = Integer.parseInt(host.substring(colon + 1));
             host = host.substring(0, colon);
-        } else if (host.startsWith("[") && host.contains("]:")) {
+        }
+        else if (host.startsWith("[") && host.contains("]:")) {
             port = Integer.parseInt(host.substring(host.indexOf("]:") + 2));
             host = host.substring(1, host.indexOf("]:"));
         }
         return new SimpleResolver(new InetSocketAddress(host.replace("[", "").replace("]", ""), port));
     }
+
 }

@@ -18,12 +18,15 @@ import javax.net.ssl.SSLSocketFactory;
 import lux.shared.NetworkAddresses;
 
 /**
- * Asks whether one link resolves: {@code HEAD} from the server, within a short deadline, connected to the address that
- * was checked (no second lookup), to public addresses only unless private ones are allowed, following up to three
- * redirects (each checked again). Plain HTTP/1.1 over a socket, as {@code SafeFileFetcher} does, because the JDK client
- * cannot pin the address it connects to. Only the status line is read; nothing of the answer is repeated.
+ * Asks whether one link resolves: {@code HEAD} from the server, within a short deadline,
+ * connected to the address that was checked (no second lookup), to public addresses only
+ * unless private ones are allowed, following up to three redirects (each checked again).
+ * Plain HTTP/1.1 over a socket, as {@code SafeFileFetcher} does, because the JDK client
+ * cannot pin the address it connects to. Only the status line is read; nothing of the
+ * answer is repeated.
  */
 class LinkChecker {
+
     static final int MAX_REDIRECTS = 3;
 
     /** What became of one link: {@code problem} is null when it resolved. */
@@ -32,12 +35,17 @@ class LinkChecker {
 
     @FunctionalInterface
     interface Resolver {
+
         InetAddress[] resolve(String host) throws UnknownHostException;
+
     }
 
     private final Duration timeout;
+
     private final boolean allowPrivate;
+
     private final Resolver resolver;
+
     private final SSLSocketFactory tls;
 
     LinkChecker(Duration timeout, boolean allowPrivate, Resolver resolver, SSLSocketFactory tls) {
@@ -52,7 +60,8 @@ class LinkChecker {
         URI current;
         try {
             current = new URI(url);
-        } catch (URISyntaxException e) {
+        }
+        catch (URISyntaxException e) {
             return new Result(url, "is not a valid web address");
         }
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -65,20 +74,24 @@ class LinkChecker {
                 InetAddress[] all = resolver.resolve(current.getHost());
                 for (InetAddress a : all) {
                     if (!allowPrivate && !NetworkAddresses.isPublic(a)) {
-                        return new Result(url, "leads to a private or internal network address, which LUX does not check "
-                                + "(lux.preflight.links.allow-private-addresses)");
+                        return new Result(url,
+                                "leads to a private or internal network address, which LUX does not check "
+                                        + "(lux.preflight.links.allow-private-addresses)");
                     }
                 }
                 address = all[0];
-            } catch (UnknownHostException | ArrayIndexOutOfBoundsException e) {
+            }
+            catch (UnknownHostException | ArrayIndexOutOfBoundsException e) {
                 return new Result(url, "names a host that does not exist");
             }
             String head;
             try {
                 head = statusLineAndLocation(current, scheme.equals("https"), address, deadline);
-            } catch (SocketTimeoutException e) {
+            }
+            catch (SocketTimeoutException e) {
                 return new Result(url, "did not answer within " + timeout.toMillis() + " ms");
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 return new Result(url, "could not be reached");
             }
             int status = status(head);
@@ -86,18 +99,21 @@ class LinkChecker {
                 try {
                     current = current.resolve(location(head));
                     continue;
-                } catch (IllegalArgumentException e) {
+                }
+                catch (IllegalArgumentException e) {
                     return new Result(url, "redirects to an invalid address");
                 }
             }
-            // a server that refuses HEAD (405, 501) is up; the link itself is checked by the people who click it
+            // a server that refuses HEAD (405, 501) is up; the link itself is checked by
+            // the people who click it
             return status >= 200 && status < 400 || status == 405 || status == 501 ? new Result(url, null)
                     : new Result(url, status < 0 ? "gave no HTTP answer" : "answered " + status);
         }
         return new Result(url, "redirects more than " + MAX_REDIRECTS + " times");
     }
 
-    private String statusLineAndLocation(URI uri, boolean https, InetAddress address, long deadline) throws IOException {
+    private String statusLineAndLocation(URI uri, boolean https, InetAddress address, long deadline)
+            throws IOException {
         int port = uri.getPort() == -1 ? (https ? 443 : 80) : uri.getPort();
         try (Socket plain = new Socket()) {
             plain.connect(new InetSocketAddress(address, port), remaining(deadline));
@@ -113,14 +129,19 @@ class LinkChecker {
             String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             String host = port == (https ? 443 : 80) ? uri.getHost() : uri.getHost() + ":" + port;
-            socket.getOutputStream().write(("HEAD " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: LUX-preflight\r\n"
-                    + "Accept: */*\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                .write(("HEAD " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: LUX-preflight\r\n"
+                        + "Accept: */*\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             return readHead(socket.getInputStream(), socket, deadline);
         }
     }
 
-    /** The response head, up to 16 KB, the socket's read timeout shrinking to the deadline. */
+    /**
+     * The response head, up to 16 KB, the socket's read timeout shrinking to the
+     * deadline.
+     */
     private String readHead(InputStream in, Socket socket, long deadline) throws IOException {
         StringBuilder head = new StringBuilder();
         while (head.length() < 16_384 && head.indexOf("\r\n\r\n") < 0) {
@@ -149,7 +170,8 @@ class LinkChecker {
         }
         try {
             return Integer.parseInt(parts[1].strip());
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             return -1;
         }
     }
@@ -162,4 +184,5 @@ class LinkChecker {
         }
         return null;
     }
+
 }

@@ -4,8 +4,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 import lux.shared.InvalidInputException;
 
-/** Scheduling refused because the pre-flight check found blocking problems; the message lists every one. */
+/**
+ * Scheduling refused because the pre-flight check found blocking problems; the message
+ * lists every one.
+ */
 public class PreflightRefusedException extends InvalidInputException {
+
     private final transient PreflightReport report;
 
     public PreflightRefusedException(String campaignName, PreflightReport report) {
@@ -21,4 +25,5 @@ public class PreflightRefusedException extends InvalidInputException {
     private static String messages(List<PreflightReport.Problem> problems) {
         return problems.stream().map(PreflightReport.Problem::message).collect(Collectors.joining(" "));
     }
+
 }

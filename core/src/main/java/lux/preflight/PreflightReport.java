@@ -3,18 +3,28 @@ package lux.preflight;
 import java.util.List;
 
 /**
- * What the pre-flight check found for one campaign: blocking problems stop Confirm (and scheduling), warnings are
- * shown beside it. {@code recipients} is the audience it was checked for.
+ * What the pre-flight check found for one campaign: blocking problems stop Confirm (and
+ * scheduling), warnings are shown beside it. {@code recipients} is the audience it was
+ * checked for.
  */
 public record PreflightReport(long recipients, List<Problem> problems) {
+
     public PreflightReport {
         problems = List.copyOf(problems);
     }
 
     /** Which check found it. */
-    public enum Check { UNSUBSCRIBE, POSTAL_ADDRESS, VARIABLES, LINKS, IMAGES, SUBJECT, SPAM_PHRASES, SPF, DKIM, DMARC, BULK_SENDER }
+    public enum Check {
 
-    public enum Severity { BLOCKING, WARNING }
+        UNSUBSCRIBE, POSTAL_ADDRESS, VARIABLES, LINKS, IMAGES, SUBJECT, SPAM_PHRASES, SPF, DKIM, DMARC, BULK_SENDER
+
+    }
+
+    public enum Severity {
+
+        BLOCKING, WARNING
+
+    }
 
     /** One finding, written for the marketer: what is wrong and what to do. */
     public record Problem(Check check, Severity severity, String message) {

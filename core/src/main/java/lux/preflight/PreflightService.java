@@ -33,22 +33,33 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Service;
 
 /**
- * The pre-flight check of a campaign before it is confirmed, the same for chat, console and API: content (unsubscribe
- * link, postal address, alt text, subject, spam phrases), template fields against the whole audience, links (optional)
- * and the sender domain's SPF, DKIM and DMARC with the bulk-sender rules. Reads only; changes nothing.
+ * The pre-flight check of a campaign before it is confirmed, the same for chat, console
+ * and API: content (unsubscribe link, postal address, alt text, subject, spam phrases),
+ * template fields against the whole audience, links (optional) and the sender domain's
+ * SPF, DKIM and DMARC with the bulk-sender rules. Reads only; changes nothing.
  */
 @Service
 @EnableConfigurationProperties(PreflightProperties.class)
 public class PreflightService {
+
     private final TemplateService templates;
+
     private final ContactService contacts;
+
     private final Senders senders;
+
     private final VariableCoverage variables;
+
     private final ContentChecks content;
+
     private final PreflightProperties properties;
+
     private final SenderDomainCheck domains;
+
     private final LinkChecker links;
+
     private final String ownLinks;
+
     private final ExecutorService linkThreads = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "lux-preflight-links");
         t.setDaemon(true);
@@ -56,7 +67,7 @@ public class PreflightService {
     });
 
     PreflightService(TemplateService templates, ContactService contacts, Senders senders, VariableCoverage variables,
-                     ContentChecks content, PreflightProperties properties, CoreProperties core, Clock clock)
+            ContentChecks content, PreflightProperties properties, CoreProperties core, Clock clock)
             throws UnknownHostException, NoSuchAlgorithmException {
         this.templates = templates;
         this.contacts = contacts;
@@ -64,14 +75,17 @@ public class PreflightService {
         this.variables = variables;
         this.content = content;
         this.properties = properties;
-        this.domains = new SenderDomainCheck(new DomainLookup(properties.dns(), clock), properties.bulkSenderThreshold(),
-                properties.dns().dkimSelectors());
-        this.links = new LinkChecker(properties.links().timeout(), properties.links().allowPrivateAddresses(), InetAddress::getAllByName,
-                SSLContext.getDefault().getSocketFactory());
+        this.domains = new SenderDomainCheck(new DomainLookup(properties.dns(), clock),
+                properties.bulkSenderThreshold(), properties.dns().dkimSelectors());
+        this.links = new LinkChecker(properties.links().timeout(), properties.links().allowPrivateAddresses(),
+                InetAddress::getAllByName, SSLContext.getDefault().getSocketFactory());
         this.ownLinks = core.publicBaseUrl().toString().replaceAll("/+$", "") + "/";
     }
 
-    /** The campaign's template (as it stands: a draft is not yet pinned), audience and sender, checked. */
+    /**
+     * The campaign's template (as it stands: a draft is not yet pinned), audience and
+     * sender, checked.
+     */
     public PreflightReport check(CampaignView campaign) {
         return check(templates.content(campaign.templateId()), campaign.audience(), campaign.sender());
     }
@@ -84,10 +98,13 @@ public class PreflightService {
         try {
             Map<String, Object> model = TemplateModel.forContact(TemplateModel.sampleContact());
             model.put("unsubscribe_url", ContentChecks.UNSUBSCRIBE_MARKER);
-            sampleAttributes(template, model); // the sample contact has none; coverage over the audience is checked below
+            sampleAttributes(template, model); // the sample contact has none; coverage
+                                               // over the audience is checked below
             sample = templates.render(template, model);
-        } catch (TemplateRenderException e) {
-            return new PreflightReport(recipients, List.of(Problem.blocking(Check.VARIABLES, "The template does not render: " + e.getMessage())));
+        }
+        catch (TemplateRenderException e) {
+            return new PreflightReport(recipients,
+                    List.of(Problem.blocking(Check.VARIABLES, "The template does not render: " + e.getMessage())));
         }
         problems.addAll(content.check(sample));
         problems.addAll(variables.check(template, audience));
@@ -117,18 +134,21 @@ public class PreflightService {
         for (Element a : Jsoup.parse(sample.html()).select("a[href]")) {
             String href = a.attr("href").strip();
             String lower = href.toLowerCase(Locale.ROOT);
-            if ((lower.startsWith("http://") || lower.startsWith("https://")) && !href.equals(ContentChecks.UNSUBSCRIBE_MARKER)
-                    && !href.startsWith(ownLinks) && urls.size() < properties.links().maxLinks()) {
+            if ((lower.startsWith("http://") || lower.startsWith("https://"))
+                    && !href.equals(ContentChecks.UNSUBSCRIBE_MARKER) && !href.startsWith(ownLinks)
+                    && urls.size() < properties.links().maxLinks()) {
                 urls.add(href);
             }
         }
         List<CompletableFuture<LinkChecker.Result>> checks = urls.stream()
-                .map(url -> CompletableFuture.supplyAsync(() -> links.check(url), linkThreads)).toList();
+            .map(url -> CompletableFuture.supplyAsync(() -> links.check(url), linkThreads))
+            .toList();
         List<Problem> problems = new ArrayList<>();
         for (CompletableFuture<LinkChecker.Result> check : checks) {
             LinkChecker.Result result = check.join();
             if (result.problem() != null) {
-                problems.add(Problem.warning(Check.LINKS, "The link " + shown(result.url()) + " " + result.problem() + "."));
+                problems.add(
+                        Problem.warning(Check.LINKS, "The link " + shown(result.url()) + " " + result.problem() + "."));
             }
         }
         return problems;
@@ -150,8 +170,10 @@ public class PreflightService {
         try {
             URI uri = URI.create(url);
             String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + (path.length() > 60 ? path.substring(0, 60) + "…" : path);
-        } catch (IllegalArgumentException e) {
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
+                    + (path.length() > 60 ? path.substring(0, 60) + "…" : path);
+        }
+        catch (IllegalArgumentException e) {
             return url.length() > 80 ? url.substring(0, 80) + "…" : url;
         }
     }
@@ -160,4 +182,5 @@ public class PreflightService {
     void shutdown() {
         linkThreads.shutdownNow();
     }
+
 }

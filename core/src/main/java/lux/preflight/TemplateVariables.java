@@ -8,22 +8,31 @@ import java.util.regex.Pattern;
 import lux.templates.TemplateContent;
 
 /**
- * The contact fields a template prints without a fallback: {@code {{ contact.first_name }}} counts,
- * {@code {{ contact.first_name | default("there") }}} and fields the template tests with {@code {% if %}} do not.
+ * The contact fields a template prints without a fallback: {@code {{ contact.first_name
+ * }}} counts, {@code {{ contact.first_name | default("there") }}} and fields the template
+ * tests with {@code {% if %}} do not.
  */
 final class TemplateVariables {
+
     private static final Pattern OUTPUT = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+
     private static final Pattern TAG = Pattern.compile("\\{%(.*?)%}", Pattern.DOTALL);
+
     private static final Pattern FIELD = Pattern.compile(
             "\\bcontact\\s*(?:\\.\\s*attributes\\s*)?(?:\\.\\s*([A-Za-z_][A-Za-z0-9_]*)|\\[\\s*['\"]([^'\"]+)['\"]\\s*])");
+
     private static final Pattern FALLBACK = Pattern.compile("\\|\\s*(default|d)\\b|\\bor\\b|\\bif\\b");
 
     private TemplateVariables() {
     }
 
-    /** Fields printed bare somewhere in the subject, HTML or text body, in order of first use. */
+    /**
+     * Fields printed bare somewhere in the subject, HTML or text body, in order of first
+     * use.
+     */
     static List<String> unguarded(TemplateContent content) {
-        String all = String.join("\n", nonNull(content.subject()), nonNull(content.htmlBody()), nonNull(content.textBody()));
+        String all = String.join("\n", nonNull(content.subject()), nonNull(content.htmlBody()),
+                nonNull(content.textBody()));
         Set<String> guarded = new LinkedHashSet<>();
         Matcher tags = TAG.matcher(all);
         while (tags.find()) {
@@ -55,4 +64,5 @@ final class TemplateVariables {
     private static String nonNull(String s) {
         return s == null ? "" : s;
     }
+
 }

@@ -11,14 +11,21 @@ import lux.templates.TemplateContent;
 import org.springframework.stereotype.Component;
 
 /**
- * Every field a template prints is defined for the whole audience: counted in SQL over the audience at once. An
- * attribute nobody in the audience has (a typo, an attribute never imported) blocks; a field some contacts lack (or a
- * name field all lack) is a warning with the fallback to write.
+ * Every field a template prints is defined for the whole audience: counted in SQL over
+ * the audience at once. An attribute nobody in the audience has (a typo, an attribute
+ * never imported) blocks; a field some contacts lack (or a name field all lack) is a
+ * warning with the fallback to write.
  */
 @Component
 class VariableCoverage {
-    /** Fields every contact has (perhaps empty); any other name is an attribute only some contacts may have. */
-    private static final java.util.Set<String> STANDARD = java.util.Set.of("email", "first_name", "last_name", "full_name", "company");
+
+    /**
+     * Fields every contact has (perhaps empty); any other name is an attribute only some
+     * contacts may have.
+     */
+    private static final java.util.Set<String> STANDARD = java.util.Set.of("email", "first_name", "last_name",
+            "full_name", "company");
+
     private final AudienceFieldCounts counts;
 
     VariableCoverage(AudienceFieldCounts counts) {
@@ -38,13 +45,18 @@ class VariableCoverage {
             if (total == 0 || without == 0) {
                 continue;
             }
-            String fallback = "{{ contact." + field + " | default(\"" + (field.contains("name") ? "there" : "…") + "\") }}";
+            String fallback = "{{ contact." + field + " | default(\"" + (field.contains("name") ? "there" : "…")
+                    + "\") }}";
             if (without == total && !STANDARD.contains(field)) {
-                problems.add(Problem.blocking(Check.VARIABLES, "No contact in the audience has the attribute " + field + " (contact." + field
-                        + "): a typo, or an attribute never imported? Check the spelling, or use " + fallback + "."));
-            } else {
-                problems.add(Problem.warning(Check.VARIABLES, without + (without == 1 ? " contact has" : " contacts have") + " no "
-                        + label(field) + " — use " + fallback + "."));
+                problems.add(Problem.blocking(Check.VARIABLES,
+                        "No contact in the audience has the attribute " + field + " (contact." + field
+                                + "): a typo, or an attribute never imported? Check the spelling, or use " + fallback
+                                + "."));
+            }
+            else {
+                problems
+                    .add(Problem.warning(Check.VARIABLES, without + (without == 1 ? " contact has" : " contacts have")
+                            + " no " + label(field) + " — use " + fallback + "."));
             }
         }
         return problems;
@@ -53,4 +65,5 @@ class VariableCoverage {
     private static String label(String field) {
         return field.replace('_', ' ');
     }
+
 }

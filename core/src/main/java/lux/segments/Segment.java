@@ -13,19 +13,26 @@ import java.time.Instant;
 @Entity
 @Table(name = "segment")
 class Segment {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     private String name;
+
     @Convert(converter = SegmentDefinitionConverter.class)
     @Column(nullable = false)
     private SegmentDefinition definition;
+
     private Long createdBy;
+
     @Column(nullable = false)
     private Instant createdAt;
+
     @Column(nullable = false)
     private Instant updatedAt;
+
     @Version
     private long version;
 
@@ -46,9 +53,24 @@ class Segment {
         this.updatedAt = now;
     }
 
-    Long getId() { return id; }
-    String getName() { return name; }
-    SegmentDefinition getDefinition() { return definition; }
-    Instant getCreatedAt() { return createdAt; }
-    Instant getUpdatedAt() { return updatedAt; }
+    Long getId() {
+        return id;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    SegmentDefinition getDefinition() {
+        return definition;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
 }

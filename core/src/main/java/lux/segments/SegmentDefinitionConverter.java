@@ -10,14 +10,16 @@ import jakarta.persistence.Converter;
 /** A segment's definition as JSON text, times as ISO-8601 strings. */
 @Converter
 class SegmentDefinitionConverter implements AttributeConverter<SegmentDefinition, String> {
+
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Override
     public String convertToDatabaseColumn(SegmentDefinition definition) {
         try {
             return JSON.writeValueAsString(definition);
-        } catch (JsonProcessingException e) {
+        }
+        catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a segment definition as JSON", e);
         }
     }
@@ -26,8 +28,10 @@ class SegmentDefinitionConverter implements AttributeConverter<SegmentDefinition
     public SegmentDefinition convertToEntityAttribute(String column) {
         try {
             return JSON.readValue(column, SegmentDefinition.class);
-        } catch (JsonProcessingException e) {
+        }
+        catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored segment definition is not valid JSON", e);
         }
     }
+
 }

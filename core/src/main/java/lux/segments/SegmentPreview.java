@@ -2,7 +2,9 @@ package lux.segments;
 
 import java.util.List;
 
-/** How many contacts a definition reaches right now, with the first few of them (by id). */
+/**
+ * How many contacts a definition reaches right now, with the first few of them (by id).
+ */
 public record SegmentPreview(String description, long count, List<Member> sample) {
 
     /** One contact of the sample. */

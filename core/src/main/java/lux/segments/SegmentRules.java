@@ -8,13 +8,18 @@ import lux.contacts.ContactService;
 import lux.shared.InvalidInputException;
 
 /**
- * Checks and normalises a definition before it is saved, counted or sent: attribute keys must be attribute names
- * (refused, not rewritten, so a hostile key never quietly turns into another one), values and domains bounded.
+ * Checks and normalises a definition before it is saved, counted or sent: attribute keys
+ * must be attribute names (refused, not rewritten, so a hostile key never quietly turns
+ * into another one), values and domains bounded.
  */
 final class SegmentRules {
+
     static final int MAX_CONDITIONS = 20;
+
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
+
+    private static final Pattern DOMAIN = Pattern
+        .compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
 
     private SegmentRules() {
     }
@@ -56,7 +61,8 @@ final class SegmentRules {
             throw new InvalidInputException(field + ".days", "Inactive for " + c.days() + " days? Use 1 to 3650 days.");
         }
         if (condition instanceof SegmentCondition.EngagementAtLeast c && (c.score() < 0 || c.score() > 100)) {
-            throw new InvalidInputException(field + ".score", "An engagement score is 0 to 100, not " + c.score() + ".");
+            throw new InvalidInputException(field + ".score",
+                    "An engagement score is 0 to 100, not " + c.score() + ".");
         }
         Long campaignId = SegmentSql.campaignOf(condition);
         if (campaignId != null && campaignId <= 0) {
@@ -65,12 +71,15 @@ final class SegmentRules {
         return condition;
     }
 
-    /** Attribute names as {@link ContactService#attributeName} makes them; anything else is refused. */
+    /**
+     * Attribute names as {@link ContactService#attributeName} makes them; anything else
+     * is refused.
+     */
     static String key(String raw, String field) {
         String key = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
         if (!KEY.matcher(key).matches()) {
-            throw new InvalidInputException(field + ".key", "\"" + raw + "\" is not an attribute name: use a letter, then letters, "
-                    + "digits and _ (up to 64).");
+            throw new InvalidInputException(field + ".key", "\"" + raw
+                    + "\" is not an attribute name: use a letter, then letters, " + "digits and _ (up to 64).");
         }
         return key;
     }
@@ -81,7 +90,8 @@ final class SegmentRules {
             throw new InvalidInputException(field + ".value", "Give the text the attribute must contain.");
         }
         if (value.length() > ContactService.MAX_ATTRIBUTE_VALUE) {
-            throw new InvalidInputException(field + ".value", "The value is longer than " + ContactService.MAX_ATTRIBUTE_VALUE + " characters.");
+            throw new InvalidInputException(field + ".value",
+                    "The value is longer than " + ContactService.MAX_ATTRIBUTE_VALUE + " characters.");
         }
         return value;
     }
@@ -96,4 +106,5 @@ final class SegmentRules {
         }
         return domain;
     }
+
 }

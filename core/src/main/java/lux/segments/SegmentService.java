@@ -15,23 +15,30 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Saved segments and live counts: the one place chat, console, API and delivery turn a definition into contacts.
- * Every definition is checked by {@link SegmentRules} and queried through {@link SegmentSql} (bind parameters only).
+ * Saved segments and live counts: the one place chat, console, API and delivery turn a
+ * definition into contacts. Every definition is checked by {@link SegmentRules} and
+ * queried through {@link SegmentSql} (bind parameters only).
  */
 @Service
 public class SegmentService {
+
     static final int MAX_NAME = 200;
     static final int MAX_SAMPLE = 100;
 
     private final SegmentRepository segments;
+
     private final ContactService contacts;
+
     private final JdbcTemplate jdbc;
+
     private final SqlDialect dialect;
+
     private final AuditService audit;
+
     private final Clock clock;
 
-    SegmentService(SegmentRepository segments, ContactService contacts, JdbcTemplate jdbc, SqlDialect dialect, AuditService audit,
-                   Clock clock) {
+    SegmentService(SegmentRepository segments, ContactService contacts, JdbcTemplate jdbc, SqlDialect dialect,
+            AuditService audit, Clock clock) {
         this.segments = segments;
         this.contacts = contacts;
         this.jdbc = jdbc;
@@ -53,15 +60,17 @@ public class SegmentService {
     /** By name, case-insensitive, for "send it to the lapsed customers segment". */
     @Transactional(readOnly = true)
     public SegmentView getByName(String name) {
-        return segments.findByNameIgnoreCase(name == null ? "" : name.strip()).map(SegmentView::of)
-                .orElseThrow(() -> new NotFoundException("Segment", "\"" + name + "\""));
+        return segments.findByNameIgnoreCase(name == null ? "" : name.strip())
+            .map(SegmentView::of)
+            .orElseThrow(() -> new NotFoundException("Segment", "\"" + name + "\""));
     }
 
     @Transactional
     public SegmentView create(String name, SegmentDefinition definition, Actor actor) {
         String checkedName = requireName(name);
         if (segments.findByNameIgnoreCase(checkedName).isPresent()) {
-            throw new ConflictException("A segment named \"" + checkedName + "\" already exists; pick another name or edit that one.");
+            throw new ConflictException(
+                    "A segment named \"" + checkedName + "\" already exists; pick another name or edit that one.");
         }
         SegmentDefinition checked = checked(definition);
         Segment segment = segments.save(new Segment(checkedName, checked, actor.userId(), clock.instant()));
@@ -73,9 +82,11 @@ public class SegmentService {
     public SegmentView update(long id, String name, SegmentDefinition definition, Actor actor) {
         Segment segment = entity(id);
         String checkedName = name == null ? segment.getName() : requireName(name);
-        segments.findByNameIgnoreCase(checkedName).filter(other -> !Objects.equals(other.getId(), segment.getId())).ifPresent(other -> {
-            throw new ConflictException("A segment named \"" + checkedName + "\" already exists.");
-        });
+        segments.findByNameIgnoreCase(checkedName)
+            .filter(other -> !Objects.equals(other.getId(), segment.getId()))
+            .ifPresent(other -> {
+                throw new ConflictException("A segment named \"" + checkedName + "\" already exists.");
+            });
         SegmentDefinition checked = definition == null ? segment.getDefinition() : checked(definition);
         segment.change(checkedName, checked, clock.instant());
         audit.record(actor, "segment.update", "segment", id, checkedName + ": " + checked.describe());
@@ -83,24 +94,29 @@ public class SegmentService {
     }
 
     /**
-     * What the agent's audience analysis found ("inactive for 90 days"), saved under {@code name} so a campaign can use it;
-     * an existing segment of that name is replaced, so asking again refreshes it rather than failing.
+     * What the agent's audience analysis found ("inactive for 90 days"), saved under
+     * {@code name} so a campaign can use it; an existing segment of that name is
+     * replaced, so asking again refreshes it rather than failing.
      */
     @Transactional
     public SegmentView saveFromAnalysis(String name, SegmentDefinition definition, Actor actor) {
-        return segments.findByNameIgnoreCase(requireName(name)).map(s -> update(s.getId(), name, definition, actor))
-                .orElseGet(() -> create(name, definition, actor));
+        return segments.findByNameIgnoreCase(requireName(name))
+            .map(s -> update(s.getId(), name, definition, actor))
+            .orElseGet(() -> create(name, definition, actor));
     }
 
-    /** Refused while an unfinished campaign sends to it; finished campaigns keep their recipient rows and lose the link. */
+    /**
+     * Refused while an unfinished campaign sends to it; finished campaigns keep their
+     * recipient rows and lose the link.
+     */
     @Transactional
     public void delete(long id, Actor actor) {
         Segment segment = entity(id);
         List<String> using = jdbc.queryForList("SELECT name FROM campaign WHERE segment_id = ? AND status IN "
                 + "('DRAFT', 'SCHEDULED', 'SENDING', 'PAUSED') ORDER BY id", String.class, id);
         if (!using.isEmpty()) {
-            throw new ConflictException("Segment \"" + segment.getName() + "\" is the audience of " + String.join(", ", using)
-                    + "; give those campaigns another audience first.");
+            throw new ConflictException("Segment \"" + segment.getName() + "\" is the audience of "
+                    + String.join(", ", using) + "; give those campaigns another audience first.");
         }
         jdbc.update("UPDATE campaign SET segment_id = NULL WHERE segment_id = ?", id);
         segments.delete(segment);
@@ -116,23 +132,33 @@ public class SegmentService {
     @Transactional(readOnly = true)
     public long count(SegmentDefinition definition) {
         SegmentSql sql = sql(checked(definition));
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM contact c WHERE " + sql.where(), Long.class, sql.args().toArray());
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM contact c WHERE " + sql.where(), Long.class,
+                sql.args().toArray());
         return n == null ? 0 : n;
     }
 
-    /** The live count and the first {@code sampleSize} contacts, for the console's builder and chat cards. */
+    /**
+     * The live count and the first {@code sampleSize} contacts, for the console's builder
+     * and chat cards.
+     */
     @Transactional(readOnly = true)
     public SegmentPreview preview(SegmentDefinition definition, int sampleSize) {
         SegmentDefinition checked = checked(definition);
         SegmentSql sql = sql(checked);
         int size = Math.max(0, Math.min(MAX_SAMPLE, sampleSize));
-        List<SegmentPreview.Member> sample = jdbc.query("SELECT c.id, c.email, c.first_name, c.last_name, c.company FROM contact c WHERE "
-                + sql.where() + " ORDER BY c.id LIMIT " + size, (rs, i) -> new SegmentPreview.Member(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5)), sql.args().toArray());
+        List<SegmentPreview.Member> sample = jdbc.query(
+                "SELECT c.id, c.email, c.first_name, c.last_name, c.company FROM contact c WHERE " + sql.where()
+                        + " ORDER BY c.id LIMIT " + size,
+                (rs, i) -> new SegmentPreview.Member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)),
+                sql.args().toArray());
         return new SegmentPreview(checked.describe(), count(checked), sample);
     }
 
-    /** The definition as a condition on {@code contact c} (active, unsuppressed), for set-based materialisation. */
+    /**
+     * The definition as a condition on {@code contact c} (active, unsuppressed), for
+     * set-based materialisation.
+     */
     @Transactional(readOnly = true)
     public SegmentSql sql(SegmentDefinition definition) {
         return SegmentSql.of(SegmentRules.normalised(definition), dialect, clock.instant());
@@ -143,7 +169,8 @@ public class SegmentService {
         contacts.requireKnownTags(checked.tags());
         for (SegmentCondition condition : checked.conditions()) {
             Long campaignId = SegmentSql.campaignOf(condition);
-            if (campaignId != null && jdbc.queryForObject("SELECT COUNT(*) FROM campaign WHERE id = ?", Long.class, campaignId) == 0) {
+            if (campaignId != null
+                    && jdbc.queryForObject("SELECT COUNT(*) FROM campaign WHERE id = ?", Long.class, campaignId) == 0) {
                 throw new InvalidInputException("campaignId", "There is no campaign " + campaignId + ".");
             }
         }
@@ -164,4 +191,5 @@ public class SegmentService {
         }
         return name;
     }
+
 }

@@ -1,12 +1,14 @@
 package lux.shared;
 
 /**
- * CSV cells that are safe to open in a spreadsheet (OWASP "CSV injection"): a cell starting with {@code =}, {@code +},
- * {@code -}, {@code @}, tab or carriage return would be read as a formula, so it gets a leading single quote.
- * Plain numbers such as {@code -5} or a phone number {@code +49 30 1234 567} stay as they are: without letters a
- * formula can call nothing, and the quote would only make them harder to read.
+ * CSV cells that are safe to open in a spreadsheet (OWASP "CSV injection"): a cell
+ * starting with {@code =}, {@code +}, {@code -}, {@code @}, tab or carriage return would
+ * be read as a formula, so it gets a leading single quote. Plain numbers such as
+ * {@code -5} or a phone number {@code +49 30 1234 567} stay as they are: without letters
+ * a formula can call nothing, and the quote would only make them harder to read.
  */
 public final class CsvCells {
+
     private CsvCells() {
     }
 
@@ -33,10 +35,12 @@ public final class CsvCells {
             char c = value.charAt(i);
             if (c >= '0' && c <= '9') {
                 digit = true;
-            } else if (c != ' ' && c != '.' && c != ',' && c != '(' && c != ')' && c != '/' && c != '-') {
+            }
+            else if (c != ' ' && c != '.' && c != ',' && c != '(' && c != ')' && c != '/' && c != '-') {
                 return false;
             }
         }
         return digit;
     }
+
 }

@@ -2,6 +2,7 @@ package lux.shared;
 
 /** Something with the same natural key (an email address, a name) already exists. */
 public class DuplicateException extends LuxException {
+
     private final String field;
 
     public DuplicateException(String field, String message) {
@@ -12,4 +13,5 @@ public class DuplicateException extends LuxException {
     public String field() {
         return field;
     }
+
 }

@@ -4,18 +4,25 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The one place that decides what a valid address is and how it is stored (trimmed, NFC, lower-case). */
+/**
+ * The one place that decides what a valid address is and how it is stored (trimmed, NFC,
+ * lower-case).
+ */
 public final class EmailAddress {
+
     // Pragmatic RFC 5321 shape: dot-atom local part, a domain of at least two DNS labels.
-    private static final Pattern VALID = Pattern.compile(
-            "^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-                    + "@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$");
+    private static final Pattern VALID = Pattern
+        .compile("^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                + "@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$");
+
     public static final int MAX_LENGTH = 320;
 
     private EmailAddress() {
     }
 
-    /** Returns the stored form of {@code raw} or fails with a message naming the address. */
+    /**
+     * Returns the stored form of {@code raw} or fails with a message naming the address.
+     */
     public static String normalise(String raw) {
         if (raw == null || raw.isBlank()) {
             throw new InvalidInputException("email", "An email address is required.");
@@ -31,7 +38,8 @@ public final class EmailAddress {
         try {
             normalise(raw);
             return true;
-        } catch (InvalidInputException e) {
+        }
+        catch (InvalidInputException e) {
             return false;
         }
     }
@@ -45,4 +53,5 @@ public final class EmailAddress {
         int at = email.lastIndexOf('@');
         return at < 0 ? "" : email.substring(at + 1);
     }
+
 }

@@ -2,6 +2,7 @@ package lux.shared;
 
 /** Input that cannot be accepted; {@code field} names what to fix. */
 public class InvalidInputException extends LuxException {
+
     private final String field;
 
     public InvalidInputException(String field, String message) {
@@ -12,4 +13,5 @@ public class InvalidInputException extends LuxException {
     public String field() {
         return field;
     }
+
 }

@@ -6,10 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.AttributeConverter;
 import java.util.function.Supplier;
 
-/** A value kept as JSON in a TEXT column: the same on H2 and PostgreSQL. Null and blank read as {@code empty}. */
+/**
+ * A value kept as JSON in a TEXT column: the same on H2 and PostgreSQL. Null and blank
+ * read as {@code empty}.
+ */
 public abstract class JsonColumnConverter<T> implements AttributeConverter<T, String> {
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private final TypeReference<T> type;
+
     private final Supplier<T> empty;
 
     protected JsonColumnConverter(TypeReference<T> type, Supplier<T> empty) {
@@ -21,7 +27,8 @@ public abstract class JsonColumnConverter<T> implements AttributeConverter<T, St
     public String convertToDatabaseColumn(T value) {
         try {
             return JSON.writeValueAsString(value == null ? empty.get() : value);
-        } catch (JsonProcessingException e) {
+        }
+        catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + type.getType() + " as JSON", e);
         }
     }
@@ -30,8 +37,10 @@ public abstract class JsonColumnConverter<T> implements AttributeConverter<T, St
     public T convertToEntityAttribute(String column) {
         try {
             return column == null || column.isBlank() ? empty.get() : JSON.readValue(column, type);
-        } catch (JsonProcessingException e) {
+        }
+        catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored value is not valid JSON for " + type.getType(), e);
         }
     }
+
 }

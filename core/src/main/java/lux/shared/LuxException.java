@@ -1,7 +1,11 @@
 package lux.shared;
 
-/** An error whose message is written for the person who caused it: what went wrong and what to do. */
+/**
+ * An error whose message is written for the person who caused it: what went wrong and
+ * what to do.
+ */
 public abstract class LuxException extends RuntimeException {
+
     protected LuxException(String message) {
         super(message);
     }
@@ -9,4 +13,5 @@ public abstract class LuxException extends RuntimeException {
     protected LuxException(String message, Throwable cause) {
         super(message, cause);
     }
+
 }

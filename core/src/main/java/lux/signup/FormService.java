@@ -16,14 +16,22 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Sign-up forms: the one road for console, API and chat to define, change and remove them. */
+/**
+ * Sign-up forms: the one road for console, API and chat to define, change and remove
+ * them.
+ */
 @Service
 public class FormService {
+
     private static final String COLUMNS = "id, name, fields, tags, language, consent_text, double_opt_in, allowed_origin, "
             + "confirm_subject, confirm_body, created_at, updated_at";
+
     private final JdbcTemplate jdbc;
+
     private final AuditService audit;
+
     private final PublicMessages messages;
+
     private final Clock clock;
 
     FormService(JdbcTemplate jdbc, AuditService audit, PublicMessages messages, Clock clock) {
@@ -39,9 +47,10 @@ public class FormService {
         Timestamp now = Timestamp.from(clock.instant());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
-            var ps = con.prepareStatement("INSERT INTO signup_form (name, fields, tags, language, consent_text, double_opt_in, "
-                    + "allowed_origin, confirm_subject, confirm_body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    new String[] {"id"});
+            var ps = con
+                .prepareStatement("INSERT INTO signup_form (name, fields, tags, language, consent_text, double_opt_in, "
+                        + "allowed_origin, confirm_subject, confirm_body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        new String[] { "id" });
             ps.setString(1, f.name());
             ps.setString(2, String.join(",", f.fields()));
             ps.setString(3, String.join(",", f.tags()));
@@ -64,10 +73,12 @@ public class FormService {
     public SignupForm update(long id, FormDefinition definition, Actor actor) {
         get(id);
         FormRules.Checked f = FormRules.check(definition, messages);
-        jdbc.update("UPDATE signup_form SET name = ?, fields = ?, tags = ?, language = ?, consent_text = ?, double_opt_in = ?, "
-                + "allowed_origin = ?, confirm_subject = ?, confirm_body = ?, updated_at = ? WHERE id = ?", f.name(),
-                String.join(",", f.fields()), String.join(",", f.tags()), f.language(), f.consentText(), f.doubleOptIn(),
-                f.allowedOrigin(), f.confirmSubject(), f.confirmBody(), Timestamp.from(clock.instant()), id);
+        jdbc.update(
+                "UPDATE signup_form SET name = ?, fields = ?, tags = ?, language = ?, consent_text = ?, double_opt_in = ?, "
+                        + "allowed_origin = ?, confirm_subject = ?, confirm_body = ?, updated_at = ? WHERE id = ?",
+                f.name(), String.join(",", f.fields()), String.join(",", f.tags()), f.language(), f.consentText(),
+                f.doubleOptIn(), f.allowedOrigin(), f.confirmSubject(), f.confirmBody(),
+                Timestamp.from(clock.instant()), id);
         audit.record(actor, "form.update", "signup_form", id, f.name());
         return get(id);
     }
@@ -82,8 +93,10 @@ public class FormService {
 
     @Transactional(readOnly = true)
     public SignupForm get(long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM signup_form WHERE id = ?", FormService::map, id).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("Sign-up form", id));
+        return jdbc.query("SELECT " + COLUMNS + " FROM signup_form WHERE id = ?", FormService::map, id)
+            .stream()
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("Sign-up form", id));
     }
 
     @Transactional(readOnly = true)
@@ -92,12 +105,13 @@ public class FormService {
     }
 
     private static SignupForm map(ResultSet rs, int row) throws SQLException {
-        return new SignupForm(rs.getLong(1), rs.getString(2), split(rs.getString(3)), split(rs.getString(4)), rs.getString(5),
-                rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getString(10),
+        return new SignupForm(rs.getLong(1), rs.getString(2), split(rs.getString(3)), split(rs.getString(4)),
+                rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getObject(11, OffsetDateTime.class).toInstant(), rs.getObject(12, OffsetDateTime.class).toInstant());
     }
 
     private static List<String> split(String csv) {
         return csv == null || csv.isEmpty() ? List.of() : Arrays.asList(csv.split(","));
     }
+
 }

@@ -3,9 +3,13 @@ package lux.signup;
 import lux.gdpr.PersonalDataHolder;
 import org.springframework.stereotype.Component;
 
-/** Unconfirmed sign-ups hold an address, names and an IP: GDPR export shows them and erasure deletes them. */
+/**
+ * Unconfirmed sign-ups hold an address, names and an IP: GDPR export shows them and
+ * erasure deletes them.
+ */
 @Component
 class PendingSignupPersonalData implements PersonalDataHolder {
+
     private final PendingSignups pending;
 
     PendingSignupPersonalData(PendingSignups pending) {
@@ -26,4 +30,5 @@ class PendingSignupPersonalData implements PersonalDataHolder {
     public int erase(String email) {
         return pending.erase(email);
     }
+
 }

@@ -12,10 +12,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Binds {@code lux.signup.*} and makes the signing key: configured, or generated once and shared through the database. */
+/**
+ * Binds {@code lux.signup.*} and makes the signing key: configured, or generated once and
+ * shared through the database.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SignupProperties.class)
 class SignupConfiguration {
+
     static final String KEY_NAME = "signup-signing-key";
 
     @Bean
@@ -26,9 +30,13 @@ class SignupConfiguration {
         return new SignupTokens(Base64.getDecoder().decode(storedKey(jdbc, clock)));
     }
 
-    /** Every instance must sign alike, so the first one to start generates the key for all. */
+    /**
+     * Every instance must sign alike, so the first one to start generates the key for
+     * all.
+     */
     private static String storedKey(JdbcTemplate jdbc, Clock clock) {
-        List<String> existing = jdbc.queryForList("SELECT secret FROM lux_secret WHERE name = ?", String.class, KEY_NAME);
+        List<String> existing = jdbc.queryForList("SELECT secret FROM lux_secret WHERE name = ?", String.class,
+                KEY_NAME);
         if (!existing.isEmpty()) {
             return existing.get(0);
         }
@@ -37,9 +45,11 @@ class SignupConfiguration {
         try {
             jdbc.update("INSERT INTO lux_secret (name, secret, created_at) VALUES (?, ?, ?)", KEY_NAME,
                     Base64.getEncoder().encodeToString(key), Timestamp.from(clock.instant()));
-        } catch (DuplicateKeyException raced) {
+        }
+        catch (DuplicateKeyException raced) {
             // another instance stored its key first: use that one
         }
         return jdbc.queryForObject("SELECT secret FROM lux_secret WHERE name = ?", String.class, KEY_NAME);
     }
+
 }

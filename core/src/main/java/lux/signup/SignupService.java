@@ -21,29 +21,42 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sign-ups from websites. Bots are turned away quietly (honeypot, a form sent faster than a person can, floods from
- * one address or IP, too many unconfirmed sign-ups); a known or suppressed address changes nothing. With double
- * opt-in the sign-up waits in pending_signup, which no campaign reads, until its confirmation link is followed.
+ * Sign-ups from websites. Bots are turned away quietly (honeypot, a form sent faster than
+ * a person can, floods from one address or IP, too many unconfirmed sign-ups); a known or
+ * suppressed address changes nothing. With double opt-in the sign-up waits in
+ * pending_signup, which no campaign reads, until its confirmation link is followed.
  */
 @Service
 public class SignupService {
+
     static final String VISITOR = "visitor";
     static final String CHANNEL = "form";
+
     private final FormService forms;
+
     private final PendingSignups pending;
+
     private final SignupLimits limits;
+
     private final SignupTokens tokens;
+
     private final ConfirmationMailer mailer;
+
     private final ContactService contacts;
+
     private final SuppressionService suppressions;
+
     private final ConsentLedger ledger;
+
     private final SignupProperties properties;
+
     private final TransactionTemplate tx;
+
     private final Clock clock;
 
-    SignupService(FormService forms, PendingSignups pending, SignupLimits limits, SignupTokens tokens, ConfirmationMailer mailer,
-                  ContactService contacts, SuppressionService suppressions, ConsentLedger ledger, SignupProperties properties,
-                  TransactionTemplate tx, Clock clock) {
+    SignupService(FormService forms, PendingSignups pending, SignupLimits limits, SignupTokens tokens,
+            ConfirmationMailer mailer, ContactService contacts, SuppressionService suppressions, ConsentLedger ledger,
+            SignupProperties properties, TransactionTemplate tx, Clock clock) {
         this.forms = forms;
         this.pending = pending;
         this.limits = limits;
@@ -57,12 +70,17 @@ public class SignupService {
         this.clock = clock;
     }
 
-    /** A fresh signed stamp for the form's hidden field: the moment the form was shown. */
+    /**
+     * A fresh signed stamp for the form's hidden field: the moment the form was shown.
+     */
     public String stamp(long formId) {
         return tokens.stamp(forms.get(formId).id(), clock.instant());
     }
 
-    /** Handles one sign-up; invalid input (a malformed address, an overlong name) fails with a message for the visitor. */
+    /**
+     * Handles one sign-up; invalid input (a malformed address, an overlong name) fails
+     * with a message for the visitor.
+     */
     public SignupOutcome submit(SignupRequest r) {
         SignupForm form = forms.get(r.formId());
         if (r.honeypot() != null && !r.honeypot().isEmpty()) {
@@ -85,13 +103,15 @@ public class SignupService {
         if (suppressions.isSuppressed(email) || contacts.findByEmail(email).isPresent()) {
             return SignupOutcome.UNCHANGED;
         }
-        NewConsentEvent consent = new NewConsentEvent(email, null, ConsentKind.SIGNUP, CHANNEL, source(form), form.consentText(),
-                r.ip(), VISITOR);
+        NewConsentEvent consent = new NewConsentEvent(email, null, ConsentKind.SIGNUP, CHANNEL, source(form),
+                form.consentText(), r.ip(), VISITOR);
         if (!form.doubleOptIn()) {
             try {
-                tx.executeWithoutResult(s -> contacts.create(newContact(form, email, first, last), actor(form), consent));
+                tx.executeWithoutResult(
+                        s -> contacts.create(newContact(form, email, first, last), actor(form), consent));
                 return SignupOutcome.ADDED;
-            } catch (DuplicateException raced) {
+            }
+            catch (DuplicateException raced) {
                 return SignupOutcome.UNCHANGED;
             }
         }
@@ -100,7 +120,8 @@ public class SignupService {
             if (pending.purgeExpiredAndCount(now) >= properties.maxPending()) {
                 return null;
             }
-            long pendingId = pending.save(form.id(), email, first, last, ConsentLedger.textHash(form.consentText()), r.ip(), now, expires);
+            long pendingId = pending.save(form.id(), email, first, last, ConsentLedger.textHash(form.consentText()),
+                    r.ip(), now, expires);
             ledger.record(consent);
             return pendingId;
         });
@@ -111,13 +132,21 @@ public class SignupService {
         return SignupOutcome.PENDING;
     }
 
-    /** The language of the form a confirmation link belongs to, for its page; English when the link is not valid. */
+    /**
+     * The language of the form a confirmation link belongs to, for its page; English when
+     * the link is not valid.
+     */
     public String language(String confirmationToken) {
-        return tokens.verifyConfirmation(confirmationToken).flatMap(t -> pending.formOf(t.id())).map(id -> forms.get(id).language())
-                .orElse("en");
+        return tokens.verifyConfirmation(confirmationToken)
+            .flatMap(t -> pending.formOf(t.id()))
+            .map(id -> forms.get(id).language())
+            .orElse("en");
     }
 
-    /** Follows a confirmation link: the pending sign-up becomes an active contact with the form's tags. */
+    /**
+     * Follows a confirmation link: the pending sign-up becomes an active contact with the
+     * form's tags.
+     */
     public ConfirmOutcome confirm(String token, String ip) {
         Optional<SignupTokens.Signed> signed = tokens.verifyConfirmation(token);
         if (signed.isEmpty()) {
@@ -136,15 +165,20 @@ public class SignupService {
                                     ledger.text(p.textHash()).orElse(null), ip, VISITOR));
                 }
                 return new ConfirmOutcome(ConfirmOutcome.Result.CONFIRMED, form.language());
-            }).orElse(new ConfirmOutcome(expired ? ConfirmOutcome.Result.EXPIRED : ConfirmOutcome.Result.INVALID, "en")));
-        } catch (DuplicateException raced) {
+            })
+                .orElse(new ConfirmOutcome(expired ? ConfirmOutcome.Result.EXPIRED : ConfirmOutcome.Result.INVALID,
+                        "en")));
+        }
+        catch (DuplicateException raced) {
             return new ConfirmOutcome(ConfirmOutcome.Result.CONFIRMED, "en");
         }
     }
 
     private static NewContact newContact(SignupForm form, String email, String first, String last) {
-        // the form's language becomes the contact's: LUX's words in their later mails (the footer) follow it
-        return new NewContact(email, first, last, null, Map.of("language", form.language()), Set.copyOf(form.tags()), source(form));
+        // the form's language becomes the contact's: LUX's words in their later mails
+        // (the footer) follow it
+        return new NewContact(email, first, last, null, Map.of("language", form.language()), Set.copyOf(form.tags()),
+                source(form));
     }
 
     private static String source(SignupForm form) {
@@ -161,11 +195,13 @@ public class SignupService {
         }
         String value = raw.strip();
         if (value.length() > ContactService.MAX_NAME) {
-            throw new InvalidInputException(field, field + " is longer than " + ContactService.MAX_NAME + " characters.");
+            throw new InvalidInputException(field,
+                    field + " is longer than " + ContactService.MAX_NAME + " characters.");
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException(field, field + " must be one line of text.");
         }
         return value;
     }
+
 }

@@ -10,18 +10,25 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signed values for the public routes: the stamp a form carries (which form, when it was shown), the sign-up
- * confirmation link (which pending sign-up, until when) and the preference centre's erasure link (which contact,
- * until when). {@code payload.hmac}, both base64url; anything altered
- * or made up fails verification.
+ * Signed values for the public routes: the stamp a form carries (which form, when it was
+ * shown), the sign-up confirmation link (which pending sign-up, until when) and the
+ * preference centre's erasure link (which contact, until when). {@code payload.hmac},
+ * both base64url; anything altered or made up fails verification.
  */
 public final class SignupTokens {
+
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
     private static final int MAX_TOKEN = 200;
+
     private final SecretKeySpec key;
 
-    /** A verified value: what it is about ({@code id}) and its time (shown at, or valid until). */
+    /**
+     * A verified value: what it is about ({@code id}) and its time (shown at, or valid
+     * until).
+     */
     public record Signed(long id, Instant at) {
     }
 
@@ -58,7 +65,8 @@ public final class SignupTokens {
 
     private String sign(String purpose, long id, Instant at) {
         String payload = id + ":" + at.toEpochMilli();
-        return ENCODER.encodeToString(payload.getBytes(StandardCharsets.US_ASCII)) + "." + ENCODER.encodeToString(mac(purpose, payload));
+        return ENCODER.encodeToString(payload.getBytes(StandardCharsets.US_ASCII)) + "."
+                + ENCODER.encodeToString(mac(purpose, payload));
     }
 
     private Optional<Signed> verify(String purpose, String token) {
@@ -77,7 +85,8 @@ public final class SignupTokens {
             }
             String[] parts = payload.split(":");
             return Optional.of(new Signed(Long.parseLong(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1]))));
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+        }
+        catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             return Optional.empty();
         }
     }
@@ -88,8 +97,10 @@ public final class SignupTokens {
             mac.init(key);
             // the purpose is signed too: a stamp is never a confirmation link
             return mac.doFinal((purpose + "|" + payload).getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
+        }
+        catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is always available", e);
         }
     }
+
 }

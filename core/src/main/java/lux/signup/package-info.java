@@ -1,2 +1,5 @@
-/** Sign-up forms for websites: form definitions, anti-abuse checks, double opt-in confirmation by mail. */
+/**
+ * Sign-up forms for websites: form definitions, anti-abuse checks, double opt-in
+ * confirmation by mail.
+ */
 package lux.signup;

@@ -14,14 +14,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Segments the audience from real data (tags, engagement, domains, suppressions) and derives recommendations. */
+/**
+ * Segments the audience from real data (tags, engagement, domains, suppressions) and
+ * derives recommendations.
+ */
 @Component
 public class AudienceAnalyser {
+
     static final int ACTIVE_DAYS = 90;
+
     private static final String TAGGED = " AND c.id IN (SELECT ct.contact_id FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id WHERE t.name = ?)";
 
     private final JdbcTemplate jdbc;
+
     private final ContactService contacts;
+
     private final Clock clock;
 
     AudienceAnalyser(JdbcTemplate jdbc, ContactService contacts, Clock clock) {
@@ -38,22 +45,32 @@ public class AudienceAnalyser {
             contacts.requireKnownTags(AudienceFilter.anyOf(scopeTag));
         }
         String filter = scopeTag == null ? "" : TAGGED;
-        Object[] args = scopeTag == null ? new Object[0] : new Object[] {scopeTag};
+        Object[] args = scopeTag == null ? new Object[0] : new Object[] { scopeTag };
 
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        jdbc.query("SELECT c.status, COUNT(*) FROM contact c WHERE 1 = 1" + filter + " GROUP BY c.status ORDER BY c.status",
-                rs -> { byStatus.put(rs.getString(1).toLowerCase(), rs.getLong(2)); }, args);
+        jdbc.query("SELECT c.status, COUNT(*) FROM contact c WHERE 1 = 1" + filter
+                + " GROUP BY c.status ORDER BY c.status", rs -> {
+                    byStatus.put(rs.getString(1).toLowerCase(), rs.getLong(2));
+                }, args);
         long active = byStatus.getOrDefault("active", 0L);
 
         Map<String, Long> topTags = new LinkedHashMap<>();
-        jdbc.query("SELECT t.name, COUNT(*) AS n FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id JOIN contact c ON c.id = ct.contact_id "
-                + "WHERE c.status = 'ACTIVE'" + filter + " GROUP BY t.name ORDER BY n DESC, t.name LIMIT 10",
-                rs -> { topTags.put(rs.getString(1), rs.getLong(2)); }, args);
+        jdbc.query(
+                "SELECT t.name, COUNT(*) AS n FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id JOIN contact c ON c.id = ct.contact_id "
+                        + "WHERE c.status = 'ACTIVE'" + filter + " GROUP BY t.name ORDER BY n DESC, t.name LIMIT 10",
+                rs -> {
+                    topTags.put(rs.getString(1), rs.getLong(2));
+                }, args);
 
         Map<String, Long> topDomains = new LinkedHashMap<>();
-        jdbc.query("SELECT SUBSTRING(c.email FROM POSITION('@' IN c.email) + 1) AS domain, COUNT(*) AS n FROM contact c "
-                + "WHERE c.status = 'ACTIVE'" + filter + " GROUP BY SUBSTRING(c.email FROM POSITION('@' IN c.email) + 1) "
-                + "ORDER BY n DESC, domain LIMIT 8", rs -> { topDomains.put(rs.getString(1), rs.getLong(2)); }, args);
+        jdbc.query(
+                "SELECT SUBSTRING(c.email FROM POSITION('@' IN c.email) + 1) AS domain, COUNT(*) AS n FROM contact c "
+                        + "WHERE c.status = 'ACTIVE'" + filter
+                        + " GROUP BY SUBSTRING(c.email FROM POSITION('@' IN c.email) + 1) "
+                        + "ORDER BY n DESC, domain LIMIT 8",
+                rs -> {
+                    topDomains.put(rs.getString(1), rs.getLong(2));
+                }, args);
 
         Instant since = clock.instant().minus(Duration.ofDays(ACTIVE_DAYS));
         long[] engagement = new long[5];
@@ -68,14 +85,17 @@ public class AudienceAnalyser {
                     long machineOpens = rs.getLong("machine_opens");
                     if (mails == 0) {
                         engagement[3]++;
-                    } else if (lastHuman == null) {
+                    }
+                    else if (lastHuman == null) {
                         engagement[2]++;
                         if (machineOpens > 0) {
                             engagement[4]++;
                         }
-                    } else if (lastHuman.toInstant().isAfter(since)) {
+                    }
+                    else if (lastHuman.toInstant().isAfter(since)) {
                         engagement[0]++;
-                    } else {
+                    }
+                    else {
                         engagement[1]++;
                     }
                 }, args);
@@ -83,12 +103,14 @@ public class AudienceAnalyser {
         long suppressedAddresses = countSuppressed("SELECT COUNT(*) FROM contact c WHERE c.status = 'ACTIVE'" + filter
                 + " AND LOWER(c.email) IN (SELECT entry FROM suppression WHERE kind = 'ADDRESS')", args);
         long suppressedDomains = countSuppressed("SELECT COUNT(*) FROM contact c WHERE c.status = 'ACTIVE'" + filter
-                + " AND SUBSTRING(c.email FROM POSITION('@' IN c.email) + 1) IN (SELECT entry FROM suppression WHERE kind = 'DOMAIN')", args);
+                + " AND SUBSTRING(c.email FROM POSITION('@' IN c.email) + 1) IN (SELECT entry FROM suppression WHERE kind = 'DOMAIN')",
+                args);
 
-        List<String> advice = recommendations(active, engagement, topDomains, suppressedAddresses + suppressedDomains, topTags);
-        return new AudienceAnalysis(scopeTag == null ? "all contacts" : "contacts tagged " + scopeTag, active, byStatus, topTags,
-                engagement[0], engagement[1], engagement[2], engagement[3], engagement[4], ACTIVE_DAYS, topDomains,
-                suppressedAddresses, suppressedDomains, advice);
+        List<String> advice = recommendations(active, engagement, topDomains, suppressedAddresses + suppressedDomains,
+                topTags);
+        return new AudienceAnalysis(scopeTag == null ? "all contacts" : "contacts tagged " + scopeTag, active, byStatus,
+                topTags, engagement[0], engagement[1], engagement[2], engagement[3], engagement[4], ACTIVE_DAYS,
+                topDomains, suppressedAddresses, suppressedDomains, advice);
     }
 
     private long countSuppressed(String sql, Object[] args) {
@@ -97,7 +119,7 @@ public class AudienceAnalyser {
     }
 
     private static List<String> recommendations(long active, long[] e, Map<String, Long> domains, long suppressed,
-                                                Map<String, Long> tags) {
+            Map<String, Long> tags) {
         List<String> advice = new ArrayList<>();
         if (active == 0) {
             advice.add("There are no active contacts here yet: add or import contacts before building a campaign.");
@@ -130,11 +152,13 @@ public class AudienceAnalyser {
             advice.add(suppressed + " active contacts are on the suppression list and will be skipped automatically.");
         }
         if (tags.isEmpty()) {
-            advice.add("No contact has a tag: tag contacts (for example by interest or customer status) to target campaigns.");
+            advice.add(
+                    "No contact has a tag: tag contacts (for example by interest or customer status) to target campaigns.");
         }
         if (advice.isEmpty()) {
             advice.add("The audience looks healthy: keep sending at a steady rhythm.");
         }
         return advice;
     }
+
 }

@@ -16,12 +16,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Engagement numbers for the bot, tools and console. Campaign figures come from the campaign's counters and
- * the tracking_rollup rows kept up to date as events arrive, so their cost does not grow with the events.
+ * Engagement numbers for the bot, tools and console. Campaign figures come from the
+ * campaign's counters and the tracking_rollup rows kept up to date as events arrive, so
+ * their cost does not grow with the events.
  */
 @Service
 public class StatsService {
+
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH");
+
     private final JdbcTemplate jdbc;
 
     StatsService(JdbcTemplate jdbc) {
@@ -30,8 +33,9 @@ public class StatsService {
 
     @Transactional(readOnly = true)
     public CampaignStats campaign(long campaignId) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT name, status, recipients_total, sent_count, failed_count, skipped_count "
-                + "FROM campaign WHERE id = ?", campaignId);
+        List<Map<String, Object>> rows = jdbc
+            .queryForList("SELECT name, status, recipients_total, sent_count, failed_count, skipped_count "
+                    + "FROM campaign WHERE id = ?", campaignId);
         if (rows.isEmpty()) {
             throw new NotFoundException("Campaign", campaignId);
         }
@@ -45,12 +49,13 @@ public class StatsService {
         long uOpenHuman = get(m, "uopen.human");
         long uClickAny = get(m, "uclick.any");
         long uClickHuman = get(m, "uclick.human");
-        CampaignStats.Engagement human = new CampaignStats.Engagement(get(m, "open.human"), uOpenHuman, get(m, "click.human"), uClickHuman);
+        CampaignStats.Engagement human = new CampaignStats.Engagement(get(m, "open.human"), uOpenHuman,
+                get(m, "click.human"), uClickHuman);
         CampaignStats.Engagement machine = new CampaignStats.Engagement(get(m, "open.machine"), uOpenAny - uOpenHuman,
                 get(m, "click.machine"), uClickAny - uClickHuman);
         return new CampaignStats(campaignId, (String) c.get("name"), ((String) c.get("status")).toLowerCase(),
-                num(c.get("recipients_total")), sent, num(c.get("failed_count")), num(c.get("skipped_count")), human, machine,
-                uOpenAny, uClickAny, get(m, "unsubscribe"), rate(uOpenHuman, sent), rate(uClickHuman, sent),
+                num(c.get("recipients_total")), sent, num(c.get("failed_count")), num(c.get("skipped_count")), human,
+                machine, uOpenAny, uClickAny, get(m, "unsubscribe"), rate(uOpenHuman, sent), rate(uClickHuman, sent),
                 rate(uClickHuman, uOpenHuman), links(campaignId, m), timeline(m), deliverability(sent, m));
     }
 
@@ -60,34 +65,42 @@ public class StatsService {
         return campaignIds.stream().map(this::campaign).toList();
     }
 
-    /** Human engagement of one contact across every campaign it received; score weighs clicks over opens. */
+    /**
+     * Human engagement of one contact across every campaign it received; score weighs
+     * clicks over opens.
+     */
     @Transactional(readOnly = true)
     public ContactEngagement contact(long contactId) {
-        Map<String, Object> r = jdbc.queryForMap("SELECT COUNT(*) AS received, COUNT(human_open_at) AS opened, "
-                + "COUNT(human_click_at) AS clicked "
-                + "FROM campaign_recipient WHERE contact_id = ? AND status = 'SENT'", contactId);
+        Map<String, Object> r = jdbc.queryForMap(
+                "SELECT COUNT(*) AS received, COUNT(human_open_at) AS opened, " + "COUNT(human_click_at) AS clicked "
+                        + "FROM campaign_recipient WHERE contact_id = ? AND status = 'SENT'",
+                contactId);
         long received = num(r.get("received"));
         long opened = num(r.get("opened"));
         long clicked = num(r.get("clicked"));
-        int score = received == 0 ? 0 : (int) Math.round(Math.min(100.0, 100.0 * (opened + 2.0 * clicked) / (3.0 * received)));
-        Instant last = latest(jdbc.queryForObject("SELECT MAX(human_open_at) FROM campaign_recipient WHERE contact_id = ?",
-                Timestamp.class, contactId), jdbc.queryForObject("SELECT MAX(human_click_at) FROM campaign_recipient WHERE contact_id = ?",
-                Timestamp.class, contactId));
+        int score = received == 0 ? 0
+                : (int) Math.round(Math.min(100.0, 100.0 * (opened + 2.0 * clicked) / (3.0 * received)));
+        Instant last = latest(
+                jdbc.queryForObject("SELECT MAX(human_open_at) FROM campaign_recipient WHERE contact_id = ?",
+                        Timestamp.class, contactId),
+                jdbc.queryForObject("SELECT MAX(human_click_at) FROM campaign_recipient WHERE contact_id = ?",
+                        Timestamp.class, contactId));
         return new ContactEngagement(contactId, received, opened, clicked, score, last);
     }
 
     private static CampaignStats.Deliverability deliverability(long accepted, Map<String, Long> m) {
         long hard = get(m, "bounce.hard");
         long soft = get(m, "bounce.soft");
-        return new CampaignStats.Deliverability(accepted, hard, soft, Math.max(0, accepted - hard - soft), get(m, "reply"),
-                get(m, "autoreply"), rate(hard + soft, accepted), rate(hard, accepted));
+        return new CampaignStats.Deliverability(accepted, hard, soft, Math.max(0, accepted - hard - soft),
+                get(m, "reply"), get(m, "autoreply"), rate(hard + soft, accepted), rate(hard, accepted));
     }
 
     private List<CampaignStats.LinkClicks> links(long campaignId, Map<String, Long> m) {
         List<CampaignStats.LinkClicks> links = new ArrayList<>();
         jdbc.query("SELECT id, url FROM campaign_link WHERE campaign_id = ? ORDER BY id", rs -> {
             long id = rs.getLong(1);
-            links.add(new CampaignStats.LinkClicks(id, rs.getString(2), get(m, "link." + id + ".human"), get(m, "link." + id + ".machine")));
+            links.add(new CampaignStats.LinkClicks(id, rs.getString(2), get(m, "link." + id + ".human"),
+                    get(m, "link." + id + ".machine")));
         }, campaignId);
         links.sort((a, b) -> Long.compare(b.humanClicks(), a.humanClicks()));
         return links;
@@ -103,8 +116,8 @@ public class StatsService {
             }
         });
         List<CampaignStats.HourlyPoint> points = new ArrayList<>();
-        hours.forEach((hour, v) -> points.add(new CampaignStats.HourlyPoint(LocalDateTime.parse(hour, HOUR).toInstant(ZoneOffset.UTC),
-                v[0], v[1], v[2], v[3])));
+        hours.forEach((hour, v) -> points.add(new CampaignStats.HourlyPoint(
+                LocalDateTime.parse(hour, HOUR).toInstant(ZoneOffset.UTC), v[0], v[1], v[2], v[3])));
         return points;
     }
 
@@ -126,4 +139,5 @@ public class StatsService {
     private static double rate(long part, long whole) {
         return whole == 0 ? 0 : Math.round(10000.0 * part / whole) / 10000.0;
     }
+
 }

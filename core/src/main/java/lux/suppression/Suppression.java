@@ -13,18 +13,24 @@ import java.time.Instant;
 @Entity
 @Table(name = "suppression")
 public class Suppression {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private SuppressionKind kind;
+
     @Column(name = "entry", nullable = false)
     private String value;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private SuppressionReason reason;
+
     private String note;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -39,10 +45,28 @@ public class Suppression {
         this.createdAt = createdAt;
     }
 
-    public Long getId() { return id; }
-    public SuppressionKind getKind() { return kind; }
-    public String getValue() { return value; }
-    public SuppressionReason getReason() { return reason; }
-    public String getNote() { return note; }
-    public Instant getCreatedAt() { return createdAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public SuppressionKind getKind() {
+        return kind;
+    }
+
+    public String getValue() {
+        return value;
+    }
+
+    public SuppressionReason getReason() {
+        return reason;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
 }

@@ -1,5 +1,7 @@
 package lux.suppression;
 
 public enum SuppressionReason {
+
     MANUAL, UNSUBSCRIBED, BOUNCED, COMPLAINED, ERASED
+
 }

@@ -8,6 +8,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface SuppressionRepository extends JpaRepository<Suppression, Long> {
+
     Optional<Suppression> findByKindAndValue(SuppressionKind kind, String value);
 
     boolean existsByKindAndValueIn(SuppressionKind kind, Collection<String> values);
@@ -15,4 +16,5 @@ interface SuppressionRepository extends JpaRepository<Suppression, Long> {
     List<Suppression> findByKindAndValueIn(SuppressionKind kind, Collection<String> values);
 
     Page<Suppression> findAllByOrderByIdDesc(Pageable pageable);
+
 }

@@ -23,12 +23,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Decides whether an address may be mailed at all: not if it, its domain or its hash is on the list. */
+/**
+ * Decides whether an address may be mailed at all: not if it, its domain or its hash is
+ * on the list.
+ */
 @Service
 public class SuppressionService {
+
     private final SuppressionRepository suppressions;
+
     private final JdbcTemplate jdbc;
+
     private final AuditService audit;
+
     private final Clock clock;
 
     SuppressionService(SuppressionRepository suppressions, JdbcTemplate jdbc, AuditService audit, Clock clock) {
@@ -47,9 +54,10 @@ public class SuppressionService {
     }
 
     /**
-     * Which of these addresses may not be mailed, and why, in one query (imports and senders check a batch at a
-     * time). Addresses are expected normalised; the result maps each suppressed one to the reason of the first
-     * entry that matches it (address, then domain, then erased hash).
+     * Which of these addresses may not be mailed, and why, in one query (imports and
+     * senders check a batch at a time). Addresses are expected normalised; the result
+     * maps each suppressed one to the reason of the first entry that matches it (address,
+     * then domain, then erased hash).
      */
     @Transactional(readOnly = true)
     public Map<String, SuppressionReason> suppressedAmong(Collection<String> normalisedEmails) {
@@ -66,14 +74,16 @@ public class SuppressionService {
             candidates.add(hash);
         }
         Map<SuppressionKind, Map<String, SuppressionReason>> found = new EnumMap<>(SuppressionKind.class);
-        // Plain JDBC with one array parameter: a thousand-address batch is one indexed query, cheap to parse.
+        // Plain JDBC with one array parameter: a thousand-address batch is one indexed
+        // query, cheap to parse.
         jdbc.query(con -> {
-            java.sql.PreparedStatement ps = con.prepareStatement("SELECT kind, entry, reason FROM suppression WHERE entry = ANY(?)");
+            java.sql.PreparedStatement ps = con
+                .prepareStatement("SELECT kind, entry, reason FROM suppression WHERE entry = ANY(?)");
             ps.setArray(1, con.createArrayOf("varchar", candidates.toArray()));
             return ps;
         }, rs -> {
             found.computeIfAbsent(SuppressionKind.valueOf(rs.getString(1)), k -> new HashMap<>())
-                    .put(rs.getString(2), SuppressionReason.valueOf(rs.getString(3)));
+                .put(rs.getString(2), SuppressionReason.valueOf(rs.getString(3)));
         });
         if (found.isEmpty()) {
             return Map.of();
@@ -94,7 +104,10 @@ public class SuppressionService {
         return result;
     }
 
-    /** Removes the plain address entry of an erased person; the hashed entry added by {@link #suppressErased} replaces it. */
+    /**
+     * Removes the plain address entry of an erased person; the hashed entry added by
+     * {@link #suppressErased} replaces it.
+     */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public int forgetAddress(String normalisedEmail) {
         return suppressions.findByKindAndValue(SuppressionKind.ADDRESS, normalisedEmail).map(s -> {
@@ -110,18 +123,22 @@ public class SuppressionService {
     }
 
     /**
-     * Removes the plain address entry when an admin lifts a contact's hold (ContactService checks who and why).
-     * Domain entries and erased-address hashes stay: they were not about this contact alone.
+     * Removes the plain address entry when an admin lifts a contact's hold
+     * (ContactService checks who and why). Domain entries and erased-address hashes stay:
+     * they were not about this contact alone.
      */
     @Transactional
     public void releaseAddress(String email, String note, Actor actor) {
         suppressions.findByKindAndValue(SuppressionKind.ADDRESS, EmailAddress.normalise(email)).ifPresent(s -> {
             suppressions.delete(s);
-            audit.record(actor, "suppression.remove", "suppression", s.getId(), "ADDRESS " + s.getValue() + " (" + note + ")");
+            audit.record(actor, "suppression.remove", "suppression", s.getId(),
+                    "ADDRESS " + s.getValue() + " (" + note + ")");
         });
     }
 
-    /** Suppresses every address at a domain, e.g. a competitor or a customer who asked. */
+    /**
+     * Suppresses every address at a domain, e.g. a competitor or a customer who asked.
+     */
     @Transactional
     public Suppression suppressDomain(String domain, String note, Actor actor) {
         String value = domain == null ? "" : domain.trim().toLowerCase(Locale.ROOT).replaceFirst("^@", "");
@@ -134,7 +151,8 @@ public class SuppressionService {
     /** Keeps an erased address unmailable while storing only its SHA-256. */
     @Transactional
     public Suppression suppressErased(String email, Actor actor) {
-        return add(SuppressionKind.ADDRESS_HASH, hash(EmailAddress.normaliseLenient(email)), SuppressionReason.ERASED, null, actor);
+        return add(SuppressionKind.ADDRESS_HASH, hash(EmailAddress.normaliseLenient(email)), SuppressionReason.ERASED,
+                null, actor);
     }
 
     @Transactional
@@ -148,11 +166,15 @@ public class SuppressionService {
         });
     }
 
-    /** The plain entry for an address (x@y.com) or a domain (y.com, @y.com), if there is one; erased hashes are not found. */
+    /**
+     * The plain entry for an address (x@y.com) or a domain (y.com, @y.com), if there is
+     * one; erased hashes are not found.
+     */
     @Transactional(readOnly = true)
     public java.util.Optional<Suppression> findEntry(String addressOrDomain) {
         String value = EmailAddress.normaliseLenient(addressOrDomain).replaceFirst("^@", "");
-        return suppressions.findByKindAndValue(value.indexOf('@') > 0 ? SuppressionKind.ADDRESS : SuppressionKind.DOMAIN, value);
+        return suppressions
+            .findByKindAndValue(value.indexOf('@') > 0 ? SuppressionKind.ADDRESS : SuppressionKind.DOMAIN, value);
     }
 
     @Transactional(readOnly = true)
@@ -162,9 +184,11 @@ public class SuppressionService {
 
     public static String hash(String normalisedEmail) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(normalisedEmail.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+            return HexFormat.of()
+                .formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(normalisedEmail.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
@@ -177,4 +201,5 @@ public class SuppressionService {
             return s;
         });
     }
+
 }

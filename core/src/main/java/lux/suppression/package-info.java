@@ -1,2 +1,5 @@
-/** The suppression list: addresses and domains never to be mailed, honoured at import and at send time. */
+/**
+ * The suppression list: addresses and domains never to be mailed, honoured at import and
+ * at send time.
+ */
 package lux.suppression;

@@ -6,22 +6,29 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The content rules mail filters apply, shared by the content optimiser (advice in chat) and the pre-flight check
- * (before a campaign is confirmed): how long a subject may be before phones cut it, and the phrases filters distrust.
+ * The content rules mail filters apply, shared by the content optimiser (advice in chat)
+ * and the pre-flight check (before a campaign is confirmed): how long a subject may be
+ * before phones cut it, and the phrases filters distrust.
  */
 public final class ContentRules {
+
     /** Characters of a subject most phones show. */
     public static final int SUBJECT_MAX = 60;
-    private static final List<String> SPAM_PHRASES = List.of("free", "act now", "100%", "guarantee", "guaranteed", "winner",
-            "cash", "urgent", "click here", "buy now", "limited time", "risk-free", "risk free", "no cost", "order now",
-            "earn money", "make money", "double your", "lowest price", "best price", "congratulations", "!!!",
-            "100% free", "once in a lifetime", "miracle", "prize", "no obligation", "special promotion", "$$$");
+
+    private static final List<String> SPAM_PHRASES = List.of("free", "act now", "100%", "guarantee", "guaranteed",
+            "winner", "cash", "urgent", "click here", "buy now", "limited time", "risk-free", "risk free", "no cost",
+            "order now", "earn money", "make money", "double your", "lowest price", "best price", "congratulations",
+            "!!!", "100% free", "once in a lifetime", "miracle", "prize", "no obligation", "special promotion", "$$$");
+
     private static final List<Pattern> MATCHERS = SPAM_PHRASES.stream().map(ContentRules::matcher).toList();
 
     private ContentRules() {
     }
 
-    /** The spam-trigger phrases in {@code text}, in the rules' order; whole words only where the phrase is a word. */
+    /**
+     * The spam-trigger phrases in {@code text}, in the rules' order; whole words only
+     * where the phrase is a word.
+     */
     public static List<String> spamPhrases(String text) {
         String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
         List<String> found = new ArrayList<>();
@@ -34,7 +41,10 @@ public final class ContentRules {
     }
 
     private static Pattern matcher(String phrase) {
-        boolean wordLike = Character.isLetter(phrase.charAt(0)) && Character.isLetter(phrase.charAt(phrase.length() - 1));
-        return Pattern.compile(wordLike ? "(?<![\\p{L}])" + Pattern.quote(phrase) + "(?![\\p{L}])" : Pattern.quote(phrase));
+        boolean wordLike = Character.isLetter(phrase.charAt(0))
+                && Character.isLetter(phrase.charAt(phrase.length() - 1));
+        return Pattern
+            .compile(wordLike ? "(?<![\\p{L}])" + Pattern.quote(phrase) + "(?![\\p{L}])" : Pattern.quote(phrase));
     }
+
 }

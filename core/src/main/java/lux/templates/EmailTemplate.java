@@ -12,20 +12,28 @@ import java.time.Instant;
 @Entity
 @Table(name = "email_template")
 public class EmailTemplate {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     private String name;
+
     @Column(nullable = false)
     private String subject;
+
     @Column(nullable = false)
     private String htmlBody;
+
     private String textBody;
+
     @Column(nullable = false)
     private Instant createdAt;
+
     @Column(nullable = false)
     private Instant updatedAt;
+
     @Version
     private long version;
 
@@ -45,15 +53,36 @@ public class EmailTemplate {
         this.updatedAt = now;
     }
 
-    public Long getId() { return id; }
-    public String getName() { return name; }
-    public String getSubject() { return subject; }
-    public String getHtmlBody() { return htmlBody; }
-    public String getTextBody() { return textBody; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getHtmlBody() {
+        return htmlBody;
+    }
+
+    public String getTextBody() {
+        return textBody;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
 
     public TemplateContent content() {
         return new TemplateContent(name, subject, htmlBody, textBody);
     }
+
 }

@@ -7,12 +7,20 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
-/** Derives a readable plain-text part from HTML: paragraphs and line breaks kept, links as "text (url)". */
+/**
+ * Derives a readable plain-text part from HTML: paragraphs and line breaks kept, links as
+ * "text (url)".
+ */
 public final class HtmlToText {
-    // compiled once: this runs for every message of a campaign whose template has no text part
+
+    // compiled once: this runs for every message of a campaign whose template has no text
+    // part
     private static final Pattern SPACE_BEFORE_NEWLINE = Pattern.compile("[ \\t]+\\n");
+
     private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private static final Pattern MAILTO = Pattern.compile("^mailto:");
 
     private HtmlToText() {
@@ -23,23 +31,26 @@ public final class HtmlToText {
     }
 
     /**
-     * The text of an already parsed document, which is left as it is (so a sender that parses the HTML anyway,
-     * to add tracking, needs no second parse).
+     * The text of an already parsed document, which is left as it is (so a sender that
+     * parses the HTML anyway, to add tracking, needs no second parse).
      */
     public static String convert(Document doc) {
         StringBuilder out = new StringBuilder();
         walk(doc.body() == null ? doc : doc.body(), out);
-        return BLANK_LINES.matcher(SPACE_BEFORE_NEWLINE.matcher(out).replaceAll("\n")).replaceAll("\n\n").strip() + "\n";
+        return BLANK_LINES.matcher(SPACE_BEFORE_NEWLINE.matcher(out).replaceAll("\n")).replaceAll("\n\n").strip()
+                + "\n";
     }
 
     private static void walk(Node node, StringBuilder out) {
         for (Node child : node.childNodes()) {
             if (child instanceof TextNode text) {
                 String t = WHITESPACE.matcher(text.text()).replaceAll(" ");
-                if (!t.isBlank() || (out.length() > 0 && out.charAt(out.length() - 1) != '\n' && out.charAt(out.length() - 1) != ' ')) {
+                if (!t.isBlank() || (out.length() > 0 && out.charAt(out.length() - 1) != '\n'
+                        && out.charAt(out.length() - 1) != ' ')) {
                     out.append(t);
                 }
-            } else if (child instanceof Element el) {
+            }
+            else if (child instanceof Element el) {
                 String tag = el.normalName();
                 switch (tag) {
                     case "script", "style", "head", "title" -> {
@@ -49,7 +60,8 @@ public final class HtmlToText {
                     case "a" -> {
                         String href = el.attr("href");
                         String label = el.text().strip();
-                        walk(el, new StringBuilder()); // nested markup is flattened into the label
+                        walk(el, new StringBuilder()); // nested markup is flattened into
+                                                       // the label
                         out.append(label);
                         if (!href.isBlank() && !href.equals(label) && !href.startsWith("#")) {
                             out.append(" (").append(MAILTO.matcher(href).replaceFirst("")).append(')');
@@ -61,7 +73,8 @@ public final class HtmlToText {
                         walk(el, out);
                         newline(out);
                     }
-                    case "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "ul", "ol", "blockquote", "section" -> {
+                    case "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "ul", "ol", "blockquote",
+                            "section" -> {
                         newline(out);
                         walk(el, out);
                         out.append("\n\n");
@@ -87,4 +100,5 @@ public final class HtmlToText {
             out.append('\n');
         }
     }
+
 }

@@ -13,42 +13,55 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Jinjava sealed for untrusted authors (marketers, API clients and the LLM): templates are data, never code. The
- * data is plain maps, lists, text, numbers and dates ({@link TemplateData}); the only way into it is by key, index
- * or the allowed filters ({@link TemplateSyntax}); no Java method can be called ({@link SealedResolver}); the
- * interpreter is unreachable by name ({@link SealedExpressions}); and every render has a budget of time, loop
- * iterations and output ({@link RenderGuard}). Unknown variables are errors, no template can load another resource,
- * and HTML output is auto-escaped.
+ * Jinjava sealed for untrusted authors (marketers, API clients and the LLM): templates
+ * are data, never code. The data is plain maps, lists, text, numbers and dates
+ * ({@link TemplateData}); the only way into it is by key, index or the allowed filters
+ * ({@link TemplateSyntax}); no Java method can be called ({@link SealedResolver}); the
+ * interpreter is unreachable by name ({@link SealedExpressions}); and every render has a
+ * budget of time, loop iterations and output ({@link RenderGuard}). Unknown variables are
+ * errors, no template can load another resource, and HTML output is auto-escaped.
  */
 final class JinjavaRenderer {
+
     private static final int MAX_POOLED = 64;
+
     private final Jinjava jinjava;
+
     private final JinjavaConfig config;
+
     private final TemplateProperties limits;
+
     private final String part;
-    /** Per-render copies of the global context, reused: building one registers every built-in filter and tag. */
+
+    /**
+     * Per-render copies of the global context, reused: building one registers every
+     * built-in filter and tag.
+     */
     private final ConcurrentLinkedQueue<Context> bases = new ConcurrentLinkedQueue<>();
 
-    private JinjavaRenderer(boolean autoEscape, boolean failOnUnknown, String part, TemplateProperties limits, List<Filter> extra) {
+    private JinjavaRenderer(boolean autoEscape, boolean failOnUnknown, String part, TemplateProperties limits,
+            List<Filter> extra) {
         this.part = part;
         this.limits = limits;
         this.config = JinjavaConfig.newBuilder()
-                .withFailOnUnknownTokens(failOnUnknown)
-                // Contact data is text: a first name of "{{ ... }}" must be printed, never evaluated.
-                .withNestedInterpretationEnabled(false)
-                .withMaxOutputSize(limits.maxOutput())
-                .withMaxStringLength(limits.maxOutput())
-                .withMaxListSize(10_000)
-                .withMaxMapSize(10_000)
-                .withMaxRenderDepth(10)
-                .withRangeLimit(1000)
-                .withEnableFilterChainOptimization(false)
-                .withElResolver(new SealedResolver())
-                .withObjectUnwrapper(new SealedUnwrapper())
-                .withProcessors(JinjavaProcessors.newBuilder()
-                        .withNodePreProcessor((node, interpreter) -> RenderGuard.of(interpreter).check()).build())
-                .withDisabled(TemplateSyntax.disabled())
-                .build();
+            .withFailOnUnknownTokens(failOnUnknown)
+            // Contact data is text: a first name of "{{ ... }}" must be printed, never
+            // evaluated.
+            .withNestedInterpretationEnabled(false)
+            .withMaxOutputSize(limits.maxOutput())
+            .withMaxStringLength(limits.maxOutput())
+            .withMaxListSize(10_000)
+            .withMaxMapSize(10_000)
+            .withMaxRenderDepth(10)
+            .withRangeLimit(1000)
+            .withEnableFilterChainOptimization(false)
+            .withElResolver(new SealedResolver())
+            .withObjectUnwrapper(new SealedUnwrapper())
+            .withProcessors(JinjavaProcessors.newBuilder()
+                .withNodePreProcessor((node, interpreter) -> RenderGuard.of(interpreter).check())
+                .build())
+            .withDisabled(TemplateSyntax.disabled())
+            .build();
         this.jinjava = SealedExpressions.jinjava(config);
         this.jinjava.setResourceLocator((name, charset, interpreter) -> {
             throw new FileNotFoundException("templates cannot load other files (" + name + ")");
@@ -74,16 +87,19 @@ final class JinjavaRenderer {
         return new JinjavaRenderer(false, true, part, limits, List.of());
     }
 
-    /** For LUX's own templates filled with data (absent values are empty), with extra filters of the caller's. */
+    /**
+     * For LUX's own templates filled with data (absent values are empty), with extra
+     * filters of the caller's.
+     */
     static JinjavaRenderer data(TemplateProperties limits, List<Filter> extra) {
         return new JinjavaRenderer(false, false, "template", limits, extra);
     }
 
     /**
-     * What {@code Jinjava.renderForResult} does, minus its per-call copy of the global context (which registers
-     * every built-in filter, function and tag by reflection: most of a render's cost). Each render still gets its
-     * own base, reset afterwards, so nothing one render resolves is seen by another or shared between threads.
-     *
+     * What {@code Jinjava.renderForResult} does, minus its per-call copy of the global
+     * context (which registers every built-in filter, function and tag by reflection:
+     * most of a render's cost). Each render still gets its own base, reset afterwards, so
+     * nothing one render resolves is seen by another or shared between threads.
      * @param name the template's name, for error messages
      */
     String render(String name, String template, Map<String, ?> model) {
@@ -95,23 +111,28 @@ final class JinjavaRenderer {
         RenderGuard guard = new RenderGuard(limits);
         String output;
         List<TemplateError> errors;
-        JinjavaInterpreter interpreter = new SealedInterpreter(jinjava, new Context(base, data, config.getDisabled()), config, guard);
+        JinjavaInterpreter interpreter = new SealedInterpreter(jinjava, new Context(base, data, config.getDisabled()),
+                config, guard);
         JinjavaInterpreter.pushCurrent(interpreter);
         try {
             output = interpreter.render(template);
             errors = interpreter.getErrorsCopy();
-        } catch (RuntimeException e) {
-            // Jinjava throws (rather than reports) a few errors, e.g. unknown tokens in some positions.
+        }
+        catch (RuntimeException e) {
+            // Jinjava throws (rather than reports) a few errors, e.g. unknown tokens in
+            // some positions.
             TemplateRenderException refused = refusal(guard, name);
             throw refused != null ? refused : new TemplateRenderException(name, part, lineOf(e), describe(e));
-        } finally {
+        }
+        finally {
             JinjavaInterpreter.popCurrent();
             base.reset();
             if (bases.size() < MAX_POOLED) {
                 bases.offer(base);
             }
         }
-        // The guard's refusal comes first: it is the cause of whatever Jinjava reported after it.
+        // The guard's refusal comes first: it is the cause of whatever Jinjava reported
+        // after it.
         TemplateRenderException refused = refusal(guard, name);
         if (refused != null) {
             throw refused;
@@ -129,7 +150,10 @@ final class JinjavaRenderer {
         return refused == null ? null : new TemplateRenderException(name, part, refused.line(), refused.getMessage());
     }
 
-    /** As Jinjava's private copyGlobalContext: a parentless context with the global one's entries and settings. */
+    /**
+     * As Jinjava's private copyGlobalContext: a parentless context with the global one's
+     * entries and settings.
+     */
     private Context copyOfGlobalContext() {
         Context global = jinjava.getGlobalContext();
         Context copy = new Context(null, global);
@@ -172,4 +196,5 @@ final class JinjavaRenderer {
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
+
 }

@@ -3,14 +3,19 @@ package lux.templates;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 
 /**
- * One render's budget and its first refusal. Jinjava catches and records most exceptions and carries on, so the
- * guard remembers what went wrong; once spent it stays spent, and every later check throws again at once, so a
- * render stops within a step however many loops or macros it is nested in.
+ * One render's budget and its first refusal. Jinjava catches and records most exceptions
+ * and carries on, so the guard remembers what went wrong; once spent it stays spent, and
+ * every later check throws again at once, so a render stops within a step however many
+ * loops or macros it is nested in.
  */
 final class RenderGuard {
+
     private final TemplateProperties limits;
+
     private final long deadline;
+
     private long iterations;
+
     private Refused refused;
 
     RenderGuard(TemplateProperties limits) {
@@ -18,7 +23,10 @@ final class RenderGuard {
         this.deadline = System.nanoTime() + limits.renderTimeout().toNanos();
     }
 
-    /** The guard of the render {@code interpreter} runs; fails closed for an interpreter LUX did not create. */
+    /**
+     * The guard of the render {@code interpreter} runs; fails closed for an interpreter
+     * LUX did not create.
+     */
     static RenderGuard of(JinjavaInterpreter interpreter) {
         if (interpreter instanceof SealedInterpreter sealed) {
             return sealed.guard();
@@ -30,7 +38,10 @@ final class RenderGuard {
         return of(JinjavaInterpreter.getCurrent());
     }
 
-    /** A step of the render (a node, a filter): throws once the render is over budget or refused. */
+    /**
+     * A step of the render (a node, a filter): throws once the render is over budget or
+     * refused.
+     */
     void check() {
         if (refused != null) {
             throw refused;
@@ -50,7 +61,9 @@ final class RenderGuard {
         }
     }
 
-    /** Records {@code problem} (the first one wins) and returns the exception to throw. */
+    /**
+     * Records {@code problem} (the first one wins) and returns the exception to throw.
+     */
     Refused refuse(String problem) {
         if (refused == null) {
             int line = JinjavaInterpreter.getCurrentMaybe().map(JinjavaInterpreter::getLineNumber).orElse(-1);
@@ -73,10 +86,12 @@ final class RenderGuard {
     }
 
     /**
-     * An ELException, so that Jinjava's expression resolver records it as a template error instead of wrapping
-     * it; no stack trace, since it is thrown again on every check once a render is spent.
+     * An ELException, so that Jinjava's expression resolver records it as a template
+     * error instead of wrapping it; no stack trace, since it is thrown again on every
+     * check once a render is spent.
      */
     static final class Refused extends jinjava.javax.el.ELException {
+
         private final int line;
 
         Refused(String problem, int line) {
@@ -92,5 +107,7 @@ final class RenderGuard {
         public synchronized Throwable fillInStackTrace() {
             return this;
         }
+
     }
+
 }

@@ -19,12 +19,14 @@ import jinjava.javax.el.ELContext;
 import jinjava.javax.el.ExpressionFactory;
 
 /**
- * Jinjava whose expression parser keeps {@code ____int3rpr3t3r____} to itself. Jinjava passes the interpreter to
- * every filter under that name and resolves it for any base object, so a template that writes the name (or builds
- * it as a string for {@code x['…']}) would hold the interpreter and everything behind it. Here only the parser's
- * own filter and test calls may use the name; a template that does is refused.
+ * Jinjava whose expression parser keeps {@code ____int3rpr3t3r____} to itself. Jinjava
+ * passes the interpreter to every filter under that name and resolves it for any base
+ * object, so a template that writes the name (or builds it as a string for
+ * {@code x['…']}) would hold the interpreter and everything behind it. Here only the
+ * parser's own filter and test calls may use the name; a template that does is refused.
  */
 final class SealedExpressions {
+
     static final String INTERPRETER = ExtendedParser.INTERPRETER;
 
     private SealedExpressions() {
@@ -35,11 +37,12 @@ final class SealedExpressions {
     }
 
     private static RenderGuard.Refused reserved() {
-        return RenderGuard.current().refuse("\"" + INTERPRETER + "\" is a name reserved by the template engine;"
-                + " templates cannot use it.");
+        return RenderGuard.current()
+            .refuse("\"" + INTERPRETER + "\" is a name reserved by the template engine;" + " templates cannot use it.");
     }
 
     private static final class SealedJinjava extends Jinjava {
+
         private final ExpressionFactory expressions = new Factory();
 
         SealedJinjava(JinjavaConfig config) {
@@ -55,9 +58,11 @@ final class SealedExpressions {
         public ExpressionFactory getEagerExpressionFactory() {
             return expressions;
         }
+
     }
 
     private static final class Factory extends ExpressionFactoryImpl {
+
         Factory() {
             super(new Properties(), new TruthyTypeConverter());
         }
@@ -66,9 +71,11 @@ final class SealedExpressions {
         protected TreeBuilder createTreeBuilder(Properties properties, Builder.Feature... features) {
             return new SyntaxBuilder(features);
         }
+
     }
 
     private static final class SyntaxBuilder extends ExtendedSyntaxBuilder {
+
         private static final long serialVersionUID = 1L;
 
         SyntaxBuilder(Builder.Feature... features) {
@@ -79,9 +86,11 @@ final class SealedExpressions {
         protected Parser createParser(String expression) {
             return new SealedParser(this, expression);
         }
+
     }
 
     private static final class SealedParser extends ExtendedParser {
+
         private boolean internal;
 
         SealedParser(Builder builder, String input) {
@@ -93,7 +102,8 @@ final class SealedExpressions {
             internal = true;
             try {
                 return super.interpreter();
-            } finally {
+            }
+            finally {
                 internal = false;
             }
         }
@@ -127,5 +137,7 @@ final class SealedExpressions {
                 }
             };
         }
+
     }
+
 }

@@ -5,10 +5,12 @@ import com.hubspot.jinjava.lib.filter.Filter;
 import java.util.Map;
 
 /**
- * One of the allowed filters, taking and giving only template data: whatever reached it by a route LUX did not
- * foresee is refused before the filter sees it (tojson would otherwise serialise any Java object it is given).
+ * One of the allowed filters, taking and giving only template data: whatever reached it
+ * by a route LUX did not foresee is refused before the filter sees it (tojson would
+ * otherwise serialise any Java object it is given).
  */
 final class SealedFilter implements Filter {
+
     private final Filter filter;
 
     SealedFilter(Filter filter) {
@@ -56,4 +58,5 @@ final class SealedFilter implements Filter {
                     + "; templates work only on text, numbers, dates, lists and maps.");
         }
     }
+
 }

@@ -10,20 +10,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Jinjava's {@code for}, looping only over template data and counting every iteration against the render's
- * budget (so range(1000) × range(1000) × range(1000) stops after max-loop-iterations, not a billion).
+ * Jinjava's {@code for}, looping only over template data and counting every iteration
+ * against the render's budget (so range(1000) × range(1000) × range(1000) stops after
+ * max-loop-iterations, not a billion).
  */
 final class SealedForTag extends ForTag {
+
     private static final long serialVersionUID = 1L;
 
     @Override
-    public String renderForCollection(TagNode tagNode, JinjavaInterpreter interpreter, List<String> loopVars, Object collection) {
+    public String renderForCollection(TagNode tagNode, JinjavaInterpreter interpreter, List<String> loopVars,
+            Object collection) {
         RenderGuard guard = RenderGuard.of(interpreter);
         guard.check();
         return super.renderForCollection(tagNode, interpreter, loopVars, new Counted(items(guard, collection), guard));
     }
 
-    /** What Jinjava would iterate (a map's values, a single value once), for data only. */
+    /**
+     * What Jinjava would iterate (a map's values, a single value once), for data only.
+     */
     private static Collection<?> items(RenderGuard guard, Object collection) {
         if (collection == null) {
             return List.of();
@@ -37,12 +42,15 @@ final class SealedForTag extends ForTag {
         if (TemplateData.isData(collection)) {
             return List.of(collection);
         }
-        throw guard.refuse("a for loop can only go over a list or a map, not over " + TemplateData.kindOf(collection) + ".");
+        throw guard
+            .refuse("a for loop can only go over a list or a map, not over " + TemplateData.kindOf(collection) + ".");
     }
 
     /** The items, each one counted and checked as it is taken. */
     private static final class Counted extends AbstractCollection<Object> {
+
         private final Collection<?> items;
+
         private final RenderGuard guard;
 
         Counted(Collection<?> items, RenderGuard guard) {
@@ -76,5 +84,7 @@ final class SealedForTag extends ForTag {
         public int size() {
             return items.size();
         }
+
     }
+
 }

@@ -5,8 +5,12 @@ import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 
-/** Jinjava's interpreter carrying the {@link RenderGuard} of its render, found by the sealed tags and resolver. */
+/**
+ * Jinjava's interpreter carrying the {@link RenderGuard} of its render, found by the
+ * sealed tags and resolver.
+ */
 final class SealedInterpreter extends JinjavaInterpreter {
+
     private final RenderGuard guard;
 
     SealedInterpreter(Jinjava jinjava, Context context, JinjavaConfig config, RenderGuard guard) {
@@ -17,4 +21,5 @@ final class SealedInterpreter extends JinjavaInterpreter {
     RenderGuard guard() {
         return guard;
     }
+
 }

@@ -19,13 +19,15 @@ import jinjava.javax.el.PropertyNotFoundException;
 import jinjava.javax.el.PropertyNotWritableException;
 
 /**
- * The only way from a value to another value in a LUX template: keys of maps, indexes of lists, the fields of
- * {@code loop} and of dates. It replaces Jinjava's bean resolver, so no template can read a Java getter or call a
- * Java method; the one call it makes is a filter or test Jinjava's parser put there for {@code |name} or
- * {@code is name}.
+ * The only way from a value to another value in a LUX template: keys of maps, indexes of
+ * lists, the fields of {@code loop} and of dates. It replaces Jinjava's bean resolver, so
+ * no template can read a Java getter or call a Java method; the one call it makes is a
+ * filter or test Jinjava's parser put there for {@code |name} or {@code is name}.
  */
 final class SealedResolver extends ELResolver {
+
     private final ELResolver maps = new TypeConvertingMapELResolver(true);
+
     private final ELResolver lists = new JinjavaListELResolver(true);
 
     @Override
@@ -54,8 +56,8 @@ final class SealedResolver extends ELResolver {
         JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
         RenderGuard guard = RenderGuard.of(interpreter);
         guard.check();
-        if ((base instanceof SealedFilter || base instanceof RefusedFilter) && "filter".equals(method)
-                && params != null && params.length == 4) {
+        if ((base instanceof SealedFilter || base instanceof RefusedFilter) && "filter".equals(method) && params != null
+                && params.length == 4) {
             Filter filter = (Filter) base;
             context.setPropertyResolved(true);
             @SuppressWarnings("unchecked")
@@ -124,4 +126,5 @@ final class SealedResolver extends ELResolver {
     public Class<?> getCommonPropertyType(ELContext context, Object base) {
         return base instanceof Map<?, ?> || base instanceof List<?> ? Object.class : null;
     }
+
 }

@@ -7,11 +7,13 @@ import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.util.ForLoop;
 
 /**
- * Jinjava unwraps the result of every expression and every object whose field is read: the last gate before a
- * value is printed, stored with {@code set} or looked into. Only template data passes, plus the engine's own
- * {@code loop}, macros and the filter and test objects its parser calls.
+ * Jinjava unwraps the result of every expression and every object whose field is read:
+ * the last gate before a value is printed, stored with {@code set} or looked into. Only
+ * template data passes, plus the engine's own {@code loop}, macros and the filter and
+ * test objects its parser calls.
  */
 final class SealedUnwrapper implements ObjectUnwrapper {
+
     private final ObjectUnwrapper jinjava = new JinjavaObjectUnwrapper();
 
     @Override
@@ -21,7 +23,9 @@ final class SealedUnwrapper implements ObjectUnwrapper {
                 || value instanceof RefusedFilter || value instanceof ExpTest || TemplateData.isData(value)) {
             return value;
         }
-        throw RenderGuard.current().refuse("an expression gave " + TemplateData.kindOf(value)
-                + ", which templates cannot use; they work only on text, numbers, dates, lists and maps.");
+        throw RenderGuard.current()
+            .refuse("an expression gave " + TemplateData.kindOf(value)
+                    + ", which templates cannot use; they work only on text, numbers, dates, lists and maps.");
     }
+
 }

@@ -21,11 +21,13 @@ import java.util.RandomAccess;
 import java.util.Set;
 
 /**
- * What a template may see: text, numbers, booleans, dates, and lists and maps of those. Nothing else, so no
- * template can reach a Java object through its data. {@link #seal} converts a model at the edge; {@link #isData}
- * checks a value inside a render (filter inputs and outputs, loop items, expression results).
+ * What a template may see: text, numbers, booleans, dates, and lists and maps of those.
+ * Nothing else, so no template can reach a Java object through its data. {@link #seal}
+ * converts a model at the edge; {@link #isData} checks a value inside a render (filter
+ * inputs and outputs, loop items, expression results).
  */
 final class TemplateData {
+
     /** Deeper than any real template data; also stops a map that contains itself. */
     private static final int MAX_DEPTH = 16;
 
@@ -33,8 +35,9 @@ final class TemplateData {
     }
 
     /**
-     * A copy of {@code model} holding only template data: dates become Jinjava dates, enums their names, arrays
-     * lists. Anything else is a programming error in the caller, refused here rather than exposed to a template.
+     * A copy of {@code model} holding only template data: dates become Jinjava dates,
+     * enums their names, arrays lists. Anything else is a programming error in the
+     * caller, refused here rather than exposed to a template.
      */
     static Map<String, Object> seal(Map<String, ?> model) {
         Map<String, Object> sealed = new LinkedHashMap<>();
@@ -108,7 +111,8 @@ final class TemplateData {
 
     private static boolean isData(Object value, int depth) {
         if (isScalar(value) || value instanceof DataMap || value instanceof DataList) {
-            return true; // sealed at the edge: no need to look inside again on every access
+            return true; // sealed at the edge: no need to look inside again on every
+                         // access
         }
         if (depth > MAX_DEPTH) {
             return false;
@@ -148,6 +152,7 @@ final class TemplateData {
 
     /** A read-only map made by {@link #seal}, known to hold only template data. */
     static final class DataMap extends AbstractMap<String, Object> {
+
         private final Map<String, Object> map;
 
         private DataMap(Map<String, Object> map) {
@@ -173,10 +178,12 @@ final class TemplateData {
         public Set<Entry<String, Object>> entrySet() {
             return Collections.unmodifiableMap(map).entrySet();
         }
+
     }
 
     /** A read-only list made by {@link #seal}, known to hold only template data. */
     static final class DataList extends AbstractList<Object> implements RandomAccess {
+
         private final List<Object> list;
 
         private DataList(List<Object> list) {
@@ -192,9 +199,13 @@ final class TemplateData {
         public int size() {
             return list.size();
         }
+
     }
 
-    /** How a template author would name the kind of {@code value}, for error messages (never its content). */
+    /**
+     * How a template author would name the kind of {@code value}, for error messages
+     * (never its content).
+     */
     static String kindOf(Object value) {
         if (value instanceof String || value instanceof SafeString || value instanceof Character) {
             return "text";
@@ -216,4 +227,5 @@ final class TemplateData {
         }
         return "an internal object";
     }
+
 }

@@ -6,20 +6,26 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One part of a template changed at a time, as people ask in chat ("change the subject to …", "make the button say
- * Register"). Every change goes through {@link TemplateService#update}, so validation, sanitising and the withdrawal of
- * stale Confirm cards stay in one place.
+ * One part of a template changed at a time, as people ask in chat ("change the subject to
+ * …", "make the button say Register"). Every change goes through
+ * {@link TemplateService#update}, so validation, sanitising and the withdrawal of stale
+ * Confirm cards stay in one place.
  */
 @Service
 public class TemplateEdits {
+
     static final int MAX_FIND = 2000;
+
     private final TemplateService templates;
 
     TemplateEdits(TemplateService templates) {
         this.templates = templates;
     }
 
-    /** What an edit did: the template before and after, and in how many places the text changed. */
+    /**
+     * What an edit did: the template before and after, and in how many places the text
+     * changed.
+     */
     public record Edit(TemplateView before, TemplateView after, int places) {
     }
 
@@ -29,12 +35,15 @@ public class TemplateEdits {
             throw new InvalidInputException("subject", "Give the new subject.");
         }
         TemplateView before = templates.get(id);
-        TemplateView after = templates.update(id, new TemplateContent(before.name(), subject.strip(), before.htmlBody(),
-                before.textBody()), actor);
+        TemplateView after = templates.update(id,
+                new TemplateContent(before.name(), subject.strip(), before.htmlBody(), before.textBody()), actor);
         return new Edit(before, after, 1);
     }
 
-    /** Replaces every occurrence of {@code find} in the subject, HTML and plain-text body; refuses when it is nowhere. */
+    /**
+     * Replaces every occurrence of {@code find} in the subject, HTML and plain-text body;
+     * refuses when it is nowhere.
+     */
     @Transactional
     public Edit replaceText(long id, String find, String replacement, Actor actor) {
         if (find == null || find.isEmpty()) {
@@ -50,8 +59,10 @@ public class TemplateEdits {
             throw new InvalidInputException("find", "\"" + shown(find) + "\" is not in template \"" + before.name()
                     + "\". Nothing was changed; preview it to see its text.");
         }
-        TemplateView after = templates.update(id, new TemplateContent(before.name(), replace(before.subject(), find, with),
-                replace(before.htmlBody(), find, with), replace(before.textBody(), find, with)), actor);
+        TemplateView after = templates.update(id,
+                new TemplateContent(before.name(), replace(before.subject(), find, with),
+                        replace(before.htmlBody(), find, with), replace(before.textBody(), find, with)),
+                actor);
         return new Edit(before, after, places);
     }
 
@@ -73,4 +84,5 @@ public class TemplateEdits {
     private static String shown(String text) {
         return text.length() > 80 ? text.substring(0, 80) + "…" : text;
     }
+
 }

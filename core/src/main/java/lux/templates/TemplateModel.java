@@ -5,11 +5,13 @@ import java.util.Map;
 import lux.contacts.ContactView;
 
 /**
- * The variables a template sees: {@code contact.email}, {@code contact.first_name}, {@code contact.last_name},
- * {@code contact.full_name}, {@code contact.company}, {@code contact.attributes.x} and each attribute as
- * {@code contact.x}. Plain maps of strings only: nothing reaches Java objects.
+ * The variables a template sees: {@code contact.email}, {@code contact.first_name},
+ * {@code contact.last_name}, {@code contact.full_name}, {@code contact.company},
+ * {@code contact.attributes.x} and each attribute as {@code contact.x}. Plain maps of
+ * strings only: nothing reaches Java objects.
  */
 public final class TemplateModel {
+
     private TemplateModel() {
     }
 
@@ -28,13 +30,17 @@ public final class TemplateModel {
         return model;
     }
 
-    /** A made-up contact for validating and previewing templates when no real one is chosen. */
+    /**
+     * A made-up contact for validating and previewing templates when no real one is
+     * chosen.
+     */
     public static ContactView sampleContact() {
-        return new ContactView(0, "alex.sample@example.com", "Alex", "Sample", "Example Ltd",
-                Map.of(), lux.contacts.ContactStatus.ACTIVE, java.util.List.of(), null, null, null, null);
+        return new ContactView(0, "alex.sample@example.com", "Alex", "Sample", "Example Ltd", Map.of(),
+                lux.contacts.ContactStatus.ACTIVE, java.util.List.of(), null, null, null, null);
     }
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }
+
 }

@@ -2,9 +2,14 @@ package lux.templates;
 
 import lux.shared.InvalidInputException;
 
-/** A template that cannot be rendered: names the template, the part (subject, body, text body), the line and the problem. */
+/**
+ * A template that cannot be rendered: names the template, the part (subject, body, text
+ * body), the line and the problem.
+ */
 public class TemplateRenderException extends InvalidInputException {
+
     private final String part;
+
     private final int line;
 
     public TemplateRenderException(String part, int line, String problem) {
@@ -25,4 +30,5 @@ public class TemplateRenderException extends InvalidInputException {
     public int line() {
         return line;
     }
+
 }

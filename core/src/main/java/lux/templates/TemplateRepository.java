@@ -5,9 +5,11 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface TemplateRepository extends JpaRepository<EmailTemplate, Long> {
+
     Optional<EmailTemplate> findByName(String name);
 
     boolean existsByName(String name);
 
     List<EmailTemplate> findAllByOrderByUpdatedAtDesc();
+
 }

@@ -17,27 +17,41 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores templates and renders them for one contact; a template is checked against a sample before it is saved.
- * Every render, on every path, is sealed and on a budget (see {@link JinjavaRenderer}, {@link TemplateProperties}).
+ * Stores templates and renders them for one contact; a template is checked against a
+ * sample before it is saved. Every render, on every path, is sealed and on a budget (see
+ * {@link JinjavaRenderer}, {@link TemplateProperties}).
  */
 @Service
 public class TemplateService {
+
     static final int MAX_SUBJECT = 500;
-    /** What {@code {{ unsubscribe_url }}} shows in a preview: templates may place the link themselves. */
+
+    /**
+     * What {@code {{ unsubscribe_url }}} shows in a preview: templates may place the link
+     * themselves.
+     */
     public static final String PREVIEW_UNSUBSCRIBE_URL = "#unsubscribe";
+
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private final TemplateRepository templates;
+
     private final ContactService contacts;
+
     private final AuditService audit;
+
     private final Clock clock;
+
     private final ApplicationEventPublisher events;
+
     private final JinjavaRenderer subjectRenderer;
+
     private final JinjavaRenderer htmlRenderer;
+
     private final JinjavaRenderer textRenderer;
 
     TemplateService(TemplateRepository templates, ContactService contacts, AuditService audit, Clock clock,
-                    TemplateProperties limits, ApplicationEventPublisher events) {
+            TemplateProperties limits, ApplicationEventPublisher events) {
         this.events = events;
         this.templates = templates;
         this.contacts = contacts;
@@ -48,9 +62,13 @@ public class TemplateService {
         this.textRenderer = JinjavaRenderer.plain("text body", limits);
     }
 
-    /** Renders {@code content} with the given model (see {@link TemplateModel}); extra keys (links) may be added by callers. */
+    /**
+     * Renders {@code content} with the given model (see {@link TemplateModel}); extra
+     * keys (links) may be added by callers.
+     */
     public RenderedMessage render(TemplateContent content, Map<String, Object> model) {
-        String subject = WHITESPACE.matcher(subjectRenderer.render(content.name(), content.subject(), model).strip()).replaceAll(" ");
+        String subject = WHITESPACE.matcher(subjectRenderer.render(content.name(), content.subject(), model).strip())
+            .replaceAll(" ");
         String html = htmlRenderer.render(content.name(), content.htmlBody(), model);
         String text = content.textBody() == null ? HtmlToText.convert(html)
                 : textRenderer.render(content.name(), content.textBody(), model);
@@ -58,32 +76,43 @@ public class TemplateService {
     }
 
     /**
-     * As {@link #render(TemplateContent, Map)}, except that a text part derived from the HTML is left out (text
-     * null) for the caller to derive from the HTML it parses anyway ({@code TrackingComposer} does): one HTML
-     * parse per message instead of two, for every recipient of a campaign.
+     * As {@link #render(TemplateContent, Map)}, except that a text part derived from the
+     * HTML is left out (text null) for the caller to derive from the HTML it parses
+     * anyway ({@code TrackingComposer} does): one HTML parse per message instead of two,
+     * for every recipient of a campaign.
      */
     public RenderedMessage renderForSending(TemplateContent content, Map<String, Object> model) {
-        String subject = WHITESPACE.matcher(subjectRenderer.render(content.name(), content.subject(), model).strip()).replaceAll(" ");
+        String subject = WHITESPACE.matcher(subjectRenderer.render(content.name(), content.subject(), model).strip())
+            .replaceAll(" ");
         String html = htmlRenderer.render(content.name(), content.htmlBody(), model);
-        String text = content.textBody() == null ? null : textRenderer.render(content.name(), content.textBody(), model);
+        String text = content.textBody() == null ? null
+                : textRenderer.render(content.name(), content.textBody(), model);
         return new RenderedMessage(subject, html, text);
     }
 
-    /** For previews and checks: {@code {{ unsubscribe_url }}} renders as a placeholder (each real mail gets its own link). */
+    /**
+     * For previews and checks: {@code {{ unsubscribe_url }}} renders as a placeholder
+     * (each real mail gets its own link).
+     */
     public RenderedMessage render(TemplateContent content, ContactView contact) {
         Map<String, Object> model = TemplateModel.forContact(contact);
         model.put("unsubscribe_url", PREVIEW_UNSUBSCRIBE_URL);
         return render(content, model);
     }
 
-    /** Preview for a real contact, or the sample contact when {@code contactId} is null. */
+    /**
+     * Preview for a real contact, or the sample contact when {@code contactId} is null.
+     */
     @Transactional(readOnly = true)
     public RenderedMessage preview(long templateId, Long contactId) {
         ContactView contact = contactId == null ? TemplateModel.sampleContact() : contacts.get(contactId);
         return render(entity(templateId).content(), contact);
     }
 
-    /** Checks required fields and renders against the sample contact; throws naming the part and line. */
+    /**
+     * Checks required fields and renders against the sample contact; throws naming the
+     * part and line.
+     */
     public RenderedMessage validate(TemplateContent content) {
         if (content.name() == null || content.name().isBlank()) {
             throw new InvalidInputException("name", "Give the template a name.");
@@ -118,8 +147,8 @@ public class TemplateService {
             throw new DuplicateException("name", "Another template is already named \"" + content.name() + "\".");
         });
         EmailTemplate template = entity(id);
-        boolean contentChanged = !template.content().equals(new TemplateContent(template.getName(), content.subject(),
-                content.htmlBody(), content.textBody()));
+        boolean contentChanged = !template.content()
+            .equals(new TemplateContent(template.getName(), content.subject(), content.htmlBody(), content.textBody()));
         template.apply(content, clock.instant());
         audit.record(actor, "template.update", "template", id, content.name());
         if (contentChanged) {
@@ -134,8 +163,10 @@ public class TemplateService {
         templates.delete(template);
         try {
             templates.flush();
-        } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("The template \"" + template.getName() + "\" is used by a campaign; delete or change that campaign first.");
+        }
+        catch (DataIntegrityViolationException e) {
+            throw new ConflictException("The template \"" + template.getName()
+                    + "\" is used by a campaign; delete or change that campaign first.");
         }
         audit.record(actor, "template.delete", "template", id, template.getName());
     }
@@ -150,19 +181,29 @@ public class TemplateService {
         return templates.findAllByOrderByUpdatedAtDesc().stream().map(TemplateView::of).toList();
     }
 
-    /** The template people call {@code name}: its exact name (any case) first, then "#12" or "12" as an id. */
+    /**
+     * The template people call {@code name}: its exact name (any case) first, then "#12"
+     * or "12" as an id.
+     */
     @Transactional(readOnly = true)
     public TemplateView byName(String name) {
         String wanted = name == null ? "" : name.strip();
         List<TemplateView> all = list();
-        return all.stream().filter(t -> t.name().equalsIgnoreCase(wanted)).findFirst()
-                .or(() -> wanted.matches("#?\\d+") ? all.stream().filter(t -> t.id() == Long.parseLong(wanted.replace("#", "")))
-                        .findFirst() : java.util.Optional.empty())
-                .orElseThrow(() -> new NotFoundException("Template", "\"" + wanted + "\" (existing: "
-                        + all.stream().map(TemplateView::name).limit(10).collect(java.util.stream.Collectors.joining(", ")) + ")"));
+        return all.stream()
+            .filter(t -> t.name().equalsIgnoreCase(wanted))
+            .findFirst()
+            .or(() -> wanted.matches("#?\\d+")
+                    ? all.stream().filter(t -> t.id() == Long.parseLong(wanted.replace("#", ""))).findFirst()
+                    : java.util.Optional.empty())
+            .orElseThrow(() -> new NotFoundException("Template", "\"" + wanted + "\" (existing: "
+                    + all.stream().map(TemplateView::name).limit(10).collect(java.util.stream.Collectors.joining(", "))
+                    + ")"));
     }
 
-    /** The template's name, if it still exists (a confirmed campaign's copy outlives edits and deletion). */
+    /**
+     * The template's name, if it still exists (a confirmed campaign's copy outlives edits
+     * and deletion).
+     */
     @Transactional(readOnly = true)
     public java.util.Optional<String> name(long id) {
         return templates.findById(id).map(EmailTemplate::getName);
@@ -176,4 +217,5 @@ public class TemplateService {
     private EmailTemplate entity(long id) {
         return templates.findById(id).orElseThrow(() -> new NotFoundException("Template", id));
     }
+
 }

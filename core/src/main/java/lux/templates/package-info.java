@@ -1,2 +1,5 @@
-/** Email templates and their personalised rendering with a sealed Jinjava: templates are data, never code, on a budget. */
+/**
+ * Email templates and their personalised rendering with a sealed Jinjava: templates are
+ * data, never code, on a budget.
+ */
 package lux.templates;

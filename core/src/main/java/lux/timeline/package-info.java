@@ -1,2 +1,5 @@
-/** One contact's history as LUX saw it: added, consent, campaigns received, opens and clicks, unsubscribes, bounces. */
+/**
+ * One contact's history as LUX saw it: added, consent, campaigns received, opens and
+ * clicks, unsubscribes, bounces.
+ */
 package lux.timeline;

@@ -7,30 +7,45 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The rollup counters of one written batch, per campaign and metric name ("open.human", "hour.2026-11-26T06.click.machine",
- * "link.7.human", "reason.apple-mpp", "uopen.any", ...). Names are made once per batch and hour or link, not per hit,
- * and counts are plain longs: building three names and boxing three counts per hit was most of what the writer
+ * The rollup counters of one written batch, per campaign and metric name ("open.human",
+ * "hour.2026-11-26T06.click.machine", "link.7.human", "reason.apple-mpp", "uopen.any",
+ * ...). Names are made once per batch and hour or link, not per hit, and counts are plain
+ * longs: building three names and boxing three counts per hit was most of what the writer
  * allocated at tens of thousands of hits a second.
  */
 final class BatchCounts {
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
-    private static final String[] TOTALS = {"open.human", "open.machine", "click.human", "click.machine"};
+
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH")
+        .withZone(ZoneOffset.UTC);
+
+    private static final String[] TOTALS = { "open.human", "open.machine", "click.human", "click.machine" };
+
     private final Map<Long, Map<String, long[]>> counts = new HashMap<>();
+
     private final Map<Long, String[]> hourNames = new HashMap<>();
+
     private final Map<Long, String[]> linkNames = new HashMap<>();
 
-    /** One stored hit: its total, its hour, its link (clicks) and, for machine traffic, its reason. */
+    /**
+     * One stored hit: its total, its hour, its link (clicks) and, for machine traffic,
+     * its reason.
+     */
     void hit(long campaignId, boolean open, Instant at, Long linkId, String machineReason) {
         Map<String, long[]> campaign = campaign(campaignId);
         int kindWho = (open ? 0 : 2) + (machineReason == null ? 0 : 1);
         increment(campaign, TOTALS[kindWho], 1);
-        increment(campaign, hourNames.computeIfAbsent(Math.floorDiv(at.getEpochSecond(), 3600), BatchCounts::hourNames)[kindWho], 1);
+        increment(campaign,
+                hourNames.computeIfAbsent(Math.floorDiv(at.getEpochSecond(), 3600), BatchCounts::hourNames)[kindWho],
+                1);
         if (linkId != null) {
-            increment(campaign, linkNames.computeIfAbsent(linkId, id -> new String[] {"link." + id + ".human", "link." + id + ".machine"})
-                    [machineReason == null ? 0 : 1], 1);
+            increment(campaign, linkNames.computeIfAbsent(linkId,
+                    id -> new String[] { "link." + id + ".human", "link." + id + ".machine" })[machineReason == null ? 0
+                            : 1],
+                    1);
         }
         if (machineReason != null) {
-            increment(campaign, "reason." + (machineReason.length() <= 70 ? machineReason : machineReason.substring(0, 70)), 1);
+            increment(campaign,
+                    "reason." + (machineReason.length() <= 70 ? machineReason : machineReason.substring(0, 70)), 1);
         }
     }
 
@@ -65,4 +80,5 @@ final class BatchCounts {
         }
         return names;
     }
+
 }

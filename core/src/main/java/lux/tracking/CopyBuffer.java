@@ -5,17 +5,27 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * PostgreSQL COPY text-format rows written straight to UTF-8 bytes in a buffer that is reused batch after batch:
- * the StringBuilder, its String and the String's bytes it replaces were three copies of every batch. Fields are
- * tab-separated, NULL is \N, backslashes are escaped and control characters become spaces. Not thread-safe.
+ * PostgreSQL COPY text-format rows written straight to UTF-8 bytes in a buffer that is
+ * reused batch after batch: the StringBuilder, its String and the String's bytes it
+ * replaces were three copies of every batch. Fields are tab-separated, NULL is \N,
+ * backslashes are escaped and control characters become spaces. Not thread-safe.
  */
 final class CopyBuffer {
+
     private final CopyTimestamps timestamps = new CopyTimestamps();
+
     private static final int INITIAL = 64 * 1024;
-    /** A batch of long non-ASCII user agents can grow the buffer to megabytes; it is not kept beyond this. */
+
+    /**
+     * A batch of long non-ASCII user agents can grow the buffer to megabytes; it is not
+     * kept beyond this.
+     */
     private static final int KEEP_AT_MOST = 4 * 1024 * 1024;
+
     private final StringBuilder scratch = new StringBuilder(32);
+
     private byte[] bytes = new byte[INITIAL];
+
     private int size;
 
     CopyBuffer clear() {
@@ -47,7 +57,8 @@ final class CopyBuffer {
         do {
             bytes[size++] = (byte) ('0' + value % 10);
             value /= 10;
-        } while (value > 0);
+        }
+        while (value > 0);
         for (int i = start, j = size - 1; i < j; i++, j--) {
             byte b = bytes[i];
             bytes[i] = bytes[j];
@@ -60,7 +71,9 @@ final class CopyBuffer {
         return value == null ? ascii("\\N") : number(value);
     }
 
-    /** A value known to need no escaping (an enum name, a literal, a formatted timestamp). */
+    /**
+     * A value known to need no escaping (an enum name, a literal, a formatted timestamp).
+     */
     CopyBuffer ascii(CharSequence value) {
         ensure(value.length());
         for (int i = 0; i < value.length(); i++) {
@@ -75,7 +88,10 @@ final class CopyBuffer {
         return ascii(scratch);
     }
 
-    /** Free text, at most {@code max} characters (never splitting a surrogate pair), or \N. */
+    /**
+     * Free text, at most {@code max} characters (never splitting a surrogate pair), or
+     * \N.
+     */
     CopyBuffer text(String value, int max) {
         if (value == null) {
             return ascii("\\N");
@@ -90,16 +106,24 @@ final class CopyBuffer {
             if (ch == '\\') {
                 bytes[size++] = '\\';
                 bytes[size++] = '\\';
-            } else if (ch < 0x20 || ch == 0x7f) {
+            }
+            else if (ch < 0x20 || ch == 0x7f) {
                 bytes[size++] = ' ';
-            } else if (ch < 0x80) {
+            }
+            else if (ch < 0x80) {
                 bytes[size++] = (byte) ch;
-            } else {
+            }
+            else {
                 int end = i + 1;
                 if (Character.isHighSurrogate(ch) && end < n && Character.isLowSurrogate(value.charAt(end))) {
                     end++;
                 }
-                byte[] utf8 = value.substring(i, end).getBytes(StandardCharsets.UTF_8); // rare: most user agents are ASCII
+                byte[] utf8 = value.substring(i, end).getBytes(StandardCharsets.UTF_8); // rare:
+                                                                                        // most
+                                                                                        // user
+                                                                                        // agents
+                                                                                        // are
+                                                                                        // ASCII
                 ensure(utf8.length + (n - end) * 3);
                 System.arraycopy(utf8, 0, bytes, size, utf8.length);
                 size += utf8.length;
@@ -128,4 +152,5 @@ final class CopyBuffer {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
         }
     }
+
 }

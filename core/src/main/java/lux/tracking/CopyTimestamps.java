@@ -5,13 +5,18 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Writes timestamptz literals for COPY ("2026-11-26 06:00:07.123456+00") without Instant.toString's formatter
- * objects, which were a sixth of all memory a tracking hit allocated: the date-hour-minute prefix is formatted once
- * a minute, seconds and microseconds are appended as digits. Not thread-safe (one per writer).
+ * Writes timestamptz literals for COPY ("2026-11-26 06:00:07.123456+00") without
+ * Instant.toString's formatter objects, which were a sixth of all memory a tracking hit
+ * allocated: the date-hour-minute prefix is formatted once a minute, seconds and
+ * microseconds are appended as digits. Not thread-safe (one per writer).
  */
 final class CopyTimestamps {
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:").withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:")
+        .withZone(ZoneOffset.UTC);
+
     private long prefixMinute = Long.MIN_VALUE;
+
     private String minutePrefix;
 
     void append(StringBuilder out, Instant at) {
@@ -30,4 +35,5 @@ final class CopyTimestamps {
         }
         out.append("+00");
     }
+
 }

@@ -1,5 +1,7 @@
 package lux.tracking;
 
 public enum EventKind {
+
     OPEN, CLICK, UNSUBSCRIBE
+
 }

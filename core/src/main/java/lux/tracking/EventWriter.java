@@ -17,44 +17,78 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Buffers opens and clicks and hands them to {@link HitBatchWriter} in batches: hits never wait on an INSERT each. The buffer is
- * bounded (user agents are cut to 512 characters before a hit is buffered); when it is full the caller writes
- * synchronously. When the database is failing, or a synchronous write would wait longer than
- * {@code lux.tracking.full-buffer-wait}, the hit is dropped and counted instead ({@link #dropped()}, logged): the
- * pixel and the redirect are still answered at once, so a database outage never holds every web thread.
- * Stopping the application writes whatever is left; a batch whose write failed is kept and written first next time.
+ * Buffers opens and clicks and hands them to {@link HitBatchWriter} in batches: hits
+ * never wait on an INSERT each. The buffer is bounded (user agents are cut to 512
+ * characters before a hit is buffered); when it is full the caller writes synchronously.
+ * When the database is failing, or a synchronous write would wait longer than
+ * {@code lux.tracking.full-buffer-wait}, the hit is dropped and counted instead
+ * ({@link #dropped()}, logged): the pixel and the redirect are still answered at once, so
+ * a database outage never holds every web thread. Stopping the application writes
+ * whatever is left; a batch whose write failed is kept and written first next time.
  */
 @Component
 class EventWriter implements SmartLifecycle {
+
     private static final Logger log = LoggerFactory.getLogger(EventWriter.class);
     static final int MAX_BATCH = 10_000;
-    /** Rough heap cost of one buffered hit (record, Instant, user-agent string); bounds the buffer to a heap share. */
+
+    /**
+     * Rough heap cost of one buffered hit (record, Instant, user-agent string); bounds
+     * the buffer to a heap share.
+     */
     static final int BYTES_PER_HIT = 400;
 
     private final MachineTrafficRules rules;
-    /** Writes one batch; called only under writeLock (its parts reuse buffers and remember recent clicks). */
-    private final HitBatchWriter batches;
+
     /**
-     * The buffer: lock-free, because every request thread adds to it. A blocking queue's single lock made request
-     * threads wait whenever its holder (often the writer, draining) was descheduled on a busy machine.
+     * Writes one batch; called only under writeLock (its parts reuse buffers and remember
+     * recent clicks).
+     */
+    private final HitBatchWriter batches;
+
+    /**
+     * The buffer: lock-free, because every request thread adds to it. A blocking queue's
+     * single lock made request threads wait whenever its holder (often the writer,
+     * draining) was descheduled on a busy machine.
      */
     private final ConcurrentLinkedQueue<Hit> queue = new ConcurrentLinkedQueue<>();
+
     private final AtomicInteger buffered = new AtomicInteger();
+
     private final int capacity;
+
     private final long flushNanos;
-    /** Events taken from the queue whose write failed; written first next time. Guarded by writeLock. */
+
+    /**
+     * Events taken from the queue whose write failed; written first next time. Guarded by
+     * writeLock.
+     */
     private final List<Hit> retained = new ArrayList<>();
-    /** A lock, not a monitor: a request thread waits for it only so long, then drops its hit. */
+
+    /**
+     * A lock, not a monitor: a request thread waits for it only so long, then drops its
+     * hit.
+     */
     private final ReentrantLock writeLock = new ReentrantLock();
+
     private final long fullBufferWaitNanos;
-    /** Set when a write fails, cleared when one succeeds: while set, a full buffer drops hits instead of writing. */
+
+    /**
+     * Set when a write fails, cleared when one succeeds: while set, a full buffer drops
+     * hits instead of writing.
+     */
     private volatile boolean failing;
+
     private final AtomicLong dropped = new AtomicLong();
+
     private final AtomicLong lastDropLog = new AtomicLong();
+
     private volatile boolean running;
+
     private Thread flusher;
 
-    EventWriter(JdbcTemplate jdbc, TransactionTemplate tx, TrackingProperties properties, RollupWriter rollups, SqlDialect dialect) {
+    EventWriter(JdbcTemplate jdbc, TransactionTemplate tx, TrackingProperties properties, RollupWriter rollups,
+            SqlDialect dialect) {
         this.rules = new MachineTrafficRules(properties.machine());
         boolean postgres = dialect == SqlDialect.POSTGRESQL;
         this.batches = new HitBatchWriter(tx, new HitClassifier(jdbc, rules, postgres), new EventRows(jdbc, postgres),
@@ -64,7 +98,10 @@ class EventWriter implements SmartLifecycle {
         this.fullBufferWaitNanos = properties.fullBufferWait().toNanos();
     }
 
-    /** The configured capacity, but never more than a tenth of the heap: a full buffer means synchronous writes, not an OOM. */
+    /**
+     * The configured capacity, but never more than a tenth of the heap: a full buffer
+     * means synchronous writes, not an OOM.
+     */
     static int capacity(int configured, long maxHeap) {
         long fits = Math.max(1_000, maxHeap / 10 / BYTES_PER_HIT);
         if (configured > fits) {
@@ -80,7 +117,8 @@ class EventWriter implements SmartLifecycle {
     }
 
     void submit(Hit arrived) {
-        // cut before buffering: a buffered hit must cost BYTES_PER_HIT, whatever header the client sent
+        // cut before buffering: a buffered hit must cost BYTES_PER_HIT, whatever header
+        // the client sent
         Hit hit = arrived.withUserAgent(truncate(arrived.userAgent()));
         if (buffered.incrementAndGet() <= capacity) {
             queue.add(hit);
@@ -94,7 +132,8 @@ class EventWriter implements SmartLifecycle {
         boolean locked;
         try {
             locked = writeLock.tryLock(fullBufferWaitNanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             locked = false;
         }
@@ -111,9 +150,11 @@ class EventWriter implements SmartLifecycle {
             try {
                 write(batch);
                 failing = false;
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 failing = true;
-                // the drained hits were other requests' (already answered): back into the buffer, still bounded
+                // the drained hits were other requests' (already answered): back into the
+                // buffer, still bounded
                 List<Hit> drained = batch.subList(fromRetained, batch.size() - 1);
                 buffered.addAndGet(drained.size());
                 queue.addAll(drained);
@@ -121,7 +162,8 @@ class EventWriter implements SmartLifecycle {
                 return;
             }
             retained.clear();
-        } finally {
+        }
+        finally {
             writeLock.unlock();
         }
     }
@@ -131,7 +173,10 @@ class EventWriter implements SmartLifecycle {
         return List.copyOf(queue);
     }
 
-    /** Hits dropped since start because the buffer was full while the database failed or was too slow. */
+    /**
+     * Hits dropped since start because the buffer was full while the database failed or
+     * was too slow.
+     */
     long dropped() {
         return dropped.get();
     }
@@ -140,7 +185,15 @@ class EventWriter implements SmartLifecycle {
         long n = dropped.incrementAndGet();
         long now = System.nanoTime();
         long last = lastDropLog.get();
-        if (now - last >= 10_000_000_000L && lastDropLog.compareAndSet(last, now)) { // one line per 10 s, not one per hit
+        if (now - last >= 10_000_000_000L && lastDropLog.compareAndSet(last, now)) { // one
+                                                                                     // line
+                                                                                     // per
+                                                                                     // 10
+                                                                                     // s,
+                                                                                     // not
+                                                                                     // one
+                                                                                     // per
+                                                                                     // hit
             log.warn("Tracking buffer full and {}: hits are answered but not stored ({} dropped since start)", why, n);
         }
     }
@@ -155,14 +208,16 @@ class EventWriter implements SmartLifecycle {
                 retained.clear();
                 batch.clear();
             }
-        } finally {
+        }
+        finally {
             writeLock.unlock();
         }
     }
 
     private void loop() {
         while (running) {
-            LockSupport.parkNanos(flushNanos); // stop() unparks; no interrupts, which would break a JDBC write
+            LockSupport.parkNanos(flushNanos); // stop() unparks; no interrupts, which
+                                               // would break a JDBC write
             writeLock.lock();
             try {
                 while (!queue.isEmpty() || !retained.isEmpty()) {
@@ -171,20 +226,28 @@ class EventWriter implements SmartLifecycle {
                     retained.clear();
                     failing = false;
                 }
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 failing = true;
-                // the batch stays in "retained" and is tried again: a database hiccup must not lose events
+                // the batch stays in "retained" and is tried again: a database hiccup
+                // must not lose events
                 log.error("Could not write {} tracking events; retrying: {}", retained.size(), e.getMessage());
-            } finally {
+            }
+            finally {
                 writeLock.unlock();
             }
             if (failing) {
-                LockSupport.parkNanos(1_000_000_000L); // outside the lock: request threads must not wait on this pause
+                LockSupport.parkNanos(1_000_000_000L); // outside the lock: request
+                                                       // threads must not wait on this
+                                                       // pause
             }
         }
     }
 
-    /** Moves up to {@code max} buffered hits to {@code into}; a hit being added concurrently may show up next time. */
+    /**
+     * Moves up to {@code max} buffered hits to {@code into}; a hit being added
+     * concurrently may show up next time.
+     */
     private int drainTo(List<Hit> into, int max) {
         int n = 0;
         Hit hit;
@@ -200,7 +263,10 @@ class EventWriter implements SmartLifecycle {
         batches.write(batch);
     }
 
-    /** At most 512 characters, without control characters (PostgreSQL refuses NUL; a refused batch would retry forever). */
+    /**
+     * At most 512 characters, without control characters (PostgreSQL refuses NUL; a
+     * refused batch would retry forever).
+     */
     static String truncate(String userAgent) {
         if (userAgent == null) {
             return null;
@@ -222,7 +288,10 @@ class EventWriter implements SmartLifecycle {
         flusher.start();
     }
 
-    /** Runs after the web server has stopped taking requests (lower phase stops later), then writes the rest. */
+    /**
+     * Runs after the web server has stopped taking requests (lower phase stops later),
+     * then writes the rest.
+     */
     @Override
     public void stop() {
         running = false;
@@ -230,7 +299,8 @@ class EventWriter implements SmartLifecycle {
             LockSupport.unpark(flusher);
             try {
                 flusher.join(30_000);
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
@@ -246,4 +316,5 @@ class EventWriter implements SmartLifecycle {
     public int getPhase() {
         return 0;
     }
+
 }

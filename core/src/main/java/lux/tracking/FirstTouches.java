@@ -9,14 +9,18 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The per-recipient first open and first click (any, and by a person) columns, and the unique openers and clickers
- * they make: a column is set only where still empty, and each row that changed counts once in the rollups. The WHERE
- * is re-checked under the row lock, so two instances never both count the same recipient. Not thread-safe: the writer
+ * The per-recipient first open and first click (any, and by a person) columns, and the
+ * unique openers and clickers they make: a column is set only where still empty, and each
+ * row that changed counts once in the rollups. The WHERE is re-checked under the row
+ * lock, so two instances never both count the same recipient. Not thread-safe: the writer
  * calls it under its write lock.
  */
 final class FirstTouches {
+
     private final JdbcTemplate jdbc;
+
     private final boolean postgres;
+
     private final CopyTimestamps timestamps = new CopyTimestamps();
 
     FirstTouches(JdbcTemplate jdbc, boolean postgres) {
@@ -28,9 +32,12 @@ final class FirstTouches {
     record Firsts(Map<Long, Hit> open, Map<Long, Hit> humanOpen, Map<Long, Hit> click, Map<Long, Hit> humanClick) {
     }
 
-    /** {@code kept} in time order, so the first hit seen per recipient is the earliest. */
+    /**
+     * {@code kept} in time order, so the first hit seen per recipient is the earliest.
+     */
     static Firsts of(List<ClassifiedHit> kept) {
-        Firsts firsts = new Firsts(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+        Firsts firsts = new Firsts(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
+                new LinkedHashMap<>());
         for (ClassifiedHit c : kept) {
             Hit hit = c.hit();
             boolean open = hit.kind() == EventKind.OPEN;
@@ -42,7 +49,10 @@ final class FirstTouches {
         return firsts;
     }
 
-    /** Sets the columns still empty and counts the new unique openers and clickers into {@code counts}. */
+    /**
+     * Sets the columns still empty and counts the new unique openers and clickers into
+     * {@code counts}.
+     */
     void store(Firsts firsts, BatchCounts counts) {
         set("first_open_at", firsts.open(), "uopen.any", counts);
         set("human_open_at", firsts.humanOpen(), "uopen.human", counts);
@@ -55,7 +65,9 @@ final class FirstTouches {
             return;
         }
         List<Long> ids = new ArrayList<>(firsts.keySet());
-        Collections.sort(ids); // id order, as the plans visit rows: fewer lock-order conflicts between instances (a deadlock fails the batch, which is retried)
+        Collections.sort(ids); // id order, as the plans visit rows: fewer lock-order
+                               // conflicts between instances (a deadlock fails the batch,
+                               // which is retried)
         if (postgres) {
             StringBuilder idArray = new StringBuilder(ids.size() * 8).append('{');
             StringBuilder atArray = new StringBuilder(ids.size() * 28).append('{');
@@ -70,21 +82,26 @@ final class FirstTouches {
             }
             jdbc.query("UPDATE campaign_recipient r SET " + column + " = u.at "
                     + "FROM unnest(CAST(? AS bigint[]), CAST(? AS timestamptz[])) AS u(id, at) "
-                    + "WHERE r.id = u.id AND r." + column + " IS NULL RETURNING r.campaign_id",
-                    rs -> {
+                    + "WHERE r.id = u.id AND r." + column + " IS NULL RETURNING r.campaign_id", rs -> {
                         counts.add(rs.getLong(1), metric, 1);
                     }, idArray.append('}').toString(), atArray.append('}').toString());
             return;
         }
         List<Object[]> args = new ArrayList<>(ids.size());
         for (Long id : ids) {
-            args.add(new Object[] {Timestamp.from(firsts.get(id).at()), id});
+            args.add(new Object[] { Timestamp.from(firsts.get(id).at()), id });
         }
-        int[] changed = jdbc.batchUpdate("UPDATE campaign_recipient SET " + column + " = ? WHERE id = ? AND " + column + " IS NULL", args);
+        int[] changed = jdbc.batchUpdate(
+                "UPDATE campaign_recipient SET " + column + " = ? WHERE id = ? AND " + column + " IS NULL", args);
         for (int i = 0; i < changed.length; i++) {
             if (changed[i] > 0) {
-                counts.add(firsts.get(ids.get(i)).campaignId(), metric, 1); // the signed token's campaign is the recipient's
+                counts.add(firsts.get(ids.get(i)).campaignId(), metric, 1); // the signed
+                                                                            // token's
+                                                                            // campaign is
+                                                                            // the
+                                                                            // recipient's
             }
         }
     }
+
 }

@@ -6,18 +6,25 @@ import java.util.List;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes one batch of hits: classified (person or machine), then in one transaction the events stored, the
- * first-open/first-click columns set and the per-campaign rollup counters added. On PostgreSQL a batch costs a fixed
- * handful of statements whatever its size. A failure throws and changes nothing, so the caller can retry the batch.
+ * Writes one batch of hits: classified (person or machine), then in one transaction the
+ * events stored, the first-open/first-click columns set and the per-campaign rollup
+ * counters added. On PostgreSQL a batch costs a fixed handful of statements whatever its
+ * size. A failure throws and changes nothing, so the caller can retry the batch.
  */
 final class HitBatchWriter {
+
     private final TransactionTemplate tx;
+
     private final HitClassifier classifier;
+
     private final EventRows events;
+
     private final FirstTouches firsts;
+
     private final RollupWriter rollups;
 
-    HitBatchWriter(TransactionTemplate tx, HitClassifier classifier, EventRows events, FirstTouches firsts, RollupWriter rollups) {
+    HitBatchWriter(TransactionTemplate tx, HitClassifier classifier, EventRows events, FirstTouches firsts,
+            RollupWriter rollups) {
         this.tx = tx;
         this.classifier = classifier;
         this.events = events;
@@ -47,4 +54,5 @@ final class HitBatchWriter {
             rollups.add(counts.toMap());
         });
     }
+
 }

@@ -14,21 +14,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
- * Tells people from machines (proxies, link scanners) for a batch of hits, with what is known of each recipient:
- * when it was sent and first opened (read per batch), its recent clicks (remembered here across batches, so a scanner's
- * burst split over two batches is still seen), and whether its address was erased (its hits then keep no user agent).
- * Hits of recipients that no longer exist are left out. Not thread-safe: the writer calls it under its write lock.
+ * Tells people from machines (proxies, link scanners) for a batch of hits, with what is
+ * known of each recipient: when it was sent and first opened (read per batch), its recent
+ * clicks (remembered here across batches, so a scanner's burst split over two batches is
+ * still seen), and whether its address was erased (its hits then keep no user agent).
+ * Hits of recipients that no longer exist are left out. Not thread-safe: the writer calls
+ * it under its write lock.
  */
 final class HitClassifier {
+
     private static final Logger log = LoggerFactory.getLogger(HitClassifier.class);
+
     private static final int RECENT_CLICKERS = 10_000;
+
     /** GdprService renames an erased recipient's snapshot to erased-{id}@invalid. */
     private static final String ERASED_PREFIX = "erased-";
 
     private final JdbcTemplate jdbc;
+
     private final MachineTrafficRules rules;
+
     private final boolean postgres;
-    /** Clicks of the last few thousand clickers, so a link-scanner burst split over two batches is still seen. */
+
+    /**
+     * Clicks of the last few thousand clickers, so a link-scanner burst split over two
+     * batches is still seen.
+     */
     private final Map<Long, List<Hit>> recentClicks = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, List<Hit>> eldest) {
@@ -42,7 +53,10 @@ final class HitClassifier {
         this.postgres = postgres;
     }
 
-    /** {@code ordered} oldest first; the classified hits of existing recipients, in the same order. */
+    /**
+     * {@code ordered} oldest first; the classified hits of existing recipients, in the
+     * same order.
+     */
     List<ClassifiedHit> classify(List<Hit> ordered) {
         Map<Long, MachineTrafficRules.RecipientState> states = loadStates(ordered);
         List<ClassifiedHit> kept = new ArrayList<>(ordered.size());
@@ -54,11 +68,13 @@ final class HitClassifier {
                 continue;
             }
             String reason = rules.classify(hit, state);
-            // an address erased on request (GDPR) keeps no user agent, even for hits that were still on their way
+            // an address erased on request (GDPR) keeps no user agent, even for hits that
+            // were still on their way
             kept.add(new ClassifiedHit(state.erased ? hit.withoutUserAgent() : hit, reason));
         }
         if (unknown > 0) {
-            log.warn("{} tracking hits name recipients that no longer exist (campaign or contact deleted); not stored", unknown);
+            log.warn("{} tracking hits name recipients that no longer exist (campaign or contact deleted); not stored",
+                    unknown);
         }
         return kept;
     }
@@ -83,13 +99,16 @@ final class HitClassifier {
             for (Long id : ids) {
                 array.append(array.length() > 1 ? "," : "").append(id);
             }
-            // a join, not "id = ANY(array)": PostgreSQL may run ANY as a filter over a scan, checking every row against the whole array
+            // a join, not "id = ANY(array)": PostgreSQL may run ANY as a filter over a
+            // scan, checking every row against the whole array
             jdbc.query("SELECT r.id, r.sent_at, r.first_open_at, r.email FROM unnest(CAST(? AS bigint[])) AS u(id) "
-                    + "JOIN campaign_recipient r ON r.id = u.id", row,
-                    array.append('}').toString());
-        } else {
-            forEachChunk(ids, (in, chunk) -> jdbc.query("SELECT id, sent_at, first_open_at, email FROM campaign_recipient WHERE id IN (" + in + ")",
-                    row, chunk.toArray()));
+                    + "JOIN campaign_recipient r ON r.id = u.id", row, array.append('}').toString());
+        }
+        else {
+            forEachChunk(ids,
+                    (in, chunk) -> jdbc.query(
+                            "SELECT id, sent_at, first_open_at, email FROM campaign_recipient WHERE id IN (" + in + ")",
+                            row, chunk.toArray()));
         }
         for (Hit hit : hits) {
             if (hit.kind() == EventKind.CLICK && states.containsKey(hit.recipientId())) {
@@ -105,4 +124,5 @@ final class HitClassifier {
             action.accept(String.join(",", Collections.nCopies(chunk.size(), "?")), chunk);
         }
     }
+
 }

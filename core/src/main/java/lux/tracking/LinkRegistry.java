@@ -10,13 +10,21 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Stores each distinct URL of a campaign once and answers id -> URL for redirects; both directions cached. */
+/**
+ * Stores each distinct URL of a campaign once and answers id -> URL for redirects; both
+ * directions cached.
+ */
 @Component
 class LinkRegistry {
+
     private static final int MAX_CACHED = 50_000;
+
     private final JdbcTemplate jdbc;
+
     private final Clock clock;
+
     private final Map<String, Long> idsByKey = new ConcurrentHashMap<>();
+
     private final Map<Long, StoredLink> linksById = new ConcurrentHashMap<>();
 
     LinkRegistry(JdbcTemplate jdbc, Clock clock) {
@@ -35,9 +43,10 @@ class LinkRegistry {
         }
         long id = find(campaignId, url).orElseGet(() -> {
             try {
-                jdbc.update("INSERT INTO campaign_link (campaign_id, url, created_at) VALUES (?, ?, ?)", campaignId, url,
-                        Timestamp.from(clock.instant()));
-            } catch (DuplicateKeyException raced) {
+                jdbc.update("INSERT INTO campaign_link (campaign_id, url, created_at) VALUES (?, ?, ?)", campaignId,
+                        url, Timestamp.from(clock.instant()));
+            }
+            catch (DuplicateKeyException raced) {
                 // another worker stored it first
             }
             return find(campaignId, url).orElseThrow();
@@ -73,7 +82,10 @@ class LinkRegistry {
     }
 
     private Optional<Long> find(long campaignId, String url) {
-        return jdbc.queryForList("SELECT id FROM campaign_link WHERE campaign_id = ? AND url = ?", Long.class, campaignId, url)
-                .stream().findFirst();
+        return jdbc
+            .queryForList("SELECT id FROM campaign_link WHERE campaign_id = ? AND url = ?", Long.class, campaignId, url)
+            .stream()
+            .findFirst();
     }
+
 }

@@ -11,36 +11,56 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Every rule that tells a proxy or link scanner from a person, in one place. Returns the reason a hit is
- * machine traffic, or null for a human. Rules are checked in order: user agent, too soon after delivery,
- * click burst across links, click without open.
+ * Every rule that tells a proxy or link scanner from a person, in one place. Returns the
+ * reason a hit is machine traffic, or null for a human. Rules are checked in order: user
+ * agent, too soon after delivery, click burst across links, click without open.
  */
 public final class MachineTrafficRules {
+
     private final Map<String, Pattern> userAgents;
+
     private final Duration afterDelivery;
+
     private final Duration burstWindow;
+
     private final int burstLinks;
+
     private final boolean clickWithoutOpen;
-    /** Verdicts by user agent: a handful of agents carry most traffic, and the patterns are costly to run. */
+
+    /**
+     * Verdicts by user agent: a handful of agents carry most traffic, and the patterns
+     * are costly to run.
+     */
     private final Map<String, String> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final String HUMAN = new String("human"); // identity marker for "no rule matched"
+
+    private static final String HUMAN = new String("human"); // identity marker for "no
+                                                             // rule matched"
+
     private static final int MAX_VERDICTS = 10_000;
 
     public MachineTrafficRules(TrackingProperties.MachineRules rules) {
-        this.userAgents = rules.userAgents().stream().filter(r -> r.contains("="))
-                .collect(Collectors.toMap(r -> r.substring(0, r.indexOf('=')).strip(),
-                        r -> Pattern.compile(r.substring(r.indexOf('=') + 1)), (a, b) -> a, java.util.LinkedHashMap::new));
+        this.userAgents = rules.userAgents()
+            .stream()
+            .filter(r -> r.contains("="))
+            .collect(Collectors.toMap(r -> r.substring(0, r.indexOf('=')).strip(),
+                    r -> Pattern.compile(r.substring(r.indexOf('=') + 1)), (a, b) -> a, java.util.LinkedHashMap::new));
         this.afterDelivery = rules.afterDelivery();
         this.burstWindow = rules.clickBurstWindow();
         this.burstLinks = rules.clickBurstLinks();
         this.clickWithoutOpen = rules.clickWithoutOpen();
     }
 
-    /** What is known about one recipient while its hits are classified, oldest hit first. */
+    /**
+     * What is known about one recipient while its hits are classified, oldest hit first.
+     */
     static final class RecipientState {
+
         final Instant sentAt;
+
         Instant openedAt;
+
         final List<Hit> recentClicks = new ArrayList<>();
+
         /** The address was erased on request: store no user agent. */
         boolean erased;
 
@@ -48,6 +68,7 @@ public final class MachineTrafficRules {
             this.sentAt = sentAt;
             this.openedAt = openedAt;
         }
+
     }
 
     /** Classifies {@code hit} and updates {@code state} with it. */
@@ -67,7 +88,8 @@ public final class MachineTrafficRules {
             if (reason == null && clickWithoutOpen && state.openedAt == null) {
                 reason = "click-without-open";
             }
-        } else if (hit.kind() == EventKind.OPEN && state.openedAt == null) {
+        }
+        else if (hit.kind() == EventKind.OPEN && state.openedAt == null) {
             state.openedAt = hit.at();
         }
         return reason;
@@ -78,13 +100,15 @@ public final class MachineTrafficRules {
             return "no-user-agent";
         }
         if (userAgent.length() > 512) {
-            return match(userAgent); // not cached: 10,000 long agents would hold megabytes
+            return match(userAgent); // not cached: 10,000 long agents would hold
+                                     // megabytes
         }
         String known = verdicts.get(userAgent);
         if (known == null) {
             known = match(userAgent);
             if (verdicts.size() >= MAX_VERDICTS) {
-                verdicts.clear(); // bounded: a flood of made-up agents costs pattern runs, never memory
+                verdicts.clear(); // bounded: a flood of made-up agents costs pattern
+                                  // runs, never memory
             }
             verdicts.put(userAgent, known == null ? HUMAN : known);
             return known;
@@ -100,4 +124,5 @@ public final class MachineTrafficRules {
         }
         return null;
     }
+
 }

@@ -9,15 +9,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Tracked links whose URL carries an address (a template wrote {@code ?email={{ contact.email }}} into a link, so
- * every recipient got a link of their own). Erasure rewrites the address out of the stored URL; a click on an old
- * mail still lands on the page, without the address.
+ * Tracked links whose URL carries an address (a template wrote {@code ?email={{
+ * contact.email }}} into a link, so every recipient got a link of their own). Erasure
+ * rewrites the address out of the stored URL; a click on an old mail still lands on the
+ * page, without the address.
  */
 @Component
 class PersonalisedLinks implements PersonalDataHolder {
+
     /** "[erased]" as it can stand in a URL. */
     static final String ERASED_IN_URL = "%5Berased%5D";
+
     private final JdbcTemplate jdbc;
+
     private final LinkRegistry links;
 
     PersonalisedLinks(JdbcTemplate jdbc, LinkRegistry links) {
@@ -42,12 +46,15 @@ class PersonalisedLinks implements PersonalDataHolder {
         List<Link> found = find(address);
         for (Link link : found) {
             String scrubbed = address.scrub(link.url(), ERASED_IN_URL);
-            List<Long> same = jdbc.queryForList("SELECT id FROM campaign_link WHERE campaign_id = ? AND url = ? AND id <> ?", Long.class,
+            List<Long> same = jdbc.queryForList(
+                    "SELECT id FROM campaign_link WHERE campaign_id = ? AND url = ? AND id <> ?", Long.class,
                     link.campaignId(), scrubbed, link.id());
             if (same.isEmpty()) {
                 jdbc.update("UPDATE campaign_link SET url = ? WHERE id = ?", scrubbed, link.id());
-            } else {
-                // the erased URL equals one already stored (unique per campaign): its clicks move there
+            }
+            else {
+                // the erased URL equals one already stored (unique per campaign): its
+                // clicks move there
                 jdbc.update("UPDATE tracking_event SET link_id = ? WHERE link_id = ?", same.get(0), link.id());
                 jdbc.update("DELETE FROM campaign_link WHERE id = ?", link.id());
             }
@@ -69,4 +76,5 @@ class PersonalisedLinks implements PersonalDataHolder {
         }, where.argArray());
         return found;
     }
+
 }

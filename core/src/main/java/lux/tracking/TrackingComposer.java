@@ -17,21 +17,33 @@ import org.jsoup.select.QueryParser;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies tracking to a rendered message at send time: every http(s) link becomes a signed click link (the
- * URL itself is stored per campaign), an open pixel is appended, and a visible unsubscribe link plus the
- * postal address close every mail, the link's words in the recipient's language (their {@code language} attribute;
- * English when unset or not offered). mailto:, tel:, anchors and the unsubscribe link are left alone.
+ * Applies tracking to a rendered message at send time: every http(s) link becomes a
+ * signed click link (the URL itself is stored per campaign), an open pixel is appended,
+ * and a visible unsubscribe link plus the postal address close every mail, the link's
+ * words in the recipient's language (their {@code language} attribute; English when unset
+ * or not offered). mailto:, tel:, anchors and the unsubscribe link are left alone.
  */
 @Component
 public class TrackingComposer {
+
     private static final Pattern TEXT_URL = Pattern.compile("https?://[^\\s<>\"()\\[\\]]+", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?']+$");
+
     private static final int MAX_URL = 2048;
-    private static final Evaluator LINKS = QueryParser.parse("a[href]"); // parsed once, not per message
+
+    private static final Evaluator LINKS = QueryParser.parse("a[href]"); // parsed once,
+                                                                         // not per
+                                                                         // message
+
     private final TrackingTokens tokens;
+
     private final LinkRegistry links;
+
     private final String base;
+
     private final String postalAddress;
+
     private final PublicMessages messages;
 
     TrackingComposer(TrackingTokens tokens, LinkRegistry links, CoreProperties core, PublicMessages messages) {
@@ -42,7 +54,10 @@ public class TrackingComposer {
         this.postalAddress = core.mail().postalAddress() == null ? "" : core.mail().postalAddress().strip();
     }
 
-    /** The unsubscribe page of one recipient; templates may place it themselves as {@code {{ unsubscribe_url }}}. */
+    /**
+     * The unsubscribe page of one recipient; templates may place it themselves as
+     * {@code {{ unsubscribe_url }}}.
+     */
     public String unsubscribeUrl(long campaignId, long recipientId) {
         return base + "/u/" + tokens.sign(TokenKind.UNSUBSCRIBE, campaignId, recipientId, 0);
     }
@@ -51,15 +66,20 @@ public class TrackingComposer {
         return compose(campaignId, recipientId, rendered, unsubscribeUrl(campaignId, recipientId));
     }
 
-    /** As {@link #compose(long, long, RenderedMessage)} with the recipient's {@link #unsubscribeUrl} already made. */
+    /**
+     * As {@link #compose(long, long, RenderedMessage)} with the recipient's
+     * {@link #unsubscribeUrl} already made.
+     */
     public ComposedMessage compose(long campaignId, long recipientId, RenderedMessage rendered, String unsubscribe) {
         return compose(campaignId, recipientId, rendered, unsubscribe, null);
     }
 
     /** As above, the footer in {@code language} (en, de; anything else reads English). */
-    public ComposedMessage compose(long campaignId, long recipientId, RenderedMessage rendered, String unsubscribe, String language) {
+    public ComposedMessage compose(long campaignId, long recipientId, RenderedMessage rendered, String unsubscribe,
+            String language) {
         Document doc = Jsoup.parse(rendered.html());
-        // a text part still to be derived comes from this parse, before the links are rewritten
+        // a text part still to be derived comes from this parse, before the links are
+        // rewritten
         String text = rendered.text() != null ? rendered.text() : HtmlToText.convert(doc);
         return new ComposedMessage(rendered.subject(), html(campaignId, recipientId, doc, unsubscribe, language),
                 text(campaignId, recipientId, text, unsubscribe, language), unsubscribe);
@@ -72,20 +92,27 @@ public class TrackingComposer {
             String href = a.attr("href").strip();
             if (href.equals(unsubscribe)) {
                 hasUnsubscribe = true;
-            } else if (trackable(href)) {
+            }
+            else if (trackable(href)) {
                 a.attr("href", clickUrl(campaignId, recipientId, href));
             }
         }
         Element body = doc.body();
         Element footer = body.appendElement("div").attr("style", "margin-top:24px;font-size:12px;color:#777777;");
         if (!hasUnsubscribe) {
-            footer.appendElement("a").attr("href", unsubscribe).text(messages.text(language, "mail.footer.unsubscribe"));
+            footer.appendElement("a")
+                .attr("href", unsubscribe)
+                .text(messages.text(language, "mail.footer.unsubscribe"));
         }
         if (!postalAddress.isEmpty()) {
             footer.appendElement("div").text(postalAddress);
         }
-        body.appendElement("img").attr("src", base + "/t/o/" + tokens.sign(TokenKind.OPEN, campaignId, recipientId, 0))
-                .attr("width", "1").attr("height", "1").attr("alt", "").attr("style", "display:block;border:0;width:1px;height:1px;");
+        body.appendElement("img")
+            .attr("src", base + "/t/o/" + tokens.sign(TokenKind.OPEN, campaignId, recipientId, 0))
+            .attr("width", "1")
+            .attr("height", "1")
+            .attr("alt", "")
+            .attr("style", "display:block;border:0;width:1px;height:1px;");
         return doc.outerHtml();
     }
 
@@ -95,7 +122,8 @@ public class TrackingComposer {
         while (m.find()) {
             String url = TRAILING_PUNCTUATION.matcher(m.group()).replaceFirst("");
             String rest = m.group().substring(url.length());
-            String replacement = url.equals(unsubscribe) || !trackable(url) ? url : clickUrl(campaignId, recipientId, url);
+            String replacement = url.equals(unsubscribe) || !trackable(url) ? url
+                    : clickUrl(campaignId, recipientId, url);
             m.appendReplacement(out, Matcher.quoteReplacement(replacement + rest));
         }
         m.appendTail(out);
@@ -122,8 +150,11 @@ public class TrackingComposer {
         }
         try {
             return URI.create(href).getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false; // a template-made malformed URL stays as written rather than breaking the mail
+        }
+        catch (IllegalArgumentException e) {
+            return false; // a template-made malformed URL stays as written rather than
+                          // breaking the mail
         }
     }
+
 }

@@ -16,11 +16,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Tracking wiring: the signing key (configured, or generated once and kept in the database) and the token codec. */
+/**
+ * Tracking wiring: the signing key (configured, or generated once and kept in the
+ * database) and the token codec.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TrackingProperties.class)
 class TrackingConfiguration {
+
     static final String KEY_NAME = "tracking-signing-key";
+
     private static final Logger log = LoggerFactory.getLogger(TrackingConfiguration.class);
 
     @Bean
@@ -36,9 +41,13 @@ class TrackingConfiguration {
         return SqlDialect.of(dataSource);
     }
 
-    /** Every instance sharing the database must sign alike, so the first one to start generates the key for all. */
+    /**
+     * Every instance sharing the database must sign alike, so the first one to start
+     * generates the key for all.
+     */
     static String storedKey(JdbcTemplate jdbc, Clock clock) {
-        List<String> existing = jdbc.queryForList("SELECT secret FROM lux_secret WHERE name = ?", String.class, KEY_NAME);
+        List<String> existing = jdbc.queryForList("SELECT secret FROM lux_secret WHERE name = ?", String.class,
+                KEY_NAME);
         if (!existing.isEmpty()) {
             return existing.get(0);
         }
@@ -47,10 +56,13 @@ class TrackingConfiguration {
         try {
             jdbc.update("INSERT INTO lux_secret (name, secret, created_at) VALUES (?, ?, ?)", KEY_NAME,
                     Base64.getEncoder().encodeToString(key), Timestamp.from(clock.instant()));
-            log.info("Generated the tracking signing key and stored it in the database (set lux.tracking.signing-key to manage it yourself).");
-        } catch (DuplicateKeyException raced) {
+            log.info(
+                    "Generated the tracking signing key and stored it in the database (set lux.tracking.signing-key to manage it yourself).");
+        }
+        catch (DuplicateKeyException raced) {
             // another instance stored its key first: use that one
         }
         return jdbc.queryForObject("SELECT secret FROM lux_secret WHERE name = ?", String.class, KEY_NAME);
     }
+
 }

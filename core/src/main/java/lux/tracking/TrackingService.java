@@ -19,24 +19,36 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the public routes do with a token: record an open, resolve a click to its stored URL, show and perform
- * an unsubscribe. A token that does not verify changes nothing and reads as "not found".
+ * What the public routes do with a token: record an open, resolve a click to its stored
+ * URL, show and perform an unsubscribe. A token that does not verify changes nothing and
+ * reads as "not found".
  */
 @Service
 public class TrackingService {
+
     private static final Actor UNSUBSCRIBE_LINK = new Actor(null, "unsubscribe link", Channel.SYSTEM);
+
     private final TrackingTokens tokens;
+
     private final LinkRegistry links;
+
     private final EventWriter writer;
+
     private final RollupWriter rollups;
+
     private final JdbcTemplate jdbc;
+
     private final ContactService contacts;
+
     private final SuppressionService suppressions;
+
     private final ConsentLedger ledger;
+
     private final Clock clock;
 
-    TrackingService(TrackingTokens tokens, LinkRegistry links, EventWriter writer, RollupWriter rollups, JdbcTemplate jdbc,
-                    ContactService contacts, SuppressionService suppressions, ConsentLedger ledger, Clock clock) {
+    TrackingService(TrackingTokens tokens, LinkRegistry links, EventWriter writer, RollupWriter rollups,
+            JdbcTemplate jdbc, ContactService contacts, SuppressionService suppressions, ConsentLedger ledger,
+            Clock clock) {
         this.ledger = ledger;
         this.tokens = tokens;
         this.links = links;
@@ -48,26 +60,33 @@ public class TrackingService {
         this.clock = clock;
     }
 
-    /** Records an open unless {@code head} (link checkers probe with HEAD); false when the token is not genuine. */
+    /**
+     * Records an open unless {@code head} (link checkers probe with HEAD); false when the
+     * token is not genuine.
+     */
     public boolean open(String token, String userAgent, boolean head) {
         Optional<TrackingToken> t = tokens.verify(TokenKind.OPEN, token);
         if (t.isEmpty()) {
             return false;
         }
         if (!head) {
-            writer.submit(new Hit(EventKind.OPEN, t.get().campaignId(), t.get().recipientId(), null, clock.instant(), userAgent));
+            writer.submit(new Hit(EventKind.OPEN, t.get().campaignId(), t.get().recipientId(), null, clock.instant(),
+                    userAgent));
         }
         return true;
     }
 
-    /** The stored URL to redirect to (records the click unless {@code head}); empty when the token is not genuine. */
+    /**
+     * The stored URL to redirect to (records the click unless {@code head}); empty when
+     * the token is not genuine.
+     */
     public Optional<String> click(String token, String userAgent, boolean head) {
         Optional<TrackingToken> t = tokens.verify(TokenKind.CLICK, token);
         if (t.isEmpty()) {
             return Optional.empty();
         }
         Optional<LinkRegistry.StoredLink> link = links.byId(t.get().linkId())
-                .filter(l -> l.campaignId() == t.get().campaignId());
+            .filter(l -> l.campaignId() == t.get().campaignId());
         if (link.isPresent() && !head) {
             writer.submit(new Hit(EventKind.CLICK, t.get().campaignId(), t.get().recipientId(), t.get().linkId(),
                     clock.instant(), userAgent));
@@ -77,16 +96,21 @@ public class TrackingService {
 
     @Transactional(readOnly = true)
     public Optional<UnsubscribeTarget> unsubscribeTarget(String token) {
-        return tokens.verify(TokenKind.UNSUBSCRIBE, token).flatMap(t -> jdbc.query(
-                "SELECT r.id, r.email, c.name, r.unsubscribed_at FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id "
-                        + "WHERE r.id = ? AND r.campaign_id = ?",
-                (rs, i) -> new UnsubscribeTarget(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4) != null),
-                t.recipientId(), t.campaignId()).stream().findFirst());
+        return tokens.verify(TokenKind.UNSUBSCRIBE, token)
+            .flatMap(t -> jdbc.query(
+                    "SELECT r.id, r.email, c.name, r.unsubscribed_at FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id "
+                            + "WHERE r.id = ? AND r.campaign_id = ?",
+                    (rs, i) -> new UnsubscribeTarget(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getTimestamp(4) != null),
+                    t.recipientId(), t.campaignId())
+                .stream()
+                .findFirst());
     }
 
     /**
-     * Unsubscribes the recipient's address for good: contact status, suppression entry, one UNSUBSCRIBE event.
-     * Repeating it changes nothing more. Empty when the token is not genuine.
+     * Unsubscribes the recipient's address for good: contact status, suppression entry,
+     * one UNSUBSCRIBE event. Repeating it changes nothing more. Empty when the token is
+     * not genuine.
      */
     @Transactional
     public Optional<UnsubscribeTarget> unsubscribe(String token, String userAgent) {
@@ -95,9 +119,11 @@ public class TrackingService {
             return Optional.empty();
         }
         TrackingToken t = verified.get();
-        List<Object[]> rows = jdbc.query("SELECT r.email, r.contact_id, c.name FROM campaign_recipient r "
+        List<Object[]> rows = jdbc.query(
+                "SELECT r.email, r.contact_id, c.name FROM campaign_recipient r "
                         + "JOIN campaign c ON c.id = r.campaign_id WHERE r.id = ? AND r.campaign_id = ?",
-                (rs, i) -> new Object[] {rs.getString(1), rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3)},
+                (rs, i) -> new Object[] { rs.getString(1), rs.getObject(2) == null ? null : rs.getLong(2),
+                        rs.getString(3) },
                 t.recipientId(), t.campaignId());
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -105,26 +131,31 @@ public class TrackingService {
         String email = (String) rows.get(0)[0];
         Long contactId = (Long) rows.get(0)[1];
         Instant now = clock.instant();
-        boolean first = jdbc.update("UPDATE campaign_recipient SET unsubscribed_at = ? WHERE id = ? AND unsubscribed_at IS NULL",
+        boolean first = jdbc.update(
+                "UPDATE campaign_recipient SET unsubscribed_at = ? WHERE id = ? AND unsubscribed_at IS NULL",
                 Timestamp.from(now), t.recipientId()) == 1;
         if (first) {
-            jdbc.update("INSERT INTO tracking_event (recipient_id, campaign_id, kind, occurred_at, user_agent, machine) "
-                    + "VALUES (?, ?, 'UNSUBSCRIBE', ?, ?, FALSE)", t.recipientId(), t.campaignId(), Timestamp.from(now),
+            jdbc.update(
+                    "INSERT INTO tracking_event (recipient_id, campaign_id, kind, occurred_at, user_agent, machine) "
+                            + "VALUES (?, ?, 'UNSUBSCRIBE', ?, ?, FALSE)",
+                    t.recipientId(), t.campaignId(), Timestamp.from(now),
                     userAgent == null || userAgent.length() <= 512 ? userAgent : userAgent.substring(0, 512));
             rollups.add(t.campaignId(), "unsubscribe", 1);
         }
         boolean contactUnsubscribed = false;
         if (contactId != null) {
-            Optional<lux.contacts.ContactView> active = contacts.findByEmail(email).filter(c -> c.status() == ContactStatus.ACTIVE);
+            Optional<lux.contacts.ContactView> active = contacts.findByEmail(email)
+                .filter(c -> c.status() == ContactStatus.ACTIVE);
             active.ifPresent(c -> contacts.changeStatus(c.id(), ContactStatus.UNSUBSCRIBED, UNSUBSCRIBE_LINK));
             contactUnsubscribed = active.isPresent();
         }
-        if (first && !contactUnsubscribed) { // the contact's status change has recorded it already
+        if (first && !contactUnsubscribed) { // the contact's status change has recorded
+                                             // it already
             ledger.record(new NewConsentEvent(email, contactId, ConsentKind.UNSUBSCRIBE, "unsubscribe link",
                     "campaign \"" + rows.get(0)[2] + "\"", null, null, UNSUBSCRIBE_LINK.name()));
         }
-        suppressions.suppressAddress(email, SuppressionReason.UNSUBSCRIBED, "unsubscribe link of campaign \"" + rows.get(0)[2] + "\"",
-                UNSUBSCRIBE_LINK);
+        suppressions.suppressAddress(email, SuppressionReason.UNSUBSCRIBED,
+                "unsubscribe link of campaign \"" + rows.get(0)[2] + "\"", UNSUBSCRIBE_LINK);
         return Optional.of(new UnsubscribeTarget(t.recipientId(), email, (String) rows.get(0)[2], !first));
     }
 
@@ -133,13 +164,20 @@ public class TrackingService {
         writer.flush();
     }
 
-    /** Hits answered but not stored because the buffer was full while the database failed or was too slow. */
+    /**
+     * Hits answered but not stored because the buffer was full while the database failed
+     * or was too slow.
+     */
     public long droppedHits() {
         return writer.dropped();
     }
 
-    /** The reason a user agent alone marks traffic as machine, or null (for the console's rule tester). */
+    /**
+     * The reason a user agent alone marks traffic as machine, or null (for the console's
+     * rule tester).
+     */
     public String machineReasonForUserAgent(String userAgent) {
         return writer.rules().byUserAgent(userAgent);
     }
+
 }

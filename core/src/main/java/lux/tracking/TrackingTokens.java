@@ -10,15 +10,24 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Compact signed tokens: base64url of (kind, campaign, recipient, link as varints) plus a 10-byte HMAC-SHA256.
- * Anything altered, truncated or made up fails verification and is treated as not found.
+ * Compact signed tokens: base64url of (kind, campaign, recipient, link as varints) plus a
+ * 10-byte HMAC-SHA256. Anything altered, truncated or made up fails verification and is
+ * treated as not found.
  */
 public final class TrackingTokens {
+
     static final int MAC_BYTES = 10;
+
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
     private final SecretKeySpec key;
-    /** Mac.getInstance looks up the provider each time; every request thread keeps one initialised Mac instead. */
+
+    /**
+     * Mac.getInstance looks up the provider each time; every request thread keeps one
+     * initialised Mac instead.
+     */
     private final ThreadLocal<Mac> macs;
 
     public TrackingTokens(byte[] key) {
@@ -50,7 +59,8 @@ public final class TrackingTokens {
         byte[] raw;
         try {
             raw = DECODER.decode(token);
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             return Optional.empty();
         }
         if (raw.length < MAC_BYTES + 3) {
@@ -98,7 +108,8 @@ public final class TrackingTokens {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
             return mac;
-        } catch (GeneralSecurityException e) {
+        }
+        catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is always available", e);
         }
     }
@@ -111,4 +122,5 @@ public final class TrackingTokens {
         }
         out.write((int) v);
     }
+
 }

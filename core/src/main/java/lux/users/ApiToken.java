@@ -14,33 +14,47 @@ import java.time.Instant;
 @Entity
 @Table(name = "api_token")
 class ApiToken {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     private String name;
+
     @Column(nullable = false)
     private String tokenHash;
+
     @Column(nullable = false)
     private String tokenPrefix;
-    /** The owner's role when the token was made, for the record; the token acts with the owner's current role. */
+
+    /**
+     * The owner's role when the token was made, for the record; the token acts with the
+     * owner's current role.
+     */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Role role;
+
     private Long createdBy;
+
     private Long ownerId;
+
     @Column(nullable = false)
     private Instant createdAt;
+
     private Instant revokedAt;
+
     @Column(nullable = false)
     private Instant expiresAt;
+
     private Instant lastUsedAt;
 
     protected ApiToken() {
     }
 
-    ApiToken(String name, String tokenHash, String tokenPrefix, Role role, Long createdBy, Long ownerId, Instant createdAt,
-             Instant expiresAt) {
+    ApiToken(String name, String tokenHash, String tokenPrefix, Role role, Long createdBy, Long ownerId,
+            Instant createdAt, Instant expiresAt) {
         this.ownerId = ownerId;
         this.name = name;
         this.tokenHash = tokenHash;
@@ -51,18 +65,49 @@ class ApiToken {
         this.expiresAt = expiresAt;
     }
 
-    Long getId() { return id; }
-    String getName() { return name; }
-    String getTokenPrefix() { return tokenPrefix; }
-    Role getRole() { return role; }
-    Long getCreatedBy() { return createdBy; }
-    Long getOwnerId() { return ownerId; }
-    Instant getCreatedAt() { return createdAt; }
-    Instant getRevokedAt() { return revokedAt; }
-    Instant getExpiresAt() { return expiresAt; }
-    Instant getLastUsedAt() { return lastUsedAt; }
+    Long getId() {
+        return id;
+    }
 
-    /** Recorded at most once a minute, so a busy integration does not write on every call. */
+    String getName() {
+        return name;
+    }
+
+    String getTokenPrefix() {
+        return tokenPrefix;
+    }
+
+    Role getRole() {
+        return role;
+    }
+
+    Long getCreatedBy() {
+        return createdBy;
+    }
+
+    Long getOwnerId() {
+        return ownerId;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    /**
+     * Recorded at most once a minute, so a busy integration does not write on every call.
+     */
     void used(Instant at) {
         if (lastUsedAt == null || lastUsedAt.plusSeconds(60).isBefore(at)) {
             lastUsedAt = at;
@@ -74,4 +119,5 @@ class ApiToken {
             revokedAt = at;
         }
     }
+
 }

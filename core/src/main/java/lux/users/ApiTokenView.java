@@ -3,17 +3,18 @@ package lux.users;
 import java.time.Instant;
 
 /**
- * An API token as the console lists it: never the secret, only its first characters; who has it (the owner, whose
- * current role it acts with), who made it, when it expires and when it was last used.
+ * An API token as the console lists it: never the secret, only its first characters; who
+ * has it (the owner, whose current role it acts with), who made it, when it expires and
+ * when it was last used.
  */
-public record ApiTokenView(long id, String name, String prefix, Role role, Long ownerId, String owner, boolean ownerEnabled,
-                           Long createdBy, String creator, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
-                           Instant revokedAt) {
+public record ApiTokenView(long id, String name, String prefix, Role role, Long ownerId, String owner,
+        boolean ownerEnabled, Long createdBy, String creator, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
+        Instant revokedAt) {
     static ApiTokenView of(ApiToken t, User owner, User creator) {
-        return new ApiTokenView(t.getId(), t.getName(), t.getTokenPrefix(), owner == null ? t.getRole() : owner.getRole(),
-                t.getOwnerId(), owner == null ? null : owner.getEmail(), owner != null && owner.isEnabled(),
-                t.getCreatedBy(), creator == null ? null : creator.getEmail(), t.getCreatedAt(), t.getExpiresAt(),
-                t.getLastUsedAt(), t.getRevokedAt());
+        return new ApiTokenView(t.getId(), t.getName(), t.getTokenPrefix(),
+                owner == null ? t.getRole() : owner.getRole(), t.getOwnerId(), owner == null ? null : owner.getEmail(),
+                owner != null && owner.isEnabled(), t.getCreatedBy(), creator == null ? null : creator.getEmail(),
+                t.getCreatedAt(), t.getExpiresAt(), t.getLastUsedAt(), t.getRevokedAt());
     }
 
     public boolean active() {

@@ -13,15 +13,20 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the first admin when there is none. There is no self sign-up: every other user is created by an admin.
- * A generated password is written to standard output once, never to the log, and never stored in clear.
+ * Creates the first admin when there is none. There is no self sign-up: every other user
+ * is created by an admin. A generated password is written to standard output once, never
+ * to the log, and never stored in clear.
  */
 @Component
 @EnableConfigurationProperties(BootstrapProperties.class)
 class BootstrapAdmin implements ApplicationRunner {
+
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
+
     private final UserService users;
+
     private final BootstrapProperties properties;
+
     private final PasswordPolicy policy;
 
     BootstrapAdmin(UserService users, BootstrapProperties properties, PasswordPolicy policy) {
@@ -40,13 +45,15 @@ class BootstrapAdmin implements ApplicationRunner {
         if (!generated) {
             try {
                 policy.check(password, properties.email());
-            } catch (InvalidInputException e) {
+            }
+            catch (InvalidInputException e) {
                 throw new IllegalStateException("lux.admin.bootstrap-password is not accepted: " + e.getMessage()
                         + " Set another, or leave it empty to have a one-time password printed.");
             }
         }
-        User admin = users.create(new NewUser(properties.email(), "LUX admin",
-                new BCryptPasswordEncoder().encode(password), Role.ADMIN), Actor.system());
+        User admin = users.create(
+                new NewUser(properties.email(), "LUX admin", new BCryptPasswordEncoder().encode(password), Role.ADMIN),
+                Actor.system());
         log.info("Created the first admin {}", admin.getEmail());
         if (generated) {
             System.out.println("""
@@ -64,4 +71,5 @@ class BootstrapAdmin implements ApplicationRunner {
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
+
 }

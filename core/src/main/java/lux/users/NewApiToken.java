@@ -1,5 +1,7 @@
 package lux.users;
 
-/** A freshly created token: {@code secret} is shown to the admin once and never stored. */
+/**
+ * A freshly created token: {@code secret} is shown to the admin once and never stored.
+ */
 public record NewApiToken(ApiTokenView token, String secret) {
 }

@@ -13,18 +13,24 @@ import lux.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
- * What a console password must be: at least {@link #MIN_LENGTH} characters and not one of the passwords in public
- * breach lists (a bundled list, see resources/lux/users/README.md), nor the account's own address.
+ * What a console password must be: at least {@link #MIN_LENGTH} characters and not one of
+ * the passwords in public breach lists (a bundled list, see
+ * resources/lux/users/README.md), nor the account's own address.
  */
 @Component
 public class PasswordPolicy {
+
     public static final int MIN_LENGTH = 12;
     static final int MAX_LENGTH = 72; // BCrypt ignores everything after 72 bytes
+
     private static final String LIST = "/lux/users/breached-passwords.txt";
 
     private volatile Set<String> breached;
 
-    /** Throws a readable {@link InvalidInputException} on field {@code password} unless the password may be used. */
+    /**
+     * Throws a readable {@link InvalidInputException} on field {@code password} unless
+     * the password may be used.
+     */
     public void check(String password, String email) {
         if (password == null || password.length() < MIN_LENGTH) {
             throw new InvalidInputException("password", "The password must have at least " + MIN_LENGTH
@@ -60,10 +66,12 @@ public class PasswordPolicy {
             }
             Set<String> set = new HashSet<>(64_000);
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .forEach(line -> set.add(line.toLowerCase(Locale.ROOT)));
+                .forEach(line -> set.add(line.toLowerCase(Locale.ROOT)));
             return Set.copyOf(set);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -1,5 +1,7 @@
 package lux.users;
 
 public enum Role {
+
     ADMIN, MARKETER
+
 }

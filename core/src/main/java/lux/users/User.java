@@ -14,24 +14,37 @@ import java.time.Instant;
 @Entity
 @Table(name = "app_user")
 public class User {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     private String email;
+
     @Column(nullable = false)
     private String displayName;
+
     private String passwordHash;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Role role;
+
     private String aadObjectId;
+
     private boolean enabled = true;
-    /** Goes up whenever sessions signed in before must end (disabled, role or password changed). */
+
+    /**
+     * Goes up whenever sessions signed in before must end (disabled, role or password
+     * changed).
+     */
     @Column(nullable = false)
     private long credentialsVersion;
+
     @Column(nullable = false)
     private Instant createdAt;
+
     @Version
     private long version;
 
@@ -46,23 +59,64 @@ public class User {
         this.createdAt = createdAt;
     }
 
-    public Long getId() { return id; }
-    public String getEmail() { return email; }
-    public String getDisplayName() { return displayName; }
-    public String getPasswordHash() { return passwordHash; }
-    public Role getRole() { return role; }
-    public String getAadObjectId() { return aadObjectId; }
-    public boolean isEnabled() { return enabled; }
-    public Instant getCreatedAt() { return createdAt; }
-    public long getCredentialsVersion() { return credentialsVersion; }
+    public Long getId() {
+        return id;
+    }
 
-    void setDisplayName(String displayName) { this.displayName = displayName; }
-    void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
-    void setRole(Role role) { this.role = role; }
-    void setAadObjectId(String aadObjectId) { this.aadObjectId = aadObjectId; }
-    void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public String getEmail() {
+        return email;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public String getAadObjectId() {
+        return aadObjectId;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getCredentialsVersion() {
+        return credentialsVersion;
+    }
+
+    void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    void setRole(Role role) {
+        this.role = role;
+    }
+
+    void setAadObjectId(String aadObjectId) {
+        this.aadObjectId = aadObjectId;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
 
     void endSessions() {
         credentialsVersion++;
     }
+
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface UserRepository extends JpaRepository<User, Long> {
+
     Optional<User> findByEmail(String email);
 
     Optional<User> findByAadObjectId(String aadObjectId);
@@ -16,4 +17,5 @@ interface UserRepository extends JpaRepository<User, Long> {
     List<User> findAllByOrderByEmailAsc();
 
     Optional<User> findFirstByRoleAndEnabledTrueOrderByIdAsc(Role role);
+
 }

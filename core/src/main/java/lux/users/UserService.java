@@ -15,8 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 /** Users are created only by admins (no self sign-up); every change is audited. */
 @Service
 public class UserService {
+
     private final UserRepository users;
+
     private final AuditService audit;
+
     private final Clock clock;
 
     UserService(UserRepository users, AuditService audit, Clock clock) {
@@ -31,8 +34,8 @@ public class UserService {
         if (users.existsByEmail(email)) {
             throw new DuplicateException("email", "A user with the address " + email + " already exists.");
         }
-        String name = request.displayName() == null || request.displayName().isBlank()
-                ? email : request.displayName().trim();
+        String name = request.displayName() == null || request.displayName().isBlank() ? email
+                : request.displayName().trim();
         if (request.role() == null) {
             throw new InvalidInputException("role", "Choose a role: ADMIN or MARKETER.");
         }
@@ -56,7 +59,10 @@ public class UserService {
         return users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
     }
 
-    /** The user as stored now, if it still exists (sessions and tokens are checked against it on every request). */
+    /**
+     * The user as stored now, if it still exists (sessions and tokens are checked against
+     * it on every request).
+     */
     @Transactional(readOnly = true)
     public Optional<User> find(long id) {
         return users.findById(id);
@@ -72,7 +78,10 @@ public class UserService {
         return users.existsByRole(Role.ADMIN);
     }
 
-    /** The admin a local-mode (no bot app id) conversation acts as: the first enabled admin, i.e. the bootstrap one. */
+    /**
+     * The admin a local-mode (no bot app id) conversation acts as: the first enabled
+     * admin, i.e. the bootstrap one.
+     */
     @Transactional(readOnly = true)
     public Optional<User> firstAdmin() {
         return users.findFirstByRoleAndEnabledTrueOrderByIdAsc(Role.ADMIN);
@@ -85,7 +94,8 @@ public class UserService {
         }
         String id = aadObjectId.trim().toLowerCase();
         users.findByAadObjectId(id).filter(other -> !other.getId().equals(userId)).ifPresent(other -> {
-            throw new DuplicateException("aadObjectId", "That Teams identity is already linked to " + other.getEmail() + ".");
+            throw new DuplicateException("aadObjectId",
+                    "That Teams identity is already linked to " + other.getEmail() + ".");
         });
         User user = get(userId);
         user.setAadObjectId(id);
@@ -126,7 +136,10 @@ public class UserService {
         return user;
     }
 
-    /** Sets a new password (already hashed by the console) and ends every session the user has. */
+    /**
+     * Sets a new password (already hashed by the console) and ends every session the user
+     * has.
+     */
     @Transactional
     public User changePasswordHash(long userId, String passwordHash, Actor actor) {
         User user = get(userId);
@@ -136,4 +149,5 @@ public class UserService {
                 "user", userId, "all sessions ended");
         return user;
     }
+
 }

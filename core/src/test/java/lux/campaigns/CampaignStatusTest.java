@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class CampaignStatusTest {
+
     @Test
     void lifecycleAllowsTheExpectedMoves() {
         assertThat(CampaignStatus.DRAFT.canBecome(CampaignStatus.SCHEDULED)).isTrue();
@@ -27,8 +28,10 @@ class CampaignStatusTest {
 
     @Test
     void illegalTransitionMessageNamesBothStatusesAndTheWayOut() {
-        IllegalTransitionException e = new IllegalTransitionException("Spring sale", CampaignStatus.DRAFT, CampaignStatus.PAUSED);
+        IllegalTransitionException e = new IllegalTransitionException("Spring sale", CampaignStatus.DRAFT,
+                CampaignStatus.PAUSED);
         assertThat(e.getMessage()).isEqualTo(
                 "Campaign \"Spring sale\" is draft and cannot become paused. From draft it can become: cancelled, scheduled.");
     }
+
 }

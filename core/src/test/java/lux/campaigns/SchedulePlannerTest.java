@@ -31,36 +31,50 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The one schedule plan: audience, checks that refuse, and the finish from the single estimator (30 a minute here). */
+/**
+ * The one schedule plan: audience, checks that refuse, and the finish from the single
+ * estimator (30 a minute here).
+ */
 @DatabaseTest
-@SpringBootTest(classes = CoreTestApplication.class, properties = {"lux.delivery.senders=marketing@lux.test",
-    "lux.delivery.limits.per-minute=30"})
+@SpringBootTest(classes = CoreTestApplication.class,
+        properties = { "lux.delivery.senders=marketing@lux.test", "lux.delivery.limits.per-minute=30" })
 @Import(SchedulePlannerTest.FixedClock.class)
 class SchedulePlannerTest {
+
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
+
     private static final Actor MIA = new Actor(null, "mia@lux.test", Channel.TEAMS);
+
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @TestConfiguration
     static class FixedClock {
+
         @Bean
         MutableClock clock() {
             return new MutableClock(NOW);
         }
+
     }
 
     @Autowired
     SchedulePlanner planner;
+
     @Autowired
     FinishEstimate estimator;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     TemplateService templates;
+
     @Autowired
     ContactService contacts;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     MutableClock clock;
 
@@ -71,7 +85,7 @@ class SchedulePlannerTest {
         DatabaseCleaner.clean(jdbc);
         clock.set(NOW);
         templateId = templates.create(new TemplateContent("Invite", "Hi", "<p>Hi</p>", null), MIA).id();
-        for (String email : new String[] {"a@example.com", "b@example.com", "c@example.com"}) {
+        for (String email : new String[] { "a@example.com", "b@example.com", "c@example.com" }) {
             contacts.create(new NewContact(email, null, null, null, Map.of(), Set.of("vip"), null), MIA);
         }
         contacts.create(new NewContact("d@example.com", null, null, null, Map.of(), Set.of("lead"), null), MIA);
@@ -85,12 +99,13 @@ class SchedulePlannerTest {
 
         assertThat(plan.audienceCount()).isEqualTo(3);
         assertThat(plan.when().toInstant()).isEqualTo(Instant.parse("2026-12-01T09:00:00Z"));
-        // the plan's own checks pass; the pre-flight's warnings (no postal address here, a test domain) join the same list
+        // the plan's own checks pass; the pre-flight's warnings (no postal address here,
+        // a test domain) join the same list
         assertThat(plan.checks()).isNotEmpty().extracting(PlanCheck::topic).containsOnly(PlanCheck.Topic.PREFLIGHT);
         assertThat(plan.blocked()).isFalse();
         // 3 recipients at 30 a minute from one mailbox: 6 seconds after the start
         assertThat(plan.estimatedFinish()).isEqualTo(Instant.parse("2026-12-01T09:00:06Z"))
-                .isEqualTo(estimator.finish(3, vip.sender(), plan.when().toInstant()));
+            .isEqualTo(estimator.finish(3, vip.sender(), plan.when().toInstant()));
     }
 
     @Test
@@ -101,7 +116,9 @@ class SchedulePlannerTest {
         CampaignView scheduled = campaigns.schedule(vip.id(), LocalDateTime.parse("2026-12-01T10:00"), BERLIN, MIA);
 
         assertThat(planner.estimatedFinish(scheduled)).isEqualTo(plan.estimatedFinish());
-        assertThat(planner.estimatedFinish(campaign("Draft", AudienceFilter.anyOf("vip")))).as("a draft has no finish yet").isNull();
+        assertThat(planner.estimatedFinish(campaign("Draft", AudienceFilter.anyOf("vip"))))
+            .as("a draft has no finish yet")
+            .isNull();
     }
 
     @Test
@@ -112,14 +129,17 @@ class SchedulePlannerTest {
 
         assertThat(plan.audienceCount()).isZero();
         assertThat(plan.blocked()).isTrue();
-        assertThat(plan.checks()).extracting(PlanCheck::severity, PlanCheck::topic, PlanCheck::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(PlanCheck.Severity.BLOCKING, PlanCheck.Topic.TIME,
-                        "That time (2026-11-20T10:00 Europe/Berlin) is in the past. Choose a time from now on."),
-                org.assertj.core.groups.Tuple.tuple(PlanCheck.Severity.BLOCKING, PlanCheck.Topic.AUDIENCE,
-                        "Campaign \"Nobody\" would reach nobody: no active contacts are tagged any of vip and tagged all of lead."));
-        assertThatThrownBy(plan::requireSendable).isInstanceOf(InvalidInputException.class).hasMessageContaining("is in the past");
+        assertThat(plan.checks()).extracting(PlanCheck::severity, PlanCheck::topic, PlanCheck::message)
+            .containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(PlanCheck.Severity.BLOCKING, PlanCheck.Topic.TIME,
+                            "That time (2026-11-20T10:00 Europe/Berlin) is in the past. Choose a time from now on."),
+                    org.assertj.core.groups.Tuple.tuple(PlanCheck.Severity.BLOCKING, PlanCheck.Topic.AUDIENCE,
+                            "Campaign \"Nobody\" would reach nobody: no active contacts are tagged any of vip and tagged all of lead."));
+        assertThatThrownBy(plan::requireSendable).isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("is in the past");
         assertThatThrownBy(() -> campaigns.schedule(nobody.id(), null, BERLIN, MIA))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("would reach nobody");
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("would reach nobody");
         assertThat(campaigns.get(nobody.id()).status()).isEqualTo(CampaignStatus.DRAFT);
     }
 
@@ -135,13 +155,14 @@ class SchedulePlannerTest {
             assertThat(c.message()).isEqualTo("Campaign \"VIP\" is cancelled and cannot be scheduled. It is finished.");
         });
         assertThatThrownBy(() -> campaigns.schedule(vip.id(), null, BERLIN, MIA)).isInstanceOf(ConflictException.class)
-                .hasMessage("Campaign \"VIP\" is cancelled and cannot be scheduled. It is finished.");
+            .hasMessage("Campaign \"VIP\" is cancelled and cannot be scheduled. It is finished.");
     }
 
     @Test
     void moreChecksJoinTheSameList() {
         SchedulePlan plan = planner.plan(campaign("VIP", AudienceFilter.anyOf("vip")).id(), null, BERLIN);
-        PlanCheck spammy = PlanCheck.warning(PlanCheck.Topic.AUDIENCE, "Most of the audience has not opened in 90 days.");
+        PlanCheck spammy = PlanCheck.warning(PlanCheck.Topic.AUDIENCE,
+                "Most of the audience has not opened in 90 days.");
 
         SchedulePlan more = plan.withChecks(java.util.List.of(spammy));
 
@@ -154,4 +175,5 @@ class SchedulePlannerTest {
     private CampaignView campaign(String name, AudienceFilter audience) {
         return campaigns.create(new NewCampaign(name, templateId, null, audience), MIA);
     }
+
 }

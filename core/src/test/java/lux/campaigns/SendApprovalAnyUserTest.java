@@ -24,21 +24,37 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Send approval with the default approvers: any other enabled user, marketer or admin, but never the requester. */
+/**
+ * Send approval with the default approvers: any other enabled user, marketer or admin,
+ * but never the requester.
+ */
 @DatabaseTest
 @SpringBootTest(classes = CoreTestApplication.class, properties = "lux.campaigns.approval.required=true")
 class SendApprovalAnyUserTest {
-    @Autowired CampaignService campaigns;
-    @Autowired SendApprovalService approvals;
-    @Autowired TemplateService templates;
-    @Autowired ContactService contacts;
-    @Autowired UserService users;
-    @Autowired JdbcTemplate jdbc;
+
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    SendApprovalService approvals;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void anotherMarketerMayApproveButNotADisabledOne() {
         DatabaseCleaner.clean(jdbc);
-        Actor mia = new Actor(users.create(new NewUser("mia@lux.test", "Mia", "x", Role.MARKETER), Actor.system()).getId(), "Mia",
+        Actor mia = new Actor(
+                users.create(new NewUser("mia@lux.test", "Mia", "x", Role.MARKETER), Actor.system()).getId(), "Mia",
                 Channel.TEAMS);
         long tomId = users.create(new NewUser("tom@lux.test", "Tom", "x", Role.MARKETER), Actor.system()).getId();
         Actor tom = new Actor(tomId, "Tom", Channel.TEAMS);
@@ -48,11 +64,14 @@ class SendApprovalAnyUserTest {
         campaigns.schedule(id, null, null, mia);
 
         users.setEnabled(tomId, false, Actor.system());
-        assertThatThrownBy(() -> approvals.approve(id, tom)).isInstanceOf(ForbiddenException.class).hasMessageContaining("disabled");
+        assertThatThrownBy(() -> approvals.approve(id, tom)).isInstanceOf(ForbiddenException.class)
+            .hasMessageContaining("disabled");
         users.setEnabled(tomId, true, Actor.system());
 
         assertThat(approvals.whyNot(campaigns.get(id), tom)).isEmpty();
-        assertThat(approvals.whyNot(campaigns.get(id), mia)).hasValueSatisfying(m -> assertThat(m).contains("second person"));
+        assertThat(approvals.whyNot(campaigns.get(id), mia))
+            .hasValueSatisfying(m -> assertThat(m).contains("second person"));
         assertThat(approvals.approve(id, tom).status()).isEqualTo(CampaignStatus.SCHEDULED);
     }
+
 }

@@ -39,49 +39,82 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
-/** Send approval on (admins only): nothing is scheduled until a second person, an admin, approves what they saw. */
+/**
+ * Send approval on (admins only): nothing is scheduled until a second person, an admin,
+ * approves what they saw.
+ */
 @DatabaseTest
-@SpringBootTest(classes = CoreTestApplication.class, properties = {
-    "lux.campaigns.approval.required=true", "lux.campaigns.approval.approvers=admins"})
+@SpringBootTest(classes = CoreTestApplication.class,
+        properties = { "lux.campaigns.approval.required=true", "lux.campaigns.approval.approvers=admins" })
 @Import(SendApprovalTest.FixedClock.class)
 @RecordApplicationEvents
 class SendApprovalTest {
+
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
 
     @TestConfiguration
     static class FixedClock {
+
         @Bean
         MutableClock clock() {
             return new MutableClock(NOW);
         }
+
     }
 
-    @Autowired CampaignService campaigns;
-    @Autowired SendApprovalService approvals;
-    @Autowired TemplateService templates;
-    @Autowired ContactService contacts;
-    @Autowired UserService users;
-    @Autowired AuditService audit;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired MutableClock clock;
-    @Autowired ApplicationEvents events;
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    SendApprovalService approvals;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    AuditService audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    ApplicationEvents events;
 
     Actor mia;
+
     Actor otherMarketer;
+
     Actor admin;
+
     long templateId;
+
     long campaignId;
 
     @BeforeEach
     void setUp() {
         DatabaseCleaner.clean(jdbc);
         clock.set(NOW);
-        mia = actor(users.create(new NewUser("mia@lux.test", "Mia", "x", Role.MARKETER), Actor.system()).getId(), "Mia");
-        otherMarketer = actor(users.create(new NewUser("tom@lux.test", "Tom", "x", Role.MARKETER), Actor.system()).getId(), "Tom");
+        mia = actor(users.create(new NewUser("mia@lux.test", "Mia", "x", Role.MARKETER), Actor.system()).getId(),
+                "Mia");
+        otherMarketer = actor(
+                users.create(new NewUser("tom@lux.test", "Tom", "x", Role.MARKETER), Actor.system()).getId(), "Tom");
         admin = actor(users.create(new NewUser("ana@lux.test", "Ana", "x", Role.ADMIN), Actor.system()).getId(), "Ana");
-        templateId = templates.create(new TemplateContent("Invite", "Hi", "<p>Hi {{ contact.first_name }}</p>", null), mia).id();
+        templateId = templates
+            .create(new TemplateContent("Invite", "Hi", "<p>Hi {{ contact.first_name }}</p>", null), mia)
+            .id();
         contacts.create(new NewContact("a@example.com", "A", null, null, Map.of(), Set.of("vip"), null), mia);
-        campaignId = campaigns.create(new NewCampaign("Winter sale", templateId, null, AudienceFilter.anyOf("vip")), mia).id();
+        campaignId = campaigns
+            .create(new NewCampaign("Winter sale", templateId, null, AudienceFilter.anyOf("vip")), mia)
+            .id();
     }
 
     private static Actor actor(long id, String name) {
@@ -90,7 +123,8 @@ class SendApprovalTest {
 
     @Test
     void schedulingOnlyAsksAndTheSchedulerSeesNothingDue() {
-        CampaignView asked = campaigns.schedule(campaignId, LocalDateTime.parse("2026-11-27T10:00"), ZoneId.of("Europe/Berlin"), mia);
+        CampaignView asked = campaigns.schedule(campaignId, LocalDateTime.parse("2026-11-27T10:00"),
+                ZoneId.of("Europe/Berlin"), mia);
 
         assertThat(asked.status()).isEqualTo(CampaignStatus.DRAFT);
         assertThat(asked.awaitingApproval()).isTrue();
@@ -98,8 +132,9 @@ class SendApprovalTest {
         assertThat(asked.scheduledAt()).isEqualTo(Instant.parse("2026-11-27T09:00:00Z"));
         assertThat(approvals.pending()).extracting(CampaignView::id).containsExactly(campaignId);
         assertThat(events.stream(ApprovalRequested.class)).singleElement()
-                .satisfies(e -> assertThat(e.audience()).isEqualTo(1));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign WHERE status = 'SCHEDULED'", Long.class)).isZero();
+            .satisfies(e -> assertThat(e.audience()).isEqualTo(1));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign WHERE status = 'SCHEDULED'", Long.class))
+            .isZero();
     }
 
     @Test
@@ -107,9 +142,9 @@ class SendApprovalTest {
         campaigns.schedule(campaignId, LocalDateTime.parse("2026-11-27T10:00"), ZoneId.of("UTC"), mia);
 
         assertThatThrownBy(() -> approvals.approve(campaignId, mia)).isInstanceOf(ForbiddenException.class)
-                .hasMessageContaining("second person");
+            .hasMessageContaining("second person");
         assertThatThrownBy(() -> approvals.approve(campaignId, otherMarketer)).isInstanceOf(ForbiddenException.class)
-                .hasMessageContaining("Only admins");
+            .hasMessageContaining("Only admins");
         assertThatThrownBy(() -> approvals.approve(campaignId, Actor.system())).isInstanceOf(ForbiddenException.class);
 
         CampaignView approved = approvals.approve(campaignId, admin);
@@ -118,13 +153,13 @@ class SendApprovalTest {
         assertThat(approved.approval().state()).isEqualTo(ApprovalState.APPROVED);
         assertThat(approved.approval().decidedBy()).isEqualTo("Ana");
         assertThat(audit.forTarget("campaign", campaignId)).extracting(e -> e.getAction())
-                .contains("campaign.approval.request", "campaign.approve");
+            .contains("campaign.approval.request", "campaign.approve");
         assertThat(events.stream(ApprovalDecided.class)).singleElement().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo(ApprovalState.APPROVED);
             assertThat(e.requesterId()).isEqualTo(mia.userId());
         });
         assertThatThrownBy(() -> approvals.approve(campaignId, admin)).isInstanceOf(ConflictException.class)
-                .hasMessageContaining("not waiting");
+            .hasMessageContaining("not waiting");
     }
 
     @Test
@@ -149,7 +184,7 @@ class SendApprovalTest {
         assertThat(rejected.approval().state()).isEqualTo(ApprovalState.REJECTED);
         assertThat(rejected.approval().note()).isEqualTo("Wrong audience: use tag:customers");
         assertThat(events.stream(ApprovalDecided.class)).singleElement()
-                .satisfies(e -> assertThat(e.note()).contains("Wrong audience"));
+            .satisfies(e -> assertThat(e.note()).contains("Wrong audience"));
         assertThat(approvals.pending()).isEmpty();
     }
 
@@ -191,4 +226,5 @@ class SendApprovalTest {
         assertThat(approvals.pending()).isEmpty();
         assertThat(campaigns.get(campaignId).status()).isEqualTo(CampaignStatus.CANCELLED);
     }
+
 }

@@ -12,12 +12,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The same scripts migrate H2 and PostgreSQL, and Hibernate's validation of the mapping passed to get here. */
+/**
+ * The same scripts migrate H2 and PostgreSQL, and Hibernate's validation of the mapping
+ * passed to get here.
+ */
 @DatabaseTest
 @SpringBootTest(classes = CoreTestApplication.class)
 class MigrationTest {
+
     @Autowired
     Flyway flyway;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -25,24 +30,31 @@ class MigrationTest {
     void allMigrationsAppliedAndIndexesExist() {
         assertThat(flyway.info().pending()).isEmpty();
         assertThat(flyway.info().applied()).hasSizeGreaterThanOrEqualTo(7);
-        List<String> indexes = jdbc.queryForList(TestDatabase.postgres()
-                ? "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
-                : "SELECT index_name FROM information_schema.indexes WHERE table_schema = 'public'", String.class);
+        List<String> indexes = jdbc.queryForList(
+                TestDatabase.postgres() ? "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+                        : "SELECT index_name FROM information_schema.indexes WHERE table_schema = 'public'",
+                String.class);
         assertThat(indexes).contains("ix_campaign_due", "ix_campaign_recipient_claim", "ix_contact_tag_tag",
                 "ix_tracking_event_recipient", "ix_contact_status");
-        // V21, V22, V62: a stored hit pays for no campaign index and no key check (stats read rollups; the writer checks recipients)
+        // V21, V22, V62: a stored hit pays for no campaign index and no key check (stats
+        // read rollups; the writer checks recipients)
         assertThat(indexes).doesNotContain("ix_tracking_event_campaign");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.table_constraints WHERE LOWER(table_name) = 'tracking_event' "
-                + "AND constraint_type = 'FOREIGN KEY' AND table_schema = CURRENT_SCHEMA", Long.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM information_schema.table_constraints WHERE LOWER(table_name) = 'tracking_event' "
+                        + "AND constraint_type = 'FOREIGN KEY' AND table_schema = CURRENT_SCHEMA",
+                Long.class))
+            .isZero();
     }
 
     @Test
     void emailUniquenessHoldsInTheDatabaseToo() {
         jdbc.update("DELETE FROM contact WHERE email LIKE 'uniq%'");
-        jdbc.update("INSERT INTO contact (email, status, created_at, updated_at) VALUES ('uniq@example.com', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        jdbc.update(
+                "INSERT INTO contact (email, status, created_at, updated_at) VALUES ('uniq@example.com', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
                 "INSERT INTO contact (email, status, created_at, updated_at) VALUES ('UNIQ@example.com', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
-                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+            .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
         jdbc.update("DELETE FROM contact WHERE email LIKE 'uniq%'");
     }
+
 }

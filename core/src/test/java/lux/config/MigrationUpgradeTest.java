@@ -14,18 +14,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * A database of an earlier release upgrades: migrated to V61 (the last version before the third session), given
- * data, then migrated to the latest; and what the later migrations carry over. Flyway refuses to start on a
- * database that lacks a migration numbered below its newest applied one, so new migrations go above the highest
- * released version: the list of those up to V61 is pinned here.
+ * A database of an earlier release upgrades: migrated to V61 (the last version before the
+ * third session), given data, then migrated to the latest; and what the later migrations
+ * carry over. Flyway refuses to start on a database that lacks a migration numbered below
+ * its newest applied one, so new migrations go above the highest released version: the
+ * list of those up to V61 is pinned here.
  */
 @DatabaseTest
 class MigrationUpgradeTest {
+
     final String name = "lux_upgrade_" + UUID.randomUUID().toString().substring(0, 8);
+
     final DriverManagerDataSource dataSource = TestDatabase.postgres()
-            ? new DriverManagerDataSource(TestDatabase.POSTGRES_URL + (TestDatabase.POSTGRES_URL.contains("?") ? "&" : "?")
-                    + "currentSchema=" + name, TestDatabase.POSTGRES_USER, TestDatabase.POSTGRES_PASSWORD)
-            : new DriverManagerDataSource("jdbc:h2:mem:" + name + CoreDefaults.H2_OPTIONS + ";DB_CLOSE_DELAY=-1", "sa", "");
+            ? new DriverManagerDataSource(TestDatabase.POSTGRES_URL
+                    + (TestDatabase.POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + name,
+                    TestDatabase.POSTGRES_USER, TestDatabase.POSTGRES_PASSWORD)
+            : new DriverManagerDataSource("jdbc:h2:mem:" + name + CoreDefaults.H2_OPTIONS + ";DB_CLOSE_DELAY=-1", "sa",
+                    "");
 
     Flyway flyway(String target) {
         var config = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
@@ -45,26 +50,40 @@ class MigrationUpgradeTest {
     @Test
     void aDatabaseAtV61UpgradesAndKeepsTodaysMailboxCounts() {
         flyway("61").migrate();
-        assertThat(java.util.Arrays.stream(flyway("61").info().applied()).filter(m -> m.getVersion() != null)
-                .map(m -> m.getVersion().getVersion()).toList())
-                .as("the migrations released up to V61; a new one must be numbered above the highest released version, "
-                        + "or databases that have V61 refuse to start")
-                // V42 is the bot's now (db/bot); app's ModuleMigrationsTest pins the list across every module's location
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10", "11", "20", "21", "22", "28", "40", "41", "60", "61");
+        assertThat(java.util.Arrays.stream(flyway("61").info().applied())
+            .filter(m -> m.getVersion() != null)
+            .map(m -> m.getVersion().getVersion())
+            .toList())
+            .as("the migrations released up to V61; a new one must be numbered above the highest released version, "
+                    + "or databases that have V61 refuse to start")
+            // V42 is the bot's now (db/bot); app's ModuleMigrationsTest pins the list
+            // across every module's location
+            .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10", "11", "20", "21", "22", "28", "40", "41",
+                    "60", "61");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        jdbc.update("INSERT INTO mailbox_limit (mailbox, quota_day, quota_used) VALUES ('news@contoso.test', CURRENT_DATE, 42)");
-        jdbc.update("INSERT INTO mailbox_limit (mailbox, quota_day, quota_used) VALUES ('old@contoso.test', DATE '2020-01-01', 9000)");
+        jdbc.update(
+                "INSERT INTO mailbox_limit (mailbox, quota_day, quota_used) VALUES ('news@contoso.test', CURRENT_DATE, 42)");
+        jdbc.update(
+                "INSERT INTO mailbox_limit (mailbox, quota_day, quota_used) VALUES ('old@contoso.test', DATE '2020-01-01', 9000)");
 
         assertThat(flyway(null).migrate().migrationsExecuted).isGreaterThanOrEqualTo(2);
 
-        // today's count carries over as sent now, so it still holds the mailbox back for a day; a stale day's does not
-        assertThat(jdbc.queryForList("SELECT mailbox || ':' || used FROM mailbox_hour", String.class)).containsExactly("news@contoso.test:42");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.table_constraints WHERE LOWER(table_name) = 'tracking_event' "
-                + "AND constraint_type = 'FOREIGN KEY' AND table_schema = CURRENT_SCHEMA", Long.class)).isZero();
+        // today's count carries over as sent now, so it still holds the mailbox back for
+        // a day; a stale day's does not
+        assertThat(jdbc.queryForList("SELECT mailbox || ':' || used FROM mailbox_hour", String.class))
+            .containsExactly("news@contoso.test:42");
+        assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM information_schema.table_constraints WHERE LOWER(table_name) = 'tracking_event' "
+                        + "AND constraint_type = 'FOREIGN KEY' AND table_schema = CURRENT_SCHEMA",
+                Long.class))
+            .isZero();
         assertThat(flyway(null).info().pending()).isEmpty();
     }
 
-    /** V67: tokens get their creator as owner and an expiry; a MARKETER token an admin made is revoked, not widened. */
+    /**
+     * V67: tokens get their creator as owner and an expiry; a MARKETER token an admin
+     * made is revoked, not widened.
+     */
     @Test
     void existingApiTokensGetAnOwnerAndAnExpiryAndNoneActsWiderThanBefore() {
         flyway("63").migrate();
@@ -78,11 +97,13 @@ class MigrationUpgradeTest {
 
         flyway(null).migrate();
 
-        assertThat(jdbc.queryForList("SELECT name || ':' || owner_id || ':' || (CASE WHEN revoked_at IS NULL THEN 'works' "
-                + "ELSE 'revoked' END) FROM api_token ORDER BY name", String.class))
-                .containsExactly("admin script:1:works", "demoted:2:works", "marketing script:1:revoked");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_token WHERE expires_at > CURRENT_TIMESTAMP + INTERVAL '89' DAY",
-                Long.class)).isEqualTo(3);
+        assertThat(
+                jdbc.queryForList("SELECT name || ':' || owner_id || ':' || (CASE WHEN revoked_at IS NULL THEN 'works' "
+                        + "ELSE 'revoked' END) FROM api_token ORDER BY name", String.class))
+            .containsExactly("admin script:1:works", "demoted:2:works", "marketing script:1:revoked");
+        assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM api_token WHERE expires_at > CURRENT_TIMESTAMP + INTERVAL '89' DAY", Long.class))
+            .isEqualTo(3);
         assertThat(jdbc.queryForList("SELECT credentials_version FROM app_user", Long.class)).containsOnly(0L);
     }
 
@@ -99,7 +120,11 @@ class MigrationUpgradeTest {
 
         flyway(null).migrate();
 
-        assertThat(jdbc.queryForList("SELECT name || ':' || COALESCE(send_subject, '-') || ':' || COALESCE(send_html, '-') FROM campaign "
-                + "ORDER BY name", String.class)).containsExactly("Draft:-:-", "Scheduled:Our offer:<p>Ten percent</p>");
+        assertThat(jdbc.queryForList(
+                "SELECT name || ':' || COALESCE(send_subject, '-') || ':' || COALESCE(send_html, '-') FROM campaign "
+                        + "ORDER BY name",
+                String.class))
+            .containsExactly("Draft:-:-", "Scheduled:Our offer:<p>Ten percent</p>");
     }
+
 }

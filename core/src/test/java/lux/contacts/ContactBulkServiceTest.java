@@ -37,32 +37,41 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @DatabaseTest
-// A small pool: this context stays cached beside the others, and the shared PostgreSQL has a connection limit.
-@SpringBootTest(classes = {CoreTestApplication.class, ContactBulkServiceTest.Clocks.class},
+// A small pool: this context stays cached beside the others, and the shared PostgreSQL
+// has a connection limit.
+@SpringBootTest(classes = { CoreTestApplication.class, ContactBulkServiceTest.Clocks.class },
         properties = "spring.datasource.hikari.maximum-pool-size=3")
 class ContactBulkServiceTest {
+
     static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
     static final Actor MIA = new Actor(null, "mia@lux.test", Channel.CONSOLE);
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Clocks {
+
         @Bean
         @Primary // whether or not core's own clock bean was registered first
         MutableClock bulkTestClock() {
             return new MutableClock(START);
         }
+
     }
 
     @Autowired
     ContactBulkService bulk;
+
     @Autowired
     ContactService contacts;
+
     @Autowired
     ContactImportService imports;
+
     @Autowired
     AuditService audit;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -89,36 +98,44 @@ class ContactBulkServiceTest {
     @Test
     void filtersCombineTagsStatusAttributesAndCreationTime() {
         assertThat(bulk.count(ContactFilter.everyone())).isEqualTo(4);
-        assertThat(emails(ContactFilter.tagged("vip", "partner"))).containsExactly("ada@example.com", "carol@example.com");
-        assertThat(emails(new ContactFilter(new AudienceFilter(Set.of(), Set.of("newsletter", "vip"), Set.of()), null, null, null)))
-                .containsExactly("ada@example.com");
-        assertThat(emails(new ContactFilter(new AudienceFilter(Set.of("newsletter"), Set.of(), Set.of("partner")), null, null, null)))
-                .containsExactly("ada@example.com", "bob@example.com");
-        assertThat(emails(new ContactFilter(null, ContactStatus.UNSUBSCRIBED, null, null))).containsExactly("carol@example.com");
+        assertThat(emails(ContactFilter.tagged("vip", "partner"))).containsExactly("ada@example.com",
+                "carol@example.com");
+        assertThat(emails(new ContactFilter(new AudienceFilter(Set.of(), Set.of("newsletter", "vip"), Set.of()), null,
+                null, null)))
+            .containsExactly("ada@example.com");
+        assertThat(emails(new ContactFilter(new AudienceFilter(Set.of("newsletter"), Set.of(), Set.of("partner")), null,
+                null, null)))
+            .containsExactly("ada@example.com", "bob@example.com");
+        assertThat(emails(new ContactFilter(null, ContactStatus.UNSUBSCRIBED, null, null)))
+            .containsExactly("carol@example.com");
         assertThat(emails(new ContactFilter(null, null, Map.of("Plan", "gold"), null)))
-                .containsExactly("ada@example.com", "carol@example.com");
-        assertThat(emails(new ContactFilter(null, ContactStatus.ACTIVE, Map.of("plan", "gold", "city", "London"), null)))
-                .containsExactly("ada@example.com");
-        assertThat(emails(new ContactFilter(null, null, null, START.plus(Duration.ofDays(1))))).containsExactly("dan@example.com");
+            .containsExactly("ada@example.com", "carol@example.com");
+        assertThat(
+                emails(new ContactFilter(null, ContactStatus.ACTIVE, Map.of("plan", "gold", "city", "London"), null)))
+            .containsExactly("ada@example.com");
+        assertThat(emails(new ContactFilter(null, null, null, START.plus(Duration.ofDays(1)))))
+            .containsExactly("dan@example.com");
         BulkPreview preview = bulk.preview(ContactFilter.tagged("newsletter"), 2);
         assertThat(preview.count()).isEqualTo(3);
         assertThat(preview.sample()).containsExactly("ada@example.com", "bob@example.com");
         assertThatThrownBy(() -> bulk.count(ContactFilter.tagged("vpi"))).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("Unknown tag vpi");
+            .hasMessageContaining("Unknown tag vpi");
     }
 
     @Test
     void tagAndUntagByFilterCountRealChanges() {
         ContactFilter gold = new ContactFilter(null, null, Map.of("plan", "gold"), null);
 
-        assertThat(bulk.tag(gold, List.of("Gold Members", "vip"), MIA)).isEqualTo(3); // ada already vip
+        assertThat(bulk.tag(gold, List.of("Gold Members", "vip"), MIA)).isEqualTo(3); // ada
+                                                                                      // already
+                                                                                      // vip
         assertThat(contacts.findByEmail("carol@example.com").orElseThrow().tags()).contains("gold members", "vip");
         assertThat(bulk.tag(gold, List.of("vip"), MIA)).isZero();
         assertThat(bulk.untag(ContactFilter.everyone(), List.of("vip"), MIA)).isEqualTo(2);
         assertThat(bulk.count(ContactFilter.tagged("vip"))).isZero();
         assertThatThrownBy(() -> bulk.untag(gold, List.of("nosuch"), MIA)).hasMessage("Unknown tag nosuch.");
         assertThat(audit.recent(org.springframework.data.domain.PageRequest.of(0, 10))).extracting(e -> e.getAction())
-                .contains("contact.bulk-tag", "contact.bulk-untag");
+            .contains("contact.bulk-tag", "contact.bulk-untag");
     }
 
     @Test
@@ -128,8 +145,9 @@ class ContactBulkServiceTest {
         add("eve@example.com", Map.of(), "newsletter");
 
         assertThatThrownBy(() -> bulk.delete(newsletter, preview.count(), MIA)).isInstanceOf(ConflictException.class)
-                .hasMessage("The filter (contacts tagged any of newsletter) now matches 4 contacts, not the 3 you confirmed. "
-                        + "Nothing was deleted; preview again and confirm the new number.");
+            .hasMessage(
+                    "The filter (contacts tagged any of newsletter) now matches 4 contacts, not the 3 you confirmed. "
+                            + "Nothing was deleted; preview again and confirm the new number.");
         assertThat(bulk.count(ContactFilter.everyone())).isEqualTo(5);
 
         assertThat(bulk.delete(newsletter, 4, MIA)).isEqualTo(4);
@@ -143,9 +161,14 @@ class ContactBulkServiceTest {
         long exported = bulk.export(new ContactFilter(null, ContactStatus.ACTIVE, null, null), out, MIA);
 
         assertThat(exported).isEqualTo(3);
-        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(out.toString())).getRecords();
-        assertThat(rows).extracting(r -> r.get("email")).containsExactly("ada@example.com", "bob@example.com", "dan@example.com");
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(out.toString()))
+            .getRecords();
+        assertThat(rows).extracting(r -> r.get("email"))
+            .containsExactly("ada@example.com", "bob@example.com", "dan@example.com");
         assertThat(rows.get(0).get("tags")).isEqualTo("newsletter, vip");
         assertThat(rows.get(0).get("city")).isEqualTo("London");
         assertThat(rows.get(1).get("city")).isEmpty();
@@ -153,11 +176,12 @@ class ContactBulkServiceTest {
         assertThat(rows.get(0).get("created_at")).isEqualTo(START.toString());
 
         DatabaseCleaner.clean(jdbc);
-        ImportJob job = imports.importNow(new ImportRequest("export.csv", ImportSource.of(out.toString().getBytes(StandardCharsets.UTF_8)),
-                Set.of(), ImportMode.ADD_NEW_ONLY), MIA);
+        ImportJob job = imports.importNow(new ImportRequest("export.csv",
+                ImportSource.of(out.toString().getBytes(StandardCharsets.UTF_8)), Set.of(), ImportMode.ADD_NEW_ONLY),
+                MIA);
         assertThat(List.of(job.created(), job.invalid())).containsExactly(3L, 0L);
         assertThat(contacts.findByEmail("ada@example.com").orElseThrow().attributes())
-                .containsOnly(Map.entry("plan", "gold"), Map.entry("city", "London"));
+            .containsOnly(Map.entry("plan", "gold"), Map.entry("city", "London"));
     }
 
     @Test
@@ -168,20 +192,30 @@ class ContactBulkServiceTest {
         StringWriter out = new StringWriter();
         bulk.export(new ContactFilter(null, ContactStatus.ACTIVE, null, null), out, MIA);
 
-        CSVRecord eve = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(out.toString())).getRecords().stream()
-                .filter(r -> r.get("email").equals("eve@example.com")).findFirst().orElseThrow();
+        CSVRecord eve = CSVFormat.DEFAULT.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(out.toString()))
+            .getRecords()
+            .stream()
+            .filter(r -> r.get("email").equals("eve@example.com"))
+            .findFirst()
+            .orElseThrow();
         assertThat(eve.get("first_name")).isEqualTo("'" + formula);
         assertThat(eve.get("last_name")).isEqualTo("'@SUM(A1)");
         assertThat(eve.get("macro")).isEqualTo("'-2+3+cmd|' /C calc'!A0");
         assertThat(eve.get("phone")).isEqualTo("+1 555 0100");
 
         DatabaseCleaner.clean(jdbc);
-        imports.importNow(new ImportRequest("export.csv", ImportSource.of(out.toString().getBytes(StandardCharsets.UTF_8)),
-                Set.of(), ImportMode.ADD_NEW_ONLY), MIA);
+        imports.importNow(new ImportRequest("export.csv",
+                ImportSource.of(out.toString().getBytes(StandardCharsets.UTF_8)), Set.of(), ImportMode.ADD_NEW_ONLY),
+                MIA);
         var back = contacts.findByEmail("eve@example.com").orElseThrow();
         assertThat(back.firstName()).isEqualTo(formula);
         assertThat(back.lastName()).isEqualTo("@SUM(A1)");
-        assertThat(back.attributes()).containsOnly(Map.entry("phone", "+1 555 0100"), Map.entry("macro", "-2+3+cmd|' /C calc'!A0"));
+        assertThat(back.attributes()).containsOnly(Map.entry("phone", "+1 555 0100"),
+                Map.entry("macro", "-2+3+cmd|' /C calc'!A0"));
     }
+
 }

@@ -29,14 +29,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DatabaseTest
 @SpringBootTest(classes = CoreTestApplication.class)
 class ContactHistoryTest {
+
     static final Actor MIA = new Actor(null, "mia@lux.test", Channel.TEAMS);
 
-    @Autowired ContactHistory history;
-    @Autowired ContactService contacts;
-    @Autowired TemplateService templates;
-    @Autowired CampaignService campaigns;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    ContactHistory history;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
     long template;
+
     Instant later;
 
     @BeforeEach
@@ -48,14 +60,17 @@ class ContactHistoryTest {
 
     @Test
     void tellsWhoAddedTheContactWhatItReceivedAndHowPeopleAndMachinesReacted() {
-        long ana = contacts.create(new NewContact("ana@example.com", "Ana", "Lopez", "Acme", null, Set.of("vip", "lead"), null), MIA).id();
+        long ana = contacts
+            .create(new NewContact("ana@example.com", "Ana", "Lopez", "Acme", null, Set.of("vip", "lead"), null), MIA)
+            .id();
         long spring = received("Spring sale", ana, later);
         event(spring, "OPEN", false, later.plusSeconds(60));
         event(spring, "OPEN", false, later.plusSeconds(120));
         event(spring, "OPEN", true, later.plusSeconds(5));
         event(spring, "CLICK", false, later.plusSeconds(180));
         long autumn = received("Autumn", ana, later.plusSeconds(3600));
-        jdbc.update("UPDATE campaign_recipient SET bounce = 'HARD', bounce_status = '5.1.1', bounced_at = ? WHERE id = ?",
+        jdbc.update(
+                "UPDATE campaign_recipient SET bounce = 'HARD', bounce_status = '5.1.1', bounced_at = ? WHERE id = ?",
                 Timestamp.from(later.plusSeconds(3700)), autumn);
         contacts.changeStatus(ana, ContactStatus.UNSUBSCRIBED, "asked by phone", MIA);
 
@@ -66,15 +81,12 @@ class ContactHistoryTest {
         assertThat(view.status()).isEqualTo(ContactStatus.UNSUBSCRIBED);
         assertThat(view.tags()).containsExactly("lead", "vip");
         assertThat(view.earlierEntries()).isZero();
-        assertThat(view.entries()).extracting(Entry::kind, Entry::subject, Entry::detail).containsExactly(
-                tuple(Kind.ADDED, null, "mia@lux.test"),
-                tuple(Kind.UNSUBSCRIBED, "teams: asked by phone", "mia@lux.test"),
-                tuple(Kind.RECEIVED, "Spring sale", null),
-                tuple(Kind.OPENED_BY_MACHINE, "Spring sale", "once"),
-                tuple(Kind.OPENED, "Spring sale", "2 times"),
-                tuple(Kind.CLICKED, "Spring sale", "once"),
-                tuple(Kind.RECEIVED, "Autumn", null),
-                tuple(Kind.BOUNCED, "Autumn", "hard (5.1.1)"));
+        assertThat(view.entries()).extracting(Entry::kind, Entry::subject, Entry::detail)
+            .containsExactly(tuple(Kind.ADDED, null, "mia@lux.test"),
+                    tuple(Kind.UNSUBSCRIBED, "teams: asked by phone", "mia@lux.test"),
+                    tuple(Kind.RECEIVED, "Spring sale", null), tuple(Kind.OPENED_BY_MACHINE, "Spring sale", "once"),
+                    tuple(Kind.OPENED, "Spring sale", "2 times"), tuple(Kind.CLICKED, "Spring sale", "once"),
+                    tuple(Kind.RECEIVED, "Autumn", null), tuple(Kind.BOUNCED, "Autumn", "hard (5.1.1)"));
         assertThat(view.entries().get(4).at()).isEqualTo(later.plusSeconds(60));
     }
 
@@ -90,19 +102,21 @@ class ContactHistoryTest {
 
         assertThat(view.displayName()).isEqualTo("ana@example.com");
         assertThat(view.entries()).extracting(Entry::kind, Entry::subject, Entry::detail)
-                .containsExactly(tuple(Kind.IMPORTED, "webinar.csv", "Ben"));
+            .containsExactly(tuple(Kind.IMPORTED, "webinar.csv", "Ben"));
     }
 
     @Test
     void keepsTheLatestEntriesAndCountsTheEarlierOnes() {
-        long ana = contacts.create(new NewContact("ana@example.com", null, null, null, null, Set.of("vip"), null), MIA).id();
+        long ana = contacts.create(new NewContact("ana@example.com", null, null, null, null, Set.of("vip"), null), MIA)
+            .id();
         for (int i = 0; i < ContactHistory.MAX_ENTRIES + 5; i++) {
             received("Campaign " + i, ana, later.plusSeconds(i));
         }
 
         ContactHistoryView view = history.of("ana@example.com");
 
-        assertThat(view.earlierEntries()).isEqualTo(6); // the "added" entry and the first five campaigns
+        assertThat(view.earlierEntries()).isEqualTo(6); // the "added" entry and the first
+                                                        // five campaigns
         assertThat(view.entries()).hasSize(ContactHistory.MAX_ENTRIES);
         assertThat(view.entries().get(0).subject()).isEqualTo("Campaign 5");
         assertThat(view.entries().get(ContactHistory.MAX_ENTRIES - 1).subject()).isEqualTo("Campaign 34");
@@ -111,24 +125,28 @@ class ContactHistoryTest {
     @Test
     void anUnknownAddressIsNamed() {
         assertThatThrownBy(() -> history.of("zoe@example.com")).isInstanceOf(NotFoundException.class)
-                .hasMessage("Contact zoe@example.com does not exist.");
+            .hasMessage("Contact zoe@example.com does not exist.");
     }
 
     private long received(String name, long contactId, Instant sentAt) {
         long campaign = campaigns.create(new NewCampaign(name, template, null, AudienceFilter.anyOf("vip")), MIA).id();
-        jdbc.update("INSERT INTO campaign_recipient (campaign_id, contact_id, email, status, sent_at, created_at) "
-                + "SELECT ?, id, email, 'SENT', ?, ? FROM contact WHERE id = ?", campaign, Timestamp.from(sentAt),
-                Timestamp.from(sentAt), contactId);
+        jdbc.update(
+                "INSERT INTO campaign_recipient (campaign_id, contact_id, email, status, sent_at, created_at) "
+                        + "SELECT ?, id, email, 'SENT', ?, ? FROM contact WHERE id = ?",
+                campaign, Timestamp.from(sentAt), Timestamp.from(sentAt), contactId);
         return jdbc.queryForObject("SELECT id FROM campaign_recipient WHERE campaign_id = ?", Long.class, campaign);
     }
 
     private void event(long recipientId, String kind, boolean machine, Instant at) {
-        jdbc.update("INSERT INTO tracking_event (recipient_id, campaign_id, kind, occurred_at, machine) "
-                + "SELECT id, campaign_id, ?, ?, ? FROM campaign_recipient WHERE id = ?", kind, Timestamp.from(at), machine, recipientId);
+        jdbc.update(
+                "INSERT INTO tracking_event (recipient_id, campaign_id, kind, occurred_at, machine) "
+                        + "SELECT id, campaign_id, ?, ?, ? FROM campaign_recipient WHERE id = ?",
+                kind, Timestamp.from(at), machine, recipientId);
         String column = kind.equals("OPEN") ? "human_open_at" : "human_click_at";
         if (!machine) {
-            jdbc.update("UPDATE campaign_recipient SET " + column + " = COALESCE(" + column + ", ?) WHERE id = ?", Timestamp.from(at),
-                    recipientId);
+            jdbc.update("UPDATE campaign_recipient SET " + column + " = COALESCE(" + column + ", ?) WHERE id = ?",
+                    Timestamp.from(at), recipientId);
         }
     }
+
 }

@@ -24,12 +24,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DatabaseTest
 @SpringBootTest(classes = CoreTestApplication.class)
 class ContactServiceTest {
+
     private static final Actor MARKETER = new Actor(null, "mia@lux.test", Channel.TEAMS);
 
     @Autowired
     ContactService contacts;
+
     @Autowired
     AuditService audit;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -60,28 +63,29 @@ class ContactServiceTest {
     @Test
     void duplicateAddressIsRejectedCaseInsensitively() {
         add("ada@example.com");
-        assertThatThrownBy(() -> add("ADA@Example.com"))
-                .isInstanceOf(DuplicateException.class)
-                .hasMessage("A contact with the address ada@example.com already exists.");
+        assertThatThrownBy(() -> add("ADA@Example.com")).isInstanceOf(DuplicateException.class)
+            .hasMessage("A contact with the address ada@example.com already exists.");
     }
 
     @Test
     void invalidAddressIsRejectedWithTheAddress() {
-        assertThatThrownBy(() -> add("not-an-address"))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessage("\"not-an-address\" is not a valid email address.");
+        assertThatThrownBy(() -> add("not-an-address")).isInstanceOf(InvalidInputException.class)
+            .hasMessage("\"not-an-address\" is not a valid email address.");
     }
 
     @Test
     void tooLongFieldIsRejectedNamingTheField() {
-        assertThatThrownBy(() -> contacts.create(new NewContact("a@example.com", "x".repeat(101), null, null, null, null, null), MARKETER))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("firstName");
+        assertThatThrownBy(() -> contacts
+            .create(new NewContact("a@example.com", "x".repeat(101), null, null, null, null, null), MARKETER))
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("firstName");
     }
 
     @Test
     void updateMergesAttributesAndRemovesNullOnes() {
-        ContactView c = contacts.create(new NewContact("a@example.com", "A", null, null, Map.of("plan", "free", "city", "Oslo"), null, null), MARKETER);
+        ContactView c = contacts.create(
+                new NewContact("a@example.com", "A", null, null, Map.of("plan", "free", "city", "Oslo"), null, null),
+                MARKETER);
         java.util.HashMap<String, String> changes = new java.util.HashMap<>();
         changes.put("plan", "gold");
         changes.put("city", null);
@@ -100,9 +104,9 @@ class ContactServiceTest {
         assertThat(contacts.untag(List.of(a.id(), b.id()), List.of("webinar"), MARKETER)).isEqualTo(2);
         assertThat(contacts.get(a.id()).tags()).containsExactly("vip");
         assertThatThrownBy(() -> contacts.untag(List.of(a.id()), List.of("nope"), MARKETER))
-                .hasMessage("Unknown tag nope.");
+            .hasMessage("Unknown tag nope.");
         assertThatThrownBy(() -> contacts.tag(List.of(a.id(), 999_999L), List.of("vip"), MARKETER))
-                .hasMessage("Contact 999999 does not exist.");
+            .hasMessage("Contact 999999 does not exist.");
     }
 
     @Test
@@ -117,9 +121,12 @@ class ContactServiceTest {
 
         assertThat(contacts.countAudience(AudienceFilter.everyone())).isEqualTo(5);
         assertThat(contacts.countAudience(AudienceFilter.anyOf("vip"))).isEqualTo(3);
-        assertThat(contacts.countAudience(new AudienceFilter(Set.of("vip", "newsletter"), Set.of(), Set.of()))).isEqualTo(4);
-        assertThat(contacts.countAudience(new AudienceFilter(Set.of(), Set.of("vip", "newsletter"), Set.of()))).isEqualTo(2);
-        assertThat(contacts.countAudience(new AudienceFilter(Set.of(), Set.of("vip", "newsletter"), Set.of("churned")))).isEqualTo(1);
+        assertThat(contacts.countAudience(new AudienceFilter(Set.of("vip", "newsletter"), Set.of(), Set.of())))
+            .isEqualTo(4);
+        assertThat(contacts.countAudience(new AudienceFilter(Set.of(), Set.of("vip", "newsletter"), Set.of())))
+            .isEqualTo(2);
+        assertThat(contacts.countAudience(new AudienceFilter(Set.of(), Set.of("vip", "newsletter"), Set.of("churned"))))
+            .isEqualTo(1);
         AudiencePreview preview = contacts.previewAudience(AudienceFilter.anyOf("vip"), 2);
         assertThat(preview.count()).isEqualTo(3);
         assertThat(preview.sample()).hasSize(2);
@@ -129,21 +136,24 @@ class ContactServiceTest {
     void unknownTagInFilterIsNamedWithTheExistingOnes() {
         add("a@example.com", "vip");
         assertThatThrownBy(() -> contacts.countAudience(AudienceFilter.anyOf("vpi")))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessage("Unknown tag vpi. Existing tags: vip.");
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessage("Unknown tag vpi. Existing tags: vip.");
     }
 
     @Test
     void searchFindsByTextTagsAndStatusWithPaging() {
-        contacts.create(new NewContact("ada@example.com", "Ada", "Lovelace", "Engines", null, Set.of("vip"), null), MARKETER);
-        contacts.create(new NewContact("grace@navy.mil", "Grace", "Hopper", "US Navy", null, Set.of("vip"), null), MARKETER);
+        contacts.create(new NewContact("ada@example.com", "Ada", "Lovelace", "Engines", null, Set.of("vip"), null),
+                MARKETER);
+        contacts.create(new NewContact("grace@navy.mil", "Grace", "Hopper", "US Navy", null, Set.of("vip"), null),
+                MARKETER);
         contacts.create(new NewContact("alan@example.com", "Alan", "Turing", "Bletchley", null, null, null), MARKETER);
 
         assertThat(contacts.search(new ContactQuery("LOVE", null, null), PageRequest.of(0, 10)).map(ContactView::email))
-                .containsExactly("ada@example.com");
-        assertThat(contacts.search(new ContactQuery("example", null, null), PageRequest.of(0, 10)).getTotalElements()).isEqualTo(2);
-        org.springframework.data.domain.Page<ContactView> page =
-                contacts.search(new ContactQuery(null, AudienceFilter.anyOf("vip"), ContactStatus.ACTIVE), PageRequest.of(0, 1));
+            .containsExactly("ada@example.com");
+        assertThat(contacts.search(new ContactQuery("example", null, null), PageRequest.of(0, 10)).getTotalElements())
+            .isEqualTo(2);
+        org.springframework.data.domain.Page<ContactView> page = contacts
+            .search(new ContactQuery(null, AudienceFilter.anyOf("vip"), ContactStatus.ACTIVE), PageRequest.of(0, 1));
         assertThat(page.getTotalElements()).isEqualTo(2);
         assertThat(page.getContent()).hasSize(1);
         assertThat(contacts.search(new ContactQuery("100%_", null, null), PageRequest.of(0, 10))).isEmpty();
@@ -158,4 +168,5 @@ class ContactServiceTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contact_tag", Integer.class)).isZero();
         assertThat(contacts.tags()).containsExactly(new TagCount("vip", 0));
     }
+
 }

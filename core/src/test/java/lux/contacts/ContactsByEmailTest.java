@@ -20,12 +20,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DatabaseTest
 @SpringBootTest(classes = CoreTestApplication.class)
 class ContactsByEmailTest {
+
     static final Actor MIA = new Actor(null, "mia@lux.test", Channel.TEAMS);
 
     @Autowired
     ContactsByEmail byEmail;
+
     @Autowired
     ContactService contacts;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -37,7 +40,8 @@ class ContactsByEmailTest {
 
     @Test
     void addsNewAddressesTagsKnownOnesAndRefusesOnlyTheBadOne() {
-        AddedContacts added = byEmail.addOrTag(List.of("Ben@Example.org", "ana@example.com", "not-an-email"), List.of("vip"), MIA);
+        AddedContacts added = byEmail.addOrTag(List.of("Ben@Example.org", "ana@example.com", "not-an-email"),
+                List.of("vip"), MIA);
 
         assertThat(added.created()).containsExactly("ben@example.org");
         assertThat(added.alreadyKnown()).containsExactly("ana@example.com");
@@ -45,7 +49,7 @@ class ContactsByEmailTest {
         assertThat(contacts.findByEmail("ana@example.com").orElseThrow().tags()).containsExactly("vip");
         assertThat(contacts.findByEmail("ben@example.org").orElseThrow().tags()).containsExactly("vip");
         assertThatThrownBy(() -> byEmail.addOrTag(List.of(), List.of(), MIA)).isInstanceOf(InvalidInputException.class)
-                .hasMessage("Give at least one email address.");
+            .hasMessage("Give at least one email address.");
     }
 
     @Test
@@ -54,7 +58,7 @@ class ContactsByEmailTest {
 
         assertThat(tagged).isEqualTo(new TaggedContacts(1, Set.of("lead"), 1, List.of("zoe@example.com")));
         assertThatThrownBy(() -> byEmail.tag(List.of("zoe@example.com"), List.of("lead"), MIA))
-                .hasMessage("None of these addresses is a contact: zoe@example.com.");
+            .hasMessage("None of these addresses is a contact: zoe@example.com.");
     }
 
     @Test
@@ -64,7 +68,8 @@ class ContactsByEmailTest {
 
         assertThat(added.created()).containsExactly("ben@example.org");
         assertThat(added.alreadyKnown()).containsExactly("ana@example.com");
-        assertThat(added.refused()).containsExactly("Cy without address (\"Cy without address\" has no email address.)");
+        assertThat(added.refused())
+            .containsExactly("Cy without address (\"Cy without address\" has no email address.)");
         ContactView ben = contacts.findByEmail("ben@example.org").orElseThrow();
         assertThat(List.of(ben.firstName(), ben.lastName(), ben.company())).containsExactly("Ben", "Ortiz", "Initech");
         assertThat(ben.tags()).containsExactly("vip");
@@ -82,7 +87,10 @@ class ContactsByEmailTest {
 
         assertThat(untagged).isEqualTo(new TaggedContacts(1, Set.of("vip"), 1, List.of("zoe@example.com")));
         assertThat(contacts.findByEmail("ana@example.com").orElseThrow().tags()).containsExactly("lead");
-        assertThatThrownBy(() -> byEmail.untag(List.of("ana@example.com"), List.of("nosuch"), MIA)).hasMessage("Unknown tag nosuch.");
-        assertThatThrownBy(() -> byEmail.require("zoe@example.com")).hasMessage("\"zoe@example.com\" is not a contact.");
+        assertThatThrownBy(() -> byEmail.untag(List.of("ana@example.com"), List.of("nosuch"), MIA))
+            .hasMessage("Unknown tag nosuch.");
+        assertThatThrownBy(() -> byEmail.require("zoe@example.com"))
+            .hasMessage("\"zoe@example.com\" is not a contact.");
     }
+
 }

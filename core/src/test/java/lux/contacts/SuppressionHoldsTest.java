@@ -23,22 +23,32 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The hold rule lives in the core service, so every road (Teams tools, console, API, jobs) meets it. */
+/**
+ * The hold rule lives in the core service, so every road (Teams tools, console, API,
+ * jobs) meets it.
+ */
 @DatabaseTest
 @SpringBootTest(classes = CoreTestApplication.class)
 class SuppressionHoldsTest {
+
     @Autowired
     ContactService contacts;
+
     @Autowired
     SuppressionService suppressions;
+
     @Autowired
     UserService users;
+
     @Autowired
     JdbcTemplate jdbc;
 
     ContactView anna;
+
     Actor marketerInTeams;
+
     Actor admin;
+
     Actor disabledAdmin;
 
     @BeforeEach
@@ -51,7 +61,8 @@ class SuppressionHoldsTest {
         marketerInTeams = new Actor(mia.getId(), "Mia", Channel.TEAMS);
         admin = new Actor(ada.getId(), "Ada", Channel.TEAMS);
         disabledAdmin = new Actor(old.getId(), "Old", Channel.API);
-        anna = contacts.create(new NewContact("anna@example.org", "Anna", null, null, Map.of(), Set.of(), null), Actor.system());
+        anna = contacts.create(new NewContact("anna@example.org", "Anna", null, null, Map.of(), Set.of(), null),
+                Actor.system());
     }
 
     @Test
@@ -59,14 +70,18 @@ class SuppressionHoldsTest {
         contacts.changeStatus(anna.id(), ContactStatus.UNSUBSCRIBED, marketerInTeams);
         assertThat(suppressions.isSuppressed("anna@example.org")).isTrue();
 
-        for (Actor notAllowed : new Actor[] {marketerInTeams, disabledAdmin, Actor.system(), Actor.scheduler()}) {
+        for (Actor notAllowed : new Actor[] { marketerInTeams, disabledAdmin, Actor.system(), Actor.scheduler() }) {
             assertThatThrownBy(() -> contacts.changeStatus(anna.id(), ContactStatus.ACTIVE, "because", notAllowed))
-                    .as(notAllowed.name()).isInstanceOf(ForbiddenException.class).hasMessageContaining("only an admin");
+                .as(notAllowed.name())
+                .isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("only an admin");
         }
         assertThatThrownBy(() -> contacts.changeStatus(anna.id(), ContactStatus.ACTIVE, admin))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("say why");
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("say why");
         assertThatThrownBy(() -> contacts.changeStatus(anna.id(), ContactStatus.BOUNCED, marketerInTeams))
-                .as("a hold is not swapped for another by a marketer either").isInstanceOf(ForbiddenException.class);
+            .as("a hold is not swapped for another by a marketer either")
+            .isInstanceOf(ForbiddenException.class);
         assertThat(contacts.get(anna.id()).status()).isEqualTo(ContactStatus.UNSUBSCRIBED);
         assertThat(suppressions.isSuppressed("anna@example.org")).isTrue();
 
@@ -80,6 +95,8 @@ class SuppressionHoldsTest {
         suppressions.suppressDomain("example.org", "competitor", admin);
         contacts.changeStatus(anna.id(), ContactStatus.COMPLAINED, marketerInTeams);
         contacts.changeStatus(anna.id(), ContactStatus.ACTIVE, "complaint withdrawn", admin);
-        assertThat(suppressions.isSuppressed("anna@example.org")).as("the domain entry was not about anna alone").isTrue();
+        assertThat(suppressions.isSuppressed("anna@example.org")).as("the domain entry was not about anna alone")
+            .isTrue();
     }
+
 }

@@ -19,8 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DatabaseTest
 @SpringBootTest(classes = CoreTestApplication.class)
 class SuppressionServiceTest {
+
     @Autowired
     SuppressionService suppressions;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -39,17 +41,23 @@ class SuppressionServiceTest {
         assertThat(suppressions.isSuppressed("anyone@competitor.io")).isTrue();
         assertThat(suppressions.isSuppressed("GONE@example.org")).isTrue();
         assertThat(suppressions.isSuppressed("alice@example.com")).isFalse();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM suppression WHERE entry LIKE '%gone%'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM suppression WHERE entry LIKE '%gone%'", Integer.class))
+            .isZero();
     }
 
     @Test
     void addingTwiceKeepsOneEntryAndErasedEntriesCannotBeRemoved() {
-        Suppression first = suppressions.suppressAddress("a@example.com", SuppressionReason.BOUNCED, null, Actor.system());
-        Suppression again = suppressions.suppressAddress("A@example.com", SuppressionReason.MANUAL, null, Actor.system());
+        Suppression first = suppressions.suppressAddress("a@example.com", SuppressionReason.BOUNCED, null,
+                Actor.system());
+        Suppression again = suppressions.suppressAddress("A@example.com", SuppressionReason.MANUAL, null,
+                Actor.system());
         assertThat(again.getId()).isEqualTo(first.getId());
         assertThat(again.getReason()).isEqualTo(SuppressionReason.BOUNCED);
         Suppression erased = suppressions.suppressErased("x@example.com", Actor.system());
-        assertThatThrownBy(() -> suppressions.remove(erased.getId(), Actor.system())).hasMessageContaining("stays suppressed");
-        assertThatThrownBy(() -> suppressions.suppressDomain("not a domain", null, Actor.system())).hasMessageContaining("not a valid domain");
+        assertThatThrownBy(() -> suppressions.remove(erased.getId(), Actor.system()))
+            .hasMessageContaining("stays suppressed");
+        assertThatThrownBy(() -> suppressions.suppressDomain("not a domain", null, Actor.system()))
+            .hasMessageContaining("not a valid domain");
     }
+
 }

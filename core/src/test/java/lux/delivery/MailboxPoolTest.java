@@ -26,16 +26,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Exchange Online limits held in the database: two pools on one database stand for two LUX instances, and
- * together they must stay within one mailbox's limits. Time is a {@link MutableClock} shared by both.
+ * Exchange Online limits held in the database: two pools on one database stand for two
+ * LUX instances, and together they must stay within one mailbox's limits. Time is a
+ * {@link MutableClock} shared by both.
  */
 @DatabaseTest
 @SpringBootTest(classes = CoreTestApplication.class)
 class MailboxPoolTest {
+
     static final String BOX = "news@contoso.test";
     static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
 
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    JdbcTemplate jdbc;
+
     MutableClock clock;
 
     @BeforeEach
@@ -45,10 +49,14 @@ class MailboxPoolTest {
     }
 
     private MailboxPool pool(int perMinute, int perDay, int concurrent) {
-        return new MailboxPool(new DeliveryProperties.Limits(true, perMinute, perDay, concurrent, Duration.ofMinutes(2)), jdbc, clock);
+        return new MailboxPool(
+                new DeliveryProperties.Limits(true, perMinute, perDay, concurrent, Duration.ofMinutes(2)), jdbc, clock);
     }
 
-    /** Takes slots (and gives each back at once) until the pool says wait; returns how many it got. */
+    /**
+     * Takes slots (and gives each back at once) until the pool says wait; returns how
+     * many it got.
+     */
     private static int drain(MailboxPool pool, String... senders) {
         int granted = 0;
         Object result;
@@ -78,7 +86,8 @@ class MailboxPoolTest {
                     if (result instanceof MailboxPool.Slot slot) {
                         got++;
                         pool.release(slot);
-                    } else if (((MailboxPool.Wait) result).dailyLimit()) {
+                    }
+                    else if (((MailboxPool.Wait) result).dailyLimit()) {
                         dailyRefusals.incrementAndGet();
                     }
                 }
@@ -93,21 +102,24 @@ class MailboxPoolTest {
         assertThat(raced + drain(a, BOX) + drain(b, BOX)).isEqualTo(5);
         assertThat(dailyRefusals.get()).as("a lost race is no daily limit (5 of 12 used)").isZero();
 
-        // sliding: the five sends of 10:00:00 hold their slots until 10:01:00, for both instances
+        // sliding: the five sends of 10:00:00 hold their slots until 10:01:00, for both
+        // instances
         clock.advance(Duration.ofSeconds(30));
         assertThat(b.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(START.plusSeconds(60), false));
         clock.advance(Duration.ofSeconds(30));
         assertThat(drain(b, BOX)).isEqualTo(5);
         assertThat(drain(a, BOX)).isZero();
 
-        // the day: 12 recipients in a rolling day, then both wait until 10:00's count leaves the 25-hour window
+        // the day: 12 recipients in a rolling day, then both wait until 10:00's count
+        // leaves the 25-hour window
         clock.advance(Duration.ofSeconds(60));
         assertThat(drain(a, BOX) + drain(b, BOX)).isEqualTo(2);
         Instant windowEnd = Instant.parse("2026-11-27T11:00:00Z");
         assertThat(a.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(windowEnd, true));
         assertThat(b.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(windowEnd, true));
 
-        // midnight UTC starts no new allowance (Exchange counts 24 hours back from each send)
+        // midnight UTC starts no new allowance (Exchange counts 24 hours back from each
+        // send)
         clock.set(Instant.parse("2026-11-27T00:00:00Z"));
         assertThat(a.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(windowEnd, true));
         clock.set(windowEnd.minusSeconds(1));
@@ -116,7 +128,8 @@ class MailboxPoolTest {
         clock.set(windowEnd);
         assertThat(drain(b, BOX)).isEqualTo(5);
         assertThat(jdbc.queryForList("SELECT used FROM mailbox_hour WHERE mailbox = ?", Integer.class, BOX))
-                .as("this hour's count; yesterday's has been dropped").containsExactly(5);
+            .as("this hour's count; yesterday's has been dropped")
+            .containsExactly(5);
     }
 
     @Test
@@ -125,14 +138,19 @@ class MailboxPoolTest {
         clock.set(Instant.parse("2026-11-26T10:59:59Z"));
         assertThat(drain(a, BOX)).isEqualTo(3); // the minute's 3, in the 10:00 hour
         clock.set(Instant.parse("2026-11-26T11:30:00Z"));
-        assertThat(drain(a, BOX)).isEqualTo(3); // 3 more in the 11:00 hour: the rolling day's 6
-        Instant first = Instant.parse("2026-11-27T11:00:00Z"); // 10:00's count leaves 25 hours after the hour began
+        assertThat(drain(a, BOX)).isEqualTo(3); // 3 more in the 11:00 hour: the rolling
+                                                // day's 6
+        Instant first = Instant.parse("2026-11-27T11:00:00Z"); // 10:00's count leaves 25
+                                                               // hours after the hour
+                                                               // began
         assertThat(a.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(first, true));
-        clock.set(first.minusSeconds(1)); // 24 hours after the 10:59:59 sends: still counted (the safe side)
+        clock.set(first.minusSeconds(1)); // 24 hours after the 10:59:59 sends: still
+                                          // counted (the safe side)
         assertThat(a.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(first, true));
         clock.set(first);
         assertThat(drain(a, BOX)).isEqualTo(3); // only the 10:00 hour's 3 have left
-        assertThat(a.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(Instant.parse("2026-11-27T12:00:00Z"), true));
+        assertThat(a.tryAcquire(List.of(BOX)))
+            .isEqualTo(new MailboxPool.Wait(Instant.parse("2026-11-27T12:00:00Z"), true));
     }
 
     @Test
@@ -146,7 +164,8 @@ class MailboxPoolTest {
         assertThat(drain(b, BOX)).isEqualTo(2);
         assertThat(a.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(START.plusSeconds(60), false));
 
-        clock.set(START.plusSeconds(60)); // the first three are a minute old, the last two are not
+        clock.set(START.plusSeconds(60)); // the first three are a minute old, the last
+                                          // two are not
         assertThat(drain(a, BOX)).isEqualTo(3);
         assertThat(b.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(START.plusSeconds(100), false));
     }
@@ -170,7 +189,8 @@ class MailboxPoolTest {
                         inFlight.decrementAndGet();
                         pool.release(slot);
                         sent.incrementAndGet();
-                    } else {
+                    }
+                    else {
                         Thread.sleep(1);
                     }
                 }
@@ -183,10 +203,13 @@ class MailboxPoolTest {
         threads.shutdown();
         assertThat(most.get()).isBetween(1, 3);
         assertThat(sent.get()).isPositive();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mailbox_slot WHERE kind = 'request' AND holder IS NOT NULL", Integer.class))
-                .as("every slot given back").isZero();
+        assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM mailbox_slot WHERE kind = 'request' AND holder IS NOT NULL", Integer.class))
+            .as("every slot given back")
+            .isZero();
 
-        // and step by step: three slots between the two instances, the fourth waits until one is given back
+        // and step by step: three slots between the two instances, the fourth waits until
+        // one is given back
         MailboxPool.Slot first = (MailboxPool.Slot) a.tryAcquire(List.of(BOX));
         assertThat(a.tryAcquire(List.of(BOX))).isInstanceOf(MailboxPool.Slot.class);
         assertThat(b.tryAcquire(List.of(BOX))).isInstanceOf(MailboxPool.Slot.class);
@@ -210,7 +233,8 @@ class MailboxPoolTest {
         MailboxPool.Slot second = (MailboxPool.Slot) survivor.tryAcquire(List.of(BOX));
         assertThat(List.of(reclaimed.request(), second.request())).containsExactlyInAnyOrder(0, 1);
 
-        // a late release from the old holder must not free the survivor's lease on the same slot
+        // a late release from the old holder must not free the survivor's lease on the
+        // same slot
         crashed.release(lost);
         assertThat(survivor.tryAcquire(List.of(BOX))).isInstanceOf(MailboxPool.Wait.class);
         survivor.release(reclaimed);
@@ -224,13 +248,15 @@ class MailboxPoolTest {
         a.backOff(BOX, Duration.ofSeconds(30));
         assertThat(b.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(START.plusSeconds(30), false));
 
-        a.backOff(BOX, Duration.ofSeconds(10)); // a shorter Retry-After does not cut the pause short
+        a.backOff(BOX, Duration.ofSeconds(10)); // a shorter Retry-After does not cut the
+                                                // pause short
         clock.advance(Duration.ofSeconds(29));
         assertThat(b.tryAcquire(List.of(BOX))).isEqualTo(new MailboxPool.Wait(START.plusSeconds(30), false));
         clock.advance(Duration.ofSeconds(1));
         assertThat(b.tryAcquire(List.of(BOX))).isInstanceOf(MailboxPool.Slot.class);
         assertThat(jdbc.queryForObject("SELECT SUM(used) FROM mailbox_hour WHERE mailbox = ?", Integer.class, BOX))
-                .as("refusals reserve nothing").isEqualTo(1);
+            .as("refusals reserve nothing")
+            .isEqualTo(1);
     }
 
     @Test
@@ -239,12 +265,15 @@ class MailboxPoolTest {
         MailboxPool b = pool(2, 3, 4);
         String other = "offers@contoso.test";
         assertThat(drain(a, BOX, other)).isEqualTo(4);
-        assertThat(jdbc.queryForList("SELECT used FROM mailbox_hour ORDER BY mailbox", Integer.class)).containsExactly(2, 2);
+        assertThat(jdbc.queryForList("SELECT used FROM mailbox_hour ORDER BY mailbox", Integer.class))
+            .containsExactly(2, 2);
         b.backOff(other, Duration.ofSeconds(20));
         assertThat(b.tryAcquire(List.of(BOX, other))).isEqualTo(new MailboxPool.Wait(START.plusSeconds(20), false));
         clock.advance(Duration.ofSeconds(60));
-        assertThat(drain(b, BOX, other)).isEqualTo(2); // one more each: the day's quota of 3
-        assertThat(a.tryAcquire(List.of(BOX, other))).isEqualTo(new MailboxPool.Wait(Instant.parse("2026-11-27T11:00:00Z"), true));
+        assertThat(drain(b, BOX, other)).isEqualTo(2); // one more each: the day's quota
+                                                       // of 3
+        assertThat(a.tryAcquire(List.of(BOX, other)))
+            .isEqualTo(new MailboxPool.Wait(Instant.parse("2026-11-27T11:00:00Z"), true));
     }
 
     @Test
@@ -252,20 +281,24 @@ class MailboxPoolTest {
         MailboxPool a = pool(60, 100, 4); // one message a second, 100 in a rolling day
         MailboxPool b = pool(60, 100, 4);
         assertThat(a.estimateFinish(50, List.of(BOX))).isEqualTo(START.plusSeconds(50));
-        // 100 go out by 10:01:40, the next 50 once 10:00's count leaves the window (11:00 the next day)
+        // 100 go out by 10:01:40, the next 50 once 10:00's count leaves the window (11:00
+        // the next day)
         assertThat(a.estimateFinish(150, List.of(BOX))).isEqualTo(Instant.parse("2026-11-27T11:00:50Z"));
         assertThat(a.estimateFinish(250, List.of(BOX))).isEqualTo(Instant.parse("2026-11-28T12:00:50Z"));
         assertThat(a.estimateFinish(0, List.of(BOX))).isEqualTo(START);
 
-        assertThat(drain(b, BOX)).isEqualTo(60); // the other instance sent 60 of the window's 100
+        assertThat(drain(b, BOX)).isEqualTo(60); // the other instance sent 60 of the
+                                                 // window's 100
         assertThat(a.estimateFinish(50, List.of(BOX))).isEqualTo(Instant.parse("2026-11-27T11:00:10Z"));
         assertThat(a.estimateFinish(40, List.of(BOX))).isEqualTo(START.plusSeconds(40));
-        // a campaign scheduled after those 60 have left the window has the whole allowance
+        // a campaign scheduled after those 60 have left the window has the whole
+        // allowance
         Instant later = Instant.parse("2026-11-27T12:00:00Z");
         assertThat(a.estimateFinish(50, List.of(BOX), later)).isEqualTo(later.plusSeconds(50));
         // scheduled for this evening, the 60 still count
         Instant evening = Instant.parse("2026-11-26T20:00:00Z");
-        assertThat(a.estimateFinish(50, List.of(BOX), evening)).isEqualTo(evening.plus(MailboxPool.DAY_WINDOW).plusSeconds(10));
+        assertThat(a.estimateFinish(50, List.of(BOX), evening))
+            .isEqualTo(evening.plus(MailboxPool.DAY_WINDOW).plusSeconds(10));
         // two pooled mailboxes: twice the rate and allowance
         assertThat(a.estimateFinish(100, List.of(BOX, "offers@contoso.test"), later)).isEqualTo(later.plusSeconds(50));
     }
@@ -291,8 +324,10 @@ class MailboxPoolTest {
         assertThat(off.estimateFinish(1_000_000, List.of(BOX))).isEqualTo(START);
         assertThat(connections.get()).isZero();
 
-        MailboxPool on = new MailboxPool(new DeliveryProperties.Limits(true, 1, 1, 1, Duration.ofMinutes(2)), new JdbcTemplate(counting), clock);
+        MailboxPool on = new MailboxPool(new DeliveryProperties.Limits(true, 1, 1, 1, Duration.ofMinutes(2)),
+                new JdbcTemplate(counting), clock);
         assertThat(on.tryAcquire(List.of(BOX))).isInstanceOf(MailboxPool.Slot.class);
         assertThat(connections.get()).as("the same counter sees an enabled pool's work").isPositive();
     }
+
 }

@@ -13,15 +13,20 @@ import lux.campaigns.CampaignStatus;
 import lux.campaigns.RecipientStatus;
 import org.junit.jupiter.api.Test;
 
-/** Each transport answer class becomes the recipient's right next state; the campaign-level decisions beside them. */
+/**
+ * Each transport answer class becomes the recipient's right next state; the
+ * campaign-level decisions beside them.
+ */
 class OutcomePolicyTest {
+
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
+
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private static OutcomePolicy policy(boolean resendUnknown) {
-        return new OutcomePolicy(new DeliveryProperties(true, Duration.ofSeconds(2), 25, 4, 2, Duration.ofMinutes(15), resendUnknown,
-                5, Duration.ofSeconds(2), Duration.ofMinutes(10), List.of(), new DeliveryProperties.Limits(true, 30, 10_000, 4,
-                Duration.ofMinutes(2))), CLOCK);
+        return new OutcomePolicy(new DeliveryProperties(true, Duration.ofSeconds(2), 25, 4, 2, Duration.ofMinutes(15),
+                resendUnknown, 5, Duration.ofSeconds(2), Duration.ofMinutes(10), List.of(),
+                new DeliveryProperties.Limits(true, 30, 10_000, 4, Duration.ofMinutes(2))), CLOCK);
     }
 
     private static ClaimedRecipient attempt(int attempts) {
@@ -43,7 +48,8 @@ class OutcomePolicyTest {
 
     @Test
     void aRefusedAccountOrBrokenConfigurationQueuesTheRecipientAgainWithoutCountingTheAttemptAndStopsTheCampaign() {
-        for (SendResult refused : List.of(new SendResult.Unauthorized("secret expired"), new SendResult.Fatal("no sender configured"))) {
+        for (SendResult refused : List.of(new SendResult.Unauthorized("secret expired"),
+                new SendResult.Fatal("no sender configured"))) {
             Outcome o = policy(false).of(attempt(5), refused);
             assertThat(o.status()).isEqualTo("PENDING");
             assertThat(o.attemptsDelta()).isEqualTo(-1);
@@ -77,8 +83,10 @@ class OutcomePolicyTest {
 
     @Test
     void aTransientErrorWaitsWhatTheServerAskedOrBacksOffAndGivesUpAfterTheLastAttempt() {
-        Outcome asked = policy(false).of(attempt(1), new SendResult.Transient("429 too many requests", Duration.ofSeconds(90)));
-        assertThat(asked).isEqualTo(new Outcome(attempt(1), "PENDING", "429 too many requests", null, NOW.plusSeconds(90), 0));
+        Outcome asked = policy(false).of(attempt(1),
+                new SendResult.Transient("429 too many requests", Duration.ofSeconds(90)));
+        assertThat(asked)
+            .isEqualTo(new Outcome(attempt(1), "PENDING", "429 too many requests", null, NOW.plusSeconds(90), 0));
 
         Outcome backedOff = policy(false).of(attempt(1), new SendResult.Transient("503", null));
         assertThat(backedOff.status()).isEqualTo("PENDING");
@@ -93,8 +101,8 @@ class OutcomePolicyTest {
     void noMailboxSlotQueuesTheRecipientUntilOneFreesUpWithoutCountingTheAttempt() {
         OutcomePolicy policy = policy(false);
         Outcome daily = policy.noMailboxSlot(attempt(1), new MailboxPool.Wait(NOW.plusSeconds(3600), true));
-        assertThat(daily).isEqualTo(new Outcome(attempt(1), "PENDING", "daily sending limit of the sender mailbox reached", null,
-                NOW.plusSeconds(3600), -1));
+        assertThat(daily).isEqualTo(new Outcome(attempt(1), "PENDING",
+                "daily sending limit of the sender mailbox reached", null, NOW.plusSeconds(3600), -1));
         Outcome minute = policy.noMailboxSlot(attempt(1), new MailboxPool.Wait(NOW.plusSeconds(30), false));
         assertThat(minute).isEqualTo(new Outcome(attempt(1), "PENDING", null, null, NOW.plusSeconds(30), -1));
     }
@@ -113,8 +121,11 @@ class OutcomePolicyTest {
     void aCampaignFailsOnlyWhenNobodyWasSentAndSomebodyFailed() {
         assertThat(OutcomePolicy.finalStatus(counts(0, 3, 1))).isEqualTo(CampaignStatus.FAILED);
         assertThat(OutcomePolicy.finalStatus(counts(1, 3, 0))).isEqualTo(CampaignStatus.SENT);
-        assertThat(OutcomePolicy.finalStatus(counts(0, 0, 4))).isEqualTo(CampaignStatus.SENT); // everyone skipped
-        assertThat(OutcomePolicy.finalStatus(counts(0, 0, 0))).isEqualTo(CampaignStatus.SENT); // an empty audience
+        assertThat(OutcomePolicy.finalStatus(counts(0, 0, 4))).isEqualTo(CampaignStatus.SENT); // everyone
+                                                                                               // skipped
+        assertThat(OutcomePolicy.finalStatus(counts(0, 0, 0))).isEqualTo(CampaignStatus.SENT); // an
+                                                                                               // empty
+                                                                                               // audience
     }
 
     private static Map<RecipientStatus, Long> counts(long sent, long failed, long skipped) {
@@ -127,4 +138,5 @@ class OutcomePolicyTest {
         counts.put(RecipientStatus.SKIPPED, skipped);
         return counts;
     }
+
 }

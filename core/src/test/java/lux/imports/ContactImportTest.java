@@ -32,29 +32,39 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Messy real-world files through the whole import, on H2 and PostgreSQL. Batches of 2 so dedupe crosses batches.
- * This context stays cached beside the others on the same database, so its delivery scheduler is off: it must not
- * claim the recipients of delivery tests that run later.
+ * Messy real-world files through the whole import, on H2 and PostgreSQL. Batches of 2 so
+ * dedupe crosses batches. This context stays cached beside the others on the same
+ * database, so its delivery scheduler is off: it must not claim the recipients of
+ * delivery tests that run later.
  */
 @DatabaseTest
-@SpringBootTest(classes = {CoreTestApplication.class, ImportEventsCollector.class},
-        properties = {"lux.imports.batch-size=2", "lux.imports.progress-interval=0s", "lux.delivery.enabled=false",
-            "spring.datasource.hikari.maximum-pool-size=3", ContactImportTest.SPOOL})
+@SpringBootTest(classes = { CoreTestApplication.class, ImportEventsCollector.class },
+        properties = { "lux.imports.batch-size=2", "lux.imports.progress-interval=0s", "lux.delivery.enabled=false",
+                "spring.datasource.hikari.maximum-pool-size=3", ContactImportTest.SPOOL })
 class ContactImportTest {
-    /** Each context spools uploads in its own folder: a sweep must never see another test run's files. */
+
+    /**
+     * Each context spools uploads in its own folder: a sweep must never see another test
+     * run's files.
+     */
     static final String SPOOL = "lux.imports.spool-directory=target/import-spool-${random.uuid}";
     static final Actor MIA = new Actor(null, "mia@lux.test", Channel.TEAMS);
 
     @Autowired
     ContactImportService imports;
+
     @Autowired
     ContactService contacts;
+
     @Autowired
     SuppressionService suppressions;
+
     @Autowired
     AuditService audit;
+
     @Autowired
     ImportEventsCollector events;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -89,7 +99,8 @@ class ContactImportTest {
         ImportJob job = imports.importNow(fixture("bom-semicolon.csv", ImportMode.ADD_NEW_ONLY, "Messe 2025"), MIA);
 
         assertThat(job.status()).isEqualTo(ImportStatus.FINISHED);
-        assertThat(List.of(job.created(), job.updated(), job.skipped(), job.invalid(), job.rowsDone())).containsExactly(3L, 0L, 0L, 0L, 3L);
+        assertThat(List.of(job.created(), job.updated(), job.skipped(), job.invalid(), job.rowsDone()))
+            .containsExactly(3L, 0L, 0L, 0L, 3L);
         ContactView juergen = contact("juergen@example.de");
         assertThat(juergen.firstName()).isEqualTo("Jürgen");
         assertThat(juergen.lastName()).isEqualTo("Müller");
@@ -97,14 +108,15 @@ class ContactImportTest {
         assertThat(juergen.attributes()).containsExactly(Map.entry("stadt", "Köln"));
         assertThat(juergen.tags()).containsExactly("messe 2025");
         assertThat(juergen.status()).isEqualTo(ContactStatus.ACTIVE);
-        assertThat(juergen.consentSource()).isEqualTo("import #" + job.id() + " of bom-semicolon.csv by mia@lux.test via TEAMS");
+        assertThat(juergen.consentSource())
+            .isEqualTo("import #" + job.id() + " of bom-semicolon.csv by mia@lux.test via TEAMS");
         assertThat(juergen.consentAt()).isNotNull();
         assertThat(contact("anna@example.de").lastName()).isEqualTo("Schmidt; geb. Weber");
         assertThat(contact("anna@example.de").company()).isNull();
         assertThat(contact("zoe@example.de").firstName()).isEqualTo("Zoë");
         assertThat(imports.errorReport(job.id())).isEmpty();
         assertThat(audit.forTarget("contact_import", job.id())).extracting(e -> e.getAction())
-                .containsExactly("contact.import.start", "contact.import");
+            .containsExactly("contact.import.start", "contact.import");
     }
 
     @Test
@@ -113,11 +125,13 @@ class ContactImportTest {
 
         assertThat(List.of(job.created(), job.invalid())).containsExactly(3L, 1L);
         assertThat(contact("ada@example.com").company()).isEqualTo("Analytical Engines, Ltd");
-        assertThat(contact("ada@example.com").attributes()).containsEntry("notes", "Met at the fair.\nWants the newsletter.");
+        assertThat(contact("ada@example.com").attributes()).containsEntry("notes",
+                "Met at the fair.\nWants the newsletter.");
         assertThat(contact("grace@example.com").company()).isEqualTo("Navy \"Research\" Lab");
         assertThat(contact("grace@example.com").attributes()).containsEntry("notes", "Line one\nLine two\nLine three");
-        assertThat(imports.errorReport(job.id())).hasValueSatisfying(report -> assertThat(report.lines().toList())
-                .containsExactly("line,email,problem", "8,not-an-address,\"\"\"not-an-address\"\" is not a valid email address.\""));
+        assertThat(imports.errorReport(job.id()))
+            .hasValueSatisfying(report -> assertThat(report.lines().toList()).containsExactly("line,email,problem",
+                    "8,not-an-address,\"\"\"not-an-address\"\" is not a valid email address.\""));
     }
 
     @Test
@@ -135,9 +149,10 @@ class ContactImportTest {
         ImportJob job = imports.importNow(fixture("invalid-rows.csv", ImportMode.ADD_NEW_ONLY), MIA);
 
         assertThat(job.status()).isEqualTo(ImportStatus.FINISHED);
-        assertThat(List.of(job.created(), job.invalid(), job.skipped(), job.rowsDone())).containsExactly(3L, 6L, 0L, 9L);
+        assertThat(List.of(job.created(), job.invalid(), job.skipped(), job.rowsDone())).containsExactly(3L, 6L, 0L,
+                9L);
         assertThat(jdbc.queryForList("SELECT email FROM contact ORDER BY email", String.class))
-                .containsExactly("good1@example.com", "good2@example.com", "good3@example.com");
+            .containsExactly("good1@example.com", "good2@example.com", "good3@example.com");
         assertThat(job.hasErrorReport()).isTrue();
         List<String> report = imports.errorReport(job.id()).orElseThrow().lines().toList();
         assertThat(report).hasSize(7);
@@ -181,7 +196,8 @@ class ContactImportTest {
                 + "Open it in your spreadsheet program, save it as \"CSV UTF-8\" and import that file.");
         assertThat(List.of(job.created(), job.invalid(), job.rowsDone())).containsExactly(0L, 0L, 0L);
         assertThat(contactCount()).isZero();
-        assertThat(events.of(job.id())).last().isEqualTo(new ImportEvent.Finished(job.id(), null, "binary.bin", 0, 0, 0, 0, false, job.failure()));
+        assertThat(events.of(job.id())).last()
+            .isEqualTo(new ImportEvent.Finished(job.id(), null, "binary.bin", 0, 0, 0, 0, false, job.failure()));
     }
 
     @Test
@@ -196,21 +212,23 @@ class ContactImportTest {
     void aTenMegabyteFieldMakesOnlyItsRowInvalid() {
         String big = "x".repeat(10 * 1024 * 1024);
         byte[] file = ("email,notes\nfirst@example.com,short\nhuge@example.com," + big + "\nlast@example.com,short\n")
-                .getBytes(StandardCharsets.UTF_8);
+            .getBytes(StandardCharsets.UTF_8);
 
         ImportJob job = imports.importNow(new ImportRequest("huge.csv", ImportSource.of(file), Set.of(), null), MIA);
 
         assertThat(List.of(job.created(), job.invalid())).containsExactly(2L, 1L);
         assertThat(imports.errorReport(job.id()).orElseThrow())
-                .contains("3,huge@example.com,\"The column \"\"notes\"\" is longer than 1000 characters.\"");
+            .contains("3,huge@example.com,\"The column \"\"notes\"\" is longer than 1000 characters.\"");
     }
 
     @Test
-    void aTenMegabyteSingleLineIsRefusedAsHavingNoEmailColumn(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    void aTenMegabyteSingleLineIsRefusedAsHavingNoEmailColumn(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
         Path file = dir.resolve("one-line.csv");
         Files.writeString(file, "y".repeat(10 * 1024 * 1024));
 
-        ImportJob job = imports.importNow(new ImportRequest(file.toString(), ImportSource.of(file), Set.of(), null), MIA);
+        ImportJob job = imports.importNow(new ImportRequest(file.toString(), ImportSource.of(file), Set.of(), null),
+                MIA);
 
         assertThat(job.fileName()).isEqualTo("one-line.csv");
         assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
@@ -222,14 +240,17 @@ class ContactImportTest {
         ContactView ada = contacts.create(new NewContact("ada@example.com", "Augusta", "King", "Old Co",
                 Map.of("plan", "free", "city", "London"), Set.of("old"), null), MIA);
         contacts.changeStatus(ada.id(), ContactStatus.UNSUBSCRIBED, MIA);
-        byte[] file = "email,first name,company,plan\nADA@example.com,Ada,,gold\nnew@example.com,New,,\n".getBytes(StandardCharsets.UTF_8);
+        byte[] file = "email,first name,company,plan\nADA@example.com,Ada,,gold\nnew@example.com,New,,\n"
+            .getBytes(StandardCharsets.UTF_8);
 
-        ImportJob addOnly = imports.importNow(new ImportRequest("a.csv", ImportSource.of(file), Set.of("spring"), ImportMode.ADD_NEW_ONLY), MIA);
+        ImportJob addOnly = imports.importNow(
+                new ImportRequest("a.csv", ImportSource.of(file), Set.of("spring"), ImportMode.ADD_NEW_ONLY), MIA);
         assertThat(List.of(addOnly.created(), addOnly.updated(), addOnly.skipped())).containsExactly(1L, 0L, 1L);
         assertThat(contact("ada@example.com").firstName()).isEqualTo("Augusta");
         assertThat(contact("ada@example.com").tags()).containsExactly("old");
 
-        ImportJob update = imports.importNow(new ImportRequest("b.csv", ImportSource.of(file), Set.of("spring"), ImportMode.UPDATE_EXISTING), MIA);
+        ImportJob update = imports.importNow(
+                new ImportRequest("b.csv", ImportSource.of(file), Set.of("spring"), ImportMode.UPDATE_EXISTING), MIA);
         assertThat(List.of(update.created(), update.updated(), update.skipped())).containsExactly(0L, 2L, 0L);
         ContactView updated = contact("ada@example.com");
         assertThat(updated.firstName()).isEqualTo("Ada");
@@ -247,16 +268,19 @@ class ContactImportTest {
         suppressions.suppressDomain("blocked.example", null, MIA);
         suppressions.suppressErased("erased@example.com", MIA);
         byte[] file = ("email\nBounced@Example.com\nanyone@blocked.example\nerased@example.com\nfine@example.com\n")
-                .getBytes(StandardCharsets.UTF_8);
+            .getBytes(StandardCharsets.UTF_8);
 
         for (ImportMode mode : ImportMode.values()) {
-            ImportJob job = imports.importNow(new ImportRequest("again.csv", ImportSource.of(file), Set.of(), mode), MIA);
+            ImportJob job = imports.importNow(new ImportRequest("again.csv", ImportSource.of(file), Set.of(), mode),
+                    MIA);
             assertThat(job.skipped()).isEqualTo(3);
-            assertThat(imports.errorReport(job.id()).orElseThrow())
-                    .contains("2,bounced@example.com,\"Not imported: the address is on the suppression list (bounced), so it stays unmailable.\"")
-                    .contains("3,anyone@blocked.example,")
-                    // an erased person's address is refused without being written back into LUX by the report
-                    .contains("4,,\"Not imported: the address is on the suppression list (erased)").doesNotContain("erased@example.com");
+            assertThat(imports.errorReport(job.id()).orElseThrow()).contains(
+                    "2,bounced@example.com,\"Not imported: the address is on the suppression list (bounced), so it stays unmailable.\"")
+                .contains("3,anyone@blocked.example,")
+                // an erased person's address is refused without being written back into
+                // LUX by the report
+                .contains("4,,\"Not imported: the address is on the suppression list (erased)")
+                .doesNotContain("erased@example.com");
         }
         assertThat(jdbc.queryForList("SELECT email FROM contact", String.class)).containsExactly("fine@example.com");
         assertThat(suppressions.isSuppressed("bounced@example.com")).isTrue();
@@ -269,11 +293,13 @@ class ContactImportTest {
 
         List<ImportEvent> published = events.of(id);
         assertThat(published).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(published.subList(0, published.size() - 1)).allSatisfy(e -> assertThat(e).isInstanceOf(ImportEvent.Progress.class));
-        assertThat(published.stream().filter(ImportEvent.Progress.class::isInstance).map(e -> ((ImportEvent.Progress) e).rowsDone()))
-                .isSorted().contains(6L);
-        assertThat(published.get(published.size() - 1)).isEqualTo(new ImportEvent.Finished(id, null, "duplicates-case.csv",
-                3, 0, 3, 0, false, null));
+        assertThat(published.subList(0, published.size() - 1))
+            .allSatisfy(e -> assertThat(e).isInstanceOf(ImportEvent.Progress.class));
+        assertThat(published.stream()
+            .filter(ImportEvent.Progress.class::isInstance)
+            .map(e -> ((ImportEvent.Progress) e).rowsDone())).isSorted().contains(6L);
+        assertThat(published.get(published.size() - 1))
+            .isEqualTo(new ImportEvent.Finished(id, null, "duplicates-case.csv", 3, 0, 3, 0, false, null));
         assertThat(job.status()).isEqualTo(ImportStatus.FINISHED);
     }
 
@@ -291,16 +317,20 @@ class ContactImportTest {
 
         assertThat(job.status()).isEqualTo(ImportStatus.CANCELLED);
         assertThat(job.created()).isPositive().isLessThan(GatedRows.TOTAL).isEqualTo(contactCount());
-        assertThat(events.of(id)).last().isInstanceOfSatisfying(ImportEvent.Finished.class, f -> assertThat(f.cancelled()).isTrue());
+        assertThat(events.of(id)).last()
+            .isInstanceOfSatisfying(ImportEvent.Finished.class, f -> assertThat(f.cancelled()).isTrue());
         assertThatThrownBy(() -> imports.cancel(id, MIA)).hasMessageContaining("has already cancelled");
-        assertThat(audit.forTarget("contact_import", id)).extracting(e -> e.getAction()).contains("contact.import.cancel");
+        assertThat(audit.forTarget("contact_import", id)).extracting(e -> e.getAction())
+            .contains("contact.import.cancel");
     }
 
     @Test
     void requestsAreValidated() {
         assertThatThrownBy(() -> new ImportRequest(" ", ImportSource.of(new byte[0]), Set.of(), null))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("file name");
-        ImportRequest request = new ImportRequest("C:\\Users\\mia\\list.csv", ImportSource.of(new byte[0]), Set.of(" VIP "), null);
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("file name");
+        ImportRequest request = new ImportRequest("C:\\Users\\mia\\list.csv", ImportSource.of(new byte[0]),
+                Set.of(" VIP "), null);
         assertThat(request.fileName()).isEqualTo("list.csv");
         assertThat(request.tags()).containsExactly("vip");
         assertThat(request.mode()).isEqualTo(ImportMode.ADD_NEW_ONLY);
@@ -333,19 +363,29 @@ class ContactImportTest {
     private static void sleep() {
         try {
             Thread.sleep(20);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
-    /** A CSV of {@link #TOTAL} rows that pauses after the first 100 (past the sniffed sample) until the test lets it go on. */
+    /**
+     * A CSV of {@link #TOTAL} rows that pauses after the first 100 (past the sniffed
+     * sample) until the test lets it go on.
+     */
     static final class GatedRows extends InputStream {
+
         static final long TOTAL = 1000;
+
         private static final String NOTES = "n".repeat(900);
+
         private final java.util.concurrent.CountDownLatch release;
+
         private byte[] current = "email,notes\n".getBytes(StandardCharsets.US_ASCII);
+
         private int position;
+
         private long row;
 
         GatedRows(java.util.concurrent.CountDownLatch release) {
@@ -361,7 +401,8 @@ class ContactImportTest {
                 if (row == 100) {
                     try {
                         release.await();
-                    } catch (InterruptedException e) {
+                    }
+                    catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new UncheckedIOException(new IOException("interrupted"));
                     }
@@ -371,5 +412,7 @@ class ContactImportTest {
             }
             return current[position++];
         }
+
     }
+
 }

@@ -21,12 +21,15 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Imports a generated CSV of N contacts into a fresh database and prints rows/s and peak heap. Not a test:
- * run by bench/import-benchmark.sh with -Xmx256m. Usage: ImportBenchmark postgres|h2|parse rows csvFile workDir [url]
- * With a url (a loopback server holding the same file) the import downloads it the way a Teams attachment is
- * downloaded ({@link SafeFileFetcher}, local mode); "parse" reads and validates the file without a database.
+ * Imports a generated CSV of N contacts into a fresh database and prints rows/s and peak
+ * heap. Not a test: run by bench/import-benchmark.sh with -Xmx256m. Usage:
+ * ImportBenchmark postgres|h2|parse rows csvFile workDir [url] With a url (a loopback
+ * server holding the same file) the import downloads it the way a Teams attachment is
+ * downloaded ({@link SafeFileFetcher}, local mode); "parse" reads and validates the file
+ * without a database.
  */
 public final class ImportBenchmark {
+
     private ImportBenchmark() {
     }
 
@@ -42,34 +45,45 @@ public final class ImportBenchmark {
             return;
         }
 
-        SpringApplicationBuilder app = new SpringApplicationBuilder(CoreTestApplication.class).web(WebApplicationType.NONE);
-        java.util.List<String> settings = new java.util.ArrayList<>(java.util.List.of("--logging.level.root=WARN", "--spring.main.banner-mode=off",
-                // the download is read as fast as the import goes: on a loaded machine that is longer than the default 2 minutes
-                "--lux.imports.fetch-timeout=30m", "--logging.level.lux.imports.PostgresContactCopier=" + System.getProperty("bench.copier.log", "WARN")));
+        SpringApplicationBuilder app = new SpringApplicationBuilder(CoreTestApplication.class)
+            .web(WebApplicationType.NONE);
+        java.util.List<String> settings = new java.util.ArrayList<>(java.util.List.of("--logging.level.root=WARN",
+                "--spring.main.banner-mode=off",
+                // the download is read as fast as the import goes: on a loaded machine
+                // that is longer than the default 2 minutes
+                "--lux.imports.fetch-timeout=30m",
+                "--logging.level.lux.imports.PostgresContactCopier=" + System.getProperty("bench.copier.log", "WARN")));
         if ("postgres".equals(db)) {
-            System.setProperty("lux.test.db", "postgres"); // TestDatabase: a fresh schema, dropped at exit
+            System.setProperty("lux.test.db", "postgres"); // TestDatabase: a fresh
+                                                           // schema, dropped at exit
             app.initializers(new TestDatabase());
-        } else {
+        }
+        else {
             Path h2 = work.resolve("h2");
             deleteRecursively(h2);
-            // Arguments, not default properties: core's own defaults would otherwise point at ./data.
-            settings.addAll(java.util.List.of("--spring.datasource.url=jdbc:h2:file:" + h2.toAbsolutePath().resolve("bench") + CoreDefaults.H2_OPTIONS,
+            // Arguments, not default properties: core's own defaults would otherwise
+            // point at ./data.
+            settings.addAll(java.util.List.of(
+                    "--spring.datasource.url=jdbc:h2:file:" + h2.toAbsolutePath().resolve("bench")
+                            + CoreDefaults.H2_OPTIONS,
                     "--spring.datasource.username=sa", "--spring.datasource.password="));
         }
         try (ConfigurableApplicationContext context = app.run(settings.toArray(String[]::new))) {
             ContactImportService imports = context.getBean(ContactImportService.class);
-            ImportSource source = url.isBlank() ? ImportSource.of(csv) : context.getBean(SafeFileFetcher.class).source(url);
+            ImportSource source = url.isBlank() ? ImportSource.of(csv)
+                    : context.getBean(SafeFileFetcher.class).source(url);
             HeapSampler heap = HeapSampler.start();
             long start = System.nanoTime();
             ImportJob job = imports.importNow(new ImportRequest(csv.getFileName().toString(), source,
                     Set.of("benchmark"), ImportMode.ADD_NEW_ONLY), Actor.system());
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = heap.stop();
-            System.out.printf("database=%s source=%s rows=%d status=%s created=%d invalid=%d seconds=%.1f rows_per_second=%.0f "
+            System.out.printf(
+                    "database=%s source=%s rows=%d status=%s created=%d invalid=%d seconds=%.1f rows_per_second=%.0f "
                             + "peak_heap_mb=%.0f max_heap_mb=%d file_mb=%.0f%n",
-                    "postgres".equals(db) ? "PostgreSQL" : "H2 (file)", url.isBlank() ? "file" : "download", job.rowsDone(), job.status(),
-                    job.created(), job.invalid(), seconds, job.rowsDone() / seconds, peak / 1048576.0,
-                    Runtime.getRuntime().maxMemory() / 1048576, Files.size(csv) / 1048576.0);
+                    "postgres".equals(db) ? "PostgreSQL" : "H2 (file)", url.isBlank() ? "file" : "download",
+                    job.rowsDone(), job.status(), job.created(), job.invalid(), seconds, job.rowsDone() / seconds,
+                    peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576, Files.size(csv) / 1048576.0);
             if (job.status() != ImportStatus.FINISHED || job.created() != rows) {
                 System.err.println("Benchmark import did not create every row: " + job);
                 System.exit(1);
@@ -79,9 +93,9 @@ public final class ImportBenchmark {
 
     /** The parser and validation alone: every row read, nothing written. */
     private static void parseOnly(Path csv, long rows) throws IOException, InterruptedException {
-        ImportProperties defaults = new ImportProperties(0, 1, java.time.Duration.ofMillis(500), 10_000, 16_000_000, 100_000,
-                java.time.Duration.ofSeconds(30), "", java.util.List.of(), false, org.springframework.util.unit.DataSize.ofMegabytes(100),
-                java.time.Duration.ofMinutes(2), 10);
+        ImportProperties defaults = new ImportProperties(0, 1, java.time.Duration.ofMillis(500), 10_000, 16_000_000,
+                100_000, java.time.Duration.ofSeconds(30), "", java.util.List.of(), false,
+                org.springframework.util.unit.DataSize.ofMegabytes(100), java.time.Duration.ofMinutes(2), 10);
         long[] counts = new long[2];
         ContactRowReader.Rows sink = new ContactRowReader.Rows() {
             @Override
@@ -107,16 +121,21 @@ public final class ImportBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long peak = heap.stop();
-        System.out.printf("database=none (parse and validate only) rows=%d valid=%d invalid=%d seconds=%.1f rows_per_second=%.0f "
-                + "peak_heap_mb=%.0f max_heap_mb=%d%n", reader.rowsDone(), counts[0], counts[1], seconds, reader.rowsDone() / seconds,
-                peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576);
+        System.out.printf(
+                "database=none (parse and validate only) rows=%d valid=%d invalid=%d seconds=%.1f rows_per_second=%.0f "
+                        + "peak_heap_mb=%.0f max_heap_mb=%d%n",
+                reader.rowsDone(), counts[0], counts[1], seconds, reader.rowsDone() / seconds, peak / 1048576.0,
+                Runtime.getRuntime().maxMemory() / 1048576);
         if (counts[0] != rows) {
             System.err.println("The parser did not accept every row");
             System.exit(1);
         }
     }
 
-    /** Heap in use sampled every 10 ms: the pools' own peaks happen at different moments and overstate the sum. */
+    /**
+     * Heap in use sampled every 10 ms: the pools' own peaks happen at different moments
+     * and overstate the sum.
+     */
     private record HeapSampler(AtomicLong peak, AtomicBoolean done, Thread thread) {
         static HeapSampler start() {
             System.gc();
@@ -124,7 +143,8 @@ public final class ImportBenchmark {
             AtomicBoolean done = new AtomicBoolean();
             Thread sampler = new Thread(() -> {
                 while (!done.get()) {
-                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
+                            Math::max);
                     LockSupport.parkNanos(10_000_000);
                 }
             });
@@ -140,7 +160,9 @@ public final class ImportBenchmark {
         }
     }
 
-    /** A realistic-looking list: names, a company and two attributes, some fields quoted. */
+    /**
+     * A realistic-looking list: names, a company and two attributes, some fields quoted.
+     */
     private static void generate(Path csv, long rows) throws IOException {
         String header = "email,first_name,last_name,company,city,plan";
         if (Files.exists(csv) && Files.size(csv) > rows * 40) {
@@ -151,15 +173,18 @@ public final class ImportBenchmark {
             }
         }
         Files.createDirectories(csv.toAbsolutePath().getParent());
-        String[] first = {"Ada", "Grace", "Linus", "Margaret", "Alan", "Barbara", "Dennis", "Frances", "Ken", "Radia"};
-        String[] last = {"Lovelace", "Hopper", "Torvalds", "Hamilton", "Turing", "Liskov", "Ritchie", "Allen", "Thompson", "Perlman"};
-        String[] cities = {"London", "Berlin", "Paris", "Zürich", "Wien", "Madrid", "Oslo", "Dublin"};
+        String[] first = { "Ada", "Grace", "Linus", "Margaret", "Alan", "Barbara", "Dennis", "Frances", "Ken",
+                "Radia" };
+        String[] last = { "Lovelace", "Hopper", "Torvalds", "Hamilton", "Turing", "Liskov", "Ritchie", "Allen",
+                "Thompson", "Perlman" };
+        String[] cities = { "London", "Berlin", "Paris", "Zürich", "Wien", "Madrid", "Oslo", "Dublin" };
         try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             out.write(header);
             out.write('\n');
             for (long i = 0; i < rows; i++) {
-                out.write("user" + i + "@example" + (i % 997) + ".com," + first[(int) (i % 10)] + "," + last[(int) (i / 10 % 10)]
-                        + ",\"Company " + (i % 5000) + ", Inc.\"," + cities[(int) (i % cities.length)] + "," + (i % 3 == 0 ? "gold" : "free"));
+                out.write("user" + i + "@example" + (i % 997) + ".com," + first[(int) (i % 10)] + ","
+                        + last[(int) (i / 10 % 10)] + ",\"Company " + (i % 5000) + ", Inc.\","
+                        + cities[(int) (i % cities.length)] + "," + (i % 3 == 0 ? "gold" : "free"));
                 out.write('\n');
             }
         }
@@ -172,4 +197,5 @@ public final class ImportBenchmark {
             }
         }
     }
+
 }

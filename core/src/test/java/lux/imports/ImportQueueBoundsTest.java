@@ -18,30 +18,40 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Background imports wait in a bounded queue: when it is full a new import is refused at once, clearly, and nothing is lost. */
+/**
+ * Background imports wait in a bounded queue: when it is full a new import is refused at
+ * once, clearly, and nothing is lost.
+ */
 @DatabaseTest
-@SpringBootTest(classes = CoreTestApplication.class, properties = {"lux.imports.threads=1", "lux.imports.queue-capacity=1"})
+@SpringBootTest(classes = CoreTestApplication.class,
+        properties = { "lux.imports.threads=1", "lux.imports.queue-capacity=1" })
 class ImportQueueBoundsTest {
+
     @Autowired
     ContactImportService imports;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void aFullQueueRefusesTheNextImportAndTheQueuedOnesStillFinish() throws Exception {
         DatabaseCleaner.clean(jdbc);
-        // the first import reads a file that is still arriving (a slow upload): it holds the only import thread
+        // the first import reads a file that is still arriving (a slow upload): it holds
+        // the only import thread
         PipedOutputStream upload = new PipedOutputStream();
         PipedInputStream slow = new PipedInputStream(upload);
         long first = imports.start(new ImportRequest("slow.csv", () -> slow, Set.of(), null), Actor.system());
         long second = imports.start(csv("queued.csv", "email\nqueued@example.com\n"), Actor.system());
 
         assertThatThrownBy(() -> imports.start(csv("third.csv", "email\nthird@example.com\n"), Actor.system()))
-                .isInstanceOf(ConflictException.class)
-                .hasMessageContaining("already running 1 import(s) with 1 more waiting").hasMessageContaining("try again in a few minutes");
-        // refused before a job was written, or (when the queue filled at that very moment) recorded as failed with the reason
-        assertThat(jdbc.queryForList("SELECT status || ': ' || failure FROM contact_import WHERE file_name = 'third.csv'", String.class))
-                .allSatisfy(row -> assertThat(row).startsWith("FAILED: LUX is already running"));
+            .isInstanceOf(ConflictException.class)
+            .hasMessageContaining("already running 1 import(s) with 1 more waiting")
+            .hasMessageContaining("try again in a few minutes");
+        // refused before a job was written, or (when the queue filled at that very
+        // moment) recorded as failed with the reason
+        assertThat(jdbc.queryForList(
+                "SELECT status || ': ' || failure FROM contact_import WHERE file_name = 'third.csv'", String.class))
+            .allSatisfy(row -> assertThat(row).startsWith("FAILED: LUX is already running"));
 
         upload.write("email\nslow@example.com\n".getBytes(StandardCharsets.UTF_8));
         upload.close();
@@ -50,7 +60,7 @@ class ImportQueueBoundsTest {
         assertThat(imports.get(first).status()).isEqualTo(ImportStatus.FINISHED);
         assertThat(imports.get(second).status()).isEqualTo(ImportStatus.FINISHED);
         assertThat(jdbc.queryForList("SELECT email FROM contact ORDER BY email", String.class))
-                .containsExactly("queued@example.com", "slow@example.com");
+            .containsExactly("queued@example.com", "slow@example.com");
         // with the queue free again, imports are taken as before
         awaitDone(imports.start(csv("later.csv", "email\nlater@example.com\n"), Actor.system()));
     }

@@ -28,10 +28,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** SMTP delivery's bounce mailbox read over IMAP from GreenMail, a real IMAP server on loopback. */
+/**
+ * SMTP delivery's bounce mailbox read over IMAP from GreenMail, a real IMAP server on
+ * loopback.
+ */
 @DatabaseTest
 @SpringBootTest(classes = CoreTestApplication.class)
 class ImapMailboxReaderTest {
+
     static final GreenMail IMAP = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
     static final String ANN = "ann.lee@fabrikam.example";
     static final String FINN = "finn.roberts@fabrikam.example";
@@ -58,12 +62,23 @@ class ImapMailboxReaderTest {
         IMAP.stop();
     }
 
-    @Autowired InboundReading reading;
-    @Autowired TemplateService templates;
-    @Autowired ContactService contacts;
-    @Autowired CampaignService campaigns;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    InboundReading reading;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
     InboundFixture.Sent sent;
+
     GreenMailUser user;
 
     @BeforeEach
@@ -80,21 +95,27 @@ class ImapMailboxReaderTest {
 
     @Test
     void readsTheBounceMailboxActsOnceAndMovesEachMessageToTheProcessedFolder() throws Exception {
-        deliver(Samples.aimedAt("dsn-hard.eml", "lux-c41-r978", "Bob.Stone@fabrikam.example", sent.campaignId(), sent.id(ANN), ANN));
+        deliver(Samples.aimedAt("dsn-hard.eml", "lux-c41-r978", "Bob.Stone@fabrikam.example", sent.campaignId(),
+                sent.id(ANN), ANN));
         deliver(Samples.aimedAt("human-reply.eml", "lux-c41-r982", FINN, sent.campaignId(), sent.id(FINN), FINN));
 
         assertThat(reading.readAll()).isEqualTo(2);
         assertThat(contacts.findByEmail(ANN).orElseThrow().status()).isEqualTo(ContactStatus.BOUNCED);
-        assertThat(jdbc.queryForObject("SELECT note FROM suppression WHERE entry = ?", String.class, ANN)).contains("5.1.1");
-        assertThat(jdbc.queryForList("SELECT kind FROM inbound_message ORDER BY id", String.class)).containsExactly("HARD_BOUNCE", "REPLY");
+        assertThat(jdbc.queryForObject("SELECT note FROM suppression WHERE entry = ?", String.class, ANN))
+            .contains("5.1.1");
+        assertThat(jdbc.queryForList("SELECT kind FROM inbound_message ORDER BY id", String.class))
+            .containsExactly("HARD_BOUNCE", "REPLY");
         assertThat(count("INBOX")).isZero();
         assertThat(count("LUX processed")).isEqualTo(2);
 
         // the same bounce arrives again (a second copy): filed, not acted on twice
-        deliver(Samples.aimedAt("dsn-hard.eml", "lux-c41-r978", "Bob.Stone@fabrikam.example", sent.campaignId(), sent.id(ANN), ANN));
+        deliver(Samples.aimedAt("dsn-hard.eml", "lux-c41-r978", "Bob.Stone@fabrikam.example", sent.campaignId(),
+                sent.id(ANN), ANN));
         assertThat(reading.readAll()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT total FROM tracking_rollup WHERE campaign_id = ? AND metric = 'bounce.hard'", Long.class,
-                sent.campaignId())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                "SELECT total FROM tracking_rollup WHERE campaign_id = ? AND metric = 'bounce.hard'", Long.class,
+                sent.campaignId()))
+            .isEqualTo(1);
         assertThat(count("LUX processed")).isEqualTo(3);
     }
 
@@ -105,7 +126,8 @@ class ImapMailboxReaderTest {
         try {
             assertThat(reading.readAll()).isZero();
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbound_message", Long.class)).isZero();
-        } finally {
+        }
+        finally {
             user.setPassword("secret-imap");
         }
         assertThat(count("INBOX")).isEqualTo(1);
@@ -117,8 +139,10 @@ class ImapMailboxReaderTest {
         try {
             Folder f = store.getFolder(folder);
             return f.exists() ? f.getMessageCount() : 0;
-        } finally {
+        }
+        finally {
             store.close();
         }
     }
+
 }

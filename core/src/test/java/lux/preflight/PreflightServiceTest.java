@@ -37,29 +37,33 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The pre-flight check against a DNS double on loopback UDP (real TXT and CNAME answers, Microsoft 365's DKIM CNAMEs,
- * a server that never answers) and a loopback web server for links (200, 404, one that answers too late); template
- * fields counted over the audience in SQL; blocking problems refuse scheduling.
+ * The pre-flight check against a DNS double on loopback UDP (real TXT and CNAME answers,
+ * Microsoft 365's DKIM CNAMEs, a server that never answers) and a loopback web server for
+ * links (200, 404, one that answers too late); template fields counted over the audience
+ * in SQL; blocking problems refuse scheduling.
  */
 @DatabaseTest
-@SpringBootTest(classes = CoreTestApplication.class, properties = {"lux.public-base-url=https://lux.example.com",
-    "lux.mail.postal-address=Northwind Ltd, 1 Main St, Berlin", "lux.mail.default-sender=news@northwind-mail.com",
-    "lux.preflight.require-postal-address=true", "lux.preflight.bulk-sender-threshold=3", "lux.preflight.dns.timeout=500ms",
-    "lux.preflight.links.enabled=true", "lux.preflight.links.timeout=700ms", "lux.preflight.links.allow-private-addresses=true"})
+@SpringBootTest(classes = CoreTestApplication.class, properties = { "lux.public-base-url=https://lux.example.com",
+        "lux.mail.postal-address=Northwind Ltd, 1 Main St, Berlin", "lux.mail.default-sender=news@northwind-mail.com",
+        "lux.preflight.require-postal-address=true", "lux.preflight.bulk-sender-threshold=3",
+        "lux.preflight.dns.timeout=500ms", "lux.preflight.links.enabled=true", "lux.preflight.links.timeout=700ms",
+        "lux.preflight.links.allow-private-addresses=true" })
 class PreflightServiceTest {
+
     static final DnsDouble DNS;
     static final HttpServer WEB;
 
     static {
         try {
-            DNS = new DnsDouble()
-                    .txt("northwind-mail.com", "google-site-verification=abc123")
-                    .txt("northwind-mail.com", "v=spf1 include:spf.protection.outlook.com -all")
-                    .txt("_dmarc.northwind-mail.com", "v=DMARC1; p=none; rua=mailto:dmarc@northwind-mail.com")
-                    .cname("selector1._domainkey.northwind-mail.com", "selector1-northwind-mail-com._domainkey.northwind.onmicrosoft.com")
-                    .txt("selector1-northwind-mail-com._domainkey.northwind.onmicrosoft.com", "v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEB")
-                    .txt("fabrikam-mail.com", "v=spf1 include:spf.protection.outlook.com -all")
-                    .silent("silent-mail.com");
+            DNS = new DnsDouble().txt("northwind-mail.com", "google-site-verification=abc123")
+                .txt("northwind-mail.com", "v=spf1 include:spf.protection.outlook.com -all")
+                .txt("_dmarc.northwind-mail.com", "v=DMARC1; p=none; rua=mailto:dmarc@northwind-mail.com")
+                .cname("selector1._domainkey.northwind-mail.com",
+                        "selector1-northwind-mail-com._domainkey.northwind.onmicrosoft.com")
+                .txt("selector1-northwind-mail-com._domainkey.northwind.onmicrosoft.com",
+                        "v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEB")
+                .txt("fabrikam-mail.com", "v=spf1 include:spf.protection.outlook.com -all")
+                .silent("silent-mail.com");
             WEB = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             WEB.setExecutor(Executors.newCachedThreadPool());
             WEB.createContext("/good", exchange -> {
@@ -74,14 +78,16 @@ class PreflightServiceTest {
             WEB.createContext("/slow", exchange -> {
                 try {
                     Thread.sleep(5_000);
-                } catch (InterruptedException e) {
+                }
+                catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
                 exchange.sendResponseHeaders(200, -1);
                 exchange.close();
             });
             WEB.start(); // anything else answers 404
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new ExceptionInInitializerError(e);
         }
     }
@@ -97,11 +103,20 @@ class PreflightServiceTest {
         WEB.stop(0);
     }
 
-    @Autowired PreflightService preflight;
-    @Autowired CampaignService campaigns;
-    @Autowired ContactService contacts;
-    @Autowired TemplateService templates;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    PreflightService preflight;
+
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void clean() {
@@ -116,10 +131,12 @@ class PreflightServiceTest {
     void aCleanCampaignFromAnAuthenticatedDomainHasNoProblems() {
         contact("ann@example.net", "Ann", Map.of(), "news");
         contact("bob@example.net", "Bob", Map.of(), "news");
-        PreflightReport report = preflight.check(new TemplateContent("t", "Your November news, {{ contact.first_name }}",
+        PreflightReport report = preflight.check(new TemplateContent("t",
+                "Your November news, {{ contact.first_name }}",
                 "<p>Hello {{ contact.first_name }}</p><img src=\"https://cdn.example.com/a.png\" alt=\"Autumn range\">"
-                        + "<p><a href=\"" + web("/good") + "\">Shop</a> <a href=\"" + web("/moved") + "\">Moved</a></p>", null),
-                AudienceFilter.anyOf("news"), null);
+                        + "<p><a href=\"" + web("/good") + "\">Shop</a> <a href=\"" + web("/moved")
+                        + "\">Moved</a></p>",
+                null), AudienceFilter.anyOf("news"), null);
 
         assertThat(report.problems()).isEmpty();
         assertThat(report.recipients()).isEqualTo(2);
@@ -132,17 +149,19 @@ class PreflightServiceTest {
         contact("bob@example.net", null, Map.of(), "news");
         contact("cy@example.net", "  ", Map.of(), "news");
         contact("dee@example.net", "Dee", Map.of(), "news");
-        contact("out@example.net", null, Map.of(), "other"); // not in the audience: not counted
+        contact("out@example.net", null, Map.of(), "other"); // not in the audience: not
+                                                             // counted
         PreflightReport report = preflight.check(new TemplateContent("t", "News",
                 "<p>Hi {{ contact.first_name }}, from {{ contact.city }} {{ contact.last_name | default(\"friend\") }}"
-                        + "{% if contact.company %} at {{ contact.company }}{% endif %} {{ contact.plan }}</p>", null),
-                AudienceFilter.anyOf("news"), null);
+                        + "{% if contact.company %} at {{ contact.company }}{% endif %} {{ contact.plan }}</p>",
+                null), AudienceFilter.anyOf("news"), null);
 
         assertThat(messages(report, Check.VARIABLES, Severity.WARNING)).containsExactly(
                 "2 contacts have no first name — use {{ contact.first_name | default(\"there\") }}.",
                 "3 contacts have no city — use {{ contact.city | default(\"…\") }}.");
-        assertThat(messages(report, Check.VARIABLES, Severity.BLOCKING)).singleElement().asString()
-                .startsWith("No contact in the audience has the attribute plan");
+        assertThat(messages(report, Check.VARIABLES, Severity.BLOCKING)).singleElement()
+            .asString()
+            .startsWith("No contact in the audience has the attribute plan");
         assertThat(report.blocked()).isTrue();
     }
 
@@ -150,9 +169,10 @@ class PreflightServiceTest {
     void brokenAndSlowLinksAreWarnings() {
         contact("ann@example.net", "Ann", Map.of(), "news");
         PreflightReport report = preflight.check(new TemplateContent("t", "News {{ contact.first_name }}",
-                "<p><a href=\"" + web("/good") + "\">ok</a> <a href=\"" + web("/gone") + "\">gone</a> <a href=\"" + web("/slow")
-                        + "\">slow</a> <a href=\"https://lux.example.com/own\">LUX itself: not checked</a></p>", null),
-                AudienceFilter.anyOf("news"), null);
+                "<p><a href=\"" + web("/good") + "\">ok</a> <a href=\"" + web("/gone") + "\">gone</a> <a href=\""
+                        + web("/slow")
+                        + "\">slow</a> <a href=\"https://lux.example.com/own\">LUX itself: not checked</a></p>",
+                null), AudienceFilter.anyOf("news"), null);
 
         assertThat(messages(report, Check.LINKS, Severity.WARNING)).containsExactly(
                 "The link " + web("/gone") + " answered 404.",
@@ -174,11 +194,13 @@ class PreflightServiceTest {
             contact("many" + i + "@example.net", "M", Map.of(), "news");
         }
         PreflightReport bulk = preflight.check(content, AudienceFilter.anyOf("news"), "news@fabrikam-mail.com");
-        assertThat(bulk.blocking()).extracting(Problem::check).containsExactly(Check.DKIM, Check.DMARC, Check.BULK_SENDER);
-        assertThat(bulk.blocking().get(2).message()).contains("About 4 recipients", "lacks DKIM, DMARC", "Gmail and Yahoo",
-                "one-click unsubscribe", "alignment");
+        assertThat(bulk.blocking()).extracting(Problem::check)
+            .containsExactly(Check.DKIM, Check.DMARC, Check.BULK_SENDER);
+        assertThat(bulk.blocking().get(2).message()).contains("About 4 recipients", "lacks DKIM, DMARC",
+                "Gmail and Yahoo", "one-click unsubscribe", "alignment");
 
-        PreflightReport authenticatedBulk = preflight.check(content, AudienceFilter.anyOf("news"), "news@northwind-mail.com");
+        PreflightReport authenticatedBulk = preflight.check(content, AudienceFilter.anyOf("news"),
+                "news@northwind-mail.com");
         assertThat(authenticatedBulk.blocked()).isFalse();
         assertThat(authenticatedBulk.warnings()).extracting(Problem::check).containsExactly(Check.BULK_SENDER);
     }
@@ -189,30 +211,39 @@ class PreflightServiceTest {
         TemplateContent content = new TemplateContent("t", "News {{ contact.first_name }}", "<p>Hello</p>", null);
 
         PreflightReport silent = preflight.check(content, AudienceFilter.anyOf("news"), "news@silent-mail.com");
-        assertThat(silent.warnings()).singleElement().extracting(Problem::message).asString()
-                .startsWith("Could not check the SPF, DKIM and DMARC records of silent-mail.com: the DNS lookup of");
+        assertThat(silent.warnings()).singleElement()
+            .extracting(Problem::message)
+            .asString()
+            .startsWith("Could not check the SPF, DKIM and DMARC records of silent-mail.com: the DNS lookup of");
 
         preflight.check(content, AudienceFilter.anyOf("news"), "news@northwind-mail.com");
         int asked = DNS.queries();
-        assertThat(preflight.check(content, AudienceFilter.anyOf("news"), "news@northwind-mail.com").problems()).isEmpty();
+        assertThat(preflight.check(content, AudienceFilter.anyOf("news"), "news@northwind-mail.com").problems())
+            .isEmpty();
         assertThat(DNS.queries()).isEqualTo(asked);
     }
 
     @Test
     void schedulingIsRefusedWhileABlockingProblemStandsAndTheCampaignStaysADraft() {
         contact("ann@example.net", "Ann", Map.of(), "news");
-        long template = templates.create(new TemplateContent("hidden", "News {{ contact.first_name }}",
-                "<p>Hello</p><p style=\"display:none\"><a href=\"{{ unsubscribe_url }}\">Unsubscribe</a></p>", null), Actor.system()).id();
-        CampaignView campaign = campaigns.create(new NewCampaign("Hidden", template, null, AudienceFilter.anyOf("news")), Actor.system());
+        long template = templates
+            .create(new TemplateContent("hidden", "News {{ contact.first_name }}",
+                    "<p>Hello</p><p style=\"display:none\"><a href=\"{{ unsubscribe_url }}\">Unsubscribe</a></p>",
+                    null), Actor.system())
+            .id();
+        CampaignView campaign = campaigns
+            .create(new NewCampaign("Hidden", template, null, AudienceFilter.anyOf("news")), Actor.system());
 
         assertThatThrownBy(() -> campaigns.schedule(campaign.id(), null, null, Actor.system()))
-                .isInstanceOf(PreflightRefusedException.class)
-                .hasMessageStartingWith("Campaign \"Hidden\" cannot be scheduled until these are fixed: The template's unsubscribe link");
+            .isInstanceOf(PreflightRefusedException.class)
+            .hasMessageStartingWith(
+                    "Campaign \"Hidden\" cannot be scheduled until these are fixed: The template's unsubscribe link");
         assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.DRAFT);
 
         templates.update(template, new TemplateContent("hidden", "News {{ contact.first_name }}",
                 "<p>Hello</p><p><a href=\"{{ unsubscribe_url }}\">Unsubscribe</a></p>", null), Actor.system());
-        assertThat(campaigns.schedule(campaign.id(), null, null, Actor.system()).status()).isEqualTo(CampaignStatus.SCHEDULED);
+        assertThat(campaigns.schedule(campaign.id(), null, null, Actor.system()).status())
+            .isEqualTo(CampaignStatus.SCHEDULED);
     }
 
     private void contact(String email, String firstName, Map<String, String> attributes, String tag) {
@@ -220,6 +251,11 @@ class PreflightServiceTest {
     }
 
     private static List<String> messages(PreflightReport report, Check check, Severity severity) {
-        return report.problems().stream().filter(p -> p.check() == check && p.severity() == severity).map(Problem::message).toList();
+        return report.problems()
+            .stream()
+            .filter(p -> p.check() == check && p.severity() == severity)
+            .map(Problem::message)
+            .toList();
     }
+
 }

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** OWASP CSV injection: every formula start is quoted, plain numbers and ordinary text are left as they are. */
+/**
+ * OWASP CSV injection: every formula start is quoted, plain numbers and ordinary text are
+ * left as they are.
+ */
 class CsvCellsTest {
+
     @Test
     void formulaStartsGetALeadingQuote() {
-        assertThat(CsvCells.neutralise("=HYPERLINK(\"http://evil\",\"x\")")).isEqualTo("'=HYPERLINK(\"http://evil\",\"x\")");
+        assertThat(CsvCells.neutralise("=HYPERLINK(\"http://evil\",\"x\")"))
+            .isEqualTo("'=HYPERLINK(\"http://evil\",\"x\")");
         assertThat(CsvCells.neutralise("@SUM(A1)")).isEqualTo("'@SUM(A1)");
         assertThat(CsvCells.neutralise("\t=1+1")).isEqualTo("'\t=1+1");
         assertThat(CsvCells.neutralise("\r=1+1")).isEqualTo("'\r=1+1");
@@ -28,4 +33,5 @@ class CsvCellsTest {
         assertThat(CsvCells.neutralise("")).isEmpty();
         assertThat(CsvCells.neutralise(null)).isNull();
     }
+
 }

@@ -8,8 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** Every reader-facing text exists in every offered language, and each language answers in its own words. */
+/**
+ * Every reader-facing text exists in every offered language, and each language answers in
+ * its own words.
+ */
 class PublicMessagesTest {
+
     @Test
     void everyKeyExistsInEveryLanguage() throws Exception {
         Properties english = load("");
@@ -35,10 +39,12 @@ class PublicMessagesTest {
 
     private static Properties load(String suffix) throws Exception {
         Properties p = new Properties();
-        try (InputStream in = PublicMessagesTest.class.getResourceAsStream("/i18n/messages_public" + suffix + ".properties")) {
+        try (InputStream in = PublicMessagesTest.class
+            .getResourceAsStream("/i18n/messages_public" + suffix + ".properties")) {
             assertThat(in).as("bundle " + suffix).isNotNull();
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
     }
+
 }

@@ -27,22 +27,32 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Audience segments come from real rows: recipients and tracking events are written as delivery would write them. */
+/**
+ * Audience segments come from real rows: recipients and tracking events are written as
+ * delivery would write them.
+ */
 @DatabaseTest
 @SpringBootTest(classes = CoreTestApplication.class, properties = "lux.delivery.enabled=false")
 class AudienceAnalyserTest {
+
     @Autowired
     AudienceAnalyser analyser;
+
     @Autowired
     ContactService contacts;
+
     @Autowired
     TemplateService templates;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     SuppressionService suppressions;
+
     @Autowired
     JdbcTemplate jdbc;
+
     long campaignId;
 
     @BeforeEach
@@ -50,7 +60,8 @@ class AudienceAnalyserTest {
         DatabaseCleaner.clean(jdbc);
         Actor a = Actor.system();
         var template = templates.create(new TemplateContent("T", "S", "<p>B</p>", null), a);
-        campaignId = campaigns.create(new NewCampaign("Old news", template.id(), null, AudienceFilter.everyone()), a).id();
+        campaignId = campaigns.create(new NewCampaign("Old news", template.id(), null, AudienceFilter.everyone()), a)
+            .id();
         Instant now = Instant.now();
         ContactView active = contact("active@gmail.com", "vip");
         ContactView lapsing = contact("lapsing@gmail.com", "vip");
@@ -81,8 +92,10 @@ class AudienceAnalyserTest {
         assertThat(all.topDomains()).containsEntry("gmail.com", 4L).containsEntry("corp.example", 2L);
         assertThat(all.topTags()).containsEntry("vip", 3L).containsEntry("lead", 3L);
         assertThat(all.suppressedAddresses()).isEqualTo(1);
-        assertThat(all.recommendations()).anyMatch(r -> r.contains("machine opens")).anyMatch(r -> r.contains("never been mailed"))
-                .anyMatch(r -> r.contains("gmail.com")).anyMatch(r -> r.contains("suppression list"));
+        assertThat(all.recommendations()).anyMatch(r -> r.contains("machine opens"))
+            .anyMatch(r -> r.contains("never been mailed"))
+            .anyMatch(r -> r.contains("gmail.com"))
+            .anyMatch(r -> r.contains("suppression list"));
 
         AudienceAnalysis vip = analyser.analyse("VIP");
         assertThat(vip.scope()).isEqualTo("contacts tagged vip");
@@ -96,13 +109,17 @@ class AudienceAnalyserTest {
     }
 
     private long recipient(ContactView contact, Instant sentAt) {
-        jdbc.update("INSERT INTO campaign_recipient (campaign_id, contact_id, email, status, sent_at, created_at) VALUES (?, ?, ?, 'SENT', ?, ?)",
+        jdbc.update(
+                "INSERT INTO campaign_recipient (campaign_id, contact_id, email, status, sent_at, created_at) VALUES (?, ?, ?, 'SENT', ?, ?)",
                 campaignId, contact.id(), contact.email(), Timestamp.from(sentAt), Timestamp.from(sentAt));
-        return jdbc.queryForObject("SELECT id FROM campaign_recipient WHERE campaign_id = ? AND email = ?", Long.class, campaignId, contact.email());
+        return jdbc.queryForObject("SELECT id FROM campaign_recipient WHERE campaign_id = ? AND email = ?", Long.class,
+                campaignId, contact.email());
     }
 
     private void event(long recipientId, String kind, Instant at, boolean machine) {
-        jdbc.update("INSERT INTO tracking_event (recipient_id, campaign_id, kind, occurred_at, machine, machine_reason) VALUES (?, ?, ?, ?, ?, ?)",
+        jdbc.update(
+                "INSERT INTO tracking_event (recipient_id, campaign_id, kind, occurred_at, machine, machine_reason) VALUES (?, ?, ?, ?, ?, ?)",
                 recipientId, campaignId, kind, Timestamp.from(at), machine, machine ? "Apple MPP" : null);
     }
+
 }

@@ -18,21 +18,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DatabaseTest
 @SpringBootTest(classes = CoreTestApplication.class)
 class TemplateEditsTest {
+
     static final Actor MIA = new Actor(null, "mia@lux.test", Channel.TEAMS);
 
     @Autowired
     TemplateEdits edits;
+
     @Autowired
     TemplateService templates;
+
     @Autowired
     JdbcTemplate jdbc;
+
     long id;
 
     @BeforeEach
     void setUp() {
         DatabaseCleaner.clean(jdbc);
-        id = templates.create(new TemplateContent("Invite", "Join us", "<p>Hi {{ contact.first_name }}</p>"
-                + "<p><a href=\"https://example.com/r\">Sign up</a> or Sign up later</p>", null), MIA).id();
+        id = templates
+            .create(new TemplateContent("Invite", "Join us",
+                    "<p>Hi {{ contact.first_name }}</p>"
+                            + "<p><a href=\"https://example.com/r\">Sign up</a> or Sign up later</p>",
+                    null), MIA)
+            .id();
     }
 
     @Test
@@ -54,14 +62,18 @@ class TemplateEditsTest {
 
     @Test
     void refusesTextThatIsNotThereAndChangesThatBreakTheTemplate() {
-        assertThatThrownBy(() -> edits.replaceText(id, "Sign in", "Register", MIA)).isInstanceOf(InvalidInputException.class)
-                .hasMessage("\"Sign in\" is not in template \"Invite\". Nothing was changed; preview it to see its text.");
-        assertThatThrownBy(() -> edits.setSubject(id, "Hi {{ contact.frist_name }}", MIA)).isInstanceOf(TemplateRenderException.class)
-                .hasMessageContaining("frist_name");
+        assertThatThrownBy(() -> edits.replaceText(id, "Sign in", "Register", MIA))
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessage("\"Sign in\" is not in template \"Invite\". Nothing was changed; preview it to see its text.");
+        assertThatThrownBy(() -> edits.setSubject(id, "Hi {{ contact.frist_name }}", MIA))
+            .isInstanceOf(TemplateRenderException.class)
+            .hasMessageContaining("frist_name");
         assertThatThrownBy(() -> edits.replaceText(id, "Sign up", "{% if contact.first_name %}", MIA))
-                .isInstanceOf(TemplateRenderException.class);
-        assertThatThrownBy(() -> edits.replaceText(id, "x".repeat(2001), "y", MIA)).hasMessageContaining("longer than 2000");
+            .isInstanceOf(TemplateRenderException.class);
+        assertThatThrownBy(() -> edits.replaceText(id, "x".repeat(2001), "y", MIA))
+            .hasMessageContaining("longer than 2000");
         assertThat(templates.get(id).subject()).isEqualTo("Join us");
         assertThat(templates.get(id).htmlBody()).contains("Sign up");
     }
+
 }

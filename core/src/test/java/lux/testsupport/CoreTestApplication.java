@@ -9,15 +9,17 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
- * The core module on its own, for core's tests. TypeExcludeFilter keeps each test class's nested
- * {@code @TestConfiguration} (a fixed clock, say) out of every other test's context, as @SpringBootApplication does.
+ * The core module on its own, for core's tests. TypeExcludeFilter keeps each test class's
+ * nested {@code @TestConfiguration} (a fixed clock, say) out of every other test's
+ * context, as @SpringBootApplication does.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@ComponentScan(basePackages = "lux", excludeFilters = {
-    @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-    @ComponentScan.Filter(type = FilterType.REGEX, pattern = "lux\\.testsupport\\..*Application")})
+@ComponentScan(basePackages = "lux",
+        excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "lux\\.testsupport\\..*Application") })
 @EntityScan("lux")
 @EnableJpaRepositories("lux")
 public class CoreTestApplication {
+
 }

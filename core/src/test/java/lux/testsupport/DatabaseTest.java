@@ -9,8 +9,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * Marks a Spring test that talks to the database. It runs twice in the build: on H2 in the normal
- * surefire run and on PostgreSQL in the "postgres-test" run (tag {@code database}).
+ * Marks a Spring test that talks to the database. It runs twice in the build: on H2 in
+ * the normal surefire run and on PostgreSQL in the "postgres-test" run (tag
+ * {@code database}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,4 +19,5 @@ import org.springframework.test.context.ContextConfiguration;
 @ExtendWith(PostgresAvailability.class)
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface DatabaseTest {
+
 }

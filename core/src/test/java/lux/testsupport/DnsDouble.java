@@ -24,15 +24,21 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * A tiny recursive DNS server on loopback UDP, answering in the real wire format (built by dnsjava): TXT and CNAME
- * records, a CNAME followed to its target's records as a resolver does, NXDOMAIN for unknown names, and silence for
- * names told to time out. Counts the queries it answered.
+ * A tiny recursive DNS server on loopback UDP, answering in the real wire format (built
+ * by dnsjava): TXT and CNAME records, a CNAME followed to its target's records as a
+ * resolver does, NXDOMAIN for unknown names, and silence for names told to time out.
+ * Counts the queries it answered.
  */
 public final class DnsDouble implements AutoCloseable {
+
     private final DatagramSocket socket;
+
     private final Map<Name, List<Record>> records = new ConcurrentHashMap<>();
+
     private final Set<Name> silent = ConcurrentHashMap.newKeySet();
+
     private final AtomicInteger queries = new AtomicInteger();
+
     private final Thread thread;
 
     public DnsDouble() throws IOException {
@@ -83,7 +89,8 @@ public final class DnsDouble implements AutoCloseable {
                 queries.incrementAndGet();
                 byte[] answer = answer(query, question).toWire();
                 socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 if (socket.isClosed()) {
                     return;
                 }
@@ -106,7 +113,8 @@ public final class DnsDouble implements AutoCloseable {
             for (Record r : here) {
                 if (r.getType() == question.getType()) {
                     response.addRecord(r, Section.ANSWER);
-                } else if (r instanceof CNAMERecord c) {
+                }
+                else if (r instanceof CNAMERecord c) {
                     response.addRecord(r, Section.ANSWER);
                     next = c.getTarget();
                 }
@@ -125,7 +133,8 @@ public final class DnsDouble implements AutoCloseable {
     private static Name name(String name) {
         try {
             return Name.fromString(name.endsWith(".") ? name : name + ".");
-        } catch (TextParseException e) {
+        }
+        catch (TextParseException e) {
             throw new IllegalArgumentException(e);
         }
     }
@@ -134,4 +143,5 @@ public final class DnsDouble implements AutoCloseable {
     public void close() {
         socket.close();
     }
+
 }

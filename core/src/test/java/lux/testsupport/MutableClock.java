@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 
 /** A clock tests can move. */
 public final class MutableClock extends Clock {
+
     private volatile Instant now;
 
     public MutableClock(Instant start) {
@@ -36,4 +37,5 @@ public final class MutableClock extends Clock {
     public Instant instant() {
         return now;
     }
+
 }

@@ -12,12 +12,14 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Searches every text column of every table of the test schema for some strings (case-insensitive): the proof
- * that an erasure left nothing behind, whatever table a future feature adds.
+ * Searches every text column of every table of the test schema for some strings
+ * (case-insensitive): the proof that an erasure left nothing behind, whatever table a
+ * future feature adds.
  */
 public final class WholeDatabaseScan {
-    private static final Set<Integer> TEXT = Set.of(Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.CLOB, Types.NCHAR,
-            Types.NVARCHAR, Types.LONGNVARCHAR, Types.NCLOB);
+
+    private static final Set<Integer> TEXT = Set.of(Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.CLOB,
+            Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR, Types.NCLOB);
 
     private WholeDatabaseScan() {
     }
@@ -44,17 +46,21 @@ public final class WholeDatabaseScan {
         });
     }
 
-    /** "table.column: value" for every stored value containing one of {@code needles}; empty when none does. */
+    /**
+     * "table.column: value" for every stored value containing one of {@code needles};
+     * empty when none does.
+     */
     public static List<String> find(JdbcTemplate jdbc, String... needles) {
         List<Column> columns = textColumns(jdbc);
         if (columns.size() < 20) {
-            throw new IllegalStateException("Only " + columns.size() + " text columns found: the scan is not looking at LUX's schema");
+            throw new IllegalStateException(
+                    "Only " + columns.size() + " text columns found: the scan is not looking at LUX's schema");
         }
         List<String> found = new ArrayList<>();
         for (Column c : columns) {
             for (String needle : needles) {
-                jdbc.query("SELECT CAST(" + c.column() + " AS VARCHAR(100000)) FROM " + c.table() + " WHERE LOWER(CAST(" + c.column()
-                        + " AS VARCHAR(100000))) LIKE ?", rs -> {
+                jdbc.query("SELECT CAST(" + c.column() + " AS VARCHAR(100000)) FROM " + c.table() + " WHERE LOWER(CAST("
+                        + c.column() + " AS VARCHAR(100000))) LIKE ?", rs -> {
                             found.add(c.table() + "." + c.column() + ": " + abbreviate(rs.getString(1)));
                         }, "%" + needle.toLowerCase(Locale.ROOT).replace("\\", "\\\\") + "%");
             }

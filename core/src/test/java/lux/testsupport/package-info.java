@@ -1,2 +1,5 @@
-/** Test support shared by every module: database selection (H2 or PostgreSQL), cleaning, clocks. */
+/**
+ * Test support shared by every module: database selection (H2 or PostgreSQL), cleaning,
+ * clocks.
+ */
 package lux.testsupport;

@@ -30,19 +30,31 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The tracking buffer stays small whatever a client sends, and a database that stops answering costs the public
- * routes nothing: hits are answered at once and counted as dropped, never holding the request threads.
+ * The tracking buffer stays small whatever a client sends, and a database that stops
+ * answering costs the public routes nothing: hits are answered at once and counted as
+ * dropped, never holding the request threads.
  */
 @DatabaseTest
-@SpringBootTest(classes = CoreTestApplication.class, properties = {"lux.delivery.enabled=false",
-    "lux.tracking.flush-interval=1h"}) // nothing drains the buffer behind the test's back
+@SpringBootTest(classes = CoreTestApplication.class,
+        properties = { "lux.delivery.enabled=false", "lux.tracking.flush-interval=1h" }) // nothing
+                                                                                         // drains
+                                                                                         // the
+                                                                                         // buffer
+                                                                                         // behind
+                                                                                         // the
+                                                                                         // test's
+                                                                                         // back
 class TrackingBoundsTest {
+
     @Autowired
     TrackingService tracking;
+
     @Autowired
     EventWriter writer;
+
     @Autowired
     TrackingTokens tokens;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -58,20 +70,24 @@ class TrackingBoundsTest {
         assertThat(buffered).hasSize(1);
         assertThat(buffered.get(0).userAgent()).hasSize(512).startsWith("Mozilla/5.0 AAA");
         tracking.flush();
-        assertThat(jdbc.queryForObject("SELECT user_agent FROM tracking_event WHERE recipient_id = ?", String.class, ids[1]))
-                .hasSize(512);
+        assertThat(jdbc.queryForObject("SELECT user_agent FROM tracking_event WHERE recipient_id = ?", String.class,
+                ids[1]))
+            .hasSize(512);
     }
 
     @Test
     void anUnansweringDatabaseDropsAndCountsHitsInsteadOfHoldingRequestThreads() throws Exception {
         try (Blackhole postgres = new Blackhole(); HikariDataSource pool = deadPool(postgres.port)) {
-            TrackingProperties properties = new TrackingProperties("", 10, Duration.ofMillis(20), Duration.ofMillis(200),
-                    new TrackingProperties.MachineRules(List.of(), Duration.ofSeconds(5), Duration.ofSeconds(1), 2, true));
+            TrackingProperties properties = new TrackingProperties("", 10, Duration.ofMillis(20),
+                    Duration.ofMillis(200), new TrackingProperties.MachineRules(List.of(), Duration.ofSeconds(5),
+                            Duration.ofSeconds(1), 2, true));
             JdbcTemplate dead = new JdbcTemplate(pool);
-            EventWriter deadWriter = new EventWriter(dead, new TransactionTemplate(new DataSourceTransactionManager(pool)), properties,
+            EventWriter deadWriter = new EventWriter(dead,
+                    new TransactionTemplate(new DataSourceTransactionManager(pool)), properties,
                     new RollupWriter(dead, SqlDialect.POSTGRESQL), SqlDialect.POSTGRESQL);
             // only open() is exercised: it needs the tokens, the writer and the clock
-            TrackingService service = new TrackingService(tokens, null, deadWriter, null, null, null, null, null, Clock.systemUTC());
+            TrackingService service = new TrackingService(tokens, null, deadWriter, null, null, null, null, null,
+                    Clock.systemUTC());
             deadWriter.start();
             ExecutorService webThreads = Executors.newFixedThreadPool(16);
             try {
@@ -89,15 +105,19 @@ class TrackingBoundsTest {
                 for (Future<Boolean> answer : answers) {
                     assertThat(answer.get(10, TimeUnit.SECONDS)).as("the pixel is still served").isTrue();
                 }
-                // a request waits at most full-buffer-wait (200 ms) for a write; generous margin for a busy machine
+                // a request waits at most full-buffer-wait (200 ms) for a write; generous
+                // margin for a busy machine
                 assertThat(millis).hasSize(400).allSatisfy(ms -> assertThat(ms).isLessThan(1_500));
-                // all but the few held in the buffer (10) and in the batch the writer keeps retrying are dropped, and counted
+                // all but the few held in the buffer (10) and in the batch the writer
+                // keeps retrying are dropped, and counted
                 assertThat(service.droppedHits()).isGreaterThanOrEqualTo(300);
-            } finally {
+            }
+            finally {
                 webThreads.shutdownNow();
                 try {
                     deadWriter.stop();
-                } catch (RuntimeException expected) {
+                }
+                catch (RuntimeException expected) {
                     // the final flush cannot reach the dead database either
                 }
             }
@@ -106,17 +126,24 @@ class TrackingBoundsTest {
 
     private long[] recipient() {
         Timestamp now = Timestamp.from(Instant.parse("2026-02-01T10:00:00Z"));
-        jdbc.update("INSERT INTO email_template (name, subject, html_body, created_at, updated_at) VALUES ('t', 's', 'b', ?, ?)", now, now);
+        jdbc.update(
+                "INSERT INTO email_template (name, subject, html_body, created_at, updated_at) VALUES ('t', 's', 'b', ?, ?)",
+                now, now);
         long template = jdbc.queryForObject("SELECT id FROM email_template", Long.class);
-        jdbc.update("INSERT INTO campaign (name, template_id, audience, status, created_at, updated_at) VALUES ('c', ?, '{}', 'SENDING', ?, ?)",
+        jdbc.update(
+                "INSERT INTO campaign (name, template_id, audience, status, created_at, updated_at) VALUES ('c', ?, '{}', 'SENDING', ?, ?)",
                 template, now, now);
         long campaign = jdbc.queryForObject("SELECT id FROM campaign", Long.class);
-        jdbc.update("INSERT INTO campaign_recipient (campaign_id, email, status, sent_at, created_at) VALUES (?, 'ua@example.com', 'SENT', ?, ?)",
+        jdbc.update(
+                "INSERT INTO campaign_recipient (campaign_id, email, status, sent_at, created_at) VALUES (?, 'ua@example.com', 'SENT', ?, ?)",
                 campaign, now, now);
-        return new long[] {campaign, jdbc.queryForObject("SELECT id FROM campaign_recipient", Long.class)};
+        return new long[] { campaign, jdbc.queryForObject("SELECT id FROM campaign_recipient", Long.class) };
     }
 
-    /** A pool to a "PostgreSQL" that accepts connections and never answers: the worst kind of outage. */
+    /**
+     * A pool to a "PostgreSQL" that accepts connections and never answers: the worst kind
+     * of outage.
+     */
     private static HikariDataSource deadPool(int port) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + port + "/test");
@@ -129,8 +156,11 @@ class TrackingBoundsTest {
 
     /** A loopback server socket that takes connections and says nothing. */
     static final class Blackhole implements AutoCloseable {
+
         final ServerSocket server;
+
         final int port;
+
         final List<Socket> held = new CopyOnWriteArrayList<>();
 
         Blackhole() throws IOException {
@@ -140,7 +170,8 @@ class TrackingBoundsTest {
                 while (!server.isClosed()) {
                     try {
                         held.add(server.accept());
-                    } catch (IOException closed) {
+                    }
+                    catch (IOException closed) {
                         return;
                     }
                 }
@@ -156,5 +187,7 @@ class TrackingBoundsTest {
                 s.close();
             }
         }
+
     }
+
 }

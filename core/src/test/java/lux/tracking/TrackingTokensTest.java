@@ -6,15 +6,18 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class TrackingTokensTest {
-    final TrackingTokens tokens = new TrackingTokens("a test key of more than sixteen bytes".getBytes(StandardCharsets.UTF_8));
+
+    final TrackingTokens tokens = new TrackingTokens(
+            "a test key of more than sixteen bytes".getBytes(StandardCharsets.UTF_8));
 
     @Test
     void aSignedTokenVerifiesAndIsCompact() {
         String click = tokens.sign(TokenKind.CLICK, 12, 1_234_567, 89);
         assertThat(click).hasSizeLessThan(32).matches("[A-Za-z0-9_-]+");
-        assertThat(tokens.verify(TokenKind.CLICK, click)).contains(new TrackingToken(TokenKind.CLICK, 12, 1_234_567, 89));
+        assertThat(tokens.verify(TokenKind.CLICK, click))
+            .contains(new TrackingToken(TokenKind.CLICK, 12, 1_234_567, 89));
         assertThat(tokens.verify(TokenKind.OPEN, tokens.sign(TokenKind.OPEN, 1, 2, 0)))
-                .contains(new TrackingToken(TokenKind.OPEN, 1, 2, 0));
+            .contains(new TrackingToken(TokenKind.OPEN, 1, 2, 0));
     }
 
     @Test
@@ -31,4 +34,5 @@ class TrackingTokensTest {
         TrackingTokens otherKey = new TrackingTokens("another key, also long enough".getBytes(StandardCharsets.UTF_8));
         assertThat(otherKey.verify(TokenKind.OPEN, open)).isEmpty();
     }
+
 }

@@ -22,32 +22,43 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Tokens belong to a person: they expire, stop with their owner, and act with the owner's current role. */
+/**
+ * Tokens belong to a person: they expire, stop with their owner, and act with the owner's
+ * current role.
+ */
 @DatabaseTest
 @SpringBootTest(classes = CoreTestApplication.class, properties = "lux.delivery.enabled=false")
 @Import(ApiTokenServiceTest.Clocks.class)
 class ApiTokenServiceTest {
+
     static final Instant NOW = Instant.parse("2026-11-30T09:00:00Z");
     static final Duration NINETY_DAYS = Duration.ofDays(90);
 
     /** Not a scanned configuration, so only this test sees it. */
     static class Clocks {
+
         @Bean
         @Primary
         MutableClock tokenClock() {
             return new MutableClock(NOW);
         }
+
     }
 
     @Autowired
     ApiTokenService tokens;
+
     @Autowired
     UserService users;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     MutableClock clock;
+
     User ada;
+
     Actor asAda;
 
     @BeforeEach
@@ -68,7 +79,8 @@ class ApiTokenServiceTest {
         assertThat(created.token().owner()).isEqualTo("mia@lux.test");
         assertThat(created.token().expiresAt()).isEqualTo(NOW.plus(NINETY_DAYS));
         assertThat(jdbc.queryForObject("SELECT token_hash FROM api_token", String.class))
-                .isEqualTo(ApiTokenService.hash(created.secret())).doesNotContain(created.secret());
+            .isEqualTo(ApiTokenService.hash(created.secret()))
+            .doesNotContain(created.secret());
 
         assertThat(tokens.authenticate(created.secret())).isInstanceOfSatisfying(ApiTokenCheck.Accepted.class, a -> {
             assertThat(a.role()).isEqualTo(Role.MARKETER);
@@ -92,7 +104,8 @@ class ApiTokenServiceTest {
         clock.advance(Duration.ofSeconds(1));
         assertThat(tokens.authenticate(secret)).isInstanceOfSatisfying(ApiTokenCheck.Refused.class,
                 r -> assertThat(r.reason()).contains("expired"));
-        assertThat(tokens.list()).singleElement().satisfies(t -> assertThat(t.state(clock.instant())).isEqualTo("expired"));
+        assertThat(tokens.list()).singleElement()
+            .satisfies(t -> assertThat(t.state(clock.instant())).isEqualTo("expired"));
     }
 
     @Test
@@ -116,19 +129,25 @@ class ApiTokenServiceTest {
 
     @Test
     void refusesANamelessAPersonlessAnEndlessOrAStrangersToken() {
-        assertThatThrownBy(() -> tokens.create(" ", null, NINETY_DAYS, asAda))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("name");
+        assertThatThrownBy(() -> tokens.create(" ", null, NINETY_DAYS, asAda)).isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("name");
         assertThatThrownBy(() -> tokens.create("CRM", null, NINETY_DAYS, Actor.system()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("made by a signed-in person");
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("made by a signed-in person");
         assertThatThrownBy(() -> tokens.create("CRM", null, Duration.ofDays(100_000), asAda))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("must expire");
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("must expire");
         User mia = users.create(new NewUser("mia@lux.test", "Mia", "hash", Role.MARKETER), Actor.system());
-        assertThatThrownBy(() -> tokens.create("CRM", ada.getId(), NINETY_DAYS, new Actor(mia.getId(), "Mia", Channel.API)))
-                .as("a marketer cannot mint a token that acts as an admin")
-                .isInstanceOf(ForbiddenException.class).hasMessageContaining("Only admins");
+        assertThatThrownBy(
+                () -> tokens.create("CRM", ada.getId(), NINETY_DAYS, new Actor(mia.getId(), "Mia", Channel.API)))
+            .as("a marketer cannot mint a token that acts as an admin")
+            .isInstanceOf(ForbiddenException.class)
+            .hasMessageContaining("Only admins");
         users.setEnabled(mia.getId(), false, Actor.system());
         assertThatThrownBy(() -> tokens.create("CRM", mia.getId(), NINETY_DAYS, asAda))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("disabled");
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("disabled");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_token", Integer.class)).isZero();
     }
+
 }

@@ -24,26 +24,36 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(classes = CoreTestApplication.class, properties = "lux.delivery.enabled=false")
 @Import(LinkCodeServiceTest.Clocks.class)
 class LinkCodeServiceTest {
+
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     static final String AAD = "4F2C1D3E-0000-4000-8000-00000000ABCD";
 
-    /** Not a scanned configuration (core's test application scans every test class), so only this test sees it. */
+    /**
+     * Not a scanned configuration (core's test application scans every test class), so
+     * only this test sees it.
+     */
     static class Clocks {
+
         @Bean
         @Primary
         MutableClock linkCodeClock() {
             return new MutableClock(NOW);
         }
+
     }
 
     @Autowired
     LinkCodeService codes;
+
     @Autowired
     UserService users;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     MutableClock clock;
+
     User mia;
 
     @BeforeEach
@@ -59,15 +69,16 @@ class LinkCodeServiceTest {
         assertThat(code.code()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
         assertThat(code.expiresAt()).isEqualTo(NOW.plus(LinkCodeService.VALIDITY));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM teams_link_code WHERE code_hash LIKE ?", Long.class,
-                "%" + code.code().replace("-", "") + "%")).isZero();
+                "%" + code.code().replace("-", "") + "%"))
+            .isZero();
 
         User linked = codes.redeem(" link " + code.code().toLowerCase() + " ", AAD);
         assertThat(linked.getAadObjectId()).isEqualTo(AAD.toLowerCase());
         assertThat(users.findByTeamsIdentity(AAD.toLowerCase())).map(User::getEmail).contains("mia@lux.test");
         assertThatThrownBy(() -> codes.redeem(code.code(), "another-aad")).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("unknown or has expired");
+            .hasMessageContaining("unknown or has expired");
         assertThat(jdbc.queryForList("SELECT channel FROM audit_entry WHERE action = 'user.link-teams'", String.class))
-                .containsExactly("TEAMS");
+            .containsExactly("TEAMS");
     }
 
     @Test
@@ -89,4 +100,5 @@ class LinkCodeServiceTest {
         assertThat(LinkCodeService.looksLikeCode("hello there")).isFalse();
         assertThat(LinkCodeService.looksLikeCode("ABCD-EFG1")).isFalse();
     }
+
 }

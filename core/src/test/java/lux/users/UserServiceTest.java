@@ -17,8 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DatabaseTest
 @SpringBootTest(classes = CoreTestApplication.class)
 class UserServiceTest {
+
     @Autowired
     UserService users;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -37,10 +39,11 @@ class UserServiceTest {
         users.setEnabled(mia.getId(), false, Actor.system());
         assertThat(users.get(mia.getId()).isEnabled()).isFalse();
         assertThatThrownBy(() -> users.create(new NewUser("mia@lux.test", "Mia", null, Role.ADMIN), Actor.system()))
-                .isInstanceOf(DuplicateException.class);
+            .isInstanceOf(DuplicateException.class);
         User other = users.create(new NewUser("o@lux.test", "O", null, Role.ADMIN), Actor.system());
         assertThatThrownBy(() -> users.linkTeamsIdentity(other.getId(), "aaaa-1111", Actor.system()))
-                .isInstanceOf(DuplicateException.class).hasMessageContaining("already linked to mia@lux.test");
+            .isInstanceOf(DuplicateException.class)
+            .hasMessageContaining("already linked to mia@lux.test");
         assertThat(users.anyAdmin()).isTrue();
     }
 
@@ -51,7 +54,8 @@ class UserServiceTest {
         users.linkTeamsIdentity(mia.getId(), "aaaa-2222", Actor.system());
         users.changeRole(mia.getId(), Role.MARKETER, Actor.system());
         users.setEnabled(mia.getId(), true, Actor.system());
-        assertThat(users.get(mia.getId()).getCredentialsVersion()).as("nothing that matters to a session").isEqualTo(start);
+        assertThat(users.get(mia.getId()).getCredentialsVersion()).as("nothing that matters to a session")
+            .isEqualTo(start);
 
         users.changeRole(mia.getId(), Role.ADMIN, Actor.system());
         assertThat(users.get(mia.getId()).getCredentialsVersion()).isEqualTo(start + 1);
@@ -64,12 +68,16 @@ class UserServiceTest {
     @Test
     void theFirstAdminsConfiguredPasswordMustPassThePolicy() {
         PasswordPolicy policy = new PasswordPolicy();
-        BootstrapAdmin weak = new BootstrapAdmin(users, new BootstrapProperties("ada@lux.test", "password1234"), policy);
+        BootstrapAdmin weak = new BootstrapAdmin(users, new BootstrapProperties("ada@lux.test", "password1234"),
+                policy);
         assertThatThrownBy(() -> weak.run(null)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("lux.admin.bootstrap-password is not accepted").hasMessageContaining("breached");
+            .hasMessageContaining("lux.admin.bootstrap-password is not accepted")
+            .hasMessageContaining("breached");
         assertThat(users.anyAdmin()).isFalse();
 
-        new BootstrapAdmin(users, new BootstrapProperties("ada@lux.test", "violet lantern over the harbour"), policy).run(null);
+        new BootstrapAdmin(users, new BootstrapProperties("ada@lux.test", "violet lantern over the harbour"), policy)
+            .run(null);
         assertThat(users.findByEmail("ada@lux.test")).map(User::getRole).contains(Role.ADMIN);
     }
+
 }

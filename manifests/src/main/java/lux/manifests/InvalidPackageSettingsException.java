@@ -2,8 +2,11 @@ package lux.manifests;
 
 import java.util.List;
 
-/** Every reason the Teams package cannot be built with the given settings, in one message. */
+/**
+ * Every reason the Teams package cannot be built with the given settings, in one message.
+ */
 public class InvalidPackageSettingsException extends IllegalArgumentException {
+
     private final List<String> problems;
 
     public InvalidPackageSettingsException(List<String> problems) {
@@ -14,4 +17,5 @@ public class InvalidPackageSettingsException extends IllegalArgumentException {
     public List<String> problems() {
         return problems;
     }
+
 }

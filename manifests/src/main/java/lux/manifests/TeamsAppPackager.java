@@ -18,16 +18,21 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Fills the manifest template and zips it with the icons, the layout Teams expects when an admin uploads an app:
- * manifest.json, color.png and outline.png at the root of the zip.
- * The Maven build runs {@link #main} with {@code --source=... --output=... --app-id=...} options.
+ * Fills the manifest template and zips it with the icons, the layout Teams expects when
+ * an admin uploads an app: manifest.json, color.png and outline.png at the root of the
+ * zip. The Maven build runs {@link #main} with
+ * {@code --source=... --output=... --app-id=...} options.
  */
 public final class TeamsAppPackager {
+
     public static final String ZIP_NAME = "lux-teams-app.zip";
+
     public static final String TEMPLATE = "manifest.template.json";
+
     public static final List<String> ICONS = List.of("color.png", "outline.png");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
+
     // A fixed time keeps the zip byte-for-byte the same for the same inputs.
     private static final long ENTRY_TIME = 1_700_000_000_000L;
 
@@ -45,14 +50,18 @@ public final class TeamsAppPackager {
         Path output = Path.of(required(options, "output"));
         PackageSettings settings = PackageSettings.resolve(options, System.getenv());
         Path zip = new TeamsAppPackager().build(source, output, settings);
-        // Ids and the domain are not secrets; printing them tells the admin which bot this package talks to.
+        // Ids and the domain are not secrets; printing them tells the admin which bot
+        // this package talks to.
         System.out.println("Teams app package " + zip + ": bot " + settings.appId() + ", domain " + settings.domain()
                 + (PackageSettings.PLACEHOLDER_APP_ID.equals(settings.appId())
                         ? " (placeholder bot id: build with -Dlux.teams.app-id=<your Microsoft App ID> before uploading it to Teams)"
                         : ""));
     }
 
-    /** Writes {@code output/teams-app/} (the unzipped package, handy to inspect) and {@code output/lux-teams-app.zip}. */
+    /**
+     * Writes {@code output/teams-app/} (the unzipped package, handy to inspect) and
+     * {@code output/lux-teams-app.zip}.
+     */
     public Path build(Path sourceDir, Path outputDir, PackageSettings settings) throws IOException {
         byte[] manifest = render(Files.readString(sourceDir.resolve(TEMPLATE), StandardCharsets.UTF_8), settings);
         Path unpacked = Files.createDirectories(outputDir.resolve("teams-app"));
@@ -69,16 +78,13 @@ public final class TeamsAppPackager {
         return zip;
     }
 
-    /** The template with every placeholder replaced, checked to be JSON, pretty-printed. */
+    /**
+     * The template with every placeholder replaced, checked to be JSON, pretty-printed.
+     */
     public byte[] render(String template, PackageSettings settings) throws IOException {
-        Map<String, String> values = Map.of(
-                "appId", settings.appId(),
-                "packageId", settings.packageId(),
-                "version", settings.version(),
-                "publicBaseUrl", settings.publicBaseUrl().toString(),
-                "domain", settings.domain(),
-                "privacyUrl", settings.privacyUrl().toString(),
-                "termsUrl", settings.termsUrl().toString());
+        Map<String, String> values = Map.of("appId", settings.appId(), "packageId", settings.packageId(), "version",
+                settings.version(), "publicBaseUrl", settings.publicBaseUrl().toString(), "domain", settings.domain(),
+                "privacyUrl", settings.privacyUrl().toString(), "termsUrl", settings.termsUrl().toString());
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder filled = new StringBuilder();
         while (matcher.find()) {
@@ -110,4 +116,5 @@ public final class TeamsAppPackager {
         }
         return value;
     }
+
 }

@@ -20,9 +20,14 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Checks the zip the Maven build produced (target/lux-teams-app.zip), the one an admin uploads to Teams. */
+/**
+ * Checks the zip the Maven build produced (target/lux-teams-app.zip), the one an admin
+ * uploads to Teams.
+ */
 class BuiltTeamsPackageTest {
+
     private static final Map<String, byte[]> entries = new LinkedHashMap<>();
+
     private static JsonNode manifest;
 
     @BeforeAll
@@ -30,7 +35,7 @@ class BuiltTeamsPackageTest {
         Path zip = Path.of(System.getProperty("lux.teams.zip", "target/" + TeamsAppPackager.ZIP_NAME));
         assertThat(zip).as("the build writes the package before the tests run").isRegularFile();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
                 entries.put(entry.getName(), in.readAllBytes());
             }
         }
@@ -47,7 +52,8 @@ class BuiltTeamsPackageTest {
     @Test
     void manifestValidatesAgainstTheTeamsSchemaOfItsVersion() {
         String version = manifest.path("manifestVersion").asText();
-        // The schema text says "const" for the version, which draft-04 validators ignore: check it here.
+        // The schema text says "const" for the version, which draft-04 validators ignore:
+        // check it here.
         assertThat(Double.parseDouble(version)).isGreaterThanOrEqualTo(1.22);
         assertThat(manifest.path("$schema").asText()).endsWith("/v" + version + "/MicrosoftTeams.schema.json");
         assertThat(TeamsSchema.validate(manifest)).isEmpty();
@@ -59,7 +65,8 @@ class BuiltTeamsPackageTest {
         JsonNode bot = manifest.path("bots").get(0);
         assertThat(bot.path("botId").asText()).isEqualTo(expected.appId());
         assertThat(texts(manifest.path("validDomains"))).containsExactly(expected.domain());
-        assertThat(manifest.path("developer").path("websiteUrl").asText()).isEqualTo(expected.publicBaseUrl().toString());
+        assertThat(manifest.path("developer").path("websiteUrl").asText())
+            .isEqualTo(expected.publicBaseUrl().toString());
         assertThat(manifest.path("version").asText()).matches("\\d+\\.\\d+\\.\\d+");
         assertThat(manifest.path("id").asText()).isEqualTo(PackageSettings.LUX_PACKAGE_ID);
     }
@@ -70,10 +77,12 @@ class BuiltTeamsPackageTest {
         assertThat(texts(bot.path("scopes"))).containsExactlyInAnyOrder("personal", "team", "groupChat");
         assertThat(bot.path("supportsFiles").asBoolean()).isTrue();
         List<String> titles = new ArrayList<>();
-        bot.path("commandLists").forEach(list -> list.path("commands").forEach(c -> titles.add(c.path("title").asText())));
-        assertThat(titles).containsExactly("help", "contacts add", "contacts find", "import", "template new", "new campaign",
-                "campaigns", "stats");
-        bot.path("commandLists").forEach(list -> list.path("commands")
+        bot.path("commandLists")
+            .forEach(list -> list.path("commands").forEach(c -> titles.add(c.path("title").asText())));
+        assertThat(titles).containsExactly("help", "contacts add", "contacts find", "import", "template new",
+                "new campaign", "campaigns", "stats");
+        bot.path("commandLists")
+            .forEach(list -> list.path("commands")
                 .forEach(c -> assertThat(c.path("description").asText()).isNotBlank()));
         assertThat(manifest.path("description").path("short").asText()).contains("email campaigns");
         assertThat(manifest.path("description").path("full").asText().length()).isBetween(200, 4000);
@@ -103,7 +112,8 @@ class BuiltTeamsPackageTest {
                 int alpha = argb >>> 24;
                 if (alpha == 0) {
                     transparent++;
-                } else {
+                }
+                else {
                     assertThat(argb & 0xFFFFFF).as("pixel %d,%d must be white", x, y).isEqualTo(0xFFFFFF);
                     if (alpha == 255) {
                         opaque++;
@@ -124,7 +134,9 @@ class BuiltTeamsPackageTest {
 
     private static long distinctColours(BufferedImage image) {
         return java.util.stream.IntStream.range(0, image.getWidth() * image.getHeight())
-                .map(i -> image.getRGB(i % image.getWidth(), i / image.getWidth())).distinct().count();
+            .map(i -> image.getRGB(i % image.getWidth(), i / image.getWidth()))
+            .distinct()
+            .count();
     }
 
     private static List<String> texts(JsonNode array) {
@@ -144,4 +156,5 @@ class BuiltTeamsPackageTest {
         }
         return options;
     }
+
 }

@@ -11,9 +11,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Packages with the settings of a real installation, and refuses bad ones with every reason at once. */
+/**
+ * Packages with the settings of a real installation, and refuses bad ones with every
+ * reason at once.
+ */
 class TeamsAppPackagerTest {
+
     private static final Path SOURCE = Path.of(System.getProperty("lux.teams.source", "src/main/teams"));
+
     private static final String APP_ID = "1B2C3D4E-5F60-4711-8899-AABBCCDDEEFF";
 
     @TempDir
@@ -39,8 +44,8 @@ class TeamsAppPackagerTest {
 
     @Test
     void explicitDomainWinsOverTheBaseUrlsHost() {
-        PackageSettings settings = PackageSettings.resolve(
-                Map.of("public-base-url", "https://lux.contoso.com", "domain", "*.contoso.com"), Map.of());
+        PackageSettings settings = PackageSettings
+            .resolve(Map.of("public-base-url", "https://lux.contoso.com", "domain", "*.contoso.com"), Map.of());
         assertThat(settings.domain()).isEqualTo("*.contoso.com");
     }
 
@@ -61,20 +66,20 @@ class TeamsAppPackagerTest {
 
     @Test
     void everyBadSettingIsReportedAtOnceNamingTheBuildProperty() {
-        assertThatThrownBy(() -> PackageSettings.resolve(Map.of("app-id", "my-bot", "public-base-url", "lux.contoso.com",
-                "version", "latest"), Map.of()))
-                .isInstanceOfSatisfying(InvalidPackageSettingsException.class, e -> {
-                    assertThat(e.problems()).hasSize(4);
-                    assertThat(e.getMessage()).contains("lux.teams.app-id", "'my-bot'", "lux.teams.public-base-url",
-                            "'lux.contoso.com'", "version must look like 1.2.3", "domain (lux.teams.domain)");
-                });
+        assertThatThrownBy(() -> PackageSettings
+            .resolve(Map.of("app-id", "my-bot", "public-base-url", "lux.contoso.com", "version", "latest"), Map.of()))
+            .isInstanceOfSatisfying(InvalidPackageSettingsException.class, e -> {
+                assertThat(e.problems()).hasSize(4);
+                assertThat(e.getMessage()).contains("lux.teams.app-id", "'my-bot'", "lux.teams.public-base-url",
+                        "'lux.contoso.com'", "version must look like 1.2.3", "domain (lux.teams.domain)");
+            });
     }
 
     @Test
     void aDomainWithSchemeOrPathIsRefused() {
         assertThatThrownBy(() -> PackageSettings.resolve(Map.of("domain", "https://lux.contoso.com/"), Map.of()))
-                .isInstanceOf(InvalidPackageSettingsException.class)
-                .hasMessageContaining("without https://");
+            .isInstanceOf(InvalidPackageSettingsException.class)
+            .hasMessageContaining("without https://");
     }
 
     @Test
@@ -89,6 +94,7 @@ class TeamsAppPackagerTest {
     void aTemplatePlaceholderThePackagerDoesNotKnowStopsTheBuild() {
         PackageSettings settings = PackageSettings.resolve(Map.of(), Map.of());
         assertThatThrownBy(() -> new TeamsAppPackager().render("{\"id\": \"{{tenantId}}\"}", settings))
-                .hasMessageContaining("{{tenantId}}");
+            .hasMessageContaining("{{tenantId}}");
     }
+
 }

@@ -12,15 +12,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The schema check really rejects what Teams would reject, so a passing manifest test means something. */
+/**
+ * The schema check really rejects what Teams would reject, so a passing manifest test
+ * means something.
+ */
 class TeamsSchemaTest {
 
     @Test
     void aManifestWithABadBotIdAnUnknownScopeAndAStrayFieldIsRejected() throws Exception {
         PackageSettings settings = PackageSettings.resolve(Map.of(), Map.of());
         Path source = Path.of(System.getProperty("lux.teams.source", "src/main/teams"));
-        ObjectNode manifest = (ObjectNode) new ObjectMapper().readTree(new TeamsAppPackager().render(
-                java.nio.file.Files.readString(source.resolve(TeamsAppPackager.TEMPLATE)), settings));
+        ObjectNode manifest = (ObjectNode) new ObjectMapper().readTree(new TeamsAppPackager()
+            .render(java.nio.file.Files.readString(source.resolve(TeamsAppPackager.TEMPLATE)), settings));
         assertThat(TeamsSchema.validate(manifest)).isEmpty();
 
         ObjectNode bot = (ObjectNode) manifest.path("bots").get(0);
@@ -33,4 +36,5 @@ class TeamsSchemaTest {
         assertThat(report).contains("/bots/0/botId", "/bots/0/scopes/3", "colour");
         assertThat(errors).hasSize(3);
     }
+
 }

@@ -15,10 +15,12 @@ import lux.templates.RenderedMessage;
 import lux.templates.TemplateView;
 
 /**
- * Something a tool wants shown as a card besides the text reply. A {@link Confirmation} carries the
- * one-time nonce of the confirmation gate: it goes to the card only, never back to the model.
+ * Something a tool wants shown as a card besides the text reply. A {@link Confirmation}
+ * carries the one-time nonce of the confirmation gate: it goes to the card only, never
+ * back to the model.
  */
 public sealed interface AgentOutput {
+
     record Help() implements AgentOutput {
     }
 
@@ -36,12 +38,13 @@ public sealed interface AgentOutput {
     }
 
     /**
-     * {@code note} is the reason given for a REJECT; {@code warnings} are the schedule plan's findings that do not block
-     * it. {@code sender} is the mailbox the mail goes out from, as people should see it.
+     * {@code note} is the reason given for a REJECT; {@code warnings} are the schedule
+     * plan's findings that do not block it. {@code sender} is the mailbox the mail goes
+     * out from, as people should see it.
      */
     record Confirmation(String nonce, ConfirmationKind kind, CampaignView campaign, String templateName, String subject,
-                        String audience, long audienceCount, ZonedDateTime when, Instant estimatedFinish,
-                        Instant expiresAt, String sender, String note, List<PlanCheck> warnings) implements AgentOutput {
+            String audience, long audienceCount, ZonedDateTime when, Instant estimatedFinish, Instant expiresAt,
+            String sender, String note, List<PlanCheck> warnings) implements AgentOutput {
         public Confirmation {
             warnings = List.copyOf(warnings);
         }
@@ -60,21 +63,29 @@ public sealed interface AgentOutput {
     record Content(String template, ContentReport report) implements AgentOutput {
     }
 
-    /** One contact: status, tags, engagement score and the timeline of what LUX did and saw. */
+    /**
+     * One contact: status, tags, engagement score and the timeline of what LUX did and
+     * saw.
+     */
     record ContactTimeline(ContactHistoryView contact, ContactEngagement engagement) implements AgentOutput {
     }
 
     /**
-     * A Confirm card for deleting contacts: {@code what} is the address or the audience, {@code sample} the first few
-     * addresses. Like {@link Confirmation}, its nonce goes to the card only.
+     * A Confirm card for deleting contacts: {@code what} is the address or the audience,
+     * {@code sample} the first few addresses. Like {@link Confirmation}, its nonce goes
+     * to the card only.
      */
-    record ContactDeletion(String nonce, String what, long count, List<String> sample, Instant expiresAt) implements AgentOutput {
+    record ContactDeletion(String nonce, String what, long count, List<String> sample,
+            Instant expiresAt) implements AgentOutput {
         public ContactDeletion {
             sample = List.copyOf(sample);
         }
     }
 
-    /** One contact as people look it up: who, status, tags, and how engaged ({@code engagement} from core stats). */
+    /**
+     * One contact as people look it up: who, status, tags, and how engaged
+     * ({@code engagement} from core stats).
+     */
     record Contact(ContactView contact, lux.stats.ContactEngagement engagement) implements AgentOutput {
     }
 
@@ -85,11 +96,17 @@ public sealed interface AgentOutput {
         }
     }
 
-    /** One suppression entry as people see it; an erased address shows as its hash's start only. */
+    /**
+     * One suppression entry as people see it; an erased address shows as its hash's start
+     * only.
+     */
     record SuppressionLine(String kind, String value, String reason, String note, Instant since) {
     }
 
-    /** A command-mode form (contact, template or campaign) for what is awkward to type. */
+    /**
+     * A command-mode form (contact, template or campaign) for what is awkward to type.
+     */
     record Form(FormKind kind) implements AgentOutput {
     }
+
 }

@@ -2,7 +2,10 @@ package lux.agent;
 
 import java.util.List;
 
-/** What LUX answers: text, the cards the tools asked to show, and which tools ran (for logs and tests). */
+/**
+ * What LUX answers: text, the cards the tools asked to show, and which tools ran (for
+ * logs and tests).
+ */
 public record AgentReply(String text, List<AgentOutput> outputs, List<String> toolsCalled) {
     public AgentReply {
         outputs = List.copyOf(outputs);

@@ -1,13 +1,18 @@
 package lux.agent;
 
 /**
- * What a Confirm card does when pressed: schedule, resume or approve a send, the irreversible cancel and reject, or
- * deleting contacts (one, or every contact of an audience with the count shown), which is about no campaign.
+ * What a Confirm card does when pressed: schedule, resume or approve a send, the
+ * irreversible cancel and reject, or deleting contacts (one, or every contact of an
+ * audience with the count shown), which is about no campaign.
  */
 public enum ConfirmationKind {
+
     SCHEDULE, RESUME, APPROVE, CANCEL, REJECT, DELETE_CONTACTS;
 
-    /** Whether a change to what the campaign would send makes the card stale (cancel and reject mean the same after). */
+    /**
+     * Whether a change to what the campaign would send makes the card stale (cancel and
+     * reject mean the same after).
+     */
     public boolean boundToContent() {
         return this == SCHEDULE || this == RESUME || this == APPROVE;
     }
@@ -17,8 +22,12 @@ public enum ConfirmationKind {
         return this == CANCEL || this == REJECT || this == DELETE_CONTACTS;
     }
 
-    /** The card is about contacts, not a campaign: its row has no campaign and {@code ContactDeletions} confirms it. */
+    /**
+     * The card is about contacts, not a campaign: its row has no campaign and
+     * {@code ContactDeletions} confirms it.
+     */
     public boolean aboutContacts() {
         return this == DELETE_CONTACTS;
     }
+
 }

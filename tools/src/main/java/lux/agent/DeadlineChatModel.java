@@ -16,15 +16,20 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * One turn's view of the model: every call (retries included) must end before the turn's deadline
- * ({@code lux.ai.turn-deadline}), however many tool rounds the model asks for and however slowly it answers. A call
- * still running at the deadline is abandoned (its thread interrupted) and the turn ends with a plain message; tools
- * run between calls on the turn's own thread, so a step is never cut in half.
+ * One turn's view of the model: every call (retries included) must end before the turn's
+ * deadline ({@code lux.ai.turn-deadline}), however many tool rounds the model asks for
+ * and however slowly it answers. A call still running at the deadline is abandoned (its
+ * thread interrupted) and the turn ends with a plain message; tools run between calls on
+ * the turn's own thread, so a step is never cut in half.
  */
 final class DeadlineChatModel implements ChatModel {
+
     private final ChatModel delegate;
+
     private final ExecutorService calls;
+
     private final long deadlineNanos;
+
     private final Duration budget;
 
     DeadlineChatModel(ChatModel delegate, ExecutorService calls, Duration budget) {
@@ -67,15 +72,18 @@ final class DeadlineChatModel implements ChatModel {
         Future<ChatResponse> running = calls.submit(call::get);
         try {
             return running.get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        }
+        catch (java.util.concurrent.TimeoutException e) {
             running.cancel(true);
             throw expired();
-        } catch (ExecutionException e) {
+        }
+        catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException | CancellationException e) {
+        }
+        catch (InterruptedException | CancellationException e) {
             running.cancel(true);
             Thread.currentThread().interrupt();
             throw expired();
@@ -85,4 +93,5 @@ final class DeadlineChatModel implements ChatModel {
     private TimeoutException expired() {
         return new TimeoutException("the turn's deadline of " + budget.toSeconds() + "s (lux.ai.turn-deadline) passed");
     }
+
 }

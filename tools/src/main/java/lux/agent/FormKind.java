@@ -3,8 +3,12 @@ package lux.agent;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The command-mode forms, for what is awkward to type; {@link #id()} is what the card sends back. */
+/**
+ * The command-mode forms, for what is awkward to type; {@link #id()} is what the card
+ * sends back.
+ */
 public enum FormKind {
+
     CONTACT, TEMPLATE, CAMPAIGN;
 
     public String id() {
@@ -20,4 +24,5 @@ public enum FormKind {
         }
         return Optional.empty();
     }
+
 }

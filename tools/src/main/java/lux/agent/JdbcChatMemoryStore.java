@@ -12,11 +12,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Chat memory in the database, so conversations survive a restart. The memory id is
- * {@code userId|conversationId} (see {@link #memoryId}): a user only ever reaches their own rows.
+ * {@code userId|conversationId} (see {@link #memoryId}): a user only ever reaches their
+ * own rows.
  */
 @Component
 class JdbcChatMemoryStore implements ChatMemoryStore {
+
     private final JdbcTemplate jdbc;
+
     private final Clock clock;
 
     JdbcChatMemoryStore(JdbcTemplate jdbc, Clock clock) {
@@ -31,7 +34,8 @@ class JdbcChatMemoryStore implements ChatMemoryStore {
 
     @Override
     public List<ChatMessage> getMessages(Object memoryId) {
-        List<String> json = jdbc.queryForList("SELECT messages FROM chat_memory WHERE memory_id = ?", String.class, memoryId.toString());
+        List<String> json = jdbc.queryForList("SELECT messages FROM chat_memory WHERE memory_id = ?", String.class,
+                memoryId.toString());
         return json.isEmpty() ? List.of() : ChatMessageDeserializer.messagesFromJson(json.get(0));
     }
 
@@ -40,9 +44,10 @@ class JdbcChatMemoryStore implements ChatMemoryStore {
         String id = memoryId.toString();
         String json = ChatMessageSerializer.messagesToJson(messages);
         Timestamp now = Timestamp.from(clock.instant());
-        if (jdbc.update("UPDATE chat_memory SET messages = ?, updated_at = ? WHERE memory_id = ?", json, now, id) == 0) {
-            jdbc.update("INSERT INTO chat_memory (memory_id, user_id, messages, updated_at) VALUES (?, ?, ?, ?)",
-                    id, Long.parseLong(id.substring(0, id.indexOf('|'))), json, now);
+        if (jdbc.update("UPDATE chat_memory SET messages = ?, updated_at = ? WHERE memory_id = ?", json, now,
+                id) == 0) {
+            jdbc.update("INSERT INTO chat_memory (memory_id, user_id, messages, updated_at) VALUES (?, ?, ?, ?)", id,
+                    Long.parseLong(id.substring(0, id.indexOf('|'))), json, now);
         }
     }
 
@@ -50,4 +55,5 @@ class JdbcChatMemoryStore implements ChatMemoryStore {
     public void deleteMessages(Object memoryId) {
         jdbc.update("DELETE FROM chat_memory WHERE memory_id = ?", memoryId.toString());
     }
+
 }

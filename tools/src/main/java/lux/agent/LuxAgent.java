@@ -10,14 +10,19 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * The one entry point for what a user says: the model with typed tools when one is configured, otherwise command
- * mode. "help" always gets the help card. Form submits from command-mode cards go straight to command mode.
+ * The one entry point for what a user says: the model with typed tools when one is
+ * configured, otherwise command mode. "help" always gets the help card. Form submits from
+ * command-mode cards go straight to command mode.
  */
 @Service
 public class LuxAgent {
+
     private static final Logger log = LoggerFactory.getLogger(LuxAgent.class);
+
     private final AgentProperties properties;
+
     private final LlmAgent llm;
+
     private final CommandMode commands;
 
     LuxAgent(AgentProperties properties, LlmAgent llm, CommandMode commands) {
@@ -47,8 +52,11 @@ public class LuxAgent {
         if (properties.modelEnabled()) {
             log.info("LUX agent: {} model {} (key {})", properties.provider(), properties.model(),
                     properties.apiKey() == null || properties.apiKey().isBlank() ? "not needed" : "set");
-        } else {
-            log.info("LUX agent: no lux.ai.api-key (OPENAI_API_KEY) set, answering in command mode (type help in Teams)");
+        }
+        else {
+            log.info(
+                    "LUX agent: no lux.ai.api-key (OPENAI_API_KEY) set, answering in command mode (type help in Teams)");
         }
     }
+
 }

@@ -11,15 +11,20 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * What LUX says in Teams (cards, command mode, bot replies) from the bundle {@code i18n/messages_teams}, in English
- * and German by the user's Teams locale; other locales read English. Every text goes through MessageFormat, so a
- * single quote is always written twice ({@code ''}).
+ * What LUX says in Teams (cards, command mode, bot replies) from the bundle
+ * {@code i18n/messages_teams}, in English and German by the user's Teams locale; other
+ * locales read English. Every text goes through MessageFormat, so a single quote is
+ * always written twice ({@code ''}).
  */
 @Component
 public class TeamsMessages {
+
     public static final String BUNDLE = "i18n/messages_teams";
+
     public static final List<String> LANGUAGES = List.of("en", "de");
+
     private final ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+
     private final Map<Locale, Map<String, String>> all = new ConcurrentHashMap<>();
 
     public TeamsMessages() {
@@ -34,17 +39,28 @@ public class TeamsMessages {
         return source.getMessage(key, args, supported(locale));
     }
 
-    /** Every text of the bundle in {@code locale} by key, for card templates (their fixed labels). */
+    /**
+     * Every text of the bundle in {@code locale} by key, for card templates (their fixed
+     * labels).
+     */
     public Map<String, String> all(Locale locale) {
         return all.computeIfAbsent(supported(locale), l -> {
             Map<String, String> texts = new LinkedHashMap<>();
-            ResourceBundle.getBundle(BUNDLE, l, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
-                    .keySet().stream().sorted().forEach(key -> texts.put(key, text(l, key)));
+            ResourceBundle
+                .getBundle(BUNDLE, l,
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+                .keySet()
+                .stream()
+                .sorted()
+                .forEach(key -> texts.put(key, text(l, key)));
             return Collections.unmodifiableMap(texts);
         });
     }
 
-    /** A Teams locale ({@code de-DE}, {@code en-US}, null) as the language LUX answers in: German or English. */
+    /**
+     * A Teams locale ({@code de-DE}, {@code en-US}, null) as the language LUX answers in:
+     * German or English.
+     */
     public static Locale locale(String teamsLocale) {
         String primary = teamsLocale == null ? "" : teamsLocale.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
         return LANGUAGES.contains(primary) ? Locale.forLanguageTag(primary) : Locale.ENGLISH;
@@ -53,4 +69,5 @@ public class TeamsMessages {
     private static Locale supported(Locale locale) {
         return locale == null ? Locale.ENGLISH : locale(locale.getLanguage());
     }
+
 }

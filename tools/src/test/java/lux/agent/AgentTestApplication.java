@@ -11,11 +11,12 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 /** LUX core and tools: what the agent tests start. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@ComponentScan(basePackages = "lux", excludeFilters = {
-    @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-    @ComponentScan.Filter(type = FilterType.REGEX, pattern = "lux\\..*TestApplication"),
-    @ComponentScan.Filter(type = FilterType.REGEX, pattern = "lux\\..*Test\\$.*")})
+@ComponentScan(basePackages = "lux",
+        excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "lux\\..*TestApplication"),
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "lux\\..*Test\\$.*") })
 @EntityScan("lux")
 @EnableJpaRepositories("lux")
 public class AgentTestApplication {
+
 }

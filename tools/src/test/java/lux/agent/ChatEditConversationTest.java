@@ -36,35 +36,57 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A marketer who never opens the console: pasted contacts with names, a template written with first_name and edited a
- * part at a time, a draft edited and confirmed, sent through the outbox. Every mail must say "Hi Ana".
+ * A marketer who never opens the console: pasted contacts with names, a template written
+ * with first_name and edited a part at a time, a draft edited and confirmed, sent through
+ * the outbox. Every mail must say "Hi Ana".
  */
 @DatabaseTest
 @Import(ChatEditConversationTest.Clocks.class)
-@SpringBootTest(classes = AgentTestApplication.class, properties = {"lux.delivery.enabled=false",
-    "lux.public-base-url=https://lux.example.com", "lux.mail.postal-address=Example Ltd, 1 Main St, Berlin"})
+@SpringBootTest(classes = AgentTestApplication.class, properties = { "lux.delivery.enabled=false",
+        "lux.public-base-url=https://lux.example.com", "lux.mail.postal-address=Example Ltd, 1 Main St, Berlin" })
 class ChatEditConversationTest {
+
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final ScriptedOpenAi openAi = start();
 
-    @Autowired LuxAgent agent;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired UserService users;
-    @Autowired ContactService contacts;
-    @Autowired CampaignService campaigns;
-    @Autowired ConfirmationService confirmations;
-    @Autowired DeliveryEngine engine;
-    @Autowired OutboxService outbox;
-    @Autowired MutableClock clock;
+    @Autowired
+    LuxAgent agent;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    ConfirmationService confirmations;
+
+    @Autowired
+    DeliveryEngine engine;
+
+    @Autowired
+    OutboxService outbox;
+
+    @Autowired
+    MutableClock clock;
+
     Actor mia;
 
     @TestConfiguration
     static class Clocks {
+
         @Bean
         MutableClock clock() {
             return new MutableClock(NOW);
         }
+
     }
 
     @DynamicPropertySource
@@ -87,15 +109,16 @@ class ChatEditConversationTest {
         clock.set(NOW);
         var m = users.create(new NewUser("mia@lux.test", "Mia", null, Role.MARKETER), Actor.system());
         mia = new Actor(m.getId(), m.getEmail(), Channel.TEAMS);
-        contacts.create(new lux.contacts.NewContact("lee@example.com", "Lee", null, null, null, java.util.Set.of("lead"), null), mia);
+        contacts.create(
+                new lux.contacts.NewContact("lee@example.com", "Lee", null, null, null, java.util.Set.of("lead"), null),
+                mia);
     }
 
     @Test
     void pastedContactsATemplateEditedByPartsAndAnEditedDraftSendHiAna() {
         openAi.toolCall("addContacts", """
-                        {"contacts":["Ana Lopez <ana@example.com>, Acme", "ben@example.org, Ben Ortiz, company Initech"],
-                         "tags":["webinar"]}""")
-                .text("I added Ana Lopez (Acme) and Ben Ortiz (Initech) with the tag webinar.");
+                {"contacts":["Ana Lopez <ana@example.com>, Acme", "ben@example.org, Ben Ortiz, company Initech"],
+                 "tags":["webinar"]}""").text("I added Ana Lopez (Acme) and Ben Ortiz (Initech) with the tag webinar.");
         AgentReply added = agent.reply(turn("add these to the webinar list:\nAna Lopez <ana@example.com>, Acme\n"
                 + "ben@example.org, Ben Ortiz, company Initech"));
 
@@ -105,33 +128,40 @@ class ChatEditConversationTest {
         assertThat(ana.tags()).containsExactly("webinar");
 
         openAi.toolCall("draftTemplate", """
-                        {"name":"Webinar invite","subject":"Our webinar","htmlBody":"<p>Hi {{ contact.first_name }},</p>\
-                        <p>Join us on Tuesday.</p><p><a href=\\"https://example.com/join\\">Sign up</a></p>"}""")
-                .toolCall("setTemplateSubject", """
-                        {"templateName":"Webinar invite","subject":"{{ contact.first_name }}, join our webinar"}""")
-                .toolCall("replaceTemplateText", """
-                        {"templateName":"Webinar invite","find":"Sign up","replaceWith":"Register"}""")
-                .toolCall("buildCampaign", """
-                        {"name":"Webinar","templateName":"Webinar invite","anyOfTags":["lead"]}""")
-                .text("The draft is ready.");
-        AgentReply drafted = agent.reply(turn("write an invitation greeting them by first name, subject with their name, "
-                + "the button should say Register, and make a campaign"));
+                {"name":"Webinar invite","subject":"Our webinar","htmlBody":"<p>Hi {{ contact.first_name }},</p>\
+                <p>Join us on Tuesday.</p><p><a href=\\"https://example.com/join\\">Sign up</a></p>"}""")
+            .toolCall("setTemplateSubject", """
+                    {"templateName":"Webinar invite","subject":"{{ contact.first_name }}, join our webinar"}""")
+            .toolCall("replaceTemplateText", """
+                    {"templateName":"Webinar invite","find":"Sign up","replaceWith":"Register"}""")
+            .toolCall("buildCampaign", """
+                    {"name":"Webinar","templateName":"Webinar invite","anyOfTags":["lead"]}""")
+            .text("The draft is ready.");
+        AgentReply drafted = agent
+            .reply(turn("write an invitation greeting them by first name, subject with their name, "
+                    + "the button should say Register, and make a campaign"));
 
-        assertThat(drafted.toolsCalled()).containsExactly("draftTemplate", "setTemplateSubject", "replaceTemplateText", "buildCampaign");
+        assertThat(drafted.toolsCalled()).containsExactly("draftTemplate", "setTemplateSubject", "replaceTemplateText",
+                "buildCampaign");
         assertThat(campaigns.getByName("Webinar").audience().anyOf()).containsExactly("lead");
-        assertThat(drafted.outputs()).filteredOn(AgentOutput.TemplatePreview.class::isInstance).hasSize(3).last()
-                .isInstanceOfSatisfying(AgentOutput.TemplatePreview.class, card -> assertThat(card.rendered().html())
-                        .contains("Register").doesNotContain("Sign up"));
+        assertThat(drafted.outputs()).filteredOn(AgentOutput.TemplatePreview.class::isInstance)
+            .hasSize(3)
+            .last()
+            .isInstanceOfSatisfying(AgentOutput.TemplatePreview.class,
+                    card -> assertThat(card.rendered().html()).contains("Register").doesNotContain("Sign up"));
 
         openAi.toolCall("editCampaign", """
-                        {"campaignName":"Webinar","anyOfTags":["webinar"],"allOfTags":[],"excludedTags":[],
-                         "when":"2026-12-01T10:00"}""")
-                .text("Please check the card and press Confirm.");
+                {"campaignName":"Webinar","anyOfTags":["webinar"],"allOfTags":[],"excludedTags":[],
+                 "when":"2026-12-01T10:00"}""").text("Please check the card and press Confirm.");
         AgentReply edited = agent.reply(turn("send it to the webinar list instead, on 1 December at 10"));
 
         assertThat(edited.toolsCalled()).containsExactly("editCampaign", "scheduleCampaign");
-        AgentOutput.Confirmation card = edited.outputs().stream().filter(AgentOutput.Confirmation.class::isInstance)
-                .map(AgentOutput.Confirmation.class::cast).findFirst().orElseThrow();
+        AgentOutput.Confirmation card = edited.outputs()
+            .stream()
+            .filter(AgentOutput.Confirmation.class::isInstance)
+            .map(AgentOutput.Confirmation.class::cast)
+            .findFirst()
+            .orElseThrow();
         assertThat(card.audienceCount()).isEqualTo(2);
         assertThat(card.subject()).contains("join our webinar");
         CampaignView campaign = campaigns.getByName("Webinar");
@@ -149,7 +179,8 @@ class ChatEditConversationTest {
         assertThat(toAna.subject()).isEqualTo("Ana, join our webinar");
         assertThat(toAna.html()).contains("Hi Ana,").contains("Register").doesNotContain("Sign up");
         assertThat(toAna.text()).contains("Hi Ana,");
-        assertThat(sent.stream().filter(m -> m.to().equals("ben@example.org")).findFirst().orElseThrow().html()).contains("Hi Ben,");
+        assertThat(sent.stream().filter(m -> m.to().equals("ben@example.org")).findFirst().orElseThrow().html())
+            .contains("Hi Ben,");
         assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.SENT);
     }
 
@@ -160,8 +191,10 @@ class ChatEditConversationTest {
     private static ScriptedOpenAi start() {
         try {
             return new ScriptedOpenAi();
-        } catch (java.io.IOException e) {
+        }
+        catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

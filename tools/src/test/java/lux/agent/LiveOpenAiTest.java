@@ -23,23 +23,31 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * Opt-in: talks to the real model named by lux.ai.* when OPENAI_API_KEY is set (never in CI). It checks that the
- * model really picks LUX's typed tools and that a send request still stops at the confirmation card.
+ * Opt-in: talks to the real model named by lux.ai.* when OPENAI_API_KEY is set (never in
+ * CI). It checks that the model really picks LUX's typed tools and that a send request
+ * still stops at the confirmation card.
  */
 @EnabledIfEnvironmentVariable(named = "OPENAI_API_KEY", matches = ".+")
 @ContextConfiguration(initializers = TestDatabase.class)
-@SpringBootTest(classes = AgentTestApplication.class, properties = {"lux.delivery.enabled=false", "lux.ai.api-key=${OPENAI_API_KEY}"})
+@SpringBootTest(classes = AgentTestApplication.class,
+        properties = { "lux.delivery.enabled=false", "lux.ai.api-key=${OPENAI_API_KEY}" })
 class LiveOpenAiTest {
+
     @Autowired
     LuxAgent agent;
+
     @Autowired
     UserService users;
+
     @Autowired
     ContactService contacts;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     JdbcTemplate jdbc;
+
     Actor mia;
 
     @BeforeEach
@@ -65,4 +73,5 @@ class LiveOpenAiTest {
         assertThat(reply.outputs()).anyMatch(AgentOutput.Confirmation.class::isInstance);
         assertThat(campaigns.countByStatus().get(CampaignStatus.SCHEDULED)).isZero();
     }
+
 }

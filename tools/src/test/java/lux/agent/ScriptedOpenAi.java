@@ -15,15 +15,22 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An OpenAI-compatible server on loopback that answers {@code POST /v1/chat/completions} from a script, in the real
- * wire format (tool_calls, finish_reason, usage), and records every request so tests can read what the model saw.
+ * An OpenAI-compatible server on loopback that answers {@code POST /v1/chat/completions}
+ * from a script, in the real wire format (tool_calls, finish_reason, usage), and records
+ * every request so tests can read what the model saw.
  */
 final class ScriptedOpenAi implements AutoCloseable {
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpServer server;
+
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
+
     private final List<JsonNode> requests = new ArrayList<>();
+
     private final List<String> authorizations = new ArrayList<>();
+
     private final AtomicInteger ids = new AtomicInteger();
 
     private record Reply(int status, String body, long delayMillis) {
@@ -46,8 +53,10 @@ final class ScriptedOpenAi implements AutoCloseable {
             }
             if (reply.delayMillis() > 0) {
                 try {
-                    Thread.sleep(reply.delayMillis()); // a model that thinks for a long time
-                } catch (InterruptedException e) {
+                    Thread.sleep(reply.delayMillis()); // a model that thinks for a long
+                                                       // time
+                }
+                catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
@@ -57,7 +66,13 @@ final class ScriptedOpenAi implements AutoCloseable {
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // a slow reply holds up no other request
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // a
+                                                                                  // slow
+                                                                                  // reply
+                                                                                  // holds
+                                                                                  // up no
+                                                                                  // other
+                                                                                  // request
         server.start();
     }
 
@@ -127,8 +142,11 @@ final class ScriptedOpenAi implements AutoCloseable {
     }
 
     private String completion(ObjectNode message, String finishReason) {
-        ObjectNode body = JSON.createObjectNode().put("id", "chatcmpl-" + ids.incrementAndGet()).put("object", "chat.completion")
-                .put("created", 1764147600L).put("model", "gpt-4o");
+        ObjectNode body = JSON.createObjectNode()
+            .put("id", "chatcmpl-" + ids.incrementAndGet())
+            .put("object", "chat.completion")
+            .put("created", 1764147600L)
+            .put("model", "gpt-4o");
         ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
         choice.set("message", message);
         choice.put("finish_reason", finishReason);
@@ -147,4 +165,5 @@ final class ScriptedOpenAi implements AutoCloseable {
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
+
 }

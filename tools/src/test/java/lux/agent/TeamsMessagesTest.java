@@ -12,9 +12,15 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Every Teams text exists in every offered language, is a valid MessageFormat, and Teams locales pick the language. */
+/**
+ * Every Teams text exists in every offered language, is a valid MessageFormat, and Teams
+ * locales pick the language.
+ */
 class TeamsMessagesTest {
-    /** A single quote alone would silently swallow text in MessageFormat; write it twice. */
+
+    /**
+     * A single quote alone would silently swallow text in MessageFormat; write it twice.
+     */
     private static final Pattern LONE_QUOTE = Pattern.compile("(?<!')'(?!')");
 
     @Test
@@ -28,7 +34,7 @@ class TeamsMessagesTest {
                 String value = other.getProperty(key);
                 assertThat(value).as(language + " " + key).isNotBlank().doesNotContainPattern(LONE_QUOTE);
                 assertThatCode(() -> new MessageFormat(value, Locale.forLanguageTag(language))).as(language + " " + key)
-                        .doesNotThrowAnyException();
+                    .doesNotThrowAnyException();
             }
         }
     }
@@ -42,15 +48,17 @@ class TeamsMessagesTest {
         assertThat(messages.text(TeamsMessages.locale("fr-FR"), "card.confirm.confirm")).isEqualTo("Confirm");
         assertThat(messages.text(TeamsMessages.locale(null), "bot.stranger")).contains("I don't know you yet");
         assertThat(messages.all(Locale.GERMAN)).containsEntry("card.confirm.cancel", "Abbrechen")
-                .containsOnlyKeys(messages.all(Locale.ENGLISH).keySet());
+            .containsOnlyKeys(messages.all(Locale.ENGLISH).keySet());
     }
 
     private static Properties load(String suffix) throws Exception {
         Properties p = new Properties();
-        try (InputStream in = TeamsMessagesTest.class.getResourceAsStream("/" + TeamsMessages.BUNDLE + suffix + ".properties")) {
+        try (InputStream in = TeamsMessagesTest.class
+            .getResourceAsStream("/" + TeamsMessages.BUNDLE + suffix + ".properties")) {
             assertThat(in).as("bundle " + suffix).isNotNull();
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
     }
+
 }

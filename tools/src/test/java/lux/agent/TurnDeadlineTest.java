@@ -21,24 +21,33 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A model that answers slowly (within its per-call timeout, so the HTTP client alone would wait) cannot hold a Teams
- * turn open: the turn's deadline ends the wait and the user gets a plain message.
+ * A model that answers slowly (within its per-call timeout, so the HTTP client alone
+ * would wait) cannot hold a Teams turn open: the turn's deadline ends the wait and the
+ * user gets a plain message.
  */
 @DatabaseTest
-@SpringBootTest(classes = AgentTestApplication.class, properties = {"lux.delivery.enabled=false", "lux.ai.turn-deadline=3s",
-    "lux.ai.timeout=60s", "lux.ai.max-retries=0"})
+@SpringBootTest(classes = AgentTestApplication.class, properties = { "lux.delivery.enabled=false",
+        "lux.ai.turn-deadline=3s", "lux.ai.timeout=60s", "lux.ai.max-retries=0" })
 class TurnDeadlineTest {
+
     static final ScriptedOpenAi openAi = start();
 
-    @Autowired LuxAgent agent;
-    @Autowired UserService users;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    LuxAgent agent;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
     Actor mia;
 
     static ScriptedOpenAi start() {
         try {
             return new ScriptedOpenAi();
-        } catch (java.io.IOException e) {
+        }
+        catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -72,7 +81,9 @@ class TurnDeadlineTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(3)).isLessThan(Duration.ofSeconds(12));
         assertThat(reply.text()).contains("did not finish within the time LUX allows");
-        assertThat(openAi.requests()).hasSize(1); // one call, abandoned; nothing retried past the deadline
+        assertThat(openAi.requests()).hasSize(1); // one call, abandoned; nothing retried
+                                                  // past the deadline
         assertThat(jdbc.queryForObject("SELECT outcome FROM ai_usage", String.class)).isEqualTo("FAILED");
     }
+
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class TurnRequestTest {
+
     @Test
     void readsTheTeamsLocaleAndFallsBackToUsEnglish() {
         assertThat(TurnRequest.localeOf("de-DE")).isEqualTo(Locale.GERMANY);
@@ -14,4 +15,5 @@ class TurnRequestTest {
         assertThat(TurnRequest.localeOf("")).isEqualTo(Locale.US);
         assertThat(TurnRequest.localeOf("!!not a locale")).isEqualTo(Locale.US);
     }
+
 }

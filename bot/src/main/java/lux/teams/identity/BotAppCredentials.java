@@ -9,11 +9,13 @@ import java.util.Date;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The SDK's credentials for every outbound Bot Connector call (replies, card updates, proactive messages): the
- * SDK's interceptor puts {@code Authorization: Bearer} from here on each request. Tokens come from the source the
- * identity type asks for, through one cache.
+ * The SDK's credentials for every outbound Bot Connector call (replies, card updates,
+ * proactive messages): the SDK's interceptor puts {@code Authorization: Bearer} from here
+ * on each request. Tokens come from the source the identity type asks for, through one
+ * cache.
  */
 final class BotAppCredentials extends AppCredentials {
+
     private final CachingTokenSource tokens;
 
     BotAppCredentials(String appId, String scope, CachingTokenSource tokens) {
@@ -27,7 +29,8 @@ final class BotAppCredentials extends AppCredentials {
         return () -> {
             try {
                 return CompletableFuture.completedFuture(new Token(tokens.token()));
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
         };
@@ -70,4 +73,5 @@ final class BotAppCredentials extends AppCredentials {
             return "Token[***]";
         }
     }
+
 }

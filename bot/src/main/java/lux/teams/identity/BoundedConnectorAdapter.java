@@ -16,16 +16,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The Bot Framework adapter, but its connector clients (one HTTP client each) are kept in a bounded cache keyed
- * by the normalised service URL. The SDK keeps one per exact serviceUrl string forever, so activities naming ever
- * new serviceUrls ({@code HTTPS://Host/}, {@code https://host:443/x?1}, ...) would each leave a client behind.
- * Beyond {@code lux.teams.connector-clients} the least recently used client is dropped (not closed: a turn may
- * still be using it; it is collected once unused). Which serviceUrls are allowed at all is decided elsewhere.
+ * The Bot Framework adapter, but its connector clients (one HTTP client each) are kept in
+ * a bounded cache keyed by the normalised service URL. The SDK keeps one per exact
+ * serviceUrl string forever, so activities naming ever new serviceUrls
+ * ({@code HTTPS://Host/}, {@code https://host:443/x?1}, ...) would each leave a client
+ * behind. Beyond {@code lux.teams.connector-clients} the least recently used client is
+ * dropped (not closed: a turn may still be using it; it is collected once unused). Which
+ * serviceUrls are allowed at all is decided elsewhere.
  */
 public class BoundedConnectorAdapter extends BotFrameworkHttpAdapter {
+
     /**
-     * The SDK's own retry would repeat a POST after 500/502/503/504/408 unseen by LUX, outside its turn deadline (and a
-     * 500 may follow a delivered message); LUX's TeamsSender retries, within lux.teams.connector-deadline.
+     * The SDK's own retry would repeat a POST after 500/502/503/504/408 unseen by LUX,
+     * outside its turn deadline (and a 500 may follow a delivered message); LUX's
+     * TeamsSender retries, within lux.teams.connector-deadline.
      */
     private static final RetryStrategy NO_RETRY = new RetryStrategy("none", false) {
         @Override
@@ -33,7 +37,9 @@ public class BoundedConnectorAdapter extends BotFrameworkHttpAdapter {
             return false;
         }
     };
+
     private final Map<String, ConnectorClient> clients;
+
     private final AtomicLong created = new AtomicLong();
 
     BoundedConnectorAdapter(Configuration configuration, int maxClients) {
@@ -51,12 +57,15 @@ public class BoundedConnectorAdapter extends BotFrameworkHttpAdapter {
     }
 
     @Override
-    protected CompletableFuture<ConnectorClient> getOrCreateConnectorClient(String serviceUrl, AppCredentials credentials) {
+    protected CompletableFuture<ConnectorClient> getOrCreateConnectorClient(String serviceUrl,
+            AppCredentials credentials) {
         String base;
         try {
             base = normalise(serviceUrl);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("Invalid Service URL: " + serviceUrl, e));
+        }
+        catch (IllegalArgumentException e) {
+            return CompletableFuture
+                .failedFuture(new IllegalArgumentException("Invalid Service URL: " + serviceUrl, e));
         }
         String key = base + " " + (credentials == null ? "" : credentials.getAppId() + " " + credentials.oAuthScope());
         synchronized (clients) {
@@ -64,8 +73,10 @@ public class BoundedConnectorAdapter extends BotFrameworkHttpAdapter {
             if (cached != null) {
                 return CompletableFuture.completedFuture(cached);
             }
-            ConnectorClient client = new RestConnectorClient(RestConnectorClient.getDefaultRestClientBuilder(base,
-                    credentials != null ? credentials : MicrosoftAppCredentials.empty()).withRetryStrategy(NO_RETRY).build());
+            ConnectorClient client = new RestConnectorClient(RestConnectorClient
+                .getDefaultRestClientBuilder(base, credentials != null ? credentials : MicrosoftAppCredentials.empty())
+                .withRetryStrategy(NO_RETRY)
+                .build());
             created.incrementAndGet();
             clients.put(key, client);
             return CompletableFuture.completedFuture(client);
@@ -85,8 +96,9 @@ public class BoundedConnectorAdapter extends BotFrameworkHttpAdapter {
     }
 
     /**
-     * scheme://host[:port]/path/ in lower case (path as given), without user info, query, fragment or default port:
-     * every spelling of one service shares one client. Only http(s) URLs with a host are accepted.
+     * scheme://host[:port]/path/ in lower case (path as given), without user info, query,
+     * fragment or default port: every spelling of one service shares one client. Only
+     * http(s) URLs with a host are accepted.
      */
     static String normalise(String serviceUrl) {
         if (serviceUrl == null || serviceUrl.isBlank()) {
@@ -98,8 +110,11 @@ public class BoundedConnectorAdapter extends BotFrameworkHttpAdapter {
             throw new IllegalArgumentException("not an http(s) URL with a host");
         }
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || scheme.equals("https") && port == 443 || scheme.equals("http") && port == 80;
+        boolean defaultPort = port == -1 || scheme.equals("https") && port == 443
+                || scheme.equals("http") && port == 80;
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + (path.endsWith("/") ? path : path + "/");
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port)
+                + (path.endsWith("/") ? path : path + "/");
     }
+
 }

@@ -11,19 +11,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the bot's token until shortly before it expires (five minutes, or half its life if it is short), and
- * retries what is worth retrying — 429, 5xx and network errors — with exponential backoff and jitter, honouring
- * Retry-After up to {@link #MAX_WAIT}. Refusals (400, 401: a wrong secret, an unknown app) fail at once.
+ * Keeps the bot's token until shortly before it expires (five minutes, or half its life
+ * if it is short), and retries what is worth retrying — 429, 5xx and network errors —
+ * with exponential backoff and jitter, honouring Retry-After up to {@link #MAX_WAIT}.
+ * Refusals (400, 401: a wrong secret, an unknown app) fail at once.
  */
 final class CachingTokenSource {
+
     private static final Logger log = LoggerFactory.getLogger(CachingTokenSource.class);
     static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
     private static final Duration RENEW_BEFORE = Duration.ofMinutes(5);
+
     private final TokenSource source;
+
     private final Clock clock;
+
     private final int attempts;
+
     private final Duration backoff;
+
     private AccessToken current;
+
     private Instant renewAt = Instant.MIN;
 
     CachingTokenSource(TokenSource source, Clock clock, int attempts, Duration backoff) {
@@ -45,42 +54,53 @@ final class CachingTokenSource {
     }
 
     private AccessToken fetchWithRetry() {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             try {
                 return source.fetch();
-            } catch (Exception e) {
+            }
+            catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
                 Duration wait = transientWait(e, attempt);
                 if (wait == null || attempt >= attempts || Thread.currentThread().isInterrupted()) {
-                    throw new BotTokenException("LUX could not get a Bot Connector token from " + source.describe() + " ("
-                            + attempt + (attempt == 1 ? " try" : " tries") + "): " + message(e), e);
+                    throw new BotTokenException("LUX could not get a Bot Connector token from " + source.describe()
+                            + " (" + attempt + (attempt == 1 ? " try" : " tries") + "): " + message(e), e);
                 }
                 log.info("Bot token request to {} failed ({}); try {} of {} in {} ms", source.describe(), message(e),
                         attempt + 1, attempts, wait.toMillis());
                 try {
                     Thread.sleep(wait.toMillis());
-                } catch (InterruptedException interrupted) {
+                }
+                catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    throw new BotTokenException("interrupted while waiting to retry the bot token request", interrupted);
+                    throw new BotTokenException("interrupted while waiting to retry the bot token request",
+                            interrupted);
                 }
             }
         }
     }
 
-    /** How long to wait before the next try, or null when the failure is not transient. */
+    /**
+     * How long to wait before the next try, or null when the failure is not transient.
+     */
     private Duration transientWait(Exception e, int attempt) {
         int status = -1;
         Duration retryAfter = null;
         if (e instanceof TokenEndpointException t) {
             status = t.status();
             retryAfter = t.retryAfter();
-        } else if (e instanceof MsalServiceException m && m.statusCode() != null) {
+        }
+        else if (e instanceof MsalServiceException m && m.statusCode() != null) {
             status = m.statusCode();
-            List<String> header = m.headers() == null ? null : m.headers().entrySet().stream()
-                    .filter(h -> h.getKey() != null && h.getKey().equalsIgnoreCase("Retry-After")).map(h -> h.getValue())
-                    .findFirst().orElse(null);
+            List<String> header = m.headers() == null ? null
+                    : m.headers()
+                        .entrySet()
+                        .stream()
+                        .filter(h -> h.getKey() != null && h.getKey().equalsIgnoreCase("Retry-After"))
+                        .map(h -> h.getValue())
+                        .findFirst()
+                        .orElse(null);
             if (header != null && !header.isEmpty() && header.get(0).strip().matches("\\d{1,6}")) {
                 retryAfter = Duration.ofSeconds(Long.parseLong(header.get(0).strip()));
             }
@@ -93,7 +113,8 @@ final class CachingTokenSource {
             return retryAfter.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : retryAfter;
         }
         long base = backoff.toMillis() << Math.min(attempt - 1, 10);
-        return Duration.ofMillis(Math.min(MAX_WAIT.toMillis(), base + ThreadLocalRandom.current().nextLong(base / 2 + 1)));
+        return Duration
+            .ofMillis(Math.min(MAX_WAIT.toMillis(), base + ThreadLocalRandom.current().nextLong(base / 2 + 1)));
     }
 
     private static boolean causedByIo(Throwable e) {
@@ -112,10 +133,16 @@ final class CachingTokenSource {
         return m.length() > 300 ? m.substring(0, 300) + "…" : m;
     }
 
-    /** The bot could not get a token; replies and proactive messages fail with this message. */
+    /**
+     * The bot could not get a token; replies and proactive messages fail with this
+     * message.
+     */
     static final class BotTokenException extends RuntimeException {
+
         BotTokenException(String message, Throwable cause) {
             super(message, cause);
         }
+
     }
+
 }

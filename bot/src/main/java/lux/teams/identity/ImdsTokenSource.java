@@ -13,22 +13,29 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A managed identity endpoint named in {@code lux.teams.managed-identity-endpoint}, spoken to with the Azure Instance
- * Metadata Service protocol ({@code GET ?api-version=2018-02-01&resource=&client_id=}, header {@code Metadata: true}).
- * MSAL4J only takes its endpoint from environment variables, so a configured one (a sidecar, a test double) is
- * called directly.
+ * A managed identity endpoint named in {@code lux.teams.managed-identity-endpoint},
+ * spoken to with the Azure Instance Metadata Service protocol
+ * ({@code GET ?api-version=2018-02-01&resource=&client_id=}, header
+ * {@code Metadata: true}). MSAL4J only takes its endpoint from environment variables, so
+ * a configured one (a sidecar, a test double) is called directly.
  */
 final class ImdsTokenSource implements TokenSource {
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpClient http;
+
     private final URI request;
+
     private final Duration timeout;
+
     private final Clock clock;
 
     ImdsTokenSource(String endpoint, String clientId, String resource, HttpClient http, Duration timeout, Clock clock) {
         String base = endpoint.strip();
         this.request = URI.create(base + (base.contains("?") ? "&" : "?") + "api-version=2018-02-01&resource="
-                + URLEncoder.encode(resource, StandardCharsets.UTF_8) + "&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8));
+                + URLEncoder.encode(resource, StandardCharsets.UTF_8) + "&client_id="
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8));
         this.http = http;
         this.timeout = timeout;
         this.clock = clock;
@@ -36,22 +43,29 @@ final class ImdsTokenSource implements TokenSource {
 
     @Override
     public AccessToken fetch() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(request).timeout(timeout).header("Metadata", "true")
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(request).timeout(timeout).header("Metadata", "true").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            Duration retryAfter = response.headers().firstValue("Retry-After").map(ImdsTokenSource::seconds).orElse(null);
+            Duration retryAfter = response.headers()
+                .firstValue("Retry-After")
+                .map(ImdsTokenSource::seconds)
+                .orElse(null);
             throw new TokenEndpointException("the managed identity endpoint answered " + response.statusCode() + ": "
                     + abbreviate(response.body()), response.statusCode(), retryAfter);
         }
         JsonNode body = JSON.readTree(response.body());
         String token = body.path("access_token").asText("");
         if (token.isBlank()) {
-            throw new TokenEndpointException("the managed identity endpoint answered without an access_token", 502, null);
+            throw new TokenEndpointException("the managed identity endpoint answered without an access_token", 502,
+                    null);
         }
         return new AccessToken(token, expiry(body));
     }
 
-    /** IMDS writes expires_on as epoch seconds in a string; expires_in is the fallback. */
+    /**
+     * IMDS writes expires_on as epoch seconds in a string; expires_in is the fallback.
+     */
     private Instant expiry(JsonNode body) {
         String on = body.path("expires_on").asText("");
         if (on.matches("\\d+")) {
@@ -73,4 +87,5 @@ final class ImdsTokenSource implements TokenSource {
     public String describe() {
         return "managed identity endpoint " + request.getScheme() + "://" + request.getAuthority() + request.getPath();
     }
+
 }

@@ -13,20 +13,27 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What a Teams-mode bot accepts on {@code /api/messages} beyond the SDK's signature, lifetime, issuer, audience,
- * endorsement and serviceurl checks: only Bot Connector channel tokens. Entra ID tokens that the SDK routes to its
- * Emulator or skill (bot-to-bot) validation are refused before any key is fetched, and after validation the claims
- * are checked once more, because 4.14.3 computes its skill claims check and drops the result.
+ * What a Teams-mode bot accepts on {@code /api/messages} beyond the SDK's signature,
+ * lifetime, issuer, audience, endorsement and serviceurl checks: only Bot Connector
+ * channel tokens. Entra ID tokens that the SDK routes to its Emulator or skill
+ * (bot-to-bot) validation are refused before any key is fetched, and after validation the
+ * claims are checked once more, because 4.14.3 computes its skill claims check and drops
+ * the result.
  */
 final class InboundTokenPolicy {
+
     static final String CHANNEL_ISSUER = AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER;
+
     private final String appId;
 
     InboundTokenPolicy(String appId) {
         this.appId = appId;
     }
 
-    /** Why the request must not reach the SDK's validation, or null. Reads the token without trusting it. */
+    /**
+     * Why the request must not reach the SDK's validation, or null. Reads the token
+     * without trusting it.
+     */
     String refusal(String authHeader, Activity activity) {
         if (authHeader == null || authHeader.isBlank()) {
             return null; // the SDK refuses a missing header itself
@@ -38,7 +45,8 @@ final class InboundTokenPolicy {
         DecodedJWT jwt;
         try {
             jwt = JWT.decode(parts[1]);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             return "the bearer token is not a JWT";
         }
         if (SkillValidation.isSkillClaim(claims(jwt))) {
@@ -57,7 +65,10 @@ final class InboundTokenPolicy {
         return null;
     }
 
-    /** Runs after the SDK validated the token. Throws: 4.14.3 ignores the future a validator returns. */
+    /**
+     * Runs after the SDK validated the token. Throws: 4.14.3 ignores the future a
+     * validator returns.
+     */
     ClaimsValidator claimsValidator() {
         return new ClaimsValidator() {
             @Override
@@ -97,4 +108,5 @@ final class InboundTokenPolicy {
         String azp = jwt.getClaim(AuthenticationConstants.AUTHORIZED_PARTY).asString();
         return azp != null ? azp : String.valueOf(jwt.getClaim(AuthenticationConstants.APPID_CLAIM).asString());
     }
+
 }

@@ -8,17 +8,23 @@ import com.microsoft.aad.msal4j.ManagedIdentityParameters;
 import java.util.concurrent.ExecutionException;
 
 /**
- * A user-assigned managed identity through MSAL4J, which finds the endpoint the way Azure announces it: App Service
- * and Container Apps (IDENTITY_ENDPOINT + IDENTITY_HEADER), Service Fabric, Cloud Shell (MSI_ENDPOINT), Azure Arc,
- * otherwise the VM's IMDS at 169.254.169.254.
+ * A user-assigned managed identity through MSAL4J, which finds the endpoint the way Azure
+ * announces it: App Service and Container Apps (IDENTITY_ENDPOINT + IDENTITY_HEADER),
+ * Service Fabric, Cloud Shell (MSI_ENDPOINT), Azure Arc, otherwise the VM's IMDS at
+ * 169.254.169.254.
  */
 final class MsalManagedIdentityTokenSource implements TokenSource {
+
     private final ManagedIdentityApplication app;
+
     private final String resource;
+
     private final String clientId;
 
     MsalManagedIdentityTokenSource(String clientId, String resource, IHttpClient http) {
-        this.app = ManagedIdentityApplication.builder(ManagedIdentityId.userAssignedClientId(clientId)).httpClient(http).build();
+        this.app = ManagedIdentityApplication.builder(ManagedIdentityId.userAssignedClientId(clientId))
+            .httpClient(http)
+            .build();
         this.resource = resource;
         this.clientId = clientId;
     }
@@ -26,11 +32,14 @@ final class MsalManagedIdentityTokenSource implements TokenSource {
     @Override
     public AccessToken fetch() throws Exception {
         try {
-            // forceRefresh: our own cache decides when to renew (MSAL's managed identity cache is JVM-wide).
-            IAuthenticationResult result = app.acquireTokenForManagedIdentity(
-                    ManagedIdentityParameters.builder(resource).forceRefresh(true).build()).get();
+            // forceRefresh: our own cache decides when to renew (MSAL's managed identity
+            // cache is JVM-wide).
+            IAuthenticationResult result = app
+                .acquireTokenForManagedIdentity(ManagedIdentityParameters.builder(resource).forceRefresh(true).build())
+                .get();
             return new AccessToken(result.accessToken(), result.expiresOnDate().toInstant());
-        } catch (ExecutionException e) {
+        }
+        catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
@@ -39,4 +48,5 @@ final class MsalManagedIdentityTokenSource implements TokenSource {
     public String describe() {
         return "managed identity " + clientId + " (" + ManagedIdentityApplication.getManagedIdentitySource() + ")";
     }
+
 }

@@ -2,9 +2,14 @@ package lux.teams.identity;
 
 import java.time.Duration;
 
-/** A token endpoint answered with an error: its status, and how long it asked us to wait (if it did). */
+/**
+ * A token endpoint answered with an error: its status, and how long it asked us to wait
+ * (if it did).
+ */
 final class TokenEndpointException extends Exception {
+
     private final int status;
+
     private final Duration retryAfter;
 
     TokenEndpointException(String message, int status, Duration retryAfter) {
@@ -20,4 +25,5 @@ final class TokenEndpointException extends Exception {
     Duration retryAfter() {
         return retryAfter;
     }
+
 }

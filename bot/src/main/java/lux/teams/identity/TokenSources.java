@@ -9,6 +9,7 @@ import lux.delivery.graph.JdkMsalHttpClient;
 
 /** Picks where the bot's tokens come from, by {@code MicrosoftAppType}. */
 final class TokenSources {
+
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private TokenSources() {
@@ -19,8 +20,8 @@ final class TokenSources {
         String resource = BotIdentity.BOT_FRAMEWORK_SCOPE.replace("/.default", "");
         return switch (identity.type()) {
             case USER_ASSIGNED_MSI -> BotIdentity.blank(identity.managedIdentityEndpoint())
-                    ? new MsalManagedIdentityTokenSource(identity.appId(), resource, msalHttp)
-                    : new ImdsTokenSource(identity.managedIdentityEndpoint(), identity.appId(), resource, http, TIMEOUT, clock);
+                    ? new MsalManagedIdentityTokenSource(identity.appId(), resource, msalHttp) : new ImdsTokenSource(
+                            identity.managedIdentityEndpoint(), identity.appId(), resource, http, TIMEOUT, clock);
             case SINGLE_TENANT, MULTI_TENANT -> new ClientCredentialsTokenSource(identity.appId(), credential(identity),
                     identity.authority(), BotIdentity.BOT_FRAMEWORK_SCOPE, msalHttp);
         };
@@ -28,7 +29,9 @@ final class TokenSources {
 
     private static IClientCredential credential(BotIdentity identity) {
         return identity.hasCertificate()
-                ? CertificateCredentials.load(identity.certificatePath(), identity.certificatePassword(), "lux.teams.certificate-path")
+                ? CertificateCredentials.load(identity.certificatePath(), identity.certificatePassword(),
+                        "lux.teams.certificate-path")
                 : ClientCredentialFactory.createFromSecret(identity.appPassword());
     }
+
 }

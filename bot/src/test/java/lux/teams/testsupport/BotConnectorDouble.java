@@ -13,22 +13,30 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Bot Connector's v3 conversation API on loopback, as small as a test outside the bot module needs it: records
- * each call (method, path, Authorization header, JSON body, the id it answered) and answers with an activity id.
+ * The Bot Connector's v3 conversation API on loopback, as small as a test outside the bot
+ * module needs it: records each call (method, path, Authorization header, JSON body, the
+ * id it answered) and answers with an activity id.
  */
 public final class BotConnectorDouble implements AutoCloseable {
-    /** {@code responseId}: the activity id the double answered with (what LUX later updates or replies to). */
+
+    /**
+     * {@code responseId}: the activity id the double answered with (what LUX later
+     * updates or replies to).
+     */
     public record Call(String method, String path, String authorization, String body, String responseId) {
     }
 
     private final HttpServer server;
+
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+
     private final AtomicInteger ids = new AtomicInteger();
 
     public BotConnectorDouble() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
@@ -53,7 +61,10 @@ public final class BotConnectorDouble implements AutoCloseable {
         return new ArrayList<>(calls);
     }
 
-    /** Waits for the first message activity the bot posted (replies arrive while the turn runs). */
+    /**
+     * Waits for the first message activity the bot posted (replies arrive while the turn
+     * runs).
+     */
     public Call awaitMessage(Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
@@ -71,4 +82,5 @@ public final class BotConnectorDouble implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
+
 }

@@ -25,39 +25,53 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * The Bot Framework's OpenID metadata and signing keys (JWKS with endorsements) on loopback, with the test's own
- * RSA key, so tests sign channel tokens exactly as the Bot Connector does: RS256, issuer https://api.botframework.com,
- * audience = the bot's app id, a serviceurl claim. Point {@code lux.teams.openid-metadata-url} at {@link #metadataUrl()}.
+ * The Bot Framework's OpenID metadata and signing keys (JWKS with endorsements) on
+ * loopback, with the test's own RSA key, so tests sign channel tokens exactly as the Bot
+ * Connector does: RS256, issuer https://api.botframework.com, audience = the bot's app
+ * id, a serviceurl claim. Point {@code lux.teams.openid-metadata-url} at
+ * {@link #metadataUrl()}.
  */
 public final class BotFrameworkDouble implements AutoCloseable {
+
     public static final String ISSUER = "https://api.botframework.com";
+
     public static final String KID = "lux-test-key";
+
     private final HttpServer server;
+
     private final KeyPair keys = rsa();
+
     private final KeyPair stranger = rsa();
+
     private final AtomicInteger keyRequests = new AtomicInteger();
 
     /**
-     * @param endorsements the channels the published key is endorsed for; Teams keys carry "msteams"
+     * @param endorsements the channels the published key is endorsed for; Teams keys
+     * carry "msteams"
      */
     public BotFrameworkDouble(String... endorsements) {
-        String[] endorsed = endorsements.length == 0 ? new String[] {"msteams"} : endorsements;
+        String[] endorsed = endorsements.length == 0 ? new String[] { "msteams" } : endorsements;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/v1/.well-known/openidconfiguration", exchange -> respond(exchange, """
-                {"issuer":"%s","authorization_endpoint":"https://invalid.botframework.com","jwks_uri":"%s/v1/.well-known/keys",
-                 "id_token_signing_alg_values_supported":["RS256"],"token_endpoint_auth_methods_supported":["private_key_jwt"]}"""
-                .formatted(ISSUER, base())));
+        server.createContext("/v1/.well-known/openidconfiguration",
+                exchange -> respond(exchange,
+                        """
+                                {"issuer":"%s","authorization_endpoint":"https://invalid.botframework.com","jwks_uri":"%s/v1/.well-known/keys",
+                                 "id_token_signing_alg_values_supported":["RS256"],"token_endpoint_auth_methods_supported":["private_key_jwt"]}"""
+                            .formatted(ISSUER, base())));
         server.createContext("/v1/.well-known/keys", exchange -> {
             keyRequests.incrementAndGet();
             RSAPublicKey pub = (RSAPublicKey) keys.getPublic();
-            String endorsementsJson = Arrays.stream(endorsed).map(e -> "\"" + e + "\"").collect(Collectors.joining(","));
+            String endorsementsJson = Arrays.stream(endorsed)
+                .map(e -> "\"" + e + "\"")
+                .collect(Collectors.joining(","));
             respond(exchange, """
                     {"keys":[{"kty":"RSA","use":"sig","kid":"%s","n":"%s","e":"%s","endorsements":[%s]}]}"""
-                    .formatted(KID, b64(pub.getModulus()), b64(pub.getPublicExponent()), endorsementsJson));
+                .formatted(KID, b64(pub.getModulus()), b64(pub.getPublicExponent()), endorsementsJson));
         });
         server.start();
     }
@@ -71,19 +85,32 @@ public final class BotFrameworkDouble implements AutoCloseable {
         return keyRequests.get();
     }
 
-    /** A channel token as the Bot Connector sends it; change what the test needs, then {@link ChannelToken#sign()}. */
+    /**
+     * A channel token as the Bot Connector sends it; change what the test needs, then
+     * {@link ChannelToken#sign()}.
+     */
     public ChannelToken token(String audience, String serviceUrl) {
         return new ChannelToken(audience, serviceUrl);
     }
 
-    /** A token under construction: claims and key can be changed to make the forgeries tests refuse. */
+    /**
+     * A token under construction: claims and key can be changed to make the forgeries
+     * tests refuse.
+     */
     public final class ChannelToken {
+
         private String issuer = ISSUER;
+
         private final String audience;
+
         private final String serviceUrl;
+
         private Instant notBefore = Instant.now().minusSeconds(60);
+
         private Instant expiresAt = Instant.now().plusSeconds(3600);
+
         private final Map<String, String> claims = new LinkedHashMap<>();
+
         private KeyPair signer = keys;
 
         private ChannelToken(String audience, String serviceUrl) {
@@ -108,7 +135,10 @@ public final class BotFrameworkDouble implements AutoCloseable {
             return this;
         }
 
-        /** The claims of a skill (bot-to-bot) call: a version claim and another bot's app id. */
+        /**
+         * The claims of a skill (bot-to-bot) call: a version claim and another bot's app
+         * id.
+         */
         public ChannelToken fromSkill(String callerAppId) {
             return claim("ver", "1.0").claim("appid", callerAppId);
         }
@@ -120,9 +150,13 @@ public final class BotFrameworkDouble implements AutoCloseable {
         }
 
         public String sign() {
-            JWTCreator.Builder jwt = JWT.create().withKeyId(KID).withIssuer(issuer).withAudience(audience)
-                    .withNotBefore(Date.from(notBefore)).withIssuedAt(Date.from(notBefore))
-                    .withExpiresAt(Date.from(expiresAt));
+            JWTCreator.Builder jwt = JWT.create()
+                .withKeyId(KID)
+                .withIssuer(issuer)
+                .withAudience(audience)
+                .withNotBefore(Date.from(notBefore))
+                .withIssuedAt(Date.from(notBefore))
+                .withExpiresAt(Date.from(expiresAt));
             if (serviceUrl != null) {
                 jwt.withClaim("serviceurl", serviceUrl);
             }
@@ -133,6 +167,7 @@ public final class BotFrameworkDouble implements AutoCloseable {
         public String bearer() {
             return "Bearer " + sign();
         }
+
     }
 
     private String base() {
@@ -160,7 +195,8 @@ public final class BotFrameworkDouble implements AutoCloseable {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             return generator.generateKeyPair();
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
@@ -169,4 +205,5 @@ public final class BotFrameworkDouble implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
+
 }

@@ -22,12 +22,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Entra ID's v2.0 token endpoint ({@code POST /{tenant}/oauth2/v2.0/token}, client credentials) over HTTPS on
- * loopback, with a self-signed certificate the test trusts. Apps are registered with a secret or a certificate;
- * a certificate's client assertion is verified (signature, audience = the token endpoint, iss = sub = client id).
- * Every issued token is remembered, so a test can prove which request produced the token a reply carried.
+ * Entra ID's v2.0 token endpoint ({@code POST /{tenant}/oauth2/v2.0/token}, client
+ * credentials) over HTTPS on loopback, with a self-signed certificate the test trusts.
+ * Apps are registered with a secret or a certificate; a certificate's client assertion is
+ * verified (signature, audience = the token endpoint, iss = sub = client id). Every
+ * issued token is remembered, so a test can prove which request produced the token a
+ * reply carried.
  */
 public final class EntraTokenDouble implements AutoCloseable {
+
     /** A token request as received, and the token issued for it (null when refused). */
     public record TokenRequest(String tenant, Map<String, String> form, int status, String issued) {
         public String clientId() {
@@ -39,18 +42,25 @@ public final class EntraTokenDouble implements AutoCloseable {
     }
 
     private final HttpsServer server;
+
     private final TestCertificates tls;
+
     private final Map<String, App> apps = new ConcurrentHashMap<>();
+
     private final ConcurrentLinkedQueue<TokenRequest> requests = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentLinkedQueue<Integer> failures = new ConcurrentLinkedQueue<>();
+
     private final AtomicInteger serial = new AtomicInteger();
+
     private volatile long expiresIn = 3599;
 
     public EntraTokenDouble() {
         tls = TestCertificates.create("localhost");
         try {
             server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
@@ -63,7 +73,10 @@ public final class EntraTokenDouble implements AutoCloseable {
         return "https://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The certificate the double presents: trust it (and only it) in the client under test. */
+    /**
+     * The certificate the double presents: trust it (and only it) in the client under
+     * test.
+     */
     public TestCertificates tls() {
         return tls;
     }
@@ -78,7 +91,10 @@ public final class EntraTokenDouble implements AutoCloseable {
         return this;
     }
 
-    /** The next token requests are answered with these statuses (e.g. 503, 429) before normal service resumes. */
+    /**
+     * The next token requests are answered with these statuses (e.g. 503, 429) before
+     * normal service resumes.
+     */
     public void failNext(int... statuses) {
         for (int s : statuses) {
             failures.add(s);
@@ -103,9 +119,11 @@ public final class EntraTokenDouble implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String[] segments = path.split("/");
-        if (!exchange.getRequestMethod().equals("POST") || segments.length != 5 || !path.endsWith("/oauth2/v2.0/token")) {
+        if (!exchange.getRequestMethod().equals("POST") || segments.length != 5
+                || !path.endsWith("/oauth2/v2.0/token")) {
             requests.add(new TokenRequest(null, Map.of("path", path), 404, null));
-            send(exchange, 404, "{\"error\":\"not_found\",\"error_description\":\"the double serves only /{tenant}/oauth2/v2.0/token\"}");
+            send(exchange, 404,
+                    "{\"error\":\"not_found\",\"error_description\":\"the double serves only /{tenant}/oauth2/v2.0/token\"}");
             return;
         }
         String tenant = segments[1];
@@ -113,19 +131,21 @@ public final class EntraTokenDouble implements AutoCloseable {
         Integer failure = failures.poll();
         if (failure != null) {
             requests.add(new TokenRequest(tenant, form, failure, null));
-            send(exchange, failure, "{\"error\":\"temporarily_unavailable\",\"error_description\":\"AADSTS50196: try again\"}");
+            send(exchange, failure,
+                    "{\"error\":\"temporarily_unavailable\",\"error_description\":\"AADSTS50196: try again\"}");
             return;
         }
         String refusal = refusal(tenant, form, loginEndpoint() + path);
         if (refusal != null) {
             requests.add(new TokenRequest(tenant, form, 401, null));
-            send(exchange, 401, "{\"error\":\"invalid_client\",\"error_description\":\"" + refusal + "\",\"error_codes\":[7000215]}");
+            send(exchange, 401, "{\"error\":\"invalid_client\",\"error_description\":\"" + refusal
+                    + "\",\"error_codes\":[7000215]}");
             return;
         }
         String token = "entra." + tenant + "." + form.get("client_id") + "." + serial.incrementAndGet();
         requests.add(new TokenRequest(tenant, form, 200, token));
-        send(exchange, 200, "{\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + ",\"ext_expires_in\":" + expiresIn
-                + ",\"access_token\":\"" + token + "\"}");
+        send(exchange, 200, "{\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + ",\"ext_expires_in\":"
+                + expiresIn + ",\"access_token\":\"" + token + "\"}");
     }
 
     private String refusal(String tenant, Map<String, String> form, String endpoint) {
@@ -140,14 +160,20 @@ public final class EntraTokenDouble implements AutoCloseable {
             return app.secret().equals(form.get("client_secret")) ? null : "AADSTS7000215: invalid client secret";
         }
         String assertion = form.get("client_assertion");
-        if (assertion == null || !"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(form.get("client_assertion_type"))) {
+        if (assertion == null || !"urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+            .equals(form.get("client_assertion_type"))) {
             return "AADSTS700027: a client assertion is required";
         }
         try {
-            JWT.require(Algorithm.RSA256((RSAPublicKey) app.certificate().getPublicKey(), null)).withAudience(endpoint)
-                    .withIssuer(form.get("client_id")).withSubject(form.get("client_id")).build().verify(assertion);
+            JWT.require(Algorithm.RSA256((RSAPublicKey) app.certificate().getPublicKey(), null))
+                .withAudience(endpoint)
+                .withIssuer(form.get("client_id"))
+                .withSubject(form.get("client_id"))
+                .build()
+                .verify(assertion);
             return null;
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             return "AADSTS700027: client assertion failed signature validation: " + e.getMessage().replace('"', '\'');
         }
     }
@@ -176,4 +202,5 @@ public final class EntraTokenDouble implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
+
 }

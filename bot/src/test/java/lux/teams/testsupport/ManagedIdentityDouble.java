@@ -17,21 +17,31 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A managed identity endpoint on loopback, speaking both wire protocols Azure offers: the Instance Metadata
- * Service ({@code GET /metadata/identity/oauth2/token?api-version=2018-02-01}, header {@code Metadata: true}) and
- * App Service / Container Apps ({@code GET /msi/token?api-version=2019-08-01}, header {@code X-IDENTITY-HEADER},
- * what MSAL4J calls when IDENTITY_ENDPOINT and IDENTITY_HEADER are set). Only the registered client id gets a token.
+ * A managed identity endpoint on loopback, speaking both wire protocols Azure offers: the
+ * Instance Metadata Service
+ * ({@code GET /metadata/identity/oauth2/token?api-version=2018-02-01}, header
+ * {@code Metadata: true}) and App Service / Container Apps
+ * ({@code GET /msi/token?api-version=2019-08-01}, header {@code X-IDENTITY-HEADER}, what
+ * MSAL4J calls when IDENTITY_ENDPOINT and IDENTITY_HEADER are set). Only the registered
+ * client id gets a token.
  */
 public final class ManagedIdentityDouble implements AutoCloseable {
+
     /** A request as received; the token issued for it (null when refused). */
-    public record Request(String path, Map<String, String> query, Map<String, String> headers, int status, String issued) {
+    public record Request(String path, Map<String, String> query, Map<String, String> headers, int status,
+            String issued) {
     }
 
     public static final String IDENTITY_HEADER = "lux-test-identity-header";
+
     private final HttpServer server;
+
     private final String clientId;
+
     private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentLinkedQueue<Integer> failures = new ConcurrentLinkedQueue<>();
+
     private final AtomicInteger serial = new AtomicInteger();
 
     /**
@@ -41,7 +51,8 @@ public final class ManagedIdentityDouble implements AutoCloseable {
         this.clientId = clientId;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
@@ -53,7 +64,10 @@ public final class ManagedIdentityDouble implements AutoCloseable {
         return base() + "/metadata/identity/oauth2/token";
     }
 
-    /** For the IDENTITY_ENDPOINT environment variable (with IDENTITY_HEADER = {@link #IDENTITY_HEADER}). */
+    /**
+     * For the IDENTITY_ENDPOINT environment variable (with IDENTITY_HEADER =
+     * {@link #IDENTITY_HEADER}).
+     */
     public String appServiceEndpoint() {
         return base() + "/msi/token";
     }
@@ -76,15 +90,18 @@ public final class ManagedIdentityDouble implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+        exchange.getRequestHeaders()
+            .forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
         String refusal;
         if (path.equals("/metadata/identity/oauth2/token")) {
             refusal = !"true".equals(headers.get("metadata")) ? "Required metadata header not specified"
                     : !"2018-02-01".equals(query.get("api-version")) ? "unsupported api-version" : null;
-        } else if (path.equals("/msi/token")) {
+        }
+        else if (path.equals("/msi/token")) {
             refusal = !IDENTITY_HEADER.equals(headers.get("x-identity-header")) ? "missing or wrong X-IDENTITY-HEADER"
                     : !"2019-08-01".equals(query.get("api-version")) ? "unsupported api-version" : null;
-        } else {
+        }
+        else {
             requests.add(new Request(path, query, headers, 404, null));
             send(exchange, 404, "{\"error\":\"not_found\"}");
             return;
@@ -106,9 +123,11 @@ public final class ManagedIdentityDouble implements AutoCloseable {
         String token = "msi." + query.get("client_id") + "." + serial.incrementAndGet();
         requests.add(new Request(path, query, headers, 200, token));
         long expiresOn = Instant.now().plusSeconds(86399).getEpochSecond();
-        send(exchange, 200, "{\"access_token\":\"" + token + "\",\"client_id\":\"" + clientId + "\",\"expires_in\":\"86399\","
-                + "\"expires_on\":\"" + expiresOn + "\",\"ext_expires_in\":\"86399\",\"not_before\":\""
-                + (expiresOn - 86399) + "\",\"resource\":\"" + query.get("resource") + "\",\"token_type\":\"Bearer\"}");
+        send(exchange, 200,
+                "{\"access_token\":\"" + token + "\",\"client_id\":\"" + clientId + "\",\"expires_in\":\"86399\","
+                        + "\"expires_on\":\"" + expiresOn + "\",\"ext_expires_in\":\"86399\",\"not_before\":\""
+                        + (expiresOn - 86399) + "\",\"resource\":\"" + query.get("resource")
+                        + "\",\"token_type\":\"Bearer\"}");
     }
 
     private static Map<String, String> query(String raw) {
@@ -141,4 +160,5 @@ public final class ManagedIdentityDouble implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
+
 }

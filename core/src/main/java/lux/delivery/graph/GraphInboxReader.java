@@ -29,33 +29,46 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the Inbox of every sender mailbox with Graph's delta query ({@code Mail.Read}), fetches each new message's MIME
- * ({@code $value}) for the classifier and moves it to {@code lux.inbound.processed-folder} ({@code Mail.ReadWrite}).
- * The delta or next link is saved after every page, so a restart or another instance goes on from there; a message
- * read twice (a crash between acting and saving) is recognised by the processor and only moved.
+ * Reads the Inbox of every sender mailbox with Graph's delta query ({@code Mail.Read}),
+ * fetches each new message's MIME ({@code $value}) for the classifier and moves it to
+ * {@code lux.inbound.processed-folder} ({@code Mail.ReadWrite}). The delta or next link
+ * is saved after every page, so a restart or another instance goes on from there; a
+ * message read twice (a crash between acting and saving) is recognised by the processor
+ * and only moved.
  */
 @Component
 @ConditionalOnExpression("'${lux.mail.transport:outbox}' == 'graph' and '${lux.inbound.enabled:false}' == 'true'")
 @EnableConfigurationProperties(GraphProperties.class)
 class GraphInboxReader implements MailboxReader {
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final String SELECT = "$select=id,internetMessageId,webLink,receivedDateTime";
+
     private final GraphProperties graph;
+
     private final InboundProperties inbound;
+
     private final Senders senders;
+
     private final MailboxCursors cursors;
+
     private final HttpClient http;
+
     private final GraphToken token;
+
     private final Map<String, String> folderIds = new ConcurrentHashMap<>();
 
     GraphInboxReader(GraphProperties graph, InboundProperties inbound, Senders senders, MailboxCursors cursors,
-                     ObjectProvider<GraphTransport.GraphHttpClient> httpClient, Clock clock) {
+            ObjectProvider<GraphTransport.GraphHttpClient> httpClient, Clock clock) {
         this.graph = graph;
         this.inbound = inbound;
         this.senders = senders;
         this.cursors = cursors;
-        this.http = httpClient.getIfAvailable(() -> new GraphTransport.GraphHttpClient(HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10)).build())).client();
+        this.http = httpClient
+            .getIfAvailable(() -> new GraphTransport.GraphHttpClient(
+                    HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()))
+            .client();
         this.token = new GraphToken(new GraphCredentials(graph, http), clock);
     }
 
@@ -66,11 +79,14 @@ class GraphInboxReader implements MailboxReader {
 
     @Override
     public void read(String mailbox, InboundRun run) throws Exception {
-        folderIds.remove(mailbox); // looked up again once per reading: a person may have deleted or renamed it
+        folderIds.remove(mailbox); // looked up again once per reading: a person may have
+                                   // deleted or renamed it
         String url = cursors.get(mailbox).orElse(user(mailbox) + "/mailFolders/inbox/messages/delta?" + SELECT);
         while (url != null) {
-            HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(url)).header("Prefer", "odata.maxpagesize=50").GET());
-            if (response.statusCode() == 410) { // the delta token expired: start over, handled messages are not acted on twice
+            HttpResponse<byte[]> response = send(
+                    HttpRequest.newBuilder(URI.create(url)).header("Prefer", "odata.maxpagesize=50").GET());
+            if (response.statusCode() == 410) { // the delta token expired: start over,
+                                                // handled messages are not acted on twice
                 cursors.save(mailbox, null);
                 url = user(mailbox) + "/mailFolders/inbox/messages/delta?" + SELECT;
                 continue;
@@ -90,12 +106,16 @@ class GraphInboxReader implements MailboxReader {
 
     private void handle(String mailbox, JsonNode message, InboundRun run) throws Exception {
         String id = message.get("id").asText();
-        HttpResponse<InputStream> mime = http.send(HttpRequest.newBuilder(URI.create(user(mailbox) + "/messages/" + encode(id) + "/$value"))
-                .timeout(graph.timeout()).header("Authorization", "Bearer " + token.get()).GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> mime = http
+            .send(HttpRequest.newBuilder(URI.create(user(mailbox) + "/messages/" + encode(id) + "/$value"))
+                .timeout(graph.timeout())
+                .header("Authorization", "Bearer " + token.get())
+                .GET()
+                .build(), HttpResponse.BodyHandlers.ofInputStream());
         byte[] head;
         try (InputStream body = mime.body()) {
-            head = body.readNBytes(InboundMail.MAX_BYTES); // the rest (attachments) is not needed to classify it
+            head = body.readNBytes(InboundMail.MAX_BYTES); // the rest (attachments) is
+                                                           // not needed to classify it
         }
         if (mime.statusCode() == 404) {
             return; // gone since the delta was taken (moved or deleted by a person)
@@ -104,29 +124,38 @@ class GraphInboxReader implements MailboxReader {
         String key = message.path("internetMessageId").asText("");
         run.accept(new InboundMail(key.isBlank() ? "graph:" + id : key, head, message.path("webLink").asText(null),
                 instant(message.path("receivedDateTime").asText(null))));
-        HttpResponse<byte[]> moved = send(HttpRequest.newBuilder(URI.create(user(mailbox) + "/messages/" + encode(id) + "/move"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("destinationId", folder(mailbox)).toString())));
+        HttpResponse<byte[]> moved = send(
+                HttpRequest.newBuilder(URI.create(user(mailbox) + "/messages/" + encode(id) + "/move"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers
+                        .ofString(JSON.createObjectNode().put("destinationId", folder(mailbox)).toString())));
         if (moved.statusCode() != 404) {
-            check(moved.statusCode(), moved.body(), "move a message of " + mailbox + " to \"" + inbound.processedFolder() + "\"");
+            check(moved.statusCode(), moved.body(),
+                    "move a message of " + mailbox + " to \"" + inbound.processedFolder() + "\"");
         }
     }
 
-    /** The id of the processed folder (top level), created when missing; remembered for the rest of the reading. */
+    /**
+     * The id of the processed folder (top level), created when missing; remembered for
+     * the rest of the reading.
+     */
     private String folder(String mailbox) throws Exception {
         String known = folderIds.get(mailbox);
         if (known != null) {
             return known;
         }
         String name = inbound.processedFolder();
-        String filter = URLEncoder.encode("displayName eq '" + name.replace("'", "''") + "'", StandardCharsets.UTF_8).replace("+", "%20");
-        JsonNode found = json(send(HttpRequest.newBuilder(URI.create(user(mailbox) + "/mailFolders?$filter=" + filter)).GET()),
+        String filter = URLEncoder.encode("displayName eq '" + name.replace("'", "''") + "'", StandardCharsets.UTF_8)
+            .replace("+", "%20");
+        JsonNode found = json(
+                send(HttpRequest.newBuilder(URI.create(user(mailbox) + "/mailFolders?$filter=" + filter)).GET()),
                 "look for the folder \"" + name + "\" in " + mailbox);
         String id = found.path("value").path(0).path("id").asText(null);
         if (id == null) {
             HttpResponse<byte[]> created = send(HttpRequest.newBuilder(URI.create(user(mailbox) + "/mailFolders"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("displayName", name).toString())));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers
+                    .ofString(JSON.createObjectNode().put("displayName", name).toString())));
             if (created.statusCode() == 409) { // another instance created it just now
                 return folder(mailbox);
             }
@@ -146,7 +175,9 @@ class GraphInboxReader implements MailboxReader {
         return JSON.readTree(response.body());
     }
 
-    /** A refusal names the permission most likely missing; 429 waits for the next reading. */
+    /**
+     * A refusal names the permission most likely missing; 429 waits for the next reading.
+     */
     private static void check(int status, byte[] responseBody, String what) throws IOException {
         if (status >= 200 && status < 300) {
             return;
@@ -171,8 +202,10 @@ class GraphInboxReader implements MailboxReader {
     private static Instant instant(String text) {
         try {
             return text == null ? null : Instant.parse(text);
-        } catch (DateTimeParseException e) {
+        }
+        catch (DateTimeParseException e) {
             return null;
         }
     }
+
 }

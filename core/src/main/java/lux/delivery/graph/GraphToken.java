@@ -6,13 +6,18 @@ import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 
 /**
- * An app-only Graph token, fetched once and renewed five minutes before it expires (single-flight); MSAL's own cache
- * is keyed by authority aliases that a custom authority may not match.
+ * An app-only Graph token, fetched once and renewed five minutes before it expires
+ * (single-flight); MSAL's own cache is keyed by authority aliases that a custom authority
+ * may not match.
  */
 final class GraphToken {
+
     private final GraphCredentials credentials;
+
     private final Clock clock;
+
     private String token;
+
     private Instant renewAt = Instant.MIN;
 
     GraphToken(GraphCredentials credentials, Clock clock) {
@@ -28,4 +33,5 @@ final class GraphToken {
         }
         return token;
     }
+
 }

@@ -12,14 +12,19 @@ import java.util.Map;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * MSAL's token requests over java.net.http (the JVM's TLS trust and proxy settings, a timeout of our choosing).
- * Graph's credentials and the bot's own identity (lux.teams.identity) share it.
+ * MSAL's token requests over java.net.http (the JVM's TLS trust and proxy settings, a
+ * timeout of our choosing). Graph's credentials and the bot's own identity
+ * (lux.teams.identity) share it.
  */
-@NamedInterface("msal-http") // the one type of the Graph transport another module (the bot's identity) may use
+@NamedInterface("msal-http") // the one type of the Graph transport another module (the
+                             // bot's identity) may use
 public final class JdkMsalHttpClient implements IHttpClient {
+
     private static final java.util.Set<String> RESTRICTED = java.util.Set.of("content-length", "host", "connection",
             "expect", "upgrade");
+
     private final HttpClient http;
+
     private final Duration timeout;
 
     public JdkMsalHttpClient(HttpClient http, Duration timeout) {
@@ -30,7 +35,7 @@ public final class JdkMsalHttpClient implements IHttpClient {
     @Override
     public IHttpResponse send(HttpRequest request) throws Exception {
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(request.url().toString()))
-                .timeout(timeout);
+            .timeout(timeout);
         if (request.headers() != null) {
             request.headers().forEach((k, v) -> {
                 if (!RESTRICTED.contains(k.toLowerCase(java.util.Locale.ROOT))) {
@@ -61,4 +66,5 @@ public final class JdkMsalHttpClient implements IHttpClient {
             }
         };
     }
+
 }

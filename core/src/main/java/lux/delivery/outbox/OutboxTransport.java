@@ -18,21 +18,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The default transport: stores every message in the database for the console instead of sending it. */
+/**
+ * The default transport: stores every message in the database for the console instead of
+ * sending it.
+ */
 @Component
 @ConditionalOnProperty(name = "lux.mail.transport", havingValue = "outbox", matchIfMissing = true)
 class OutboxTransport implements MailTransport {
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    // The message id is unique: a resend after a crash finds the first copy and does not store a second.
+
+    // The message id is unique: a resend after a crash finds the first copy and does not
+    // store a second.
     private static final String INSERT = "INSERT INTO outbox_message (campaign_id, recipient_id, lux_message_id, sender, recipient, "
             + "subject, html_body, text_body, headers, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
     private static final String UNNEST_INSERT = "INSERT INTO outbox_message (campaign_id, recipient_id, lux_message_id, sender, "
             + "recipient, subject, html_body, text_body, headers, created_at) SELECT u.c, u.r, u.m, u.f, u.t, u.s, u.h, u.x, u.hd, ? "
             + "FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
             + "AS u(c, r, m, f, t, s, h, x, hd) ON CONFLICT DO NOTHING";
+
     private final JdbcTemplate jdbc;
+
     private final TransactionTemplate tx;
+
     private final SqlDialect dialect;
+
     private final Clock clock;
 
     OutboxTransport(JdbcTemplate jdbc, TransactionTemplate tx, SqlDialect dialect, Clock clock) {
@@ -58,8 +69,8 @@ class OutboxTransport implements MailTransport {
     }
 
     /**
-     * The whole batch in one transaction: on PostgreSQL one INSERT ... SELECT FROM unnest(arrays), on H2 (in
-     * process) a JDBC batch.
+     * The whole batch in one transaction: on PostgreSQL one INSERT ... SELECT FROM
+     * unnest(arrays), on H2 (in process) a JDBC batch.
      */
     @Override
     public List<SendResult> sendAll(List<OutgoingMessage> messages) {
@@ -69,10 +80,12 @@ class OutboxTransport implements MailTransport {
         for (int i = 0; i < messages.size(); i++) {
             OutgoingMessage m = messages.get(i);
             try {
-                rows.add(new Object[] {idOrNull(m.campaignId()), idOrNull(m.recipientId()), m.luxMessageId(), m.from(), m.to(), m.subject(), m.html(),
-                    m.text(), JSON.writeValueAsString(new LinkedHashMap<String, String>(m.headers())), now});
+                rows.add(new Object[] { idOrNull(m.campaignId()), idOrNull(m.recipientId()), m.luxMessageId(), m.from(),
+                        m.to(), m.subject(), m.html(), m.text(),
+                        JSON.writeValueAsString(new LinkedHashMap<String, String>(m.headers())), now });
                 results[i] = new SendResult.Sent(m.luxMessageId());
-            } catch (JsonProcessingException e) {
+            }
+            catch (JsonProcessingException e) {
                 results[i] = new SendResult.Permanent("headers cannot be stored: " + e.getMessage());
             }
         }
@@ -92,14 +105,19 @@ class OutboxTransport implements MailTransport {
                 }
                 return ps;
             }));
-        } else {
+        }
+        else {
             tx.executeWithoutResult(s -> jdbc.batchUpdate(INSERT, rows));
         }
         return Arrays.asList(results);
     }
 
-    /** A test send has no campaign or recipient row (0): stored as none, outside every campaign's messages. */
+    /**
+     * A test send has no campaign or recipient row (0): stored as none, outside every
+     * campaign's messages.
+     */
     private static Long idOrNull(long id) {
         return id > 0 ? id : null;
     }
+
 }

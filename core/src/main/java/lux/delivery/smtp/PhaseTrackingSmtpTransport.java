@@ -8,12 +8,18 @@ import java.io.OutputStream;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
- * Angus Mail's SMTP transport that notes, per sending thread, how far a message got: once DATA was accepted the message
- * may be delivered even if no reply follows, so a failure from then on is an unknown outcome, not a retry. Made by
- * {@link SmtpTransport}'s mail sender for each connection.
+ * Angus Mail's SMTP transport that notes, per sending thread, how far a message got: once
+ * DATA was accepted the message may be delivered even if no reply follows, so a failure
+ * from then on is an unknown outcome, not a retry. Made by {@link SmtpTransport}'s mail
+ * sender for each connection.
  */
 class PhaseTrackingSmtpTransport extends SMTPTransport {
-    enum Phase { BEFORE_DATA, DATA_STARTED, ACCEPTED }
+
+    enum Phase {
+
+        BEFORE_DATA, DATA_STARTED, ACCEPTED
+
+    }
 
     private static final ThreadLocal<Phase> PHASE = ThreadLocal.withInitial(() -> Phase.BEFORE_DATA);
 
@@ -31,14 +37,16 @@ class PhaseTrackingSmtpTransport extends SMTPTransport {
 
     @Override
     protected OutputStream data() throws MessagingException {
-        OutputStream out = super.data(); // the server answered 354: from here on the content is on its way
+        OutputStream out = super.data(); // the server answered 354: from here on the
+                                         // content is on its way
         PHASE.set(Phase.DATA_STARTED);
         return out;
     }
 
     @Override
     protected void finishData() throws IOException, MessagingException {
-        super.finishData(); // the server answered 250 to the final dot: it took the message
+        super.finishData(); // the server answered 250 to the final dot: it took the
+                            // message
         PHASE.set(Phase.ACCEPTED);
     }
 
@@ -54,4 +62,5 @@ class PhaseTrackingSmtpTransport extends SMTPTransport {
         super.finishBdat();
         PHASE.set(Phase.ACCEPTED);
     }
+
 }

@@ -25,14 +25,16 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends through an SMTP server configured with Spring's {@code spring.mail.*}; multipart HTML + text, List-Unsubscribe.
- * At most once: connect, read and write are bounded by {@code lux.smtp.*}, and a failure after the server took the
- * message's content (DATA) without a definite reply is an unknown outcome, like Graph's, never a retry.
+ * Sends through an SMTP server configured with Spring's {@code spring.mail.*}; multipart
+ * HTML + text, List-Unsubscribe. At most once: connect, read and write are bounded by
+ * {@code lux.smtp.*}, and a failure after the server took the message's content (DATA)
+ * without a definite reply is an unknown outcome, like Graph's, never a retry.
  */
 @Component
 @ConditionalOnProperty(name = "lux.mail.transport", havingValue = "smtp")
 @EnableConfigurationProperties(SmtpProperties.class)
 class SmtpTransport implements MailTransport {
+
     private final JavaMailSender mail;
 
     SmtpTransport(ObjectProvider<JavaMailSender> sender, SmtpProperties limits) {
@@ -41,16 +43,19 @@ class SmtpTransport implements MailTransport {
     }
 
     /**
-     * Spring Boot's mail sender (spring.mail.*), copied with time limits (unless spring.mail.properties sets its own)
-     * and with connections that note whether the message's content was handed over.
+     * Spring Boot's mail sender (spring.mail.*), copied with time limits (unless
+     * spring.mail.properties sets its own) and with connections that note whether the
+     * message's content was handed over.
      */
     static JavaMailSenderImpl tracking(JavaMailSenderImpl configured, SmtpProperties limits) {
         JavaMailSenderImpl copy = new JavaMailSenderImpl() {
             @Override
             protected Transport getTransport(Session session) {
                 String protocol = getProtocol() == null ? "smtp" : getProtocol();
-                // as Spring's own: no host or credentials in the URLName (they go to connect(), never into a URL string)
-                return new PhaseTrackingSmtpTransport(session, new URLName(protocol, null, -1, null, null, null), protocol);
+                // as Spring's own: no host or credentials in the URLName (they go to
+                // connect(), never into a URL string)
+                return new PhaseTrackingSmtpTransport(session, new URLName(protocol, null, -1, null, null, null),
+                        protocol);
             }
         };
         copy.setHost(configured.getHost());
@@ -82,8 +87,9 @@ class SmtpTransport implements MailTransport {
     @Override
     public SendResult send(OutgoingMessage m) {
         if (mail == null) {
-            return new SendResult.Fatal("lux.mail.transport is smtp but no SMTP server is configured: set spring.mail.host "
-                    + "(and spring.mail.port, spring.mail.username, spring.mail.password).");
+            return new SendResult.Fatal(
+                    "lux.mail.transport is smtp but no SMTP server is configured: set spring.mail.host "
+                            + "(and spring.mail.port, spring.mail.username, spring.mail.password).");
         }
         PhaseTrackingSmtpTransport.reset();
         MimeMessage message = null;
@@ -103,42 +109,56 @@ class SmtpTransport implements MailTransport {
             }
             mail.send(message);
             return new SendResult.Sent(message.getMessageID());
-        } catch (MailAuthenticationException e) {
+        }
+        catch (MailAuthenticationException e) {
             return new SendResult.Unauthorized("The SMTP server refused LUX's login: " + e.getMessage());
-        } catch (MailSendException e) {
+        }
+        catch (MailSendException e) {
             for (Exception cause : e.getFailedMessages().values()) {
                 if (cause instanceof AuthenticationFailedException) {
                     return new SendResult.Unauthorized("The SMTP server refused LUX's login: " + cause.getMessage());
                 }
             }
             return failed(e, message);
-        } catch (MailException e) {
+        }
+        catch (MailException e) {
             return failed(e, message);
-        } catch (MessagingException e) {
+        }
+        catch (MessagingException e) {
             return new SendResult.Permanent("The message could not be built: " + e.getMessage());
         }
     }
 
-    /** What a failed exchange means for the recipient, by how far it got and what the server said. */
+    /**
+     * What a failed exchange means for the recipient, by how far it got and what the
+     * server said.
+     */
     private static SendResult failed(MailException e, MimeMessage message) {
         PhaseTrackingSmtpTransport.Phase phase = PhaseTrackingSmtpTransport.phase();
         if (phase == PhaseTrackingSmtpTransport.Phase.ACCEPTED) {
-            return new SendResult.Sent(messageId(message)); // the server took it; only closing the connection failed
+            return new SendResult.Sent(messageId(message)); // the server took it; only
+                                                            // closing the connection
+                                                            // failed
         }
         Integer code = replyCode(e);
         if (code != null && code >= 500) {
             return new SendResult.Permanent("The SMTP server refused the message (" + code + "): " + e.getMessage());
         }
         if (code != null && code >= 400) {
-            return new SendResult.Transient("The SMTP server deferred the message (" + code + "): " + e.getMessage(), null);
+            return new SendResult.Transient("The SMTP server deferred the message (" + code + "): " + e.getMessage(),
+                    null);
         }
         if (phase == PhaseTrackingSmtpTransport.Phase.DATA_STARTED) {
-            return new SendResult.Unknown("the SMTP server got the message but gave no answer (" + rootMessage(e) + ")");
+            return new SendResult.Unknown(
+                    "the SMTP server got the message but gave no answer (" + rootMessage(e) + ")");
         }
         return new SendResult.Transient("SMTP send failed before the message was handed over: " + e.getMessage(), null);
     }
 
-    /** The server's reply code when it answered with a refusal (then nothing was delivered), else null. */
+    /**
+     * The server's reply code when it answered with a refusal (then nothing was
+     * delivered), else null.
+     */
     private static Integer replyCode(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SMTPSendFailedException f) {
@@ -155,7 +175,8 @@ class SmtpTransport implements MailTransport {
                     }
                 }
             }
-            if (t instanceof MessagingException m && m.getNextException() != null && m.getNextException() != m.getCause()) {
+            if (t instanceof MessagingException m && m.getNextException() != null
+                    && m.getNextException() != m.getCause()) {
                 Integer code = replyCode(m.getNextException());
                 if (code != null) {
                     return code;
@@ -170,7 +191,8 @@ class SmtpTransport implements MailTransport {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        for (Exception failed : e instanceof MailSendException m ? m.getFailedMessages().values() : java.util.List.<Exception>of()) {
+        for (Exception failed : e instanceof MailSendException m ? m.getFailedMessages().values()
+                : java.util.List.<Exception>of()) {
             root = failed;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
@@ -182,8 +204,10 @@ class SmtpTransport implements MailTransport {
     private static String messageId(MimeMessage message) {
         try {
             return message == null ? null : message.getMessageID();
-        } catch (MessagingException e) {
+        }
+        catch (MessagingException e) {
             return null;
         }
     }
+
 }

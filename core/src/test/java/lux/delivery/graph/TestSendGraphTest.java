@@ -44,14 +44,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A test send through the Graph transport, against the TLS loopback doubles of Entra ID and sendMail: the MIME message
- * Graph receives has the [Test] subject and untracked links, and nothing is recorded for the campaign.
+ * A test send through the Graph transport, against the TLS loopback doubles of Entra ID
+ * and sendMail: the MIME message Graph receives has the [Test] subject and untracked
+ * links, and nothing is recorded for the campaign.
  */
 @DatabaseTest
-@SpringBootTest(classes = CoreTestApplication.class, properties = {"lux.public-base-url=https://lux.example.com",
-    "lux.mail.postal-address=Contoso Ltd, 1 Main St, Seattle"})
+@SpringBootTest(classes = CoreTestApplication.class,
+        properties = { "lux.public-base-url=https://lux.example.com",
+                "lux.mail.postal-address=Contoso Ltd, 1 Main St, Seattle" })
 @Import(GraphDeliveryTest.Doubles.class)
 class TestSendGraphTest {
+
     static final WireMockServer GRAPH = new WireMockServer(options().dynamicPort().dynamicHttpsPort());
 
     static {
@@ -61,7 +64,9 @@ class TestSendGraphTest {
     @DynamicPropertySource
     static void graph(DynamicPropertyRegistry registry) {
         GraphDeliveryTest.graphSettings(registry, GRAPH, "mime");
-        registry.add("lux.graph.timeout", () -> "30s"); // one attempt only: the first TLS handshake may be slow on a busy machine
+        registry.add("lux.graph.timeout", () -> "30s"); // one attempt only: the first TLS
+                                                        // handshake may be slow on a busy
+                                                        // machine
     }
 
     @AfterAll
@@ -69,32 +74,50 @@ class TestSendGraphTest {
         GRAPH.stop();
     }
 
-    @Autowired TestSendService tests;
-    @Autowired CampaignService campaigns;
-    @Autowired ContactService contacts;
-    @Autowired TemplateService templates;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    TestSendService tests;
+
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void stubs() {
         DatabaseCleaner.clean(jdbc);
         GRAPH.resetAll();
-        GRAPH.stubFor(post(urlPathMatching("/tenant-1/oauth2/v2.0/token")).withRequestBody(containing("grant_type=client_credentials"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"graph-token-1\"}")));
-        GRAPH.stubFor(post(urlPathMatching(GraphDeliveryTest.SEND)).withHeader("Authorization", equalTo("Bearer graph-token-1"))
-                .willReturn(aResponse().withStatus(202).withHeader("request-id", "req-test")));
+        GRAPH.stubFor(post(urlPathMatching("/tenant-1/oauth2/v2.0/token"))
+            .withRequestBody(containing("grant_type=client_credentials"))
+            .willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(
+                        "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"graph-token-1\"}")));
+        GRAPH.stubFor(post(urlPathMatching(GraphDeliveryTest.SEND))
+            .withHeader("Authorization", equalTo("Bearer graph-token-1"))
+            .willReturn(aResponse().withStatus(202).withHeader("request-id", "req-test")));
     }
 
     @Test
     void theTestReachesGraphWithATestSubjectAndRealLinksAndTheCampaignRecordsNothing() throws Exception {
-        contacts.create(new NewContact("ann@example.net", "Ann", null, null, Map.of(), Set.of("news"), "test"), Actor.system());
-        long template = templates.create(new TemplateContent("g", "Hello {{ contact.first_name }}",
-                "<p>Hi <a href=\"https://shop.example.com/sale\">see the sale</a></p>", null), Actor.system()).id();
-        CampaignView campaign = campaigns.create(new NewCampaign("Sale", template, null, AudienceFilter.anyOf("news")), Actor.system());
+        contacts.create(new NewContact("ann@example.net", "Ann", null, null, Map.of(), Set.of("news"), "test"),
+                Actor.system());
+        long template = templates
+            .create(new TemplateContent("g", "Hello {{ contact.first_name }}",
+                    "<p>Hi <a href=\"https://shop.example.com/sale\">see the sale</a></p>", null), Actor.system())
+            .id();
+        CampaignView campaign = campaigns.create(new NewCampaign("Sale", template, null, AudienceFilter.anyOf("news")),
+                Actor.system());
 
-        TestSendResult result = tests.sendCampaign(campaign.id(), new TestSendRequest(List.of("mia@contoso.test", "leo@contoso.test"),
-                "ann@example.net"), Actor.system());
+        TestSendResult result = tests.sendCampaign(campaign.id(),
+                new TestSendRequest(List.of("mia@contoso.test", "leo@contoso.test"), "ann@example.net"),
+                Actor.system());
 
         assertThat(result.failed()).isEmpty();
         assertThat(result.transport()).isEqualTo("graph");
@@ -109,12 +132,14 @@ class TestSendGraphTest {
             assertThat(m.getHeader("List-Unsubscribe")).isNull();
             String html = (String) ((MimeMultipart) m.getContent()).getBodyPart(1).getContent();
             assertThat(html).contains("href=\"https://shop.example.com/sale\"", "Contoso Ltd, 1 Main St, Seattle")
-                    .doesNotContain("lux.example.com");
+                .doesNotContain("lux.example.com");
         }
         assertThat(sends).extracting(r -> {
             try {
-                return ((InternetAddress) GraphMimeDeliveryTest.decode(r.getBodyAsString()).getRecipients(Message.RecipientType.TO)[0]).getAddress();
-            } catch (Exception e) {
+                return ((InternetAddress) GraphMimeDeliveryTest.decode(r.getBodyAsString())
+                    .getRecipients(Message.RecipientType.TO)[0]).getAddress();
+            }
+            catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }).containsExactly("mia@contoso.test", "leo@contoso.test");
@@ -123,4 +148,5 @@ class TestSendGraphTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mailbox_hour", Long.class)).isZero();
         assertThat(campaigns.get(campaign.id()).updatedAt()).isEqualTo(campaign.updatedAt());
     }
+
 }

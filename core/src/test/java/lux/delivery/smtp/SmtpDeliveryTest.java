@@ -30,20 +30,34 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** SMTP delivery into GreenMail: multipart HTML + text, List-Unsubscribe (RFC 8058) and the LUX message id. */
+/**
+ * SMTP delivery into GreenMail: multipart HTML + text, List-Unsubscribe (RFC 8058) and
+ * the LUX message id.
+ */
 @DatabaseTest
-@SpringBootTest(classes = CoreTestApplication.class, properties = {"lux.mail.transport=smtp", "spring.mail.host=127.0.0.1",
-    "spring.mail.port=3025", "lux.delivery.enabled=false", "lux.public-base-url=https://lux.example.com",
-    "lux.mail.default-sender=news@lux.example.com"})
+@SpringBootTest(classes = CoreTestApplication.class,
+        properties = { "lux.mail.transport=smtp", "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
+                "lux.delivery.enabled=false", "lux.public-base-url=https://lux.example.com",
+                "lux.mail.default-sender=news@lux.example.com" })
 class SmtpDeliveryTest {
+
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
 
-    @Autowired DeliveryEngine engine;
-    @Autowired CampaignService campaigns;
-    @Autowired ContactService contacts;
-    @Autowired TemplateService templates;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    DeliveryEngine engine;
+
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void clean() {
@@ -52,10 +66,16 @@ class SmtpDeliveryTest {
 
     @Test
     void sendsMultipartMailWithOneClickUnsubscribeHeaders() throws Exception {
-        contacts.create(new NewContact("ann@example.net", "Ann", null, null, Map.of(), Set.of("smtp"), "t"), Actor.system());
-        long template = templates.create(new TemplateContent("smtp", "Hello {{ contact.first_name }}",
-                "<p>Hi {{ contact.first_name }}, see <a href=\"https://example.com/news\">news</a>.</p>", null), Actor.system()).id();
-        long id = campaigns.create(new NewCampaign("SMTP run", template, null, AudienceFilter.anyOf("smtp")), Actor.system()).id();
+        contacts.create(new NewContact("ann@example.net", "Ann", null, null, Map.of(), Set.of("smtp"), "t"),
+                Actor.system());
+        long template = templates
+            .create(new TemplateContent("smtp", "Hello {{ contact.first_name }}",
+                    "<p>Hi {{ contact.first_name }}, see <a href=\"https://example.com/news\">news</a>.</p>", null),
+                    Actor.system())
+            .id();
+        long id = campaigns
+            .create(new NewCampaign("SMTP run", template, null, AudienceFilter.anyOf("smtp")), Actor.system())
+            .id();
         campaigns.schedule(id, null, null, Actor.system());
 
         engine.startDueCampaigns();
@@ -72,7 +92,10 @@ class SmtpDeliveryTest {
         assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         String body = GreenMailUtil.getBody(mail);
         assertThat(mail.getContent()).isInstanceOf(MimeMultipart.class);
-        assertThat(body).contains("text/plain").contains("text/html").contains("https://lux.example.com/t/c/")
-                .doesNotContain("href=3D\"https://example.com/news\"");
+        assertThat(body).contains("text/plain")
+            .contains("text/html")
+            .contains("https://lux.example.com/t/c/")
+            .doesNotContain("href=3D\"https://example.com/news\"");
     }
+
 }

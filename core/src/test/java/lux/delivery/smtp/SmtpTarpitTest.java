@@ -37,16 +37,23 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * An SMTP tarpit on loopback: it accepts the message's content (DATA ... final dot) and then never answers, or hangs
- * up. Whether the mail went out is unknown, so the recipient fails as "unknown outcome": nothing is marked sent, and no
- * later batch, retry or lease sweep hands the message to the server a second time.
+ * An SMTP tarpit on loopback: it accepts the message's content (DATA ... final dot) and
+ * then never answers, or hangs up. Whether the mail went out is unknown, so the recipient
+ * fails as "unknown outcome": nothing is marked sent, and no later batch, retry or lease
+ * sweep hands the message to the server a second time.
  */
 @DatabaseTest
-@SpringBootTest(classes = CoreTestApplication.class, properties = {"lux.mail.transport=smtp", "lux.delivery.enabled=false",
-    "lux.delivery.limits.enabled=false", "lux.delivery.backoff=10ms", "lux.smtp.read-timeout=1s", "lux.smtp.connect-timeout=2s",
-    "lux.mail.default-sender=news@lux.example.com"})
+@SpringBootTest(classes = CoreTestApplication.class,
+        properties = { "lux.mail.transport=smtp", "lux.delivery.enabled=false", "lux.delivery.limits.enabled=false",
+                "lux.delivery.backoff=10ms", "lux.smtp.read-timeout=1s", "lux.smtp.connect-timeout=2s",
+                "lux.mail.default-sender=news@lux.example.com" })
 class SmtpTarpitTest {
-    enum Mode { SILENT_AFTER_DATA, HANG_UP_AFTER_DATA }
+
+    enum Mode {
+
+        SILENT_AFTER_DATA, HANG_UP_AFTER_DATA
+
+    }
 
     static final Tarpit TARPIT = Tarpit.start();
 
@@ -61,11 +68,20 @@ class SmtpTarpitTest {
         TARPIT.server.close();
     }
 
-    @Autowired DeliveryEngine engine;
-    @Autowired CampaignService campaigns;
-    @Autowired ContactService contacts;
-    @Autowired TemplateService templates;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    DeliveryEngine engine;
+
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void clean() {
@@ -85,9 +101,12 @@ class SmtpTarpitTest {
 
     private void assertSentAtMostOnce(Mode mode) {
         TARPIT.mode = mode;
-        contacts.create(new NewContact("ann@example.net", "Ann", null, null, Map.of(), Set.of("pit"), "t"), Actor.system());
+        contacts.create(new NewContact("ann@example.net", "Ann", null, null, Map.of(), Set.of("pit"), "t"),
+                Actor.system());
         long template = templates.create(new TemplateContent("pit", "Hello", "<p>Hi</p>", null), Actor.system()).id();
-        long id = campaigns.create(new NewCampaign("Tarpit", template, null, AudienceFilter.anyOf("pit")), Actor.system()).id();
+        long id = campaigns
+            .create(new NewCampaign("Tarpit", template, null, AudienceFilter.anyOf("pit")), Actor.system())
+            .id();
         campaigns.schedule(id, null, null, Actor.system());
 
         engine.startDueCampaigns();
@@ -96,19 +115,27 @@ class SmtpTarpitTest {
         engine.work(Duration.ofSeconds(2)); // anything left to retry would be tried now
 
         assertThat(TARPIT.messages.get()).isEqualTo(1);
-        Map<String, Object> row = jdbc.queryForMap("SELECT status, last_error, sent_at FROM campaign_recipient WHERE campaign_id = ?", id);
+        Map<String, Object> row = jdbc
+            .queryForMap("SELECT status, last_error, sent_at FROM campaign_recipient WHERE campaign_id = ?", id);
         assertThat(row.get("status")).isEqualTo("FAILED");
         assertThat(row.get("sent_at")).isNull();
-        assertThat((String) row.get("last_error")).startsWith("unknown outcome: the SMTP server got the message but gave no answer")
-                .contains("not resent");
+        assertThat((String) row.get("last_error"))
+            .startsWith("unknown outcome: the SMTP server got the message but gave no answer")
+            .contains("not resent");
         assertThat(campaigns.get(id).status()).isEqualTo(CampaignStatus.FAILED);
         assertThat(campaigns.get(id).sentCount()).isZero();
     }
 
-    /** Speaks just enough SMTP to take a message, then stalls or hangs up; counts messages whose content it received. */
+    /**
+     * Speaks just enough SMTP to take a message, then stalls or hangs up; counts messages
+     * whose content it received.
+     */
     static final class Tarpit {
+
         final ServerSocket server;
+
         final AtomicInteger messages = new AtomicInteger();
+
         volatile Mode mode = Mode.SILENT_AFTER_DATA;
 
         private Tarpit(ServerSocket server) {
@@ -122,7 +149,8 @@ class SmtpTarpitTest {
                 accept.setDaemon(true);
                 accept.start();
                 return tarpit;
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -138,14 +166,17 @@ class SmtpTarpitTest {
                     Thread session = new Thread(() -> serve(socket), "smtp-tarpit-session");
                     session.setDaemon(true);
                     session.start();
-                } catch (IOException e) {
+                }
+                catch (IOException e) {
                     return;
                 }
             }
         }
 
         private void serve(Socket socket) {
-            try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))) {
+            try (socket;
+                    BufferedReader in = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))) {
                 OutputStream out = socket.getOutputStream();
                 reply(out, "220 tarpit ESMTP");
                 String line;
@@ -167,13 +198,15 @@ class SmtpTarpitTest {
                             if (mode == Mode.HANG_UP_AFTER_DATA) {
                                 return;
                             }
-                            Thread.sleep(30_000); // never answers; the client's read timeout ends it
+                            Thread.sleep(30_000); // never answers; the client's read
+                                                  // timeout ends it
                             return;
                         }
                         default -> reply(out, "500 unknown");
                     }
                 }
-            } catch (IOException | InterruptedException e) {
+            }
+            catch (IOException | InterruptedException e) {
                 // the client gave up: that is the point
             }
         }
@@ -182,5 +215,7 @@ class SmtpTarpitTest {
             out.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
         }
+
     }
+
 }

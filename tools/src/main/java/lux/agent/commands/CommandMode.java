@@ -22,20 +22,28 @@ import lux.templates.TemplateService;
 import org.springframework.stereotype.Component;
 
 /**
- * Deterministic commands that call the same tools as the model (see README "Command mode"). Tags are written
- * {@code tag:name}, excluded tags {@code not:name}; names with spaces may be quoted. Unknown input gets help. People
- * see the cards the tools showed and each result's own line for people, never what the model would be told, in their
- * language (the bundle of {@link TeamsMessages}); the commands themselves are the same words in every language.
+ * Deterministic commands that call the same tools as the model (see README "Command
+ * mode"). Tags are written {@code tag:name}, excluded tags {@code not:name}; names with
+ * spaces may be quoted. Unknown input gets help. People see the cards the tools showed
+ * and each result's own line for people, never what the model would be told, in their
+ * language (the bundle of {@link TeamsMessages}); the commands themselves are the same
+ * words in every language.
  */
 @Component
 public class CommandMode {
+
     private final ToolBox toolBox;
+
     private final CampaignService campaigns;
+
     private final Clock clock;
+
     private final TeamsMessages messages;
+
     private final TemplateService templates;
 
-    CommandMode(ToolBox toolBox, CampaignService campaigns, Clock clock, TeamsMessages messages, TemplateService templates) {
+    CommandMode(ToolBox toolBox, CampaignService campaigns, Clock clock, TeamsMessages messages,
+            TemplateService templates) {
         this.messages = messages;
         this.templates = templates;
         this.toolBox = toolBox;
@@ -66,8 +74,11 @@ public class CommandMode {
             case "suppressions" -> say.people(tools.suppressions().listSuppressions());
             case "suppress" -> EditCommands.suppress(tools, true, rest);
             case "unsuppress" -> EditCommands.suppress(tools, false, rest);
-            case "import" -> say.people(tools.contacts().importContacts(rest.stream().filter(w -> w.toLowerCase(Locale.ROOT)
-                    .startsWith("tag:")).map(w -> w.substring(4)).toList()));
+            case "import" -> say.people(tools.contacts()
+                .importContacts(rest.stream()
+                    .filter(w -> w.toLowerCase(Locale.ROOT).startsWith("tag:"))
+                    .map(w -> w.substring(4))
+                    .toList()));
             case "templates" -> say.people(tools.templates().listTemplates());
             case "template" -> switch (sub) {
                 case "new" -> form(say, session, FormKind.TEMPLATE);
@@ -82,7 +93,8 @@ public class CommandMode {
                 case "edit" -> EditCommands.editCampaign(tools, after(rest));
                 default -> unknown(say, session);
             };
-            case "new" -> switch (sub) { // "new campaign" reads naturally (the Teams command menu offers it)
+            case "new" -> switch (sub) { // "new campaign" reads naturally (the Teams
+                                         // command menu offers it)
                 case "campaign" -> form(say, session, FormKind.CAMPAIGN);
                 case "template" -> form(say, session, FormKind.TEMPLATE);
                 case "contact", "contacts" -> form(say, session, FormKind.CONTACT);
@@ -102,7 +114,8 @@ public class CommandMode {
                 String[] parts = nameAndReason.split("\\s+because\\s+|:\\s*", 2);
                 return tools.campaigns().rejectCampaign(parts[0].strip(), parts.length > 1 ? parts[1] : null);
             });
-            case "analyse", "analyze" -> say.people(tools.insights().analyseAudience(rest.isEmpty() ? null : tag(rest.get(0))));
+            case "analyse", "analyze" ->
+                say.people(tools.insights().analyseAudience(rest.isEmpty() ? null : tag(rest.get(0))));
             case "optimise", "optimize" -> rest.isEmpty() ? say.text("command.which.optimise")
                     : say.people(tools.insights().optimiseContent(String.join(" ", rest)));
             default -> unknown(say, session);
@@ -116,33 +129,39 @@ public class CommandMode {
         ToolBox.Tools tools = toolBox.forSession(session);
         PeopleLines say = new PeopleLines(messages, turn.locale());
         String text = form == null ? say.text("command.form.unknown") : switch (form) {
-            case CONTACT -> say.people(tools.contacts().addContacts(list(fields.get("emails")), list(fields.get("tags"))));
-            case TEMPLATE -> say.people(tools.templates().draftTemplate(fields.get("name"), fields.get("subject"),
-                    fields.get("htmlBody"), fields.get("textBody")));
+            case CONTACT ->
+                say.people(tools.contacts().addContacts(list(fields.get("emails")), list(fields.get("tags"))));
+            case TEMPLATE -> say.people(tools.templates()
+                .draftTemplate(fields.get("name"), fields.get("subject"), fields.get("htmlBody"),
+                        fields.get("textBody")));
             case CAMPAIGN -> {
-                ToolResult built = tools.campaigns().buildCampaign(fields.get("name"), fields.get("template"),
-                        list(fields.get("tags")), List.of(), list(fields.get("excludedTags")));
+                ToolResult built = tools.campaigns()
+                    .buildCampaign(fields.get("name"), fields.get("template"), list(fields.get("tags")), List.of(),
+                            list(fields.get("excludedTags")));
                 String when = fields.get("when");
                 if (built instanceof ToolResult.Failure || when == null || when.isBlank()) {
                     yield drafted(say, built);
                 }
-                yield say.people(built) + "\n" + say.people(tools.campaigns().scheduleCampaign(fields.get("name"), when));
+                yield say.people(built) + "\n"
+                        + say.people(tools.campaigns().scheduleCampaign(fields.get("name"), when));
             }
         };
         return new AgentReply(text, session.outputs(), session.calls());
     }
 
-    private String contacts(PeopleLines say, ToolBox.Tools tools, ToolSession session, String text, String sub, List<String> args,
-                            List<String> rest) {
+    private String contacts(PeopleLines say, ToolBox.Tools tools, ToolSession session, String text, String sub,
+            List<String> args, List<String> rest) {
         List<String> tags = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
         List<String> plain = new ArrayList<>();
         for (String a : args) {
             if (a.toLowerCase(Locale.ROOT).startsWith("tag:")) {
                 tags.addAll(Arrays.asList(a.substring(4).split(",")));
-            } else if (a.toLowerCase(Locale.ROOT).startsWith("not:")) {
+            }
+            else if (a.toLowerCase(Locale.ROOT).startsWith("not:")) {
                 excluded.addAll(Arrays.asList(a.substring(4).split(",")));
-            } else {
+            }
+            else {
                 plain.add(a);
             }
         }
@@ -154,8 +173,10 @@ public class CommandMode {
                     : say.people(tools.contacts().addContacts(EditCommands.addLines(text), tags));
             case "show" -> EditCommands.contact(tools, args);
             case "update" -> EditCommands.update(tools, args);
-            case "delete" -> args.isEmpty() ? EditCommands.WHICH_CONTACT : say.people(tools.contactEdits().deleteContact(args.get(0)));
-            case "find", "search", "" -> say.people(tools.contacts().findContacts(String.join(" ", plain), tags.isEmpty() ? null : tags.get(0)));
+            case "delete" -> args.isEmpty() ? EditCommands.WHICH_CONTACT
+                    : say.people(tools.contactEdits().deleteContact(args.get(0)));
+            case "find", "search", "" ->
+                say.people(tools.contacts().findContacts(String.join(" ", plain), tags.isEmpty() ? null : tags.get(0)));
             case "count" -> say.people(tools.contacts().countAudience(tags, List.of(), excluded));
             default -> sub.contains("@") ? EditCommands.contact(tools, rest) : unknown(say, session);
         };
@@ -163,7 +184,10 @@ public class CommandMode {
 
     /** {@code who ana@example.com}, also asked as "who is ana@example.com?". */
     private static String who(PeopleLines say, ToolBox.Tools tools, List<String> args) {
-        List<String> addresses = args.stream().map(a -> a.replaceAll("[?!.,;]+$", "")).filter(a -> a.contains("@")).toList();
+        List<String> addresses = args.stream()
+            .map(a -> a.replaceAll("[?!.,;]+$", ""))
+            .filter(a -> a.contains("@"))
+            .toList();
         if (addresses.size() != 1) {
             return say.text("command.which.who");
         }
@@ -178,7 +202,10 @@ public class CommandMode {
         return rest.size() > 1 ? rest.subList(1, rest.size()) : List.of();
     }
 
-    /** Finds the split between campaign name and time: the longest name that is a campaign and leaves a readable time. */
+    /**
+     * Finds the split between campaign name and time: the longest name that is a campaign
+     * and leaves a readable time.
+     */
     private String schedule(PeopleLines say, ToolBox.Tools tools, ToolSession session, List<String> args) {
         if (args.isEmpty()) {
             return say.text("command.schedule.how");
@@ -191,23 +218,32 @@ public class CommandMode {
             }
             try {
                 WhenParser.parse(when, session.zone(), session.locale(), clock);
-            } catch (LuxException e) {
+            }
+            catch (LuxException e) {
                 return say.people(new ToolResult.Failed(e.getMessage()));
             }
             return say.people(tools.campaigns().scheduleCampaign(name, when));
         }
-        return say.people(tools.campaigns().scheduleCampaign(args.get(0), String.join(" ", args.subList(1, args.size()))));
+        return say
+            .people(tools.campaigns().scheduleCampaign(args.get(0), String.join(" ", args.subList(1, args.size()))));
     }
 
-    /** {@code test <name> [to a@x.com, b@y.com]}: the addresses follow the last "to" after which only addresses come. */
+    /**
+     * {@code test <name> [to a@x.com, b@y.com]}: the addresses follow the last "to" after
+     * which only addresses come.
+     */
     private static String test(PeopleLines say, ToolBox.Tools tools, List<String> args) {
         if (args.isEmpty()) {
             return say.text("command.which.test");
         }
         for (int i = args.size() - 2; i >= 1; i--) {
-            List<String> addresses = args.subList(i + 1, args.size()).stream().flatMap(a -> Arrays.stream(a.split("[,;]")))
-                    .filter(a -> !a.isBlank()).toList();
-            if (args.get(i).equalsIgnoreCase("to") && !addresses.isEmpty() && addresses.stream().allMatch(a -> a.contains("@"))) {
+            List<String> addresses = args.subList(i + 1, args.size())
+                .stream()
+                .flatMap(a -> Arrays.stream(a.split("[,;]")))
+                .filter(a -> !a.isBlank())
+                .toList();
+            if (args.get(i).equalsIgnoreCase("to") && !addresses.isEmpty()
+                    && addresses.stream().allMatch(a -> a.contains("@"))) {
                 return say.people(tools.tests().sendTest(String.join(" ", args.subList(0, i)), addresses, null));
             }
         }
@@ -218,7 +254,8 @@ public class CommandMode {
         try {
             campaigns.getByName(name);
             return true;
-        } catch (LuxException e) {
+        }
+        catch (LuxException e) {
             return name.matches("#?\\d+");
         }
     }
@@ -228,7 +265,8 @@ public class CommandMode {
     }
 
     private static String drafted(PeopleLines say, ToolResult built) {
-        return built instanceof ToolResult.CampaignDrafted ? say.people(built) + " " + say.text("command.pickATime") : say.people(built);
+        return built instanceof ToolResult.CampaignDrafted ? say.people(built) + " " + say.text("command.pickATime")
+                : say.people(built);
     }
 
     private static String form(PeopleLines say, ToolSession session, FormKind form) {
@@ -255,4 +293,5 @@ public class CommandMode {
         }
         return Arrays.stream(csv.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
     }
+
 }

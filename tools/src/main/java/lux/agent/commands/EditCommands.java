@@ -9,11 +9,13 @@ import java.util.regex.Pattern;
 import lux.agent.tools.ToolBox;
 
 /**
- * Command mode for what people change after creating it: contacts (show, update, untag, unsubscribe), a template one part
- * at a time, a draft campaign, copies, bulk tags by audience and the suppression list. Each reply is the tool's own line
- * for people beside its card. The sentences people read here are in this class only.
+ * Command mode for what people change after creating it: contacts (show, update, untag,
+ * unsubscribe), a template one part at a time, a draft campaign, copies, bulk tags by
+ * audience and the suppression list. Each reply is the tool's own line for people beside
+ * its card. The sentences people read here are in this class only.
  */
 final class EditCommands {
+
     static final String HELP = """
 
             - contacts add Ana Lopez <ana@example.com>, Acme - one contact per line, with name and company
@@ -36,12 +38,16 @@ final class EditCommands {
     static final String BULK_DELETE_USAGE = "Type bulk delete tag:<tag> [not:<tag>]; a card shows how many and asks you to confirm.";
     static final String BULK_CONFIRM = " To go ahead, type the same again with count:%d.";
     static final String SUPPRESS_USAGE = "Give an address or domain, e.g. suppress x@example.com or suppress example.com.";
+
     private static final Pattern ADD = Pattern.compile("^\\s*(?i:contacts?\\s+add)\\s*");
 
     private EditCommands() {
     }
 
-    /** The contacts {@code contacts add …} names: one per line; a line of bare addresses is one contact per address. */
+    /**
+     * The contacts {@code contacts add …} names: one per line; a line of bare addresses
+     * is one contact per address.
+     */
     static List<String> addLines(String text) {
         List<String> lines = new ArrayList<>();
         for (String line : ADD.matcher(text == null ? "" : text).replaceFirst("").split("\\R")) {
@@ -51,7 +57,8 @@ final class EditCommands {
             }
             if (clean.contains(",") || clean.contains(";") || clean.contains("<")) {
                 lines.add(clean);
-            } else {
+            }
+            else {
                 lines.addAll(Arrays.asList(clean.split("\\s+")));
             }
         }
@@ -77,13 +84,17 @@ final class EditCommands {
             String lower = word.toLowerCase(Locale.ROOT);
             if (lower.startsWith("first:")) {
                 first = word.substring(6);
-            } else if (lower.startsWith("last:")) {
+            }
+            else if (lower.startsWith("last:")) {
                 last = word.substring(5);
-            } else if (lower.startsWith("company:")) {
+            }
+            else if (lower.startsWith("company:")) {
                 company = word.substring(8);
-            } else if (word.contains("=") || word.contains(":")) {
+            }
+            else if (word.contains("=") || word.contains(":")) {
                 attributes.add(word);
-            } else {
+            }
+            else {
                 return UPDATE_USAGE;
             }
         }
@@ -92,7 +103,10 @@ final class EditCommands {
 
     static String untag(ToolBox.Tools tools, List<String> args) {
         List<String> emails = args.stream().filter(a -> a.contains("@")).toList();
-        List<String> tags = args.stream().filter(Predicate.not(a -> a.contains("@"))).map(CommandMode::tagName).toList();
+        List<String> tags = args.stream()
+            .filter(Predicate.not(a -> a.contains("@")))
+            .map(CommandMode::tagName)
+            .toList();
         if (emails.isEmpty() || tags.isEmpty()) {
             return UNTAG_USAGE;
         }
@@ -107,19 +121,29 @@ final class EditCommands {
         return tools.contactEdits().unsubscribeContact(args.get(0), reason).forPeople();
     }
 
-    /** {@code template subject <name> <subject>}: the longest leading words that name a template are the name. */
+    /**
+     * {@code template subject <name> <subject>}: the longest leading words that name a
+     * template are the name.
+     */
     static String subject(ToolBox.Tools tools, List<String> args, Predicate<String> isTemplate) {
         for (int split = args.size() - 1; split >= 1; split--) {
             String name = String.join(" ", args.subList(0, split));
             if (isTemplate.test(name)) {
-                return tools.templateEdits().setTemplateSubject(name, String.join(" ", args.subList(split, args.size()))).forPeople();
+                return tools.templateEdits()
+                    .setTemplateSubject(name, String.join(" ", args.subList(split, args.size())))
+                    .forPeople();
             }
         }
-        return args.size() < 2 ? SUBJECT_USAGE : tools.templateEdits().setTemplateSubject(args.get(0),
-                String.join(" ", args.subList(1, args.size()))).forPeople();
+        return args.size() < 2 ? SUBJECT_USAGE
+                : tools.templateEdits()
+                    .setTemplateSubject(args.get(0), String.join(" ", args.subList(1, args.size())))
+                    .forPeople();
     }
 
-    /** {@code template replace <name> "old" with "new"}: the word "with" after the quoted old text splits them. */
+    /**
+     * {@code template replace <name> "old" with "new"}: the word "with" after the quoted
+     * old text splits them.
+     */
     static String replace(ToolBox.Tools tools, List<String> args) {
         int with = args.lastIndexOf("with");
         if (with < 2 || with != args.size() - 2) {
@@ -139,13 +163,17 @@ final class EditCommands {
             String lower = word.toLowerCase(Locale.ROOT);
             if (lower.startsWith("template:")) {
                 template = word.substring(9);
-            } else if (lower.startsWith("sender:") || lower.startsWith("from:")) {
+            }
+            else if (lower.startsWith("sender:") || lower.startsWith("from:")) {
                 sender = word.substring(word.indexOf(':') + 1);
-            } else if (lower.startsWith("tag:")) {
+            }
+            else if (lower.startsWith("tag:")) {
                 anyOf = add(anyOf, word.substring(4));
-            } else if (lower.startsWith("not:")) {
+            }
+            else if (lower.startsWith("not:")) {
                 excluded = add(excluded, word.substring(4));
-            } else {
+            }
+            else {
                 name.add(word);
             }
         }
@@ -153,8 +181,10 @@ final class EditCommands {
             return EDIT_USAGE;
         }
         boolean audience = anyOf != null || excluded != null;
-        return tools.campaignEdits().editCampaign(String.join(" ", name), template, audience ? orEmpty(anyOf) : null,
-                audience ? List.of() : null, audience ? orEmpty(excluded) : null, sender, null).forPeople();
+        return tools.campaignEdits()
+            .editCampaign(String.join(" ", name), template, audience ? orEmpty(anyOf) : null,
+                    audience ? List.of() : null, audience ? orEmpty(excluded) : null, sender, null)
+            .forPeople();
     }
 
     static String duplicate(ToolBox.Tools tools, List<String> args) {
@@ -163,13 +193,18 @@ final class EditCommands {
         }
         int as = args.lastIndexOf("as");
         if (as >= 1 && as < args.size() - 1) {
-            return tools.campaignEdits().duplicateCampaign(String.join(" ", args.subList(0, as)),
-                    String.join(" ", args.subList(as + 1, args.size()))).forPeople();
+            return tools.campaignEdits()
+                .duplicateCampaign(String.join(" ", args.subList(0, as)),
+                        String.join(" ", args.subList(as + 1, args.size())))
+                .forPeople();
         }
         return tools.campaignEdits().duplicateCampaign(String.join(" ", args), null).forPeople();
     }
 
-    /** {@code bulk tag|untag <tags> to tag:x [not:y] [count:N]}: without the count it only says how many it would change. */
+    /**
+     * {@code bulk tag|untag <tags> to tag:x [not:y] [count:N]}: without the count it only
+     * says how many it would change.
+     */
     static String bulk(ToolBox.Tools tools, List<String> args) {
         if (!args.isEmpty() && args.get(0).equalsIgnoreCase("delete")) {
             return bulkDelete(tools, args.subList(1, args.size()));
@@ -186,11 +221,14 @@ final class EditCommands {
             String lower = word.toLowerCase(Locale.ROOT);
             if (lower.startsWith("tag:")) {
                 anyOf.add(word.substring(4));
-            } else if (lower.startsWith("not:")) {
+            }
+            else if (lower.startsWith("not:")) {
                 excluded.add(word.substring(4));
-            } else if (lower.startsWith("count:") && word.substring(6).matches("\\d{1,12}")) {
+            }
+            else if (lower.startsWith("count:") && word.substring(6).matches("\\d{1,12}")) {
                 count = Long.parseLong(word.substring(6));
-            } else if (!lower.equals("to") && !lower.equals("from")) {
+            }
+            else if (!lower.equals("to") && !lower.equals("from")) {
                 tags.add(word);
             }
         }
@@ -203,7 +241,10 @@ final class EditCommands {
                 ? counted.forPeople() + BULK_CONFIRM.formatted(counted.contacts()) : result.forPeople();
     }
 
-    /** {@code bulk delete tag:x [not:y]}: a Confirm card with the count; nothing is deleted before it is pressed. */
+    /**
+     * {@code bulk delete tag:x [not:y]}: a Confirm card with the count; nothing is
+     * deleted before it is pressed.
+     */
     private static String bulkDelete(ToolBox.Tools tools, List<String> args) {
         List<String> anyOf = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
@@ -211,13 +252,16 @@ final class EditCommands {
             String lower = word.toLowerCase(Locale.ROOT);
             if (lower.startsWith("tag:")) {
                 anyOf.addAll(Arrays.asList(word.substring(4).split(",")));
-            } else if (lower.startsWith("not:")) {
+            }
+            else if (lower.startsWith("not:")) {
                 excluded.addAll(Arrays.asList(word.substring(4).split(",")));
-            } else {
+            }
+            else {
                 return BULK_DELETE_USAGE;
             }
         }
-        return anyOf.isEmpty() ? BULK_DELETE_USAGE : tools.audienceTags().deleteAudience(anyOf, List.of(), excluded).forPeople();
+        return anyOf.isEmpty() ? BULK_DELETE_USAGE
+                : tools.audienceTags().deleteAudience(anyOf, List.of(), excluded).forPeople();
     }
 
     static String suppress(ToolBox.Tools tools, boolean suppress, List<String> args) {
@@ -225,7 +269,9 @@ final class EditCommands {
             return SUPPRESS_USAGE;
         }
         String note = args.size() > 1 ? String.join(" ", args.subList(1, args.size())) : null;
-        return (suppress ? tools.suppressions().suppress(args.get(0), note) : tools.suppressions().unsuppress(args.get(0))).forPeople();
+        return (suppress ? tools.suppressions().suppress(args.get(0), note)
+                : tools.suppressions().unsuppress(args.get(0)))
+            .forPeople();
     }
 
     private static List<String> add(List<String> list, String value) {
@@ -237,4 +283,5 @@ final class EditCommands {
     private static List<String> orEmpty(List<String> list) {
         return list == null ? List.of() : list;
     }
+
 }

@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import lux.agent.tools.FormTools;
 
-/** "forms" and "form create <name> [tag:x] [lang:de] [single]" in command mode: one short line each. */
+/**
+ * "forms" and "form create <name> [tag:x] [lang:de] [single]" in command mode: one short
+ * line each.
+ */
 final class FormCommands {
+
     private FormCommands() {
     }
 
@@ -22,11 +26,14 @@ final class FormCommands {
             String lower = word.toLowerCase(Locale.ROOT);
             if (lower.startsWith("tag:")) {
                 tags.add(word.substring(4));
-            } else if (lower.startsWith("lang:")) {
+            }
+            else if (lower.startsWith("lang:")) {
                 language = word.substring(5);
-            } else if (lower.equals("single")) {
+            }
+            else if (lower.equals("single")) {
                 doubleOptIn = false;
-            } else {
+            }
+            else {
                 name.add(word);
             }
         }
@@ -35,4 +42,5 @@ final class FormCommands {
         }
         return forms.createSignupForm(String.join(" ", name), tags, language, doubleOptIn).forPeople();
     }
+
 }

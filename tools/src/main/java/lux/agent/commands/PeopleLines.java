@@ -5,8 +5,9 @@ import lux.agent.TeamsMessages;
 import lux.agent.tools.ToolResult;
 
 /**
- * What command mode says to one person, in their language: its own texts from the bundle, and the lines for people of
- * the commonest tool results (the rest read as the result words them). Names and error details stay as they are.
+ * What command mode says to one person, in their language: its own texts from the bundle,
+ * and the lines for people of the commonest tool results (the rest read as the result
+ * words them). Names and error details stay as they are.
  */
 record PeopleLines(TeamsMessages messages, Locale locale) {
     String text(String key, Object... args) {
@@ -16,17 +17,27 @@ record PeopleLines(TeamsMessages messages, Locale locale) {
     String people(ToolResult result) {
         if (result instanceof ToolResult.Failed failed) {
             return text("command.failed", failed.error());
-        } else if (result instanceof ToolResult.ContactsFound found && found.total() == 0) {
+        }
+        else if (result instanceof ToolResult.ContactsFound found && found.total() == 0) {
             return text("command.noContacts");
-        } else if (result instanceof ToolResult.TemplatesListed listed && listed.templates().isEmpty()) {
+        }
+        else if (result instanceof ToolResult.TemplatesListed listed && listed.templates().isEmpty()) {
             return text("command.noTemplates");
-        } else if (result instanceof ToolResult.CampaignsListed listed && listed.campaigns().isEmpty()) {
+        }
+        else if (result instanceof ToolResult.CampaignsListed listed && listed.campaigns().isEmpty()) {
             return text("command.noCampaigns");
-        } else if (result instanceof ToolResult.TemplateRendered rendered && rendered.saved()) {
+        }
+        else if (result instanceof ToolResult.TemplateRendered rendered && rendered.saved()) {
             return text("command.templateSaved", rendered.template());
-        } else if (result instanceof ToolResult.ConfirmationShown shown) {
-            return text("command.confirm." + shown.kind().name().toLowerCase(Locale.ROOT)); // the card lists the warnings
-        } else if (result instanceof ToolResult.ContactsAdded added) {
+        }
+        else if (result instanceof ToolResult.ConfirmationShown shown) {
+            return text("command.confirm." + shown.kind().name().toLowerCase(Locale.ROOT)); // the
+                                                                                            // card
+                                                                                            // lists
+                                                                                            // the
+                                                                                            // warnings
+        }
+        else if (result instanceof ToolResult.ContactsAdded added) {
             return added(added);
         }
         return result.forPeople();
@@ -36,8 +47,9 @@ record PeopleLines(TeamsMessages messages, Locale locale) {
         StringBuilder line = new StringBuilder(text(added.tags().isEmpty() ? "command.added" : "command.addedTagged",
                 added.created().size(), String.join(", ", added.tags()), String.join(", ", added.created())));
         if (!added.alreadyKnown().isEmpty()) {
-            line.append(' ').append(text(added.tags().isEmpty() ? "command.alreadyKnown" : "command.alreadyKnownTagged",
-                    String.join(", ", added.alreadyKnown())));
+            line.append(' ')
+                .append(text(added.tags().isEmpty() ? "command.alreadyKnown" : "command.alreadyKnownTagged",
+                        String.join(", ", added.alreadyKnown())));
         }
         if (!added.refused().isEmpty()) {
             line.append(' ').append(text("command.notAdded", String.join("; ", added.refused())));

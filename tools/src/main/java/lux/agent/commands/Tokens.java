@@ -5,6 +5,7 @@ import java.util.List;
 
 /** Splits a command on spaces, keeping "quoted names" together. */
 final class Tokens {
+
     private Tokens() {
     }
 
@@ -15,12 +16,14 @@ final class Tokens {
         for (char c : (text == null ? "" : text.strip()).toCharArray()) {
             if (c == '"' || c == '“' || c == '”') {
                 quoted = !quoted;
-            } else if (Character.isWhitespace(c) && !quoted) {
+            }
+            else if (Character.isWhitespace(c) && !quoted) {
                 if (current.length() > 0) {
                     tokens.add(current.toString());
                     current.setLength(0);
                 }
-            } else {
+            }
+            else {
                 current.append(c);
             }
         }
@@ -29,4 +32,5 @@ final class Tokens {
         }
         return tokens;
     }
+
 }

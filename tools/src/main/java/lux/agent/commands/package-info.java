@@ -1,2 +1,5 @@
-/** Command mode: deterministic commands ("contacts add a@b.c tag:vip") that call the same tools without a model. */
+/**
+ * Command mode: deterministic commands ("contacts add a@b.c tag:vip") that call the same
+ * tools without a model.
+ */
 package lux.agent.commands;

@@ -13,12 +13,18 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.springframework.stereotype.Component;
 
-/** Measures an email's content; the model words the advice, the numbers come from here. */
+/**
+ * Measures an email's content; the model words the advice, the numbers come from here.
+ */
 @Component
 public class ContentOptimiser {
+
     static final int SUBJECT_MAX = ContentRules.SUBJECT_MAX;
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}'’-]+");
+
     private static final Pattern SHOUT = Pattern.compile("\\b[A-Z]{4,}\\b");
+
     private static final Pattern PERSONAL = Pattern.compile("\\{\\{\\s*contact\\.");
 
     public ContentReport check(String subject, String html) {
@@ -58,8 +64,10 @@ public class ContentOptimiser {
         List<String> problems = new ArrayList<>();
         if (s.isEmpty()) {
             problems.add("The subject is empty.");
-        } else if (s.length() > SUBJECT_MAX) {
-            problems.add("The subject has " + s.length() + " characters; phones cut it after about " + SUBJECT_MAX + ".");
+        }
+        else if (s.length() > SUBJECT_MAX) {
+            problems
+                .add("The subject has " + s.length() + " characters; phones cut it after about " + SUBJECT_MAX + ".");
         }
         if (!spam.isEmpty()) {
             problems.add("Spam-trigger words: " + String.join(", ", spam) + ".");
@@ -74,13 +82,15 @@ public class ContentOptimiser {
             problems.add("No personalisation: use {{ contact.first_name }} in the greeting or subject.");
         }
         if (!unsubscribe) {
-            problems.add("No visible unsubscribe link in the body (LUX adds the List-Unsubscribe header, but people look for a link).");
+            problems.add(
+                    "No visible unsubscribe link in the body (LUX adds the List-Unsubscribe header, but people look for a link).");
         }
         if (noAlt > 0) {
             problems.add(noAlt + " of " + images + " images have no alt text.");
         }
         if (images > 0 && words.size() < 50) {
-            problems.add("Mostly images and little text (" + words.size() + " words): filters distrust image-only mail.");
+            problems
+                .add("Mostly images and little text (" + words.size() + " words): filters distrust image-only mail.");
         }
         if (links > 10) {
             problems.add(links + " links; fewer, clearer calls to action work better.");
@@ -88,8 +98,8 @@ public class ContentOptimiser {
         if (!words.isEmpty() && ease < 50) {
             problems.add("Hard to read (reading ease " + ease + "): use shorter sentences and simpler words.");
         }
-        return new ContentReport(s, s.length(), words(s).size(), preview, spam, exclamations, List.copyOf(shouted), links,
-                images, noAlt, words.size(), personalised, unsubscribe, ease, Math.round(wps * 10) / 10.0,
+        return new ContentReport(s, s.length(), words(s).size(), preview, spam, exclamations, List.copyOf(shouted),
+                links, images, noAlt, words.size(), personalised, unsubscribe, ease, Math.round(wps * 10) / 10.0,
                 variants(s, personalised), problems);
     }
 
@@ -145,4 +155,5 @@ public class ContentOptimiser {
         }
         return Math.max(1, count);
     }
+
 }

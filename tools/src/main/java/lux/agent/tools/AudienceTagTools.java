@@ -11,12 +11,16 @@ import lux.shared.ConflictException;
 import lux.shared.InvalidInputException;
 
 /**
- * Tags added to or removed from every contact of a tag audience at once (core {@link ContactBulkService}), only with the
- * count the person saw: if the audience changed since, nothing happens and the new count is given.
+ * Tags added to or removed from every contact of a tag audience at once (core
+ * {@link ContactBulkService}), only with the count the person saw: if the audience
+ * changed since, nothing happens and the new count is given.
  */
 public class AudienceTagTools {
+
     private final ContactBulkService bulk;
+
     private final ContactDeletions deletions;
+
     private final ToolSession session;
 
     AudienceTagTools(ContactBulkService bulk, ContactDeletions deletions, ToolSession session) {
@@ -29,35 +33,39 @@ public class AudienceTagTools {
             Adds tags to EVERY contact (any status) chosen by tag rules. First tell the user how many contacts that is
             (call it with confirmedCount empty to get the number) and call again with the number they agreed to.""")
     public ToolResult tagAudience(@P("the tags to add") List<String> tags,
-                                  @P(value = "contacts with ANY of these tags; empty = everyone", required = false) List<String> anyOfTags,
-                                  @P(value = "contacts with ALL of these tags", required = false) List<String> allOfTags,
-                                  @P(value = "leave out contacts with any of these tags", required = false) List<String> excludedTags,
-                                  @P(value = "the number of contacts the user agreed to change", required = false) Long confirmedCount) {
-        return ToolResults.attempt(session, "tagAudience", () -> retag(true, tags, anyOfTags, allOfTags, excludedTags, confirmedCount));
+            @P(value = "contacts with ANY of these tags; empty = everyone", required = false) List<String> anyOfTags,
+            @P(value = "contacts with ALL of these tags", required = false) List<String> allOfTags,
+            @P(value = "leave out contacts with any of these tags", required = false) List<String> excludedTags,
+            @P(value = "the number of contacts the user agreed to change", required = false) Long confirmedCount) {
+        return ToolResults.attempt(session, "tagAudience",
+                () -> retag(true, tags, anyOfTags, allOfTags, excludedTags, confirmedCount));
     }
 
     @Tool("""
             Removes tags from EVERY contact chosen by tag rules. First tell the user how many contacts that is (call it with
             confirmedCount empty to get the number) and call again with the number they agreed to.""")
     public ToolResult untagAudience(@P("the tags to remove") List<String> tags,
-                                    @P(value = "contacts with ANY of these tags; empty = everyone", required = false) List<String> anyOfTags,
-                                    @P(value = "contacts with ALL of these tags", required = false) List<String> allOfTags,
-                                    @P(value = "leave out contacts with any of these tags", required = false) List<String> excludedTags,
-                                    @P(value = "the number of contacts the user agreed to change", required = false) Long confirmedCount) {
-        return ToolResults.attempt(session, "untagAudience", () -> retag(false, tags, anyOfTags, allOfTags, excludedTags, confirmedCount));
+            @P(value = "contacts with ANY of these tags; empty = everyone", required = false) List<String> anyOfTags,
+            @P(value = "contacts with ALL of these tags", required = false) List<String> allOfTags,
+            @P(value = "leave out contacts with any of these tags", required = false) List<String> excludedTags,
+            @P(value = "the number of contacts the user agreed to change", required = false) Long confirmedCount) {
+        return ToolResults.attempt(session, "untagAudience",
+                () -> retag(false, tags, anyOfTags, allOfTags, excludedTags, confirmedCount));
     }
 
     @Tool("""
             Asks the user to confirm DELETING every contact (any status) chosen by tag rules: a card shows how many and a
             Confirm button. Nothing is deleted until the user presses Confirm; if the count changed by then, nothing is.""")
-    public ToolResult deleteAudience(@P(value = "contacts with ANY of these tags", required = false) List<String> anyOfTags,
-                                     @P(value = "contacts with ALL of these tags", required = false) List<String> allOfTags,
-                                     @P(value = "leave out contacts with any of these tags", required = false) List<String> excludedTags) {
+    public ToolResult deleteAudience(
+            @P(value = "contacts with ANY of these tags", required = false) List<String> anyOfTags,
+            @P(value = "contacts with ALL of these tags", required = false) List<String> allOfTags,
+            @P(value = "leave out contacts with any of these tags", required = false) List<String> excludedTags) {
         return ToolResults.attempt(session, "deleteAudience", () -> {
             AudienceFilter audience = new AudienceFilter(ContactTools.set(anyOfTags), ContactTools.set(allOfTags),
                     ContactTools.set(excludedTags));
             if (audience.anyOf().isEmpty() && audience.allOf().isEmpty()) {
-                throw new InvalidInputException("tags", "Name the tags of the contacts to delete; LUX does not delete everyone at once.");
+                throw new InvalidInputException("tags",
+                        "Name the tags of the contacts to delete; LUX does not delete everyone at once.");
             }
             var card = deletions.requestAudience(session.actor(), audience);
             session.show(card);
@@ -65,24 +73,26 @@ public class AudienceTagTools {
         });
     }
 
-    private ToolResult retag(boolean add, List<String> tags, List<String> anyOf, List<String> allOf, List<String> excluded,
-                             Long confirmedCount) {
+    private ToolResult retag(boolean add, List<String> tags, List<String> anyOf, List<String> allOf,
+            List<String> excluded, Long confirmedCount) {
         Set<String> tagSet = ContactTools.set(tags);
         if (tagSet.isEmpty()) {
             throw new InvalidInputException("tags", "Name the tags to " + (add ? "add." : "remove."));
         }
-        ContactFilter filter = new ContactFilter(new AudienceFilter(ContactTools.set(anyOf), ContactTools.set(allOf),
-                ContactTools.set(excluded)), null, null, null);
+        ContactFilter filter = new ContactFilter(
+                new AudienceFilter(ContactTools.set(anyOf), ContactTools.set(allOf), ContactTools.set(excluded)), null,
+                null, null);
         long count = bulk.count(filter);
         String audience = filter.describe();
         if (confirmedCount == null) {
             return new EditResults.RetagCounted(add, audience, count, tagSet);
         }
         if (count != confirmedCount) {
-            throw new ConflictException("The audience (" + audience + ") now has " + count + " contacts, not the " + confirmedCount
-                    + " confirmed. Nothing was changed; confirm the new number.");
+            throw new ConflictException("The audience (" + audience + ") now has " + count + " contacts, not the "
+                    + confirmedCount + " confirmed. Nothing was changed; confirm the new number.");
         }
         int links = add ? bulk.tag(filter, tagSet, session.actor()) : bulk.untag(filter, tagSet, session.actor());
         return new EditResults.AudienceRetagged(add, audience, count, tagSet, links);
     }
+
 }

@@ -11,17 +11,26 @@ import lux.contacts.AudienceFilter;
 import lux.contacts.ContactService;
 import lux.templates.TemplateService;
 
-/** A draft campaign edited (template, tag audience, sender from the allowed list, time) or any campaign copied. */
+/**
+ * A draft campaign edited (template, tag audience, sender from the allowed list, time) or
+ * any campaign copied.
+ */
 public class CampaignEditTools {
+
     private final CampaignService campaigns;
+
     private final TemplateService templates;
+
     private final ContactService contacts;
+
     private final Senders senders;
+
     private final CampaignTools scheduling;
+
     private final ToolSession session;
 
     CampaignEditTools(CampaignService campaigns, TemplateService templates, ContactService contacts, Senders senders,
-                      CampaignTools scheduling, ToolSession session) {
+            CampaignTools scheduling, ToolSession session) {
         this.campaigns = campaigns;
         this.templates = templates;
         this.contacts = contacts;
@@ -35,22 +44,23 @@ public class CampaignEditTools {
             mailbox (one of the allowed senders). With 'when' it then asks the user to confirm the time on a card, like
             scheduleCampaign. Only what is given changes.""")
     public ToolResult editCampaign(@P("the campaign name") String campaignName,
-                                   @P(value = "the name of the saved template to send instead", required = false) String templateName,
-                                   @P(value = "new audience: contacts with ANY of these tags", required = false) List<String> anyOfTags,
-                                   @P(value = "new audience: contacts with ALL of these tags", required = false) List<String> allOfTags,
-                                   @P(value = "new audience: leave out contacts with these tags", required = false) List<String> excludedTags,
-                                   @P(value = "the sender mailbox, one of the allowed senders", required = false) String sender,
-                                   @P(value = "a time to ask the user to confirm, as for scheduleCampaign", required = false) String when) {
+            @P(value = "the name of the saved template to send instead", required = false) String templateName,
+            @P(value = "new audience: contacts with ANY of these tags", required = false) List<String> anyOfTags,
+            @P(value = "new audience: contacts with ALL of these tags", required = false) List<String> allOfTags,
+            @P(value = "new audience: leave out contacts with these tags", required = false) List<String> excludedTags,
+            @P(value = "the sender mailbox, one of the allowed senders", required = false) String sender,
+            @P(value = "a time to ask the user to confirm, as for scheduleCampaign", required = false) String when) {
         return ToolResults.attempt(session, "editCampaign", () -> {
             CampaignView campaign = campaigns.find(campaignName);
             Long templateId = blank(templateName) ? null : templates.byName(templateName).id();
             boolean newAudience = anyOfTags != null || allOfTags != null || excludedTags != null;
-            AudienceFilter audience = newAudience ? new AudienceFilter(ContactTools.set(anyOfTags), ContactTools.set(allOfTags),
-                    ContactTools.set(excludedTags)) : null;
+            AudienceFilter audience = newAudience ? new AudienceFilter(ContactTools.set(anyOfTags),
+                    ContactTools.set(allOfTags), ContactTools.set(excludedTags)) : null;
             CampaignView edited = campaign;
             if (templateId != null || audience != null || !blank(sender)) {
-                edited = campaigns.update(campaign.id(), new CampaignChanges(null, templateId, blank(sender) ? null : sender.strip(),
-                        audience), session.actor());
+                edited = campaigns.update(campaign.id(),
+                        new CampaignChanges(null, templateId, blank(sender) ? null : sender.strip(), audience),
+                        session.actor());
             }
             ToolResult result = edited(edited);
             return blank(when) ? result : scheduling.scheduleCampaign(edited.name(), when);
@@ -59,7 +69,7 @@ public class CampaignEditTools {
 
     @Tool("Copies a campaign (any status) as a new draft with the same template, audience and sender. Sends nothing.")
     public ToolResult duplicateCampaign(@P("the campaign to copy") String campaignName,
-                                        @P(value = "a name for the copy; empty = '<name> (copy)'", required = false) String newName) {
+            @P(value = "a name for the copy; empty = '<name> (copy)'", required = false) String newName) {
         return ToolResults.attempt(session, "duplicateCampaign", () -> {
             CampaignView original = campaigns.find(campaignName);
             CampaignView copy = campaigns.duplicate(original.id(), newName, session.actor());
@@ -69,7 +79,8 @@ public class CampaignEditTools {
     }
 
     private EditResults.CampaignEdited edited(CampaignView campaign) {
-        String from = campaign.sender() != null ? campaign.sender() : String.join(", ", senders.defaults()) + " (default)";
+        String from = campaign.sender() != null ? campaign.sender()
+                : String.join(", ", senders.defaults()) + " (default)";
         return new EditResults.CampaignEdited(campaign.name(), templates.get(campaign.templateId()).name(),
                 campaign.audience().describe(), contacts.countAudience(campaign.audience()), from);
     }
@@ -77,4 +88,5 @@ public class CampaignEditTools {
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }
+
 }

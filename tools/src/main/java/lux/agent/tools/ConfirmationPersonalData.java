@@ -10,11 +10,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The confirmation gate keeps the reason a person typed for a destructive action (a reject's note), which may name
- * someone by address. Export shows those notes; erasure replaces the address in them and keeps the decision itself.
+ * The confirmation gate keeps the reason a person typed for a destructive action (a
+ * reject's note), which may name someone by address. Export shows those notes; erasure
+ * replaces the address in them and keeps the decision itself.
  */
 @Component
 class ConfirmationPersonalData implements PersonalDataHolder {
+
     private final JdbcTemplate jdbc;
 
     ConfirmationPersonalData(JdbcTemplate jdbc) {
@@ -49,4 +51,5 @@ class ConfirmationPersonalData implements PersonalDataHolder {
     public int erase(String email) {
         return AddressText.of(email).scrubColumn(jdbc, "agent_confirmation", "nonce_hash", "note");
     }
+
 }

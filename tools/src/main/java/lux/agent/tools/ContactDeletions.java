@@ -29,26 +29,38 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deleting contacts behind the confirmation gate ({@link ConfirmationService}'s nonce table and spend): the tool only
- * asks; the person presses Confirm. One contact, or every contact of a tag audience with exactly the count the card
- * showed (core {@link ContactBulkService#delete} refuses when it changed). A card about one contact keeps only its id,
- * never the address, so nothing personal outlives the contact in the confirmation table.
+ * Deleting contacts behind the confirmation gate ({@link ConfirmationService}'s nonce
+ * table and spend): the tool only asks; the person presses Confirm. One contact, or every
+ * contact of a tag audience with exactly the count the card showed (core
+ * {@link ContactBulkService#delete} refuses when it changed). A card about one contact
+ * keeps only its id, never the address, so nothing personal outlives the contact in the
+ * confirmation table.
  */
 @Service
 public class ContactDeletions {
+
     static final int SAMPLE = 5;
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private final ConfirmationService confirmations;
+
     private final ContactService contacts;
+
     private final ContactBulkService bulk;
+
     private final JdbcTemplate jdbc;
+
     private final AuditService audit;
+
     private final AgentProperties properties;
+
     private final Clock clock;
+
     private final SecureRandom random = new SecureRandom();
 
-    ContactDeletions(ConfirmationService confirmations, ContactService contacts, ContactBulkService bulk, JdbcTemplate jdbc,
-                     AuditService audit, AgentProperties properties, Clock clock) {
+    ContactDeletions(ConfirmationService confirmations, ContactService contacts, ContactBulkService bulk,
+            JdbcTemplate jdbc, AuditService audit, AgentProperties properties, Clock clock) {
         this.confirmations = confirmations;
         this.contacts = contacts;
         this.bulk = bulk;
@@ -71,7 +83,8 @@ public class ContactDeletions {
 
     @Transactional
     public AgentOutput.ContactDeletion requestContact(Actor actor, ContactView contact) {
-        return request(actor, new Target(contact.id(), Set.of(), Set.of(), Set.of()), contact.email(), 1, List.of(contact.email()));
+        return request(actor, new Target(contact.id(), Set.of(), Set.of(), Set.of()), contact.email(), 1,
+                List.of(contact.email()));
     }
 
     @Transactional
@@ -79,26 +92,32 @@ public class ContactDeletions {
         Target target = new Target(null, audience.anyOf(), audience.allOf(), audience.excluded());
         BulkPreview preview = bulk.preview(target.filter(), SAMPLE);
         if (preview.count() == 0) {
-            throw new InvalidInputException("audience", "No contacts are " + target.filter().describe().replaceFirst("^contacts ", "")
-                    + "; nothing to delete.");
+            throw new InvalidInputException("audience", "No contacts are "
+                    + target.filter().describe().replaceFirst("^contacts ", "") + "; nothing to delete.");
         }
         return request(actor, target, target.filter().describe(), preview.count(), preview.sample());
     }
 
-    private AgentOutput.ContactDeletion request(Actor actor, Target target, String what, long count, List<String> sample) {
+    private AgentOutput.ContactDeletion request(Actor actor, Target target, String what, long count,
+            List<String> sample) {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         Instant expires = now.plus(properties.confirmationTtl());
-        jdbc.update("INSERT INTO agent_confirmation (nonce_hash, user_id, kind, expires_at, created_at, target, target_count, note) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", SuppressionService.hash(nonce), actor.userId(),
-                ConfirmationKind.DELETE_CONTACTS.name(), Timestamp.from(expires), Timestamp.from(now), json(target), count,
+        jdbc.update(
+                "INSERT INTO agent_confirmation (nonce_hash, user_id, kind, expires_at, created_at, target, target_count, note) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                SuppressionService.hash(nonce), actor.userId(), ConfirmationKind.DELETE_CONTACTS.name(),
+                Timestamp.from(expires), Timestamp.from(now), json(target), count,
                 target.contactId() != null ? null : what.length() > 1000 ? what.substring(0, 1000) : what);
         return new AgentOutput.ContactDeletion(nonce, what, count, sample, expires);
     }
 
-    /** Presses Confirm: only the person the card was made for, once, before it expires, and only with the count it showed. */
+    /**
+     * Presses Confirm: only the person the card was made for, once, before it expires,
+     * and only with the count it showed.
+     */
     @Transactional
     public Deleted confirm(String nonce, Actor actor) {
         ConfirmationService.Pending row = confirmations.spend(nonce, actor, "CONFIRMED");
@@ -120,7 +139,8 @@ public class ContactDeletions {
         if (target.contactId() != null) {
             try {
                 return contacts.get(target.contactId()).email();
-            } catch (NotFoundException e) {
+            }
+            catch (NotFoundException e) {
                 return "a contact no longer there";
             }
         }
@@ -133,7 +153,8 @@ public class ContactDeletions {
         }
         try {
             return JSON.readValue(row.target(), Target.class);
-        } catch (JsonProcessingException e) {
+        }
+        catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable confirmation target", e);
         }
     }
@@ -141,8 +162,10 @@ public class ContactDeletions {
     private static String json(Target target) {
         try {
             return JSON.writeValueAsString(target);
-        } catch (JsonProcessingException e) {
+        }
+        catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

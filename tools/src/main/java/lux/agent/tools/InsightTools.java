@@ -10,14 +10,22 @@ import lux.stats.AudienceAnalysis;
 import lux.templates.TemplateService;
 import lux.templates.TemplateView;
 
-/** Measured advice: audience analysis from the database and content checks computed by code. */
+/**
+ * Measured advice: audience analysis from the database and content checks computed by
+ * code.
+ */
 public class InsightTools {
+
     private final AudienceAnalyser analyser;
+
     private final ContentOptimiser optimiser;
+
     private final TemplateService templates;
+
     private final ToolSession session;
 
-    InsightTools(AudienceAnalyser analyser, ContentOptimiser optimiser, TemplateService templates, ToolSession session) {
+    InsightTools(AudienceAnalyser analyser, ContentOptimiser optimiser, TemplateService templates,
+            ToolSession session) {
         this.analyser = analyser;
         this.optimiser = optimiser;
         this.templates = templates;
@@ -26,7 +34,8 @@ public class InsightTools {
 
     @Tool("Analyses the audience from real data: segments by tag, engagement, mailbox domains, machine-only openers, "
             + "suppressions, with recommendations.")
-    public ToolResult analyseAudience(@P(value = "only contacts with this tag; empty = all contacts", required = false) String tag) {
+    public ToolResult analyseAudience(
+            @P(value = "only contacts with this tag; empty = all contacts", required = false) String tag) {
         return ToolResults.attempt(session, "analyseAudience", () -> {
             AudienceAnalysis analysis = analyser.analyse(tag);
             session.show(new AgentOutput.Audience(analysis));
@@ -44,4 +53,5 @@ public class InsightTools {
             return new ToolResult.ContentChecked(ToolResult.DATA_TEMPLATES, t.name(), report);
         });
     }
+
 }

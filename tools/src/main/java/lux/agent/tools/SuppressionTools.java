@@ -16,11 +16,18 @@ import lux.users.UserService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 
-/** The suppression list (addresses and domains LUX never mails), for admins only: the role is checked on every call. */
+/**
+ * The suppression list (addresses and domains LUX never mails), for admins only: the role
+ * is checked on every call.
+ */
 public class SuppressionTools {
+
     static final int SHOWN = 25;
+
     private final SuppressionService suppressions;
+
     private final UserService users;
+
     private final ToolSession session;
 
     SuppressionTools(SuppressionService suppressions, UserService users, ToolSession session) {
@@ -38,20 +45,21 @@ public class SuppressionTools {
             Page<Suppression> page = suppressions.list(PageRequest.of(0, SHOWN));
             List<AgentOutput.SuppressionLine> lines = page.getContent().stream().map(SuppressionTools::line).toList();
             session.show(new AgentOutput.Suppressions(page.getTotalElements(), lines));
-            return new EditResults.SuppressionsListed(EditResults.DATA_SUPPRESSIONS, page.getTotalElements(), lines.stream()
-                    .map(l -> new EditResults.SuppressionLine(l.kind(), l.value(), l.reason())).toList());
+            return new EditResults.SuppressionsListed(EditResults.DATA_SUPPRESSIONS, page.getTotalElements(),
+                    lines.stream().map(l -> new EditResults.SuppressionLine(l.kind(), l.value(), l.reason())).toList());
         });
     }
 
     @Tool("Suppresses an address (x@y.com) or a whole domain (@y.com or y.com) so LUX never mails it (admins only).")
     public ToolResult suppress(@P("the address or domain") String addressOrDomain,
-                               @P(value = "a note saying why", required = false) String note) {
+            @P(value = "a note saying why", required = false) String note) {
         return ToolResults.attempt(session, "suppress", () -> {
             if (!admin()) {
                 return new ToolResult.Failed(EditResults.ADMIN_ONLY);
             }
             String value = required(addressOrDomain);
-            Suppression added = value.indexOf('@') > 0 ? suppressions.suppressAddress(value, SuppressionReason.MANUAL, note, session.actor())
+            Suppression added = value.indexOf('@') > 0
+                    ? suppressions.suppressAddress(value, SuppressionReason.MANUAL, note, session.actor())
                     : suppressions.suppressDomain(value, note, session.actor());
             return new EditResults.SuppressionChanged(added.getValue(), true);
         });
@@ -65,7 +73,8 @@ public class SuppressionTools {
             }
             String value = required(addressOrDomain);
             Suppression entry = suppressions.findEntry(value)
-                    .orElseThrow(() -> new InvalidInputException("value", "\"" + value + "\" is not on the suppression list."));
+                .orElseThrow(
+                        () -> new InvalidInputException("value", "\"" + value + "\" is not on the suppression list."));
             suppressions.remove(entry.getId(), session.actor());
             return new EditResults.SuppressionChanged(entry.getValue(), false);
         });
@@ -84,8 +93,10 @@ public class SuppressionTools {
     }
 
     private static AgentOutput.SuppressionLine line(Suppression s) {
-        String value = s.getKind() == SuppressionKind.ADDRESS_HASH ? "erased address " + s.getValue().substring(0, 8) + "…" : s.getValue();
+        String value = s.getKind() == SuppressionKind.ADDRESS_HASH
+                ? "erased address " + s.getValue().substring(0, 8) + "…" : s.getValue();
         return new AgentOutput.SuppressionLine(s.getKind().name().toLowerCase(Locale.ROOT).replace('_', ' '), value,
                 s.getReason().name().toLowerCase(Locale.ROOT), s.getNote(), s.getCreatedAt());
     }
+
 }

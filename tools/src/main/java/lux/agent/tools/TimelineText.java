@@ -6,8 +6,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import lux.contacts.ContactHistoryView.Entry;
 
-/** A contact's timeline entry in words, the same for the model and on the card people see. */
+/**
+ * A contact's timeline entry in words, the same for the model and on the card people see.
+ */
 public final class TimelineText {
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private TimelineText() {
@@ -27,7 +30,8 @@ public final class TimelineText {
             case OPENED -> "Opened " + e.subject() + " (" + e.detail() + ")";
             case OPENED_BY_MACHINE -> "Opened by a machine, not a person: " + e.subject() + " (" + e.detail() + ")";
             case CLICKED -> "Clicked in " + e.subject() + " (" + e.detail() + ")";
-            case CLICKED_BY_MACHINE -> "Link checked by a machine, not a person: " + e.subject() + " (" + e.detail() + ")";
+            case CLICKED_BY_MACHINE ->
+                "Link checked by a machine, not a person: " + e.subject() + " (" + e.detail() + ")";
             case UNSUBSCRIBED -> "Unsubscribed (" + e.subject() + ")" + by(e.detail());
             case BOUNCED -> "Bounced, " + e.detail() + ": " + e.subject();
         };
@@ -36,4 +40,5 @@ public final class TimelineText {
     private static String by(String who) {
         return who == null || who.isBlank() ? "" : " by " + who;
     }
+
 }

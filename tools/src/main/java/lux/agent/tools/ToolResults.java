@@ -6,8 +6,12 @@ import lux.shared.LuxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns a tool's failure into a {@link ToolResult.Failed} the model can act on, instead of an exception that ends the turn. */
+/**
+ * Turns a tool's failure into a {@link ToolResult.Failed} the model can act on, instead
+ * of an exception that ends the turn.
+ */
 final class ToolResults {
+
     private static final Logger log = LoggerFactory.getLogger(ToolResults.class);
 
     private ToolResults() {
@@ -17,12 +21,15 @@ final class ToolResults {
         session.called(tool);
         try {
             return action.get();
-        } catch (LuxException | DateTimeParseException | IllegalArgumentException e) {
+        }
+        catch (LuxException | DateTimeParseException | IllegalArgumentException e) {
             return new ToolResult.Failed(e.getMessage());
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("Tool {} failed unexpectedly", tool, e);
-            return new ToolResult.Failed("LUX hit an internal error running " + tool + ". Nothing was changed by this step; "
-                    + "please try again.");
+            return new ToolResult.Failed("LUX hit an internal error running " + tool
+                    + ". Nothing was changed by this step; " + "please try again.");
         }
     }
+
 }

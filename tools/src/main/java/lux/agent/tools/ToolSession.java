@@ -10,16 +10,24 @@ import lux.agent.UploadedFile;
 import lux.audit.Actor;
 
 /**
- * One turn's tool context: the tools act as {@code actor} (the Teams user who spoke), read dates in their
- * zone and write them as people of their locale do, and collect the cards to show. Not shared between turns or users.
+ * One turn's tool context: the tools act as {@code actor} (the Teams user who spoke),
+ * read dates in their zone and write them as people of their locale do, and collect the
+ * cards to show. Not shared between turns or users.
  */
 public final class ToolSession {
+
     private final Actor actor;
+
     private final ZoneId zone;
+
     private final String conversationId;
+
     private final UploadedFile lastUpload;
+
     private final Locale locale;
+
     private final List<AgentOutput> outputs = new ArrayList<>();
+
     private final List<String> calls = new ArrayList<>();
 
     public ToolSession(Actor actor, ZoneId zone, String conversationId, UploadedFile lastUpload) {
@@ -38,11 +46,25 @@ public final class ToolSession {
         return new ToolSession(turn.actor(), turn.zone(), turn.conversationId(), turn.lastUpload(), turn.locale());
     }
 
-    public Actor actor() { return actor; }
-    public ZoneId zone() { return zone; }
-    public Locale locale() { return locale; }
-    public String conversationId() { return conversationId; }
-    public UploadedFile lastUpload() { return lastUpload; }
+    public Actor actor() {
+        return actor;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public String conversationId() {
+        return conversationId;
+    }
+
+    public UploadedFile lastUpload() {
+        return lastUpload;
+    }
 
     public synchronized void show(AgentOutput output) {
         outputs.add(output);
@@ -59,4 +81,5 @@ public final class ToolSession {
     public synchronized List<String> calls() {
         return List.copyOf(calls);
     }
+
 }

@@ -1,4 +1,7 @@
-/** Typed tools: thin methods the model (and command mode) call, each delegating to a core service. */
+/**
+ * Typed tools: thin methods the model (and command mode) call, each delegating to a core
+ * service.
+ */
 @NamedInterface("tools") // the bot's Confirm card goes through the confirmation gate
 package lux.agent.tools;
 

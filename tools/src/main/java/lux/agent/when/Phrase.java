@@ -7,15 +7,25 @@ import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.temporal.TemporalAdjusters;
 
-/** A send time read from words: which day (null = today) and which time of day (null = 09:00 on that day). */
+/**
+ * A send time read from words: which day (null = today) and which time of day (null =
+ * 09:00 on that day).
+ */
 record Phrase(Day day, LocalTime time) {
+
     static final LocalTime DEFAULT_TIME = LocalTime.of(9, 0);
-    /** A year-less date this recently past is taken as a mistake to refuse, not as next year's date. */
+
+    /**
+     * A year-less date this recently past is taken as a mistake to refuse, not as next
+     * year's date.
+     */
     private static final int RECENT_PAST_DAYS = 92;
 
     /** The day a phrase names, resolved against today when the time is known. */
     sealed interface Day {
+
         LocalDate resolve(LocalDateTime now, LocalTime time);
+
     }
 
     /** Today, tomorrow, the day after. */
@@ -32,7 +42,10 @@ record Phrase(Day day, LocalTime time) {
         }
     }
 
-    /** "3 Dec": the next 3 December, unless it was only weeks ago (then it is refused as passed). */
+    /**
+     * "3 Dec": the next 3 December, unless it was only weeks ago (then it is refused as
+     * passed).
+     */
     record Yearless(MonthDay monthDay) implements Day {
         public LocalDate resolve(LocalDateTime now, LocalTime time) {
             LocalDate today = now.toLocalDate();
@@ -41,12 +54,15 @@ record Phrase(Day day, LocalTime time) {
         }
     }
 
-    /** "on the 3rd": this month's if still to come, else the next month that has that day. */
+    /**
+     * "on the 3rd": this month's if still to come, else the next month that has that day.
+     */
     record DayOfMonth(int dayOfMonth) implements Day {
         public LocalDate resolve(LocalDateTime now, LocalTime time) {
             LocalDate month = now.toLocalDate().withDayOfMonth(1);
             for (int i = 0; i <= 12; i++, month = month.plusMonths(1)) {
-                if (dayOfMonth <= month.lengthOfMonth() && !month.withDayOfMonth(dayOfMonth).isBefore(now.toLocalDate())) {
+                if (dayOfMonth <= month.lengthOfMonth()
+                        && !month.withDayOfMonth(dayOfMonth).isBefore(now.toLocalDate())) {
                     return month.withDayOfMonth(dayOfMonth);
                 }
             }
@@ -54,7 +70,10 @@ record Phrase(Day day, LocalTime time) {
         }
     }
 
-    /** "monday" is today while that time is still ahead, else the coming one; "next monday" is never today. */
+    /**
+     * "monday" is today while that time is still ahead, else the coming one; "next
+     * monday" is never today.
+     */
     record Weekday(DayOfWeek dayOfWeek, boolean next) implements Day {
         public LocalDate resolve(LocalDateTime now, LocalTime time) {
             LocalDate today = now.toLocalDate();

@@ -14,22 +14,38 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a phrase such as "next monday 9", "morgen früh", "3 Dec 10:00", "12/03 10:00" or "am 3. um 14 Uhr". */
+/**
+ * Reads a phrase such as "next monday 9", "morgen früh", "3 Dec 10:00", "12/03 10:00" or
+ * "am 3. um 14 Uhr".
+ */
 final class PhraseReader {
+
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+
     private static final Pattern DOTTED_DATE = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2}|\\d{4})?");
+
     private static final Pattern DOTTED_PAIR = Pattern.compile("(\\d{1,2})\\.(\\d{2})");
+
     private static final Pattern ORDINAL = Pattern.compile("(\\d{1,2})\\.");
+
     private static final Pattern SLASHED_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})(?:/(\\d{2}|\\d{4}))?");
+
     private static final Pattern CLOCK = Pattern.compile("(\\d{1,2}):(\\d{2})(?::\\d{2})?");
+
     private static final Pattern DAY_NUMBER = Pattern.compile("(\\d{1,2})\\.?");
+
     private static final Pattern NUMBER = Pattern.compile("\\d{1,2}");
+
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
     private final Locale locale;
+
     private final List<String> words;
+
     private int at;
+
     private Phrase.Day day;
+
     private LocalTime time;
 
     private PhraseReader(String text, Locale locale) {
@@ -37,16 +53,23 @@ final class PhraseReader {
         this.words = Arrays.asList(normalise(text).split("\\s+"));
     }
 
-    /** Empty when a word is not part of any time LUX knows; throws when the words are known but the date is impossible. */
+    /**
+     * Empty when a word is not part of any time LUX knows; throws when the words are
+     * known but the date is impossible.
+     */
     static Optional<Phrase> read(String text, Locale locale) {
         return new PhraseReader(text, locale).read();
     }
 
     static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replace("a.m.", "am").replace("p.m.", "pm").replaceAll("[,;!?]", " ")
-                .replaceAll("\\b(\\d{1,2})(st|nd|rd|th)\\b", "$1.").replaceAll("\\b(\\d{1,2}\\.) of\\b", "$1")
-                .replaceAll("\\b(\\d{1,2})(am|pm|h|uhr)\\b", "$1 $2")
-                .strip();
+        return text.toLowerCase(Locale.ROOT)
+            .replace("a.m.", "am")
+            .replace("p.m.", "pm")
+            .replaceAll("[,;!?]", " ")
+            .replaceAll("\\b(\\d{1,2})(st|nd|rd|th)\\b", "$1.")
+            .replaceAll("\\b(\\d{1,2}\\.) of\\b", "$1")
+            .replaceAll("\\b(\\d{1,2})(am|pm|h|uhr)\\b", "$1 $2")
+            .strip();
     }
 
     private Optional<Phrase> read() {
@@ -58,7 +81,10 @@ final class PhraseReader {
         return day == null && time == null ? Optional.empty() : Optional.of(new Phrase(day, time));
     }
 
-    /** Reads the word at {@code at} (and any that belong to it); false when it is not part of a time. */
+    /**
+     * Reads the word at {@code at} (and any that belong to it); false when it is not part
+     * of a time.
+     */
     private boolean word(String w) {
         at++;
         Matcher m;
@@ -69,7 +95,8 @@ final class PhraseReader {
             return setDay(new Phrase.Offset(0)) && setTime(LocalTime.of(20, 0));
         }
         if (w.equals("morgen") && day != null) {
-            return setTime(Phrase.DEFAULT_TIME); // "Montag morgen", "morgen Morgen": the morning, not tomorrow
+            return setTime(Phrase.DEFAULT_TIME); // "Montag morgen", "morgen Morgen": the
+                                                 // morning, not tomorrow
         }
         if (Vocabulary.NEXT.contains(w)) {
             var weekday = at < words.size() ? Vocabulary.weekday(words.get(at++), locale) : Optional.<DayOfWeek>empty();
@@ -91,8 +118,10 @@ final class PhraseReader {
         if ((m = ISO_DATE.matcher(w)).matches()) {
             return setDay(date(m.group(2), m.group(3), m.group(1)));
         }
-        if ((m = DOTTED_PAIR.matcher(w)).matches() && (nextIs(Vocabulary.HOUR_MARKS) || Integer.parseInt(m.group(2)) > 12)) {
-            // "10.30 Uhr", "10.30 pm"; and "10.30" alone cannot be a date (there is no month 30)
+        if ((m = DOTTED_PAIR.matcher(w)).matches()
+                && (nextIs(Vocabulary.HOUR_MARKS) || Integer.parseInt(m.group(2)) > 12)) {
+            // "10.30 Uhr", "10.30 pm"; and "10.30" alone cannot be a date (there is no
+            // month 30)
             return setTime(clock(m.group(1), m.group(2), meridiem()));
         }
         if ((m = DOTTED_DATE.matcher(w)).matches() || (m = DOTTED_PAIR.matcher(w)).matches()) {
@@ -185,7 +214,8 @@ final class PhraseReader {
         }
         if ("pm".equals(meridiem) && hour < 12) {
             hour += 12;
-        } else if ("am".equals(meridiem) && hour == 12) {
+        }
+        else if ("am".equals(meridiem) && hour == 12) {
             hour = 0;
         }
         if (hour > 23 || minute > 59) {
@@ -193,4 +223,5 @@ final class PhraseReader {
         }
         return LocalTime.of(hour, minute);
     }
+
 }

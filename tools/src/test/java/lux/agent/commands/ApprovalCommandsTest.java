@@ -33,22 +33,42 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Send approval through Teams commands: confirm asks, the requester cannot approve, a second person confirms or rejects. */
+/**
+ * Send approval through Teams commands: confirm asks, the requester cannot approve, a
+ * second person confirms or rejects.
+ */
 @DatabaseTest
-@SpringBootTest(classes = AgentTestApplication.class, properties = {"lux.delivery.enabled=false", "lux.campaigns.approval.required=true"})
+@SpringBootTest(classes = AgentTestApplication.class,
+        properties = { "lux.delivery.enabled=false", "lux.campaigns.approval.required=true" })
 class ApprovalCommandsTest {
+
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
-    @Autowired CommandMode commands;
-    @Autowired ConfirmationService gate;
-    @Autowired CampaignService campaigns;
-    @Autowired ContactService contacts;
-    @Autowired TemplateService templates;
-    @Autowired UserService users;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    CommandMode commands;
+
+    @Autowired
+    ConfirmationService gate;
+
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     Actor mia;
+
     Actor noah;
+
     CampaignView campaign;
 
     @BeforeEach
@@ -58,7 +78,8 @@ class ApprovalCommandsTest {
         noah = actor("noah@lux.test");
         contacts.create(new NewContact("ana@example.com", null, null, null, null, Set.of("vip"), null), mia);
         var template = templates.create(new TemplateContent("T", "S", "<p>B</p>", null), mia);
-        campaign = campaigns.create(new NewCampaign("Spring sale", template.id(), null, AudienceFilter.anyOf("vip")), mia);
+        campaign = campaigns.create(new NewCampaign("Spring sale", template.id(), null, AudienceFilter.anyOf("vip")),
+                mia);
     }
 
     @Test
@@ -66,7 +87,8 @@ class ApprovalCommandsTest {
         AgentReply asked = say(mia, "schedule Spring sale now");
         // one short line; the card says that a second person must approve
         assertThat(asked.text()).isEqualTo("Check the card and press Confirm to schedule it.");
-        assertThat(card(asked).warnings()).extracting(lux.campaigns.PlanCheck::message).anyMatch(m -> m.contains("second person must approve"));
+        assertThat(card(asked).warnings()).extracting(lux.campaigns.PlanCheck::message)
+            .anyMatch(m -> m.contains("second person must approve"));
         CampaignView waiting = gate.confirm(card(asked).nonce(), mia);
         assertThat(waiting.status()).isEqualTo(CampaignStatus.DRAFT);
         assertThat(waiting.awaitingApproval()).isTrue();
@@ -79,7 +101,11 @@ class ApprovalCommandsTest {
         AgentReply approving = say(noah, "approve Spring sale");
         AgentOutput.Confirmation card = card(approving);
         assertThat(card.kind()).isEqualTo(lux.agent.ConfirmationKind.APPROVE);
-        assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.DRAFT); // the card alone approves nothing
+        assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.DRAFT); // the
+                                                                                           // card
+                                                                                           // alone
+                                                                                           // approves
+                                                                                           // nothing
         assertThat(gate.confirm(card.nonce(), noah).status()).isEqualTo(CampaignStatus.SCHEDULED);
     }
 
@@ -91,8 +117,17 @@ class ApprovalCommandsTest {
         AgentOutput.Confirmation card = card(rejecting);
         assertThat(card.kind()).isEqualTo(lux.agent.ConfirmationKind.REJECT);
         assertThat(card.note()).isEqualTo("the prices are wrong");
-        assertThat(rejecting.text()).isEqualTo("Press Confirm on the card to reject the send."); // for people: the card says the rest
-        assertThat(campaigns.get(campaign.id()).awaitingApproval()).isTrue(); // the card alone rejects nothing
+        assertThat(rejecting.text()).isEqualTo("Press Confirm on the card to reject the send."); // for
+                                                                                                 // people:
+                                                                                                 // the
+                                                                                                 // card
+                                                                                                 // says
+                                                                                                 // the
+                                                                                                 // rest
+        assertThat(campaigns.get(campaign.id()).awaitingApproval()).isTrue(); // the card
+                                                                              // alone
+                                                                              // rejects
+                                                                              // nothing
         assertThatThrownBy(() -> gate.confirm(card.nonce(), mia)).hasMessageContaining("made for someone else");
 
         gate.confirm(card.nonce(), noah);
@@ -107,12 +142,17 @@ class ApprovalCommandsTest {
     }
 
     private static AgentOutput.Confirmation card(AgentReply reply) {
-        return reply.outputs().stream().filter(o -> o instanceof AgentOutput.Confirmation).map(o -> (AgentOutput.Confirmation) o)
-                .findFirst().orElseThrow(() -> new AssertionError("no confirmation card in: " + reply.text()));
+        return reply.outputs()
+            .stream()
+            .filter(o -> o instanceof AgentOutput.Confirmation)
+            .map(o -> (AgentOutput.Confirmation) o)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no confirmation card in: " + reply.text()));
     }
 
     private Actor actor(String email) {
         var u = users.create(new NewUser(email, email, null, Role.MARKETER), Actor.system());
         return new Actor(u.getId(), u.getEmail(), Channel.TEAMS);
     }
+
 }

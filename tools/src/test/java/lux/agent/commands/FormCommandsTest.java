@@ -20,14 +20,27 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Sign-up forms from chat: "form create" makes one through the same service as console and API, "forms" lists them. */
+/**
+ * Sign-up forms from chat: "form create" makes one through the same service as console
+ * and API, "forms" lists them.
+ */
 @DatabaseTest
-@SpringBootTest(classes = AgentTestApplication.class, properties = {"lux.delivery.enabled=false", "lux.public-base-url=https://lux.example.com"})
+@SpringBootTest(classes = AgentTestApplication.class,
+        properties = { "lux.delivery.enabled=false", "lux.public-base-url=https://lux.example.com" })
 class FormCommandsTest {
-    @Autowired CommandMode commands;
-    @Autowired FormService forms;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired UserService users;
+
+    @Autowired
+    CommandMode commands;
+
+    @Autowired
+    FormService forms;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    UserService users;
+
     Actor tom;
 
     @BeforeEach
@@ -46,7 +59,8 @@ class FormCommandsTest {
         assertThat(form.language()).isEqualTo("de");
         assertThat(form.doubleOptIn()).isTrue();
         assertThat(reply).contains("Fair stand").contains("https://lux.example.com/s/" + form.id());
-        assertThat(jdbc.queryForObject("SELECT actor_name FROM audit_entry WHERE action = 'form.create'", String.class)).isEqualTo("tom@lux.test");
+        assertThat(jdbc.queryForObject("SELECT actor_name FROM audit_entry WHERE action = 'form.create'", String.class))
+            .isEqualTo("tom@lux.test");
 
         say("form create Footer single");
         assertThat(say("forms")).contains("Fair stand (de, tags fair2026)").contains("Footer (en)");
@@ -63,4 +77,5 @@ class FormCommandsTest {
     private String say(String text) {
         return commands.handle(new TurnRequest(tom, "conv-forms", text, ZoneId.of("UTC"), null)).text();
     }
+
 }

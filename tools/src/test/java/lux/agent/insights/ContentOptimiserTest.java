@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class ContentOptimiserTest {
+
     private final ContentOptimiser optimiser = new ContentOptimiser();
 
     @Test
     void measuresAShoutySpammyMail() {
-        ContentReport r = optimiser.check("FREE gift!!! Act now, you are a WINNER and this offer will not last very long at all",
+        ContentReport r = optimiser.check(
+                "FREE gift!!! Act now, you are a WINNER and this offer will not last very long at all",
                 "<p>Click here</p><img src='a.png'><img src='b.png' alt='b'><a href='https://x.example'>Buy now</a>");
         assertThat(r.subjectLength()).isGreaterThan(ContentOptimiser.SUBJECT_MAX);
         assertThat(r.spamWords()).contains("free", "act now", "winner", "click here", "buy now", "!!!");
@@ -20,10 +22,11 @@ class ContentOptimiserTest {
         assertThat(r.imagesWithoutAlt()).isEqualTo(1);
         assertThat(r.personalised()).isFalse();
         assertThat(r.unsubscribeLink()).isFalse();
-        assertThat(r.problems()).anyMatch(p -> p.contains("No personalisation")).anyMatch(p -> p.contains("unsubscribe"))
-                .anyMatch(p -> p.contains("phones cut it"));
+        assertThat(r.problems()).anyMatch(p -> p.contains("No personalisation"))
+            .anyMatch(p -> p.contains("unsubscribe"))
+            .anyMatch(p -> p.contains("phones cut it"));
         assertThat(r.subjectVariants()).anyMatch(v -> v.startsWith("{{ contact.first_name }}, "))
-                .allMatch(v -> !v.contains("!!!"));
+            .allMatch(v -> !v.contains("!!!"));
     }
 
     @Test
@@ -38,4 +41,5 @@ class ContentOptimiserTest {
         assertThat(r.previewText()).startsWith("Hi {{ contact.first_name }}, Here is what changed");
         assertThat(r.problems()).isEmpty();
     }
+
 }

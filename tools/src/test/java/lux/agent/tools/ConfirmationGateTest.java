@@ -37,42 +37,58 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The confirmation gate on its own: only its owner, once, before it expires; the nonce is stored hashed. */
+/**
+ * The confirmation gate on its own: only its owner, once, before it expires; the nonce is
+ * stored hashed.
+ */
 @DatabaseTest
 @Import(ConfirmationGateTest.Clocks.class)
-@SpringBootTest(classes = AgentTestApplication.class, properties = {"lux.delivery.enabled=false",
-    "lux.mail.default-sender=news@lux.test"})
+@SpringBootTest(classes = AgentTestApplication.class,
+        properties = { "lux.delivery.enabled=false", "lux.mail.default-sender=news@lux.test" })
 @org.springframework.test.context.event.RecordApplicationEvents
 class ConfirmationGateTest {
+
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     static final ZoneId ZONE = ZoneId.of("America/New_York");
 
     @TestConfiguration
     static class Clocks {
+
         @Bean
         MutableClock clock() {
             return new MutableClock(NOW);
         }
+
     }
 
     @Autowired
     ConfirmationService gate;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     ContactService contacts;
+
     @Autowired
     TemplateService templates;
+
     @Autowired
     UserService users;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     org.springframework.test.context.event.ApplicationEvents events;
+
     Actor mia;
+
     Actor noah;
+
     CampaignView campaign;
 
     @BeforeEach
@@ -88,15 +104,19 @@ class ConfirmationGateTest {
 
     @Test
     void theOwnerConfirmsOnceAndTheCampaignIsScheduledInTheirZone() {
-        AgentOutput.Confirmation card = gate.requestSchedule(mia, campaign.id(), LocalDateTime.parse("2026-11-27T08:30"), ZONE);
+        AgentOutput.Confirmation card = gate.requestSchedule(mia, campaign.id(),
+                LocalDateTime.parse("2026-11-27T08:30"), ZONE);
         assertThat(card.audienceCount()).isEqualTo(1);
         assertThat(card.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM agent_confirmation WHERE nonce_hash = ?", Long.class, card.nonce())).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM agent_confirmation WHERE nonce_hash = ?", Long.class,
+                card.nonce()))
+            .isZero();
 
         CampaignView scheduled = gate.confirm(card.nonce(), mia);
         assertThat(scheduled.status()).isEqualTo(CampaignStatus.SCHEDULED);
         assertThat(scheduled.scheduledAt()).isEqualTo(Instant.parse("2026-11-27T13:30:00Z"));
-        assertThatThrownBy(() -> gate.confirm(card.nonce(), mia)).isInstanceOf(LuxException.class).hasMessageContaining("already used");
+        assertThatThrownBy(() -> gate.confirm(card.nonce(), mia)).isInstanceOf(LuxException.class)
+            .hasMessageContaining("already used");
     }
 
     @Test
@@ -121,15 +141,19 @@ class ConfirmationGateTest {
 
     @Test
     void pastTimesEmptyAudiencesAndPausedCampaignsAreRefusedBeforeACardExists() {
-        assertThatThrownBy(() -> gate.requestSchedule(mia, campaign.id(), LocalDateTime.parse("2026-11-25T10:00"), ZONE))
-                .hasMessageContaining("in the past");
+        assertThatThrownBy(
+                () -> gate.requestSchedule(mia, campaign.id(), LocalDateTime.parse("2026-11-25T10:00"), ZONE))
+            .hasMessageContaining("in the past");
         var template = templates.create(new TemplateContent("T2", "S", "<p>B</p>", null), mia);
         contacts.create(new NewContact("x@example.com", null, null, null, null, Set.of("nobody-active"), null), mia);
         jdbc.update("UPDATE contact SET status = 'UNSUBSCRIBED' WHERE email = 'x@example.com'");
-        CampaignView empty = campaigns.create(new NewCampaign("Empty", template.id(), null, AudienceFilter.anyOf("nobody-active")), mia);
-        assertThatThrownBy(() -> gate.requestSchedule(mia, empty.id(), null, ZONE)).hasMessageContaining("would reach nobody");
+        CampaignView empty = campaigns
+            .create(new NewCampaign("Empty", template.id(), null, AudienceFilter.anyOf("nobody-active")), mia);
+        assertThatThrownBy(() -> gate.requestSchedule(mia, empty.id(), null, ZONE))
+            .hasMessageContaining("would reach nobody");
         campaigns.cancel(campaign.id(), mia);
-        assertThatThrownBy(() -> gate.requestSchedule(mia, campaign.id(), null, ZONE)).hasMessageContaining("is cancelled and cannot be scheduled");
+        assertThatThrownBy(() -> gate.requestSchedule(mia, campaign.id(), null, ZONE))
+            .hasMessageContaining("is cancelled and cannot be scheduled");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM agent_confirmation", Long.class)).isZero();
     }
 
@@ -138,10 +162,13 @@ class ConfirmationGateTest {
         contacts.create(new NewContact("all@example.com", null, null, null, null, Set.of("everyone"), null), mia);
         AgentOutput.Confirmation card = gate.requestSchedule(mia, campaign.id(), null, ZONE);
         assertThat(card.sender()).isEqualTo("news@lux.test (default)");
-        // the edit the API's PATCH /api/v1/campaigns/{id} makes, after the card showed "1 recipient tagged vip"
-        campaigns.update(campaign.id(), new lux.campaigns.CampaignChanges(null, null, null, AudienceFilter.anyOf("vip", "everyone")), noah);
+        // the edit the API's PATCH /api/v1/campaigns/{id} makes, after the card showed "1
+        // recipient tagged vip"
+        campaigns.update(campaign.id(),
+                new lux.campaigns.CampaignChanges(null, null, null, AudienceFilter.anyOf("vip", "everyone")), noah);
 
-        assertThatThrownBy(() -> gate.confirm(card.nonce(), mia)).isInstanceOf(LuxException.class).hasMessageContaining("withdrawn");
+        assertThatThrownBy(() -> gate.confirm(card.nonce(), mia)).isInstanceOf(LuxException.class)
+            .hasMessageContaining("withdrawn");
         assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.DRAFT);
         assertThat(events.stream(ConfirmationWithdrawn.class)).singleElement().satisfies(e -> {
             assertThat(e.userId()).isEqualTo(mia.userId()); // she is told in Teams
@@ -159,17 +186,23 @@ class ConfirmationGateTest {
         assertThatThrownBy(() -> gate.confirm(card.nonce(), mia)).hasMessageContaining("withdrawn");
         assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.DRAFT);
         assertThat(events.stream(ConfirmationWithdrawn.class)).singleElement()
-                .satisfies(e -> assertThat(e.what()).contains("template \"T\" was edited"));
+            .satisfies(e -> assertThat(e.what()).contains("template \"T\" was edited"));
     }
 
     @Test
     void aChangeThatBypassedTheServicesIsStillCaughtWhenConfirming() {
         AgentOutput.Confirmation card = gate.requestSchedule(mia, campaign.id(), null, ZONE);
-        jdbc.update("UPDATE email_template SET html_body = '<p>Swapped</p>'"); // no event, no withdrawal
+        jdbc.update("UPDATE email_template SET html_body = '<p>Swapped</p>'"); // no
+                                                                               // event,
+                                                                               // no
+                                                                               // withdrawal
 
-        assertThatThrownBy(() -> gate.confirm(card.nonce(), mia)).hasMessageContaining("changed after this card was made");
+        assertThatThrownBy(() -> gate.confirm(card.nonce(), mia))
+            .hasMessageContaining("changed after this card was made");
         assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.DRAFT);
-        jdbc.update("UPDATE email_template SET html_body = '<p>B</p>'"); // exactly what the card showed again
+        jdbc.update("UPDATE email_template SET html_body = '<p>B</p>'"); // exactly what
+                                                                         // the card
+                                                                         // showed again
         assertThat(gate.confirm(card.nonce(), mia).status()).isEqualTo(CampaignStatus.SCHEDULED);
     }
 
@@ -197,4 +230,5 @@ class ConfirmationGateTest {
         var u = users.create(new NewUser(email, email, null, Role.MARKETER), Actor.system());
         return new Actor(u.getId(), u.getEmail(), Channel.TEAMS);
     }
+
 }

@@ -15,7 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class WhenParserTest {
+
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
     /** Monday 30 November 2026, 08:00 in Berlin. */
     static final Clock MONDAY_8AM = at("2026-11-30T07:00:00Z");
     static final Locale US = Locale.forLanguageTag("en-US");
@@ -109,7 +111,7 @@ class WhenParserTest {
         assertThat(parse("12/03 10:00", BRITAIN, MONDAY_8AM)).isEqualTo("2027-03-12T10:00");
         assertThat(parse("02/12/2027 10:00", BRITAIN, MONDAY_8AM)).isEqualTo("2027-12-02T10:00");
         assertThat(parse("02/12/2027 10:00", US, MONDAY_8AM)).isEqualTo("2027-02-12T10:00")
-                .as("US order reads 2 December as February 12");
+            .as("US order reads 2 December as February 12");
     }
 
     @Test
@@ -120,7 +122,7 @@ class WhenParserTest {
 
     @Test
     void nowIsEmpty() {
-        for (String now : new String[] {"now", "", "  ", "jetzt", "Sofort", "immediately"}) {
+        for (String now : new String[] { "now", "", "  ", "jetzt", "Sofort", "immediately" }) {
             assertThat(WhenParser.parse(now, BERLIN, US, MONDAY_8AM)).as(now).isEmpty();
         }
         assertThat(WhenParser.parse(null, BERLIN, US, MONDAY_8AM)).isEmpty();
@@ -136,13 +138,14 @@ class WhenParserTest {
             heute 7 Uhr                      | That is 30 Nov 2026 07:00 Europe/Berlin, which has passed.
             """)
     void refusesATimeThatHasPassedSayingWhatItUnderstood(String text, String message) {
-        assertThatThrownBy(() -> parse(text, US, MONDAY_8AM)).isInstanceOf(InvalidInputException.class).hasMessage(message);
+        assertThatThrownBy(() -> parse(text, US, MONDAY_8AM)).isInstanceOf(InvalidInputException.class)
+            .hasMessage(message);
     }
 
     @Test
     void refusesTonightOnceTonightHasBegun() {
         assertThatThrownBy(() -> parse("tonight", US, at("2026-11-30T20:30:00Z")))
-                .hasMessage("That is 30 Nov 2026 20:00 Europe/Berlin, which has passed.");
+            .hasMessage("That is 30 Nov 2026 20:00 Europe/Berlin, which has passed.");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -158,13 +161,13 @@ class WhenParserTest {
             """)
     void explainsWhatItCannotRead(String text, String message) {
         assertThatThrownBy(() -> parse(text, US, MONDAY_8AM)).isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith(message);
+            .hasMessageStartingWith(message);
     }
 
     @Test
     void helpsGermanUsersWithGermanExamples() {
         assertThatThrownBy(() -> parse("irgendwann", GERMANY, MONDAY_8AM))
-                .hasMessageContaining("3.12.2026 10:00, morgen früh, nächsten Montag 9 Uhr");
+            .hasMessageContaining("3.12.2026 10:00, morgen früh, nächsten Montag 9 Uhr");
     }
 
     /** Clocks go forward in Berlin on Sunday 28 March 2027 at 02:00 (to 03:00). */
@@ -182,18 +185,22 @@ class WhenParserTest {
         assertThat(parse("in 30 minutes", US, at("2027-03-28T00:45:00Z"))).isEqualTo("2027-03-28T03:15");
     }
 
-    /** Clocks go back in Berlin on Sunday 31 October 2027 at 03:00 (to 02:00): 02:00-03:00 happens twice. */
+    /**
+     * Clocks go back in Berlin on Sunday 31 October 2027 at 03:00 (to 02:00): 02:00-03:00
+     * happens twice.
+     */
     @Test
     void fallBack() {
         Clock saturdayNoon = at("2027-10-30T10:00:00Z");
         assertThat(parse("tomorrow 2:30", US, saturdayNoon)).isEqualTo("2027-10-31T02:30");
         assertThat(LocalDateTime.parse("2027-10-31T02:30").atZone(BERLIN).getOffset())
-                .as("a local time in the repeated hour is the first one, as scheduling reads it")
-                .isEqualTo(ZoneOffset.ofHours(2));
+            .as("a local time in the repeated hour is the first one, as scheduling reads it")
+            .isEqualTo(ZoneOffset.ofHours(2));
         assertThat(parse("2027-10-31T02:30:00+02:00", US, saturdayNoon)).isEqualTo("2027-10-31T02:30");
-        assertThatThrownBy(() -> parse("2027-10-31T02:30:00+01:00", US, saturdayNoon)).hasMessage("\"2027-10-31T02:30:00+01:00\""
-                + " is 31 Oct 2027 02:30 in Europe/Berlin, in the hour that happens twice when the clocks go back. "
-                + "Choose a time outside that hour.");
+        assertThatThrownBy(() -> parse("2027-10-31T02:30:00+01:00", US, saturdayNoon))
+            .hasMessage("\"2027-10-31T02:30:00+01:00\""
+                    + " is 31 Oct 2027 02:30 in Europe/Berlin, in the hour that happens twice when the clocks go back. "
+                    + "Choose a time outside that hour.");
         assertThatThrownBy(() -> parse("2027-10-31T01:30:00Z", US, saturdayNoon)).hasMessageContaining("happens twice");
         assertThat(parse("in 24 hours", US, saturdayNoon)).isEqualTo("2027-10-31T11:00");
         assertThat(parse("sunday 9 Uhr", GERMANY, saturdayNoon)).isEqualTo("2027-10-31T09:00");
@@ -206,4 +213,5 @@ class WhenParserTest {
     private static String parse(String text, Locale locale, Clock clock) {
         return WhenParser.parse(text, BERLIN, locale, clock).map(LocalDateTime::toString).orElse("now");
     }
+
 }
