@@ -64,19 +64,58 @@ public class ContactBulkService {
 
     @Transactional(readOnly = true)
     public long count(ContactFilter filter) {
-        ContactFilterSql sql = where(filter);
+        return count(where(filter));
+    }
+
+    /** How many contacts a selection (a saved segment, say) matches now. */
+    @Transactional(readOnly = true)
+    public long count(ContactSelection selection) {
+        return count(ContactFilterSql.of(selection));
+    }
+
+    /** The count and the first few addresses of a selection. */
+    @Transactional(readOnly = true)
+    public BulkPreview preview(ContactSelection selection, int sampleSize) {
+        ContactFilterSql sql = ContactFilterSql.of(selection);
+        return new BulkPreview(null, count(sql), sample(sql, sampleSize));
+    }
+
+    /** {@link #tag(ContactFilter, Collection, Actor)} for a selection. */
+    @Transactional
+    public int tag(ContactSelection selection, Collection<String> tagNames, Actor actor) {
+        return tag(ContactFilterSql.of(selection), selection.description(), tagNames, actor);
+    }
+
+    /** {@link #untag(ContactFilter, Collection, Actor)} for a selection. */
+    @Transactional
+    public int untag(ContactSelection selection, Collection<String> tagNames, Actor actor) {
+        return untag(ContactFilterSql.of(selection), selection.description(), tagNames, actor);
+    }
+
+    /**
+     * {@link #delete(ContactFilter, long, Actor)} for a selection: only with the count
+     * the person confirmed.
+     */
+    @Transactional
+    public int delete(ContactSelection selection, long confirmedCount, Actor actor) {
+        return delete(ContactFilterSql.of(selection), selection.description(), confirmedCount, actor);
+    }
+
+    private long count(ContactFilterSql sql) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM contact c WHERE " + sql.where(), Long.class,
                 sql.args().toArray());
+    }
+
+    private List<String> sample(ContactFilterSql sql, int sampleSize) {
+        return jdbc.queryForList("SELECT c.email FROM contact c WHERE " + sql.where() + " ORDER BY c.id LIMIT ?",
+                String.class, append(sql, Math.max(1, sampleSize)));
     }
 
     /** The count and the first few addresses, to show before a bulk change. */
     @Transactional(readOnly = true)
     public BulkPreview preview(ContactFilter filter, int sampleSize) {
         ContactFilterSql sql = where(filter);
-        List<String> sample = jdbc.queryForList(
-                "SELECT c.email FROM contact c WHERE " + sql.where() + " ORDER BY c.id LIMIT ?", String.class,
-                append(sql, Math.max(1, sampleSize)));
-        return new BulkPreview(filter, count(filter), sample);
+        return new BulkPreview(filter, count(sql), sample(sql, sampleSize));
     }
 
     /**
@@ -85,7 +124,10 @@ public class ContactBulkService {
      */
     @Transactional
     public int tag(ContactFilter filter, Collection<String> tagNames, Actor actor) {
-        ContactFilterSql sql = where(filter);
+        return tag(where(filter), filter.describe(), tagNames, actor);
+    }
+
+    private int tag(ContactFilterSql sql, String description, Collection<String> tagNames, Actor actor) {
         List<Tag> wanted = tagsNamed(tagNames, true);
         int added = 0;
         for (Tag tag : wanted) {
@@ -94,7 +136,7 @@ public class ContactBulkService {
                     + " AND NOT EXISTS (SELECT 1 FROM contact_tag x WHERE x.contact_id = c.id AND x.tag_id = ?)",
                     append(sql.argsArray(tag.getId()), tag.getId()));
         }
-        audit.record(actor, "contact.bulk-tag", "tag", names(wanted), added + " links added to " + filter.describe());
+        audit.record(actor, "contact.bulk-tag", "tag", names(wanted), added + " links added to " + description);
         return added;
     }
 
@@ -104,7 +146,10 @@ public class ContactBulkService {
      */
     @Transactional
     public int untag(ContactFilter filter, Collection<String> tagNames, Actor actor) {
-        ContactFilterSql sql = where(filter);
+        return untag(where(filter), filter.describe(), tagNames, actor);
+    }
+
+    private int untag(ContactFilterSql sql, String description, Collection<String> tagNames, Actor actor) {
         List<Tag> wanted = tagsNamed(tagNames, false);
         int removed = 0;
         for (Tag tag : wanted) {
@@ -112,8 +157,7 @@ public class ContactBulkService {
                 .update("DELETE FROM contact_tag WHERE tag_id = ? AND contact_id IN (SELECT c.id FROM contact c WHERE "
                         + sql.where() + ")", sql.argsArray(tag.getId()));
         }
-        audit.record(actor, "contact.bulk-untag", "tag", names(wanted),
-                removed + " links removed from " + filter.describe());
+        audit.record(actor, "contact.bulk-untag", "tag", names(wanted), removed + " links removed from " + description);
         return removed;
     }
 
@@ -124,15 +168,18 @@ public class ContactBulkService {
      */
     @Transactional
     public int delete(ContactFilter filter, long confirmedCount, Actor actor) {
-        ContactFilterSql sql = where(filter);
-        long now = count(filter);
+        return delete(where(filter), filter.describe(), confirmedCount, actor);
+    }
+
+    private int delete(ContactFilterSql sql, String description, long confirmedCount, Actor actor) {
+        long now = count(sql);
         if (now != confirmedCount) {
             throw new ConflictException(
-                    "The filter (" + filter.describe() + ") now matches " + now + " contacts, not the " + confirmedCount
+                    "The filter (" + description + ") now matches " + now + " contacts, not the " + confirmedCount
                             + " you confirmed. Nothing was deleted; preview again and confirm the new number.");
         }
         int deleted = jdbc.update("DELETE FROM contact c WHERE " + sql.where(), sql.args().toArray());
-        audit.record(actor, "contact.bulk-delete", "contact", null, deleted + " deleted: " + filter.describe());
+        audit.record(actor, "contact.bulk-delete", "contact", null, deleted + " deleted: " + description);
         return deleted;
     }
 

@@ -19,6 +19,10 @@ record ContactFilterSql(String where, List<Object> args) {
 
     private static final String TAGGED = "SELECT 1 FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id AND ";
 
+    static ContactFilterSql of(ContactSelection selection) {
+        return new ContactFilterSql(selection.where(), selection.args());
+    }
+
     static ContactFilterSql of(ContactFilter filter) {
         List<String> conditions = new ArrayList<>();
         List<Object> args = new ArrayList<>();

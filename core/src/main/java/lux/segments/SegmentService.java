@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import lux.audit.Actor;
 import lux.audit.AuditService;
+import lux.contacts.ContactSelection;
 import lux.contacts.ContactService;
 import lux.shared.ConflictException;
 import lux.shared.InvalidInputException;
@@ -162,6 +163,19 @@ public class SegmentService {
     @Transactional(readOnly = true)
     public SegmentSql sql(SegmentDefinition definition) {
         return SegmentSql.of(SegmentRules.normalised(definition), dialect, clock.instant());
+    }
+
+    /**
+     * Segment {@code id}'s contacts as they are now, for a bulk change (tag, untag,
+     * delete) by segment.
+     */
+    @Transactional(readOnly = true)
+    public ContactSelection selection(long id) {
+        Segment segment = entity(id);
+        SegmentSql sql = sql(checked(segment.getDefinition()));
+        return new ContactSelection(
+                "contacts of segment \"" + segment.getName() + "\" (" + segment.getDefinition().describe() + ")",
+                sql.where(), sql.args());
     }
 
     private SegmentDefinition checked(SegmentDefinition definition) {

@@ -62,7 +62,8 @@ public class CommandMode {
         String text = switch (command) {
             case "help", "?", "hi", "hello", "start" -> {
                 session.show(new AgentOutput.Help());
-                yield say.text("command.hello") + " " + say.text("command.help") + EditCommands.HELP;
+                yield say.text("command.hello") + " " + say.text("command.help") + EditCommands.HELP + "\n"
+                        + say.text("command.help.segments");
             }
             case "contacts", "contact" -> contacts(say, tools, session, turn.text(), sub,
                     words.size() > 2 ? words.subList(2, words.size()) : List.of(), rest);
@@ -71,6 +72,9 @@ public class CommandMode {
             case "unsubscribe" -> EditCommands.unsubscribe(tools, rest);
             case "duplicate", "copy" -> EditCommands.duplicate(tools, rest);
             case "bulk" -> EditCommands.bulk(tools, rest);
+            case "segments" -> say.people(tools.segments().listSegments());
+            case "segment" -> SegmentCommands.segment(say, tools, rest);
+            case "resend" -> SegmentCommands.resend(say, tools, rest, this::exists);
             case "suppressions" -> say.people(tools.suppressions().listSuppressions());
             case "suppress" -> EditCommands.suppress(tools, true, rest);
             case "unsuppress" -> EditCommands.suppress(tools, false, rest);
@@ -137,7 +141,7 @@ public class CommandMode {
             case CAMPAIGN -> {
                 ToolResult built = tools.campaigns()
                     .buildCampaign(fields.get("name"), fields.get("template"), list(fields.get("tags")), List.of(),
-                            list(fields.get("excludedTags")));
+                            list(fields.get("excludedTags")), fields.get("segment"));
                 String when = fields.get("when");
                 if (built instanceof ToolResult.Failure || when == null || when.isBlank()) {
                     yield drafted(say, built);
@@ -276,7 +280,8 @@ public class CommandMode {
 
     private static String unknown(PeopleLines say, ToolSession session) {
         session.show(new AgentOutput.Help());
-        return say.text("command.unknown") + " " + say.text("command.help") + EditCommands.HELP;
+        return say.text("command.unknown") + " " + say.text("command.help") + EditCommands.HELP + "\n"
+                + say.text("command.help.segments");
     }
 
     static String tagName(String word) {

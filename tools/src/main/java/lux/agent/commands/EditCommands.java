@@ -22,9 +22,9 @@ final class EditCommands {
             - contact <email> (or who is <email>) - a contact's status, tags and engagement
             - contact update <email> first:Ana last:Lopez company:Acme city=Berlin - change a contact; contact delete <email>
             - untag <email> [more emails] <tag> - remove tags; unsubscribe <email> [reason]
-            - bulk tag|untag <tags> to tag:x [not:y] [count:N] - change tags of a whole audience (count first); bulk delete tag:x
+            - bulk tag|untag <tags> to tag:x [not:y] (or segment:<name>) [count:N] - change tags of a whole audience (count first); bulk delete tag:x or segment:<name>
             - template subject <template> <new subject>; template replace <template> "old text" with "new text"
-            - campaign edit <campaign> [template:x] [tag:x] [not:y] [sender:a@x.com] - change a draft
+            - campaign edit <campaign> [template:x] [tag:x] [not:y] [segment:<name>] [sender:a@x.com] - change a draft
             - duplicate <campaign> [as <new name>] - copy a campaign as a new draft
             - suppressions; suppress <address or domain>; unsuppress <address or domain> - admins only""";
     static final String WHICH_CONTACT = "Which contact? Add the email address, e.g. contact ana@example.com.";
@@ -159,9 +159,13 @@ final class EditCommands {
         String sender = null;
         List<String> anyOf = null;
         List<String> excluded = null;
+        String segment = null;
         for (String word : args) {
             String lower = word.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("template:")) {
+            if (lower.startsWith("segment:")) {
+                segment = word.substring(8);
+            }
+            else if (lower.startsWith("template:")) {
                 template = word.substring(9);
             }
             else if (lower.startsWith("sender:") || lower.startsWith("from:")) {
@@ -177,13 +181,14 @@ final class EditCommands {
                 name.add(word);
             }
         }
-        if (name.isEmpty() || (template == null && sender == null && anyOf == null && excluded == null)) {
+        if (name.isEmpty()
+                || (template == null && sender == null && anyOf == null && excluded == null && segment == null)) {
             return EDIT_USAGE;
         }
         boolean audience = anyOf != null || excluded != null;
         return tools.campaignEdits()
             .editCampaign(String.join(" ", name), template, audience ? orEmpty(anyOf) : null,
-                    audience ? List.of() : null, audience ? orEmpty(excluded) : null, sender, null)
+                    audience ? List.of() : null, audience ? orEmpty(excluded) : null, sender, null, segment)
             .forPeople();
     }
 
@@ -217,9 +222,13 @@ final class EditCommands {
         List<String> anyOf = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
         Long count = null;
+        String segment = null;
         for (String word : args.subList(1, args.size())) {
             String lower = word.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("tag:")) {
+            if (lower.startsWith("segment:")) {
+                segment = word.substring(8);
+            }
+            else if (lower.startsWith("tag:")) {
                 anyOf.add(word.substring(4));
             }
             else if (lower.startsWith("not:")) {
@@ -235,8 +244,8 @@ final class EditCommands {
         if (tags.isEmpty()) {
             return BULK_USAGE;
         }
-        var result = add ? tools.audienceTags().tagAudience(tags, anyOf, List.of(), excluded, count)
-                : tools.audienceTags().untagAudience(tags, anyOf, List.of(), excluded, count);
+        var result = add ? tools.audienceTags().tagAudience(tags, anyOf, List.of(), excluded, count, segment)
+                : tools.audienceTags().untagAudience(tags, anyOf, List.of(), excluded, count, segment);
         return result instanceof lux.agent.tools.EditResults.RetagCounted counted
                 ? counted.forPeople() + BULK_CONFIRM.formatted(counted.contacts()) : result.forPeople();
     }
@@ -248,9 +257,13 @@ final class EditCommands {
     private static String bulkDelete(ToolBox.Tools tools, List<String> args) {
         List<String> anyOf = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
+        String segment = null;
         for (String word : args) {
             String lower = word.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("tag:")) {
+            if (lower.startsWith("segment:")) {
+                segment = word.substring(8);
+            }
+            else if (lower.startsWith("tag:")) {
                 anyOf.addAll(Arrays.asList(word.substring(4).split(",")));
             }
             else if (lower.startsWith("not:")) {
@@ -259,6 +272,11 @@ final class EditCommands {
             else {
                 return BULK_DELETE_USAGE;
             }
+        }
+        if (segment != null) {
+            return anyOf.isEmpty() && excluded.isEmpty()
+                    ? tools.audienceTags().deleteAudience(List.of(), List.of(), List.of(), segment).forPeople()
+                    : BULK_DELETE_USAGE;
         }
         return anyOf.isEmpty() ? BULK_DELETE_USAGE
                 : tools.audienceTags().deleteAudience(anyOf, List.of(), excluded).forPeople();

@@ -2,6 +2,7 @@ package lux.agent.commands;
 
 import java.util.Locale;
 import lux.agent.TeamsMessages;
+import lux.agent.tools.SegmentResults;
 import lux.agent.tools.ToolResult;
 
 /**
@@ -40,7 +41,32 @@ record PeopleLines(TeamsMessages messages, Locale locale) {
         else if (result instanceof ToolResult.ContactsAdded added) {
             return added(added);
         }
+        else if (result instanceof SegmentResults.SegmentSaved saved) {
+            return text("command.segment.saved", saved.segment(), saved.description(), saved.contacts());
+        }
+        else if (result instanceof SegmentResults.SegmentPreviewed shown) {
+            return text("command.segment.shown", shown.segment(), shown.description(), shown.contacts());
+        }
+        else if (result instanceof SegmentResults.SegmentsListed listed) {
+            return segments(listed);
+        }
+        else if (result instanceof SegmentResults.ResendDrafted drafted) {
+            return text("command.resend.drafted", drafted.campaign(), drafted.original(), drafted.contactsToday())
+                    + (drafted.subject() == null ? "" : " " + text("command.resend.subject", drafted.subject())) + " "
+                    + text("command.pickATime");
+        }
         return result.forPeople();
+    }
+
+    private String segments(SegmentResults.SegmentsListed listed) {
+        if (listed.segments().isEmpty()) {
+            return text("command.segments.none");
+        }
+        StringBuilder lines = new StringBuilder(text("command.segments.title"));
+        listed.segments()
+            .forEach(s -> lines.append("\n- ")
+                .append(text("command.segments.line", s.name(), s.description(), s.contacts())));
+        return lines.toString();
     }
 
     private String added(ToolResult.ContactsAdded added) {

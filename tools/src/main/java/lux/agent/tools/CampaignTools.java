@@ -9,13 +9,14 @@ import lux.agent.AgentOutput;
 import lux.agent.insights.CampaignStats;
 import lux.agent.insights.CampaignStatsReader;
 import lux.agent.when.WhenParser;
+import lux.campaigns.CampaignAudiences;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignView;
 import lux.campaigns.NewCampaign;
 import lux.campaigns.PlanCheck;
 import lux.campaigns.SendApprovalService;
 import lux.contacts.AudienceFilter;
-import lux.contacts.ContactService;
+import lux.segments.SegmentService;
 import lux.templates.TemplateService;
 import org.springframework.data.domain.PageRequest;
 
@@ -31,8 +32,6 @@ public class CampaignTools {
 
     private final TemplateService templates;
 
-    private final ContactService contacts;
-
     private final ConfirmationService confirmations;
 
     private final CampaignStatsReader stats;
@@ -43,34 +42,49 @@ public class CampaignTools {
 
     private final SendApprovalService approvals;
 
-    CampaignTools(CampaignService campaigns, TemplateService templates, ContactService contacts,
-            ConfirmationService confirmations, CampaignStatsReader stats, Clock clock, ToolSession session,
-            SendApprovalService approvals) {
+    private final CampaignAudiences audiences;
+
+    private final SegmentService segments;
+
+    CampaignTools(CampaignService campaigns, TemplateService templates, ConfirmationService confirmations,
+            CampaignStatsReader stats, Clock clock, ToolSession session, SendApprovalService approvals,
+            CampaignAudiences audiences, SegmentService segments) {
+        this.audiences = audiences;
+        this.segments = segments;
         this.approvals = approvals;
         this.campaigns = campaigns;
         this.templates = templates;
-        this.contacts = contacts;
         this.confirmations = confirmations;
         this.stats = stats;
         this.clock = clock;
         this.session = session;
     }
 
-    @Tool("Creates a draft campaign: a saved template sent to contacts chosen by tags. Does not send anything.")
+    @Tool("""
+            Creates a draft campaign: a saved template sent to a saved segment (segmentName) or to contacts chosen by tags.
+            Does not send anything.""")
     public ToolResult buildCampaign(@P("a name for the campaign") String name,
             @P("the name of the saved template to send") String templateName,
             @P(value = "contacts with ANY of these tags; empty = everyone", required = false) List<String> anyOfTags,
             @P(value = "contacts with ALL of these tags", required = false) List<String> allOfTags,
-            @P(value = "leave out contacts with any of these tags", required = false) List<String> excludedTags) {
+            @P(value = "leave out contacts with any of these tags", required = false) List<String> excludedTags,
+            @P(value = "a saved segment as the audience, instead of tags", required = false) String segmentName) {
         return ToolResults.attempt(session, "buildCampaign", () -> {
             long templateId = templates.byName(templateName).id();
             AudienceFilter audience = new AudienceFilter(ContactTools.set(anyOfTags), ContactTools.set(allOfTags),
                     ContactTools.set(excludedTags));
-            CampaignView campaign = campaigns.create(new NewCampaign(name, templateId, null, audience),
+            Long segmentId = segmentName == null || segmentName.isBlank() ? null : segments.getByName(segmentName).id();
+            CampaignView campaign = campaigns.create(new NewCampaign(name, templateId, null, audience, segmentId),
                     session.actor());
-            return new ToolResult.CampaignDrafted(campaign.name(), audience.describe(),
-                    contacts.countAudience(audience), false, ToolResult.CampaignDrafted.NEXT);
+            return new ToolResult.CampaignDrafted(campaign.name(), audiences.describe(campaign.id()),
+                    audiences.count(campaign.id()), false, ToolResult.CampaignDrafted.NEXT);
         });
+    }
+
+    /** A draft for a tag audience, as the forms and commands build it. */
+    public ToolResult buildCampaign(String name, String templateName, List<String> anyOfTags, List<String> allOfTags,
+            List<String> excludedTags) {
+        return buildCampaign(name, templateName, anyOfTags, allOfTags, excludedTags, null);
     }
 
     @Tool("""

@@ -18,6 +18,9 @@ import lux.contacts.AudienceFilter;
 import lux.contacts.BulkPreview;
 import lux.contacts.ContactBulkService;
 import lux.contacts.ContactFilter;
+import lux.contacts.ContactSelection;
+import lux.segments.SegmentService;
+import lux.segments.SegmentView;
 import lux.contacts.ContactService;
 import lux.contacts.ContactView;
 import lux.shared.ConflictException;
@@ -57,10 +60,13 @@ public class ContactDeletions {
 
     private final Clock clock;
 
+    private final SegmentService segments;
+
     private final SecureRandom random = new SecureRandom();
 
     ContactDeletions(ConfirmationService confirmations, ContactService contacts, ContactBulkService bulk,
-            JdbcTemplate jdbc, AuditService audit, AgentProperties properties, Clock clock) {
+            JdbcTemplate jdbc, AuditService audit, AgentProperties properties, Clock clock, SegmentService segments) {
+        this.segments = segments;
         this.confirmations = confirmations;
         this.contacts = contacts;
         this.bulk = bulk;
@@ -71,7 +77,7 @@ public class ContactDeletions {
     }
 
     /** Which contacts a card deletes: one by id, or a tag audience. */
-    record Target(Long contactId, Set<String> anyOf, Set<String> allOf, Set<String> excluded) {
+    record Target(Long contactId, Set<String> anyOf, Set<String> allOf, Set<String> excluded, Long segmentId) {
         ContactFilter filter() {
             return new ContactFilter(new AudienceFilter(anyOf, allOf, excluded), null, null, null);
         }
@@ -83,19 +89,35 @@ public class ContactDeletions {
 
     @Transactional
     public AgentOutput.ContactDeletion requestContact(Actor actor, ContactView contact) {
-        return request(actor, new Target(contact.id(), Set.of(), Set.of(), Set.of()), contact.email(), 1,
+        return request(actor, new Target(contact.id(), Set.of(), Set.of(), Set.of(), null), contact.email(), 1,
                 List.of(contact.email()));
     }
 
     @Transactional
     public AgentOutput.ContactDeletion requestAudience(Actor actor, AudienceFilter audience) {
-        Target target = new Target(null, audience.anyOf(), audience.allOf(), audience.excluded());
+        Target target = new Target(null, audience.anyOf(), audience.allOf(), audience.excluded(), null);
         BulkPreview preview = bulk.preview(target.filter(), SAMPLE);
         if (preview.count() == 0) {
             throw new InvalidInputException("audience", "No contacts are "
                     + target.filter().describe().replaceFirst("^contacts ", "") + "; nothing to delete.");
         }
         return request(actor, target, target.filter().describe(), preview.count(), preview.sample());
+    }
+
+    /**
+     * Every contact of a saved segment, as it is now; Confirm deletes them only if the
+     * segment still has that many.
+     */
+    @Transactional
+    public AgentOutput.ContactDeletion requestSegment(Actor actor, SegmentView segment) {
+        ContactSelection selection = segments.selection(segment.id());
+        BulkPreview preview = bulk.preview(selection, SAMPLE);
+        if (preview.count() == 0) {
+            throw new InvalidInputException("segment",
+                    "Segment \"" + segment.name() + "\" has no contacts now; nothing to delete.");
+        }
+        return request(actor, new Target(null, Set.of(), Set.of(), Set.of(), segment.id()), selection.description(),
+                preview.count(), preview.sample());
     }
 
     private AgentOutput.ContactDeletion request(Actor actor, Target target, String what, long count,
@@ -127,6 +149,10 @@ public class ContactDeletions {
             String email = contacts.get(target.contactId()).email();
             contacts.delete(target.contactId(), actor);
             return new Deleted(email, 1);
+        }
+        if (target.segmentId() != null) {
+            return new Deleted(row.note(),
+                    bulk.delete(segments.selection(target.segmentId()), row.targetCount(), actor));
         }
         return new Deleted(row.note(), bulk.delete(target.filter(), row.targetCount(), actor));
     }

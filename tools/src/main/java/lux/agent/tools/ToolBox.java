@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.util.List;
 import lux.agent.insights.CampaignStatsReader;
 import lux.agent.insights.ContentOptimiser;
+import lux.campaigns.CampaignAudiences;
 import lux.campaigns.CampaignService;
+import lux.campaigns.ResendService;
+import lux.segments.SegmentService;
 import lux.campaigns.SendApprovalService;
 import lux.contacts.ContactHistory;
 import lux.campaigns.Senders;
@@ -95,11 +98,34 @@ public class ToolBox {
 
     }
 
+    /**
+     * The core services behind segments, segment audiences and resends.
+     */
+    @Component
+    static class Audiences {
+
+        final SegmentService segments;
+
+        final CampaignAudiences campaignAudiences;
+
+        final ResendService resends;
+
+        Audiences(SegmentService segments, CampaignAudiences campaignAudiences, ResendService resends) {
+            this.segments = segments;
+            this.campaignAudiences = campaignAudiences;
+            this.resends = resends;
+        }
+
+    }
+
+    private final Audiences audiences;
+
     ToolBox(ContactImportService imports, ContactService contacts, ContactsByEmail byEmail, TemplateService templates,
             CampaignService campaigns, ConfirmationService confirmations, CampaignStatsReader stats,
             AudienceAnalyser analyser, ContentOptimiser optimiser, Clock clock, SendApprovalService approvals,
             TestSendService tests, FormService forms, CoreProperties core, Editing editing, ContactHistory history,
-            StatsService statsService) {
+            StatsService statsService, Audiences audiences) {
+        this.audiences = audiences;
         this.editing = editing;
         this.history = history;
         this.statsService = statsService;
@@ -120,8 +146,8 @@ public class ToolBox {
     }
 
     public Tools forSession(ToolSession session) {
-        CampaignTools campaignTools = new CampaignTools(campaigns, templates, contacts, confirmations, stats, clock,
-                session, approvals);
+        CampaignTools campaignTools = new CampaignTools(campaigns, templates, confirmations, stats, clock, session,
+                approvals, audiences.campaignAudiences, audiences.segments);
         return new Tools(new ContactTools(contacts, byEmail, imports, history, statsService, session),
                 new TemplateTools(templates, contacts, session), campaignTools,
                 new InsightTools(analyser, optimiser, templates, session),
@@ -129,18 +155,22 @@ public class ToolBox {
                 new FormTools(forms, session, core.publicBaseUrl().toString()),
                 new ContactEditTools(contacts, byEmail, editing.stats, editing.deletions, session),
                 new TemplateEditTools(templates, editing.templateEdits, session),
-                new CampaignEditTools(campaigns, templates, contacts, editing.senders, campaignTools, session),
-                new AudienceTagTools(editing.bulk, editing.deletions, session),
-                new SuppressionTools(editing.suppressions, editing.users, session));
+                new CampaignEditTools(campaigns, templates, audiences.campaignAudiences, audiences.segments,
+                        editing.senders, campaignTools, session),
+                new AudienceTagTools(editing.bulk, editing.deletions, audiences.segments, session),
+                new SuppressionTools(editing.suppressions, editing.users, session),
+                new SegmentTools(audiences.segments, campaigns, contacts, session),
+                new ResendTools(audiences.resends, campaigns, audiences.campaignAudiences, campaignTools, session));
     }
 
     /** The tools of one turn. */
     public record Tools(ContactTools contacts, TemplateTools templates, CampaignTools campaigns, InsightTools insights,
             TestSendTools tests, FormTools forms, ContactEditTools contactEdits, TemplateEditTools templateEdits,
-            CampaignEditTools campaignEdits, AudienceTagTools audienceTags, SuppressionTools suppressions) {
+            CampaignEditTools campaignEdits, AudienceTagTools audienceTags, SuppressionTools suppressions,
+            SegmentTools segments, ResendTools resends) {
         public List<Object> all() {
             return List.of(contacts, templates, campaigns, insights, tests, forms, contactEdits, templateEdits,
-                    campaignEdits, audienceTags, suppressions);
+                    campaignEdits, audienceTags, suppressions, segments, resends);
         }
     }
 
