@@ -13,13 +13,14 @@ import lux.contacts.AudienceFilter;
 import lux.contacts.ContactBulkService;
 import lux.contacts.ContactFilter;
 import lux.contacts.ContactQuery;
+import lux.contacts.ContactHistory;
 import lux.contacts.ContactService;
+import lux.stats.StatsService;
 import lux.contacts.ContactStatus;
 import lux.contacts.ContactView;
 import lux.contacts.NewContact;
 import lux.gdpr.ErasureResult;
 import lux.gdpr.GdprService;
-import lux.timeline.ContactTimelines;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,11 +47,14 @@ class ContactsController {
 
     private final ConsentLedger ledger;
 
-    private final ContactTimelines timelines;
+    private final ContactHistory history;
+
+    private final StatsService stats;
 
     ContactsController(ContactService contacts, ContactBulkService bulk, GdprService gdpr, ConsentLedger ledger,
-            ContactTimelines timelines) {
-        this.timelines = timelines;
+            ContactHistory history, StatsService stats) {
+        this.history = history;
+        this.stats = stats;
         this.contacts = contacts;
         this.ledger = ledger;
         this.bulk = bulk;
@@ -139,7 +143,8 @@ class ContactsController {
     String detail(@PathVariable long id, Model model) {
         ContactView contact = contacts.get(id);
         model.addAttribute("contact", contact);
-        model.addAttribute("timeline", timelines.of(id));
+        model.addAttribute("timeline",
+                ContactTimelineView.of(history.of(id, ContactHistory.MAX_ENTRIES_CONSOLE), stats.contact(id)));
         model.addAttribute("statuses", ContactStatus.values());
         model.addAttribute("consent", ledger.history(contact.email()));
         return "admin/contact";

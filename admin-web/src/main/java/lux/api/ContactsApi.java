@@ -13,8 +13,9 @@ import lux.contacts.ContactService;
 import lux.contacts.ContactStatus;
 import lux.contacts.ContactView;
 import lux.contacts.NewContact;
-import lux.timeline.ContactTimeline;
-import lux.timeline.ContactTimelines;
+import lux.admin.ContactTimelineView;
+import lux.contacts.ContactHistory;
+import lux.stats.StatsService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,16 +35,19 @@ class ContactsApi {
 
     private final ContactService contacts;
 
-    private final ContactTimelines timelines;
+    private final ContactHistory history;
+
+    private final StatsService stats;
 
     /** What LUX did and saw for this contact, newest first, with its engagement score. */
     @GetMapping("/{id}/timeline")
-    ContactTimeline timeline(@PathVariable long id) {
-        return timelines.of(id);
+    ContactTimelineView timeline(@PathVariable long id) {
+        return ContactTimelineView.of(history.of(id, ContactHistory.MAX_ENTRIES_CONSOLE), stats.contact(id));
     }
 
-    ContactsApi(ContactService contacts, ContactTimelines timelines) {
-        this.timelines = timelines;
+    ContactsApi(ContactService contacts, ContactHistory history, StatsService stats) {
+        this.history = history;
+        this.stats = stats;
         this.contacts = contacts;
     }
 

@@ -40,17 +40,36 @@ public class ContactHistory {
         this.ledger = ledger;
     }
 
+    /** The console and the API show more of the history than a chat card. */
+    public static final int MAX_ENTRIES_CONSOLE = 500;
+
+    private static final String CONTACT = "SELECT c.id, c.email, c.first_name, c.last_name, c.company, c.status, "
+            + "c.created_at, i.user_name, i.file_name, i.created_at AS imported_at FROM contact c "
+            + "LEFT JOIN contact_import i ON i.id = c.last_import_id WHERE ";
+
+    /** The chat card's history: by address, the latest {@link #MAX_ENTRIES}. */
     @Transactional(readOnly = true)
     public ContactHistoryView of(String rawEmail) {
         String email = rawEmail == null ? "" : rawEmail.strip().toLowerCase(Locale.ROOT);
-        List<Map<String, Object>> rows = jdbc
-            .queryForList("SELECT c.id, c.email, c.first_name, c.last_name, c.company, c.status, "
-                    + "c.created_at, i.user_name, i.file_name, i.created_at AS imported_at FROM contact c "
-                    + "LEFT JOIN contact_import i ON i.id = c.last_import_id WHERE c.email = ?", email);
+        List<Map<String, Object>> rows = jdbc.queryForList(CONTACT + "c.email = ?", email);
         if (rows.isEmpty()) {
             throw new NotFoundException("Contact", email);
         }
-        Map<String, Object> c = rows.get(0);
+        return view(rows.get(0), MAX_ENTRIES);
+    }
+
+    /** The console's and API's history: by id, the latest {@code maxEntries}. */
+    @Transactional(readOnly = true)
+    public ContactHistoryView of(long contactId, int maxEntries) {
+        List<Map<String, Object>> rows = jdbc.queryForList(CONTACT + "c.id = ?", contactId);
+        if (rows.isEmpty()) {
+            throw new NotFoundException("Contact", contactId);
+        }
+        return view(rows.get(0), maxEntries);
+    }
+
+    private ContactHistoryView view(Map<String, Object> c, int maxEntries) {
+        String email = (String) c.get("email");
         long id = ((Number) c.get("id")).longValue();
         List<Entry> entries = new ArrayList<>();
         entries.addAll(audit(id));
@@ -65,7 +84,7 @@ public class ContactHistory {
             entries.add(new Entry(instant(c.get("created_at")), Kind.ADDED, null, null));
         }
         entries.sort(Comparator.comparing(Entry::at).thenComparing(Entry::kind));
-        int earlier = Math.max(0, entries.size() - MAX_ENTRIES);
+        int earlier = Math.max(0, entries.size() - maxEntries);
         List<String> tags = jdbc.queryForList("SELECT t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
                 + "WHERE ct.contact_id = ? ORDER BY t.name", String.class, id);
         return new ContactHistoryView(id, email, (String) c.get("first_name"), (String) c.get("last_name"),
@@ -113,18 +132,19 @@ public class ContactHistory {
     private List<Entry> campaigns(long id) {
         List<Entry> entries = new ArrayList<>();
         jdbc.query(
-                "SELECT c.name, r.status, r.sent_at, r.bounce, r.bounce_status, r.bounced_at FROM campaign_recipient r "
+                "SELECT c.name, r.status, r.sent_at, r.bounce, r.bounce_status, r.bounced_at, c.id FROM campaign_recipient r "
                         + "JOIN campaign c ON c.id = r.campaign_id WHERE r.contact_id = ?",
                 (ResultSet rs) -> {
                     if (rs.getTimestamp("sent_at") != null) {
                         entries.add(new Entry(instant(rs.getTimestamp("sent_at")), Kind.RECEIVED, rs.getString("name"),
-                                null));
+                                null, rs.getLong("id")));
                     }
                     if (rs.getTimestamp("bounced_at") != null) {
                         String status = rs.getString("bounce_status");
                         entries.add(new Entry(instant(rs.getTimestamp("bounced_at")), Kind.BOUNCED,
                                 rs.getString("name"), rs.getString("bounce").toLowerCase(Locale.ROOT)
-                                        + (status == null ? "" : " (" + status + ")")));
+                                        + (status == null ? "" : " (" + status + ")"),
+                                rs.getLong("id")));
                     }
                 }, id);
         return entries;
@@ -135,7 +155,8 @@ public class ContactHistory {
      * apart: first time and count.
      */
     private List<Entry> tracking(long id) {
-        return jdbc.query("SELECT c.name, e.kind, e.machine, COUNT(*) AS times, MIN(e.occurred_at) AS first_at "
+        return jdbc.query("SELECT c.name, e.kind, e.machine, COUNT(*) AS times, MIN(e.occurred_at) AS first_at, "
+                + "e.campaign_id "
                 + "FROM tracking_event e JOIN campaign_recipient r ON r.id = e.recipient_id JOIN campaign c ON c.id = e.campaign_id "
                 + "WHERE r.contact_id = ? AND e.kind IN ('OPEN', 'CLICK') GROUP BY e.campaign_id, c.name, e.kind, e.machine",
                 (rs, n) -> trackingEntry(rs), id);
@@ -148,7 +169,7 @@ public class ContactHistory {
                 : (machine ? Kind.CLICKED_BY_MACHINE : Kind.CLICKED);
         long times = rs.getLong("times");
         return new Entry(instant(rs.getTimestamp("first_at")), kind, rs.getString("name"),
-                times == 1 ? "once" : times + " times");
+                times == 1 ? "once" : times + " times", rs.getLong("campaign_id"));
     }
 
     private static Instant instant(Object value) {
