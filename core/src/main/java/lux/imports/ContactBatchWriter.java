@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes one batch of rows in the caller's transaction; on PostgreSQL an import writes on
- * {@link #writers()} connections at once, each batch holding addresses no other writer
- * has. On PostgreSQL the rows go through {@link PostgresContactCopier} (COPY into a
- * staging table, then set-based statements). On H2 a few statements: one lookup of the
- * addresses that exist, one of the suppression list, one insert (a JDBC batch, ON
+ * {@link #writers(ImportProperties)} connections at once, each batch holding addresses no
+ * other writer has. On PostgreSQL the rows go through {@link PostgresContactCopier} (COPY
+ * into a staging table, then set-based statements). On H2 a few statements: one lookup of
+ * the addresses that exist, one of the suppression list, one insert (a JDBC batch, ON
  * CONFLICT DO NOTHING), one JDBC batch of updates and one set-based tagging statement.
  * Both give the same contacts, counts and report for the same file.
  */
@@ -80,8 +80,8 @@ class ContactBatchWriter {
      * Connections an import writes on at the same time (each its own batches, one
      * transaction each). H2 gains nothing from more than one.
      */
-    int writers() {
-        return postgres() ? POSTGRES_WRITERS : 1;
+    int writers(ImportProperties properties) {
+        return properties.writers() > 0 ? properties.writers() : postgres() ? POSTGRES_WRITERS : 1;
     }
 
     private boolean postgres() {

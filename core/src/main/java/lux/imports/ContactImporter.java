@@ -111,7 +111,7 @@ class ContactImporter {
 
         private final int batchSize = writer.batchSize(properties);
 
-        private final Lane[] lanes = new Lane[writer.writers()];
+        private final Lane[] lanes = new Lane[writer.writers(properties)];
 
         // written by several threads: the reader counts invalid rows and in-batch
         // repeats, the writers the rest
