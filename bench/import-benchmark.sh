@@ -7,7 +7,8 @@
 #      (SafeFileFetcher, local mode) and imports it into a fresh PostgreSQL schema (COPY into a staging table,
 #      set-based merge, one tag on every row), with the heap limited by HEAP (default -Xmx256m),
 # and prints each as rows/s and as a ratio against the baseline. DATABASES="postgres h2" adds an H2 file database;
-# JAVA_OPTS="-Dbench.copier.log=DEBUG" logs where each PostgreSQL batch spends its time.
+# JAVA_OPTS="-Dbench.copier.log=DEBUG" logs where each PostgreSQL batch spends its time; JAVA_OPTS="-Dlux.imports.writers=1"
+# writes on one connection instead of PostgreSQL's default two (an A/B of the two writers).
 # PostgreSQL: PGHOST/PGPORT/PGUSER/PGDATABASE (default 127.0.0.1, 5432, postgres, test; the JDBC side reads
 # LUX_TEST_POSTGRES_URL/_USER/_PASSWORD, default the same server). Record the lines in docs/benchmarks.md.
 set -euo pipefail

@@ -21,12 +21,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one batch of rows in the caller's transaction. On PostgreSQL the rows go through
- * {@link PostgresContactCopier} (COPY into a staging table, then set-based statements).
- * On H2 a few statements: one lookup of the addresses that exist, one of the suppression
- * list, one insert (a JDBC batch, ON CONFLICT DO NOTHING), one JDBC batch of updates and
- * one set-based tagging statement. Both give the same contacts, counts and report for the
- * same file.
+ * Writes one batch of rows in the caller's transaction; on PostgreSQL an import writes on
+ * {@link #writers(ImportProperties)} connections at once, each batch holding addresses no
+ * other writer has. On PostgreSQL the rows go through {@link PostgresContactCopier} (COPY
+ * into a staging table, then set-based statements). On H2 a few statements: one lookup of
+ * the addresses that exist, one of the suppression list, one insert (a JDBC batch, ON
+ * CONFLICT DO NOTHING), one JDBC batch of updates and one set-based tagging statement.
+ * Both give the same contacts, counts and report for the same file.
  */
 @Component
 class ContactBatchWriter {
@@ -44,6 +45,11 @@ class ContactBatchWriter {
     private static final int POSTGRES_BATCH = 20_000;
 
     private static final int H2_BATCH = 1_000;
+
+    // PostgreSQL spends one backend (one core) per writing connection, and that backend
+    // is what an import waits for; two use both cores of a small machine and leave the
+    // rest of the pool to sending and tracking.
+    private static final int POSTGRES_WRITERS = 2;
 
     private final JdbcTemplate jdbc;
 
@@ -68,6 +74,14 @@ class ContactBatchWriter {
      */
     int batchSize(ImportProperties properties) {
         return properties.batchSize() > 0 ? properties.batchSize() : postgres() ? POSTGRES_BATCH : H2_BATCH;
+    }
+
+    /**
+     * Connections an import writes on at the same time (each its own batches, one
+     * transaction each). H2 gains nothing from more than one.
+     */
+    int writers(ImportProperties properties) {
+        return properties.writers() > 0 ? properties.writers() : postgres() ? POSTGRES_WRITERS : 1;
     }
 
     private boolean postgres() {

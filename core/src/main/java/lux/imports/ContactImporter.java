@@ -26,9 +26,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One pass over a CSV file: the {@link ContactRowReader} parses and validates on the
- * import's thread while a writer thread writes the previous batch (one transaction each,
- * so a cancelled or failed import keeps what it wrote). At most one batch waits while
- * another is written, so memory stays flat whatever the file's size.
+ * import's thread while writer threads write the previous batches (one transaction each,
+ * so a cancelled or failed import keeps what it wrote). Each writer fills and writes its
+ * own batches; a row goes to the writer its address hashes to, so two writers never touch
+ * the same address (no lock waits or deadlocks between them, and a repeat in the file
+ * meets its first row in the same writer, in file order). Per writer at most one batch
+ * waits while another is written, so memory stays flat whatever the file's size.
  */
 @Component
 class ContactImporter {
@@ -106,12 +109,12 @@ class ContactImporter {
 
         private final ErrorReport report = new ErrorReport(properties.errorReportLimit());
 
-        private final Map<String, ContactRow> batch = new LinkedHashMap<>();
-
         private final int batchSize = writer.batchSize(properties);
 
-        // written by both threads: the reader counts invalid rows and in-batch repeats,
-        // the writer the rest
+        private final Lane[] lanes = new Lane[writer.writers(properties)];
+
+        // written by several threads: the reader counts invalid rows and in-batch
+        // repeats, the writers the rest
         private final AtomicLong created = new AtomicLong();
 
         private final AtomicLong updated = new AtomicLong();
@@ -120,11 +123,9 @@ class ContactImporter {
 
         private final AtomicLong invalid = new AtomicLong();
 
+        private final AtomicLong rowsShown = new AtomicLong();
+
         private List<Long> tagIds = List.of();
-
-        private ExecutorService writerThread;
-
-        private Future<?> writing;
 
         Run(long importId, ImportRequest request, Actor actor, BooleanSupplier cancelled,
                 Consumer<ImportCounts> afterBatch) {
@@ -143,41 +144,42 @@ class ContactImporter {
             if (!request.tags().isEmpty()) {
                 tagIds = tx.execute(s -> writer.ensureTags(request.tags(), started));
             }
-            writerThread = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "lux-import-" + importId + "-writer");
-                t.setDaemon(true);
-                return t;
-            });
+            for (int i = 0; i < lanes.length; i++) {
+                lanes[i] = new Lane("lux-import-" + importId + "-writer-" + i);
+            }
             try (InputStream in = request.source().open()) {
                 boolean complete;
                 try {
                     complete = reader.read(in, this);
                 }
                 catch (ImportRefusedException e) {
-                    flush(); // the rows read before the refusal are valid: keep them, as
-                             // the message says
-                    awaitWritten();
+                    flushAll(); // the rows read before the refusal are valid: keep them,
+                                // as the message says
                     throw e;
                 }
-                flush();
-                awaitWritten();
+                flushAll();
                 return complete;
             }
             finally {
-                awaitQuietly(); // never leave a batch being written after the job is
-                                // marked done
-                writerThread.shutdown();
+                for (Lane lane : lanes) {
+                    if (lane != null) {
+                        lane.awaitQuietly(); // never leave a batch being written after
+                                             // the job is marked done
+                        lane.thread.shutdown();
+                    }
+                }
             }
         }
 
         @Override
         public void accepted(ContactRow row) {
-            if (batch.putIfAbsent(row.email(), row) != null) {
+            Lane lane = lanes[Math.floorMod(row.email().hashCode(), lanes.length)];
+            if (lane.batch.putIfAbsent(row.email(), row) != null) {
                 skipped.incrementAndGet(); // the same address earlier in this batch: the
                                            // first row wins
             }
-            if (batch.size() >= batchSize) {
-                flush();
+            if (lane.batch.size() >= batchSize) {
+                lane.flush();
             }
         }
 
@@ -191,27 +193,26 @@ class ContactImporter {
         public boolean keepReading() {
             if (cancelled.getAsBoolean()) { // per row: a cancel stops the import now, not
                                             // a batch later
-                flush();
-                awaitWritten();
+                flushAll();
                 return false;
             }
             return true;
         }
 
-        /** Hands the batch to the writer thread once the one before it is written. */
-        private void flush() {
-            awaitWritten();
-            if (batch.isEmpty()) {
-                return;
+        /** Writes what every writer holds and waits until it is written. */
+        private void flushAll() {
+            for (Lane lane : lanes) {
+                lane.flush();
             }
-            List<ContactRow> rows = new ArrayList<>(batch.values());
-            batch.clear();
-            long rowsRead = reader.rowsDone();
-            writing = writerThread.submit(() -> write(rows, rowsRead));
+            for (Lane lane : lanes) {
+                lane.awaitWritten();
+            }
         }
 
-        private void write(List<ContactRow> rows, long rowsRead) {
+        private void write(List<ContactRow> rows, long rowsReadWhenFlushed) {
             Instant now = clock.instant();
+            // writers finish in any order: progress never goes back
+            long rowsRead = rowsShown.accumulateAndGet(rowsReadWhenFlushed, Math::max);
             ContactBatchWriter.Outcome outcome = tx.execute(s -> {
                 ContactBatchWriter.Outcome o = writer.write(rows, importId, request.mode(), tagIds, consentSource, now);
                 jobs.progress(importId, new ImportCounts(rowsRead, created.get() + o.created(),
@@ -229,41 +230,76 @@ class ContactImporter {
                         "Not imported: the address is on the suppression list ("
                                 + s.reason().name().toLowerCase(Locale.ROOT) + "), so it stays unmailable.");
             }
-            afterBatch.accept(counts(rowsRead));
-        }
-
-        /** Waits for the batch being written; its failure becomes this thread's. */
-        private void awaitWritten() {
-            Future<?> current = writing;
-            if (current == null) {
-                return;
-            }
-            writing = null;
-            try {
-                current.get();
-            }
-            catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while the import was writing a batch", e);
+            synchronized (afterBatch) { // the listener is not made for two writers
+                afterBatch.accept(counts(rowsRead));
             }
         }
 
-        private void awaitQuietly() {
-            try {
+        /**
+         * One writer: the batch being filled for it, its thread and the batch it writes.
+         */
+        private final class Lane {
+
+            private final Map<String, ContactRow> batch = new LinkedHashMap<>();
+
+            private final ExecutorService thread;
+
+            private Future<?> writing;
+
+            Lane(String name) {
+                this.thread = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, name);
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+
+            /** Hands the batch to the writer thread once the one before it is written. */
+            void flush() {
                 awaitWritten();
+                if (batch.isEmpty()) {
+                    return;
+                }
+                List<ContactRow> rows = new ArrayList<>(batch.values());
+                batch.clear();
+                long rowsRead = reader.rowsDone();
+                writing = thread.submit(() -> write(rows, rowsRead));
             }
-            catch (RuntimeException | Error e) {
-                log.debug("Import {}: a batch failed while the import was already stopping", importId, e);
+
+            /** Waits for the batch being written; its failure becomes this thread's. */
+            void awaitWritten() {
+                Future<?> current = writing;
+                if (current == null) {
+                    return;
+                }
+                writing = null;
+                try {
+                    current.get();
+                }
+                catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while the import was writing a batch", e);
+                }
             }
+
+            void awaitQuietly() {
+                try {
+                    awaitWritten();
+                }
+                catch (RuntimeException | Error e) {
+                    log.debug("Import {}: a batch failed while the import was already stopping", importId, e);
+                }
+            }
+
         }
 
         ImportCounts counts(long rowsDone) {

@@ -40,6 +40,9 @@ import org.springframework.validation.annotation.Validated;
  * @param queueCapacity imports waiting for a thread; beyond that a new import is refused
  * at once (a clear "try again later"), so waiting uploads cannot pile up on disk and in
  * memory
+ * @param writers connections one import writes on at the same time, each with its own
+ * addresses; 0 (the default) picks by database: 2 on PostgreSQL (one backend per core of
+ * a small machine), 1 on H2
  */
 @Validated
 @ConfigurationProperties("lux.imports")
@@ -55,7 +58,7 @@ public record ImportProperties(@Min(0) @Max(100000) @DefaultValue("0") int batch
                 "*.teams.microsoft.us", "*.asm.skype.com" }) List<String> allowedHosts,
         @DefaultValue("false") boolean allowPrivateAddresses, @NotNull @DefaultValue("100MB") DataSize maxFileSize,
         @NotNull @DurationMin(millis = 100) @DefaultValue("2m") Duration fetchTimeout,
-        @Min(0) @DefaultValue("10") int queueCapacity){
+        @Min(0) @DefaultValue("10") int queueCapacity, @Min(0) @Max(8) @DefaultValue("0") int writers){
 
     /** The directory uploads wait in. */
     Path spool() {

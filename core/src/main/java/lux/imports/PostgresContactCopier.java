@@ -28,9 +28,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * statements do what {@link ContactBatchWriter} does row by row on H2: find suppressed
  * new addresses (a join, reported by line), update existing contacts ("update existing"),
  * insert the new ones ({@code ON CONFLICT DO NOTHING}: an address written by an earlier
- * batch of this file or by someone else meanwhile is skipped) and tag what was written.
- * The staging table lives in the transaction only ({@code ON COMMIT DROP}), so pooled
- * connections carry nothing over.
+ * batch of this file or by someone else meanwhile is skipped) and tag what was written,
+ * in the consent ledger too. Commits do not wait for the WAL flush
+ * ({@code synchronous_commit = off}): an import can be run again. The staging table lives
+ * in the transaction only ({@code ON COMMIT DROP}), so pooled connections carry nothing
+ * over.
  */
 final class PostgresContactCopier {
 
@@ -87,6 +89,10 @@ final class PostgresContactCopier {
         return jdbc.execute((ConnectionCallback<ContactBatchWriter.Outcome>) con -> {
             long t0 = System.nanoTime();
             try (var s = con.createStatement()) {
+                // An import can be run again, so its commits need not wait for the WAL
+                // flush; a crash of PostgreSQL loses at most the last moment's batches,
+                // and the job's progress row goes with them (same transaction).
+                s.execute("SET LOCAL synchronous_commit = off");
                 s.execute(STAGE);
             }
             copy(con, rows);
@@ -95,6 +101,13 @@ final class PostgresContactCopier {
             long t2 = System.nanoTime();
             int updated = 0;
             if (mode == ImportMode.UPDATE_EXISTING) {
+                try (var s = con.createStatement()) {
+                    // The planner would hash the whole contact table for every batch
+                    // (its cost model prefers that to 20,000 index probes): 0.9 s
+                    // against 0.3 s at 500,000 contacts, growing with the table.
+                    s.execute("SET LOCAL enable_hashjoin = off");
+                    s.execute("SET LOCAL enable_mergejoin = off");
+                }
                 try (PreparedStatement ps = con.prepareStatement(UPDATE)) {
                     ps.setObject(1, at);
                     ps.setLong(2, importId);

@@ -254,7 +254,7 @@ class HostileImportTest {
         ImportProperties p = properties;
         ImportProperties big = new ImportProperties(batchSize, p.threads(), p.progressInterval(), p.errorReportLimit(),
                 p.maxRecordChars(), p.maxFieldChars(), p.heartbeat(), p.spoolDirectory(), p.allowedHosts(),
-                p.allowPrivateAddresses(), p.maxFileSize(), p.fetchTimeout(), p.queueCapacity());
+                p.allowPrivateAddresses(), p.maxFileSize(), p.fetchTimeout(), p.queueCapacity(), p.writers());
         return new ContactImportService(new ContactImporter(writer, jobs, tx, big, clock), jobs, spool, fetcher, audit,
                 publisher, tx, big, clock);
     }

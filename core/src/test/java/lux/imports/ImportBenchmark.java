@@ -95,7 +95,7 @@ public final class ImportBenchmark {
     private static void parseOnly(Path csv, long rows) throws IOException, InterruptedException {
         ImportProperties defaults = new ImportProperties(0, 1, java.time.Duration.ofMillis(500), 10_000, 16_000_000,
                 100_000, java.time.Duration.ofSeconds(30), "", java.util.List.of(), false,
-                org.springframework.util.unit.DataSize.ofMegabytes(100), java.time.Duration.ofMinutes(2), 10);
+                org.springframework.util.unit.DataSize.ofMegabytes(100), java.time.Duration.ofMinutes(2), 10, 0);
         long[] counts = new long[2];
         ContactRowReader.Rows sink = new ContactRowReader.Rows() {
             @Override
