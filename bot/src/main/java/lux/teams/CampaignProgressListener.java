@@ -61,14 +61,14 @@ class CampaignProgressListener {
         CampaignView c = campaigns.get(e.campaignId());
         boolean byLux = e.actor().channel() == Channel.SCHEDULER || e.actor().channel() == Channel.SYSTEM;
         switch (e.to()) {
-            case SENDING -> postOrUpdate(c, CardFactory.Progress.of(c, "sending", null, null, true));
+            case SENDING -> postOrUpdate(c, CardFactory.Progress.of(c, CampaignStatus.SENDING, null, null, true));
             case SENT, FAILED -> {
                 c = campaigns.refreshCounters(c.id());
-                update(c.id(), CardFactory.Progress.of(c, e.to().label(), null, null, false));
+                update(c.id(), CardFactory.Progress.of(c, e.to(), null, null, false));
             }
-            case PAUSED -> update(c.id(), CardFactory.Progress.of(c, "paused", null,
+            case PAUSED -> update(c.id(), CardFactory.Progress.of(c, CampaignStatus.PAUSED, null,
                     byLux ? "paused by LUX" : "paused by " + e.actor().name(), false));
-            case CANCELLED -> update(c.id(), CardFactory.Progress.of(c, "cancelled", null, null, false));
+            case CANCELLED -> update(c.id(), CardFactory.Progress.of(c, CampaignStatus.CANCELLED, null, null, false));
             default -> {
                 // scheduled / back to draft: the bot already answered the person who did
                 // it
@@ -79,7 +79,7 @@ class CampaignProgressListener {
     private void delivery(DeliveryEvent e) {
         CampaignView c = campaigns.get(e.campaignId());
         if (e instanceof DeliveryEvent.Started s) {
-            postOrUpdate(c, new CardFactory.Progress(c.id(), c.name(), "sending", s.recipients(), 0, 0, 0,
+            postOrUpdate(c, new CardFactory.Progress(c.id(), c.name(), CampaignStatus.SENDING, s.recipients(), 0, 0, 0,
                     s.estimatedFinish(), null, true));
         }
         else if (e instanceof DeliveryEvent.Progress p) {
@@ -87,17 +87,17 @@ class CampaignProgressListener {
             // turn a final card back
             if (c.status() == CampaignStatus.SENDING
                     && shown.claimProgressUpdate(c.id(), properties.progressUpdateInterval())) {
-                update(c.id(), new CardFactory.Progress(c.id(), c.name(), "sending", p.total(), p.sent(), p.failed(),
-                        p.skipped(), p.estimatedFinish(), null, true));
+                update(c.id(), new CardFactory.Progress(c.id(), c.name(), CampaignStatus.SENDING, p.total(), p.sent(),
+                        p.failed(), p.skipped(), p.estimatedFinish(), null, true));
             }
         }
         else if (e instanceof DeliveryEvent.Finished f) {
             shown.progressFinished(c.id());
-            update(c.id(), new CardFactory.Progress(c.id(), c.name(), f.status().label(),
-                    f.sent() + f.failed() + f.skipped(), f.sent(), f.failed(), f.skipped(), null, null, false));
+            update(c.id(), new CardFactory.Progress(c.id(), c.name(), f.status(), f.sent() + f.failed() + f.skipped(),
+                    f.sent(), f.failed(), f.skipped(), null, null, false));
         }
         else if (e instanceof DeliveryEvent.Paused p) {
-            update(c.id(), CardFactory.Progress.of(c, "paused", null, p.reason(), false));
+            update(c.id(), CardFactory.Progress.of(c, CampaignStatus.PAUSED, null, p.reason(), false));
         }
     }
 

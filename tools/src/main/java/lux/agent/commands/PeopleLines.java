@@ -40,6 +40,9 @@ record PeopleLines(TeamsMessages messages, Locale locale) {
         else if (result instanceof ToolResult.ContactsAdded added) {
             return added(added);
         }
+        else if (result instanceof ToolResult.Extension extension) {
+            return extension.line().in(messages, locale);
+        }
         return result.forPeople();
     }
 
