@@ -261,11 +261,15 @@ class CardFactory {
         return facts(title, text, List.of(), null, List.of(), Locale.ENGLISH);
     }
 
-    Card form(FormKind form, List<String> templateNames) {
+    Card form(FormKind form, List<String> templateNames, Locale locale) {
         return switch (form) {
-            case CONTACT -> templates.render("form-contact", Map.of());
-            case TEMPLATE -> templates.render("form-template", Map.of());
-            case CAMPAIGN -> templates.render("form-campaign", Map.of("templates", templateNames));
+            case CONTACT -> templates.render("form-contact", Map.of(), locale);
+            // the variable is LUX's own syntax, the same in every language
+            case TEMPLATE -> templates.render(
+                    "form-template", Map.of("hint", messages.text(locale, "card.form.template.hintBefore")
+                            + " {{ contact.first_name }} " + messages.text(locale, "card.form.template.hintAfter")),
+                    locale);
+            case CAMPAIGN -> templates.render("form-campaign", Map.of("templates", templateNames), locale);
         };
     }
 

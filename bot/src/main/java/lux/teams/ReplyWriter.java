@@ -165,7 +165,7 @@ class ReplyWriter {
             return edits.suppressions(s, zone, locale);
         }
         else if (output instanceof AgentOutput.Form f) {
-            return cards.form(f.kind(), templates.list().stream().map(TemplateView::name).toList());
+            return cards.form(f.kind(), templates.list().stream().map(TemplateView::name).toList(), locale);
         }
         return null;
     }

@@ -170,9 +170,9 @@ class CardFixturesTest {
                                 ContactStatus.BOUNCED, List.of(), List.of(), 0),
                         new lux.stats.ContactEngagement(2, 0, 0, 0, 0, null)), ZONE, EN));
         CARDS.put("notice", cards.notice("LUX paused " + NASTY, NASTY));
-        CARDS.put("form-contact", cards.form(lux.agent.FormKind.CONTACT, List.of()));
-        CARDS.put("form-template", cards.form(lux.agent.FormKind.TEMPLATE, List.of()));
-        CARDS.put("form-campaign", cards.form(lux.agent.FormKind.CAMPAIGN, List.of("Invite", NASTY)));
+        CARDS.put("form-contact", cards.form(lux.agent.FormKind.CONTACT, List.of(), EN));
+        CARDS.put("form-template", cards.form(lux.agent.FormKind.TEMPLATE, List.of(), EN));
+        CARDS.put("form-campaign", cards.form(lux.agent.FormKind.CAMPAIGN, List.of("Invite", NASTY), EN));
         EditCards edits = new EditCards(new CardTemplates(new lux.agent.TeamsMessages()),
                 new lux.agent.TeamsMessages());
         CARDS.put("contact",

@@ -165,6 +165,14 @@ class GermanCardsTest {
                 new CardFactory.Progress(7, "Frühling", CampaignStatus.PAUSED, 120, 40, 2, 1, null, null, false), ZONE,
                 l));
         german.put("progress", List.of("pausiert"));
+        shown.put("form-contact", l -> cards.form(lux.agent.FormKind.CONTACT, List.of(), l));
+        german.put("form-contact", List.of("Kontakte hinzufügen", "E-Mail-Adressen (durch Kommas getrennt)",
+                "Geben Sie mindestens eine E-Mail-Adresse an", "Hinzufügen"));
+        shown.put("form-template", l -> cards.form(lux.agent.FormKind.TEMPLATE, List.of(), l));
+        german.put("form-template", List.of("Neue E-Mail-Vorlage",
+                "Sie können {{ contact.first_name }} und andere Kontaktfelder verwenden.", "Vorlage speichern"));
+        shown.put("form-campaign", l -> cards.form(lux.agent.FormKind.CAMPAIGN, List.of("Einladung"), l));
+        german.put("form-campaign", List.of("Neue Kampagne", "Name der Kampagne", "morgen 10:00", "Kampagne anlegen"));
 
         shown.forEach((name, card) -> {
             String de = texts(card.apply(Locale.GERMAN).json());
@@ -174,7 +182,8 @@ class GermanCardsTest {
         });
         // the scan finds English where it is: it can fail
         for (String name : List.of("test-sent", "import-result", "replies", "audience", "content", "timeline",
-                "contact", "suppressions", "contact-deletion", "campaigns")) {
+                "contact", "suppressions", "contact-deletion", "campaigns", "form-contact", "form-template",
+                "form-campaign")) {
             assertThat(EnglishLeftovers.in(texts(shown.get(name).apply(Locale.ENGLISH).json()), "card.", "status."))
                 .as(name + " in English")
                 .isNotEmpty();
