@@ -1,6 +1,9 @@
 package lux.teams;
 
 import com.microsoft.bot.schema.ResourceResponse;
+import java.util.Locale;
+import java.util.function.Function;
+import lux.agent.TeamsMessages;
 import lux.audit.Channel;
 import lux.campaigns.CampaignEvent;
 import lux.campaigns.CampaignService;
@@ -35,8 +38,11 @@ class CampaignProgressListener {
 
     private final TeamsProperties properties;
 
+    private final TeamsMessages messages;
+
     CampaignProgressListener(TeamsMessenger messenger, CampaignOwnerChat owners, ShownCards shown, CardFactory cards,
-            CampaignService campaigns, TeamsProperties properties) {
+            CampaignService campaigns, TeamsProperties properties, TeamsMessages messages) {
+        this.messages = messages;
         this.messenger = messenger;
         this.owners = owners;
         this.shown = shown;
@@ -66,8 +72,9 @@ class CampaignProgressListener {
                 c = campaigns.refreshCounters(c.id());
                 update(c.id(), CardFactory.Progress.of(c, e.to(), null, null, false));
             }
-            case PAUSED -> update(c.id(), CardFactory.Progress.of(c, CampaignStatus.PAUSED, null,
-                    byLux ? "paused by LUX" : "paused by " + e.actor().name(), false));
+            case PAUSED -> update(c.id(), CardFactory.Progress.of(c, CampaignStatus.PAUSED, null, null, false),
+                    locale -> byLux ? messages.text(locale, "card.progress.pausedByLux")
+                            : messages.text(locale, "card.progress.pausedBy", e.actor().name()));
             case CANCELLED -> update(c.id(), CardFactory.Progress.of(c, CampaignStatus.CANCELLED, null, null, false));
             default -> {
                 // scheduled / back to draft: the bot already answered the person who did
@@ -117,10 +124,15 @@ class CampaignProgressListener {
     }
 
     private void update(long campaignId, CardFactory.Progress progress) {
+        update(campaignId, progress, locale -> progress.note());
+    }
+
+    /** With a note said in each chat's language. */
+    private void update(long campaignId, CardFactory.Progress progress, Function<Locale, String> note) {
         for (ShownCards.Shown card : shown.progressCards(campaignId)) {
             messenger.conversation(card.conversationId())
-                .ifPresent(chat -> messenger.update(chat, card.activityId(),
-                        Replies.card(cards.progress(progress, chat.zone(), chat.locale()))));
+                .ifPresent(chat -> messenger.update(chat, card.activityId(), Replies
+                    .card(cards.progress(progress.withNote(note.apply(chat.locale())), chat.zone(), chat.locale()))));
         }
     }
 

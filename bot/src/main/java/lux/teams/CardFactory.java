@@ -317,6 +317,11 @@ class CardFactory {
     /** What the live sending card shows. */
     record Progress(long campaignId, String campaignName, CampaignStatus status, long total, long sent, long failed,
             long skipped, Instant estimatedFinish, String note, boolean running) {
+        Progress withNote(String note) {
+            return new Progress(campaignId, campaignName, status, total, sent, failed, skipped, estimatedFinish, note,
+                    running);
+        }
+
         static Progress of(CampaignView c, CampaignStatus status, Instant estimatedFinish, String note,
                 boolean running) {
             return new Progress(c.id(), c.name(), status, c.recipientsTotal(), c.sentCount(), c.failedCount(),

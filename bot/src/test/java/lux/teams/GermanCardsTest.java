@@ -161,10 +161,12 @@ class GermanCardsTest {
         german.put("contacts", List.of("abgemeldet · vip"));
         shown.put("stats", l -> cards.stats(new CampaignStats(campaign, 120, 100, 2, 1, 17, 40, 5, 12, 1), null, l));
         german.put("stats", List.of("wird gesendet"));
-        shown.put("progress", l -> cards.progress(
-                new CardFactory.Progress(7, "Frühling", CampaignStatus.PAUSED, 120, 40, 2, 1, null, null, false), ZONE,
-                l));
-        german.put("progress", List.of("pausiert"));
+        shown.put("progress",
+                l -> cards.progress(
+                        new CardFactory.Progress(7, "Frühling", CampaignStatus.PAUSED, 120, 40, 2, 1, null, null, false)
+                            .withNote(messages.text(l, "card.progress.pausedBy", "Mia")),
+                        ZONE, l));
+        german.put("progress", List.of("pausiert", "pausiert von Mia"));
         shown.put("form-contact", l -> cards.form(lux.agent.FormKind.CONTACT, List.of(), l));
         german.put("form-contact", List.of("Kontakte hinzufügen", "E-Mail-Adressen (durch Kommas getrennt)",
                 "Geben Sie mindestens eine E-Mail-Adresse an", "Hinzufügen"));
