@@ -1,6 +1,9 @@
 package lux.teams;
 
 import com.microsoft.bot.schema.ResourceResponse;
+import java.util.Locale;
+import java.util.function.Function;
+import lux.agent.TeamsMessages;
 import lux.audit.Channel;
 import lux.campaigns.CampaignEvent;
 import lux.campaigns.CampaignService;
@@ -35,8 +38,11 @@ class CampaignProgressListener {
 
     private final TeamsProperties properties;
 
+    private final TeamsMessages messages;
+
     CampaignProgressListener(TeamsMessenger messenger, CampaignOwnerChat owners, ShownCards shown, CardFactory cards,
-            CampaignService campaigns, TeamsProperties properties) {
+            CampaignService campaigns, TeamsProperties properties, TeamsMessages messages) {
+        this.messages = messages;
         this.messenger = messenger;
         this.owners = owners;
         this.shown = shown;
@@ -61,14 +67,15 @@ class CampaignProgressListener {
         CampaignView c = campaigns.get(e.campaignId());
         boolean byLux = e.actor().channel() == Channel.SCHEDULER || e.actor().channel() == Channel.SYSTEM;
         switch (e.to()) {
-            case SENDING -> postOrUpdate(c, CardFactory.Progress.of(c, "sending", null, null, true));
+            case SENDING -> postOrUpdate(c, CardFactory.Progress.of(c, CampaignStatus.SENDING, null, null, true));
             case SENT, FAILED -> {
                 c = campaigns.refreshCounters(c.id());
-                update(c.id(), CardFactory.Progress.of(c, e.to().label(), null, null, false));
+                update(c.id(), CardFactory.Progress.of(c, e.to(), null, null, false));
             }
-            case PAUSED -> update(c.id(), CardFactory.Progress.of(c, "paused", null,
-                    byLux ? "paused by LUX" : "paused by " + e.actor().name(), false));
-            case CANCELLED -> update(c.id(), CardFactory.Progress.of(c, "cancelled", null, null, false));
+            case PAUSED -> update(c.id(), CardFactory.Progress.of(c, CampaignStatus.PAUSED, null, null, false),
+                    locale -> byLux ? messages.text(locale, "card.progress.pausedByLux")
+                            : messages.text(locale, "card.progress.pausedBy", e.actor().name()));
+            case CANCELLED -> update(c.id(), CardFactory.Progress.of(c, CampaignStatus.CANCELLED, null, null, false));
             default -> {
                 // scheduled / back to draft: the bot already answered the person who did
                 // it
@@ -79,7 +86,7 @@ class CampaignProgressListener {
     private void delivery(DeliveryEvent e) {
         CampaignView c = campaigns.get(e.campaignId());
         if (e instanceof DeliveryEvent.Started s) {
-            postOrUpdate(c, new CardFactory.Progress(c.id(), c.name(), "sending", s.recipients(), 0, 0, 0,
+            postOrUpdate(c, new CardFactory.Progress(c.id(), c.name(), CampaignStatus.SENDING, s.recipients(), 0, 0, 0,
                     s.estimatedFinish(), null, true));
         }
         else if (e instanceof DeliveryEvent.Progress p) {
@@ -87,17 +94,17 @@ class CampaignProgressListener {
             // turn a final card back
             if (c.status() == CampaignStatus.SENDING
                     && shown.claimProgressUpdate(c.id(), properties.progressUpdateInterval())) {
-                update(c.id(), new CardFactory.Progress(c.id(), c.name(), "sending", p.total(), p.sent(), p.failed(),
-                        p.skipped(), p.estimatedFinish(), null, true));
+                update(c.id(), new CardFactory.Progress(c.id(), c.name(), CampaignStatus.SENDING, p.total(), p.sent(),
+                        p.failed(), p.skipped(), p.estimatedFinish(), null, true));
             }
         }
         else if (e instanceof DeliveryEvent.Finished f) {
             shown.progressFinished(c.id());
-            update(c.id(), new CardFactory.Progress(c.id(), c.name(), f.status().label(),
-                    f.sent() + f.failed() + f.skipped(), f.sent(), f.failed(), f.skipped(), null, null, false));
+            update(c.id(), new CardFactory.Progress(c.id(), c.name(), f.status(), f.sent() + f.failed() + f.skipped(),
+                    f.sent(), f.failed(), f.skipped(), null, null, false));
         }
         else if (e instanceof DeliveryEvent.Paused p) {
-            update(c.id(), CardFactory.Progress.of(c, "paused", null, p.reason(), false));
+            update(c.id(), CardFactory.Progress.of(c, CampaignStatus.PAUSED, null, p.reason(), false));
         }
     }
 
@@ -117,10 +124,15 @@ class CampaignProgressListener {
     }
 
     private void update(long campaignId, CardFactory.Progress progress) {
+        update(campaignId, progress, locale -> progress.note());
+    }
+
+    /** With a note said in each chat's language. */
+    private void update(long campaignId, CardFactory.Progress progress, Function<Locale, String> note) {
         for (ShownCards.Shown card : shown.progressCards(campaignId)) {
             messenger.conversation(card.conversationId())
-                .ifPresent(chat -> messenger.update(chat, card.activityId(),
-                        Replies.card(cards.progress(progress, chat.zone(), chat.locale()))));
+                .ifPresent(chat -> messenger.update(chat, card.activityId(), Replies
+                    .card(cards.progress(progress.withNote(note.apply(chat.locale())), chat.zone(), chat.locale()))));
         }
     }
 

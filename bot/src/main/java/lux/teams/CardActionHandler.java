@@ -84,8 +84,8 @@ class CardActionHandler {
                     CampaignView campaign = confirmations.decline(value.path("nonce").asText(null), user.actor());
                     replaceCard(turn, cards.confirmationDone(messages.text(locale, "card.confirm.notDone"),
                             messages.text(locale, "card.confirm.nothingDone", campaign.name()), locale));
-                    sender.send(turn, Replies
-                        .text(messages.text(locale, "card.done.declined", campaign.name(), campaign.status().label())));
+                    sender.send(turn, Replies.text(messages.text(locale, "card.done.declined", campaign.name(),
+                            messages.status(locale, campaign.status()))));
                 }
                 case "confirm-contacts" -> {
                     var deleted = deletions.confirm(value.path("nonce").asText(null), user.actor());

@@ -14,6 +14,7 @@ import lux.agent.ConfirmationKind;
 import lux.agent.TeamsMessages;
 import lux.agent.FormKind;
 import lux.agent.insights.CampaignStats;
+import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
 import lux.contacts.ContactView;
 import lux.delivery.TestSendResult;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every card the bot sends, built from data with the JSON templates of
- * {@link CardTemplates}; the cards people meet most (help, confirmation, contacts, stats,
- * progress) speak the reader's language, the data in them stays as written.
+ * {@link CardTemplates}, in the reader's language (labels, statuses, dates); the data in
+ * them stays as written.
  */
 @Component
 class CardFactory {
@@ -67,7 +68,7 @@ class CardFactory {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ContactView c : output.contacts()) {
             String details = c.displayName().equals(c.email()) ? "" : c.displayName() + " · ";
-            details += c.status().name().toLowerCase(Locale.ROOT)
+            details += messages.status(locale, c.status())
                     + (c.tags().isEmpty() ? "" : " · " + String.join(", ", c.tags()));
             rows.add(Map.of("email", c.email(), "details", details));
         }
@@ -79,32 +80,35 @@ class CardFactory {
                 locale);
     }
 
-    Card templates(AgentOutput.Templates output) {
+    Card templates(AgentOutput.Templates output, Locale locale) {
         List<Map<String, Object>> rows = output.templates()
             .stream()
             .map(t -> Map.<String, Object>of("name", t.name(), "subject", t.subject()))
             .toList();
-        return templates.render("templates", Map.of("templates", rows));
+        return templates.render("templates", Map.of("templates", rows), locale);
     }
 
-    Card templatePreview(AgentOutput.TemplatePreview output) {
+    Card templatePreview(AgentOutput.TemplatePreview output, Locale locale) {
         String body = output.rendered().text();
         if (body.length() > PREVIEW_CHARS) {
             body = body.substring(0, PREVIEW_CHARS) + "…";
         }
         return templates.render("template-preview",
-                Map.of("title", "Template: " + output.name(), "subject", output.rendered().subject(), "body", body));
+                Map.of("title", messages.text(locale, "card.preview.title", output.name()), "subject",
+                        output.rendered().subject(), "body", body),
+                locale);
     }
 
-    Card campaigns(AgentOutput.Campaigns output, ZoneId zone) {
+    Card campaigns(AgentOutput.Campaigns output, ZoneId zone, Locale locale) {
         List<Map<String, Object>> rows = output.campaigns()
             .stream()
             .map(c -> Map.<String, Object>of("name", c.name(), "status",
-                    c.status().label() + (c.scheduledAt() == null ? "" : " · " + when(c.scheduledAt(), zone))
-                            + (c.recipientsTotal() > 0 ? " · " + c.sentCount() + "/" + c.recipientsTotal() + " sent"
-                                    : "")))
+                    messages.status(locale, c.status())
+                            + (c.scheduledAt() == null ? "" : " · " + when(c.scheduledAt(), zone, locale))
+                            + (c.recipientsTotal() > 0 ? " · " + messages.text(locale, "card.campaigns.sent",
+                                    String.valueOf(c.sentCount()), String.valueOf(c.recipientsTotal())) : "")))
             .toList();
-        return templates.render("campaigns", Map.of("campaigns", rows));
+        return templates.render("campaigns", Map.of("campaigns", rows), locale);
     }
 
     Card confirmation(AgentOutput.Confirmation c, ZoneId zone, Locale locale) {
@@ -152,15 +156,20 @@ class CardFactory {
      * What a test send did: where it went, for whom it was rendered, and any address it
      * could not reach.
      */
-    Card testSent(AgentOutput.TestSent t) {
+    Card testSent(AgentOutput.TestSent t, Locale locale) {
         TestSendResult r = t.result();
-        List<Map<String, Object>> facts = new ArrayList<>(List.of(fact("Subject", r.subject()),
-                fact("Sent to", r.sentTo().isEmpty() ? "nobody" : String.join(", ", r.sentTo())),
-                fact("Rendered for", r.renderedFor()), fact("Sent with", r.transport())));
-        r.failed().forEach(f -> facts.add(fact("Not sent", f)));
-        String text = "Links are not tracked and nothing is counted; the " + t.kind() + " is unchanged.";
-        return facts((r.sentTo().isEmpty() ? "Test not sent: " : "Test sent: ") + t.name(), text, facts, null,
-                List.of(), Locale.ENGLISH);
+        List<Map<String, Object>> facts = new ArrayList<>(
+                List.of(fact(messages.text(locale, "card.test.subject"), r.subject()),
+                        fact(messages.text(locale, "card.test.sentTo"),
+                                r.sentTo().isEmpty() ? messages.text(locale, "card.test.nobody")
+                                        : String.join(", ", r.sentTo())),
+                        fact(messages.text(locale, "card.test.renderedFor"), r.renderedFor()),
+                        fact(messages.text(locale, "card.test.sentWith"), r.transport())));
+        r.failed().forEach(f -> facts.add(fact(messages.text(locale, "card.test.failed"), f)));
+        String text = messages.text(locale,
+                "template".equals(t.kind()) ? "card.test.unchanged.template" : "card.test.unchanged.campaign");
+        return facts(messages.text(locale, r.sentTo().isEmpty() ? "card.test.notSent" : "card.test.sent", t.name()),
+                text, facts, null, List.of(), locale);
     }
 
     Card confirmationDone(String title, String text, Locale locale) {
@@ -169,7 +178,7 @@ class CardFactory {
 
     Card stats(CampaignStats s, String chartUrl, Locale locale) {
         List<Map<String, Object>> facts = List.of(
-                fact(messages.text(locale, "card.stats.status"), s.campaign().status().label()),
+                fact(messages.text(locale, "card.stats.status"), messages.status(locale, s.campaign().status())),
                 fact(messages.text(locale, "card.stats.recipients"), s.recipients()),
                 fact(messages.text(locale, "card.stats.sent"), s.sent()),
                 fact(messages.text(locale, "card.stats.delivered"),
@@ -196,7 +205,7 @@ class CardFactory {
         int percent = p.total() == 0 ? 0 : (int) Math.min(100, done * 100 / p.total());
         String bar = "█".repeat(percent / 5) + "░".repeat(20 - percent / 5) + " " + percent + "%";
         List<Map<String, Object>> facts = new ArrayList<>(
-                List.of(fact(messages.text(locale, "card.stats.status"), p.status()),
+                List.of(fact(messages.text(locale, "card.stats.status"), messages.status(locale, p.status())),
                         fact(messages.text(locale, "card.progress.sent"),
                                 messages.text(locale, "card.progress.sentValue", String.valueOf(p.sent()),
                                         String.valueOf(p.total()))),
@@ -214,41 +223,53 @@ class CardFactory {
         return facts(messages.text(locale, "card.progress.title", p.campaignName()), bar, facts, null, actions, locale);
     }
 
-    Card importProgress(ImportEvent.Progress p) {
-        String done = p.rowsTotal() == null ? p.rowsDone() + " rows read"
-                : p.rowsDone() + " of " + p.rowsTotal() + " rows";
-        return facts("Importing " + p.fileName(), "Working on it; this card updates as the import runs.",
-                List.of(fact("Progress", done), fact("Invalid rows so far", p.invalid())), null, List.of(),
-                Locale.ENGLISH);
+    Card importProgress(ImportEvent.Progress p, Locale locale) {
+        String done = p.rowsTotal() == null
+                ? messages.text(locale, "card.import.rowsRead", String.valueOf(p.rowsDone())) : messages.text(locale,
+                        "card.import.rowsOf", String.valueOf(p.rowsDone()), String.valueOf(p.rowsTotal()));
+        return facts(messages.text(locale, "card.import.progress.title", p.fileName()),
+                messages.text(locale, "card.import.progress.text"),
+                List.of(fact(messages.text(locale, "card.import.progress"), done),
+                        fact(messages.text(locale, "card.import.invalidSoFar"), p.invalid())),
+                null, List.of(), locale);
     }
 
     /**
      * The result with counts and, when rows were refused, the first problems by line and
      * the full report's address.
      */
-    Card importResult(ImportEvent.Finished f, String errorReportUrl, List<String> firstProblems) {
-        String text = f.failure() != null ? "The file was refused: " + f.failure()
-                : f.cancelled() ? "The import was cancelled; rows already read are kept." : "Import finished.";
-        List<Map<String, Object>> facts = new ArrayList<>(List.of(fact("Created", f.created()),
-                fact("Updated", f.updated()), fact("Skipped", f.skipped()), fact("Invalid", f.invalid())));
+    Card importResult(ImportEvent.Finished f, String errorReportUrl, List<String> firstProblems, Locale locale) {
+        String text = f.failure() != null ? messages.text(locale, "card.import.refused", f.failure())
+                : messages.text(locale, f.cancelled() ? "card.import.cancelled" : "card.import.finished");
+        List<Map<String, Object>> facts = new ArrayList<>(
+                List.of(fact(messages.text(locale, "card.import.created"), f.created()),
+                        fact(messages.text(locale, "card.import.updated"), f.updated()),
+                        fact(messages.text(locale, "card.import.skipped"), f.skipped()),
+                        fact(messages.text(locale, "card.import.invalid"), f.invalid())));
         if (f.invalid() > 0 || f.skipped() > 0) {
-            firstProblems.forEach(problem -> facts.add(fact("Not imported", problem)));
+            firstProblems
+                .forEach(problem -> facts.add(fact(messages.text(locale, "card.import.notImported"), problem)));
             if (errorReportUrl != null) {
-                facts.add(fact("Error report", errorReportUrl));
+                facts.add(fact(messages.text(locale, "card.import.errorReport"), errorReportUrl));
             }
         }
-        return facts("Import of " + f.fileName(), text, facts, null, List.of(), Locale.ENGLISH);
+        return facts(messages.text(locale, "card.import.result.title", f.fileName()), text, facts, null, List.of(),
+                locale);
     }
 
     Card notice(String title, String text) {
         return facts(title, text, List.of(), null, List.of(), Locale.ENGLISH);
     }
 
-    Card form(FormKind form, List<String> templateNames) {
+    Card form(FormKind form, List<String> templateNames, Locale locale) {
         return switch (form) {
-            case CONTACT -> templates.render("form-contact", Map.of());
-            case TEMPLATE -> templates.render("form-template", Map.of());
-            case CAMPAIGN -> templates.render("form-campaign", Map.of("templates", templateNames));
+            case CONTACT -> templates.render("form-contact", Map.of(), locale);
+            // the variable is LUX's own syntax, the same in every language
+            case TEMPLATE -> templates.render(
+                    "form-template", Map.of("hint", messages.text(locale, "card.form.template.hintBefore")
+                            + " {{ contact.first_name }} " + messages.text(locale, "card.form.template.hintAfter")),
+                    locale);
+            case CAMPAIGN -> templates.render("form-campaign", Map.of("templates", templateNames), locale);
         };
     }
 
@@ -294,9 +315,15 @@ class CardFactory {
     }
 
     /** What the live sending card shows. */
-    record Progress(long campaignId, String campaignName, String status, long total, long sent, long failed,
+    record Progress(long campaignId, String campaignName, CampaignStatus status, long total, long sent, long failed,
             long skipped, Instant estimatedFinish, String note, boolean running) {
-        static Progress of(CampaignView c, String status, Instant estimatedFinish, String note, boolean running) {
+        Progress withNote(String note) {
+            return new Progress(campaignId, campaignName, status, total, sent, failed, skipped, estimatedFinish, note,
+                    running);
+        }
+
+        static Progress of(CampaignView c, CampaignStatus status, Instant estimatedFinish, String note,
+                boolean running) {
             return new Progress(c.id(), c.name(), status, c.recipientsTotal(), c.sentCount(), c.failedCount(),
                     c.skippedCount(), estimatedFinish, note, running);
         }

@@ -8,91 +8,110 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lux.agent.AgentOutput;
+import lux.agent.TeamsMessages;
 import lux.contacts.ContactView;
 import lux.stats.ContactEngagement;
 import org.springframework.stereotype.Component;
 
 /**
- * One contact (status, tags, engagement) and the suppression list as cards. Their words
- * are here, in one place.
+ * One contact (status, tags, engagement) and the suppression list as cards, in the
+ * reader's language.
  */
 @Component
 class EditCards {
 
-    static final String NO_TAGS = "none";
-    static final String NEVER = "never";
-    static final String DELETE_WARNING = "This cannot be undone: the contacts and their history in LUX are deleted. "
-            + "Nothing happens until you press Confirm.";
-
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    private static final DateTimeFormatter DAY_DE = DateTimeFormatter.ofPattern("d. MMM yyyy", Locale.GERMAN);
+
+    private static final DateTimeFormatter EXPIRES = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+
+    private static final DateTimeFormatter EXPIRES_DE = DateTimeFormatter.ofPattern("d. MMM HH:mm", Locale.GERMAN);
 
     private final CardTemplates templates;
 
-    EditCards(CardTemplates templates) {
+    private final TeamsMessages messages;
+
+    EditCards(CardTemplates templates, TeamsMessages messages) {
         this.templates = templates;
+        this.messages = messages;
     }
 
-    Card contact(AgentOutput.Contact output, ZoneId zone) {
+    Card contact(AgentOutput.Contact output, ZoneId zone, Locale locale) {
         ContactView c = output.contact();
         ContactEngagement e = output.engagement();
         List<Map<String, Object>> facts = new ArrayList<>();
-        facts.add(fact("Email", c.email()));
+        facts.add(fact(t(locale, "card.contact.email"), c.email()));
         if (c.company() != null) {
-            facts.add(fact("Company", c.company()));
+            facts.add(fact(t(locale, "card.contact.company"), c.company()));
         }
-        facts.add(fact("Status", c.status().name().toLowerCase(Locale.ROOT)));
-        facts.add(fact("Tags", c.tags().isEmpty() ? NO_TAGS : String.join(", ", c.tags())));
+        facts.add(fact(t(locale, "card.contact.status"), messages.status(locale, c.status())));
+        facts.add(fact(t(locale, "card.contact.tags"),
+                c.tags().isEmpty() ? t(locale, "card.none") : String.join(", ", c.tags())));
         c.attributes().forEach((k, v) -> facts.add(fact(k, v)));
-        facts.add(fact("Engagement", e.score() + " / 100"));
-        facts
-            .add(fact("Campaigns", e.received() + " received, " + e.opened() + " opened, " + e.clicked() + " clicked"));
-        facts.add(fact("Last active", e.lastActivity() == null ? NEVER : DAY.format(e.lastActivity().atZone(zone))));
-        return facts(c.displayName(), null, facts);
+        facts.add(fact(t(locale, "card.contact.engagement"),
+                t(locale, "card.contact.engagementValue", String.valueOf(e.score()))));
+        facts.add(fact(t(locale, "card.contact.campaigns"), t(locale, "card.contact.campaignsValue",
+                String.valueOf(e.received()), String.valueOf(e.opened()), String.valueOf(e.clicked()))));
+        facts.add(fact(t(locale, "card.contact.lastActive"), e.lastActivity() == null ? t(locale, "card.contact.never")
+                : day(locale).format(e.lastActivity().atZone(zone))));
+        return facts(c.displayName(), null, facts, List.of(), locale);
     }
 
-    Card suppressions(AgentOutput.Suppressions output, ZoneId zone) {
+    Card suppressions(AgentOutput.Suppressions output, ZoneId zone, Locale locale) {
         List<Map<String, Object>> facts = output.entries()
             .stream()
             .map(s -> fact(s.value(),
                     s.kind() + ", " + s.reason() + (s.note() == null ? "" : ": " + s.note()) + " ("
-                            + DAY.format(s.since().atZone(zone)) + ")"))
+                            + day(locale).format(s.since().atZone(zone)) + ")"))
             .toList();
-        String summary = output.total() == 0 ? "Nothing is suppressed."
-                : output.total() + (output.total() == 1 ? " entry" : " entries")
-                        + (output.total() > facts.size() ? ", showing the newest " + facts.size() : "")
-                        + ". LUX never mails these addresses and domains.";
-        return facts("Suppression list", summary, facts);
+        String total = t(locale, "card.suppressions.total", output.total());
+        String summary = output.total() == 0 ? t(locale, "card.suppressions.none")
+                : (output.total() > facts.size() ? t(locale, "card.suppressions.showing", total, facts.size()) : total)
+                        + ". " + t(locale, "card.suppressions.never");
+        return facts(t(locale, "card.suppressions.title"), summary, facts, List.of(), locale);
     }
 
     /**
      * The Confirm card for deleting contacts; its buttons carry the nonce, which never
      * reaches the model.
      */
-    Card contactDeletion(AgentOutput.ContactDeletion d, ZoneId zone) {
+    Card contactDeletion(AgentOutput.ContactDeletion d, ZoneId zone, Locale locale) {
         List<Map<String, Object>> facts = new ArrayList<>();
-        facts.add(fact("Contacts", d.count()));
-        facts.add(fact(d.count() > d.sample().size() ? "First few" : "Addresses", String.join(", ", d.sample())));
-        facts.add(fact("Card expires",
-                DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).format(d.expiresAt().atZone(zone))));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("title", "Delete " + (d.count() == 1 ? d.what() : d.count() + " " + d.what()) + "?");
-        data.put("text", DELETE_WARNING);
-        data.put("facts", facts);
-        data.put("image", null);
-        data.put("actions",
-                List.of(Map.of("title", "Confirm", "data", Map.of("action", "confirm-contacts", "nonce", d.nonce())),
-                        Map.of("title", "Cancel", "data", Map.of("action", "decline-contacts", "nonce", d.nonce()))));
-        return templates.render("facts", data);
+        facts.add(fact(t(locale, "card.delete.contacts"), d.count()));
+        facts.add(fact(t(locale, d.count() > d.sample().size() ? "card.delete.firstFew" : "card.delete.addresses"),
+                String.join(", ", d.sample())));
+        facts.add(fact(t(locale, "card.delete.expires"),
+                (german(locale) ? EXPIRES_DE : EXPIRES).format(d.expiresAt().atZone(zone))));
+        return facts(t(locale, "card.delete.title", d.count(), d.what()), t(locale, "card.delete.warning"), facts,
+                List.of(Map.of("title", t(locale, "card.confirm.confirm"), "data",
+                        Map.of("action", "confirm-contacts", "nonce", d.nonce())),
+                        Map.of("title", t(locale, "card.confirm.cancel"), "data",
+                                Map.of("action", "decline-contacts", "nonce", d.nonce()))),
+                locale);
     }
 
-    private Card facts(String title, String text, List<Map<String, Object>> facts) {
+    private Card facts(String title, String text, List<Map<String, Object>> facts, List<Map<String, Object>> actions,
+            Locale locale) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("title", title);
         data.put("text", text);
         data.put("facts", facts);
         data.put("image", null);
-        data.put("actions", List.of());
-        return templates.render("facts", data);
+        data.put("actions", actions);
+        return templates.render("facts", data, locale);
+    }
+
+    private String t(Locale locale, String key, Object... args) {
+        return messages.text(locale, key, args);
+    }
+
+    private static boolean german(Locale locale) {
+        return locale != null && locale.getLanguage().equals("de");
+    }
+
+    private static DateTimeFormatter day(Locale locale) {
+        return german(locale) ? DAY_DE : DAY;
     }
 
     private static Map<String, Object> fact(String title, Object value) {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import lux.agent.TeamsMessages;
 import lux.config.CoreProperties;
 import lux.imports.ContactImportService;
 import lux.imports.ImportEvent;
@@ -38,8 +40,11 @@ class ImportCardListener {
 
     private final TeamsProperties properties;
 
+    private final TeamsMessages messages;
+
     ImportCardListener(TeamsMessenger messenger, ShownCards shown, CardFactory cards, ContactImportService imports,
-            CoreProperties core, TeamsProperties properties) {
+            CoreProperties core, TeamsProperties properties, TeamsMessages messages) {
+        this.messages = messages;
         this.messenger = messenger;
         this.shown = shown;
         this.cards = cards;
@@ -62,11 +67,9 @@ class ImportCardListener {
                 && !shown.claimImportUpdate(e.importId(), properties.progressUpdateInterval())) {
             return;
         }
-        Card content = e instanceof ImportEvent.Progress p ? cards.importProgress(p)
-                : importResult((ImportEvent.Finished) e);
         if (card.isEmpty()) {
             messenger.personalChat(e.userId()).ifPresent(chat -> {
-                ResourceResponse sent = messenger.post(chat, Replies.card(content));
+                ResourceResponse sent = messenger.post(chat, Replies.card(content(e, chat.locale())));
                 if (sent != null && sent.getId() != null && !finished) {
                     shown.saveImportCard(e.importId(),
                             new ShownCards.Shown(chat.reference().getConversation().getId(), sent.getId()));
@@ -75,18 +78,25 @@ class ImportCardListener {
         }
         else {
             messenger.conversation(card.get().conversationId())
-                .ifPresent(chat -> messenger.update(chat, card.get().activityId(), Replies.card(content)));
+                .ifPresent(chat -> messenger.update(chat, card.get().activityId(),
+                        Replies.card(content(e, chat.locale()))));
         }
         if (finished) {
             shown.forgetImportCard(e.importId());
         }
     }
 
+    /** The card in the language of the chat it goes to. */
+    private Card content(ImportEvent e, Locale locale) {
+        return e instanceof ImportEvent.Progress p ? cards.importProgress(p, locale)
+                : importResult((ImportEvent.Finished) e, locale);
+    }
+
     /**
      * The first refused rows from the import's error report ("line 4: not-an-email —
      * reason") and the console's copy.
      */
-    private Card importResult(ImportEvent.Finished f) {
+    private Card importResult(ImportEvent.Finished f, Locale locale) {
         List<String> problems = new ArrayList<>();
         imports.errorReport(f.importId()).ifPresent(csv -> {
             try (CSVParser rows = CSVFormat.DEFAULT.builder()
@@ -98,16 +108,16 @@ class ImportCardListener {
                     if (problems.size() == PROBLEMS_ON_CARD) {
                         break;
                     }
-                    problems.add("line " + row.get(0) + ": " + row.get(1) + " \u2014 " + row.get(2));
+                    problems.add(messages.text(locale, "card.import.line", row.get(0), row.get(1), row.get(2)));
                 }
             }
             catch (IOException | RuntimeException e) {
-                problems.add("see the error report");
+                problems.add(messages.text(locale, "card.import.seeReport"));
             }
         });
         String url = core.publicBaseUrl().toString().replaceAll("/+$", "") + "/admin/imports/" + f.importId()
                 + "/errors.csv";
-        return cards.importResult(f, url, problems);
+        return cards.importResult(f, url, problems, locale);
     }
 
 }

@@ -4,42 +4,44 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import lux.agent.TeamsMessages;
 import lux.inbound.InboundEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * The cards for what the mailbox reader found: people replied to a campaign; LUX paused
- * one for its bounces.
+ * The cards for what the mailbox reader found, in the campaign owner's language: people
+ * replied to a campaign; LUX paused one for its bounces.
  */
 @Component
 class MailboxCards {
 
     private final CardTemplates templates;
 
-    MailboxCards(CardTemplates templates) {
+    private final TeamsMessages messages;
+
+    MailboxCards(CardTemplates templates, TeamsMessages messages) {
         this.templates = templates;
+        this.messages = messages;
     }
 
-    Card replies(InboundEvent.RepliesReceived e) {
+    Card replies(InboundEvent.RepliesReceived e, Locale locale) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("title", people(e.totalReplies()) + " replied to \"" + e.name() + "\"");
-        data.put("text", (e.newReplies() == e.totalReplies() ? "" : e.newReplies() + " new since the last note. ")
-                + "The replies are in the sender mailbox, in the folder LUX processed.");
-        data.put("link", outlookLink(e.webLink()));
-        return templates.render("replies", data);
-    }
-
-    Card pausedForBounces(InboundEvent.PausedForBounces e) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("title", "LUX paused \"" + e.name() + "\": too many addresses bounced");
+        data.put("title", messages.text(locale, "card.mailbox.replies.title", e.totalReplies(), e.name()));
         data.put("text",
-                e.hardBounces() + " of " + e.accepted() + " messages (" + percent(e.rate())
-                        + ") came back as undeliverable, " + "more than the " + percent(e.threshold())
-                        + " mail providers tolerate before they throttle the sender. "
-                        + "Those addresses are suppressed already. Check where the list came from, then type resume "
-                        + e.name() + ".");
+                (e.newReplies() == e.totalReplies() ? ""
+                        : messages.text(locale, "card.mailbox.replies.new", e.newReplies()) + " ")
+                        + messages.text(locale, "card.mailbox.replies.where"));
+        data.put("link", outlookLink(e.webLink()));
+        return templates.render("replies", data, locale);
+    }
+
+    Card pausedForBounces(InboundEvent.PausedForBounces e, Locale locale) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("title", messages.text(locale, "card.mailbox.bounces.title", e.name()));
+        data.put("text", messages.text(locale, "card.mailbox.bounces.text", String.valueOf(e.hardBounces()),
+                String.valueOf(e.accepted()), percent(e.rate(), locale), percent(e.threshold(), locale), e.name()));
         data.put("link", null);
-        return templates.render("replies", data);
+        return templates.render("replies", data, locale);
     }
 
     /**
@@ -58,12 +60,10 @@ class MailboxCards {
         }
     }
 
-    private static String people(long n) {
-        return n == 1 ? "1 person" : n + " people";
-    }
-
-    private static String percent(double rate) {
-        return String.format(Locale.ROOT, "%.1f%%", rate * 100);
+    /** 4.2% in English, 4,2 % in German. */
+    private static String percent(double rate, Locale locale) {
+        boolean german = locale != null && locale.getLanguage().equals("de");
+        return String.format(german ? Locale.GERMAN : Locale.ROOT, german ? "%.1f %%" : "%.1f%%", rate * 100);
     }
 
 }

@@ -54,11 +54,11 @@ class MailboxNotifier {
     }
 
     private void tell(long owner, InboundEvent event) {
-        Card card = event instanceof InboundEvent.RepliesReceived r ? cards.replies(r)
-                : cards.pausedForBounces((InboundEvent.PausedForBounces) event);
         privateChat.personal(owner)
             .filter(stored -> serviceUrls.allowed(stored.reference().getServiceUrl()))
             .ifPresentOrElse(stored -> adapter.continueConversation(settings.appId(), stored.reference(), turn -> {
+                Card card = event instanceof InboundEvent.RepliesReceived r ? cards.replies(r, stored.locale())
+                        : cards.pausedForBounces((InboundEvent.PausedForBounces) event, stored.locale());
                 sender.send(turn, Replies.card(card));
                 return CompletableFuture.completedFuture(null);
             }).join(), () -> log.info("No Teams conversation known for the owner of campaign {}; nothing posted",

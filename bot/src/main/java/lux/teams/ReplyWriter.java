@@ -129,43 +129,43 @@ class ReplyWriter {
             return cards.contacts(c, locale);
         }
         else if (output instanceof AgentOutput.ContactTimeline t) {
-            return contactCards.timeline(t, zone);
+            return contactCards.timeline(t, zone, locale);
         }
         else if (output instanceof AgentOutput.Templates t) {
-            return cards.templates(t);
+            return cards.templates(t, locale);
         }
         else if (output instanceof AgentOutput.TemplatePreview p) {
-            return cards.templatePreview(p);
+            return cards.templatePreview(p, locale);
         }
         else if (output instanceof AgentOutput.Campaigns c) {
-            return cards.campaigns(c, zone);
+            return cards.campaigns(c, zone, locale);
         }
         else if (output instanceof AgentOutput.Confirmation c) {
             return cards.confirmation(c, zone, preflight(c), locale);
         }
         else if (output instanceof AgentOutput.TestSent t) {
-            return cards.testSent(t);
+            return cards.testSent(t, locale);
         }
         else if (output instanceof AgentOutput.Stats s) {
             return cards.stats(s.stats(), chartUrl(s.stats()), locale);
         }
         else if (output instanceof AgentOutput.Audience a) {
-            return insights.audience(a.analysis());
+            return insights.audience(a.analysis(), locale);
         }
         else if (output instanceof AgentOutput.Content c) {
-            return insights.content(c.template(), c.report());
+            return insights.content(c.template(), c.report(), locale);
         }
         else if (output instanceof AgentOutput.Contact c) {
-            return edits.contact(c, zone);
+            return edits.contact(c, zone, locale);
         }
         else if (output instanceof AgentOutput.ContactDeletion d) {
-            return edits.contactDeletion(d, zone);
+            return edits.contactDeletion(d, zone, locale);
         }
         else if (output instanceof AgentOutput.Suppressions s) {
-            return edits.suppressions(s, zone);
+            return edits.suppressions(s, zone, locale);
         }
         else if (output instanceof AgentOutput.Form f) {
-            return cards.form(f.kind(), templates.list().stream().map(TemplateView::name).toList());
+            return cards.form(f.kind(), templates.list().stream().map(TemplateView::name).toList(), locale);
         }
         return null;
     }

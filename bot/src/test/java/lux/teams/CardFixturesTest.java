@@ -65,11 +65,12 @@ class CardFixturesTest {
         CARDS.put("contacts",
                 cards.contacts(new AgentOutput.Contacts("Contacts tagged vip", 42, List.of(contact, contact)), EN));
         CARDS.put("contacts-empty", cards.contacts(new AgentOutput.Contacts("Contacts", 0, List.of()), EN));
-        CARDS.put("templates", cards.templates(new AgentOutput.Templates(List.of(template))));
-        CARDS.put("templates-empty", cards.templates(new AgentOutput.Templates(List.of())));
+        CARDS.put("templates", cards.templates(new AgentOutput.Templates(List.of(template)), EN));
+        CARDS.put("templates-empty", cards.templates(new AgentOutput.Templates(List.of()), EN));
         CARDS.put("template-preview", cards.templatePreview(new AgentOutput.TemplatePreview(3L, template.name(),
-                new RenderedMessage("Hi " + NASTY, "<p>x</p>", "Hello " + NASTY + "\n".repeat(3) + "x".repeat(3000)))));
-        CARDS.put("campaigns", cards.campaigns(new AgentOutput.Campaigns(List.of(campaign)), ZONE));
+                new RenderedMessage("Hi " + NASTY, "<p>x</p>", "Hello " + NASTY + "\n".repeat(3) + "x".repeat(3000))),
+                EN));
+        CARDS.put("campaigns", cards.campaigns(new AgentOutput.Campaigns(List.of(campaign)), ZONE, EN));
         CARDS.put("confirmation", cards.confirmation(
                 new AgentOutput.Confirmation("n0nce-" + "A".repeat(26), lux.agent.ConfirmationKind.SCHEDULE, campaign,
                         template.name(), template.subject(), "active contacts tagged any of vip", 120,
@@ -111,41 +112,48 @@ class CardFixturesTest {
                             .warning(lux.campaigns.PlanCheck.Topic.PREFLIGHT, "40 contacts have no first name"))),
                         ZONE, preflight, DE));
         CARDS.put("test-sent",
-                cards.testSent(new AgentOutput.TestSent("campaign", campaign.name(),
-                        new lux.delivery.TestSendResult("[Test] Hi " + NASTY, "ana@example.com", "outbox",
-                                List.of("mia@lux.example.com"), List.of("bad@lux.example.com: " + NASTY)))));
+                cards.testSent(
+                        new AgentOutput.TestSent("campaign", campaign.name(),
+                                new lux.delivery.TestSendResult("[Test] Hi " + NASTY, "ana@example.com", "outbox",
+                                        List.of("mia@lux.example.com"), List.of("bad@lux.example.com: " + NASTY))),
+                        EN));
         CARDS.put("confirmation-done", cards.confirmationDone("Confirmed", "\"" + NASTY + "\" is scheduled.", EN));
-        InsightCards insights = new InsightCards(new CardTemplates(new lux.agent.TeamsMessages()));
-        CARDS.put("audience",
-                insights.audience(new lux.stats.AudienceAnalysis("contacts tagged " + NASTY, 120,
-                        Map.of("active", 120L, "unsubscribed", 3L), Map.of(NASTY, 40L), 60, 20, 30, 10, 5, 90,
-                        Map.of("example.com", 70L), 2, 1, List.of("Spread large sends over time.", NASTY))));
+        InsightCards insights = new InsightCards(new CardTemplates(new lux.agent.TeamsMessages()),
+                new lux.agent.TeamsMessages());
+        CARDS
+            .put("audience",
+                    insights.audience(new lux.stats.AudienceAnalysis("contacts tagged " + NASTY, 120,
+                            Map.of("active", 120L, "unsubscribed", 3L), Map.of(NASTY, 40L), 60, 20, 30, 10, 5, 90,
+                            Map.of("example.com", 70L), 2, 1, List.of("Spread large sends over time.", NASTY)), EN));
         CARDS.put("content",
                 insights.content("Invite " + NASTY,
                         new lux.agent.insights.ContentReport("Hi " + NASTY, 20, 4, "Preview " + NASTY, List.of("free"),
                                 1, List.of(), 2, 1, 1, 120, true, false, 64.5, 14.2, List.of("Hi there", NASTY),
-                                List.of("No unsubscribe link.", NASTY))));
+                                List.of("No unsubscribe link.", NASTY)),
+                        EN));
         CARDS.put("stats", cards.stats(new CampaignStats(campaign, 120, 100, 2, 1, 17, 40, 5, 12, 1),
                 "https://lux.example.com/charts/0123456789abcdef0123456789abcdef.png", EN));
         CARDS.put("stats-de", cards.stats(new CampaignStats(campaign, 120, 100, 2, 1, 17, 40, 5, 12, 1),
                 "https://lux.example.com/charts/0123456789abcdef0123456789abcdef.png", DE));
-        CARDS.put("progress", cards.progress(new CardFactory.Progress(7, campaign.name(), "sending", 120, 40, 2, 1,
-                Instant.parse("2026-12-01T09:04:00Z"), null, true), ZONE, EN));
-        CARDS.put("progress-de", cards.progress(new CardFactory.Progress(7, campaign.name(), "sending", 120, 40, 2, 1,
-                Instant.parse("2026-12-01T09:04:00Z"), null, true), ZONE, DE));
+        CARDS.put("progress", cards.progress(new CardFactory.Progress(7, campaign.name(), CampaignStatus.SENDING, 120,
+                40, 2, 1, Instant.parse("2026-12-01T09:04:00Z"), null, true), ZONE, EN));
+        CARDS.put("progress-de", cards.progress(new CardFactory.Progress(7, campaign.name(), CampaignStatus.SENDING,
+                120, 40, 2, 1, Instant.parse("2026-12-01T09:04:00Z"), null, true), ZONE, DE));
         CARDS.put("progress-finished", cards.progress(
-                new CardFactory.Progress(7, campaign.name(), "sent", 120, 117, 2, 1, null, NASTY, false), ZONE, EN));
+                new CardFactory.Progress(7, campaign.name(), CampaignStatus.SENT, 120, 117, 2, 1, null, NASTY, false),
+                ZONE, EN));
         CARDS.put("import-progress",
-                cards.importProgress(new ImportEvent.Progress(5, 1L, NASTY + ".csv", 500, 2000L, 3)));
+                cards.importProgress(new ImportEvent.Progress(5, 1L, NASTY + ".csv", 500, 2000L, 3), EN));
         CARDS.put("import-result",
                 cards.importResult(new ImportEvent.Finished(5, 1L, "contacts.csv", 1900, 80, 10, 10, false, null),
                         "https://lux.example.com/admin/imports/5/errors.csv",
-                        List.of("line 4: " + NASTY + " \u2014 not a valid address")));
+                        List.of("line 4: " + NASTY + " \u2014 not a valid address"), EN));
         CARDS.put("import-refused",
                 cards.importResult(
                         new ImportEvent.Finished(6, 1L, "photo.png", 0, 0, 0, 0, false, "it is not a CSV file"), null,
-                        List.of()));
-        ContactCards contactCards = new ContactCards(new CardTemplates(new lux.agent.TeamsMessages()));
+                        List.of(), EN));
+        ContactCards contactCards = new ContactCards(new CardTemplates(new lux.agent.TeamsMessages()),
+                new lux.agent.TeamsMessages());
         List<lux.contacts.ContactHistoryView.Entry> timeline = java.util.Arrays
             .stream(lux.contacts.ContactHistoryView.Kind.values())
             .map(k -> new lux.contacts.ContactHistoryView.Entry(Instant.parse("2026-12-01T09:00:00Z"), k,
@@ -155,30 +163,31 @@ class CardFixturesTest {
                 contactCards.timeline(new AgentOutput.ContactTimeline(
                         new lux.contacts.ContactHistoryView(1, "ana@example.com", NASTY, "O'Neil", "Acme " + NASTY,
                                 ContactStatus.ACTIVE, List.of("vip", NASTY), timeline, 12),
-                        new lux.stats.ContactEngagement(1, 3, 2, 1, 44, null)), ZONE));
+                        new lux.stats.ContactEngagement(1, 3, 2, 1, 44, null)), ZONE, EN));
         CARDS.put("contact-new",
                 contactCards.timeline(new AgentOutput.ContactTimeline(
                         new lux.contacts.ContactHistoryView(2, "ben@example.com", null, null, null,
                                 ContactStatus.BOUNCED, List.of(), List.of(), 0),
-                        new lux.stats.ContactEngagement(2, 0, 0, 0, 0, null)), ZONE));
+                        new lux.stats.ContactEngagement(2, 0, 0, 0, 0, null)), ZONE, EN));
         CARDS.put("notice", cards.notice("LUX paused " + NASTY, NASTY));
-        CARDS.put("form-contact", cards.form(lux.agent.FormKind.CONTACT, List.of()));
-        CARDS.put("form-template", cards.form(lux.agent.FormKind.TEMPLATE, List.of()));
-        CARDS.put("form-campaign", cards.form(lux.agent.FormKind.CAMPAIGN, List.of("Invite", NASTY)));
-        EditCards edits = new EditCards(new CardTemplates(new lux.agent.TeamsMessages()));
+        CARDS.put("form-contact", cards.form(lux.agent.FormKind.CONTACT, List.of(), EN));
+        CARDS.put("form-template", cards.form(lux.agent.FormKind.TEMPLATE, List.of(), EN));
+        CARDS.put("form-campaign", cards.form(lux.agent.FormKind.CAMPAIGN, List.of("Invite", NASTY), EN));
+        EditCards edits = new EditCards(new CardTemplates(new lux.agent.TeamsMessages()),
+                new lux.agent.TeamsMessages());
         CARDS.put("contact",
                 edits.contact(
                         new AgentOutput.Contact(contact,
                                 new lux.stats.ContactEngagement(1, 4, 2, 1, 33, Instant.parse("2026-11-20T10:00:00Z"))),
-                        ZONE));
+                        ZONE, EN));
         CARDS.put("suppressions", edits.suppressions(new AgentOutput.Suppressions(30, List
             .of(new AgentOutput.SuppressionLine("address", "x@" + "rival.example", "manual", NASTY, Instant.EPOCH))),
-                ZONE));
+                ZONE, EN));
         CARDS.put("contact-deletion",
                 edits.contactDeletion(
                         new AgentOutput.ContactDeletion("n0nce-" + "D".repeat(26), "contacts tagged any of " + NASTY,
                                 40, List.of("ana@example.com", NASTY), Instant.parse("2026-11-26T09:30:00Z")),
-                        ZONE));
+                        ZONE, EN));
         Files.createDirectories(OUT);
         ObjectMapper json = new ObjectMapper();
         for (Map.Entry<String, Card> e : CARDS.entrySet()) {
@@ -226,13 +235,17 @@ class CardFixturesTest {
                 new lux.agent.TeamsMessages());
         ContactView mallory = new ContactView(9, "mallory@example.com", link, "**boss**", null, Map.of(),
                 ContactStatus.ACTIVE, List.of("_vip_"), null, null, null, null);
-        List<Card> shown = List.of(cards.contacts(new AgentOutput.Contacts("Contacts", 1, List.of(mallory)), EN),
-                cards.templatePreview(new AgentOutput.TemplatePreview(3L, "Welcome",
-                        new RenderedMessage("Hi " + link, "<p>x</p>",
-                                "Hello " + link + " ![img](https://evil.example/x.png) <b>html</b>"))),
-                cards.importResult(new ImportEvent.Finished(5, 1L, link + ".csv", 0, 0, 0, 1, false, null), null,
-                        List.of("line 2: " + link + " is not a valid address")),
-                cards.notice("Imported " + link, "Added " + link));
+        List<Card> shown = List
+            .of(cards.contacts(new AgentOutput.Contacts("Contacts", 1, List.of(mallory)), EN),
+                    cards
+                        .templatePreview(
+                                new AgentOutput.TemplatePreview(3L, "Welcome",
+                                        new RenderedMessage("Hi " + link, "<p>x</p>",
+                                                "Hello " + link + " ![img](https://evil.example/x.png) <b>html</b>")),
+                                EN),
+                    cards.importResult(new ImportEvent.Finished(5, 1L, link + ".csv", 0, 0, 0, 1, false, null), null,
+                            List.of("line 2: " + link + " is not a valid address"), EN),
+                    cards.notice("Imported " + link, "Added " + link));
         for (Card card : shown) {
             List<String> texts = new java.util.ArrayList<>();
             collectTexts(card.json(), texts);

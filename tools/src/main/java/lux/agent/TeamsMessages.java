@@ -40,6 +40,20 @@ public class TeamsMessages {
     }
 
     /**
+     * A status people read ({@code CampaignStatus.SENDING}, {@code ContactStatus.ACTIVE},
+     * {@code RecipientStatus.SKIPPED}) as the word of {@code locale}: the key is
+     * {@code status.<campaign|contact|recipient>.<name>}.
+     */
+    public String status(Locale locale, Enum<?> status) {
+        return text(locale, statusKey(status));
+    }
+
+    public static String statusKey(Enum<?> status) {
+        String kind = status.getDeclaringClass().getSimpleName().replace("Status", "").toLowerCase(Locale.ROOT);
+        return "status." + kind + "." + status.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
      * Every text of the bundle in {@code locale} by key, for card templates (their fixed
      * labels).
      */

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -49,6 +50,24 @@ class TeamsMessagesTest {
         assertThat(messages.text(TeamsMessages.locale(null), "bot.stranger")).contains("I don't know you yet");
         assertThat(messages.all(Locale.GERMAN)).containsEntry("card.confirm.cancel", "Abbrechen")
             .containsOnlyKeys(messages.all(Locale.ENGLISH).keySet());
+    }
+
+    @Test
+    void everyStatusPeopleSeeHasAWordInEveryLanguage() throws Exception {
+        List<Enum<?>> statuses = new java.util.ArrayList<>();
+        statuses.addAll(List.of(lux.campaigns.CampaignStatus.values()));
+        statuses.addAll(List.of(lux.campaigns.RecipientStatus.values()));
+        statuses.addAll(List.of(lux.contacts.ContactStatus.values()));
+        for (String language : TeamsMessages.LANGUAGES) {
+            Properties bundle = load(language.equals("en") ? "" : "_" + language);
+            for (Enum<?> status : statuses) {
+                assertThat(bundle.getProperty(TeamsMessages.statusKey(status))).as(language + " " + status)
+                    .isNotBlank();
+            }
+        }
+        assertThat(new TeamsMessages().status(Locale.GERMAN, lux.campaigns.CampaignStatus.SENDING))
+            .isEqualTo("wird gesendet");
+        assertThat(new TeamsMessages().status(Locale.ENGLISH, lux.contacts.ContactStatus.ACTIVE)).isEqualTo("active");
     }
 
     private static Properties load(String suffix) throws Exception {

@@ -62,22 +62,22 @@ public class CommandMode {
         String text = switch (command) {
             case "help", "?", "hi", "hello", "start" -> {
                 session.show(new AgentOutput.Help());
-                yield say.text("command.hello") + " " + say.text("command.help") + EditCommands.HELP + "\n"
+                yield say.text("command.hello") + " " + say.text("command.help") + say.text("command.help.edit") + "\n"
                         + say.text("command.help.segments");
             }
             case "contacts", "contact" -> contacts(say, tools, session, turn.text(), sub,
                     words.size() > 2 ? words.subList(2, words.size()) : List.of(), rest);
             case "who" -> who(say, tools, rest);
-            case "untag" -> EditCommands.untag(tools, rest);
-            case "unsubscribe" -> EditCommands.unsubscribe(tools, rest);
-            case "duplicate", "copy" -> EditCommands.duplicate(tools, rest);
-            case "bulk" -> EditCommands.bulk(tools, rest);
+            case "untag" -> EditCommands.untag(say, tools, rest);
+            case "unsubscribe" -> EditCommands.unsubscribe(say, tools, rest);
+            case "duplicate", "copy" -> EditCommands.duplicate(say, tools, rest);
+            case "bulk" -> EditCommands.bulk(say, tools, rest);
             case "segments" -> say.people(tools.segments().listSegments());
             case "segment" -> SegmentCommands.segment(say, tools, rest);
             case "resend" -> SegmentCommands.resend(say, tools, rest, this::exists);
             case "suppressions" -> say.people(tools.suppressions().listSuppressions());
-            case "suppress" -> EditCommands.suppress(tools, true, rest);
-            case "unsuppress" -> EditCommands.suppress(tools, false, rest);
+            case "suppress" -> EditCommands.suppress(say, tools, true, rest);
+            case "unsuppress" -> EditCommands.suppress(say, tools, false, rest);
             case "import" -> say.people(tools.contacts()
                 .importContacts(rest.stream()
                     .filter(w -> w.toLowerCase(Locale.ROOT).startsWith("tag:"))
@@ -86,15 +86,15 @@ public class CommandMode {
             case "templates" -> say.people(tools.templates().listTemplates());
             case "template" -> switch (sub) {
                 case "new" -> form(say, session, FormKind.TEMPLATE);
-                case "subject" -> EditCommands.subject(tools, after(rest), this::isTemplate);
-                case "replace" -> EditCommands.replace(tools, after(rest));
+                case "subject" -> EditCommands.subject(say, tools, after(rest), this::isTemplate);
+                case "replace" -> EditCommands.replace(say, tools, after(rest));
                 default -> unknown(say, session);
             };
             case "preview" -> rest.isEmpty() ? say.text("command.which.preview")
                     : say.people(tools.templates().previewTemplate(String.join(" ", rest), null));
             case "campaign" -> switch (sub) {
                 case "new" -> form(say, session, FormKind.CAMPAIGN);
-                case "edit" -> EditCommands.editCampaign(tools, after(rest));
+                case "edit" -> EditCommands.editCampaign(say, tools, after(rest));
                 default -> unknown(say, session);
             };
             case "new" -> switch (sub) { // "new campaign" reads naturally (the Teams
@@ -175,14 +175,14 @@ public class CommandMode {
         return switch (sub) {
             case "add" -> plain.isEmpty() ? form(say, session, FormKind.CONTACT)
                     : say.people(tools.contacts().addContacts(EditCommands.addLines(text), tags));
-            case "show" -> EditCommands.contact(tools, args);
-            case "update" -> EditCommands.update(tools, args);
-            case "delete" -> args.isEmpty() ? EditCommands.WHICH_CONTACT
+            case "show" -> EditCommands.contact(say, tools, args);
+            case "update" -> EditCommands.update(say, tools, args);
+            case "delete" -> args.isEmpty() ? say.text("edit.which.contact")
                     : say.people(tools.contactEdits().deleteContact(args.get(0)));
             case "find", "search", "" ->
                 say.people(tools.contacts().findContacts(String.join(" ", plain), tags.isEmpty() ? null : tags.get(0)));
             case "count" -> say.people(tools.contacts().countAudience(tags, List.of(), excluded));
-            default -> sub.contains("@") ? EditCommands.contact(tools, rest) : unknown(say, session);
+            default -> sub.contains("@") ? EditCommands.contact(say, tools, rest) : unknown(say, session);
         };
     }
 
@@ -280,7 +280,7 @@ public class CommandMode {
 
     private static String unknown(PeopleLines say, ToolSession session) {
         session.show(new AgentOutput.Help());
-        return say.text("command.unknown") + " " + say.text("command.help") + EditCommands.HELP + "\n"
+        return say.text("command.unknown") + " " + say.text("command.help") + say.text("command.help.edit") + "\n"
                 + say.text("command.help.segments");
     }
 

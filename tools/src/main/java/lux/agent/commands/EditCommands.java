@@ -12,32 +12,9 @@ import lux.agent.tools.ToolBox;
  * Command mode for what people change after creating it: contacts (show, update, untag,
  * unsubscribe), a template one part at a time, a draft campaign, copies, bulk tags by
  * audience and the suppression list. Each reply is the tool's own line for people beside
- * its card. The sentences people read here are in this class only.
+ * its card, in their language (the bundle's {@code edit.*} texts).
  */
 final class EditCommands {
-
-    static final String HELP = """
-
-            - contacts add Ana Lopez <ana@example.com>, Acme - one contact per line, with name and company
-            - contact <email> (or who is <email>) - a contact's status, tags and engagement
-            - contact update <email> first:Ana last:Lopez company:Acme city=Berlin - change a contact; contact delete <email>
-            - untag <email> [more emails] <tag> - remove tags; unsubscribe <email> [reason]
-            - bulk tag|untag <tags> to tag:x [not:y] (or segment:<name>) [count:N] - change tags of a whole audience (count first); bulk delete tag:x or segment:<name>
-            - template subject <template> <new subject>; template replace <template> "old text" with "new text"
-            - campaign edit <campaign> [template:x] [tag:x] [not:y] [segment:<name>] [sender:a@x.com] - change a draft
-            - duplicate <campaign> [as <new name>] - copy a campaign as a new draft
-            - suppressions; suppress <address or domain>; unsuppress <address or domain> - admins only""";
-    static final String WHICH_CONTACT = "Which contact? Add the email address, e.g. contact ana@example.com.";
-    static final String UPDATE_USAGE = "Type contact update <email> first:Ana last:Lopez company:Acme city=Berlin.";
-    static final String UNTAG_USAGE = "Type untag <email> <tag>, e.g. untag ana@example.com vip.";
-    static final String SUBJECT_USAGE = "Type template subject <template> <new subject>.";
-    static final String REPLACE_USAGE = "Type template replace <template> \"old text\" with \"new text\".";
-    static final String EDIT_USAGE = "Type campaign edit <campaign> template:<name> tag:<tag> not:<tag> sender:<mailbox>.";
-    static final String DUPLICATE_USAGE = "Which campaign? Type duplicate <campaign> [as <new name>].";
-    static final String BULK_USAGE = "Type bulk tag <tags> to tag:<audience tag> [not:<tag>], then again with count:<N> to go ahead.";
-    static final String BULK_DELETE_USAGE = "Type bulk delete tag:<tag> [not:<tag>]; a card shows how many and asks you to confirm.";
-    static final String BULK_CONFIRM = " To go ahead, type the same again with count:%d.";
-    static final String SUPPRESS_USAGE = "Give an address or domain, e.g. suppress x@example.com or suppress example.com.";
 
     private static final Pattern ADD = Pattern.compile("^\\s*(?i:contacts?\\s+add)\\s*");
 
@@ -65,16 +42,16 @@ final class EditCommands {
         return lines;
     }
 
-    static String contact(ToolBox.Tools tools, List<String> args) {
+    static String contact(PeopleLines say, ToolBox.Tools tools, List<String> args) {
         if (args.isEmpty()) {
-            return WHICH_CONTACT;
+            return say.text("edit.which.contact");
         }
-        return tools.contactEdits().showContact(args.get(0).replaceAll("[?!.,;]+$", "")).forPeople();
+        return say.people(tools.contactEdits().showContact(args.get(0).replaceAll("[?!.,;]+$", "")));
     }
 
-    static String update(ToolBox.Tools tools, List<String> args) {
+    static String update(PeopleLines say, ToolBox.Tools tools, List<String> args) {
         if (args.size() < 2) {
-            return UPDATE_USAGE;
+            return say.text("edit.usage.update");
         }
         String first = null;
         String last = null;
@@ -95,65 +72,62 @@ final class EditCommands {
                 attributes.add(word);
             }
             else {
-                return UPDATE_USAGE;
+                return say.text("edit.usage.update");
             }
         }
-        return tools.contactEdits().updateContact(args.get(0), first, last, company, attributes).forPeople();
+        return say.people(tools.contactEdits().updateContact(args.get(0), first, last, company, attributes));
     }
 
-    static String untag(ToolBox.Tools tools, List<String> args) {
+    static String untag(PeopleLines say, ToolBox.Tools tools, List<String> args) {
         List<String> emails = args.stream().filter(a -> a.contains("@")).toList();
         List<String> tags = args.stream()
             .filter(Predicate.not(a -> a.contains("@")))
             .map(CommandMode::tagName)
             .toList();
         if (emails.isEmpty() || tags.isEmpty()) {
-            return UNTAG_USAGE;
+            return say.text("edit.usage.untag");
         }
-        return tools.contactEdits().untagContacts(emails, tags).forPeople();
+        return say.people(tools.contactEdits().untagContacts(emails, tags));
     }
 
-    static String unsubscribe(ToolBox.Tools tools, List<String> args) {
+    static String unsubscribe(PeopleLines say, ToolBox.Tools tools, List<String> args) {
         if (args.isEmpty()) {
-            return WHICH_CONTACT;
+            return say.text("edit.which.contact");
         }
         String reason = args.size() > 1 ? String.join(" ", args.subList(1, args.size())) : null;
-        return tools.contactEdits().unsubscribeContact(args.get(0), reason).forPeople();
+        return say.people(tools.contactEdits().unsubscribeContact(args.get(0), reason));
     }
 
     /**
      * {@code template subject <name> <subject>}: the longest leading words that name a
      * template are the name.
      */
-    static String subject(ToolBox.Tools tools, List<String> args, Predicate<String> isTemplate) {
+    static String subject(PeopleLines say, ToolBox.Tools tools, List<String> args, Predicate<String> isTemplate) {
         for (int split = args.size() - 1; split >= 1; split--) {
             String name = String.join(" ", args.subList(0, split));
             if (isTemplate.test(name)) {
-                return tools.templateEdits()
-                    .setTemplateSubject(name, String.join(" ", args.subList(split, args.size())))
-                    .forPeople();
+                return say.people(tools.templateEdits()
+                    .setTemplateSubject(name, String.join(" ", args.subList(split, args.size()))));
             }
         }
-        return args.size() < 2 ? SUBJECT_USAGE
-                : tools.templateEdits()
-                    .setTemplateSubject(args.get(0), String.join(" ", args.subList(1, args.size())))
-                    .forPeople();
+        return args.size() < 2 ? say.text("edit.usage.subject") : say.people(
+                tools.templateEdits().setTemplateSubject(args.get(0), String.join(" ", args.subList(1, args.size()))));
     }
 
     /**
      * {@code template replace <name> "old" with "new"}: the word "with" after the quoted
      * old text splits them.
      */
-    static String replace(ToolBox.Tools tools, List<String> args) {
+    static String replace(PeopleLines say, ToolBox.Tools tools, List<String> args) {
         int with = args.lastIndexOf("with");
         if (with < 2 || with != args.size() - 2) {
-            return REPLACE_USAGE;
+            return say.text("edit.usage.replace");
         }
         String name = String.join(" ", args.subList(0, with - 1));
-        return tools.templateEdits().replaceTemplateText(name, args.get(with - 1), args.get(with + 1)).forPeople();
+        return say.people(tools.templateEdits().replaceTemplateText(name, args.get(with - 1), args.get(with + 1)));
     }
 
-    static String editCampaign(ToolBox.Tools tools, List<String> args) {
+    static String editCampaign(PeopleLines say, ToolBox.Tools tools, List<String> args) {
         List<String> name = new ArrayList<>();
         String template = null;
         String sender = null;
@@ -183,39 +157,37 @@ final class EditCommands {
         }
         if (name.isEmpty()
                 || (template == null && sender == null && anyOf == null && excluded == null && segment == null)) {
-            return EDIT_USAGE;
+            return say.text("edit.usage.edit");
         }
         boolean audience = anyOf != null || excluded != null;
-        return tools.campaignEdits()
+        return say.people(tools.campaignEdits()
             .editCampaign(String.join(" ", name), template, audience ? orEmpty(anyOf) : null,
-                    audience ? List.of() : null, audience ? orEmpty(excluded) : null, sender, null, segment)
-            .forPeople();
+                    audience ? List.of() : null, audience ? orEmpty(excluded) : null, sender, null, segment));
     }
 
-    static String duplicate(ToolBox.Tools tools, List<String> args) {
+    static String duplicate(PeopleLines say, ToolBox.Tools tools, List<String> args) {
         if (args.isEmpty()) {
-            return DUPLICATE_USAGE;
+            return say.text("edit.usage.duplicate");
         }
         int as = args.lastIndexOf("as");
         if (as >= 1 && as < args.size() - 1) {
-            return tools.campaignEdits()
+            return say.people(tools.campaignEdits()
                 .duplicateCampaign(String.join(" ", args.subList(0, as)),
-                        String.join(" ", args.subList(as + 1, args.size())))
-                .forPeople();
+                        String.join(" ", args.subList(as + 1, args.size()))));
         }
-        return tools.campaignEdits().duplicateCampaign(String.join(" ", args), null).forPeople();
+        return say.people(tools.campaignEdits().duplicateCampaign(String.join(" ", args), null));
     }
 
     /**
      * {@code bulk tag|untag <tags> to tag:x [not:y] [count:N]}: without the count it only
      * says how many it would change.
      */
-    static String bulk(ToolBox.Tools tools, List<String> args) {
+    static String bulk(PeopleLines say, ToolBox.Tools tools, List<String> args) {
         if (!args.isEmpty() && args.get(0).equalsIgnoreCase("delete")) {
-            return bulkDelete(tools, args.subList(1, args.size()));
+            return bulkDelete(say, tools, args.subList(1, args.size()));
         }
         if (args.isEmpty() || !(args.get(0).equalsIgnoreCase("tag") || args.get(0).equalsIgnoreCase("untag"))) {
-            return BULK_USAGE;
+            return say.text("edit.usage.bulk");
         }
         boolean add = args.get(0).equalsIgnoreCase("tag");
         List<String> tags = new ArrayList<>();
@@ -242,19 +214,20 @@ final class EditCommands {
             }
         }
         if (tags.isEmpty()) {
-            return BULK_USAGE;
+            return say.text("edit.usage.bulk");
         }
         var result = add ? tools.audienceTags().tagAudience(tags, anyOf, List.of(), excluded, count, segment)
                 : tools.audienceTags().untagAudience(tags, anyOf, List.of(), excluded, count, segment);
         return result instanceof lux.agent.tools.EditResults.RetagCounted counted
-                ? counted.forPeople() + BULK_CONFIRM.formatted(counted.contacts()) : result.forPeople();
+                ? say.people(counted) + " " + say.text("edit.bulkConfirm", String.valueOf(counted.contacts()))
+                : say.people(result);
     }
 
     /**
      * {@code bulk delete tag:x [not:y]}: a Confirm card with the count; nothing is
      * deleted before it is pressed.
      */
-    private static String bulkDelete(ToolBox.Tools tools, List<String> args) {
+    private static String bulkDelete(PeopleLines say, ToolBox.Tools tools, List<String> args) {
         List<String> anyOf = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
         String segment = null;
@@ -270,26 +243,25 @@ final class EditCommands {
                 excluded.addAll(Arrays.asList(word.substring(4).split(",")));
             }
             else {
-                return BULK_DELETE_USAGE;
+                return say.text("edit.usage.bulkDelete");
             }
         }
         if (segment != null) {
             return anyOf.isEmpty() && excluded.isEmpty()
-                    ? tools.audienceTags().deleteAudience(List.of(), List.of(), List.of(), segment).forPeople()
-                    : BULK_DELETE_USAGE;
+                    ? say.people(tools.audienceTags().deleteAudience(List.of(), List.of(), List.of(), segment))
+                    : say.text("edit.usage.bulkDelete");
         }
-        return anyOf.isEmpty() ? BULK_DELETE_USAGE
-                : tools.audienceTags().deleteAudience(anyOf, List.of(), excluded).forPeople();
+        return anyOf.isEmpty() ? say.text("edit.usage.bulkDelete")
+                : say.people(tools.audienceTags().deleteAudience(anyOf, List.of(), excluded));
     }
 
-    static String suppress(ToolBox.Tools tools, boolean suppress, List<String> args) {
+    static String suppress(PeopleLines say, ToolBox.Tools tools, boolean suppress, List<String> args) {
         if (args.isEmpty()) {
-            return SUPPRESS_USAGE;
+            return say.text("edit.usage.suppress");
         }
         String note = args.size() > 1 ? String.join(" ", args.subList(1, args.size())) : null;
-        return (suppress ? tools.suppressions().suppress(args.get(0), note)
-                : tools.suppressions().unsuppress(args.get(0)))
-            .forPeople();
+        return say.people(suppress ? tools.suppressions().suppress(args.get(0), note)
+                : tools.suppressions().unsuppress(args.get(0)));
     }
 
     private static List<String> add(List<String> list, String value) {

@@ -55,6 +55,9 @@ record PeopleLines(TeamsMessages messages, Locale locale) {
                     + (drafted.subject() == null ? "" : " " + text("command.resend.subject", drafted.subject())) + " "
                     + text("command.pickATime");
         }
+        else if (result instanceof ToolResult.Extension extension) {
+            return extension.line().in(messages, locale);
+        }
         return result.forPeople();
     }
 

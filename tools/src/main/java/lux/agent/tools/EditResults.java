@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * What the editing tools return: contacts changed, templates edited a part at a time,
  * drafts edited or copied, bulk tags and suppressions. The sentences people read are all
- * here, in one place, so they can move to message bundles.
+ * in the Teams bundle ({@link PeopleLine}), said in the reader's language.
  */
 public final class EditResults {
 
@@ -19,30 +19,29 @@ public final class EditResults {
     /** The contact card shows it to people. */
     public record ContactShown(String note, String email, String name, String company, String status, List<String> tags,
             int engagementScore, long received, long opened, long clicked) implements ToolResult.Extension {
-        public String forPeople() {
-            return "";
+        public PeopleLine line() {
+            return PeopleLine.NONE;
         }
     }
 
     public record ContactUpdated(String email, String name, String company, String status,
             List<String> tags) implements ToolResult.Extension {
-        public String forPeople() {
-            return "Updated " + email + ": " + name + (company == null ? "" : ", " + company) + ".";
+        public PeopleLine line() {
+            return PeopleLine.of("edit.contactUpdated", email, name, company == null ? "" : ", " + company);
         }
     }
 
     public record ContactsUntagged(int contacts, Set<String> tags, int removedLinks,
             List<String> unknown) implements ToolResult.Extension {
-        public String forPeople() {
-            return "Removed " + String.join(", ", tags) + " from " + contacts
-                    + (contacts == 1 ? " contact" : " contacts") + " (" + removedLinks + " tag links)."
-                    + (unknown.isEmpty() ? "" : " Not contacts: " + String.join(", ", unknown) + ".");
+        public PeopleLine line() {
+            return PeopleLine.of(unknown.isEmpty() ? "edit.contactsUntagged" : "edit.contactsUntaggedSome",
+                    String.join(", ", tags), contacts, removedLinks, String.join(", ", unknown));
         }
     }
 
     public record ContactUnsubscribed(String email) implements ToolResult.Extension {
-        public String forPeople() {
-            return email + " is unsubscribed: LUX will not mail this address again.";
+        public PeopleLine line() {
+            return PeopleLine.of("edit.contactUnsubscribed", email);
         }
     }
 
@@ -52,29 +51,23 @@ public final class EditResults {
      */
     public record TemplateEdited(String note, String template, String replaced, String with, int places,
             String subjectBefore, String subjectAfter) implements ToolResult.Extension {
-        public String forPeople() {
-            if (replaced.isEmpty()) {
-                return "Changed the subject of \"" + template + "\" from \"" + subjectBefore + "\" to \"" + subjectAfter
-                        + "\".";
-            }
-            return "Changed \"" + replaced + "\" to \"" + with + "\" in \"" + template + "\" (" + places
-                    + (places == 1 ? " place)." : " places).");
+        public PeopleLine line() {
+            return replaced.isEmpty() ? PeopleLine.of("edit.subjectChanged", template, subjectBefore, subjectAfter)
+                    : PeopleLine.of("edit.textReplaced", replaced, with, template, places);
         }
     }
 
     public record CampaignEdited(String campaign, String template, String audience, long contactsToday,
             String sender) implements ToolResult.Extension {
-        public String forPeople() {
-            return "Draft \"" + campaign + "\" now sends \"" + template + "\" to " + audience + " (" + contactsToday
-                    + " contacts today) from " + sender + ".";
+        public PeopleLine line() {
+            return PeopleLine.of("edit.campaignEdited", campaign, template, audience, contactsToday, sender);
         }
     }
 
     public record CampaignDuplicated(String original, String copy, String audience,
             long contactsToday) implements ToolResult.Extension {
-        public String forPeople() {
-            return "Copied \"" + original + "\" as draft \"" + copy + "\" for " + audience + " (" + contactsToday
-                    + " contacts today). Type schedule " + copy + " <when> to pick a time.";
+        public PeopleLine line() {
+            return PeopleLine.of("edit.campaignDuplicated", original, copy, audience, contactsToday);
         }
     }
 
@@ -84,19 +77,18 @@ public final class EditResults {
      */
     public record AudienceRetagged(boolean added, String audience, long contacts, Set<String> tags,
             int links) implements ToolResult.Extension {
-        public String forPeople() {
-            return (added ? "Tagged " : "Removed " + String.join(", ", tags) + " from ") + contacts + " " + audience
-                    + (added ? " with " + String.join(", ", tags) : "") + " (" + links + " tag links "
-                    + (added ? "added" : "removed") + ").";
+        public PeopleLine line() {
+            return PeopleLine.of(added ? "edit.audienceTagged" : "edit.audienceUntagged", contacts, audience,
+                    String.join(", ", tags), links);
         }
     }
 
     /** The count a bulk tag change would touch, shown before anything changes. */
     public record RetagCounted(boolean add, String audience, long contacts,
             Set<String> tags) implements ToolResult.Extension {
-        public String forPeople() {
-            return contacts + " " + audience + " would " + (add ? "get " : "lose ") + String.join(", ", tags)
-                    + ". Nothing was changed yet.";
+        public PeopleLine line() {
+            return PeopleLine.of(add ? "edit.retagCounted.add" : "edit.retagCounted.remove", contacts, audience,
+                    String.join(", ", tags));
         }
     }
 
@@ -109,9 +101,8 @@ public final class EditResults {
 
         static final String NOTE = "NOTHING is deleted; it happens only if the user presses Confirm on the card.";
 
-        public String forPeople() {
-            return "This cannot be undone: press Confirm on the card to delete "
-                    + (count == 1 ? "this contact." : "these " + count + " contacts.");
+        public PeopleLine line() {
+            return PeopleLine.of("edit.deletionAsked", count);
         }
     }
 
@@ -121,14 +112,14 @@ public final class EditResults {
     /** The suppressions card shows them to people. */
     public record SuppressionsListed(String note, long total,
             List<SuppressionLine> entries) implements ToolResult.Extension {
-        public String forPeople() {
-            return total == 0 ? "Nothing is suppressed: no address or domain is blocked." : "";
+        public PeopleLine line() {
+            return total == 0 ? PeopleLine.of("edit.noSuppressions") : PeopleLine.NONE;
         }
     }
 
     public record SuppressionChanged(String value, boolean suppressed) implements ToolResult.Extension {
-        public String forPeople() {
-            return suppressed ? value + " is suppressed: LUX will never mail it." : value + " is no longer suppressed.";
+        public PeopleLine line() {
+            return PeopleLine.of(suppressed ? "edit.suppressed" : "edit.unsuppressed", value);
         }
     }
 

@@ -30,6 +30,13 @@ public sealed interface ToolResult {
      */
     non-sealed interface Extension extends ToolResult {
 
+        /** The line for people, said in the reader's language by command mode. */
+        PeopleLine line();
+
+        default String forPeople() {
+            return line().english();
+        }
+
     }
 
     /**

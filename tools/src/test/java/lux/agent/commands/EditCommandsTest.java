@@ -29,6 +29,7 @@ import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
 import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
+import lux.testsupport.EnglishLeftovers;
 import lux.testsupport.MutableClock;
 import lux.users.NewUser;
 import lux.users.Role;
@@ -127,7 +128,8 @@ class EditCommandsTest {
         assertThat(updated.text()).isEqualTo("Updated cy@example.com: Cyrus Vance, Vance & Co.");
         assertThat(updated.outputs()).singleElement().isInstanceOf(AgentOutput.Contact.class);
         assertThat(contacts.findByEmail("cy@example.com").orElseThrow().attributes()).containsEntry("city", "Berlin");
-        assertThat(say(mia, "contact update cy@example.com Berlin").text()).isEqualTo(EditCommands.UPDATE_USAGE);
+        assertThat(say(mia, "contact update cy@example.com Berlin").text())
+            .isEqualTo("Type contact update <email> first:Ana last:Lopez company:Acme city=Berlin.");
         assertThat(say(mia, "contact nobody@example.com").text())
             .isEqualTo("Sorry, that did not work: Contact nobody@example.com does not exist.");
     }
@@ -136,7 +138,8 @@ class EditCommandsTest {
     void untagAndUnsubscribeSayWhatChanged() {
         assertThat(say(mia, "untag cy@example.com vip").text()).isEqualTo("Removed vip from 1 contact (1 tag links).");
         assertThat(contacts.findByEmail("cy@example.com").orElseThrow().tags()).isEmpty();
-        assertThat(say(mia, "untag cy@example.com").text()).isEqualTo(EditCommands.UNTAG_USAGE);
+        assertThat(say(mia, "untag cy@example.com").text())
+            .isEqualTo("Type untag <email> <tag>, e.g. untag ana@example.com vip.");
 
         assertThat(say(mia, "unsubscribe cy@example.com asked by phone").text())
             .isEqualTo("cy@example.com is unsubscribed: LUX will not mail this address again.");
@@ -181,7 +184,8 @@ class EditCommandsTest {
                     + "\"Reminder\" to active contacts tagged any of lead (1 contacts today) from " + from + ".");
         CampaignView edited = campaigns.getByName("Webinar");
         assertThat(edited.audience().anyOf()).containsExactly("lead");
-        assertThat(say(mia, "campaign edit Webinar").text()).isEqualTo(EditCommands.EDIT_USAGE);
+        assertThat(say(mia, "campaign edit Webinar").text())
+            .isEqualTo("Type campaign edit <campaign> template:<name> tag:<tag> not:<tag> sender:<mailbox>.");
 
         assertThat(say(mia, "duplicate Webinar as Webinar again").text())
             .isEqualTo("Copied \"Webinar\" as draft \"Webinar again\" for "
@@ -284,7 +288,40 @@ class EditCommandsTest {
         assertThat(deletions.confirm(fresh.nonce(), mia).contacts()).isEqualTo(3);
         assertThat(contacts.findByEmail("dee@example.com")).isEmpty();
         assertThat(contacts.findByEmail("lee@example.com")).isPresent();
-        assertThat(say(mia, "bulk delete everyone").text()).isEqualTo(EditCommands.BULK_DELETE_USAGE);
+        assertThat(say(mia, "bulk delete everyone").text())
+            .isEqualTo("Type bulk delete tag:<tag> [not:<tag>]; a card shows how many and asks you to confirm.");
+    }
+
+    @Test
+    void aGermanTeamsHearsTheEditingLinesInGerman() {
+        assertThat(sayDe(mia, "contact update cy@example.com first:Cyrus last:Vance").text())
+            .isEqualTo("cy@example.com geändert: Cyrus Vance.");
+        assertThat(sayDe(mia, "contact update cy@example.com Berlin").text())
+            .isEqualTo("Tippen Sie contact update <E-Mail> first:Ana last:Lopez company:Acme city=Berlin.");
+        assertThat(sayDe(mia, "untag cy@example.com vip nobody@example.com").text())
+            .isEqualTo("vip von 1 Kontakt entfernt (1 Tag-Zuordnungen). Keine Kontakte: nobody@example.com.");
+        contacts.create(new NewContact("di@example.com", "Di", null, null, null, Set.of("vip"), null), mia);
+        contacts.create(new NewContact("ed@example.com", "Ed", null, null, null, Set.of("vip"), null), mia);
+        String counted = sayDe(mia, "bulk tag webinar to tag:vip").text();
+        assertThat(counted).startsWith("2 ")
+            .contains("würden webinar bekommen. Noch ist nichts geändert.",
+                    "Um es auszuführen, tippen Sie dasselbe noch einmal mit count:2.");
+        assertThat(sayDe(mia, "unsubscribe di@example.com").text())
+            .isEqualTo("di@example.com ist abgemeldet: LUX schreibt diese Adresse nicht mehr an.");
+        assertThat(sayDe(ada, "suppress x@rival.example").text())
+            .isEqualTo("x@rival.example ist gesperrt: LUX schreibt sie nie an.");
+        assertThat(sayDe(mia, "contact delete ed@example.com").text()).isEqualTo(
+                "Das lässt sich nicht rückgängig machen: Drücken Sie auf der Karte auf Bestätigen, um diesen Kontakt zu löschen.");
+        String help = sayDe(mia, "help").text();
+        assertThat(help).contains("Tags entfernen; unsubscribe <E-Mail> [Grund]", "nur für Admins");
+        for (String reply : List.of(counted, help)) {
+            assertThat(EnglishLeftovers.in(reply, "edit.", "command.help")).as(reply).isEmpty();
+        }
+    }
+
+    private AgentReply sayDe(Actor actor, String text) {
+        return commands
+            .handle(new TurnRequest(actor, "conv-1", text, CommandModeCardsTest.ZONE, null, java.util.Locale.GERMANY));
     }
 
     private AgentReply say(Actor actor, String text) {
