@@ -115,7 +115,7 @@ class SegmentCommandCardsTest {
         say("segment save \"Berlin non-openers\" attr:city=Berlin noopen:Welcome");
 
         assertThat(texts()).containsExactly("Saved segment \"Berlin non-openers\": all active contacts who city is "
-                + "\"Berlin\" and received campaign " + welcomeId() + " and did not open it (1 contact now).");
+                + "\"Berlin\" and received \"Welcome\" and did not open it (1 contact now).");
         assertThat(cards()).singleElement().satisfies(card -> {
             assertThat(card.path("body").get(0).path("text").asText()).startsWith("Segment Berlin non-openers");
             assertThat(card.toString()).contains("ben@example.org")

@@ -166,6 +166,29 @@ public class SegmentService {
     }
 
     /**
+     * The definition in words with campaigns by name ("received \"Welcome\" and did not
+     * open it"), for chat and bulk confirmations.
+     */
+    @Transactional(readOnly = true)
+    public String describe(SegmentDefinition definition) {
+        String base = definition.tags().describe();
+        if (definition.conditions().isEmpty()) {
+            return base;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (SegmentCondition condition : definition.conditions()) {
+            Long campaignId = SegmentSql.campaignOf(condition);
+            List<String> names = campaignId == null ? List.of()
+                    : jdbc.queryForList("SELECT name FROM campaign WHERE id = ?", String.class, campaignId);
+            parts.add(names.isEmpty() ? condition.describe()
+                    : condition.describe()
+                        .replaceFirst("campaign " + campaignId + "\\b",
+                                java.util.regex.Matcher.quoteReplacement("\"" + names.get(0) + "\"")));
+        }
+        return base + " who " + String.join(" and ", parts);
+    }
+
+    /**
      * Segment {@code id}'s contacts as they are now, for a bulk change (tag, untag,
      * delete) by segment.
      */

@@ -123,6 +123,32 @@ class ContactHistoryTest {
     }
 
     @Test
+    void theConsoleAndApiReadTheSameHistoryByIdWithCampaignLinksWordsAndMoreEntries() {
+        long ana = contacts.create(new NewContact("ana@example.com", "Ana", null, null, null, Set.of("vip"), null), MIA)
+            .id();
+        long spring = received("Spring sale", ana, later);
+        event(spring, "OPEN", true, later.plusSeconds(5));
+        long springId = jdbc.queryForObject("SELECT campaign_id FROM campaign_recipient WHERE id = ?", Long.class,
+                spring);
+        for (int i = 0; i < ContactHistory.MAX_ENTRIES; i++) {
+            received("Campaign " + i, ana, later.plusSeconds(100 + i));
+        }
+
+        ContactHistoryView console = history.of(ana, ContactHistory.MAX_ENTRIES_CONSOLE);
+
+        assertThat(console.earlierEntries()).isZero();
+        assertThat(console.entries()).hasSize(ContactHistory.MAX_ENTRIES + 3);
+        assertThat(console.entries()).filteredOn(e -> "Spring sale".equals(e.subject()))
+            .extracting(Entry::kind, Entry::campaignId, Entry::machine, Entry::summary)
+            .containsExactly(tuple(Kind.RECEIVED, springId, false, "Received \"Spring sale\""),
+                    tuple(Kind.OPENED_BY_MACHINE, springId, true,
+                            "Opened \"Spring sale\" by a machine, not a person (once)"));
+        assertThat(console.entries().get(0).summary()).isEqualTo("Added by mia@lux.test");
+        assertThat(history.of("ana@example.com").entries()).hasSize(ContactHistory.MAX_ENTRIES);
+        assertThatThrownBy(() -> history.of(ana + 1000, 10)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void anUnknownAddressIsNamed() {
         assertThatThrownBy(() -> history.of("zoe@example.com")).isInstanceOf(NotFoundException.class)
             .hasMessage("Contact zoe@example.com does not exist.");

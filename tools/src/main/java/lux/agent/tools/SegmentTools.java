@@ -123,7 +123,7 @@ public class SegmentTools {
             SegmentView segment = segments.getByName(name);
             SegmentPreview preview = show(segment);
             return new SegmentResults.SegmentPreviewed(SegmentResults.DATA_SEGMENTS, segment.name(),
-                    segment.description(), preview.count(), names(preview));
+                    segments.describe(segment.definition()), preview.count(), names(preview));
         });
     }
 
@@ -139,16 +139,16 @@ public class SegmentTools {
 
     private SegmentResults.SegmentSaved saved(SegmentView saved, boolean replaced) {
         SegmentPreview preview = show(saved);
-        return new SegmentResults.SegmentSaved(SegmentResults.DATA_SEGMENTS, saved.name(), saved.description(),
-                preview.count(), names(preview), replaced);
+        return new SegmentResults.SegmentSaved(SegmentResults.DATA_SEGMENTS, saved.name(),
+                segments.describe(saved.definition()), preview.count(), names(preview), replaced);
     }
 
     /** The contacts card: the segment's count and its first members. */
     private SegmentPreview show(SegmentView segment) {
         SegmentPreview preview = segments.preview(segment.definition(), SAMPLE);
         List<ContactView> sample = preview.sample().stream().map(m -> contacts.get(m.id())).toList();
-        session.show(new AgentOutput.Contacts("Segment " + segment.name() + ": " + segment.description(),
-                preview.count(), sample));
+        session.show(new AgentOutput.Contacts(
+                "Segment " + segment.name() + ": " + segments.describe(segment.definition()), preview.count(), sample));
         return preview;
     }
 
