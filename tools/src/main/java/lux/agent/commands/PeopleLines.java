@@ -41,12 +41,6 @@ record PeopleLines(TeamsMessages messages, Locale locale) {
         else if (result instanceof ToolResult.ContactsAdded added) {
             return added(added);
         }
-        else if (result instanceof SegmentResults.SegmentSaved saved) {
-            return text("command.segment.saved", saved.segment(), saved.description(), saved.contacts());
-        }
-        else if (result instanceof SegmentResults.SegmentPreviewed shown) {
-            return text("command.segment.shown", shown.segment(), shown.description(), shown.contacts());
-        }
         else if (result instanceof SegmentResults.SegmentsListed listed) {
             return segments(listed);
         }

@@ -20,23 +20,30 @@ public final class SegmentResults {
      */
     public record SegmentSaved(String note, String segment, String description, long contacts, List<String> sample,
             boolean replaced) implements ToolResult.Extension {
-        public String forPeople() {
-            return "Saved segment \"" + segment + "\": " + description + " (" + contacts + " contacts now).";
+        public PeopleLine line() {
+            return PeopleLine.of("command.segment.saved", segment, description, contacts);
         }
     }
 
     /** A segment's live count and first members; the contacts card shows them. */
     public record SegmentPreviewed(String note, String segment, String description, long contacts,
             List<String> sample) implements ToolResult.Extension {
-        public String forPeople() {
-            return "Segment \"" + segment + "\": " + description + " (" + contacts + " contacts now).";
+        public PeopleLine line() {
+            return PeopleLine.of("command.segment.shown", segment, description, contacts);
         }
     }
 
     public record SegmentLine(String name, String description, long contacts) {
     }
 
+    /**
+     * Command mode lists the lines itself (PeopleLines); {@link #line()} is the heading.
+     */
     public record SegmentsListed(String note, List<SegmentLine> segments) implements ToolResult.Extension {
+        public PeopleLine line() {
+            return PeopleLine.of(segments.isEmpty() ? "command.segments.none" : "command.segments.title");
+        }
+
         public String forPeople() {
             if (segments.isEmpty()) {
                 return "There are no segments yet.";
@@ -61,6 +68,10 @@ public final class SegmentResults {
             String next) implements ToolResult.Extension {
 
         static final String NEXT = "Not scheduled: call scheduleCampaign with this campaign to ask the user to confirm a time.";
+
+        public PeopleLine line() {
+            return PeopleLine.of("command.resend.drafted", campaign, original, contactsToday);
+        }
 
         public String forPeople() {
             return "Draft \"" + campaign + "\" resends \"" + original + "\" to the " + contactsToday
