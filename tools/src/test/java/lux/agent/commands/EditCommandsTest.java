@@ -184,8 +184,8 @@ class EditCommandsTest {
                     + "\"Reminder\" to active contacts tagged any of lead (1 contacts today) from " + from + ".");
         CampaignView edited = campaigns.getByName("Webinar");
         assertThat(edited.audience().anyOf()).containsExactly("lead");
-        assertThat(say(mia, "campaign edit Webinar").text())
-            .isEqualTo("Type campaign edit <campaign> template:<name> tag:<tag> not:<tag> sender:<mailbox>.");
+        assertThat(say(mia, "campaign edit Webinar").text()).isEqualTo(
+                "Type campaign edit <campaign> template:<name> tag:<tag> not:<tag> segment:<name> sender:<mailbox>.");
 
         assertThat(say(mia, "duplicate Webinar as Webinar again").text())
             .isEqualTo("Copied \"Webinar\" as draft \"Webinar again\" for "
@@ -288,8 +288,8 @@ class EditCommandsTest {
         assertThat(deletions.confirm(fresh.nonce(), mia).contacts()).isEqualTo(3);
         assertThat(contacts.findByEmail("dee@example.com")).isEmpty();
         assertThat(contacts.findByEmail("lee@example.com")).isPresent();
-        assertThat(say(mia, "bulk delete everyone").text())
-            .isEqualTo("Type bulk delete tag:<tag> [not:<tag>]; a card shows how many and asks you to confirm.");
+        assertThat(say(mia, "bulk delete everyone").text()).isEqualTo(
+                "Type bulk delete tag:<tag> [not:<tag>] or bulk delete segment:<name>; a card shows how many and asks you to confirm.");
     }
 
     @Test
