@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lux.agent.AgentOutput;
+import lux.campaigns.PlanCheck;
 import lux.agent.ConfirmationKind;
 import lux.agent.TeamsMessages;
 import lux.agent.FormKind;
@@ -18,7 +19,6 @@ import lux.campaigns.CampaignView;
 import lux.contacts.ContactView;
 import lux.delivery.TestSendResult;
 import lux.imports.ImportEvent;
-import lux.preflight.PreflightReport;
 import org.springframework.stereotype.Component;
 
 /**
@@ -107,23 +107,16 @@ class CardFactory {
         return templates.render("campaigns", Map.of("campaigns", rows));
     }
 
-    Card confirmation(AgentOutput.Confirmation c, ZoneId zone, Locale locale) {
-        return confirmation(c, zone, null, locale);
-    }
-
     /**
-     * With the pre-flight report (null: none was made): blocking problems take the
-     * Confirm button away.
+     * The schedule plan's blocking findings (pre-flight's) take the Confirm button away;
+     * its warnings show beside it.
      */
-    Card confirmation(AgentOutput.Confirmation c, ZoneId zone, PreflightReport preflight, Locale locale) {
+    Card confirmation(AgentOutput.Confirmation c, ZoneId zone, Locale locale) {
         Map<String, Object> data = new LinkedHashMap<>();
-        boolean blocked = preflight != null && preflight.blocked();
+        boolean blocked = c.blocked();
         data.put("blocked", blocked);
-        data.put("blocking", preflight == null ? List.of()
-                : preflight.blocking().stream().map(PreflightReport.Problem::message).toList());
-        // the plan's warnings hold the pre-flight's (and e.g. "send approval is on"); the
-        // report adds what blocks
-        data.put("warnings", c.warnings().stream().map(lux.campaigns.PlanCheck::message).toList());
+        data.put("blocking", c.blocking().stream().map(PlanCheck::message).toList());
+        data.put("warnings", c.warnings().stream().map(PlanCheck::message).toList());
         boolean destructive = c.kind().destructive();
         data.put("warning", messages.text(locale,
                 blocked ? "card.confirm.blocked" : destructive ? "card.confirm.destructive" : "card.confirm.safe"));

@@ -10,8 +10,6 @@ import lux.agent.AgentOutput;
 import lux.agent.AgentReply;
 import lux.agent.TeamsMessages;
 import lux.agent.insights.CampaignStats;
-import lux.preflight.PreflightReport;
-import lux.preflight.PreflightService;
 import lux.templates.TemplateService;
 import lux.templates.TemplateView;
 import org.springframework.stereotype.Component;
@@ -48,23 +46,18 @@ class ReplyWriter {
 
     private final TeamsIdentity identity;
 
-    private final PreflightService preflight;
-
     private final InsightCards insights;
 
     private final ContactCards contactCards;
 
     private final EditCards edits;
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplyWriter.class);
-
     ReplyWriter(CardFactory cards, TeamsSender sender, ChartRenderer charts, ChartStore chartStore,
             TemplateService templates, lux.config.CoreProperties core, lux.agent.LuxAgent agent,
-            PrivateChat privateChat, TeamsIdentity identity, PreflightService preflight, InsightCards insights,
-            ContactCards contactCards, EditCards edits) {
+            PrivateChat privateChat, TeamsIdentity identity, InsightCards insights, ContactCards contactCards,
+            EditCards edits) {
         this.contactCards = contactCards;
         this.edits = edits;
-        this.preflight = preflight;
         this.insights = insights;
         this.privateChat = privateChat;
         this.identity = identity;
@@ -141,7 +134,7 @@ class ReplyWriter {
             return cards.campaigns(c, zone);
         }
         else if (output instanceof AgentOutput.Confirmation c) {
-            return cards.confirmation(c, zone, preflight(c), locale);
+            return cards.confirmation(c, zone, locale);
         }
         else if (output instanceof AgentOutput.TestSent t) {
             return cards.testSent(t);
@@ -168,23 +161,6 @@ class ReplyWriter {
             return cards.form(f.kind(), templates.list().stream().map(TemplateView::name).toList());
         }
         return null;
-    }
-
-    /**
-     * The pre-flight verdict for a card that would schedule a send; scheduling itself
-     * checks again and refuses.
-     */
-    private PreflightReport preflight(AgentOutput.Confirmation c) {
-        if (c.kind() != lux.agent.ConfirmationKind.SCHEDULE && c.kind() != lux.agent.ConfirmationKind.APPROVE) {
-            return null;
-        }
-        try {
-            return preflight.check(c.campaign());
-        }
-        catch (RuntimeException e) {
-            log.warn("Pre-flight check of campaign {} failed; the card shows without it", c.campaign().id(), e);
-            return null;
-        }
     }
 
     String chartUrl(CampaignStats stats) {

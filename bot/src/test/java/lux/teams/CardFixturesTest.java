@@ -70,46 +70,43 @@ class CardFixturesTest {
         CARDS.put("template-preview", cards.templatePreview(new AgentOutput.TemplatePreview(3L, template.name(),
                 new RenderedMessage("Hi " + NASTY, "<p>x</p>", "Hello " + NASTY + "\n".repeat(3) + "x".repeat(3000)))));
         CARDS.put("campaigns", cards.campaigns(new AgentOutput.Campaigns(List.of(campaign)), ZONE));
-        CARDS.put("confirmation", cards.confirmation(
-                new AgentOutput.Confirmation("n0nce-" + "A".repeat(26), lux.agent.ConfirmationKind.SCHEDULE, campaign,
-                        template.name(), template.subject(), "active contacts tagged any of vip", 120,
-                        ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                        Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null, List.of()),
-                ZONE, EN));
+        CARDS.put("confirmation",
+                cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "A".repeat(26),
+                        lux.agent.ConfirmationKind.SCHEDULE, campaign, template.name(), template.subject(),
+                        "active contacts tagged any of vip", 120, ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE),
+                        Instant.parse("2026-12-01T09:04:00Z"), Instant.parse("2026-11-26T09:30:00Z"),
+                        "news@lux.example.com (default)", null, List.of(), List.of()), ZONE, EN));
         AgentOutput.Confirmation scheduleIt = new AgentOutput.Confirmation("n0nce-" + "A".repeat(26),
                 lux.agent.ConfirmationKind.SCHEDULE, campaign, template.name(), template.subject(),
                 "active contacts tagged any of vip", 120, ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE),
                 Instant.parse("2026-12-01T09:04:00Z"), Instant.parse("2026-11-26T09:30:00Z"),
-                "news@lux.example.com (default)", null, List.of());
+                "news@lux.example.com (default)", null, List.of(), List.of());
         CARDS.put("confirmation-de", cards.confirmation(scheduleIt, ZONE, DE));
         CARDS.put("confirmation-reject",
                 cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "B".repeat(26),
                         lux.agent.ConfirmationKind.REJECT, campaign, template.name(), template.subject(),
                         "active contacts tagged any of vip", 120, ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE),
                         Instant.parse("2026-12-01T09:04:00Z"), Instant.parse("2026-11-26T09:30:00Z"),
-                        "board@lux.example.com", "Prices are wrong " + NASTY, List.of()), ZONE, EN));
-        lux.preflight.PreflightReport preflight = new lux.preflight.PreflightReport(120, List.of(
-                new lux.preflight.PreflightReport.Problem(lux.preflight.PreflightReport.Check.POSTAL_ADDRESS,
-                        lux.preflight.PreflightReport.Severity.BLOCKING, "No postal address " + NASTY),
-                new lux.preflight.PreflightReport.Problem(lux.preflight.PreflightReport.Check.VARIABLES,
-                        lux.preflight.PreflightReport.Severity.WARNING,
-                        "40 contacts have no first name — use {{ contact.first_name | default(\"there\") }}.")));
-        CARDS.put("confirmation-preflight", cards
-            .confirmation(new AgentOutput.Confirmation("n0nce-" + "C".repeat(26), lux.agent.ConfirmationKind.SCHEDULE,
-                    campaign, template.name(), template.subject(), "active contacts tagged any of vip", 120,
-                    ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                    Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null,
-                    List.of(lux.campaigns.PlanCheck.warning(lux.campaigns.PlanCheck.Topic.PREFLIGHT,
-                            "40 contacts have no first name — use {{ contact.first_name | default(\"there\") }}."))),
-                    ZONE, preflight, EN));
+                        "board@lux.example.com", "Prices are wrong " + NASTY, List.of(), List.of()), ZONE, EN));
+        List<lux.campaigns.PlanCheck> blocking = List.of(lux.campaigns.PlanCheck
+            .blocking(lux.campaigns.PlanCheck.Topic.PREFLIGHT, "No postal address " + NASTY));
+        CARDS.put("confirmation-preflight",
+                cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "C".repeat(26),
+                        lux.agent.ConfirmationKind.SCHEDULE, campaign, template.name(), template.subject(),
+                        "active contacts tagged any of vip", 120, ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE),
+                        Instant.parse("2026-12-01T09:04:00Z"), Instant.parse("2026-11-26T09:30:00Z"),
+                        "news@lux.example.com (default)", null,
+                        List.of(lux.campaigns.PlanCheck.warning(lux.campaigns.PlanCheck.Topic.PREFLIGHT,
+                                "40 contacts have no first name — use {{ contact.first_name | default(\"there\") }}.")),
+                        blocking), ZONE, EN));
         CARDS.put("confirmation-preflight-de",
                 cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "D".repeat(26),
                         lux.agent.ConfirmationKind.SCHEDULE, campaign, template.name(), template.subject(),
                         "active contacts tagged any of vip", 120, ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE),
                         Instant.parse("2026-12-01T09:04:00Z"), Instant.parse("2026-11-26T09:30:00Z"),
                         "news@lux.example.com (default)", null, List.of(lux.campaigns.PlanCheck
-                            .warning(lux.campaigns.PlanCheck.Topic.PREFLIGHT, "40 contacts have no first name"))),
-                        ZONE, preflight, DE));
+                            .warning(lux.campaigns.PlanCheck.Topic.PREFLIGHT, "40 contacts have no first name")),
+                        blocking), ZONE, DE));
         CARDS.put("test-sent",
                 cards.testSent(new AgentOutput.TestSent("campaign", campaign.name(),
                         new lux.delivery.TestSendResult("[Test] Hi " + NASTY, "ana@example.com", "outbox",

@@ -39,14 +39,20 @@ public sealed interface AgentOutput {
 
     /**
      * {@code note} is the reason given for a REJECT; {@code warnings} are the schedule
-     * plan's findings that do not block it. {@code sender} is the mailbox the mail goes
-     * out from, as people should see it.
+     * plan's findings that do not block it, {@code blocking} those (pre-flight's) that
+     * do: the card shows them and offers no Confirm. {@code sender} is the mailbox the
+     * mail goes out from, as people should see it.
      */
     record Confirmation(String nonce, ConfirmationKind kind, CampaignView campaign, String templateName, String subject,
             String audience, long audienceCount, ZonedDateTime when, Instant estimatedFinish, Instant expiresAt,
-            String sender, String note, List<PlanCheck> warnings) implements AgentOutput {
+            String sender, String note, List<PlanCheck> warnings, List<PlanCheck> blocking) implements AgentOutput {
         public Confirmation {
             warnings = List.copyOf(warnings);
+            blocking = List.copyOf(blocking);
+        }
+
+        public boolean blocked() {
+            return !blocking.isEmpty();
         }
     }
 

@@ -88,14 +88,15 @@ public class ConfirmationService {
 
     /**
      * The schedule plan's checks refuse (status, time, audience); otherwise the card
-     * shows the plan, with a fresh nonce.
+     * shows the plan (pre-flight's blocking findings withhold Confirm), with a fresh
+     * nonce.
      */
     @Transactional
     public AgentOutput.Confirmation requestSchedule(Actor actor, long campaignId, LocalDateTime localTime,
             ZoneId zone) {
         SchedulePlan plan = planner.plan(campaignId, localTime, zone).requireSendable();
         return request(actor, ConfirmationKind.SCHEDULE, plan.campaign(), localTime, zone, plan.when(), null,
-                plan.audienceCount(), plan.estimatedFinish(), plan.warnings());
+                plan.audienceCount(), plan.estimatedFinish(), plan.warnings(), plan.blocking());
     }
 
     @Transactional
@@ -122,7 +123,17 @@ public class ConfirmationService {
         ZonedDateTime when = (campaign.scheduledAt() == null || campaign.scheduledAt().isBefore(now) ? now
                 : campaign.scheduledAt())
             .atZone(zone);
-        return request(actor, ConfirmationKind.APPROVE, campaign, null, zone, when, null);
+        long audience = audiences.count(campaign.id());
+        if (audience == 0) {
+            throw new InvalidInputException("audience", "Campaign \"" + campaign.name()
+                    + "\" would reach nobody: there are no " + audiences.describe(campaign.id()) + ".");
+        }
+        // the same plan the requester saw, less its note that approval is needed: that
+        // is this card
+        SchedulePlan plan = planner.plan(campaignId, when.toLocalDateTime(), zone);
+        return request(actor, ConfirmationKind.APPROVE, campaign, null, zone, when, null, plan.audienceCount(),
+                plan.estimatedFinish(),
+                plan.warnings().stream().filter(c -> c.topic() != PlanCheck.Topic.APPROVAL).toList(), plan.blocking());
     }
 
     /**
@@ -156,27 +167,23 @@ public class ConfirmationService {
     }
 
     /**
-     * Resume, approve, cancel, reject: the audience as it stands, the finish from the
-     * schedule planner's one estimator.
+     * Resume, cancel, reject: the audience as it stands, the finish from the schedule
+     * planner's one estimator.
      */
     private AgentOutput.Confirmation request(Actor actor, ConfirmationKind kind, CampaignView campaign,
             LocalDateTime localTime, ZoneId zone, ZonedDateTime when, String note) {
         boolean started = kind == ConfirmationKind.RESUME
                 || (kind == ConfirmationKind.CANCEL && campaign.startedAt() != null);
         long audience = started ? campaign.remaining() : audiences.count(campaign.id());
-        if (kind == ConfirmationKind.APPROVE && audience == 0) {
-            throw new InvalidInputException("audience", "Campaign \"" + campaign.name()
-                    + "\" would reach nobody: there are no " + audiences.describe(campaign.id()) + ".");
-        }
         Instant now = clock.instant();
         Instant start = when.toInstant().isBefore(now) ? now : when.toInstant();
         return request(actor, kind, campaign, localTime, zone, when, note, audience,
-                planner.finish(campaign, audience, start), List.of());
+                planner.finish(campaign, audience, start), List.of(), List.of());
     }
 
     private AgentOutput.Confirmation request(Actor actor, ConfirmationKind kind, CampaignView campaign,
             LocalDateTime localTime, ZoneId zone, ZonedDateTime when, String note, long audience, Instant finish,
-            List<PlanCheck> warnings) {
+            List<PlanCheck> warnings, List<PlanCheck> blocking) {
         TemplateView template = templates.get(campaign.templateId());
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
@@ -195,7 +202,7 @@ public class ConfirmationService {
         String from = campaign.sender() != null ? campaign.sender()
                 : String.join(", ", senders.defaults()) + " (default)";
         return new AgentOutput.Confirmation(nonce, kind, campaign, template.name(), content.subject(),
-                audiences.describe(campaign.id()), audience, when, finish, expires, from, note, warnings);
+                audiences.describe(campaign.id()), audience, when, finish, expires, from, note, warnings, blocking);
     }
 
     /**
