@@ -5,7 +5,6 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ResourceResponse;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Set;
 import lux.agent.AgentOutput;
 import lux.agent.AgentReply;
 import lux.agent.TeamsMessages;
@@ -34,13 +33,6 @@ class ReplyWriter {
     private final lux.config.CoreProperties core;
 
     private final lux.agent.LuxAgent agent;
-
-    /**
-     * Tools whose answers list contacts, numbers or import results: only the person who
-     * asked reads them.
-     */
-    static final Set<String> PRIVATE_TOOLS = Set.of("findContacts", "countAudience", "reportStats", "analyseAudience",
-            "importContacts", "showContact", "updateContact", "listSuppressions", "deleteContact", "deleteAudience");
 
     private final PrivateChat privateChat;
 
@@ -81,21 +73,12 @@ class ReplyWriter {
                                                                               // their
                                                                               // personal
                                                                               // chat
-        if (PrivateChat.shared(turn.getActivity()) && isPrivate(reply)
+        if (PrivateChat.shared(turn.getActivity()) && reply.privateAnswer()
                 && identity.resolve(turn.getActivity()) instanceof TeamsIdentity.Known known) {
             privateChat.answer(turn, known.user().getId(), zone, personal -> writeHere(personal, reply, zone, locale));
             return;
         }
         writeHere(turn, reply, zone, locale);
-    }
-
-    static boolean isPrivate(AgentReply reply) {
-        return reply.toolsCalled().stream().anyMatch(PRIVATE_TOOLS::contains) || reply.outputs()
-            .stream()
-            .anyMatch(o -> o instanceof AgentOutput.Contacts || o instanceof AgentOutput.Stats
-                    || o instanceof AgentOutput.Audience || o instanceof AgentOutput.ContactTimeline
-                    || o instanceof AgentOutput.Contact || o instanceof AgentOutput.Suppressions
-                    || o instanceof AgentOutput.ContactDeletion);
     }
 
     private void writeHere(TurnContext turn, AgentReply reply, ZoneId zone, Locale locale) {

@@ -24,7 +24,7 @@ public sealed interface AgentOutput {
     record Help() implements AgentOutput {
     }
 
-    record Contacts(String title, long total, List<ContactView> contacts) implements AgentOutput {
+    record Contacts(String title, long total, List<ContactView> contacts) implements AgentOutput, PrivateAnswer {
     }
 
     record Templates(List<TemplateView> templates) implements AgentOutput {
@@ -56,14 +56,14 @@ public sealed interface AgentOutput {
         }
     }
 
-    record Stats(CampaignStats stats) implements AgentOutput {
+    record Stats(CampaignStats stats) implements AgentOutput, PrivateAnswer {
     }
 
     /** A test send of a campaign or template ({@code kind}) and what became of it. */
     record TestSent(String kind, String name, lux.delivery.TestSendResult result) implements AgentOutput {
     }
 
-    record Audience(AudienceAnalysis analysis) implements AgentOutput {
+    record Audience(AudienceAnalysis analysis) implements AgentOutput, PrivateAnswer {
     }
 
     record Content(String template, ContentReport report) implements AgentOutput {
@@ -73,7 +73,8 @@ public sealed interface AgentOutput {
      * One contact: status, tags, engagement score and the timeline of what LUX did and
      * saw.
      */
-    record ContactTimeline(ContactHistoryView contact, ContactEngagement engagement) implements AgentOutput {
+    record ContactTimeline(ContactHistoryView contact,
+            ContactEngagement engagement) implements AgentOutput, PrivateAnswer {
     }
 
     /**
@@ -82,7 +83,7 @@ public sealed interface AgentOutput {
      * to the card only.
      */
     record ContactDeletion(String nonce, String what, long count, List<String> sample,
-            Instant expiresAt) implements AgentOutput {
+            Instant expiresAt) implements AgentOutput, PrivateAnswer {
         public ContactDeletion {
             sample = List.copyOf(sample);
         }
@@ -92,11 +93,11 @@ public sealed interface AgentOutput {
      * One contact as people look it up: who, status, tags, and how engaged
      * ({@code engagement} from core stats).
      */
-    record Contact(ContactView contact, lux.stats.ContactEngagement engagement) implements AgentOutput {
+    record Contact(ContactView contact, lux.stats.ContactEngagement engagement) implements AgentOutput, PrivateAnswer {
     }
 
     /** Suppression entries (admin only), newest first; {@code total} counts them all. */
-    record Suppressions(long total, List<SuppressionLine> entries) implements AgentOutput {
+    record Suppressions(long total, List<SuppressionLine> entries) implements AgentOutput, PrivateAnswer {
         public Suppressions {
             entries = List.copyOf(entries);
         }

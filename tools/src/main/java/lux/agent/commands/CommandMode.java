@@ -120,7 +120,7 @@ public class CommandMode {
                     : say.people(tools.insights().optimiseContent(String.join(" ", rest)));
             default -> unknown(say, session);
         };
-        return new AgentReply(text, session.outputs(), session.calls());
+        return new AgentReply(text, session.outputs(), session.calls(), session.privateAnswer());
     }
 
     /** A command-mode form came back (contact, template or campaign). */
@@ -146,7 +146,7 @@ public class CommandMode {
                         + say.people(tools.campaigns().scheduleCampaign(fields.get("name"), when));
             }
         };
-        return new AgentReply(text, session.outputs(), session.calls());
+        return new AgentReply(text, session.outputs(), session.calls(), session.privateAnswer());
     }
 
     private String contacts(PeopleLines say, ToolBox.Tools tools, ToolSession session, String text, String sub,
