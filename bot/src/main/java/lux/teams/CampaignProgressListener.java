@@ -29,13 +29,13 @@ class CampaignProgressListener {
 
     private final ShownCards shown;
 
-    private final CardFactory cards;
+    private final ProgressCards cards;
 
     private final CampaignService campaigns;
 
     private final TeamsProperties properties;
 
-    CampaignProgressListener(TeamsMessenger messenger, CampaignOwnerChat owners, ShownCards shown, CardFactory cards,
+    CampaignProgressListener(TeamsMessenger messenger, CampaignOwnerChat owners, ShownCards shown, ProgressCards cards,
             CampaignService campaigns, TeamsProperties properties) {
         this.messenger = messenger;
         this.owners = owners;
@@ -61,14 +61,14 @@ class CampaignProgressListener {
         CampaignView c = campaigns.get(e.campaignId());
         boolean byLux = e.actor().channel() == Channel.SCHEDULER || e.actor().channel() == Channel.SYSTEM;
         switch (e.to()) {
-            case SENDING -> postOrUpdate(c, CardFactory.Progress.of(c, "sending", null, null, true));
+            case SENDING -> postOrUpdate(c, ProgressCards.Progress.of(c, "sending", null, null, true));
             case SENT, FAILED -> {
                 c = campaigns.refreshCounters(c.id());
-                update(c.id(), CardFactory.Progress.of(c, e.to().label(), null, null, false));
+                update(c.id(), ProgressCards.Progress.of(c, e.to().label(), null, null, false));
             }
-            case PAUSED -> update(c.id(), CardFactory.Progress.of(c, "paused", null,
+            case PAUSED -> update(c.id(), ProgressCards.Progress.of(c, "paused", null,
                     byLux ? "paused by LUX" : "paused by " + e.actor().name(), false));
-            case CANCELLED -> update(c.id(), CardFactory.Progress.of(c, "cancelled", null, null, false));
+            case CANCELLED -> update(c.id(), ProgressCards.Progress.of(c, "cancelled", null, null, false));
             default -> {
                 // scheduled / back to draft: the bot already answered the person who did
                 // it
@@ -79,7 +79,7 @@ class CampaignProgressListener {
     private void delivery(DeliveryEvent e) {
         CampaignView c = campaigns.get(e.campaignId());
         if (e instanceof DeliveryEvent.Started s) {
-            postOrUpdate(c, new CardFactory.Progress(c.id(), c.name(), "sending", s.recipients(), 0, 0, 0,
+            postOrUpdate(c, new ProgressCards.Progress(c.id(), c.name(), "sending", s.recipients(), 0, 0, 0,
                     s.estimatedFinish(), null, true));
         }
         else if (e instanceof DeliveryEvent.Progress p) {
@@ -87,21 +87,21 @@ class CampaignProgressListener {
             // turn a final card back
             if (c.status() == CampaignStatus.SENDING
                     && shown.claimProgressUpdate(c.id(), properties.progressUpdateInterval())) {
-                update(c.id(), new CardFactory.Progress(c.id(), c.name(), "sending", p.total(), p.sent(), p.failed(),
+                update(c.id(), new ProgressCards.Progress(c.id(), c.name(), "sending", p.total(), p.sent(), p.failed(),
                         p.skipped(), p.estimatedFinish(), null, true));
             }
         }
         else if (e instanceof DeliveryEvent.Finished f) {
             shown.progressFinished(c.id());
-            update(c.id(), new CardFactory.Progress(c.id(), c.name(), f.status().label(),
+            update(c.id(), new ProgressCards.Progress(c.id(), c.name(), f.status().label(),
                     f.sent() + f.failed() + f.skipped(), f.sent(), f.failed(), f.skipped(), null, null, false));
         }
         else if (e instanceof DeliveryEvent.Paused p) {
-            update(c.id(), CardFactory.Progress.of(c, "paused", null, p.reason(), false));
+            update(c.id(), ProgressCards.Progress.of(c, "paused", null, p.reason(), false));
         }
     }
 
-    private void postOrUpdate(CampaignView c, CardFactory.Progress progress) {
+    private void postOrUpdate(CampaignView c, ProgressCards.Progress progress) {
         if (shown.progressCards(c.id()).isEmpty()) {
             owners.of(c.id()).ifPresent(chat -> {
                 ResourceResponse sent = messenger.post(chat,
@@ -116,7 +116,7 @@ class CampaignProgressListener {
         }
     }
 
-    private void update(long campaignId, CardFactory.Progress progress) {
+    private void update(long campaignId, ProgressCards.Progress progress) {
         for (ShownCards.Shown card : shown.progressCards(campaignId)) {
             messenger.conversation(card.conversationId())
                 .ifPresent(chat -> messenger.update(chat, card.activityId(),

@@ -15,10 +15,8 @@ import lux.agent.ConfirmationKind;
 import lux.agent.TeamsMessages;
 import lux.agent.FormKind;
 import lux.agent.insights.CampaignStats;
-import lux.campaigns.CampaignView;
 import lux.contacts.ContactView;
 import lux.delivery.TestSendResult;
-import lux.imports.ImportEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,9 +37,12 @@ class CardFactory {
 
     private final TeamsMessages messages;
 
+    private final FactCards factCards;
+
     CardFactory(CardTemplates templates, TeamsMessages messages) {
         this.templates = templates;
         this.messages = messages;
+        this.factCards = new FactCards(templates, messages);
     }
 
     Card help(boolean welcome, boolean modelEnabled, Locale locale) {
@@ -147,94 +148,43 @@ class CardFactory {
      */
     Card testSent(AgentOutput.TestSent t) {
         TestSendResult r = t.result();
-        List<Map<String, Object>> facts = new ArrayList<>(List.of(fact("Subject", r.subject()),
-                fact("Sent to", r.sentTo().isEmpty() ? "nobody" : String.join(", ", r.sentTo())),
-                fact("Rendered for", r.renderedFor()), fact("Sent with", r.transport())));
-        r.failed().forEach(f -> facts.add(fact("Not sent", f)));
+        List<Map<String, Object>> facts = new ArrayList<>(List.of(FactCards.fact("Subject", r.subject()),
+                FactCards.fact("Sent to", r.sentTo().isEmpty() ? "nobody" : String.join(", ", r.sentTo())),
+                FactCards.fact("Rendered for", r.renderedFor()), FactCards.fact("Sent with", r.transport())));
+        r.failed().forEach(f -> facts.add(FactCards.fact("Not sent", f)));
         String text = "Links are not tracked and nothing is counted; the " + t.kind() + " is unchanged.";
-        return facts((r.sentTo().isEmpty() ? "Test not sent: " : "Test sent: ") + t.name(), text, facts, null,
-                List.of(), Locale.ENGLISH);
+        return factCards.render((r.sentTo().isEmpty() ? "Test not sent: " : "Test sent: ") + t.name(), text, facts,
+                null, List.of(), Locale.ENGLISH);
     }
 
     Card confirmationDone(String title, String text, Locale locale) {
-        return facts(title, text, List.of(), null, List.of(), locale);
+        return factCards.render(title, text, List.of(), null, List.of(), locale);
     }
 
     Card stats(CampaignStats s, String chartUrl, Locale locale) {
         List<Map<String, Object>> facts = List.of(
-                fact(messages.text(locale, "card.stats.status"), s.campaign().status().label()),
-                fact(messages.text(locale, "card.stats.recipients"), s.recipients()),
-                fact(messages.text(locale, "card.stats.sent"), s.sent()),
-                fact(messages.text(locale, "card.stats.delivered"),
+                FactCards.fact(messages.text(locale, "card.stats.status"), s.campaign().status().label()),
+                FactCards.fact(messages.text(locale, "card.stats.recipients"), s.recipients()),
+                FactCards.fact(messages.text(locale, "card.stats.sent"), s.sent()),
+                FactCards.fact(messages.text(locale, "card.stats.delivered"),
                         messages.text(locale, "card.stats.deliveredValue",
                                 String.valueOf(s.deliverability().delivered()))),
-                fact(messages.text(locale, "card.stats.bounced"),
+                FactCards.fact(messages.text(locale, "card.stats.bounced"),
                         s.deliverability().hardBounces() + " / " + s.deliverability().softBounces() + " ("
                                 + pct(s.deliverability().bounceRate()) + ")"),
-                fact(messages.text(locale, "card.stats.failedSkipped"), s.failed() + " / " + s.skipped()),
-                fact(messages.text(locale, "card.stats.replies"),
+                FactCards.fact(messages.text(locale, "card.stats.failedSkipped"), s.failed() + " / " + s.skipped()),
+                FactCards.fact(messages.text(locale, "card.stats.replies"),
                         s.deliverability().replies() + " / " + s.deliverability().autoReplies()),
-                fact(messages.text(locale, "card.stats.opened"), s.humanOpens() + " (" + pct(s.openRate()) + ")"),
-                fact(messages.text(locale, "card.stats.clicked"), s.clicks() + " (" + pct(s.clickRate()) + ")"),
-                fact(messages.text(locale, "card.stats.unsubscribed"),
+                FactCards.fact(messages.text(locale, "card.stats.opened"),
+                        s.humanOpens() + " (" + pct(s.openRate()) + ")"),
+                FactCards.fact(messages.text(locale, "card.stats.clicked"),
+                        s.clicks() + " (" + pct(s.clickRate()) + ")"),
+                FactCards.fact(messages.text(locale, "card.stats.unsubscribed"),
                         s.unsubscribes() + " (" + pct(s.unsubscribeRate()) + ")"),
-                fact(messages.text(locale, "card.stats.machineOpens"),
+                FactCards.fact(messages.text(locale, "card.stats.machineOpens"),
                         messages.text(locale, "card.stats.machineOpensValue", String.valueOf(s.machineOpens()))));
-        return facts(messages.text(locale, "card.stats.title", s.campaign().name()), null, facts, chartUrl, List.of(),
-                locale);
-    }
-
-    Card progress(Progress p, ZoneId zone, Locale locale) {
-        long done = p.sent() + p.failed() + p.skipped();
-        int percent = p.total() == 0 ? 0 : (int) Math.min(100, done * 100 / p.total());
-        String bar = "█".repeat(percent / 5) + "░".repeat(20 - percent / 5) + " " + percent + "%";
-        List<Map<String, Object>> facts = new ArrayList<>(
-                List.of(fact(messages.text(locale, "card.stats.status"), p.status()),
-                        fact(messages.text(locale, "card.progress.sent"),
-                                messages.text(locale, "card.progress.sentValue", String.valueOf(p.sent()),
-                                        String.valueOf(p.total()))),
-                        fact(messages.text(locale, "card.stats.failedSkipped"), p.failed() + " / " + p.skipped())));
-        if (p.estimatedFinish() != null) {
-            facts.add(fact(messages.text(locale, "card.progress.finish"), when(p.estimatedFinish(), zone, locale)));
-        }
-        if (p.note() != null) {
-            facts.add(fact(messages.text(locale, "card.progress.note"), p.note()));
-        }
-        Map<String, Object> stats = action(messages.text(locale, "card.progress.stats"),
-                Map.of("action", "command", "text", "stats " + p.campaignName()));
-        List<Map<String, Object>> actions = p.running() ? List.of(action(messages.text(locale, "card.progress.pause"),
-                Map.of("action", "command", "text", "pause " + p.campaignName())), stats) : List.of(stats);
-        return facts(messages.text(locale, "card.progress.title", p.campaignName()), bar, facts, null, actions, locale);
-    }
-
-    Card importProgress(ImportEvent.Progress p) {
-        String done = p.rowsTotal() == null ? p.rowsDone() + " rows read"
-                : p.rowsDone() + " of " + p.rowsTotal() + " rows";
-        return facts("Importing " + p.fileName(), "Working on it; this card updates as the import runs.",
-                List.of(fact("Progress", done), fact("Invalid rows so far", p.invalid())), null, List.of(),
-                Locale.ENGLISH);
-    }
-
-    /**
-     * The result with counts and, when rows were refused, the first problems by line and
-     * the full report's address.
-     */
-    Card importResult(ImportEvent.Finished f, String errorReportUrl, List<String> firstProblems) {
-        String text = f.failure() != null ? "The file was refused: " + f.failure()
-                : f.cancelled() ? "The import was cancelled; rows already read are kept." : "Import finished.";
-        List<Map<String, Object>> facts = new ArrayList<>(List.of(fact("Created", f.created()),
-                fact("Updated", f.updated()), fact("Skipped", f.skipped()), fact("Invalid", f.invalid())));
-        if (f.invalid() > 0 || f.skipped() > 0) {
-            firstProblems.forEach(problem -> facts.add(fact("Not imported", problem)));
-            if (errorReportUrl != null) {
-                facts.add(fact("Error report", errorReportUrl));
-            }
-        }
-        return facts("Import of " + f.fileName(), text, facts, null, List.of(), Locale.ENGLISH);
-    }
-
-    Card notice(String title, String text) {
-        return facts(title, text, List.of(), null, List.of(), Locale.ENGLISH);
+        return factCards.render(messages.text(locale, "card.stats.title", s.campaign().name()), null, facts, chartUrl,
+                List.of(), locale);
     }
 
     Card form(FormKind form, List<String> templateNames) {
@@ -243,18 +193,6 @@ class CardFactory {
             case TEMPLATE -> templates.render("form-template", Map.of());
             case CAMPAIGN -> templates.render("form-campaign", Map.of("templates", templateNames));
         };
-    }
-
-    private Card facts(String title, String text, List<Map<String, Object>> facts, String image,
-            List<Map<String, Object>> actions, Locale locale) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("title", title);
-        data.put("text", text);
-        data.put("facts", facts);
-        data.put("image", image);
-        data.put("imageAlt", messages.text(locale, "card.facts.chartAlt"));
-        data.put("actions", actions);
-        return templates.render("facts", data, locale);
     }
 
     static String when(Instant instant, ZoneId zone) {
@@ -276,23 +214,6 @@ class CardFactory {
 
     private static Map<String, Object> command(String name, String what) {
         return Map.of("name", name, "what", what);
-    }
-
-    private static Map<String, Object> fact(String title, Object value) {
-        return Map.of("title", title, "value", String.valueOf(value));
-    }
-
-    private static Map<String, Object> action(String title, Map<String, Object> data) {
-        return Map.of("title", title, "data", data);
-    }
-
-    /** What the live sending card shows. */
-    record Progress(long campaignId, String campaignName, String status, long total, long sent, long failed,
-            long skipped, Instant estimatedFinish, String note, boolean running) {
-        static Progress of(CampaignView c, String status, Instant estimatedFinish, String note, boolean running) {
-            return new Progress(c.id(), c.name(), status, c.recipientsTotal(), c.sentCount(), c.failedCount(),
-                    c.skippedCount(), estimatedFinish, note, running);
-        }
     }
 
 }

@@ -30,7 +30,7 @@ class ImportCardListener {
 
     private final ShownCards shown;
 
-    private final CardFactory cards;
+    private final ProgressCards cards;
 
     private final ContactImportService imports;
 
@@ -38,7 +38,7 @@ class ImportCardListener {
 
     private final TeamsProperties properties;
 
-    ImportCardListener(TeamsMessenger messenger, ShownCards shown, CardFactory cards, ContactImportService imports,
+    ImportCardListener(TeamsMessenger messenger, ShownCards shown, ProgressCards cards, ContactImportService imports,
             CoreProperties core, TeamsProperties properties) {
         this.messenger = messenger;
         this.shown = shown;

@@ -49,6 +49,8 @@ class CardFixturesTest {
     static void render() throws IOException {
         CardFactory cards = new CardFactory(new CardTemplates(new lux.agent.TeamsMessages()),
                 new lux.agent.TeamsMessages());
+        ProgressCards progress = new ProgressCards(new CardTemplates(new lux.agent.TeamsMessages()),
+                new lux.agent.TeamsMessages());
         CampaignView campaign = new CampaignView(7, "Spring " + NASTY, 3, null, AudienceFilter.anyOf("vip"),
                 CampaignStatus.SENDING, Instant.parse("2026-12-01T09:00:00Z"), "Europe/Berlin", null, null, 120, 40, 2,
                 1, Instant.EPOCH, Instant.EPOCH, null);
@@ -126,20 +128,20 @@ class CardFixturesTest {
                 "https://lux.example.com/charts/0123456789abcdef0123456789abcdef.png", EN));
         CARDS.put("stats-de", cards.stats(new CampaignStats(campaign, 120, 100, 2, 1, 17, 40, 5, 12, 1),
                 "https://lux.example.com/charts/0123456789abcdef0123456789abcdef.png", DE));
-        CARDS.put("progress", cards.progress(new CardFactory.Progress(7, campaign.name(), "sending", 120, 40, 2, 1,
+        CARDS.put("progress", progress.progress(new ProgressCards.Progress(7, campaign.name(), "sending", 120, 40, 2, 1,
                 Instant.parse("2026-12-01T09:04:00Z"), null, true), ZONE, EN));
-        CARDS.put("progress-de", cards.progress(new CardFactory.Progress(7, campaign.name(), "sending", 120, 40, 2, 1,
-                Instant.parse("2026-12-01T09:04:00Z"), null, true), ZONE, DE));
-        CARDS.put("progress-finished", cards.progress(
-                new CardFactory.Progress(7, campaign.name(), "sent", 120, 117, 2, 1, null, NASTY, false), ZONE, EN));
+        CARDS.put("progress-de", progress.progress(new ProgressCards.Progress(7, campaign.name(), "sending", 120, 40, 2,
+                1, Instant.parse("2026-12-01T09:04:00Z"), null, true), ZONE, DE));
+        CARDS.put("progress-finished", progress.progress(
+                new ProgressCards.Progress(7, campaign.name(), "sent", 120, 117, 2, 1, null, NASTY, false), ZONE, EN));
         CARDS.put("import-progress",
-                cards.importProgress(new ImportEvent.Progress(5, 1L, NASTY + ".csv", 500, 2000L, 3)));
+                progress.importProgress(new ImportEvent.Progress(5, 1L, NASTY + ".csv", 500, 2000L, 3)));
         CARDS.put("import-result",
-                cards.importResult(new ImportEvent.Finished(5, 1L, "contacts.csv", 1900, 80, 10, 10, false, null),
+                progress.importResult(new ImportEvent.Finished(5, 1L, "contacts.csv", 1900, 80, 10, 10, false, null),
                         "https://lux.example.com/admin/imports/5/errors.csv",
                         List.of("line 4: " + NASTY + " \u2014 not a valid address")));
         CARDS.put("import-refused",
-                cards.importResult(
+                progress.importResult(
                         new ImportEvent.Finished(6, 1L, "photo.png", 0, 0, 0, 0, false, "it is not a CSV file"), null,
                         List.of()));
         ContactCards contactCards = new ContactCards(new CardTemplates(new lux.agent.TeamsMessages()));
@@ -158,7 +160,7 @@ class CardFixturesTest {
                         new lux.contacts.ContactHistoryView(2, "ben@example.com", null, null, null,
                                 ContactStatus.BOUNCED, List.of(), List.of(), 0),
                         new lux.stats.ContactEngagement(2, 0, 0, 0, 0, null)), ZONE));
-        CARDS.put("notice", cards.notice("LUX paused " + NASTY, NASTY));
+        CARDS.put("notice", progress.notice("LUX paused " + NASTY, NASTY));
         CARDS.put("form-contact", cards.form(lux.agent.FormKind.CONTACT, List.of()));
         CARDS.put("form-template", cards.form(lux.agent.FormKind.TEMPLATE, List.of()));
         CARDS.put("form-campaign", cards.form(lux.agent.FormKind.CAMPAIGN, List.of("Invite", NASTY)));
@@ -221,15 +223,17 @@ class CardFixturesTest {
         String link = "[click](https://evil.example)";
         CardFactory cards = new CardFactory(new CardTemplates(new lux.agent.TeamsMessages()),
                 new lux.agent.TeamsMessages());
+        ProgressCards progress = new ProgressCards(new CardTemplates(new lux.agent.TeamsMessages()),
+                new lux.agent.TeamsMessages());
         ContactView mallory = new ContactView(9, "mallory@example.com", link, "**boss**", null, Map.of(),
                 ContactStatus.ACTIVE, List.of("_vip_"), null, null, null, null);
         List<Card> shown = List.of(cards.contacts(new AgentOutput.Contacts("Contacts", 1, List.of(mallory)), EN),
                 cards.templatePreview(new AgentOutput.TemplatePreview(3L, "Welcome",
                         new RenderedMessage("Hi " + link, "<p>x</p>",
                                 "Hello " + link + " ![img](https://evil.example/x.png) <b>html</b>"))),
-                cards.importResult(new ImportEvent.Finished(5, 1L, link + ".csv", 0, 0, 0, 1, false, null), null,
+                progress.importResult(new ImportEvent.Finished(5, 1L, link + ".csv", 0, 0, 0, 1, false, null), null,
                         List.of("line 2: " + link + " is not a valid address")),
-                cards.notice("Imported " + link, "Added " + link));
+                progress.notice("Imported " + link, "Added " + link));
         for (Card card : shown) {
             List<String> texts = new java.util.ArrayList<>();
             collectTexts(card.json(), texts);
