@@ -68,7 +68,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ApiBodyLimit.TooLarge tooLarge) {
+            if (t instanceof lux.shared.web.BodyLimit.TooLarge tooLarge) {
                 return Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", tooLarge.getMessage());
             }
         }

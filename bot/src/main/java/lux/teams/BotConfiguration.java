@@ -3,9 +3,11 @@ package lux.teams;
 import com.microsoft.bot.connector.authentication.ChannelValidation;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import lux.shared.web.BodyLimit;
 import lux.teams.identity.BotAppType;
 import lux.teams.identity.BotIdentity;
 import lux.teams.identity.BotIdentityAdapter;
@@ -67,8 +69,15 @@ class BotConfiguration {
      */
     @Bean
     FilterRegistrationBean<BodyLimit> botBodyLimit(TeamsProperties properties) {
-        FilterRegistrationBean<BodyLimit> registration = new FilterRegistrationBean<>(
-                new BodyLimit(properties.maxBody().toBytes()));
+        long limit = properties.maxBody().toBytes();
+        FilterRegistrationBean<BodyLimit> registration = new FilterRegistrationBean<>(new BodyLimit(limit,
+                "The request body is larger than " + limit
+                        + " bytes (lux.teams.max-body); a Bot Framework Activity is far smaller.",
+                (response, message) -> {
+                    response.setContentType("application/json");
+                    response.getOutputStream()
+                        .write(("{\"error\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
+                }, request -> false));
         registration.addUrlPatterns("/api/messages", "/api/messages/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

@@ -27,8 +27,8 @@ import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * {@code POST /api/messages}: the Bot Framework endpoint. A body over
- * {@code lux.teams.max-body} is answered 413 ({@link BodyLimit}) and one that is not an
- * Activity 400, before the adapter sees it; an authenticated activity that
+ * {@code lux.teams.max-body} is answered 413 ({@link lux.shared.web.BodyLimit}) and one
+ * that is not an Activity 400, before the adapter sees it; an authenticated activity that
  * {@link ActivityGate} refuses (channel, tenant, serviceUrl) 403, before the bot sees it;
  * any other failure before the bot runs is authentication (the adapter validates the JWT
  * first) and is answered 401, never 500. In local mode only TCP peers on this machine are
@@ -104,7 +104,7 @@ class BotController {
         try {
             return read(request.getInputStream().readAllBytes());
         }
-        catch (BodyLimit.TooLarge e) {
+        catch (lux.shared.web.BodyLimit.TooLarge e) {
             return Incoming.refused(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
         }
         catch (IOException e) {

@@ -32,7 +32,7 @@ class CampaignProgressListener {
 
     private final ShownCards shown;
 
-    private final CardFactory cards;
+    private final ProgressCards cards;
 
     private final CampaignService campaigns;
 
@@ -40,7 +40,7 @@ class CampaignProgressListener {
 
     private final TeamsMessages messages;
 
-    CampaignProgressListener(TeamsMessenger messenger, CampaignOwnerChat owners, ShownCards shown, CardFactory cards,
+    CampaignProgressListener(TeamsMessenger messenger, CampaignOwnerChat owners, ShownCards shown, ProgressCards cards,
             CampaignService campaigns, TeamsProperties properties, TeamsMessages messages) {
         this.messages = messages;
         this.messenger = messenger;
@@ -67,15 +67,15 @@ class CampaignProgressListener {
         CampaignView c = campaigns.get(e.campaignId());
         boolean byLux = e.actor().channel() == Channel.SCHEDULER || e.actor().channel() == Channel.SYSTEM;
         switch (e.to()) {
-            case SENDING -> postOrUpdate(c, CardFactory.Progress.of(c, CampaignStatus.SENDING, null, null, true));
+            case SENDING -> postOrUpdate(c, ProgressCards.Progress.of(c, CampaignStatus.SENDING, null, null, true));
             case SENT, FAILED -> {
                 c = campaigns.refreshCounters(c.id());
-                update(c.id(), CardFactory.Progress.of(c, e.to(), null, null, false));
+                update(c.id(), ProgressCards.Progress.of(c, e.to(), null, null, false));
             }
-            case PAUSED -> update(c.id(), CardFactory.Progress.of(c, CampaignStatus.PAUSED, null, null, false),
+            case PAUSED -> update(c.id(), ProgressCards.Progress.of(c, CampaignStatus.PAUSED, null, null, false),
                     locale -> byLux ? messages.text(locale, "card.progress.pausedByLux")
                             : messages.text(locale, "card.progress.pausedBy", e.actor().name()));
-            case CANCELLED -> update(c.id(), CardFactory.Progress.of(c, CampaignStatus.CANCELLED, null, null, false));
+            case CANCELLED -> update(c.id(), ProgressCards.Progress.of(c, CampaignStatus.CANCELLED, null, null, false));
             default -> {
                 // scheduled / back to draft: the bot already answered the person who did
                 // it
@@ -86,29 +86,29 @@ class CampaignProgressListener {
     private void delivery(DeliveryEvent e) {
         CampaignView c = campaigns.get(e.campaignId());
         if (e instanceof DeliveryEvent.Started s) {
-            postOrUpdate(c, new CardFactory.Progress(c.id(), c.name(), CampaignStatus.SENDING, s.recipients(), 0, 0, 0,
-                    s.estimatedFinish(), null, true));
+            postOrUpdate(c, new ProgressCards.Progress(c.id(), c.name(), CampaignStatus.SENDING, s.recipients(), 0, 0,
+                    0, s.estimatedFinish(), null, true));
         }
         else if (e instanceof DeliveryEvent.Progress p) {
             // another instance's batch may report after sending ended there: it must not
             // turn a final card back
             if (c.status() == CampaignStatus.SENDING
                     && shown.claimProgressUpdate(c.id(), properties.progressUpdateInterval())) {
-                update(c.id(), new CardFactory.Progress(c.id(), c.name(), CampaignStatus.SENDING, p.total(), p.sent(),
+                update(c.id(), new ProgressCards.Progress(c.id(), c.name(), CampaignStatus.SENDING, p.total(), p.sent(),
                         p.failed(), p.skipped(), p.estimatedFinish(), null, true));
             }
         }
         else if (e instanceof DeliveryEvent.Finished f) {
             shown.progressFinished(c.id());
-            update(c.id(), new CardFactory.Progress(c.id(), c.name(), f.status(), f.sent() + f.failed() + f.skipped(),
+            update(c.id(), new ProgressCards.Progress(c.id(), c.name(), f.status(), f.sent() + f.failed() + f.skipped(),
                     f.sent(), f.failed(), f.skipped(), null, null, false));
         }
         else if (e instanceof DeliveryEvent.Paused p) {
-            update(c.id(), CardFactory.Progress.of(c, CampaignStatus.PAUSED, null, p.reason(), false));
+            update(c.id(), ProgressCards.Progress.of(c, CampaignStatus.PAUSED, null, p.reason(), false));
         }
     }
 
-    private void postOrUpdate(CampaignView c, CardFactory.Progress progress) {
+    private void postOrUpdate(CampaignView c, ProgressCards.Progress progress) {
         if (shown.progressCards(c.id()).isEmpty()) {
             owners.of(c.id()).ifPresent(chat -> {
                 ResourceResponse sent = messenger.post(chat,
@@ -123,12 +123,12 @@ class CampaignProgressListener {
         }
     }
 
-    private void update(long campaignId, CardFactory.Progress progress) {
+    private void update(long campaignId, ProgressCards.Progress progress) {
         update(campaignId, progress, locale -> progress.note());
     }
 
     /** With a note said in each chat's language. */
-    private void update(long campaignId, CardFactory.Progress progress, Function<Locale, String> note) {
+    private void update(long campaignId, ProgressCards.Progress progress, Function<Locale, String> note) {
         for (ShownCards.Shown card : shown.progressCards(campaignId)) {
             messenger.conversation(card.conversationId())
                 .ifPresent(chat -> messenger.update(chat, card.activityId(), Replies

@@ -10,16 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lux.agent.AgentOutput;
+import lux.campaigns.PlanCheck;
 import lux.agent.ConfirmationKind;
 import lux.agent.TeamsMessages;
 import lux.agent.FormKind;
 import lux.agent.insights.CampaignStats;
-import lux.campaigns.CampaignStatus;
-import lux.campaigns.CampaignView;
 import lux.contacts.ContactView;
 import lux.delivery.TestSendResult;
-import lux.imports.ImportEvent;
-import lux.preflight.PreflightReport;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,9 +37,12 @@ class CardFactory {
 
     private final TeamsMessages messages;
 
+    private final FactCards factCards;
+
     CardFactory(CardTemplates templates, TeamsMessages messages) {
         this.templates = templates;
         this.messages = messages;
+        this.factCards = new FactCards(templates, messages);
     }
 
     Card help(boolean welcome, boolean modelEnabled, Locale locale) {
@@ -111,23 +111,16 @@ class CardFactory {
         return templates.render("campaigns", Map.of("campaigns", rows), locale);
     }
 
-    Card confirmation(AgentOutput.Confirmation c, ZoneId zone, Locale locale) {
-        return confirmation(c, zone, null, locale);
-    }
-
     /**
-     * With the pre-flight report (null: none was made): blocking problems take the
-     * Confirm button away.
+     * The schedule plan's blocking findings (pre-flight's) take the Confirm button away;
+     * its warnings show beside it.
      */
-    Card confirmation(AgentOutput.Confirmation c, ZoneId zone, PreflightReport preflight, Locale locale) {
+    Card confirmation(AgentOutput.Confirmation c, ZoneId zone, Locale locale) {
         Map<String, Object> data = new LinkedHashMap<>();
-        boolean blocked = preflight != null && preflight.blocked();
+        boolean blocked = c.blocked();
         data.put("blocked", blocked);
-        data.put("blocking", preflight == null ? List.of()
-                : preflight.blocking().stream().map(PreflightReport.Problem::message).toList());
-        // the plan's warnings hold the pre-flight's (and e.g. "send approval is on"); the
-        // report adds what blocks
-        data.put("warnings", c.warnings().stream().map(lux.campaigns.PlanCheck::message).toList());
+        data.put("blocking", c.blocking().stream().map(PlanCheck::message).toList());
+        data.put("warnings", c.warnings().stream().map(PlanCheck::message).toList());
         boolean destructive = c.kind().destructive();
         data.put("warning", messages.text(locale,
                 blocked ? "card.confirm.blocked" : destructive ? "card.confirm.destructive" : "card.confirm.safe"));
@@ -159,106 +152,49 @@ class CardFactory {
     Card testSent(AgentOutput.TestSent t, Locale locale) {
         TestSendResult r = t.result();
         List<Map<String, Object>> facts = new ArrayList<>(
-                List.of(fact(messages.text(locale, "card.test.subject"), r.subject()),
-                        fact(messages.text(locale, "card.test.sentTo"),
+                List.of(FactCards.fact(messages.text(locale, "card.test.subject"), r.subject()),
+                        FactCards.fact(messages.text(locale, "card.test.sentTo"),
                                 r.sentTo().isEmpty() ? messages.text(locale, "card.test.nobody")
                                         : String.join(", ", r.sentTo())),
-                        fact(messages.text(locale, "card.test.renderedFor"), r.renderedFor()),
-                        fact(messages.text(locale, "card.test.sentWith"), r.transport())));
-        r.failed().forEach(f -> facts.add(fact(messages.text(locale, "card.test.failed"), f)));
+                        FactCards.fact(messages.text(locale, "card.test.renderedFor"), r.renderedFor()),
+                        FactCards.fact(messages.text(locale, "card.test.sentWith"), r.transport())));
+        r.failed().forEach(f -> facts.add(FactCards.fact(messages.text(locale, "card.test.failed"), f)));
         String text = messages.text(locale,
                 "template".equals(t.kind()) ? "card.test.unchanged.template" : "card.test.unchanged.campaign");
-        return facts(messages.text(locale, r.sentTo().isEmpty() ? "card.test.notSent" : "card.test.sent", t.name()),
-                text, facts, null, List.of(), locale);
+        return factCards.render(
+                messages.text(locale, r.sentTo().isEmpty() ? "card.test.notSent" : "card.test.sent", t.name()), text,
+                facts, null, List.of(), locale);
     }
 
     Card confirmationDone(String title, String text, Locale locale) {
-        return facts(title, text, List.of(), null, List.of(), locale);
+        return factCards.render(title, text, List.of(), null, List.of(), locale);
     }
 
     Card stats(CampaignStats s, String chartUrl, Locale locale) {
         List<Map<String, Object>> facts = List.of(
-                fact(messages.text(locale, "card.stats.status"), messages.status(locale, s.campaign().status())),
-                fact(messages.text(locale, "card.stats.recipients"), s.recipients()),
-                fact(messages.text(locale, "card.stats.sent"), s.sent()),
-                fact(messages.text(locale, "card.stats.delivered"),
+                FactCards.fact(messages.text(locale, "card.stats.status"),
+                        messages.status(locale, s.campaign().status())),
+                FactCards.fact(messages.text(locale, "card.stats.recipients"), s.recipients()),
+                FactCards.fact(messages.text(locale, "card.stats.sent"), s.sent()),
+                FactCards.fact(messages.text(locale, "card.stats.delivered"),
                         messages.text(locale, "card.stats.deliveredValue",
                                 String.valueOf(s.deliverability().delivered()))),
-                fact(messages.text(locale, "card.stats.bounced"),
+                FactCards.fact(messages.text(locale, "card.stats.bounced"),
                         s.deliverability().hardBounces() + " / " + s.deliverability().softBounces() + " ("
                                 + pct(s.deliverability().bounceRate()) + ")"),
-                fact(messages.text(locale, "card.stats.failedSkipped"), s.failed() + " / " + s.skipped()),
-                fact(messages.text(locale, "card.stats.replies"),
+                FactCards.fact(messages.text(locale, "card.stats.failedSkipped"), s.failed() + " / " + s.skipped()),
+                FactCards.fact(messages.text(locale, "card.stats.replies"),
                         s.deliverability().replies() + " / " + s.deliverability().autoReplies()),
-                fact(messages.text(locale, "card.stats.opened"), s.humanOpens() + " (" + pct(s.openRate()) + ")"),
-                fact(messages.text(locale, "card.stats.clicked"), s.clicks() + " (" + pct(s.clickRate()) + ")"),
-                fact(messages.text(locale, "card.stats.unsubscribed"),
+                FactCards.fact(messages.text(locale, "card.stats.opened"),
+                        s.humanOpens() + " (" + pct(s.openRate()) + ")"),
+                FactCards.fact(messages.text(locale, "card.stats.clicked"),
+                        s.clicks() + " (" + pct(s.clickRate()) + ")"),
+                FactCards.fact(messages.text(locale, "card.stats.unsubscribed"),
                         s.unsubscribes() + " (" + pct(s.unsubscribeRate()) + ")"),
-                fact(messages.text(locale, "card.stats.machineOpens"),
+                FactCards.fact(messages.text(locale, "card.stats.machineOpens"),
                         messages.text(locale, "card.stats.machineOpensValue", String.valueOf(s.machineOpens()))));
-        return facts(messages.text(locale, "card.stats.title", s.campaign().name()), null, facts, chartUrl, List.of(),
-                locale);
-    }
-
-    Card progress(Progress p, ZoneId zone, Locale locale) {
-        long done = p.sent() + p.failed() + p.skipped();
-        int percent = p.total() == 0 ? 0 : (int) Math.min(100, done * 100 / p.total());
-        String bar = "█".repeat(percent / 5) + "░".repeat(20 - percent / 5) + " " + percent + "%";
-        List<Map<String, Object>> facts = new ArrayList<>(
-                List.of(fact(messages.text(locale, "card.stats.status"), messages.status(locale, p.status())),
-                        fact(messages.text(locale, "card.progress.sent"),
-                                messages.text(locale, "card.progress.sentValue", String.valueOf(p.sent()),
-                                        String.valueOf(p.total()))),
-                        fact(messages.text(locale, "card.stats.failedSkipped"), p.failed() + " / " + p.skipped())));
-        if (p.estimatedFinish() != null) {
-            facts.add(fact(messages.text(locale, "card.progress.finish"), when(p.estimatedFinish(), zone, locale)));
-        }
-        if (p.note() != null) {
-            facts.add(fact(messages.text(locale, "card.progress.note"), p.note()));
-        }
-        Map<String, Object> stats = action(messages.text(locale, "card.progress.stats"),
-                Map.of("action", "command", "text", "stats " + p.campaignName()));
-        List<Map<String, Object>> actions = p.running() ? List.of(action(messages.text(locale, "card.progress.pause"),
-                Map.of("action", "command", "text", "pause " + p.campaignName())), stats) : List.of(stats);
-        return facts(messages.text(locale, "card.progress.title", p.campaignName()), bar, facts, null, actions, locale);
-    }
-
-    Card importProgress(ImportEvent.Progress p, Locale locale) {
-        String done = p.rowsTotal() == null
-                ? messages.text(locale, "card.import.rowsRead", String.valueOf(p.rowsDone())) : messages.text(locale,
-                        "card.import.rowsOf", String.valueOf(p.rowsDone()), String.valueOf(p.rowsTotal()));
-        return facts(messages.text(locale, "card.import.progress.title", p.fileName()),
-                messages.text(locale, "card.import.progress.text"),
-                List.of(fact(messages.text(locale, "card.import.progress"), done),
-                        fact(messages.text(locale, "card.import.invalidSoFar"), p.invalid())),
-                null, List.of(), locale);
-    }
-
-    /**
-     * The result with counts and, when rows were refused, the first problems by line and
-     * the full report's address.
-     */
-    Card importResult(ImportEvent.Finished f, String errorReportUrl, List<String> firstProblems, Locale locale) {
-        String text = f.failure() != null ? messages.text(locale, "card.import.refused", f.failure())
-                : messages.text(locale, f.cancelled() ? "card.import.cancelled" : "card.import.finished");
-        List<Map<String, Object>> facts = new ArrayList<>(
-                List.of(fact(messages.text(locale, "card.import.created"), f.created()),
-                        fact(messages.text(locale, "card.import.updated"), f.updated()),
-                        fact(messages.text(locale, "card.import.skipped"), f.skipped()),
-                        fact(messages.text(locale, "card.import.invalid"), f.invalid())));
-        if (f.invalid() > 0 || f.skipped() > 0) {
-            firstProblems
-                .forEach(problem -> facts.add(fact(messages.text(locale, "card.import.notImported"), problem)));
-            if (errorReportUrl != null) {
-                facts.add(fact(messages.text(locale, "card.import.errorReport"), errorReportUrl));
-            }
-        }
-        return facts(messages.text(locale, "card.import.result.title", f.fileName()), text, facts, null, List.of(),
-                locale);
-    }
-
-    Card notice(String title, String text) {
-        return facts(title, text, List.of(), null, List.of(), Locale.ENGLISH);
+        return factCards.render(messages.text(locale, "card.stats.title", s.campaign().name()), null, facts, chartUrl,
+                List.of(), locale);
     }
 
     Card form(FormKind form, List<String> templateNames, Locale locale) {
@@ -271,18 +207,6 @@ class CardFactory {
                     locale);
             case CAMPAIGN -> templates.render("form-campaign", Map.of("templates", templateNames), locale);
         };
-    }
-
-    private Card facts(String title, String text, List<Map<String, Object>> facts, String image,
-            List<Map<String, Object>> actions, Locale locale) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("title", title);
-        data.put("text", text);
-        data.put("facts", facts);
-        data.put("image", image);
-        data.put("imageAlt", messages.text(locale, "card.facts.chartAlt"));
-        data.put("actions", actions);
-        return templates.render("facts", data, locale);
     }
 
     static String when(Instant instant, ZoneId zone) {
@@ -304,29 +228,6 @@ class CardFactory {
 
     private static Map<String, Object> command(String name, String what) {
         return Map.of("name", name, "what", what);
-    }
-
-    private static Map<String, Object> fact(String title, Object value) {
-        return Map.of("title", title, "value", String.valueOf(value));
-    }
-
-    private static Map<String, Object> action(String title, Map<String, Object> data) {
-        return Map.of("title", title, "data", data);
-    }
-
-    /** What the live sending card shows. */
-    record Progress(long campaignId, String campaignName, CampaignStatus status, long total, long sent, long failed,
-            long skipped, Instant estimatedFinish, String note, boolean running) {
-        Progress withNote(String note) {
-            return new Progress(campaignId, campaignName, status, total, sent, failed, skipped, estimatedFinish, note,
-                    running);
-        }
-
-        static Progress of(CampaignView c, CampaignStatus status, Instant estimatedFinish, String note,
-                boolean running) {
-            return new Progress(c.id(), c.name(), status, c.recipientsTotal(), c.sentCount(), c.failedCount(),
-                    c.skippedCount(), estimatedFinish, note, running);
-        }
     }
 
 }

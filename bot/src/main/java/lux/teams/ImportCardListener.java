@@ -32,7 +32,7 @@ class ImportCardListener {
 
     private final ShownCards shown;
 
-    private final CardFactory cards;
+    private final ProgressCards cards;
 
     private final ContactImportService imports;
 
@@ -42,7 +42,7 @@ class ImportCardListener {
 
     private final TeamsMessages messages;
 
-    ImportCardListener(TeamsMessenger messenger, ShownCards shown, CardFactory cards, ContactImportService imports,
+    ImportCardListener(TeamsMessenger messenger, ShownCards shown, ProgressCards cards, ContactImportService imports,
             CoreProperties core, TeamsProperties properties, TeamsMessages messages) {
         this.messages = messages;
         this.messenger = messenger;

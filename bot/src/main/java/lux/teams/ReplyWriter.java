@@ -5,13 +5,10 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ResourceResponse;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Set;
 import lux.agent.AgentOutput;
 import lux.agent.AgentReply;
 import lux.agent.TeamsMessages;
 import lux.agent.insights.CampaignStats;
-import lux.preflight.PreflightReport;
-import lux.preflight.PreflightService;
 import lux.templates.TemplateService;
 import lux.templates.TemplateView;
 import org.springframework.stereotype.Component;
@@ -37,18 +34,9 @@ class ReplyWriter {
 
     private final lux.agent.LuxAgent agent;
 
-    /**
-     * Tools whose answers list contacts, numbers or import results: only the person who
-     * asked reads them.
-     */
-    static final Set<String> PRIVATE_TOOLS = Set.of("findContacts", "countAudience", "reportStats", "analyseAudience",
-            "importContacts", "showContact", "updateContact", "listSuppressions", "deleteContact", "deleteAudience");
-
     private final PrivateChat privateChat;
 
     private final TeamsIdentity identity;
-
-    private final PreflightService preflight;
 
     private final InsightCards insights;
 
@@ -56,15 +44,12 @@ class ReplyWriter {
 
     private final EditCards edits;
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplyWriter.class);
-
     ReplyWriter(CardFactory cards, TeamsSender sender, ChartRenderer charts, ChartStore chartStore,
             TemplateService templates, lux.config.CoreProperties core, lux.agent.LuxAgent agent,
-            PrivateChat privateChat, TeamsIdentity identity, PreflightService preflight, InsightCards insights,
-            ContactCards contactCards, EditCards edits) {
+            PrivateChat privateChat, TeamsIdentity identity, InsightCards insights, ContactCards contactCards,
+            EditCards edits) {
         this.contactCards = contactCards;
         this.edits = edits;
-        this.preflight = preflight;
         this.insights = insights;
         this.privateChat = privateChat;
         this.identity = identity;
@@ -88,21 +73,12 @@ class ReplyWriter {
                                                                               // their
                                                                               // personal
                                                                               // chat
-        if (PrivateChat.shared(turn.getActivity()) && isPrivate(reply)
+        if (PrivateChat.shared(turn.getActivity()) && reply.privateAnswer()
                 && identity.resolve(turn.getActivity()) instanceof TeamsIdentity.Known known) {
             privateChat.answer(turn, known.user().getId(), zone, personal -> writeHere(personal, reply, zone, locale));
             return;
         }
         writeHere(turn, reply, zone, locale);
-    }
-
-    static boolean isPrivate(AgentReply reply) {
-        return reply.toolsCalled().stream().anyMatch(PRIVATE_TOOLS::contains) || reply.outputs()
-            .stream()
-            .anyMatch(o -> o instanceof AgentOutput.Contacts || o instanceof AgentOutput.Stats
-                    || o instanceof AgentOutput.Audience || o instanceof AgentOutput.ContactTimeline
-                    || o instanceof AgentOutput.Contact || o instanceof AgentOutput.Suppressions
-                    || o instanceof AgentOutput.ContactDeletion);
     }
 
     private void writeHere(TurnContext turn, AgentReply reply, ZoneId zone, Locale locale) {
@@ -141,7 +117,7 @@ class ReplyWriter {
             return cards.campaigns(c, zone, locale);
         }
         else if (output instanceof AgentOutput.Confirmation c) {
-            return cards.confirmation(c, zone, preflight(c), locale);
+            return cards.confirmation(c, zone, locale);
         }
         else if (output instanceof AgentOutput.TestSent t) {
             return cards.testSent(t, locale);
@@ -168,23 +144,6 @@ class ReplyWriter {
             return cards.form(f.kind(), templates.list().stream().map(TemplateView::name).toList(), locale);
         }
         return null;
-    }
-
-    /**
-     * The pre-flight verdict for a card that would schedule a send; scheduling itself
-     * checks again and refuses.
-     */
-    private PreflightReport preflight(AgentOutput.Confirmation c) {
-        if (c.kind() != lux.agent.ConfirmationKind.SCHEDULE && c.kind() != lux.agent.ConfirmationKind.APPROVE) {
-            return null;
-        }
-        try {
-            return preflight.check(c.campaign());
-        }
-        catch (RuntimeException e) {
-            log.warn("Pre-flight check of campaign {} failed; the card shows without it", c.campaign().id(), e);
-            return null;
-        }
     }
 
     String chartUrl(CampaignStats stats) {

@@ -49,6 +49,8 @@ class CardFixturesTest {
     static void render() throws IOException {
         CardFactory cards = new CardFactory(new CardTemplates(new lux.agent.TeamsMessages()),
                 new lux.agent.TeamsMessages());
+        ProgressCards progress = new ProgressCards(new CardTemplates(new lux.agent.TeamsMessages()),
+                new lux.agent.TeamsMessages());
         CampaignView campaign = new CampaignView(7, "Spring " + NASTY, 3, null, AudienceFilter.anyOf("vip"),
                 CampaignStatus.SENDING, Instant.parse("2026-12-01T09:00:00Z"), "Europe/Berlin", null, null, 120, 40, 2,
                 1, Instant.EPOCH, Instant.EPOCH, null);
@@ -71,46 +73,43 @@ class CardFixturesTest {
                 new RenderedMessage("Hi " + NASTY, "<p>x</p>", "Hello " + NASTY + "\n".repeat(3) + "x".repeat(3000))),
                 EN));
         CARDS.put("campaigns", cards.campaigns(new AgentOutput.Campaigns(List.of(campaign)), ZONE, EN));
-        CARDS.put("confirmation", cards.confirmation(
-                new AgentOutput.Confirmation("n0nce-" + "A".repeat(26), lux.agent.ConfirmationKind.SCHEDULE, campaign,
-                        template.name(), template.subject(), "active contacts tagged any of vip", 120,
-                        ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                        Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null, List.of()),
-                ZONE, EN));
+        CARDS.put("confirmation",
+                cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "A".repeat(26),
+                        lux.agent.ConfirmationKind.SCHEDULE, campaign, template.name(), template.subject(),
+                        "active contacts tagged any of vip", 120, ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE),
+                        Instant.parse("2026-12-01T09:04:00Z"), Instant.parse("2026-11-26T09:30:00Z"),
+                        "news@lux.example.com (default)", null, List.of(), List.of()), ZONE, EN));
         AgentOutput.Confirmation scheduleIt = new AgentOutput.Confirmation("n0nce-" + "A".repeat(26),
                 lux.agent.ConfirmationKind.SCHEDULE, campaign, template.name(), template.subject(),
                 "active contacts tagged any of vip", 120, ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE),
                 Instant.parse("2026-12-01T09:04:00Z"), Instant.parse("2026-11-26T09:30:00Z"),
-                "news@lux.example.com (default)", null, List.of());
+                "news@lux.example.com (default)", null, List.of(), List.of());
         CARDS.put("confirmation-de", cards.confirmation(scheduleIt, ZONE, DE));
         CARDS.put("confirmation-reject",
                 cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "B".repeat(26),
                         lux.agent.ConfirmationKind.REJECT, campaign, template.name(), template.subject(),
                         "active contacts tagged any of vip", 120, ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE),
                         Instant.parse("2026-12-01T09:04:00Z"), Instant.parse("2026-11-26T09:30:00Z"),
-                        "board@lux.example.com", "Prices are wrong " + NASTY, List.of()), ZONE, EN));
-        lux.preflight.PreflightReport preflight = new lux.preflight.PreflightReport(120, List.of(
-                new lux.preflight.PreflightReport.Problem(lux.preflight.PreflightReport.Check.POSTAL_ADDRESS,
-                        lux.preflight.PreflightReport.Severity.BLOCKING, "No postal address " + NASTY),
-                new lux.preflight.PreflightReport.Problem(lux.preflight.PreflightReport.Check.VARIABLES,
-                        lux.preflight.PreflightReport.Severity.WARNING,
-                        "40 contacts have no first name — use {{ contact.first_name | default(\"there\") }}.")));
-        CARDS.put("confirmation-preflight", cards
-            .confirmation(new AgentOutput.Confirmation("n0nce-" + "C".repeat(26), lux.agent.ConfirmationKind.SCHEDULE,
-                    campaign, template.name(), template.subject(), "active contacts tagged any of vip", 120,
-                    ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE), Instant.parse("2026-12-01T09:04:00Z"),
-                    Instant.parse("2026-11-26T09:30:00Z"), "news@lux.example.com (default)", null,
-                    List.of(lux.campaigns.PlanCheck.warning(lux.campaigns.PlanCheck.Topic.PREFLIGHT,
-                            "40 contacts have no first name — use {{ contact.first_name | default(\"there\") }}."))),
-                    ZONE, preflight, EN));
+                        "board@lux.example.com", "Prices are wrong " + NASTY, List.of(), List.of()), ZONE, EN));
+        List<lux.campaigns.PlanCheck> blocking = List.of(lux.campaigns.PlanCheck
+            .blocking(lux.campaigns.PlanCheck.Topic.PREFLIGHT, "No postal address " + NASTY));
+        CARDS.put("confirmation-preflight",
+                cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "C".repeat(26),
+                        lux.agent.ConfirmationKind.SCHEDULE, campaign, template.name(), template.subject(),
+                        "active contacts tagged any of vip", 120, ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE),
+                        Instant.parse("2026-12-01T09:04:00Z"), Instant.parse("2026-11-26T09:30:00Z"),
+                        "news@lux.example.com (default)", null,
+                        List.of(lux.campaigns.PlanCheck.warning(lux.campaigns.PlanCheck.Topic.PREFLIGHT,
+                                "40 contacts have no first name — use {{ contact.first_name | default(\"there\") }}.")),
+                        blocking), ZONE, EN));
         CARDS.put("confirmation-preflight-de",
                 cards.confirmation(new AgentOutput.Confirmation("n0nce-" + "D".repeat(26),
                         lux.agent.ConfirmationKind.SCHEDULE, campaign, template.name(), template.subject(),
                         "active contacts tagged any of vip", 120, ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZONE),
                         Instant.parse("2026-12-01T09:04:00Z"), Instant.parse("2026-11-26T09:30:00Z"),
                         "news@lux.example.com (default)", null, List.of(lux.campaigns.PlanCheck
-                            .warning(lux.campaigns.PlanCheck.Topic.PREFLIGHT, "40 contacts have no first name"))),
-                        ZONE, preflight, DE));
+                            .warning(lux.campaigns.PlanCheck.Topic.PREFLIGHT, "40 contacts have no first name")),
+                        blocking), ZONE, DE));
         CARDS.put("test-sent",
                 cards.testSent(
                         new AgentOutput.TestSent("campaign", campaign.name(),
@@ -135,21 +134,21 @@ class CardFixturesTest {
                 "https://lux.example.com/charts/0123456789abcdef0123456789abcdef.png", EN));
         CARDS.put("stats-de", cards.stats(new CampaignStats(campaign, 120, 100, 2, 1, 17, 40, 5, 12, 1),
                 "https://lux.example.com/charts/0123456789abcdef0123456789abcdef.png", DE));
-        CARDS.put("progress", cards.progress(new CardFactory.Progress(7, campaign.name(), CampaignStatus.SENDING, 120,
-                40, 2, 1, Instant.parse("2026-12-01T09:04:00Z"), null, true), ZONE, EN));
-        CARDS.put("progress-de", cards.progress(new CardFactory.Progress(7, campaign.name(), CampaignStatus.SENDING,
-                120, 40, 2, 1, Instant.parse("2026-12-01T09:04:00Z"), null, true), ZONE, DE));
-        CARDS.put("progress-finished", cards.progress(
-                new CardFactory.Progress(7, campaign.name(), CampaignStatus.SENT, 120, 117, 2, 1, null, NASTY, false),
+        CARDS.put("progress", progress.progress(new ProgressCards.Progress(7, campaign.name(), CampaignStatus.SENDING,
+                120, 40, 2, 1, Instant.parse("2026-12-01T09:04:00Z"), null, true), ZONE, EN));
+        CARDS.put("progress-de", progress.progress(new ProgressCards.Progress(7, campaign.name(),
+                CampaignStatus.SENDING, 120, 40, 2, 1, Instant.parse("2026-12-01T09:04:00Z"), null, true), ZONE, DE));
+        CARDS.put("progress-finished", progress.progress(
+                new ProgressCards.Progress(7, campaign.name(), CampaignStatus.SENT, 120, 117, 2, 1, null, NASTY, false),
                 ZONE, EN));
         CARDS.put("import-progress",
-                cards.importProgress(new ImportEvent.Progress(5, 1L, NASTY + ".csv", 500, 2000L, 3), EN));
+                progress.importProgress(new ImportEvent.Progress(5, 1L, NASTY + ".csv", 500, 2000L, 3), EN));
         CARDS.put("import-result",
-                cards.importResult(new ImportEvent.Finished(5, 1L, "contacts.csv", 1900, 80, 10, 10, false, null),
+                progress.importResult(new ImportEvent.Finished(5, 1L, "contacts.csv", 1900, 80, 10, 10, false, null),
                         "https://lux.example.com/admin/imports/5/errors.csv",
                         List.of("line 4: " + NASTY + " \u2014 not a valid address"), EN));
         CARDS.put("import-refused",
-                cards.importResult(
+                progress.importResult(
                         new ImportEvent.Finished(6, 1L, "photo.png", 0, 0, 0, 0, false, "it is not a CSV file"), null,
                         List.of(), EN));
         ContactCards contactCards = new ContactCards(new CardTemplates(new lux.agent.TeamsMessages()),
@@ -169,7 +168,7 @@ class CardFixturesTest {
                         new lux.contacts.ContactHistoryView(2, "ben@example.com", null, null, null,
                                 ContactStatus.BOUNCED, List.of(), List.of(), 0),
                         new lux.stats.ContactEngagement(2, 0, 0, 0, 0, null)), ZONE, EN));
-        CARDS.put("notice", cards.notice("LUX paused " + NASTY, NASTY));
+        CARDS.put("notice", progress.notice("LUX paused " + NASTY, NASTY));
         CARDS.put("form-contact", cards.form(lux.agent.FormKind.CONTACT, List.of(), EN));
         CARDS.put("form-template", cards.form(lux.agent.FormKind.TEMPLATE, List.of(), EN));
         CARDS.put("form-campaign", cards.form(lux.agent.FormKind.CAMPAIGN, List.of("Invite", NASTY), EN));
@@ -233,6 +232,8 @@ class CardFixturesTest {
         String link = "[click](https://evil.example)";
         CardFactory cards = new CardFactory(new CardTemplates(new lux.agent.TeamsMessages()),
                 new lux.agent.TeamsMessages());
+        ProgressCards progress = new ProgressCards(new CardTemplates(new lux.agent.TeamsMessages()),
+                new lux.agent.TeamsMessages());
         ContactView mallory = new ContactView(9, "mallory@example.com", link, "**boss**", null, Map.of(),
                 ContactStatus.ACTIVE, List.of("_vip_"), null, null, null, null);
         List<Card> shown = List
@@ -243,9 +244,9 @@ class CardFixturesTest {
                                         new RenderedMessage("Hi " + link, "<p>x</p>",
                                                 "Hello " + link + " ![img](https://evil.example/x.png) <b>html</b>")),
                                 EN),
-                    cards.importResult(new ImportEvent.Finished(5, 1L, link + ".csv", 0, 0, 0, 1, false, null), null,
+                    progress.importResult(new ImportEvent.Finished(5, 1L, link + ".csv", 0, 0, 0, 1, false, null), null,
                             List.of("line 2: " + link + " is not a valid address"), EN),
-                    cards.notice("Imported " + link, "Added " + link));
+                    progress.notice("Imported " + link, "Added " + link));
         for (Card card : shown) {
             List<String> texts = new java.util.ArrayList<>();
             collectTexts(card.json(), texts);

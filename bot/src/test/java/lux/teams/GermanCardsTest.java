@@ -48,6 +48,8 @@ class GermanCardsTest {
 
     final CardFactory cards = new CardFactory(templates, messages);
 
+    final ProgressCards progress = new ProgressCards(templates, messages);
+
     final InsightCards insights = new InsightCards(templates, messages);
 
     final EditCards edits = new EditCards(templates, messages);
@@ -81,15 +83,16 @@ class GermanCardsTest {
                             l));
         german.put("test-not-sent", List.of("Test nicht gesendet: Einladung", "niemanden", "die Vorlage bleibt"));
         shown.put("import-progress",
-                l -> cards.importProgress(new ImportEvent.Progress(5, 1L, "kontakte.csv", 500, 2000L, 3), l));
+                l -> progress.importProgress(new ImportEvent.Progress(5, 1L, "kontakte.csv", 500, 2000L, 3), l));
         german.put("import-progress",
                 List.of("Import von kontakte.csv läuft", "500 von 2000 Zeilen", "Bisher ungültige Zeilen"));
         shown.put("import-result",
-                l -> cards.importResult(new ImportEvent.Finished(5, 1L, "kontakte.csv", 1900, 80, 10, 10, false, null),
+                l -> progress.importResult(
+                        new ImportEvent.Finished(5, 1L, "kontakte.csv", 1900, 80, 10, 10, false, null),
                         "https://lux.example.com/admin/imports/5/errors.csv", List.of("4: x"), l));
         german.put("import-result", List.of("Import von kontakte.csv", "Import abgeschlossen.", "Angelegt",
                 "Aktualisiert", "Übersprungen", "Ungültig", "Nicht importiert", "Fehlerbericht"));
-        shown.put("import-cancelled", l -> cards
+        shown.put("import-cancelled", l -> progress
             .importResult(new ImportEvent.Finished(6, 1L, "a.csv", 1, 0, 0, 0, true, null), null, List.of(), l));
         german.put("import-cancelled", List.of("Der Import wurde abgebrochen"));
         shown.put("replies", l -> mailbox
@@ -161,11 +164,14 @@ class GermanCardsTest {
         german.put("contacts", List.of("abgemeldet · vip"));
         shown.put("stats", l -> cards.stats(new CampaignStats(campaign, 120, 100, 2, 1, 17, 40, 5, 12, 1), null, l));
         german.put("stats", List.of("wird gesendet"));
-        shown.put("progress",
-                l -> cards.progress(
-                        new CardFactory.Progress(7, "Frühling", CampaignStatus.PAUSED, 120, 40, 2, 1, null, null, false)
-                            .withNote(messages.text(l, "card.progress.pausedBy", "Mia")),
-                        ZONE, l));
+        shown
+            .put("progress",
+                    l -> progress
+                        .progress(
+                                new ProgressCards.Progress(7, "Frühling", CampaignStatus.PAUSED, 120, 40, 2, 1, null,
+                                        null, false)
+                                    .withNote(messages.text(l, "card.progress.pausedBy", "Mia")),
+                                ZONE, l));
         german.put("progress", List.of("pausiert", "pausiert von Mia"));
         shown.put("form-contact", l -> cards.form(lux.agent.FormKind.CONTACT, List.of(), l));
         german.put("form-contact", List.of("Kontakte hinzufügen", "E-Mail-Adressen (durch Kommas getrennt)",

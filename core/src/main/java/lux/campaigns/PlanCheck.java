@@ -7,9 +7,15 @@ import lux.shared.LuxException;
 /**
  * One finding of a schedule plan: a blocking problem (the send is refused until it is
  * fixed) or a warning (it may go ahead, but people should know). Other checks
- * (pre-flight) add their findings to the same list.
+ * (pre-flight) add their findings to the same list; {@code code} names what exactly they
+ * checked (a pre-flight check such as {@code POSTAL_ADDRESS}), null for the plan's own.
  */
-public record PlanCheck(Severity severity, Topic topic, String message) {
+public record PlanCheck(Severity severity, Topic topic, String message, String code) {
+
+    public PlanCheck(Severity severity, Topic topic, String message) {
+        this(severity, topic, message, null);
+    }
+
     public enum Severity {
 
         BLOCKING, WARNING

@@ -14,7 +14,11 @@ public interface ScheduleCheck {
     /** Findings for sending this campaign, written for the marketer. */
     List<PlanCheck> check(CampaignView campaign);
 
-    /** The refusal when any of this check's findings blocks. */
-    LuxException refusal(CampaignView campaign);
+    /**
+     * The refusal when any of this check's findings blocks, built from the plan's
+     * {@code findings} (this check's, as {@link #check} made them) without checking
+     * again.
+     */
+    LuxException refusal(SchedulePlan plan, List<PlanCheck> findings);
 
 }

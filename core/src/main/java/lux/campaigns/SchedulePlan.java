@@ -20,6 +20,11 @@ public record SchedulePlan(CampaignView campaign, ZonedDateTime when, long audie
         return checks.stream().anyMatch(PlanCheck::blocks);
     }
 
+    /** What stands in the way: a Confirm card shows these and offers no Confirm. */
+    public List<PlanCheck> blocking() {
+        return checks.stream().filter(PlanCheck::blocks).toList();
+    }
+
     public List<PlanCheck> warnings() {
         return checks.stream().filter(c -> !c.blocks()).toList();
     }

@@ -89,13 +89,14 @@ public class SchedulePlanner {
     /**
      * Refuses a plan that may not go: with its own first blocking check, or with the
      * refusal of the other check (pre-flight) whose findings block, which lists every one
-     * of them.
+     * of them from the plan (no second run of the check).
      */
     SchedulePlan requireSendable(SchedulePlan plan) {
         plan.requireSendable();
+        List<PlanCheck> preflight = plan.checks().stream().filter(c -> c.topic() == PlanCheck.Topic.PREFLIGHT).toList();
         for (ScheduleCheck check : moreChecks) {
-            if (plan.checks().stream().anyMatch(c -> c.blocks() && c.topic() == PlanCheck.Topic.PREFLIGHT)) {
-                throw check.refusal(plan.campaign());
+            if (preflight.stream().anyMatch(PlanCheck::blocks)) {
+                throw check.refusal(plan, preflight);
             }
         }
         return plan;

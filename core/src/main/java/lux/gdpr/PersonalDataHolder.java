@@ -1,9 +1,11 @@
 package lux.gdpr;
 
 /**
- * A feature outside core's contact tables that stores personal data by address (an outbox
- * of rendered mails, say). Implement it as a bean and GDPR export and erasure include it,
- * inside the same transaction.
+ * A feature that stores personal data by address (contacts, campaign recipients, an
+ * outbox of rendered mails...). Implement it as a bean in the module that owns the data
+ * and GDPR export and erasure include it, inside the same transaction. Erasure runs the
+ * holders in their {@code @Order}: core's own come first ({@link CoreSections}), so data
+ * found through the contact goes before the contact does.
  */
 public interface PersonalDataHolder {
 
@@ -18,5 +20,13 @@ public interface PersonalDataHolder {
 
     /** Deletes or anonymises what is held; returns how many records were touched. */
     int erase(String email);
+
+    /**
+     * The name an erasure reports its count under (the table, say); the section's by
+     * default.
+     */
+    default String erasedAs() {
+        return name();
+    }
 
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import lux.campaigns.CampaignView;
 import lux.campaigns.PlanCheck;
 import lux.campaigns.ScheduleCheck;
+import lux.campaigns.SchedulePlan;
 import lux.shared.LuxException;
 import org.springframework.stereotype.Component;
 
@@ -25,15 +26,20 @@ class PreflightScheduleCheck implements ScheduleCheck {
         return preflight.check(campaign)
             .problems()
             .stream()
-            .map(p -> p.severity() == PreflightReport.Severity.BLOCKING
-                    ? PlanCheck.blocking(PlanCheck.Topic.PREFLIGHT, p.message())
-                    : PlanCheck.warning(PlanCheck.Topic.PREFLIGHT, p.message()))
+            .map(p -> new PlanCheck(p.severity() == PreflightReport.Severity.BLOCKING ? PlanCheck.Severity.BLOCKING
+                    : PlanCheck.Severity.WARNING, PlanCheck.Topic.PREFLIGHT, p.message(), p.check().name()))
             .toList();
     }
 
+    /** From the plan's findings, as {@link #check} made them: no second run. */
     @Override
-    public LuxException refusal(CampaignView campaign) {
-        return new PreflightRefusedException(campaign.name(), preflight.check(campaign));
+    public LuxException refusal(SchedulePlan plan, List<PlanCheck> findings) {
+        List<PreflightReport.Problem> problems = findings.stream()
+            .map(f -> new PreflightReport.Problem(PreflightReport.Check.valueOf(f.code()),
+                    f.blocks() ? PreflightReport.Severity.BLOCKING : PreflightReport.Severity.WARNING, f.message()))
+            .toList();
+        return new PreflightRefusedException(plan.campaign().name(),
+                new PreflightReport(plan.audienceCount(), problems));
     }
 
 }

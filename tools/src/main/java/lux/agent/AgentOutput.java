@@ -24,7 +24,7 @@ public sealed interface AgentOutput {
     record Help() implements AgentOutput {
     }
 
-    record Contacts(String title, long total, List<ContactView> contacts) implements AgentOutput {
+    record Contacts(String title, long total, List<ContactView> contacts) implements AgentOutput, PrivateAnswer {
     }
 
     record Templates(List<TemplateView> templates) implements AgentOutput {
@@ -39,25 +39,31 @@ public sealed interface AgentOutput {
 
     /**
      * {@code note} is the reason given for a REJECT; {@code warnings} are the schedule
-     * plan's findings that do not block it. {@code sender} is the mailbox the mail goes
-     * out from, as people should see it.
+     * plan's findings that do not block it, {@code blocking} those (pre-flight's) that
+     * do: the card shows them and offers no Confirm. {@code sender} is the mailbox the
+     * mail goes out from, as people should see it.
      */
     record Confirmation(String nonce, ConfirmationKind kind, CampaignView campaign, String templateName, String subject,
             String audience, long audienceCount, ZonedDateTime when, Instant estimatedFinish, Instant expiresAt,
-            String sender, String note, List<PlanCheck> warnings) implements AgentOutput {
+            String sender, String note, List<PlanCheck> warnings, List<PlanCheck> blocking) implements AgentOutput {
         public Confirmation {
             warnings = List.copyOf(warnings);
+            blocking = List.copyOf(blocking);
+        }
+
+        public boolean blocked() {
+            return !blocking.isEmpty();
         }
     }
 
-    record Stats(CampaignStats stats) implements AgentOutput {
+    record Stats(CampaignStats stats) implements AgentOutput, PrivateAnswer {
     }
 
     /** A test send of a campaign or template ({@code kind}) and what became of it. */
     record TestSent(String kind, String name, lux.delivery.TestSendResult result) implements AgentOutput {
     }
 
-    record Audience(AudienceAnalysis analysis) implements AgentOutput {
+    record Audience(AudienceAnalysis analysis) implements AgentOutput, PrivateAnswer {
     }
 
     record Content(String template, ContentReport report) implements AgentOutput {
@@ -67,7 +73,8 @@ public sealed interface AgentOutput {
      * One contact: status, tags, engagement score and the timeline of what LUX did and
      * saw.
      */
-    record ContactTimeline(ContactHistoryView contact, ContactEngagement engagement) implements AgentOutput {
+    record ContactTimeline(ContactHistoryView contact,
+            ContactEngagement engagement) implements AgentOutput, PrivateAnswer {
     }
 
     /**
@@ -76,7 +83,7 @@ public sealed interface AgentOutput {
      * to the card only.
      */
     record ContactDeletion(String nonce, String what, long count, List<String> sample,
-            Instant expiresAt) implements AgentOutput {
+            Instant expiresAt) implements AgentOutput, PrivateAnswer {
         public ContactDeletion {
             sample = List.copyOf(sample);
         }
@@ -86,11 +93,11 @@ public sealed interface AgentOutput {
      * One contact as people look it up: who, status, tags, and how engaged
      * ({@code engagement} from core stats).
      */
-    record Contact(ContactView contact, lux.stats.ContactEngagement engagement) implements AgentOutput {
+    record Contact(ContactView contact, lux.stats.ContactEngagement engagement) implements AgentOutput, PrivateAnswer {
     }
 
     /** Suppression entries (admin only), newest first; {@code total} counts them all. */
-    record Suppressions(long total, List<SuppressionLine> entries) implements AgentOutput {
+    record Suppressions(long total, List<SuppressionLine> entries) implements AgentOutput, PrivateAnswer {
         public Suppressions {
             entries = List.copyOf(entries);
         }

@@ -89,12 +89,13 @@ class LlmAgent {
             usage.record(turn, properties.model(), tokens == null ? null : tokens.inputTokenCount(),
                     tokens == null ? null : tokens.outputTokenCount(), session.calls().size(), "OK");
             String text = result.content() == null || result.content().isBlank() ? "Done." : result.content();
-            return new AgentReply(text, session.outputs(), session.calls());
+            return new AgentReply(text, session.outputs(), session.calls(), session.privateAnswer());
         }
         catch (LangChain4jException e) {
             usage.record(turn, properties.model(), null, null, session.calls().size(), "FAILED");
             log.warn("Model call failed for conversation {}: {}", turn.conversationId(), e.toString());
-            return new AgentReply(plainMessage(e, session), session.outputs(), session.calls());
+            return new AgentReply(plainMessage(e, session), session.outputs(), session.calls(),
+                    session.privateAnswer());
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import lux.agent.testsupport.ScriptedOpenAi;
 import lux.audit.Actor;
 import lux.audit.Channel;
 import lux.campaigns.CampaignService;
@@ -45,7 +46,7 @@ class AgentConversationTest {
 
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final ScriptedOpenAi openAi = start();
+    static final ScriptedOpenAi openAi = ScriptedOpenAi.start();
 
     @Autowired
     LuxAgent agent;
@@ -87,10 +88,7 @@ class AgentConversationTest {
 
     @DynamicPropertySource
     static void model(DynamicPropertyRegistry registry) {
-        registry.add("lux.ai.api-key", () -> "sk-test-key");
-        registry.add("lux.ai.base-url", openAi::baseUrl);
-        registry.add("lux.ai.max-retries", () -> "1");
-        registry.add("lux.ai.timeout", () -> "10s");
+        openAi.register(registry);
     }
 
     @AfterAll
@@ -386,15 +384,6 @@ class AgentConversationTest {
 
     private static TurnRequest turn(Actor actor, String conversation, String text) {
         return new TurnRequest(actor, conversation, text, BERLIN, null);
-    }
-
-    private static ScriptedOpenAi start() {
-        try {
-            return new ScriptedOpenAi();
-        }
-        catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import lux.agent.testsupport.ScriptedOpenAi;
 import lux.agent.tools.ConfirmationService;
 import lux.audit.Actor;
 import lux.audit.Channel;
@@ -48,7 +49,7 @@ class ChatEditConversationTest {
 
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final ScriptedOpenAi openAi = start();
+    static final ScriptedOpenAi openAi = ScriptedOpenAi.start();
 
     @Autowired
     LuxAgent agent;
@@ -91,10 +92,7 @@ class ChatEditConversationTest {
 
     @DynamicPropertySource
     static void model(DynamicPropertyRegistry registry) {
-        registry.add("lux.ai.api-key", () -> "sk-test-key");
-        registry.add("lux.ai.base-url", openAi::baseUrl);
-        registry.add("lux.ai.max-retries", () -> "1");
-        registry.add("lux.ai.timeout", () -> "10s");
+        openAi.register(registry);
     }
 
     @AfterAll
@@ -186,15 +184,6 @@ class ChatEditConversationTest {
 
     private TurnRequest turn(String text) {
         return new TurnRequest(mia, "conv-1", text, BERLIN, null);
-    }
-
-    private static ScriptedOpenAi start() {
-        try {
-            return new ScriptedOpenAi();
-        }
-        catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lux.agent.testsupport.ScriptedOpenAi;
 import lux.agent.tools.ConfirmationService;
 import lux.audit.Actor;
 import lux.audit.Channel;
@@ -57,7 +58,7 @@ class SegmentResendConversationTest {
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final String OUTLOOK = "Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17928; Pro)";
     static final Pattern OPEN = Pattern.compile("/t/o/([A-Za-z0-9_-]+)");
-    static final ScriptedOpenAi openAi = start();
+    static final ScriptedOpenAi openAi = ScriptedOpenAi.start();
 
     @Autowired
     LuxAgent agent;
@@ -305,15 +306,6 @@ class SegmentResendConversationTest {
 
     private TurnRequest turn(String text) {
         return new TurnRequest(mia, "conv-segments", text, BERLIN, null);
-    }
-
-    private static ScriptedOpenAi start() {
-        try {
-            return new ScriptedOpenAi();
-        }
-        catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import lux.agent.testsupport.ScriptedOpenAi;
 import lux.audit.Actor;
 import lux.audit.Channel;
 import lux.testsupport.DatabaseCleaner;

@@ -1,12 +1,10 @@
 package lux.agent.commands;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import lux.agent.AgentOutput;
 import lux.agent.AgentReply;
 import lux.agent.FormKind;
@@ -15,9 +13,7 @@ import lux.agent.TurnRequest;
 import lux.agent.tools.ToolBox;
 import lux.agent.tools.ToolResult;
 import lux.agent.tools.ToolSession;
-import lux.agent.when.WhenParser;
 import lux.campaigns.CampaignService;
-import lux.shared.LuxException;
 import lux.templates.TemplateService;
 import org.springframework.stereotype.Component;
 
@@ -34,9 +30,7 @@ public class CommandMode {
 
     private final ToolBox toolBox;
 
-    private final CampaignService campaigns;
-
-    private final Clock clock;
+    private final CampaignCommands campaignCommands;
 
     private final TeamsMessages messages;
 
@@ -47,8 +41,7 @@ public class CommandMode {
         this.messages = messages;
         this.templates = templates;
         this.toolBox = toolBox;
-        this.campaigns = campaigns;
-        this.clock = clock;
+        this.campaignCommands = new CampaignCommands(campaigns, clock);
     }
 
     public AgentReply handle(TurnRequest turn) {
@@ -65,16 +58,16 @@ public class CommandMode {
                 yield say.text("command.hello") + " " + say.text("command.help") + say.text("command.help.edit") + "\n"
                         + say.text("command.help.segments");
             }
-            case "contacts", "contact" -> contacts(say, tools, session, turn.text(), sub,
+            case "contacts", "contact" -> ContactCommands.contacts(say, tools, session, turn.text(), sub,
                     words.size() > 2 ? words.subList(2, words.size()) : List.of(), rest);
-            case "who" -> who(say, tools, rest);
+            case "who" -> ContactCommands.who(say, tools, rest);
             case "untag" -> EditCommands.untag(say, tools, rest);
             case "unsubscribe" -> EditCommands.unsubscribe(say, tools, rest);
             case "duplicate", "copy" -> EditCommands.duplicate(say, tools, rest);
             case "bulk" -> EditCommands.bulk(say, tools, rest);
             case "segments" -> say.people(tools.segments().listSegments());
             case "segment" -> SegmentCommands.segment(say, tools, rest);
-            case "resend" -> SegmentCommands.resend(say, tools, rest, this::exists);
+            case "resend" -> SegmentCommands.resend(say, tools, rest, campaignCommands::exists);
             case "suppressions" -> say.people(tools.suppressions().listSuppressions());
             case "suppress" -> EditCommands.suppress(say, tools, true, rest);
             case "unsuppress" -> EditCommands.suppress(say, tools, false, rest);
@@ -105,16 +98,16 @@ public class CommandMode {
                 default -> unknown(say, session);
             };
             case "form", "forms" -> FormCommands.run(tools.forms(), sub, rest);
-            case "test" -> test(say, tools, rest);
+            case "test" -> CampaignCommands.test(say, tools, rest);
             case "campaigns" -> say.people(tools.campaigns().listCampaigns());
-            case "schedule" -> schedule(say, tools, session, rest);
-            case "pause" -> named(say, rest, tools.campaigns()::pauseCampaign);
-            case "resume" -> named(say, rest, tools.campaigns()::resumeCampaign);
-            case "cancel" -> named(say, rest, tools.campaigns()::cancelCampaign);
-            case "stats" -> named(say, rest, tools.campaigns()::reportStats);
+            case "schedule" -> campaignCommands.schedule(say, tools, session, rest);
+            case "pause" -> CampaignCommands.named(say, rest, tools.campaigns()::pauseCampaign);
+            case "resume" -> CampaignCommands.named(say, rest, tools.campaigns()::resumeCampaign);
+            case "cancel" -> CampaignCommands.named(say, rest, tools.campaigns()::cancelCampaign);
+            case "stats" -> CampaignCommands.named(say, rest, tools.campaigns()::reportStats);
             case "approvals" -> say.people(tools.campaigns().listPendingApprovals());
-            case "approve" -> named(say, rest, tools.campaigns()::approveCampaign);
-            case "reject" -> named(say, rest, nameAndReason -> {
+            case "approve" -> CampaignCommands.named(say, rest, tools.campaigns()::approveCampaign);
+            case "reject" -> CampaignCommands.named(say, rest, nameAndReason -> {
                 String[] parts = nameAndReason.split("\\s+because\\s+|:\\s*", 2);
                 return tools.campaigns().rejectCampaign(parts[0].strip(), parts.length > 1 ? parts[1] : null);
             });
@@ -124,7 +117,7 @@ public class CommandMode {
                     : say.people(tools.insights().optimiseContent(String.join(" ", rest)));
             default -> unknown(say, session);
         };
-        return new AgentReply(text, session.outputs(), session.calls());
+        return new AgentReply(text, session.outputs(), session.calls(), session.privateAnswer());
     }
 
     /** A command-mode form came back (contact, template or campaign). */
@@ -144,58 +137,13 @@ public class CommandMode {
                             list(fields.get("excludedTags")), fields.get("segment"));
                 String when = fields.get("when");
                 if (built instanceof ToolResult.Failure || when == null || when.isBlank()) {
-                    yield drafted(say, built);
+                    yield CampaignCommands.drafted(say, built);
                 }
                 yield say.people(built) + "\n"
                         + say.people(tools.campaigns().scheduleCampaign(fields.get("name"), when));
             }
         };
-        return new AgentReply(text, session.outputs(), session.calls());
-    }
-
-    private String contacts(PeopleLines say, ToolBox.Tools tools, ToolSession session, String text, String sub,
-            List<String> args, List<String> rest) {
-        List<String> tags = new ArrayList<>();
-        List<String> excluded = new ArrayList<>();
-        List<String> plain = new ArrayList<>();
-        for (String a : args) {
-            if (a.toLowerCase(Locale.ROOT).startsWith("tag:")) {
-                tags.addAll(Arrays.asList(a.substring(4).split(",")));
-            }
-            else if (a.toLowerCase(Locale.ROOT).startsWith("not:")) {
-                excluded.addAll(Arrays.asList(a.substring(4).split(",")));
-            }
-            else {
-                plain.add(a);
-            }
-        }
-        if (sub.contains("@") && args.isEmpty()) {
-            return say.people(tools.contacts().showContact(sub));
-        }
-        return switch (sub) {
-            case "add" -> plain.isEmpty() ? form(say, session, FormKind.CONTACT)
-                    : say.people(tools.contacts().addContacts(EditCommands.addLines(text), tags));
-            case "show" -> EditCommands.contact(say, tools, args);
-            case "update" -> EditCommands.update(say, tools, args);
-            case "delete" -> args.isEmpty() ? say.text("edit.which.contact")
-                    : say.people(tools.contactEdits().deleteContact(args.get(0)));
-            case "find", "search", "" ->
-                say.people(tools.contacts().findContacts(String.join(" ", plain), tags.isEmpty() ? null : tags.get(0)));
-            case "count" -> say.people(tools.contacts().countAudience(tags, List.of(), excluded));
-            default -> sub.contains("@") ? EditCommands.contact(say, tools, rest) : unknown(say, session);
-        };
-    }
-
-    /** {@code who ana@example.com}, also asked as "who is ana@example.com?". */
-    private static String who(PeopleLines say, ToolBox.Tools tools, List<String> args) {
-        List<String> addresses = args.stream()
-            .map(a -> a.replaceAll("[?!.,;]+$", ""))
-            .filter(a -> a.contains("@"))
-            .toList();
-        if (addresses.size() != 1) {
-            return say.text("command.which.who");
-        }
-        return say.people(tools.contacts().showContact(addresses.get(0)));
+        return new AgentReply(text, session.outputs(), session.calls(), session.privateAnswer());
     }
 
     private boolean isTemplate(String name) {
@@ -206,79 +154,12 @@ public class CommandMode {
         return rest.size() > 1 ? rest.subList(1, rest.size()) : List.of();
     }
 
-    /**
-     * Finds the split between campaign name and time: the longest name that is a campaign
-     * and leaves a readable time.
-     */
-    private String schedule(PeopleLines say, ToolBox.Tools tools, ToolSession session, List<String> args) {
-        if (args.isEmpty()) {
-            return say.text("command.schedule.how");
-        }
-        for (int split = args.size(); split >= 1; split--) {
-            String name = String.join(" ", args.subList(0, split));
-            String when = String.join(" ", args.subList(split, args.size()));
-            if (!exists(name)) {
-                continue;
-            }
-            try {
-                WhenParser.parse(when, session.zone(), session.locale(), clock);
-            }
-            catch (LuxException e) {
-                return say.people(new ToolResult.Failed(e.getMessage()));
-            }
-            return say.people(tools.campaigns().scheduleCampaign(name, when));
-        }
-        return say
-            .people(tools.campaigns().scheduleCampaign(args.get(0), String.join(" ", args.subList(1, args.size()))));
-    }
-
-    /**
-     * {@code test <name> [to a@x.com, b@y.com]}: the addresses follow the last "to" after
-     * which only addresses come.
-     */
-    private static String test(PeopleLines say, ToolBox.Tools tools, List<String> args) {
-        if (args.isEmpty()) {
-            return say.text("command.which.test");
-        }
-        for (int i = args.size() - 2; i >= 1; i--) {
-            List<String> addresses = args.subList(i + 1, args.size())
-                .stream()
-                .flatMap(a -> Arrays.stream(a.split("[,;]")))
-                .filter(a -> !a.isBlank())
-                .toList();
-            if (args.get(i).equalsIgnoreCase("to") && !addresses.isEmpty()
-                    && addresses.stream().allMatch(a -> a.contains("@"))) {
-                return say.people(tools.tests().sendTest(String.join(" ", args.subList(0, i)), addresses, null));
-            }
-        }
-        return say.people(tools.tests().sendTest(String.join(" ", args), List.of(), null));
-    }
-
-    private boolean exists(String name) {
-        try {
-            campaigns.getByName(name);
-            return true;
-        }
-        catch (LuxException e) {
-            return name.matches("#?\\d+");
-        }
-    }
-
-    private static String named(PeopleLines say, List<String> rest, Function<String, ToolResult> action) {
-        return rest.isEmpty() ? say.text("command.which.campaign") : say.people(action.apply(String.join(" ", rest)));
-    }
-
-    private static String drafted(PeopleLines say, ToolResult built) {
-        return built instanceof ToolResult.CampaignDrafted ? say.people(built) + " " + say.text("command.pickATime")
-                : say.people(built);
-    }
-
-    private static String form(PeopleLines say, ToolSession session, FormKind form) {
+    static String form(PeopleLines say, ToolSession session, FormKind form) {
         session.show(new AgentOutput.Form(form));
         return say.text("command.form." + form.name().toLowerCase(Locale.ROOT));
     }
 
-    private static String unknown(PeopleLines say, ToolSession session) {
+    static String unknown(PeopleLines say, ToolSession session) {
         session.show(new AgentOutput.Help());
         return say.text("command.unknown") + " " + say.text("command.help") + say.text("command.help.edit") + "\n"
                 + say.text("command.help.segments");

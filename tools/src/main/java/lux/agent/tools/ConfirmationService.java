@@ -1,16 +1,12 @@
 package lux.agent.tools;
 
-import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Base64;
 import java.util.List;
 import lux.agent.AgentOutput;
-import lux.agent.AgentProperties;
 import lux.agent.ConfirmationKind;
 import lux.audit.Actor;
 import lux.audit.AuditService;
@@ -21,16 +17,10 @@ import lux.campaigns.ConfirmedSends;
 import lux.campaigns.PlanCheck;
 import lux.campaigns.SchedulePlan;
 import lux.campaigns.SchedulePlanner;
-import lux.campaigns.Senders;
 import lux.campaigns.SendApprovalService;
 import lux.campaigns.CampaignAudiences;
 import lux.shared.ConflictException;
 import lux.shared.InvalidInputException;
-import lux.suppression.SuppressionService;
-import lux.templates.TemplateContent;
-import lux.templates.TemplateService;
-import lux.templates.TemplateView;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,17 +36,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ConfirmationService {
 
-    private final JdbcTemplate jdbc;
-
     private final CampaignService campaigns;
 
     private final CampaignAudiences audiences;
 
-    private final TemplateService templates;
-
     private final AuditService audit;
-
-    private final AgentProperties properties;
 
     private final Clock clock;
 
@@ -64,38 +48,37 @@ public class ConfirmationService {
 
     private final ConfirmedSends confirmed;
 
-    private final Senders senders;
-
     private final SchedulePlanner planner;
 
-    private final SecureRandom random = new SecureRandom();
+    private final ConfirmationSpends spends;
 
-    ConfirmationService(JdbcTemplate jdbc, CampaignService campaigns, CampaignAudiences audiences,
-            TemplateService templates, AuditService audit, AgentProperties properties, Clock clock,
-            SendApprovalService approvals, ConfirmedSends confirmed, Senders senders, SchedulePlanner planner) {
-        this.planner = planner;
-        this.confirmed = confirmed;
-        this.senders = senders;
-        this.approvals = approvals;
-        this.jdbc = jdbc;
+    private final ConfirmationIssuer issuer;
+
+    ConfirmationService(CampaignService campaigns, CampaignAudiences audiences, AuditService audit, Clock clock,
+            SendApprovalService approvals, ConfirmedSends confirmed, SchedulePlanner planner, ConfirmationSpends spends,
+            ConfirmationIssuer issuer) {
         this.campaigns = campaigns;
         this.audiences = audiences;
-        this.templates = templates;
         this.audit = audit;
-        this.properties = properties;
         this.clock = clock;
+        this.approvals = approvals;
+        this.confirmed = confirmed;
+        this.planner = planner;
+        this.spends = spends;
+        this.issuer = issuer;
     }
 
     /**
      * The schedule plan's checks refuse (status, time, audience); otherwise the card
-     * shows the plan, with a fresh nonce.
+     * shows the plan (pre-flight's blocking findings withhold Confirm), with a fresh
+     * nonce.
      */
     @Transactional
     public AgentOutput.Confirmation requestSchedule(Actor actor, long campaignId, LocalDateTime localTime,
             ZoneId zone) {
         SchedulePlan plan = planner.plan(campaignId, localTime, zone).requireSendable();
         return request(actor, ConfirmationKind.SCHEDULE, plan.campaign(), localTime, zone, plan.when(), null,
-                plan.audienceCount(), plan.estimatedFinish(), plan.warnings());
+                plan.audienceCount(), plan.estimatedFinish(), plan.warnings(), plan.blocking());
     }
 
     @Transactional
@@ -122,7 +105,17 @@ public class ConfirmationService {
         ZonedDateTime when = (campaign.scheduledAt() == null || campaign.scheduledAt().isBefore(now) ? now
                 : campaign.scheduledAt())
             .atZone(zone);
-        return request(actor, ConfirmationKind.APPROVE, campaign, null, zone, when, null);
+        long audience = audiences.count(campaign.id());
+        if (audience == 0) {
+            throw new InvalidInputException("audience", "Campaign \"" + campaign.name()
+                    + "\" would reach nobody: there are no " + audiences.describe(campaign.id()) + ".");
+        }
+        // the same plan the requester saw, less its note that approval is needed: that
+        // is this card
+        SchedulePlan plan = planner.plan(campaignId, when.toLocalDateTime(), zone);
+        return request(actor, ConfirmationKind.APPROVE, campaign, null, zone, when, null, plan.audienceCount(),
+                plan.estimatedFinish(),
+                plan.warnings().stream().filter(c -> c.topic() != PlanCheck.Topic.APPROVAL).toList(), plan.blocking());
     }
 
     /**
@@ -156,69 +149,38 @@ public class ConfirmationService {
     }
 
     /**
-     * Resume, approve, cancel, reject: the audience as it stands, the finish from the
-     * schedule planner's one estimator.
+     * Resume, cancel, reject: the audience as it stands, the finish from the schedule
+     * planner's one estimator.
      */
     private AgentOutput.Confirmation request(Actor actor, ConfirmationKind kind, CampaignView campaign,
             LocalDateTime localTime, ZoneId zone, ZonedDateTime when, String note) {
         boolean started = kind == ConfirmationKind.RESUME
                 || (kind == ConfirmationKind.CANCEL && campaign.startedAt() != null);
         long audience = started ? campaign.remaining() : audiences.count(campaign.id());
-        if (kind == ConfirmationKind.APPROVE && audience == 0) {
-            throw new InvalidInputException("audience", "Campaign \"" + campaign.name()
-                    + "\" would reach nobody: there are no " + audiences.describe(campaign.id()) + ".");
-        }
         Instant now = clock.instant();
         Instant start = when.toInstant().isBefore(now) ? now : when.toInstant();
         return request(actor, kind, campaign, localTime, zone, when, note, audience,
-                planner.finish(campaign, audience, start), List.of());
+                planner.finish(campaign, audience, start), List.of(), List.of());
     }
 
     private AgentOutput.Confirmation request(Actor actor, ConfirmationKind kind, CampaignView campaign,
             LocalDateTime localTime, ZoneId zone, ZonedDateTime when, String note, long audience, Instant finish,
-            List<PlanCheck> warnings) {
-        TemplateView template = templates.get(campaign.templateId());
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant now = clock.instant();
-        Instant expires = now.plus(properties.confirmationTtl());
-        String local = localTime == null ? null : localTime.toString();
-        ConfirmedSends.Binding binding = confirmed.binding(campaign.id(),
-                boundTime(kind, local, zone.getId(), campaign));
-        jdbc.update(
-                "INSERT INTO agent_confirmation (nonce_hash, user_id, kind, campaign_id, local_time, zone, expires_at, created_at, "
-                        + "campaign_version, content_hash, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                SuppressionService.hash(nonce), actor.userId(), kind.name(), campaign.id(), local, zone.getId(),
-                Timestamp.from(expires), Timestamp.from(now), binding.version(), binding.hash(), note);
-        TemplateContent content = confirmed.sendContent(campaign.id());
-        String from = campaign.sender() != null ? campaign.sender()
-                : String.join(", ", senders.defaults()) + " (default)";
-        return new AgentOutput.Confirmation(nonce, kind, campaign, template.name(), content.subject(),
-                audiences.describe(campaign.id()), audience, when, finish, expires, from, note, warnings);
-    }
-
-    /**
-     * The time a card's fingerprint covers: the one asked for (scheduling) or the
-     * campaign's own.
-     */
-    private static String boundTime(ConfirmationKind kind, String localTime, String zone, CampaignView campaign) {
-        if (kind == ConfirmationKind.SCHEDULE) {
-            return (localTime == null ? "now" : localTime) + " " + zone;
-        }
-        return campaign.scheduledAt() == null ? null : campaign.scheduledAt().toString();
+            List<PlanCheck> warnings, List<PlanCheck> blocking) {
+        return issuer.issue(actor, kind, campaign, localTime, zone, when, note, audience, finish, warnings, blocking);
     }
 
     /** Presses Confirm: only the user the card was made for, once, before it expires. */
     @Transactional
     public CampaignView confirm(String nonce, Actor actor) {
-        Pending row = spend(nonce, actor, "CONFIRMED");
+        ConfirmationSpends.Pending row = spend(nonce, actor, "CONFIRMED");
         requireAboutACampaign(row);
         long campaignId = row.campaignId();
         ConfirmationKind kind = row.kind();
         if (kind.boundToContent() && row.contentHash() != null) {
             CampaignView campaign = campaigns.get(campaignId);
-            String now = confirmed.binding(campaignId, boundTime(kind, row.localTime(), row.zone(), campaign)).hash();
+            String now = confirmed
+                .binding(campaignId, ConfirmationIssuer.boundTime(kind, row.localTime(), row.zone(), campaign))
+                .hash();
             if (!now.equals(row.contentHash())) {
                 // rolls the spend back too: the card keeps refusing until the campaign is
                 // again exactly what it showed
@@ -255,7 +217,7 @@ public class ConfirmationService {
      */
     @Transactional
     public CampaignView decline(String nonce, Actor actor) {
-        Pending row = spend(nonce, actor, "DECLINED");
+        ConfirmationSpends.Pending row = spend(nonce, actor, "DECLINED");
         requireAboutACampaign(row);
         return campaigns.get(row.campaignId());
     }
@@ -264,65 +226,15 @@ public class ConfirmationService {
      * A card about contacts is pressed through ContactDeletions; here it refuses (and the
      * spend rolls back).
      */
-    private static void requireAboutACampaign(Pending row) {
+    private static void requireAboutACampaign(ConfirmationSpends.Pending row) {
         if (row.kind().aboutContacts()) {
             throw new ConflictException("This card is about contacts, not a campaign. Nothing was done.");
         }
     }
 
-    /**
-     * A card's row; {@code target} and {@code targetCount} name the contacts of a card
-     * about contacts.
-     */
-    record Pending(long userId, ConfirmationKind kind, long campaignId, String localTime, String zone,
-            Instant expiresAt, boolean used, String outcome, String contentHash, String note, String target,
-            long targetCount) {
-    }
-
-    /**
-     * Spends a card's nonce for this actor (once, unexpired), or refuses saying why;
-     * package-private for ContactDeletions.
-     */
-    Pending spend(String nonce, Actor actor, String outcome) {
-        if (nonce == null || nonce.isBlank()) {
-            throw new InvalidInputException("nonce", "This button has no confirmation attached. Ask LUX again.");
-        }
-        String hash = SuppressionService.hash(nonce);
-        List<Pending> rows = jdbc.query(
-                "SELECT user_id, kind, campaign_id, local_time, zone, expires_at, used_at, outcome, content_hash, note, target, target_count "
-                        + "FROM agent_confirmation WHERE nonce_hash = ?",
-                (rs, i) -> new Pending(rs.getLong("user_id"), ConfirmationKind.valueOf(rs.getString("kind")),
-                        rs.getLong("campaign_id"), rs.getString("local_time"), rs.getString("zone"),
-                        rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("used_at") != null,
-                        rs.getString("outcome"), rs.getString("content_hash"), rs.getString("note"),
-                        rs.getString("target"), rs.getLong("target_count")),
-                hash);
-        if (rows.isEmpty()) {
-            throw new InvalidInputException("nonce", "This confirmation is unknown. Ask LUX again to get a new card.");
-        }
-        Pending row = rows.get(0);
-        if (actor.userId() == null || row.userId() != actor.userId()) {
-            throw new InvalidInputException("nonce", "This card was made for someone else; only they can confirm it.");
-        }
-        if (row.used() && ConfirmationWithdrawals.WITHDRAWN.equals(row.outcome())) {
-            throw new ConflictException(
-                    "This card was withdrawn: the campaign changed after it was made. Nothing was done. "
-                            + "Ask LUX again to see it as it is now.");
-        }
-        if (row.used()) {
-            throw new ConflictException("This card was already used. Nothing more was done.");
-        }
-        if (!row.expiresAt().isAfter(clock.instant())) {
-            throw new InvalidInputException("nonce",
-                    "This confirmation has expired. Ask LUX again to get a fresh card.");
-        }
-        int spent = jdbc.update(
-                "UPDATE agent_confirmation SET used_at = ?, outcome = ? WHERE nonce_hash = ? AND used_at IS NULL",
-                Timestamp.from(clock.instant()), outcome, hash);
-        if (spent != 1) {
-            throw new ConflictException("This card was already used. Nothing more was done.");
-        }
-        return row;
+    /** Spends a card's nonce; see {@link ConfirmationSpends}. */
+    private ConfirmationSpends.Pending spend(String nonce, Actor actor, String outcome) {
+        return spends.spend(nonce, actor, outcome);
     }
 
 }

@@ -46,7 +46,7 @@ public class ContactDeletions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ConfirmationService confirmations;
+    private final ConfirmationSpends confirmations;
 
     private final ContactService contacts;
 
@@ -64,7 +64,7 @@ public class ContactDeletions {
 
     private final SecureRandom random = new SecureRandom();
 
-    ContactDeletions(ConfirmationService confirmations, ContactService contacts, ContactBulkService bulk,
+    ContactDeletions(ConfirmationSpends confirmations, ContactService contacts, ContactBulkService bulk,
             JdbcTemplate jdbc, AuditService audit, AgentProperties properties, Clock clock, SegmentService segments) {
         this.segments = segments;
         this.confirmations = confirmations;
@@ -142,7 +142,7 @@ public class ContactDeletions {
      */
     @Transactional
     public Deleted confirm(String nonce, Actor actor) {
-        ConfirmationService.Pending row = confirmations.spend(nonce, actor, "CONFIRMED");
+        ConfirmationSpends.Pending row = confirmations.spend(nonce, actor, "CONFIRMED");
         Target target = contactsOf(row);
         audit.record(actor, "contact.confirm-delete", "contact", target.contactId(), row.note());
         if (target.contactId() != null) {
@@ -160,7 +160,7 @@ public class ContactDeletions {
     /** Presses Cancel: the card stops working; nothing is deleted. */
     @Transactional
     public String decline(String nonce, Actor actor) {
-        ConfirmationService.Pending row = confirmations.spend(nonce, actor, "DECLINED");
+        ConfirmationSpends.Pending row = confirmations.spend(nonce, actor, "DECLINED");
         Target target = contactsOf(row);
         if (target.contactId() != null) {
             try {
@@ -173,7 +173,7 @@ public class ContactDeletions {
         return row.note();
     }
 
-    private static Target contactsOf(ConfirmationService.Pending row) {
+    private static Target contactsOf(ConfirmationSpends.Pending row) {
         if (!row.kind().aboutContacts() || row.target() == null) {
             throw new ConflictException("This card is not about deleting contacts. Nothing was done.");
         }

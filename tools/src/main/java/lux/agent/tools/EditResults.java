@@ -1,6 +1,7 @@
 package lux.agent.tools;
 
 import java.util.List;
+import lux.agent.PrivateAnswer;
 import java.util.Set;
 
 /**
@@ -18,14 +19,15 @@ public final class EditResults {
 
     /** The contact card shows it to people. */
     public record ContactShown(String note, String email, String name, String company, String status, List<String> tags,
-            int engagementScore, long received, long opened, long clicked) implements ToolResult.Extension {
+            int engagementScore, long received, long opened,
+            long clicked) implements ToolResult.Extension, PrivateAnswer {
         public PeopleLine line() {
             return PeopleLine.NONE;
         }
     }
 
     public record ContactUpdated(String email, String name, String company, String status,
-            List<String> tags) implements ToolResult.Extension {
+            List<String> tags) implements ToolResult.Extension, PrivateAnswer {
         public PeopleLine line() {
             return PeopleLine.of("edit.contactUpdated", email, name, company == null ? "" : ", " + company);
         }
@@ -97,7 +99,7 @@ public final class EditResults {
      * the person presses Confirm.
      */
     public record DeletionAsked(String contacts, long count, boolean happened,
-            String note) implements ToolResult.Extension {
+            String note) implements ToolResult.Extension, PrivateAnswer {
 
         static final String NOTE = "NOTHING is deleted; it happens only if the user presses Confirm on the card.";
 
@@ -111,7 +113,7 @@ public final class EditResults {
 
     /** The suppressions card shows them to people. */
     public record SuppressionsListed(String note, long total,
-            List<SuppressionLine> entries) implements ToolResult.Extension {
+            List<SuppressionLine> entries) implements ToolResult.Extension, PrivateAnswer {
         public PeopleLine line() {
             return total == 0 ? PeopleLine.of("edit.noSuppressions") : PeopleLine.NONE;
         }

@@ -3,6 +3,7 @@ package lux.agent.tools;
 import java.util.List;
 import java.util.Set;
 import lux.agent.ConfirmationKind;
+import lux.agent.PrivateAnswer;
 import lux.agent.insights.ContentReport;
 import lux.stats.AudienceAnalysis;
 
@@ -55,7 +56,7 @@ public sealed interface ToolResult {
     }
 
     /** An import without a file: nothing went wrong, people are told what to attach. */
-    record NoFileAttached(String error) implements Failure {
+    record NoFileAttached(String error) implements Failure, PrivateAnswer {
         static final NoFileAttached CSV = new NoFileAttached(
                 "No file attached yet. Attach a CSV file (columns like email, "
                         + "first_name, last_name, company, tags) to a message first.");
@@ -65,7 +66,7 @@ public sealed interface ToolResult {
         }
     }
 
-    record ImportStarted(long importId, String fileName, Set<String> tags) implements ToolResult {
+    record ImportStarted(long importId, String fileName, Set<String> tags) implements ToolResult, PrivateAnswer {
         public String forPeople() {
             return "Import " + importId + " of " + fileName + " started"
                     + (tags.isEmpty() ? "" : " (tags: " + String.join(", ", tags) + ")")
@@ -100,7 +101,8 @@ public sealed interface ToolResult {
     }
 
     /** The contacts card shows them to people. */
-    record ContactsFound(String note, long total, int shown, List<ContactLine> contacts) implements ToolResult {
+    record ContactsFound(String note, long total, int shown,
+            List<ContactLine> contacts) implements ToolResult, PrivateAnswer {
         public String forPeople() {
             return total == 0 ? "No contacts found." : "";
         }
@@ -108,13 +110,13 @@ public sealed interface ToolResult {
 
     /** One contact and its timeline; the contact card shows it to people. */
     record ContactShown(String note, String email, String name, String status, List<String> tags, int engagementScore,
-            List<String> timeline, int earlierEntries) implements ToolResult {
+            List<String> timeline, int earlierEntries) implements ToolResult, PrivateAnswer {
         public String forPeople() {
             return "";
         }
     }
 
-    record AudienceCounted(long contacts, String audience) implements ToolResult {
+    record AudienceCounted(long contacts, String audience) implements ToolResult, PrivateAnswer {
         public String forPeople() {
             return contacts + " " + audience + ".";
         }
@@ -216,14 +218,14 @@ public sealed interface ToolResult {
     record StatsReported(String note, String campaign, String status, long recipients, long sent, long failed,
             long skipped, long waiting, long humanOpens, String openRate, long clicks, String clickRate,
             long unsubscribes, long machineOnlyOpens, long delivered, long hardBounces, long softBounces,
-            String bounceRate, long replies, long autoReplies) implements ToolResult {
+            String bounceRate, long replies, long autoReplies) implements ToolResult, PrivateAnswer {
         public String forPeople() {
             return "";
         }
     }
 
     /** The audience card shows it to people. */
-    record AudienceAnalysed(String note, AudienceAnalysis analysis) implements ToolResult {
+    record AudienceAnalysed(String note, AudienceAnalysis analysis) implements ToolResult, PrivateAnswer {
         public String forPeople() {
             return "";
         }

@@ -20,7 +20,9 @@ final class ToolResults {
     static ToolResult attempt(ToolSession session, String tool, Supplier<ToolResult> action) {
         session.called(tool);
         try {
-            return action.get();
+            ToolResult result = action.get();
+            session.answered(result);
+            return result;
         }
         catch (LuxException | DateTimeParseException | IllegalArgumentException e) {
             return new ToolResult.Failed(e.getMessage());

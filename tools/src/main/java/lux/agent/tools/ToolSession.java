@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import lux.agent.AgentOutput;
+import lux.agent.PrivateAnswer;
 import lux.agent.TurnRequest;
 import lux.agent.UploadedFile;
 import lux.audit.Actor;
@@ -29,6 +30,8 @@ public final class ToolSession {
     private final List<AgentOutput> outputs = new ArrayList<>();
 
     private final List<String> calls = new ArrayList<>();
+
+    private boolean privateAnswer;
 
     public ToolSession(Actor actor, ZoneId zone, String conversationId, UploadedFile lastUpload) {
         this(actor, zone, conversationId, lastUpload, TurnRequest.DEFAULT_LOCALE);
@@ -72,6 +75,19 @@ public final class ToolSession {
 
     synchronized void called(String tool) {
         calls.add(tool);
+    }
+
+    /** A tool answered: a {@link PrivateAnswer} makes the whole reply private. */
+    synchronized void answered(ToolResult result) {
+        privateAnswer |= result instanceof PrivateAnswer;
+    }
+
+    /**
+     * Whether only the asker may read this turn's reply: a tool's result or a card said
+     * so.
+     */
+    public synchronized boolean privateAnswer() {
+        return privateAnswer || outputs.stream().anyMatch(PrivateAnswer.class::isInstance);
     }
 
     public synchronized List<AgentOutput> outputs() {

@@ -101,6 +101,11 @@ class ApprovalCommandsTest {
         AgentReply approving = say(noah, "approve Spring sale");
         AgentOutput.Confirmation card = card(approving);
         assertThat(card.kind()).isEqualTo(lux.agent.ConfirmationKind.APPROVE);
+        // the schedule plan, less its note that approval is needed: this card is the
+        // approval
+        assertThat(card.warnings()).extracting(lux.campaigns.PlanCheck::message)
+            .noneMatch(m -> m.contains("second person must approve"));
+        assertThat(card.blocked()).isFalse();
         assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.DRAFT); // the
                                                                                            // card
                                                                                            // alone

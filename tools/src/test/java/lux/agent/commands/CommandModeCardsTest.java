@@ -212,7 +212,12 @@ class CommandModeCardsTest {
             .isEqualTo("No file attached yet. Attach a CSV file (columns like email, first_name, last_name, "
                     + "company, tags) to a message first.");
         assertThat(reply.outputs()).isEmpty();
-        assertThat(say("contacts count tag:vip").text()).isEqualTo("2 active contacts tagged any of vip.");
+        assertThat(reply.privateAnswer()).as("attach the file in the personal chat").isTrue();
+        AgentReply counted = say("contacts count tag:vip");
+        assertThat(counted.text()).isEqualTo("2 active contacts tagged any of vip.");
+        assertThat(counted.privateAnswer()).as("a count of contacts is for the asker only").isTrue();
+        assertThat(say("pause Nope").privateAnswer()).as("a refusal names nothing private").isFalse();
+        assertThat(say("campaigns").privateAnswer()).isFalse();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package lux.teams;
+package lux.shared.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -8,91 +8,101 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps the body of {@code /api/messages} at {@code lux.teams.max-body} before anyone
- * reads it: a declared Content-Length over the limit is answered 413 at once (Tomcat then
- * closes the connection instead of swallowing the rest); a chunked body is read through a
- * stream that fails at the limit ({@link TooLarge}), which the controller answers 413. An
- * Activity is a few kilobytes; without this a few 200 MB posts exhaust the heap.
+ * Caps a request body before anything reads it, even before authentication: a declared
+ * Content-Length over the limit is answered 413 at once (with {@code Connection: close},
+ * so the server does not swallow the rest); a chunked body is read through a stream that
+ * fails at the limit ({@link TooLarge}), which the module's handler answers 413. Used for
+ * the bot's {@code /api/messages} and the JSON API; each says what its 413 looks like.
  */
-class BodyLimit extends OncePerRequestFilter {
+public final class BodyLimit extends OncePerRequestFilter {
+
+    /** Writes the 413 for a body whose declared length is over the limit. */
+    @FunctionalInterface
+    public interface Refusal {
+
+        void write(HttpServletResponse response, String message) throws IOException;
+
+    }
 
     private final long limit;
 
-    BodyLimit(long limit) {
+    private final String message;
+
+    private final Refusal refusal;
+
+    private final Predicate<HttpServletRequest> exempt;
+
+    /**
+     * @param message what a refusal says (names the setting and what to do)
+     * @param exempt requests left to other limits (the API's multipart uploads)
+     */
+    public BodyLimit(long limit, String message, Refusal refusal, Predicate<HttpServletRequest> exempt) {
         this.limit = limit;
+        this.message = message;
+        this.refusal = refusal;
+        this.exempt = exempt;
     }
 
-    long limit() {
+    public long limit() {
         return limit;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return exempt.test(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            refuse(response, limit);
+            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            response.setHeader("Connection", "close");
+            refusal.write(response, message);
             return;
         }
-        chain.doFilter(new Limited(request, limit), response);
-    }
-
-    static void refuse(HttpServletResponse response, long limit) throws IOException {
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        response.setHeader("Connection", "close");
-        response.setContentType("application/json");
-        response.getOutputStream().write(("{\"error\":\"" + message(limit) + "\"}").getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String message(long limit) {
-        return "The request body is larger than " + limit
-                + " bytes (lux.teams.max-body); a Bot Framework Activity is far smaller.";
+        chain.doFilter(new Limited(request), response);
     }
 
     /** Thrown by the capped stream once the body passes the limit. */
-    static final class TooLarge extends IOException {
+    public static final class TooLarge extends IOException {
 
-        TooLarge(long limit) {
-            super(message(limit));
+        TooLarge(String message) {
+            super(message);
         }
 
     }
 
-    private static final class Limited extends HttpServletRequestWrapper {
-
-        private final long limit;
+    private final class Limited extends HttpServletRequestWrapper {
 
         private ServletInputStream stream;
 
-        Limited(HttpServletRequest request, long limit) {
+        Limited(HttpServletRequest request) {
             super(request);
-            this.limit = limit;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new Capped(super.getInputStream(), limit);
+                stream = new Capped(super.getInputStream());
             }
             return stream;
         }
 
     }
 
-    private static final class Capped extends ServletInputStream {
+    private final class Capped extends ServletInputStream {
 
         private final ServletInputStream in;
 
-        private final long limit;
-
         private long read;
 
-        Capped(ServletInputStream in, long limit) {
+        Capped(ServletInputStream in) {
             this.in = in;
-            this.limit = limit;
         }
 
         @Override
@@ -118,7 +128,7 @@ class BodyLimit extends OncePerRequestFilter {
         private void count(int n) throws TooLarge {
             read += n;
             if (read > limit) {
-                throw new TooLarge(limit);
+                throw new TooLarge(message);
             }
         }
 

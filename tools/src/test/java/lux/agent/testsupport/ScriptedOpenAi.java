@@ -1,4 +1,4 @@
-package lux.agent;
+package lux.agent.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,9 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An OpenAI-compatible server on loopback that answers {@code POST /v1/chat/completions}
  * from a script, in the real wire format (tool_calls, finish_reason, usage), and records
- * every request so tests can read what the model saw.
+ * every request so tests can read what the model saw. LUX reaches it through its own
+ * OpenAI client, pointed here by {@code lux.ai.base-url} ({@link #baseUrl()}). The one
+ * OpenAI double: tools' tests and the app's end-to-end tests (tools' test-jar) use it.
  */
-final class ScriptedOpenAi implements AutoCloseable {
+public class ScriptedOpenAi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,7 +41,7 @@ final class ScriptedOpenAi implements AutoCloseable {
         }
     }
 
-    ScriptedOpenAi() throws IOException {
+    public ScriptedOpenAi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", exchange -> {
             JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
@@ -76,12 +78,35 @@ final class ScriptedOpenAi implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    /**
+     * One for a test class's static field; a port that cannot be opened fails the class.
+     */
+    public static ScriptedOpenAi start() {
+        try {
+            return new ScriptedOpenAi();
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Points LUX's OpenAI client here with a test key, one retry and a 10 s timeout (from
+     * a test's {@code @DynamicPropertySource}).
+     */
+    public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("lux.ai.api-key", () -> "sk-test-key");
+        registry.add("lux.ai.base-url", this::baseUrl);
+        registry.add("lux.ai.max-retries", () -> "1");
+        registry.add("lux.ai.timeout", () -> "10s");
+    }
+
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
     /** The model calls one tool with these JSON arguments. */
-    ScriptedOpenAi toolCall(String tool, String argumentsJson) {
+    public ScriptedOpenAi toolCall(String tool, String argumentsJson) {
         ObjectNode message = JSON.createObjectNode().put("role", "assistant");
         message.putNull("content");
         ArrayNode calls = message.putArray("tool_calls");
@@ -92,38 +117,38 @@ final class ScriptedOpenAi implements AutoCloseable {
     }
 
     /** The model answers in text and the turn ends. */
-    ScriptedOpenAi text(String content) {
+    public ScriptedOpenAi text(String content) {
         ObjectNode message = JSON.createObjectNode().put("role", "assistant").put("content", content);
         script.add(new Reply(200, completion(message, "stop")));
         return this;
     }
 
     /** The model answers in text, but only after {@code delay}. */
-    ScriptedOpenAi slowText(java.time.Duration delay, String content) {
+    public ScriptedOpenAi slowText(java.time.Duration delay, String content) {
         ObjectNode message = JSON.createObjectNode().put("role", "assistant").put("content", content);
         script.add(new Reply(200, completion(message, "stop"), delay.toMillis()));
         return this;
     }
 
-    ScriptedOpenAi failure(int status, String type) {
+    public ScriptedOpenAi failure(int status, String type) {
         script.add(new Reply(status, error("scripted failure " + status, type)));
         return this;
     }
 
-    List<JsonNode> requests() {
+    public List<JsonNode> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
     }
 
-    List<String> authorizations() {
+    public List<String> authorizations() {
         synchronized (requests) {
             return List.copyOf(authorizations);
         }
     }
 
     /** The tool results (role "tool") the model was shown in a request. */
-    static List<String> toolResults(JsonNode request) {
+    public static List<String> toolResults(JsonNode request) {
         List<String> results = new ArrayList<>();
         request.path("messages").forEach(m -> {
             if ("tool".equals(m.path("role").asText())) {
@@ -133,7 +158,7 @@ final class ScriptedOpenAi implements AutoCloseable {
         return results;
     }
 
-    void reset() {
+    public void reset() {
         script.clear();
         synchronized (requests) {
             requests.clear();
