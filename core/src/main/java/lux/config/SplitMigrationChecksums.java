@@ -36,6 +36,10 @@ public class SplitMigrationChecksums implements Callback {
         return true;
     }
 
+    /**
+     * Flyway quotes the history table's lower-case column names, so they are quoted here
+     * too (H2 without DATABASE_TO_LOWER would otherwise look for CHECKSUM).
+     */
     @Override
     public void handle(Event event, Context context) {
         Configuration configuration = context.getConfiguration();
@@ -46,7 +50,7 @@ public class SplitMigrationChecksums implements Callback {
                 return;
             }
             String update = "UPDATE " + (schema == null ? "" : quote(schema) + ".") + quote(configuration.getTable())
-                    + " SET checksum = ? WHERE version = ? AND checksum = ?";
+                    + " SET \"checksum\" = ? WHERE \"version\" = ? AND \"checksum\" = ?";
             try (PreparedStatement statement = connection.prepareStatement(update)) {
                 for (Map.Entry<String, long[]> split : SPLIT.entrySet()) {
                     statement.setInt(1, (int) split.getValue()[1]);
