@@ -16,7 +16,8 @@ if [ "${LUX_CDS:-on}" = off ]; then
   exec "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" "$@"
 fi
 version=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
-dir="$PWD/app/target/cds/$(cksum < "$JAR" | cut -d' ' -f1)-java$version"
+build=$(cksum < "$JAR" | cut -d' ' -f1)
+dir="$PWD/app/target/cds/$build-java$version"
 if [ "${version%%.*}" -ge 25 ] 2>/dev/null; then
   make="-XX:AOTCacheOutput=$dir/lux.aot" use="-XX:AOTCache=$dir/lux.aot"
 else
@@ -24,7 +25,9 @@ else
 fi
 if [ ! -f "$dir/ready" ]; then
   echo "Preparing faster starts for this build (once, about as long as one start)..." >&2
-  rm -rf app/target/cds && mkdir -p "$dir"
+  # archives of earlier builds go; another JDK's archive of this build stays (bench/startup-benchmark.sh JDKS)
+  mkdir -p app/target/cds && find app/target/cds -mindepth 1 -maxdepth 1 ! -name "$build-*" -exec rm -rf {} +
+  rm -rf "$dir" && mkdir -p "$dir"
   if "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$dir/app" > "$dir/training.log" 2>&1 \
       && "$JAVA" $make -Dspring.context.exit=onRefresh -jar "$dir/app/lux.jar" --spring.datasource.url=jdbc:h2:mem:lux-training \
            --lux.delivery.enabled=false --server.port=0 >> "$dir/training.log" 2>&1; then

@@ -7,11 +7,13 @@
 #   bare      java -jar app/target/lux.jar
 #   run.sh    README's way: ./run.sh (its class-data archive made once, before the timed runs; build skipped)
 # It prints every run, the medians and the ratios against the baseline's median in this run.
-# Goals (issue 21): run.sh <= 1.0x the baseline, bare <= 1.5x. JAVA_HOME picks the JDK for all three.
+# Goals (issue 21): run.sh <= 1.0x the baseline, bare <= 1.5x. JAVA_HOME picks the JDK for all three; JDKS, a list of
+# JDK homes, measures each in turn (the baseline on the same JDK), e.g. to see JDK 25's AOT cache beside JDK 17's AppCDS:
+#   JDKS="/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64" bench/startup-benchmark.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-5}"
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JDKS="${JDKS:-${JAVA_HOME:-}}"
 WORK="$PWD/app/target/startup-bench"
 H2=";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
 mkdir -p "$WORK"
@@ -58,24 +60,38 @@ start() {
 
 median() { tr ' ' '\n' | grep . | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), $("$JAVA" -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "untimed first starts (run.sh makes its class-data archive here; the page cache warms for all three)..."
-for kind in baseline bare run.sh; do start "$kind" > /dev/null; done
+# measure: the three kinds, RUNS times, taking turns, on the JDK in $JAVA (run.sh gets it through JAVA_HOME)
+measure() {
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), $("$JAVA" -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "untimed first starts (run.sh makes its class-data archive here; the page cache warms for all three)..."
+  for kind in baseline bare run.sh; do start "$kind" > /dev/null; done
 
-declare -A all
-for run in $(seq 1 "$RUNS"); do
-  line="run $run:"
-  for kind in baseline bare run.sh; do
-    ms=$(start "$kind")
-    all[$kind]="${all[$kind]:-} $ms"
-    line="$line $kind ${ms} ms,"
+  declare -A all
+  for run in $(seq 1 "$RUNS"); do
+    line="run $run:"
+    for kind in baseline bare run.sh; do
+      ms=$(start "$kind")
+      all[$kind]="${all[$kind]:-} $ms"
+      line="$line $kind ${ms} ms,"
+    done
+    echo "${line%,}  (load $(cut -d' ' -f1 /proc/loadavg))"
   done
-  echo "${line%,}  (load $(cut -d' ' -f1 /proc/loadavg))"
+  base=$(echo "${all[baseline]}" | median)
+  echo "--- medians of $RUNS runs, time to first healthy /actuator/health on an empty H2 database"
+  for kind in baseline bare run.sh; do
+    m=$(echo "${all[$kind]}" | median)
+    awk -v k="$kind" -v m="$m" -v b="$base" 'BEGIN { printf "%-9s %6d ms = %.2fx the baseline\n", k, m, m / b }'
+  done
+  echo "goals: run.sh <= 1.00x, bare <= 1.50x"
+}
+
+for jdk in ${JDKS:-default}; do
+  if [ "$jdk" = default ]; then
+    unset JAVA_HOME
+    JAVA=java
+  else
+    export JAVA_HOME="$jdk"
+    JAVA="$jdk/bin/java"
+  fi
+  measure
 done
-base=$(echo "${all[baseline]}" | median)
-echo "--- medians of $RUNS runs, time to first healthy /actuator/health on an empty H2 database"
-for kind in baseline bare run.sh; do
-  m=$(echo "${all[$kind]}" | median)
-  awk -v k="$kind" -v m="$m" -v b="$base" 'BEGIN { printf "%-9s %6d ms = %.2fx the baseline\n", k, m, m / b }'
-done
-echo "goals: run.sh <= 1.00x, bare <= 1.50x"

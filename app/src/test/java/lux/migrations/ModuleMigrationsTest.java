@@ -1,11 +1,15 @@
 package lux.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
 
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import lux.LuxApplication;
 import lux.config.CoreDefaults;
@@ -14,18 +18,23 @@ import lux.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Each module brings its own migrations (core db/migration, bot db/bot, console db/admin)
- * into one Flyway history. The scripts that moved out of core kept their versions and
- * checksums: a database of an earlier release, migrated when they were all core's,
- * upgrades with them where they are now.
+ * Each module brings its own migrations (core db/migration, agent db/agent, bot db/bot,
+ * console db/admin) into one Flyway history. The scripts that moved out of core kept
+ * their versions and checksums: a database of an earlier release, migrated when they were
+ * all core's, upgrades with them where they are now. Core's V61 and V64 lost their
+ * statements on the agent's table to the agent's V126; databases that ran them as
+ * released upgrade too.
  */
 @DatabaseTest
 @SpringBootTest(classes = LuxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -61,10 +70,10 @@ class ModuleMigrationsTest {
     @Test
     void everyModuleContributesItsLocationAndTheBotsAndConsolesTablesExist() {
         assertThat(Arrays.stream(flyway.getConfiguration().getLocations()).map(Location::getDescriptor))
-            .contains("classpath:db/migration", "classpath:db/bot", "classpath:db/admin");
+            .contains("classpath:db/migration", "classpath:db/agent", "classpath:db/bot", "classpath:db/admin");
         assertThat(Arrays.stream(flyway.info().applied())
             .filter(m -> m.getVersion() != null)
-            .map(m -> m.getVersion().getVersion())).contains("42", "68", "76");
+            .map(m -> m.getVersion().getVersion())).contains("41", "42", "68", "76", "109", "126");
         assertThat(flyway.info().pending()).isEmpty();
     }
 
@@ -98,6 +107,57 @@ class ModuleMigrationsTest {
                 String.class))
             .containsExactly("a:1:-");
         latest.validate();
+    }
+
+    @Test
+    void eachModulesTablesAreCreatedByItsOwnMigrationsOnly() throws Exception {
+        var scripts = new PathMatchingResourcePatternResolver();
+        for (String foreign : List.of("db/migration", "db/bot", "db/admin")) {
+            for (Resource script : scripts.getResources("classpath*:" + foreign + "/*.sql")) {
+                assertThat(script.getContentAsString(StandardCharsets.UTF_8).toLowerCase(Locale.ROOT))
+                    .as("%s touches none of the agent's tables", script.getFilename())
+                    .doesNotContain("chat_memory", "agent_confirmation", "ai_usage");
+            }
+        }
+        assertThat(Arrays.stream(scripts.getResources("classpath*:db/agent/*.sql")).map(Resource::getFilename))
+            .containsExactlyInAnyOrder("V41__create_agent_memory_confirmations_usage.sql",
+                    "V109__confirm_contact_deletion.sql", "V126__agent_confirmation_bound_to_content.sql");
+    }
+
+    @Test
+    void aDatabaseThatRanTheReleasedV61AndV64UpgradesWithTheAgentsOwnMigrations() {
+        like(flyway, "109").migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(upgraded);
+        // what the released V61 and V64 did to the agent's table, and the checksums they
+        // left
+        jdbc.execute("ALTER TABLE agent_confirmation ADD COLUMN campaign_version BIGINT");
+        jdbc.execute("ALTER TABLE agent_confirmation ADD COLUMN content_hash VARCHAR(64)");
+        jdbc.execute("ALTER TABLE agent_confirmation ADD COLUMN note VARCHAR(1000)");
+        jdbc.execute("CREATE INDEX ix_agent_confirmation_campaign ON agent_confirmation (campaign_id, used_at)");
+        jdbc.update("UPDATE flyway_schema_history SET checksum = -2101591294 WHERE version = '61'");
+        jdbc.update("UPDATE flyway_schema_history SET checksum = -1036390926 WHERE version = '64'");
+        jdbc.update("INSERT INTO app_user (id, email, display_name, role, created_at) "
+                + "VALUES (1, 'ada@lux.test', 'Ada', 'ADMIN', CURRENT_TIMESTAMP)");
+        jdbc.update("INSERT INTO agent_confirmation (nonce_hash, user_id, kind, expires_at, created_at, "
+                + "content_hash, note) VALUES ('n1', 1, 'DELETE_CONTACTS', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, "
+                + "'h1', 'kept')");
+
+        Flyway latest = like(flyway, null);
+        latest.migrate();
+
+        latest.validate();
+        assertThat(latest.info().pending()).isEmpty();
+        assertThat(jdbc.queryForList("SELECT content_hash || ':' || note FROM agent_confirmation", String.class))
+            .containsExactly("h1:kept");
+    }
+
+    @Test
+    void aV61ChangedInAnyOtherWayStillFailsValidation() {
+        like(flyway, "126").migrate();
+        new JdbcTemplate(upgraded).update("UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '61'");
+
+        assertThatThrownBy(() -> like(flyway, null).validate()).isInstanceOf(FlywayValidateException.class)
+            .hasMessageContaining("61");
     }
 
     /**

@@ -14,7 +14,3 @@ ALTER TABLE campaign ADD CONSTRAINT fk_campaign_approval_requested_by FOREIGN KE
 ALTER TABLE campaign ADD CONSTRAINT ck_campaign_approval_state
     CHECK (approval_state IS NULL OR approval_state IN ('PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN'));
 CREATE INDEX ix_campaign_approval_state ON campaign (approval_state);
-
--- Approving through the bot goes through the same confirmation card as scheduling.
-ALTER TABLE agent_confirmation DROP CONSTRAINT ck_agent_confirmation_kind;
-ALTER TABLE agent_confirmation ADD CONSTRAINT ck_agent_confirmation_kind CHECK (kind IN ('SCHEDULE', 'RESUME', 'APPROVE'));
