@@ -214,6 +214,38 @@ class CardFactory {
         return facts(messages.text(locale, "card.progress.title", p.campaignName()), bar, facts, null, actions, locale);
     }
 
+    /**
+     * An A/B test: one line per variant with its numbers and rate, the verdict, and while
+     * a person may choose, a button per variant (each asks for a Confirm card).
+     */
+    Card abTest(lux.abtests.AbTestView t, ZoneId zone, Locale locale) {
+        List<Map<String, Object>> facts = new ArrayList<>();
+        facts.add(fact(messages.text(locale, "card.stats.status"), t.status().label()));
+        for (lux.abtests.AbStatistics.VariantResult v : t.verdict().variants()) {
+            String subject = t.variants().get(v.variant()).subject();
+            facts.add(fact(messages.text(locale, "card.abtest.variant", v.label(), subject),
+                    messages.text(locale, "card.abtest.numbers", String.valueOf(v.sent()), String.valueOf(v.opened()),
+                            String.valueOf(v.clicked()), pct(v.rate()))
+                            + (v.label().equals(t.winnerLabel()) ? " ★" : "")));
+        }
+        facts.add(fact(messages.text(locale, "card.abtest.verdict"), t.verdict().summary()));
+        if (t.decision() != null) {
+            facts.add(fact(messages.text(locale, "card.abtest.decision"), t.decision()));
+        }
+        else if (t.decideAt() != null) {
+            facts.add(fact(messages.text(locale, "card.abtest.decideAt"), when(t.decideAt(), zone, locale)));
+        }
+        List<Map<String, Object>> actions = new ArrayList<>();
+        if (t.status() == lux.abtests.AbTestStatus.AWAITING_CHOICE) {
+            for (lux.abtests.AbTestView.Variant v : t.variants()) {
+                actions.add(action(messages.text(locale, "card.abtest.send", v.label()),
+                        Map.of("action", "command", "text", "winner " + v.label() + " of " + t.campaignName())));
+            }
+        }
+        return facts(messages.text(locale, "card.abtest.title", t.campaignName()),
+                messages.text(locale, "card.abtest.metric", t.metric().label()), facts, null, actions, locale);
+    }
+
     Card importProgress(ImportEvent.Progress p) {
         String done = p.rowsTotal() == null ? p.rowsDone() + " rows read"
                 : p.rowsDone() + " of " + p.rowsTotal() + " rows";

@@ -11,11 +11,13 @@ import lux.campaigns.CampaignEvent;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
+import lux.campaigns.NewCampaign;
 import lux.shared.ConflictException;
 import lux.shared.InvalidInputException;
 import lux.shared.NotFoundException;
 import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
+import lux.users.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -118,6 +120,18 @@ public class AbTestService {
         return view(campaign.id());
     }
 
+    /**
+     * Creates a draft campaign with its A/B test in one transaction (nothing is left
+     * behind when the test is refused). {@code role} is the acting role, as for
+     * {@link CampaignService#create(NewCampaign, Actor, Role)}.
+     */
+    @Transactional
+    public AbTestView create(NewCampaign campaign, NewAbTest test, Actor actor, Role role) {
+        CampaignView created = campaigns.create(campaign, actor, role);
+        return setUp(new NewAbTest(created.id(), test.variants(), test.testPercent(), test.metric(), test.waitTime(),
+                test.mode(), test.seed()), actor);
+    }
+
     /** Whether campaign {@code campaignId} is (or sends the winner of) an A/B test. */
     @Transactional(readOnly = true)
     public boolean isAbTest(long campaignId) {
@@ -169,6 +183,14 @@ public class AbTestService {
         }
         decisions.decide(test, variant, actor);
         return view(campaignId);
+    }
+
+    /**
+     * The variant's letter ("A" to "D") from what a person wrote ("b", "variant B"), or
+     * refuses.
+     */
+    public static String label(String text, int variants) {
+        return AbStatistics.label(parseVariant(text, variants));
     }
 
     static int parseVariant(String label, int variants) {
