@@ -25,7 +25,7 @@ class ModuleBoundariesTest {
     static final String[] CORE = { "lux.shared..", "lux.audit..", "lux.users..", "lux.contacts..", "lux.templates..",
             "lux.campaigns..", "lux.delivery..", "lux.mail..", "lux.tracking..", "lux.stats..", "lux.config..",
             "lux.imports..", "lux.suppression..", "lux.gdpr..", "lux.preflight..", "lux.consent..", "lux.signup..",
-            "lux.preferences.." };
+            "lux.preferences..", "lux.abtests.." };
     static final String[] WEB = { "lux.admin..", "lux.api..", "lux.publicweb.." };
     static JavaClasses lux;
 

@@ -125,6 +125,9 @@ class ReplyWriter {
         else if (output instanceof AgentOutput.Stats s) {
             return cards.stats(s.stats(), chartUrl(s.stats()), locale);
         }
+        else if (output instanceof AgentOutput.AbTest t) {
+            return cards.abTest(t.test(), zone, locale);
+        }
         else if (output instanceof AgentOutput.Audience a) {
             return insights.audience(a.analysis(), locale);
         }

@@ -8,6 +8,7 @@ import lux.segments.SegmentSql;
 import lux.shared.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -43,8 +44,11 @@ class AudienceMaterialiser {
 
     private final CampaignAudiences campaignAudiences;
 
+    private final ObjectProvider<AudienceShaping> shapers;
+
     AudienceMaterialiser(JdbcTemplate jdbc, SqlDialect dialect, Clock clock, SegmentService segments,
-            CampaignAudiences campaignAudiences) {
+            CampaignAudiences campaignAudiences, ObjectProvider<AudienceShaping> shapers) {
+        this.shapers = shapers;
         this.campaignAudiences = campaignAudiences;
         this.segments = segments;
         this.jdbc = jdbc;
@@ -79,6 +83,9 @@ class AudienceMaterialiser {
         for (long from = min - 1; from < max; from += WINDOW) {
             inserted += jdbc.update(sql, audience.argsAfter(campaignId, now, from, from + WINDOW));
         }
+        shapers.orderedStream().forEach(shaper -> shaper.shape(campaignId)); // an A/B
+                                                                             // test keeps
+                                                                             // its share
         analyse("campaign_recipient"); // the claim and counter queries plan with the new
                                        // campaign's rows known
         return inserted;

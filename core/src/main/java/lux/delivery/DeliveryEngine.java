@@ -20,6 +20,7 @@ import lux.templates.TemplateService;
 import lux.tracking.TrackingComposer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,7 +62,7 @@ public class DeliveryEngine {
     DeliveryEngine(CampaignService campaigns, TemplateService templates, TrackingComposer composer,
             MailTransport transport, AudienceMaterialiser audiences, RecipientStore store,
             ApplicationEventPublisher events, JdbcTemplate jdbc, DeliveryProperties properties, Senders senderMailboxes,
-            ConfirmedSends confirmed, Clock clock) {
+            ConfirmedSends confirmed, Clock clock, ObjectProvider<VariantContents> variants) {
         this.senderMailboxes = senderMailboxes;
         this.campaigns = campaigns;
         this.store = store;
@@ -71,8 +72,11 @@ public class DeliveryEngine {
         this.mailboxes = new MailboxPool(properties.limits(), jdbc, clock);
         this.run = new CampaignRun(campaigns, confirmed, audiences, store,
                 new ProgressTally(campaigns, System::nanoTime), mailboxes, senderMailboxes, events);
-        this.sender = new BatchSender(new RecipientMessages(templates, composer, confirmed, jdbc), transport, store,
-                mailboxes, new OutcomePolicy(properties, clock), senderMailboxes, clock, properties.workerThreads());
+        this.sender = new BatchSender(
+                new RecipientMessages(templates, composer, confirmed, jdbc,
+                        variants.getIfAvailable(() -> campaignId -> java.util.Map.of())),
+                transport, store, mailboxes, new OutcomePolicy(properties, clock), senderMailboxes, clock,
+                properties.workerThreads());
         this.batchLoops = Executors.newFixedThreadPool(Math.max(1, properties.parallelBatches() - 1), r -> {
             Thread t = new Thread(r, "lux-delivery-batch");
             t.setDaemon(true);

@@ -43,16 +43,29 @@ final class RecipientMessages {
 
     private final JdbcTemplate jdbc;
 
-    RecipientMessages(TemplateService templates, TrackingComposer composer, ConfirmedSends confirmed,
-            JdbcTemplate jdbc) {
+    private final VariantContents variants;
+
+    RecipientMessages(TemplateService templates, TrackingComposer composer, ConfirmedSends confirmed, JdbcTemplate jdbc,
+            VariantContents variants) {
+        this.variants = variants;
         this.templates = templates;
         this.composer = composer;
         this.confirmed = confirmed;
         this.jdbc = jdbc;
     }
 
-    /** What a batch's messages are written from, read once per batch. */
-    record Batch(CampaignView campaign, TemplateContent content, Map<Long, ContactView> contacts) {
+    /**
+     * What a batch's messages are written from, read once per batch; a recipient with a
+     * variant (an A/B test) gets that variant's content.
+     */
+    record Batch(CampaignView campaign, TemplateContent content, Map<Long, ContactView> contacts,
+            Map<Integer, TemplateContent> variantContents, Map<Long, Integer> variantOf) {
+
+        TemplateContent contentFor(ClaimedRecipient r) {
+            Integer variant = variantOf.get(r.id());
+            return variant == null ? content : variantContents.getOrDefault(variant, content);
+        }
+
     }
 
     /**
@@ -71,7 +84,9 @@ final class RecipientMessages {
 
     Batch batch(CampaignView campaign, List<ClaimedRecipient> recipients) {
         // as confirmed, whatever happened to the template since
-        return new Batch(campaign, confirmed.sendContent(campaign.id()), loadContacts(recipients));
+        Map<Integer, TemplateContent> byVariant = variants.contents(campaign.id());
+        return new Batch(campaign, confirmed.sendContent(campaign.id()), loadContacts(recipients), byVariant,
+                byVariant.isEmpty() ? Map.of() : loadVariants(recipients));
     }
 
     Composition compose(Batch batch, ClaimedRecipient r) {
@@ -86,7 +101,7 @@ final class RecipientMessages {
             Map<String, Object> model = TemplateModel.forContact(contact);
             String unsubscribe = composer.unsubscribeUrl(campaignId, r.id());
             model.put("unsubscribe_url", unsubscribe);
-            RenderedMessage rendered = templates.renderForSending(batch.content(), model);
+            RenderedMessage rendered = templates.renderForSending(batch.contentFor(r), model);
             return new Composition.Written(
                     composer.compose(campaignId, r.id(), rendered, unsubscribe, contact.attributes().get(LANGUAGE)));
         }
@@ -105,6 +120,16 @@ final class RecipientMessages {
         headers.put(OutgoingMessage.MESSAGE_ID_HEADER, r.luxMessageId());
         return new OutgoingMessage(campaign.id(), r.id(), r.luxMessageId(), sender, r.email(), composed.subject(),
                 composed.html(), composed.text(), headers, composed.unsubscribeUrl());
+    }
+
+    private Map<Long, Integer> loadVariants(List<ClaimedRecipient> batch) {
+        Map<Long, Integer> found = new HashMap<>();
+        List<Object> ids = batch.stream().map(r -> (Object) r.id()).toList();
+        jdbc.query("SELECT id, variant FROM campaign_recipient WHERE variant IS NOT NULL AND id IN ("
+                + String.join(",", Collections.nCopies(ids.size(), "?")) + ")", rs -> {
+                    found.put(rs.getLong(1), rs.getInt(2));
+                }, ids.toArray());
+        return found;
     }
 
     private Map<Long, ContactView> loadContacts(List<ClaimedRecipient> batch) {

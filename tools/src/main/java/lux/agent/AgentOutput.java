@@ -56,6 +56,10 @@ public sealed interface AgentOutput {
         }
     }
 
+    /** An A/B test's variants, rates and verdict. */
+    record AbTest(lux.abtests.AbTestView test) implements AgentOutput {
+    }
+
     record Stats(CampaignStats stats) implements AgentOutput, PrivateAnswer {
     }
 

@@ -7,7 +7,9 @@ package lux.agent;
  */
 public enum ConfirmationKind {
 
-    SCHEDULE, RESUME, APPROVE, CANCEL, REJECT, DELETE_CONTACTS;
+    SCHEDULE, RESUME, APPROVE, CANCEL, REJECT, DELETE_CONTACTS,
+    /** Sends an A/B test's chosen variant to the rest of the audience. */
+    CHOOSE_WINNER;
 
     /**
      * Whether a change to what the campaign would send makes the card stale (cancel and

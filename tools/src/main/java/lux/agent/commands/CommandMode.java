@@ -98,7 +98,10 @@ public class CommandMode {
                 default -> unknown(say, session);
             };
             case "form", "forms" -> FormCommands.run(tools.forms(), sub, rest);
-            case "test" -> CampaignCommands.test(say, tools, rest);
+            case "test" -> AbTestCommands.isAbTest(turn.text()) ? AbTestCommands.test(say, tools, turn.text())
+                    : CampaignCommands.test(say, tools, rest);
+            case "results" -> AbTestCommands.results(say, tools, rest);
+            case "winner" -> AbTestCommands.winner(say, tools, turn.text());
             case "campaigns" -> say.people(tools.campaigns().listCampaigns());
             case "schedule" -> campaignCommands.schedule(say, tools, session, rest);
             case "pause" -> CampaignCommands.named(say, rest, tools.campaigns()::pauseCampaign);

@@ -8,6 +8,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import lux.agent.AgentOutput;
 import lux.agent.ConfirmationKind;
+import lux.abtests.AbTestService;
+import lux.abtests.AbTestView;
 import lux.audit.Actor;
 import lux.audit.AuditService;
 import lux.campaigns.CampaignService;
@@ -54,9 +56,12 @@ public class ConfirmationService {
 
     private final ConfirmationIssuer issuer;
 
+    private final AbTestService abTests;
+
     ConfirmationService(CampaignService campaigns, CampaignAudiences audiences, AuditService audit, Clock clock,
             SendApprovalService approvals, ConfirmedSends confirmed, SchedulePlanner planner, ConfirmationSpends spends,
-            ConfirmationIssuer issuer) {
+            ConfirmationIssuer issuer, AbTestService abTests) {
+        this.abTests = abTests;
         this.campaigns = campaigns;
         this.audiences = audiences;
         this.audit = audit;
@@ -79,6 +84,26 @@ public class ConfirmationService {
         SchedulePlan plan = planner.plan(campaignId, localTime, zone).requireSendable();
         return request(actor, ConfirmationKind.SCHEDULE, plan.campaign(), localTime, zone, plan.when(), null,
                 plan.audienceCount(), plan.estimatedFinish(), plan.warnings(), plan.blocking());
+    }
+
+    /**
+     * A person picking the winner of an A/B test confirms on a card: the variant goes to
+     * the rest of the audience. The card's note names the variant ("B: ...").
+     */
+    @Transactional
+    public AgentOutput.Confirmation requestWinner(Actor actor, long campaignId, String variantLabel, ZoneId zone) {
+        AbTestView test = abTests.view(campaignId);
+        if (!test.choosable()) {
+            throw new ConflictException("The A/B test of \"" + test.campaignName() + "\" is " + test.status().label()
+                    + (test.winnerLabel() == null ? "" : " (winner " + test.winnerLabel() + ")")
+                    + "; there is no winner to choose now.");
+        }
+        String label = AbTestService.label(variantLabel, test.variants().size());
+        AbTestView.Variant v = test.variants().get(label.charAt(0) - 'A');
+        String note = label + ": \"" + v.subject() + "\" goes to the rest of the audience (" + test.verdict().summary()
+                + ")";
+        return request(actor, ConfirmationKind.CHOOSE_WINNER, campaigns.get(test.campaignId()), null, zone,
+                ZonedDateTime.ofInstant(clock.instant(), zone), note);
     }
 
     @Transactional
@@ -202,6 +227,10 @@ public class ConfirmationService {
             }
             case REJECT -> {
                 return approvals.reject(campaignId, row.note(), actor);
+            }
+            case CHOOSE_WINNER -> {
+                abTests.chooseWinner(campaignId, row.note().substring(0, 1), actor);
+                return campaigns.get(campaignId);
             }
             default -> {
                 // SCHEDULE, below

@@ -2,6 +2,7 @@ package lux.agent.tools;
 
 import java.time.Clock;
 import java.util.List;
+import lux.abtests.AbTestService;
 import lux.agent.insights.CampaignStatsReader;
 import lux.agent.insights.ContentOptimiser;
 import lux.campaigns.CampaignAudiences;
@@ -85,8 +86,11 @@ public class ToolBox {
 
         final ContactDeletions deletions;
 
+        final AbTestService abTests;
+
         Editing(StatsService stats, TemplateEdits templateEdits, Senders senders, ContactBulkService bulk,
-                SuppressionService suppressions, UserService users, ContactDeletions deletions) {
+                SuppressionService suppressions, UserService users, ContactDeletions deletions, AbTestService abTests) {
+            this.abTests = abTests;
             this.deletions = deletions;
             this.stats = stats;
             this.templateEdits = templateEdits;
@@ -160,17 +164,18 @@ public class ToolBox {
                 new AudienceTagTools(editing.bulk, editing.deletions, audiences.segments, session),
                 new SuppressionTools(editing.suppressions, editing.users, session),
                 new SegmentTools(audiences.segments, campaigns, contacts, session),
-                new ResendTools(audiences.resends, campaigns, audiences.campaignAudiences, campaignTools, session));
+                new ResendTools(audiences.resends, campaigns, audiences.campaignAudiences, campaignTools, session),
+                new AbTestTools(editing.abTests, campaigns, confirmations, clock, session));
     }
 
     /** The tools of one turn. */
     public record Tools(ContactTools contacts, TemplateTools templates, CampaignTools campaigns, InsightTools insights,
             TestSendTools tests, FormTools forms, ContactEditTools contactEdits, TemplateEditTools templateEdits,
             CampaignEditTools campaignEdits, AudienceTagTools audienceTags, SuppressionTools suppressions,
-            SegmentTools segments, ResendTools resends) {
+            SegmentTools segments, ResendTools resends, AbTestTools abTests) {
         public List<Object> all() {
             return List.of(contacts, templates, campaigns, insights, tests, forms, contactEdits, templateEdits,
-                    campaignEdits, audienceTags, suppressions, segments, resends);
+                    campaignEdits, audienceTags, suppressions, segments, resends, abTests);
         }
     }
 

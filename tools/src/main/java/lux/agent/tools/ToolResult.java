@@ -172,6 +172,7 @@ public sealed interface ToolResult {
                 case CANCEL -> "Press Confirm on the card to cancel it for good.";
                 case REJECT -> "Press Confirm on the card to reject the send.";
                 case DELETE_CONTACTS -> "Press Confirm on the card to delete them for good.";
+                case CHOOSE_WINNER -> "Press Confirm on the card to send the winner to the rest of the audience.";
             };
             return line; // the card lists the plan's warnings
         }

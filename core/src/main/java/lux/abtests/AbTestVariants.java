@@ -1,0 +1,44 @@
+package lux.abtests;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import lux.campaigns.ConfirmedSends;
+import lux.delivery.VariantContents;
+import lux.templates.TemplateContent;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each variant sends, for delivery: its subject, and its own body or else the body
+ * the test campaign was confirmed with (the winner send too, so an edit of the template
+ * between the test and the winner changes neither).
+ */
+@Component
+class AbTestVariants implements VariantContents {
+
+    private final AbTestStore store;
+
+    private final ConfirmedSends confirmed;
+
+    AbTestVariants(AbTestStore store, ConfirmedSends confirmed) {
+        this.store = store;
+        this.confirmed = confirmed;
+    }
+
+    @Override
+    public Map<Integer, TemplateContent> contents(long campaignId) {
+        return store.byTestOrWinnerCampaign(campaignId).map(test -> {
+            TemplateContent base = confirmed.sendContent(test.campaignId());
+            Map<Integer, TemplateContent> byVariant = new LinkedHashMap<>();
+            for (AbTestStore.VariantRow v : store.variants(test.id())) {
+                byVariant.put(v.variant(), of(base, v));
+            }
+            return byVariant;
+        }).orElse(Map.of());
+    }
+
+    static TemplateContent of(TemplateContent base, AbTestStore.VariantRow v) {
+        return v.htmlBody() == null ? new TemplateContent(base.name(), v.subject(), base.htmlBody(), base.textBody())
+                : new TemplateContent(base.name(), v.subject(), v.htmlBody(), v.textBody());
+    }
+
+}
