@@ -17,4 +17,9 @@ public interface ScheduleCheck {
     /** The refusal when any of this check's findings blocks. */
     LuxException refusal(CampaignView campaign);
 
+    /** False for a check that only informs (its findings never block). */
+    default boolean mayBlock() {
+        return true;
+    }
+
 }

@@ -94,7 +94,8 @@ public class SchedulePlanner {
     SchedulePlan requireSendable(SchedulePlan plan) {
         plan.requireSendable();
         for (ScheduleCheck check : moreChecks) {
-            if (plan.checks().stream().anyMatch(c -> c.blocks() && c.topic() == PlanCheck.Topic.PREFLIGHT)) {
+            if (check.mayBlock()
+                    && plan.checks().stream().anyMatch(c -> c.blocks() && c.topic() == PlanCheck.Topic.PREFLIGHT)) {
                 throw check.refusal(plan.campaign());
             }
         }
@@ -106,7 +107,7 @@ public class SchedulePlanner {
      * {@code start}: the one estimator.
      */
     public Instant finish(CampaignView campaign, long recipients, Instant start) {
-        return estimate.finish(recipients, campaign.sender(), start);
+        return estimate.finish(campaign.id(), recipients, campaign.sender(), start);
     }
 
     /**

@@ -2,6 +2,7 @@ package lux.delivery;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import lux.besttime.DueTimes;
 import lux.campaigns.CampaignAudiences;
 import lux.segments.SegmentService;
 import lux.segments.SegmentSql;
@@ -43,8 +44,11 @@ class AudienceMaterialiser {
 
     private final CampaignAudiences campaignAudiences;
 
+    private final DueTimes dueTimes;
+
     AudienceMaterialiser(JdbcTemplate jdbc, SqlDialect dialect, Clock clock, SegmentService segments,
-            CampaignAudiences campaignAudiences) {
+            CampaignAudiences campaignAudiences, DueTimes dueTimes) {
+        this.dueTimes = dueTimes;
         this.campaignAudiences = campaignAudiences;
         this.segments = segments;
         this.jdbc = jdbc;
@@ -79,6 +83,8 @@ class AudienceMaterialiser {
         for (long from = min - 1; from < max; from += WINDOW) {
             inserted += jdbc.update(sql, audience.argsAfter(campaignId, now, from, from + WINDOW));
         }
+        dueTimes.assignIfChosen(campaignId, clock.instant()); // a best-time send: each
+                                                              // recipient's due time
         analyse("campaign_recipient"); // the claim and counter queries plan with the new
                                        // campaign's rows known
         return inserted;
