@@ -103,7 +103,10 @@ public class CommandMode {
             case "form", "forms" -> FormCommands.run(tools.forms(), sub, rest);
             case "test" -> test(say, tools, rest);
             case "campaigns" -> say.people(tools.campaigns().listCampaigns());
-            case "schedule" -> schedule(say, tools, session, rest);
+            case "schedule" -> bestTimeAsked(rest) ? bestTime(say, tools, session, withoutBestTime(rest))
+                    : schedule(say, tools, session, rest);
+            case "besttime" -> bestTime(say, tools, session, rest);
+            case "digest" -> digest(say, tools, sub);
             case "pause" -> named(say, rest, tools.campaigns()::pauseCampaign);
             case "resume" -> named(say, rest, tools.campaigns()::resumeCampaign);
             case "cancel" -> named(say, rest, tools.campaigns()::cancelCampaign);
@@ -203,13 +206,52 @@ public class CommandMode {
     }
 
     /**
-     * Finds the split between campaign name and time: the longest name that is a campaign
-     * and leaves a readable time.
+     * {@code digest off|daily|weekly}: how often this user gets the digest card.
      */
+    private static String digest(PeopleLines say, ToolBox.Tools tools, String setting) {
+        if (!List.of("off", "daily", "weekly").contains(setting)) {
+            return say.text("digest.how");
+        }
+        ToolResult result = tools.sendTime().setDigest(setting);
+        return result instanceof ToolResult.Failure ? say.people(result) : say.text("digest.set." + setting);
+    }
+
+    /**
+     * "schedule Spring sale tomorrow at best time" (or "at each contact's best time"):
+     * the schedule command with a best-time send.
+     */
+    private static boolean bestTimeAsked(List<String> args) {
+        String text = String.join(" ", args).toLowerCase(Locale.ROOT);
+        return text.endsWith("best time") || text.endsWith("besttime");
+    }
+
+    private static List<String> withoutBestTime(List<String> args) {
+        String text = String.join(" ", args)
+            .replaceFirst("(?i)\\s*(at\\s+)?(each\\s+contact['’]s\\s+)?(best\\s*time)$", "");
+        return text.isBlank() ? List.of() : List.of(text.split("\\s+"));
+    }
+
+    /** {@code besttime <campaign> [when]}: the same split as schedule, best time on. */
+    private String bestTime(PeopleLines say, ToolBox.Tools tools, ToolSession session, List<String> args) {
+        if (args.isEmpty()) {
+            return say.text("besttime.how");
+        }
+        return schedule(say, tools, session, args, tools.sendTime()::scheduleAtBestTime);
+    }
+
     private String schedule(PeopleLines say, ToolBox.Tools tools, ToolSession session, List<String> args) {
         if (args.isEmpty()) {
             return say.text("command.schedule.how");
         }
+        return schedule(say, tools, session, args, tools.campaigns()::scheduleCampaign);
+    }
+
+    /**
+     * Finds the split between campaign name and time: the longest name that is a campaign
+     * and leaves a readable time.
+     */
+    private String schedule(PeopleLines say, ToolBox.Tools tools, ToolSession session, List<String> args,
+            java.util.function.BiFunction<String, String, ToolResult> scheduler) {
         for (int split = args.size(); split >= 1; split--) {
             String name = String.join(" ", args.subList(0, split));
             String when = String.join(" ", args.subList(split, args.size()));
@@ -222,10 +264,9 @@ public class CommandMode {
             catch (LuxException e) {
                 return say.people(new ToolResult.Failed(e.getMessage()));
             }
-            return say.people(tools.campaigns().scheduleCampaign(name, when));
+            return say.people(scheduler.apply(name, when));
         }
-        return say
-            .people(tools.campaigns().scheduleCampaign(args.get(0), String.join(" ", args.subList(1, args.size()))));
+        return say.people(scheduler.apply(args.get(0), String.join(" ", args.subList(1, args.size()))));
     }
 
     /**

@@ -82,8 +82,15 @@ public class ToolBox {
 
         final ContactDeletions deletions;
 
+        final lux.besttime.BestTimeService bestTime;
+
+        final lux.digest.DigestPreferences digests;
+
         Editing(StatsService stats, TemplateEdits templateEdits, Senders senders, ContactBulkService bulk,
-                SuppressionService suppressions, UserService users, ContactDeletions deletions) {
+                SuppressionService suppressions, UserService users, ContactDeletions deletions,
+                lux.besttime.BestTimeService bestTime, lux.digest.DigestPreferences digests) {
+            this.bestTime = bestTime;
+            this.digests = digests;
             this.deletions = deletions;
             this.stats = stats;
             this.templateEdits = templateEdits;
@@ -131,16 +138,18 @@ public class ToolBox {
                 new TemplateEditTools(templates, editing.templateEdits, session),
                 new CampaignEditTools(campaigns, templates, contacts, editing.senders, campaignTools, session),
                 new AudienceTagTools(editing.bulk, editing.deletions, session),
-                new SuppressionTools(editing.suppressions, editing.users, session));
+                new SuppressionTools(editing.suppressions, editing.users, session),
+                new SendTimeTools(editing.bestTime, campaigns, campaignTools, editing.digests, session));
     }
 
     /** The tools of one turn. */
     public record Tools(ContactTools contacts, TemplateTools templates, CampaignTools campaigns, InsightTools insights,
             TestSendTools tests, FormTools forms, ContactEditTools contactEdits, TemplateEditTools templateEdits,
-            CampaignEditTools campaignEdits, AudienceTagTools audienceTags, SuppressionTools suppressions) {
+            CampaignEditTools campaignEdits, AudienceTagTools audienceTags, SuppressionTools suppressions,
+            SendTimeTools sendTime) {
         public List<Object> all() {
             return List.of(contacts, templates, campaigns, insights, tests, forms, contactEdits, templateEdits,
-                    campaignEdits, audienceTags, suppressions);
+                    campaignEdits, audienceTags, suppressions, sendTime);
         }
     }
 
