@@ -202,7 +202,7 @@ class CampaignsApi {
 
     record ResendRequest(String subject, boolean excludeClickers, LocalDateTime sendAt, String zone) {
         ZoneId zoneId() {
-            return new ScheduleRequest(null, zone).zoneId();
+            return new ScheduleRequest(null, zone, null).zoneId();
         }
     }
 
