@@ -8,7 +8,7 @@ CREATE TABLE campaign_best_time (
 -- Each recipient's best hour of the week, worked out when the campaign starts (kept for its stats).
 CREATE TABLE best_time_pick (
     campaign_id   BIGINT   NOT NULL REFERENCES campaign (id) ON DELETE CASCADE,
-    contact_id    BIGINT   NOT NULL,
+    contact_id    BIGINT   NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
     hour_of_week  SMALLINT NOT NULL,
     opens         INTEGER  NOT NULL,
     PRIMARY KEY (campaign_id, contact_id)
