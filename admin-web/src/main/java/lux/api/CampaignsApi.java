@@ -8,6 +8,7 @@ import lux.admin.ConsoleUser;
 import lux.audit.Channel;
 import lux.campaigns.CampaignAudiences;
 import lux.campaigns.CampaignChanges;
+import lux.besttime.BestTimeService;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
@@ -49,8 +50,11 @@ class CampaignsApi {
 
     private final CampaignAudiences audiences;
 
+    private final BestTimeService bestTime;
+
     CampaignsApi(CampaignService campaigns, StatsService stats, SendApprovalService approvals, SchedulePlanner planner,
-            ResendService resends, CampaignAudiences audiences) {
+            ResendService resends, CampaignAudiences audiences, BestTimeService bestTime) {
+        this.bestTime = bestTime;
         this.planner = planner;
         this.resends = resends;
         this.audiences = audiences;
@@ -126,7 +130,10 @@ class CampaignsApi {
     @PostMapping("/{id}/schedule")
     CampaignView schedule(@PathVariable long id, @RequestBody(required = false) ScheduleRequest body,
             @AuthenticationPrincipal ConsoleUser user) {
-        ScheduleRequest request = body == null ? new ScheduleRequest(null, null) : body;
+        ScheduleRequest request = body == null ? new ScheduleRequest(null, null, null) : body;
+        if (request.bestTime() != null) {
+            bestTime.choose(id, request.bestTime(), user.actor(Channel.API));
+        }
         return campaigns.schedule(id, request.at(), request.zoneId(), user.actor(Channel.API));
     }
 
@@ -136,7 +143,7 @@ class CampaignsApi {
      */
     @PostMapping("/{id}/plan")
     SchedulePlan plan(@PathVariable long id, @RequestBody(required = false) ScheduleRequest body) {
-        ScheduleRequest request = body == null ? new ScheduleRequest(null, null) : body;
+        ScheduleRequest request = body == null ? new ScheduleRequest(null, null, null) : body;
         return planner.plan(id, request.at(), request.zoneId());
     }
 
@@ -195,7 +202,7 @@ class CampaignsApi {
 
     record ResendRequest(String subject, boolean excludeClickers, LocalDateTime sendAt, String zone) {
         ZoneId zoneId() {
-            return new ScheduleRequest(null, zone).zoneId();
+            return new ScheduleRequest(null, zone, null).zoneId();
         }
     }
 
@@ -205,7 +212,11 @@ class CampaignsApi {
     record RejectRequest(String reason) {
     }
 
-    record ScheduleRequest(LocalDateTime at, String zone) {
+    /**
+     * {@code bestTime}: true sends at each contact's best time within 24 hours of
+     * {@code at}, false at {@code at} itself; absent keeps the campaign's choice.
+     */
+    record ScheduleRequest(LocalDateTime at, String zone, Boolean bestTime) {
         ZoneId zoneId() {
             try {
                 return zone == null || zone.isBlank() ? null : ZoneId.of(zone.trim());

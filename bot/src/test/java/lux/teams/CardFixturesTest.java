@@ -187,6 +187,19 @@ class CardFixturesTest {
                         new AgentOutput.ContactDeletion("n0nce-" + "D".repeat(26), "contacts tagged any of " + NASTY,
                                 40, List.of("ana@example.com", NASTY), Instant.parse("2026-11-26T09:30:00Z")),
                         ZONE, EN));
+        DigestCards digests = new DigestCards(new CardTemplates(new lux.agent.TeamsMessages()),
+                new lux.agent.TeamsMessages());
+        DigestPeriod week = DigestPeriod
+            .due(lux.digest.DigestCadence.WEEKLY, Instant.parse("2026-11-30T08:00:00Z"), ZONE)
+            .orElseThrow();
+        lux.digest.DigestNumbers numbers = new lux.digest.DigestNumbers(week.start(), week.end(),
+                new lux.digest.DigestNumbers.Period(3, 1200, 480, 96, 40, 5, 2),
+                new lux.digest.DigestNumbers.Period(2, 1000, 500, 0, 10, 1, 0),
+                new lux.digest.DigestNumbers.BestLink("https://example.com/" + NASTY, 57),
+                List.of(new lux.digest.DigestNumbers.JourneyProgress("Welcome " + NASTY, 12, 4)));
+        CARDS.put("digest", digests.digest(week, numbers, "https://lux.example.com/admin", EN));
+        CARDS.put("digest-de", digests.digest(week, new lux.digest.DigestNumbers(week.start(), week.end(),
+                numbers.current(), numbers.previous(), null, List.of()), "https://lux.example.com/admin", DE));
         Files.createDirectories(OUT);
         ObjectMapper json = new ObjectMapper();
         for (Map.Entry<String, Card> e : CARDS.entrySet()) {
@@ -198,8 +211,9 @@ class CardFixturesTest {
 
     @Test
     void everyCardIsAnAdaptiveCard15AndKeepsHostileTextAsText() {
-        assertThat(CARDS).hasSize(36); // with the pre-flight, test-send, audience,
-                                       // content, contact, editing and German cards
+        assertThat(CARDS).hasSize(38); // with the pre-flight, test-send, audience,
+                                       // content, contact, editing, German and digest
+                                       // cards
         CARDS.forEach((name, card) -> {
             JsonNode json = card.json();
             assertThat(json.path("type").asText()).as(name).isEqualTo("AdaptiveCard");
@@ -225,6 +239,14 @@ class CardFixturesTest {
         assertThat(CARDS.get("confirmation").json().toString()).doesNotContain("Pre-flight", "Fix before");
         assertThat(CARDS.get("test-sent").json().toString()).contains("Test sent: ", "mia@lux.example.com", "Not sent");
         assertThat(CARDS.get("template-preview").json().toString()).hasSizeLessThan(CardFactory.PREVIEW_CHARS + 1500);
+        String digest = CARDS.get("digest").json().toString();
+        assertThat(digest).contains("Your week in LUX", "Mon 23 Nov to Sun 29 Nov (Europe/Berlin)", "Campaigns sent",
+                "3 (before: 2, +50%)", "1,200 (before: 1,000, +20%)", "480 (before: 500, -4%)", "96 (before: 0, +96)",
+                "+33 (40 new, 5 unsubscribed, 2 bounced)", "Best link", "57 clicks", "Journeys",
+                "12 entered, 4 completed", "Action.OpenUrl", "https://lux.example.com/admin");
+        String digestDe = CARDS.get("digest-de").json().toString();
+        assertThat(digestDe).contains("Ihre Woche in LUX", "Konsole öffnen", "1.200 (davor: 1.000, +20%)")
+            .doesNotContain("Bester Link", "Journeys");
     }
 
     @Test

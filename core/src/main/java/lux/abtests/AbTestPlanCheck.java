@@ -48,6 +48,12 @@ class AbTestPlanCheck implements ScheduleCheck {
         }).orElse(List.of());
     }
 
+    /** Its blocking finding (a share too small) refuses through the plan itself. */
+    @Override
+    public boolean mayBlock() {
+        return false;
+    }
+
     @Override
     public LuxException refusal(SchedulePlan plan, List<PlanCheck> findings) {
         return new InvalidInputException("audience",

@@ -11,4 +11,12 @@ public interface FinishEstimate {
 
     Instant finish(long recipients, String sender, Instant start);
 
+    /**
+     * The same for one campaign, which may wait for its recipients' due times (a
+     * best-time send): never before the last of them.
+     */
+    default Instant finish(long campaignId, long recipients, String sender, Instant start) {
+        return finish(recipients, sender, start);
+    }
+
 }

@@ -21,4 +21,9 @@ public interface ScheduleCheck {
      */
     LuxException refusal(SchedulePlan plan, List<PlanCheck> findings);
 
+    /** False for a check that only informs (its findings never block). */
+    default boolean mayBlock() {
+        return true;
+    }
+
 }

@@ -95,7 +95,7 @@ public class SchedulePlanner {
         plan.requireSendable();
         List<PlanCheck> preflight = plan.checks().stream().filter(c -> c.topic() == PlanCheck.Topic.PREFLIGHT).toList();
         for (ScheduleCheck check : moreChecks) {
-            if (preflight.stream().anyMatch(PlanCheck::blocks)) {
+            if (check.mayBlock() && preflight.stream().anyMatch(PlanCheck::blocks)) {
                 throw check.refusal(plan, preflight);
             }
         }
@@ -107,7 +107,7 @@ public class SchedulePlanner {
      * {@code start}: the one estimator.
      */
     public Instant finish(CampaignView campaign, long recipients, Instant start) {
-        return estimate.finish(recipients, campaign.sender(), start);
+        return estimate.finish(campaign.id(), recipients, campaign.sender(), start);
     }
 
     /**

@@ -2,6 +2,7 @@ package lux.delivery;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import lux.besttime.DueTimes;
 import lux.campaigns.CampaignAudiences;
 import lux.segments.SegmentService;
 import lux.segments.SegmentSql;
@@ -46,9 +47,12 @@ class AudienceMaterialiser {
 
     private final ObjectProvider<AudienceShaping> shapers;
 
+    private final DueTimes dueTimes;
+
     AudienceMaterialiser(JdbcTemplate jdbc, SqlDialect dialect, Clock clock, SegmentService segments,
-            CampaignAudiences campaignAudiences, ObjectProvider<AudienceShaping> shapers) {
+            CampaignAudiences campaignAudiences, ObjectProvider<AudienceShaping> shapers, DueTimes dueTimes) {
         this.shapers = shapers;
+        this.dueTimes = dueTimes;
         this.campaignAudiences = campaignAudiences;
         this.segments = segments;
         this.jdbc = jdbc;
@@ -86,6 +90,8 @@ class AudienceMaterialiser {
         shapers.orderedStream().forEach(shaper -> shaper.shape(campaignId)); // an A/B
                                                                              // test keeps
                                                                              // its share
+        dueTimes.assignIfChosen(campaignId, clock.instant()); // a best-time send: each
+                                                              // recipient's due time
         analyse("campaign_recipient"); // the claim and counter queries plan with the new
                                        // campaign's rows known
         return inserted;

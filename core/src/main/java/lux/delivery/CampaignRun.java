@@ -1,7 +1,11 @@
 package lux.delivery;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import lux.besttime.DueTimes;
 import lux.audit.Actor;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
@@ -40,9 +44,18 @@ final class CampaignRun {
 
     private final ApplicationEventPublisher events;
 
+    private final DueTimes dueTimes;
+
+    /**
+     * Per campaign, when its last recipient is due (a best-time send), read once per
+     * instance: due times do not change once the campaign runs.
+     */
+    private final Map<Long, Optional<Instant>> lastDue = new ConcurrentHashMap<>();
+
     CampaignRun(CampaignService campaigns, ConfirmedSends confirmed, AudienceMaterialiser audiences,
             RecipientStore store, ProgressTally tally, MailboxPool mailboxes, Senders senderMailboxes,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, DueTimes dueTimes) {
+        this.dueTimes = dueTimes;
         this.audiences = audiences;
         this.campaigns = campaigns;
         this.confirmed = confirmed;
@@ -70,7 +83,7 @@ final class CampaignRun {
         log.info("Campaign {} \"{}\" started: {} recipients ({} new)", id, sending.name(), counted.recipientsTotal(),
                 inserted);
         events.publishEvent(new DeliveryEvent.Started(id, sending.name(), counted.recipientsTotal(),
-                mailboxes.estimateFinish(counted.remaining(), senders(campaign))));
+                finish(campaign, counted.remaining())));
         finishIfDone(id);
         return true;
     }
@@ -80,7 +93,7 @@ final class CampaignRun {
         CampaignView counted = tally.afterBatch(campaign.id(), outcomes);
         events.publishEvent(new DeliveryEvent.Progress(campaign.id(), campaign.name(), counted.recipientsTotal(),
                 counted.sentCount(), counted.failedCount(), counted.skippedCount(),
-                mailboxes.estimateFinish(counted.remaining(), senders(campaign))));
+                finish(campaign, counted.remaining())));
     }
 
     /**
@@ -117,6 +130,7 @@ final class CampaignRun {
             return;
         }
         tally.forget(campaignId);
+        lastDue.remove(campaignId);
         CampaignView campaign = tally.counted(campaignId);
         if (campaign.status() != CampaignStatus.SENDING) {
             return;
@@ -132,6 +146,17 @@ final class CampaignRun {
                 end.label(), campaign.sentCount(), campaign.failedCount(), campaign.skippedCount());
         events.publishEvent(new DeliveryEvent.Finished(campaignId, campaign.name(), end, campaign.sentCount(),
                 campaign.failedCount(), campaign.skippedCount()));
+    }
+
+    /**
+     * The mailbox pool's estimate, but never before the last due recipient of a best-time
+     * send.
+     */
+    private Instant finish(CampaignView campaign, long remaining) {
+        Instant pool = mailboxes.estimateFinish(remaining, senders(campaign));
+        return lastDue.computeIfAbsent(campaign.id(), id -> dueTimes.lastDue(id, pool))
+            .filter(pool::isBefore)
+            .orElse(pool);
     }
 
     private List<String> senders(CampaignView campaign) {

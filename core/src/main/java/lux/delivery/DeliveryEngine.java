@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import lux.besttime.DueTimes;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
@@ -62,7 +63,7 @@ public class DeliveryEngine {
     DeliveryEngine(CampaignService campaigns, TemplateService templates, TrackingComposer composer,
             MailTransport transport, AudienceMaterialiser audiences, RecipientStore store,
             ApplicationEventPublisher events, JdbcTemplate jdbc, DeliveryProperties properties, Senders senderMailboxes,
-            ConfirmedSends confirmed, Clock clock, ObjectProvider<VariantContents> variants) {
+            ConfirmedSends confirmed, Clock clock, ObjectProvider<VariantContents> variants, DueTimes dueTimes) {
         this.senderMailboxes = senderMailboxes;
         this.campaigns = campaigns;
         this.store = store;
@@ -71,7 +72,7 @@ public class DeliveryEngine {
         this.clock = clock;
         this.mailboxes = new MailboxPool(properties.limits(), jdbc, clock);
         this.run = new CampaignRun(campaigns, confirmed, audiences, store,
-                new ProgressTally(campaigns, System::nanoTime), mailboxes, senderMailboxes, events);
+                new ProgressTally(campaigns, System::nanoTime), mailboxes, senderMailboxes, events, dueTimes);
         this.sender = new BatchSender(
                 new RecipientMessages(templates, composer, confirmed, jdbc,
                         variants.getIfAvailable(() -> campaignId -> java.util.Map.of())),

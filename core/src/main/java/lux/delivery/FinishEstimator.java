@@ -2,6 +2,7 @@ package lux.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import lux.besttime.DueTimes;
 import lux.campaigns.FinishEstimate;
 import lux.campaigns.Senders;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +20,10 @@ class FinishEstimator implements FinishEstimate {
 
     private final Senders senders;
 
-    FinishEstimator(DeliveryProperties properties, JdbcTemplate jdbc, Clock clock, Senders senders) {
+    private final DueTimes dueTimes;
+
+    FinishEstimator(DeliveryProperties properties, JdbcTemplate jdbc, Clock clock, Senders senders, DueTimes dueTimes) {
+        this.dueTimes = dueTimes;
         this.mailboxes = new MailboxPool(properties.limits(), jdbc, clock); // estimates
                                                                             // only read
                                                                             // the shared
@@ -31,6 +35,13 @@ class FinishEstimator implements FinishEstimate {
     @Override
     public Instant finish(long recipients, String sender, Instant start) {
         return mailboxes.estimateFinish(recipients, senders.of(sender), start);
+    }
+
+    /** A best-time send is not done before its last recipient is due. */
+    @Override
+    public Instant finish(long campaignId, long recipients, String sender, Instant start) {
+        Instant pool = finish(recipients, sender, start);
+        return dueTimes.lastDue(campaignId, start).filter(pool::isBefore).orElse(pool);
     }
 
 }

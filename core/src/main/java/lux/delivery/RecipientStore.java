@@ -53,13 +53,13 @@ class RecipientStore {
     }
 
     /**
-     * Claims up to {@code limit} due PENDING rows: the conditional UPDATE with a fresh
-     * claim token is what makes a row one worker's (a row another worker took in between
-     * no longer matches status = 'PENDING'). PostgreSQL additionally skips rows locked by
-     * others, so workers do not queue behind each other. The search starts after the last
-     * id this instance claimed for the campaign (wrapping round when nothing is left
-     * after it), so it never walks over the rows already sent, whichever index the
-     * planner picks.
+     * Claims up to {@code limit} due PENDING rows (a retry's next attempt and a best-time
+     * recipient's due time have come): the conditional UPDATE with a fresh claim token is
+     * what makes a row one worker's (a row another worker took in between no longer
+     * matches status = 'PENDING'). PostgreSQL additionally skips rows locked by others,
+     * so workers do not queue behind each other. The search starts after the last id this
+     * instance claimed for the campaign (wrapping round when nothing is left after it),
+     * so it never walks over the rows already sent, whichever index the planner picks.
      */
     List<ClaimedRecipient> claim(long campaignId, int limit) {
         long after = cursors.getOrDefault(campaignId, 0L);
@@ -92,12 +92,12 @@ class RecipientStore {
                 .query("UPDATE campaign_recipient SET status = 'SENDING', claim_token = ?, "
                         + "claimed_at = ?, attempts = attempts + 1, lux_message_id = CONCAT('lux-c', CAST(campaign_id AS VARCHAR(20)), "
                         + "'-r', CAST(id AS VARCHAR(20))) WHERE id IN (SELECT id FROM campaign_recipient WHERE campaign_id = ? "
-                        + "AND status = 'PENDING' AND id > ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ? "
+                        + "AND status = 'PENDING' AND id > ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?) AND (due_at IS NULL OR due_at <= ?) ORDER BY id LIMIT ? "
                         + "FOR UPDATE SKIP LOCKED) AND status = 'PENDING' RETURNING id, campaign_id, contact_id, email, attempts, claim_token",
                         (rs, i) -> new ClaimedRecipient(rs.getLong(1), rs.getLong(2),
                                 (Long) rs.getObject(3, Long.class), rs.getString(4), rs.getInt(5), rs.getString(6)),
                         UUID.randomUUID().toString(), Timestamp.from(now), campaignId, after, Timestamp.from(now),
-                        limit));
+                        Timestamp.from(now), limit));
             claimed.sort(java.util.Comparator.comparingLong(ClaimedRecipient::id));
             return claimed;
         }
@@ -105,8 +105,9 @@ class RecipientStore {
             Instant now = clock.instant();
             List<Long> candidates = jdbc
                 .queryForList("SELECT id FROM campaign_recipient WHERE campaign_id = ? AND status = 'PENDING' "
-                        + "AND id > ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?"
-                        + dialect.skipLocked(), Long.class, campaignId, after, Timestamp.from(now), limit);
+                        + "AND id > ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?) AND (due_at IS NULL OR due_at <= ?) ORDER BY id LIMIT ?"
+                        + dialect.skipLocked(), Long.class, campaignId, after, Timestamp.from(now), Timestamp.from(now),
+                        limit);
             if (candidates.isEmpty()) {
                 return List.of();
             }

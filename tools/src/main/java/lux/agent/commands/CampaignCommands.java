@@ -3,6 +3,7 @@ package lux.agent.commands;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import lux.agent.tools.ToolBox;
 import lux.agent.tools.ToolResult;
@@ -27,13 +28,41 @@ final class CampaignCommands {
     }
 
     /**
-     * Finds the split between campaign name and time: the longest name that is a campaign
-     * and leaves a readable time.
+     * "schedule Spring sale tomorrow at best time" (or "at each contact's best time"):
+     * the schedule command with a best-time send.
      */
+    static boolean bestTimeAsked(List<String> args) {
+        String text = String.join(" ", args).toLowerCase(java.util.Locale.ROOT);
+        return text.endsWith("best time") || text.endsWith("besttime");
+    }
+
+    static List<String> withoutBestTime(List<String> args) {
+        String text = String.join(" ", args)
+            .replaceFirst("(?i)\\s*(at\\s+)?(each\\s+contact['’]s\\s+)?(best\\s*time)$", "");
+        return text.isBlank() ? List.of() : List.of(text.split("\\s+"));
+    }
+
+    /** {@code besttime <campaign> [when]}: the same split as schedule, best time on. */
+    String bestTime(PeopleLines say, ToolBox.Tools tools, ToolSession session, List<String> args) {
+        if (args.isEmpty()) {
+            return say.text("besttime.how");
+        }
+        return schedule(say, tools, session, args, tools.sendTime()::scheduleAtBestTime);
+    }
+
     String schedule(PeopleLines say, ToolBox.Tools tools, ToolSession session, List<String> args) {
         if (args.isEmpty()) {
             return say.text("command.schedule.how");
         }
+        return schedule(say, tools, session, args, tools.campaigns()::scheduleCampaign);
+    }
+
+    /**
+     * Finds the split between campaign name and time: the longest name that is a campaign
+     * and leaves a readable time.
+     */
+    private String schedule(PeopleLines say, ToolBox.Tools tools, ToolSession session, List<String> args,
+            BiFunction<String, String, ToolResult> scheduler) {
         for (int split = args.size(); split >= 1; split--) {
             String name = String.join(" ", args.subList(0, split));
             String when = String.join(" ", args.subList(split, args.size()));
@@ -46,10 +75,9 @@ final class CampaignCommands {
             catch (LuxException e) {
                 return say.people(new ToolResult.Failed(e.getMessage()));
             }
-            return say.people(tools.campaigns().scheduleCampaign(name, when));
+            return say.people(scheduler.apply(name, when));
         }
-        return say
-            .people(tools.campaigns().scheduleCampaign(args.get(0), String.join(" ", args.subList(1, args.size()))));
+        return say.people(scheduler.apply(args.get(0), String.join(" ", args.subList(1, args.size()))));
     }
 
     /**

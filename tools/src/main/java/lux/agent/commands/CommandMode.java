@@ -103,7 +103,11 @@ public class CommandMode {
             case "results" -> AbTestCommands.results(say, tools, rest);
             case "winner" -> AbTestCommands.winner(say, tools, turn.text());
             case "campaigns" -> say.people(tools.campaigns().listCampaigns());
-            case "schedule" -> campaignCommands.schedule(say, tools, session, rest);
+            case "schedule" -> CampaignCommands.bestTimeAsked(rest)
+                    ? campaignCommands.bestTime(say, tools, session, CampaignCommands.withoutBestTime(rest))
+                    : campaignCommands.schedule(say, tools, session, rest);
+            case "besttime" -> campaignCommands.bestTime(say, tools, session, rest);
+            case "digest" -> digest(say, tools, sub);
             case "pause" -> CampaignCommands.named(say, rest, tools.campaigns()::pauseCampaign);
             case "resume" -> CampaignCommands.named(say, rest, tools.campaigns()::resumeCampaign);
             case "cancel" -> CampaignCommands.named(say, rest, tools.campaigns()::cancelCampaign);
@@ -155,6 +159,17 @@ public class CommandMode {
 
     private static List<String> after(List<String> rest) {
         return rest.size() > 1 ? rest.subList(1, rest.size()) : List.of();
+    }
+
+    /**
+     * {@code digest off|daily|weekly}: how often this user gets the digest card.
+     */
+    private static String digest(PeopleLines say, ToolBox.Tools tools, String setting) {
+        if (!List.of("off", "daily", "weekly").contains(setting)) {
+            return say.text("digest.how");
+        }
+        ToolResult result = tools.sendTime().setDigest(setting);
+        return result instanceof ToolResult.Failure ? say.people(result) : say.text("digest.set." + setting);
     }
 
     static String form(PeopleLines say, ToolSession session, FormKind form) {

@@ -88,9 +88,16 @@ public class ToolBox {
 
         final AbTestService abTests;
 
+        final lux.besttime.BestTimeService bestTime;
+
+        final lux.digest.DigestPreferences digests;
+
         Editing(StatsService stats, TemplateEdits templateEdits, Senders senders, ContactBulkService bulk,
-                SuppressionService suppressions, UserService users, ContactDeletions deletions, AbTestService abTests) {
+                SuppressionService suppressions, UserService users, ContactDeletions deletions, AbTestService abTests,
+                lux.besttime.BestTimeService bestTime, lux.digest.DigestPreferences digests) {
             this.abTests = abTests;
+            this.bestTime = bestTime;
+            this.digests = digests;
             this.deletions = deletions;
             this.stats = stats;
             this.templateEdits = templateEdits;
@@ -165,17 +172,18 @@ public class ToolBox {
                 new SuppressionTools(editing.suppressions, editing.users, session),
                 new SegmentTools(audiences.segments, campaigns, contacts, session),
                 new ResendTools(audiences.resends, campaigns, audiences.campaignAudiences, campaignTools, session),
-                new AbTestTools(editing.abTests, campaigns, confirmations, clock, session));
+                new AbTestTools(editing.abTests, campaigns, confirmations, clock, session),
+                new SendTimeTools(editing.bestTime, campaigns, campaignTools, editing.digests, session));
     }
 
     /** The tools of one turn. */
     public record Tools(ContactTools contacts, TemplateTools templates, CampaignTools campaigns, InsightTools insights,
             TestSendTools tests, FormTools forms, ContactEditTools contactEdits, TemplateEditTools templateEdits,
             CampaignEditTools campaignEdits, AudienceTagTools audienceTags, SuppressionTools suppressions,
-            SegmentTools segments, ResendTools resends, AbTestTools abTests) {
+            SegmentTools segments, ResendTools resends, AbTestTools abTests, SendTimeTools sendTime) {
         public List<Object> all() {
             return List.of(contacts, templates, campaigns, insights, tests, forms, contactEdits, templateEdits,
-                    campaignEdits, audienceTags, suppressions, segments, resends, abTests);
+                    campaignEdits, audienceTags, suppressions, segments, resends, abTests, sendTime);
         }
     }
 
