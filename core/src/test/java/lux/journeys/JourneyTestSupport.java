@@ -28,6 +28,9 @@ class JourneyTestSupport {
     /** Every message any instance handed to a transport, in order. */
     static final List<OutgoingMessage> SENT = new CopyOnWriteArrayList<>();
 
+    /** Messages per transport instance (one per LUX instance in a test). */
+    static final java.util.concurrent.ConcurrentMap<Integer, java.util.concurrent.atomic.AtomicInteger> PER_INSTANCE = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** When set, the transport "sends" and then the process dies (an Error, uncaught). */
     static volatile boolean crashAfterSend;
 
@@ -49,6 +52,10 @@ class JourneyTestSupport {
             @Override
             public SendResult send(OutgoingMessage message) {
                 SENT.add(message);
+                PER_INSTANCE
+                    .computeIfAbsent(System.identityHashCode(this),
+                            k -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet();
                 if (crashAfterSend) {
                     throw new Error("simulated crash right after the mail left");
                 }
