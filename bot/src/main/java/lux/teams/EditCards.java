@@ -85,6 +85,32 @@ class EditCards {
         return templates.render("facts", data);
     }
 
+    /**
+     * The Confirm card for a journey built in chat: the trigger and every step, numbered;
+     * its buttons carry the nonce, which never reaches the model.
+     */
+    Card journeyConfirmation(AgentOutput.JourneyConfirmation j, ZoneId zone) {
+        List<Map<String, Object>> facts = new ArrayList<>();
+        facts.add(fact("Starts", j.trigger()));
+        for (String step : j.steps()) {
+            int dot = step.indexOf(". ");
+            facts.add(fact("Step " + step.substring(0, dot), step.substring(dot + 2)));
+        }
+        facts.add(fact("Time zone", j.timeZone()));
+        facts.add(fact("Card expires",
+                DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).format(j.expiresAt().atZone(zone))));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("title", "Start the journey \"" + j.name() + "\"?");
+        data.put("text", "Each contact goes through these steps once, from when they enter. Nothing starts until you "
+                + "press Confirm.");
+        data.put("facts", facts);
+        data.put("image", null);
+        data.put("actions",
+                List.of(Map.of("title", "Confirm", "data", Map.of("action", "confirm-journey", "nonce", j.nonce())),
+                        Map.of("title", "Cancel", "data", Map.of("action", "decline-journey", "nonce", j.nonce()))));
+        return templates.render("facts", data);
+    }
+
     private Card facts(String title, String text, List<Map<String, Object>> facts) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("title", title);

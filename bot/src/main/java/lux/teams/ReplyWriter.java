@@ -161,6 +161,9 @@ class ReplyWriter {
         else if (output instanceof AgentOutput.ContactDeletion d) {
             return edits.contactDeletion(d, zone);
         }
+        else if (output instanceof AgentOutput.JourneyConfirmation j) {
+            return edits.journeyConfirmation(j, zone);
+        }
         else if (output instanceof AgentOutput.Suppressions s) {
             return edits.suppressions(s, zone);
         }

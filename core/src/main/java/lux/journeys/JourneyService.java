@@ -44,10 +44,7 @@ public class JourneyService {
      */
     @Transactional
     public JourneyView create(NewJourney request, Actor actor) {
-        NewJourney journey = JourneyRules.check(request);
-        if (store.findByName(journey.name()).isPresent()) {
-            throw new DuplicateException("name", "A journey called \"" + journey.name() + "\" already exists.");
-        }
+        NewJourney journey = check(request);
         long id = store.insert(journey, JourneyStatus.ACTIVE, actor.userId(), clock.instant());
         JourneyView created = get(id);
         if (journey.trigger().kind() == TriggerKind.TAG_ADDED) {
@@ -55,6 +52,19 @@ public class JourneyService {
         }
         audit.record(actor, "journey.create", "journey", id, journey.name());
         return created;
+    }
+
+    /**
+     * The journey as it would be created, or the reason it cannot be (for a card shown
+     * before it is).
+     */
+    @Transactional(readOnly = true)
+    public NewJourney check(NewJourney request) {
+        NewJourney journey = JourneyRules.check(request);
+        if (store.findByName(journey.name()).isPresent()) {
+            throw new DuplicateException("name", "A journey called \"" + journey.name() + "\" already exists.");
+        }
+        return journey;
     }
 
     /** New steps as a new version; the trigger and name stay. */

@@ -7,7 +7,7 @@ package lux.agent;
  */
 public enum ConfirmationKind {
 
-    SCHEDULE, RESUME, APPROVE, CANCEL, REJECT, DELETE_CONTACTS;
+    SCHEDULE, RESUME, APPROVE, CANCEL, REJECT, DELETE_CONTACTS, CREATE_JOURNEY;
 
     /**
      * Whether a change to what the campaign would send makes the card stale (cancel and
@@ -28,6 +28,13 @@ public enum ConfirmationKind {
      */
     public boolean aboutContacts() {
         return this == DELETE_CONTACTS;
+    }
+
+    /**
+     * The card starts a journey built in chat ({@code JourneyConfirmations} confirms it).
+     */
+    public boolean aboutJourney() {
+        return this == CREATE_JOURNEY;
     }
 
 }

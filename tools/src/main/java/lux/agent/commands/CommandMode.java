@@ -67,6 +67,8 @@ public class CommandMode {
             case "contacts", "contact" -> contacts(say, tools, session, turn.text(), sub,
                     words.size() > 2 ? words.subList(2, words.size()) : List.of(), rest);
             case "who" -> who(say, tools, rest);
+            case "journey" -> JourneyCommands.run(tools, turn.text(), rest);
+            case "journeys" -> tools.journeys().listJourneys().forPeople();
             case "untag" -> EditCommands.untag(tools, rest);
             case "unsubscribe" -> EditCommands.unsubscribe(tools, rest);
             case "duplicate", "copy" -> EditCommands.duplicate(tools, rest);

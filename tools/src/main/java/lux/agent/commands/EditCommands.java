@@ -26,7 +26,8 @@ final class EditCommands {
             - template subject <template> <new subject>; template replace <template> "old text" with "new text"
             - campaign edit <campaign> [template:x] [tag:x] [not:y] [sender:a@x.com] - change a draft
             - duplicate <campaign> [as <new name>] - copy a campaign as a new draft
-            - suppressions; suppress <address or domain>; unsuppress <address or domain> - admins only""";
+            - suppressions; suppress <address or domain>; unsuppress <address or domain> - admins only
+            - journey Trial: when someone gets the tag trial, send Welcome now and Tips three days later if they didn't click - an automation (a card to confirm); journeys; journey pause|resume <name>""";
     static final String WHICH_CONTACT = "Which contact? Add the email address, e.g. contact ana@example.com.";
     static final String UPDATE_USAGE = "Type contact update <email> first:Ana last:Lopez company:Acme city=Berlin.";
     static final String UNTAG_USAGE = "Type untag <email> <tag>, e.g. untag ana@example.com vip.";

@@ -18,6 +18,7 @@ import lux.config.CoreProperties;
 import lux.contacts.ContactsByEmail;
 import lux.delivery.TestSendService;
 import lux.imports.ContactImportService;
+import lux.journeys.JourneyService;
 import lux.signup.FormService;
 import lux.stats.AudienceAnalyser;
 import lux.templates.TemplateService;
@@ -82,8 +83,15 @@ public class ToolBox {
 
         final ContactDeletions deletions;
 
+        final JourneyConfirmations journeyConfirmations;
+
+        final JourneyService journeys;
+
         Editing(StatsService stats, TemplateEdits templateEdits, Senders senders, ContactBulkService bulk,
-                SuppressionService suppressions, UserService users, ContactDeletions deletions) {
+                SuppressionService suppressions, UserService users, ContactDeletions deletions,
+                JourneyConfirmations journeyConfirmations, JourneyService journeys) {
+            this.journeyConfirmations = journeyConfirmations;
+            this.journeys = journeys;
             this.deletions = deletions;
             this.stats = stats;
             this.templateEdits = templateEdits;
@@ -131,16 +139,18 @@ public class ToolBox {
                 new TemplateEditTools(templates, editing.templateEdits, session),
                 new CampaignEditTools(campaigns, templates, contacts, editing.senders, campaignTools, session),
                 new AudienceTagTools(editing.bulk, editing.deletions, session),
-                new SuppressionTools(editing.suppressions, editing.users, session));
+                new SuppressionTools(editing.suppressions, editing.users, session),
+                new JourneyTools(editing.journeyConfirmations, editing.journeys, session));
     }
 
     /** The tools of one turn. */
     public record Tools(ContactTools contacts, TemplateTools templates, CampaignTools campaigns, InsightTools insights,
             TestSendTools tests, FormTools forms, ContactEditTools contactEdits, TemplateEditTools templateEdits,
-            CampaignEditTools campaignEdits, AudienceTagTools audienceTags, SuppressionTools suppressions) {
+            CampaignEditTools campaignEdits, AudienceTagTools audienceTags, SuppressionTools suppressions,
+            JourneyTools journeys) {
         public List<Object> all() {
             return List.of(contacts, templates, campaigns, insights, tests, forms, contactEdits, templateEdits,
-                    campaignEdits, audienceTags, suppressions);
+                    campaignEdits, audienceTags, suppressions, journeys);
         }
     }
 

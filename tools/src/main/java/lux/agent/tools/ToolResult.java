@@ -163,6 +163,7 @@ public sealed interface ToolResult {
                 case CANCEL -> "Press Confirm on the card to cancel it for good.";
                 case REJECT -> "Press Confirm on the card to reject the send.";
                 case DELETE_CONTACTS -> "Press Confirm on the card to delete them for good.";
+                case CREATE_JOURNEY -> "Check the steps and press Confirm to start the journey.";
             };
             return line; // the card lists the plan's warnings
         }
