@@ -40,9 +40,12 @@ class CardActionHandler {
 
     private final lux.agent.tools.ContactDeletions deletions;
 
+    private final lux.agent.tools.JourneyConfirmations journeys;
+
     CardActionHandler(ConfirmationService confirmations, LuxAgent agent, ReplyWriter writer, CardFactory cards,
             TeamsSender sender, ConversationStore conversations, lux.agent.tools.ContactDeletions deletions,
-            lux.agent.TeamsMessages messages) {
+            lux.agent.tools.JourneyConfirmations journeys, lux.agent.TeamsMessages messages) {
+        this.journeys = journeys;
         this.deletions = deletions;
         this.messages = messages;
         this.confirmations = confirmations;
@@ -99,6 +102,19 @@ class CardActionHandler {
                     replaceCard(turn,
                             cards.confirmationDone("Not confirmed", "Nothing was deleted (" + what + ").", locale));
                     sender.send(turn, Replies.text("OK, nothing was deleted."));
+                }
+                case "confirm-journey" -> {
+                    var journey = journeys.confirm(value.path("nonce").asText(null), user.actor());
+                    String done = "Journey \"" + journey.name() + "\" is running: " + journey.trigger().describe()
+                            + ", " + journey.steps().size() + " steps. Confirmed by " + user.user().getEmail() + ".";
+                    replaceCard(turn, cards.confirmationDone("Confirmed", done, locale));
+                    sender.send(turn, Replies.text("Done: " + done));
+                }
+                case "decline-journey" -> {
+                    String name = journeys.decline(value.path("nonce").asText(null), user.actor());
+                    replaceCard(turn, cards.confirmationDone("Not confirmed",
+                            "The journey \"" + name + "\" was not started.", locale));
+                    sender.send(turn, Replies.text("OK, the journey was not started."));
                 }
                 case "command" -> writer.write(turn,
                         agent.reply(request(turn, user, conversationId, value.path("text").asText(""), zone)), zone);

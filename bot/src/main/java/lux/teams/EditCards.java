@@ -91,6 +91,28 @@ class EditCards {
                 locale);
     }
 
+    /**
+     * The Confirm card for a journey built in chat: the trigger and every step, numbered;
+     * its buttons carry the nonce, which never reaches the model.
+     */
+    Card journeyConfirmation(AgentOutput.JourneyConfirmation j, ZoneId zone, Locale locale) {
+        List<Map<String, Object>> facts = new ArrayList<>();
+        facts.add(fact(t(locale, "card.journey.starts"), j.trigger()));
+        for (String step : j.steps()) {
+            int dot = step.indexOf(". ");
+            facts.add(fact(t(locale, "card.journey.step", step.substring(0, dot)), step.substring(dot + 2)));
+        }
+        facts.add(fact(t(locale, "card.journey.zone"), j.timeZone()));
+        facts.add(fact(t(locale, "card.delete.expires"),
+                (german(locale) ? EXPIRES_DE : EXPIRES).format(j.expiresAt().atZone(zone))));
+        return facts(t(locale, "card.journey.title", j.name()), t(locale, "card.journey.text"), facts,
+                List.of(Map.of("title", t(locale, "card.confirm.confirm"), "data",
+                        Map.of("action", "confirm-journey", "nonce", j.nonce())),
+                        Map.of("title", t(locale, "card.confirm.cancel"), "data",
+                                Map.of("action", "decline-journey", "nonce", j.nonce()))),
+                locale);
+    }
+
     private Card facts(String title, String text, List<Map<String, Object>> facts, List<Map<String, Object>> actions,
             Locale locale) {
         Map<String, Object> data = new LinkedHashMap<>();

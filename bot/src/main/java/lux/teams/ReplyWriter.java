@@ -140,6 +140,9 @@ class ReplyWriter {
         else if (output instanceof AgentOutput.ContactDeletion d) {
             return edits.contactDeletion(d, zone, locale);
         }
+        else if (output instanceof AgentOutput.JourneyConfirmation j) {
+            return edits.journeyConfirmation(j, zone, locale);
+        }
         else if (output instanceof AgentOutput.Suppressions s) {
             return edits.suppressions(s, zone, locale);
         }

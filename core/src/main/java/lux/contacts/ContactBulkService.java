@@ -21,6 +21,7 @@ import lux.shared.ConflictException;
 import lux.shared.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,8 +54,11 @@ public class ContactBulkService {
 
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     ContactBulkService(ContactService contacts, TagRepository tags, JdbcTemplate jdbc, AuditService audit,
-            Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.contacts = contacts;
         this.tags = tags;
         this.jdbc = jdbc;
@@ -137,6 +141,10 @@ public class ContactBulkService {
                     append(sql.argsArray(tag.getId()), tag.getId()));
         }
         audit.record(actor, "contact.bulk-tag", "tag", names(wanted), added + " links added to " + description);
+        if (added > 0) {
+            events.publishEvent(new ContactEvent.Tagged(null,
+                    wanted.stream().map(Tag::getName).collect(java.util.stream.Collectors.toSet())));
+        }
         return added;
     }
 

@@ -20,6 +20,7 @@ import lux.shared.DuplicateException;
 import lux.shared.EmailAddress;
 import lux.shared.InvalidInputException;
 import lux.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -56,8 +57,11 @@ public class ContactService {
 
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     ContactService(ContactRepository contacts, TagRepository tags, JdbcTemplate jdbc, AuditService audit,
-            SuppressionHolds holds, ConsentLedger ledger, Clock clock) {
+            SuppressionHolds holds, ConsentLedger ledger, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.contacts = contacts;
         this.ledger = ledger;
         this.holds = holds;
@@ -101,7 +105,9 @@ public class ContactService {
                 : new NewConsentEvent(email, contact.getId(), consent.kind(), consent.channel(), consent.source(),
                         consent.text(), consent.ip(), consent.actor()));
         audit.record(actor, "contact.create", "contact", contact.getId(), email);
-        return ContactView.of(contact);
+        ContactView created = ContactView.of(contact);
+        events.publishEvent(new ContactEvent.Created(created.id(), java.util.Set.copyOf(created.tags())));
+        return created;
     }
 
     @Transactional
@@ -205,6 +211,10 @@ public class ContactService {
                 + "WHERE NOT EXISTS (SELECT 1 FROM contact_tag WHERE contact_id = ? AND tag_id = ?)", rows));
         touch(ids);
         audit.record(actor, "contact.tag", "tag", names(wanted), added + " contacts tagged");
+        if (added > 0) {
+            events.publishEvent(new ContactEvent.Tagged(ids,
+                    wanted.stream().map(Tag::getName).collect(java.util.stream.Collectors.toSet())));
+        }
         return added;
     }
 

@@ -17,6 +17,7 @@ import lux.contacts.NewContact;
 import lux.shared.DuplicateException;
 import lux.shared.InvalidInputException;
 import lux.suppression.SuppressionService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,6 +45,8 @@ public class SignupService {
 
     private final ContactService contacts;
 
+    private final ApplicationEventPublisher events;
+
     private final SuppressionService suppressions;
 
     private final ConsentLedger ledger;
@@ -56,7 +59,8 @@ public class SignupService {
 
     SignupService(FormService forms, PendingSignups pending, SignupLimits limits, SignupTokens tokens,
             ConfirmationMailer mailer, ContactService contacts, SuppressionService suppressions, ConsentLedger ledger,
-            SignupProperties properties, TransactionTemplate tx, Clock clock) {
+            SignupProperties properties, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.forms = forms;
         this.pending = pending;
         this.limits = limits;
@@ -160,9 +164,11 @@ public class SignupService {
                     return new ConfirmOutcome(ConfirmOutcome.Result.EXPIRED, form.language());
                 }
                 if (!suppressions.isSuppressed(p.email()) && contacts.findByEmail(p.email()).isEmpty()) {
-                    contacts.create(newContact(form, p.email(), p.firstName(), p.lastName()), actor(form),
-                            new NewConsentEvent(p.email(), null, ConsentKind.CONFIRMATION, CHANNEL, source(form),
-                                    ledger.text(p.textHash()).orElse(null), ip, VISITOR));
+                    long contact = contacts.create(newContact(form, p.email(), p.firstName(), p.lastName()),
+                            actor(form), new NewConsentEvent(p.email(), null, ConsentKind.CONFIRMATION, CHANNEL,
+                                    source(form), ledger.text(p.textHash()).orElse(null), ip, VISITOR))
+                        .id();
+                    events.publishEvent(new SignupConfirmed(contact, form.id()));
                 }
                 return new ConfirmOutcome(ConfirmOutcome.Result.CONFIRMED, form.language());
             })

@@ -94,6 +94,17 @@ public sealed interface AgentOutput {
     }
 
     /**
+     * A Confirm card for a journey built in chat: its trigger and steps as they will be
+     * created. Like {@link Confirmation}, its nonce goes to the card only.
+     */
+    record JourneyConfirmation(String nonce, String name, String trigger, List<String> steps, String timeZone,
+            Instant expiresAt) implements AgentOutput {
+        public JourneyConfirmation {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /**
      * One contact as people look it up: who, status, tags, and how engaged
      * ({@code engagement} from core stats).
      */

@@ -9,7 +9,9 @@ public enum ConfirmationKind {
 
     SCHEDULE, RESUME, APPROVE, CANCEL, REJECT, DELETE_CONTACTS,
     /** Sends an A/B test's chosen variant to the rest of the audience. */
-    CHOOSE_WINNER;
+    CHOOSE_WINNER,
+    /** Starts a journey built in chat. */
+    CREATE_JOURNEY;
 
     /**
      * Whether a change to what the campaign would send makes the card stale (cancel and
@@ -30,6 +32,13 @@ public enum ConfirmationKind {
      */
     public boolean aboutContacts() {
         return this == DELETE_CONTACTS;
+    }
+
+    /**
+     * The card starts a journey built in chat ({@code JourneyConfirmations} confirms it).
+     */
+    public boolean aboutJourney() {
+        return this == CREATE_JOURNEY;
     }
 
 }

@@ -56,7 +56,7 @@ public class CommandMode {
             case "help", "?", "hi", "hello", "start" -> {
                 session.show(new AgentOutput.Help());
                 yield say.text("command.hello") + " " + say.text("command.help") + say.text("command.help.edit") + "\n"
-                        + say.text("command.help.segments");
+                        + say.text("command.help.segments") + "\n" + say.text("command.help.more");
             }
             case "contacts", "contact" -> ContactCommands.contacts(say, tools, session, turn.text(), sub,
                     words.size() > 2 ? words.subList(2, words.size()) : List.of(), rest);
@@ -68,6 +68,8 @@ public class CommandMode {
             case "segments" -> say.people(tools.segments().listSegments());
             case "segment" -> SegmentCommands.segment(say, tools, rest);
             case "resend" -> SegmentCommands.resend(say, tools, rest, campaignCommands::exists);
+            case "journey" -> JourneyCommands.run(say, tools, turn.text(), rest);
+            case "journeys" -> say.people(tools.journeys().listJourneys());
             case "suppressions" -> say.people(tools.suppressions().listSuppressions());
             case "suppress" -> EditCommands.suppress(say, tools, true, rest);
             case "unsuppress" -> EditCommands.suppress(say, tools, false, rest);
@@ -180,7 +182,7 @@ public class CommandMode {
     static String unknown(PeopleLines say, ToolSession session) {
         session.show(new AgentOutput.Help());
         return say.text("command.unknown") + " " + say.text("command.help") + say.text("command.help.edit") + "\n"
-                + say.text("command.help.segments");
+                + say.text("command.help.segments") + "\n" + say.text("command.help.more");
     }
 
     static String tagName(String word) {

@@ -2,6 +2,7 @@ package lux.agent.commands;
 
 import java.util.Locale;
 import lux.agent.TeamsMessages;
+import lux.agent.tools.JourneyTools;
 import lux.agent.tools.SegmentResults;
 import lux.agent.tools.ToolResult;
 
@@ -49,10 +50,22 @@ record PeopleLines(TeamsMessages messages, Locale locale) {
                     + (drafted.subject() == null ? "" : " " + text("command.resend.subject", drafted.subject())) + " "
                     + text("command.pickATime");
         }
+        else if (result instanceof JourneyTools.JourneysListed listed && !listed.journeys().isEmpty()) {
+            return journeys(listed);
+        }
         else if (result instanceof ToolResult.Extension extension) {
             return extension.line().in(messages, locale);
         }
         return result.forPeople();
+    }
+
+    private String journeys(JourneyTools.JourneysListed listed) {
+        StringBuilder lines = new StringBuilder(text("journey.list.title"));
+        listed.journeys()
+            .forEach(j -> lines.append("\n- ")
+                .append(text("journey.list.line", j.name(), j.status(), j.trigger(), j.steps(), j.inFlight(),
+                        j.finished())));
+        return lines.toString();
     }
 
     private String segments(SegmentResults.SegmentsListed listed) {

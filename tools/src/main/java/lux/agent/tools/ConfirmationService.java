@@ -259,6 +259,9 @@ public class ConfirmationService {
         if (row.kind().aboutContacts()) {
             throw new ConflictException("This card is about contacts, not a campaign. Nothing was done.");
         }
+        if (row.kind().aboutJourney()) {
+            throw new ConflictException("This card is about a journey, not a campaign. Nothing was done.");
+        }
     }
 
     /** Spends a card's nonce; see {@link ConfirmationSpends}. */

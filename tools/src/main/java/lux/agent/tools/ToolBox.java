@@ -22,6 +22,7 @@ import lux.config.CoreProperties;
 import lux.contacts.ContactsByEmail;
 import lux.delivery.TestSendService;
 import lux.imports.ContactImportService;
+import lux.journeys.JourneyService;
 import lux.signup.FormService;
 import lux.stats.AudienceAnalyser;
 import lux.templates.TemplateService;
@@ -86,6 +87,10 @@ public class ToolBox {
 
         final ContactDeletions deletions;
 
+        final JourneyConfirmations journeyConfirmations;
+
+        final JourneyService journeys;
+
         final AbTestService abTests;
 
         final lux.besttime.BestTimeService bestTime;
@@ -94,8 +99,11 @@ public class ToolBox {
 
         Editing(StatsService stats, TemplateEdits templateEdits, Senders senders, ContactBulkService bulk,
                 SuppressionService suppressions, UserService users, ContactDeletions deletions, AbTestService abTests,
-                lux.besttime.BestTimeService bestTime, lux.digest.DigestPreferences digests) {
+                lux.besttime.BestTimeService bestTime, lux.digest.DigestPreferences digests,
+                JourneyConfirmations journeyConfirmations, JourneyService journeys) {
             this.abTests = abTests;
+            this.journeyConfirmations = journeyConfirmations;
+            this.journeys = journeys;
             this.bestTime = bestTime;
             this.digests = digests;
             this.deletions = deletions;
@@ -173,17 +181,19 @@ public class ToolBox {
                 new SegmentTools(audiences.segments, campaigns, contacts, session),
                 new ResendTools(audiences.resends, campaigns, audiences.campaignAudiences, campaignTools, session),
                 new AbTestTools(editing.abTests, campaigns, confirmations, clock, session),
-                new SendTimeTools(editing.bestTime, campaigns, campaignTools, editing.digests, session));
+                new SendTimeTools(editing.bestTime, campaigns, campaignTools, editing.digests, session),
+                new JourneyTools(editing.journeyConfirmations, editing.journeys, session));
     }
 
     /** The tools of one turn. */
     public record Tools(ContactTools contacts, TemplateTools templates, CampaignTools campaigns, InsightTools insights,
             TestSendTools tests, FormTools forms, ContactEditTools contactEdits, TemplateEditTools templateEdits,
             CampaignEditTools campaignEdits, AudienceTagTools audienceTags, SuppressionTools suppressions,
-            SegmentTools segments, ResendTools resends, AbTestTools abTests, SendTimeTools sendTime) {
+            SegmentTools segments, ResendTools resends, AbTestTools abTests, SendTimeTools sendTime,
+            JourneyTools journeys) {
         public List<Object> all() {
             return List.of(contacts, templates, campaigns, insights, tests, forms, contactEdits, templateEdits,
-                    campaignEdits, audienceTags, suppressions, segments, resends, abTests, sendTime);
+                    campaignEdits, audienceTags, suppressions, segments, resends, abTests, sendTime, journeys);
         }
     }
 

@@ -173,6 +173,7 @@ public sealed interface ToolResult {
                 case REJECT -> "Press Confirm on the card to reject the send.";
                 case DELETE_CONTACTS -> "Press Confirm on the card to delete them for good.";
                 case CHOOSE_WINNER -> "Press Confirm on the card to send the winner to the rest of the audience.";
+                case CREATE_JOURNEY -> "Check the steps and press Confirm to start the journey.";
             };
             return line; // the card lists the plan's warnings
         }

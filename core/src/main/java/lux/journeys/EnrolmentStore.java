@@ -1,0 +1,168 @@
+package lux.journeys;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import lux.shared.SqlDialect;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The exactly-once discipline over enrolments, as delivery's RecipientStore does it for
+ * recipients: a conditional UPDATE with a fresh claim token makes a due enrolment one
+ * worker's (PostgreSQL skips rows others hold with FOR UPDATE SKIP LOCKED); a step's
+ * outcome is written only under that token, together with the step's run row whose key
+ * (enrolment, step) forbids a second run; leases of crashed workers are resolved without
+ * ever repeating a send whose outcome is unknown.
+ */
+@Component
+class EnrolmentStore {
+
+    static final String UNKNOWN = "LUX stopped while this mail was being sent; not sent again so nobody gets it twice";
+
+    private final JdbcTemplate jdbc;
+
+    private final TransactionTemplate tx;
+
+    private final SqlDialect dialect;
+
+    private final Clock clock;
+
+    EnrolmentStore(JdbcTemplate jdbc, TransactionTemplate tx, SqlDialect dialect, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.dialect = dialect;
+        this.clock = clock;
+    }
+
+    private static final String RETURNING = "id, journey_id, version, contact_id, position, last_recipient_id, attempts, claim_token";
+
+    /** Claims up to {@code limit} due waiting enrolments of active journeys. */
+    List<ClaimedEnrolment> claim(int limit) {
+        Instant now = clock.instant();
+        String token = UUID.randomUUID().toString();
+        String due = "SELECT e.id FROM journey_enrolment e WHERE e.status = 'WAITING' AND e.next_run_at <= ? "
+                + "AND e.journey_id IN (SELECT j.id FROM journey j WHERE j.status = 'ACTIVE') ORDER BY e.next_run_at, e.id LIMIT ?";
+        if (dialect == SqlDialect.POSTGRESQL) {
+            List<ClaimedEnrolment> claimed = new ArrayList<>(jdbc.query(
+                    "UPDATE journey_enrolment SET status = 'RUNNING', claim_token = ?, claimed_at = ? WHERE id IN ("
+                            + due + " FOR UPDATE OF e SKIP LOCKED) AND status = 'WAITING' RETURNING " + RETURNING,
+                    (rs, i) -> row(rs), token, Timestamp.from(now), Timestamp.from(now), limit));
+            claimed.sort(Comparator.comparingLong(ClaimedEnrolment::id));
+            return claimed;
+        }
+        return tx.execute(s -> {
+            List<Long> ids = jdbc.queryForList(due, Long.class, Timestamp.from(now), limit);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            List<Object> args = new ArrayList<>(List.of(token, Timestamp.from(now)));
+            args.addAll(ids);
+            jdbc.update("UPDATE journey_enrolment SET status = 'RUNNING', claim_token = ?, claimed_at = ? "
+                    + "WHERE status = 'WAITING' AND id IN (" + placeholders(ids.size()) + ")", args.toArray());
+            return jdbc.query("SELECT " + RETURNING + " FROM journey_enrolment WHERE claim_token = ? ORDER BY id",
+                    (rs, i) -> row(rs), token);
+        });
+    }
+
+    private static ClaimedEnrolment row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ClaimedEnrolment(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getInt(5),
+                (Long) rs.getObject(6, Long.class), rs.getInt(7), rs.getString(8));
+    }
+
+    /**
+     * Writes the transitions in one transaction. Each enrolment changes only while this
+     * claim still holds it; its step's run row is written (or, after a send, completed)
+     * only then. Returns how many were applied.
+     */
+    int apply(List<Transition> transitions) {
+        if (transitions.isEmpty()) {
+            return 0;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        return tx.execute(s -> {
+            List<Object[]> rows = new ArrayList<>(transitions.size());
+            for (Transition t : transitions) {
+                rows.add(new Object[] { t.status(), t.position(),
+                        t.nextRunAt() == null ? null : Timestamp.from(t.nextRunAt()), t.attempts(),
+                        "DONE".equals(t.status()) ? now : null, t.recipientId(), t.enrolment().id(),
+                        t.enrolment().claimToken() });
+            }
+            int[] changed = jdbc.batchUpdate("UPDATE journey_enrolment SET status = ?, position = ?, next_run_at = ?, "
+                    + "attempts = ?, finished_at = ?, last_recipient_id = COALESCE(?, last_recipient_id), "
+                    + "claim_token = NULL WHERE id = ? AND claim_token = ? AND status = 'RUNNING'", rows);
+            List<Object[]> inserts = new ArrayList<>();
+            List<Object[]> completions = new ArrayList<>();
+            int applied = 0;
+            for (int i = 0; i < changed.length; i++) {
+                if (changed[i] == 0) {
+                    continue; // the lease ran out and the row is no longer this claim's
+                }
+                applied++;
+                Transition t = transitions.get(i);
+                if (!t.ran()) {
+                    continue;
+                }
+                String detail = t.detail() == null ? null
+                        : t.detail().length() > 500 ? t.detail().substring(0, 500) : t.detail();
+                if (t.recipientId() != null) {
+                    completions.add(new Object[] { t.outcome(), detail, now, t.enrolment().id(), t.stepId() });
+                }
+                else {
+                    inserts.add(new Object[] { t.enrolment().id(), t.stepId(), t.outcome(), detail, now });
+                }
+            }
+            if (!inserts.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, detail, ran_at) "
+                        + "VALUES (?, ?, ?, ?, ?)", inserts);
+            }
+            if (!completions.isEmpty()) {
+                jdbc.batchUpdate("UPDATE journey_step_run SET outcome = ?, detail = ?, ran_at = ? "
+                        + "WHERE enrolment_id = ? AND step_id = ? AND outcome = 'SENDING'", completions);
+            }
+            return applied;
+        });
+    }
+
+    /**
+     * Enrolments left RUNNING longer than {@code lease}: their worker died. A send step
+     * that had begun (its run row says SENDING) may have reached the mailbox: it is
+     * recorded as unknown and the contact moves on, never mailed the same step twice (its
+     * recipient row fails as unknown like delivery's). Any other step had written
+     * nothing, so it is simply run again.
+     */
+    int resolveExpiredLeases(Duration lease) {
+        Timestamp before = Timestamp.from(clock.instant().minus(lease));
+        Timestamp now = Timestamp.from(clock.instant());
+        return tx.execute(s -> {
+            String stale = "SELECT e.id FROM journey_enrolment e WHERE e.status = 'RUNNING' AND e.claimed_at < ?";
+            jdbc.update("UPDATE campaign_recipient SET status = 'FAILED', claim_token = NULL, last_error = ? "
+                    + "WHERE status = 'SENDING' AND id IN (SELECT r.recipient_id FROM journey_step_run r WHERE r.outcome = 'SENDING' "
+                    + "AND r.enrolment_id IN (" + stale + "))", "unknown outcome: " + UNKNOWN, before);
+            jdbc.update("UPDATE journey_enrolment SET position = position + 1, last_recipient_id = ("
+                    + "SELECT r.recipient_id FROM journey_step_run r JOIN journey_step s ON s.id = r.step_id "
+                    + "WHERE r.enrolment_id = journey_enrolment.id AND s.position = journey_enrolment.position AND r.outcome = 'SENDING') "
+                    + "WHERE status = 'RUNNING' AND claimed_at < ? AND EXISTS (SELECT 1 FROM journey_step_run r "
+                    + "JOIN journey_step s ON s.id = r.step_id WHERE r.enrolment_id = journey_enrolment.id "
+                    + "AND s.position = journey_enrolment.position AND r.outcome = 'SENDING')", before);
+            jdbc.update(
+                    "UPDATE journey_step_run SET outcome = 'UNKNOWN', detail = ?, ran_at = ? WHERE outcome = 'SENDING' "
+                            + "AND enrolment_id IN (" + stale + ")",
+                    UNKNOWN, now, before);
+            return jdbc.update("UPDATE journey_enrolment SET status = 'WAITING', claim_token = NULL, next_run_at = ? "
+                    + "WHERE status = 'RUNNING' AND claimed_at < ?", now, before);
+        });
+    }
+
+    static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+}

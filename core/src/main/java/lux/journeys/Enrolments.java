@@ -1,0 +1,116 @@
+package lux.journeys;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts contacts into journeys, set-based: one INSERT ... SELECT per journey and event
+ * (walking contact ids in windows when the set may be large, as an import of a million
+ * contacts is), never a loop over contacts. A contact enters a journey once per
+ * occurrence (once; or once per date for date journeys): the unique key decides when two
+ * instances enrol the same contact at once.
+ */
+@Component
+class Enrolments {
+
+    /** Contact ids per statement on the large paths: short locks, no growing lists. */
+    static final int WINDOW = 50_000;
+
+    private static final String TAGGED = "EXISTS (SELECT 1 FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
+            + "WHERE ct.contact_id = c.id AND t.name = ?)";
+
+    private final JdbcTemplate jdbc;
+
+    private final Clock clock;
+
+    Enrolments(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** These contacts (a short list), if they match {@code where}. */
+    long enrolContacts(JourneyView journey, List<Long> contactIds, String where, Object... whereArgs) {
+        long enrolled = 0;
+        for (int from = 0; from < contactIds.size(); from += 1000) {
+            List<Long> chunk = contactIds.subList(from, Math.min(contactIds.size(), from + 1000));
+            List<Object> args = new ArrayList<>(chunk);
+            args.addAll(List.of(whereArgs));
+            enrolled += insertWaiting(journey, "c.id IN (" + EnrolmentStore.placeholders(chunk.size()) + ")"
+                    + (where.isEmpty() ? "" : " AND " + where), args.toArray());
+        }
+        return enrolled;
+    }
+
+    /** Every contact matching {@code where}, window by window over contact ids. */
+    long enrolMatching(JourneyView journey, String occurrence, String status, String where, Object... whereArgs) {
+        Long min = jdbc.queryForObject("SELECT MIN(id) FROM contact", Long.class);
+        Long max = jdbc.queryForObject("SELECT MAX(id) FROM contact", Long.class);
+        if (min == null || max == null) {
+            return 0;
+        }
+        long enrolled = 0;
+        for (long from = min - 1; from < max; from += WINDOW) {
+            List<Object> args = new ArrayList<>(List.of(from, from + WINDOW));
+            args.addAll(List.of(whereArgs));
+            enrolled += insert(journey, occurrence, status, "c.id > ? AND c.id <= ? AND " + where, args.toArray());
+        }
+        return enrolled;
+    }
+
+    private long insertWaiting(JourneyView journey, String where, Object... whereArgs) {
+        return insert(journey, "", "WAITING", where, whereArgs);
+    }
+
+    private long insert(JourneyView journey, String occurrence, String status, String where, Object... whereArgs) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object> args = new ArrayList<>(
+                List.of(journey.id(), journey.version(), occurrence, status, now, now, journey.id()));
+        args.addAll(List.of(whereArgs));
+        args.add(journey.id());
+        args.add(occurrence);
+        return jdbc
+            .update("INSERT INTO journey_enrolment (journey_id, version, contact_id, occurrence, status, position, "
+                    + "next_run_at, enrolled_at) SELECT ?, ?, c.id, ?, ?, 0, ?, ? FROM contact c WHERE c.status = 'ACTIVE' "
+                    + "AND c.id > (SELECT j.enrol_after_contact FROM journey j WHERE j.id = ?) AND " + where
+                    + " AND NOT EXISTS (SELECT 1 FROM journey_enrolment x WHERE x.journey_id = ? AND x.contact_id = c.id "
+                    + "AND x.occurrence = ?) ON CONFLICT DO NOTHING", args.toArray());
+    }
+
+    /**
+     * When a tag journey starts, the contacts who hold the tag already are marked as
+     * never to enter: the journey is for those who get it from now on.
+     */
+    long excludeCurrentHolders(JourneyView journey) {
+        return enrolMatching(journey, "", "EXCLUDED", TAGGED, journey.trigger().tag());
+    }
+
+    static String tagged() {
+        return TAGGED;
+    }
+
+    /**
+     * Date journeys: contacts whose attribute is {@code daysBefore} days after today (in
+     * the journey's zone) enter once for that date. Attributes are compact JSON text, so
+     * the date is matched as the JSON fragment "name":"yyyy-MM-dd.
+     */
+    long enrolDue(JourneyView journey, LocalDate today) {
+        LocalDate date = today.plusDays(journey.trigger().daysBefore());
+        String fragment = "%\"" + like(journey.trigger().attribute()) + "\":\"" + date + "%";
+        return enrolMatching(journey, date.toString(), "WAITING", "c.attributes LIKE ? ESCAPE '\\'", fragment);
+    }
+
+    private static String like(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+}

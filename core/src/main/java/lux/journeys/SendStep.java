@@ -1,0 +1,288 @@
+package lux.journeys;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lux.campaigns.Senders;
+import lux.contacts.AudienceFilter;
+import lux.contacts.ContactView;
+import lux.delivery.MailboxGate;
+import lux.delivery.OutgoingMessage;
+import lux.delivery.SendResult;
+import lux.segments.SegmentDefinition;
+import lux.segments.SegmentSql;
+import lux.shared.SqlDialect;
+import lux.templates.TemplateRenderException;
+import lux.tracking.ComposedMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A send step for a batch of claimed enrolments, at most once per contact:
+ * <ol>
+ * <li>one transaction writes a recipient row (SENDING, under the batch's claim token) in
+ * the step's campaign and a SENDING run row, for contacts that may be mailed now (active,
+ * not suppressed, not paused — the campaign audience rule, checked at the send) and have
+ * not had this mail;</li>
+ * <li>each message gets a slot under the mailbox limits, is checked against an erasure
+ * since, and goes to the transport;</li>
+ * <li>one transaction records the outcomes and moves the contacts on.</li>
+ * </ol>
+ * A crash between 1 and 3 leaves SENDING rows: the lease resolver fails them as unknown
+ * and never sends them again. A transient error or a full mailbox undoes step 1 (nothing
+ * left) and tries later.
+ */
+@Component
+class SendStep {
+
+    private static final Logger log = LoggerFactory.getLogger(SendStep.class);
+
+    private final JdbcTemplate jdbc;
+
+    private final TransactionTemplate tx;
+
+    private final SqlDialect dialect;
+
+    private final MailboxGate gate;
+
+    private final StepMail mail;
+
+    private final Senders senders;
+
+    private final EnrolmentStore store;
+
+    private final JourneyProperties properties;
+
+    private final Clock clock;
+
+    SendStep(JdbcTemplate jdbc, TransactionTemplate tx, SqlDialect dialect, MailboxGate gate, StepMail mail,
+            Senders senders, EnrolmentStore store, JourneyProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.dialect = dialect;
+        this.gate = gate;
+        this.mail = mail;
+        this.senders = senders;
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A recipient row written for a claimed enrolment. */
+    private record Begun(ClaimedEnrolment enrolment, long recipientId, String email, String messageId) {
+    }
+
+    /** Runs the step; the transitions are applied here, with the recipients' outcomes. */
+    void run(List<ClaimedEnrolment> batch, JourneyStore.StoredStep step, Next next) {
+        long campaignId = step.campaignId();
+        Map<Long, Begun> begun = begin(batch, step);
+        List<Transition> transitions = new ArrayList<>();
+        List<Object[]> recipients = new ArrayList<>();
+        List<Begun> undo = new ArrayList<>();
+        for (ClaimedEnrolment e : batch) {
+            if (!begun.containsKey(e.id())) {
+                transitions.add(next.after(e, step, "SKIPPED", null,
+                        "not mailed: unsubscribed, bounced, suppressed, paused, or had this mail already"));
+            }
+        }
+        Map<Long, ContactView> contacts = mail
+            .contacts(begun.values().stream().map(b -> b.enrolment().contactId()).toList());
+        Map<Begun, OutgoingMessage> ready = new LinkedHashMap<>();
+        Map<Begun, MailboxGate.Admitted> slots = new HashMap<>();
+        List<String> from = senders.of(null);
+        boolean batched = gate.sendsBatches();
+        for (Begun b : begun.values()) {
+            ComposedMessage composed;
+            try {
+                composed = mail.compose(campaignId, b.recipientId(), contacts.get(b.enrolment().contactId()));
+            }
+            catch (TemplateRenderException | NullPointerException e) {
+                recipients.add(recipient(b, "FAILED", "template error: " + e.getMessage(), null));
+                transitions.add(next.after(b.enrolment(), step, "FAILED", b.recipientId(), "template error"));
+                continue;
+            }
+            MailboxGate.Admission admission = gate.admit(from);
+            if (admission instanceof MailboxGate.NotBefore wait) {
+                undo.add(b);
+                transitions.add(Transition.handBack(b.enrolment(), wait.until(), b.enrolment().attempts()));
+                continue;
+            }
+            MailboxGate.Admitted admitted = (MailboxGate.Admitted) admission;
+            if (batched) {
+                gate.release(admitted); // a database batch holds no request open
+            }
+            else {
+                slots.put(b, admitted);
+            }
+            ready.put(b, outgoing(campaignId, b, composed, admitted.sender()));
+        }
+        // right before the transport: a contact erased since step 1 is not mailed
+        List<Long> live = stillSending(ready.keySet());
+        ready.keySet().removeIf(b -> {
+            if (live.contains(b.recipientId())) {
+                return false;
+            }
+            MailboxGate.Admitted slot = slots.remove(b);
+            if (slot != null) {
+                gate.release(slot);
+            }
+            transitions.add(next.after(b.enrolment(), step, "SKIPPED", b.recipientId(), "address erased on request"));
+            return true;
+        });
+        List<Begun> order = new ArrayList<>(ready.keySet());
+        List<SendResult> results = batched ? gate.sendAll(new ArrayList<>(ready.values()))
+                : order.stream().map(b -> gate.send(slots.get(b), ready.get(b))).toList();
+        for (int i = 0; i < order.size(); i++) {
+            outcome(order.get(i), step, results.get(i), next, transitions, recipients, undo);
+        }
+        tx.executeWithoutResult(s -> {
+            if (!recipients.isEmpty()) {
+                jdbc.batchUpdate("UPDATE campaign_recipient SET status = ?, last_error = ?, provider_message_id = ?, "
+                        + "sent_at = ?, claim_token = NULL WHERE id = ? AND claim_token = ? AND status = 'SENDING'",
+                        recipients);
+            }
+            undo(undo, step);
+            store.apply(transitions);
+        });
+    }
+
+    private void outcome(Begun b, JourneyStore.StoredStep step, SendResult result, Next next,
+            List<Transition> transitions, List<Object[]> recipients, List<Begun> undo) {
+        ClaimedEnrolment e = b.enrolment();
+        if (result instanceof SendResult.Sent sent) {
+            recipients.add(recipient(b, "SENT", null, sent.providerMessageId()));
+            transitions.add(next.after(e, step, "SENT", b.recipientId(), null));
+        }
+        else if (result instanceof SendResult.Permanent p) {
+            recipients.add(recipient(b, "FAILED", p.reason(), null));
+            transitions.add(next.after(e, step, "FAILED", b.recipientId(), p.reason()));
+        }
+        else if (result instanceof SendResult.Unknown u) {
+            recipients.add(recipient(b, "FAILED", "unknown outcome: " + u.reason(), null));
+            transitions.add(next.after(e, step, "UNKNOWN", b.recipientId(), u.reason()));
+        }
+        else if (result instanceof SendResult.Transient t && e.attempts() + 1 >= properties.maxAttempts()) {
+            recipients.add(recipient(b, "FAILED", t.reason(), null));
+            transitions.add(next.after(e, step, "FAILED", b.recipientId(), t.reason()));
+        }
+        else {
+            // nothing left the building (transient, or the account or configuration was
+            // refused): undo the rows and try later
+            undo.add(b);
+            Instant later = clock.instant()
+                .plus(result instanceof SendResult.Transient t && t.retryAfter() != null ? t.retryAfter()
+                        : properties.retryDelay());
+            transitions.add(Transition.handBack(e, later, e.attempts() + 1));
+            if (!(result instanceof SendResult.Transient)) {
+                log.warn("Journey {} mail not sent, trying again later: {}", e.journeyId(), result);
+            }
+        }
+    }
+
+    /** Step 1, in one transaction; the enrolments that may be mailed, by enrolment id. */
+    private Map<Long, Begun> begin(List<ClaimedEnrolment> batch, JourneyStore.StoredStep step) {
+        String token = batch.get(0).claimToken();
+        List<Long> ids = batch.stream().map(ClaimedEnrolment::id).toList();
+        String in = EnrolmentStore.placeholders(ids.size());
+        Instant now = clock.instant();
+        SegmentSql sendable = SegmentSql.of(SegmentDefinition.of(AudienceFilter.everyone()), dialect, now);
+        return tx.execute(s -> {
+            List<Object> args = new ArrayList<>(
+                    List.of(step.campaignId(), token, Timestamp.from(now), Timestamp.from(now), token));
+            args.addAll(ids);
+            args.addAll(sendable.args());
+            jdbc.update(
+                    "INSERT INTO campaign_recipient (campaign_id, contact_id, email, status, attempts, claim_token, "
+                            + "claimed_at, created_at) SELECT ?, c.id, c.email, 'SENDING', 1, ?, ?, ? FROM journey_enrolment e "
+                            + "JOIN contact c ON c.id = e.contact_id WHERE e.claim_token = ? AND e.status = 'RUNNING' AND e.id IN ("
+                            + in + ") AND " + sendable.where() + " ON CONFLICT DO NOTHING",
+                    args.toArray());
+            jdbc.update(
+                    "UPDATE campaign_recipient SET lux_message_id = CONCAT('lux-c', CAST(campaign_id AS VARCHAR(20)), "
+                            + "'-r', CAST(id AS VARCHAR(20))) WHERE campaign_id = ? AND claim_token = ? AND lux_message_id IS NULL",
+                    step.campaignId(), token);
+            String joined = " FROM journey_enrolment e JOIN campaign_recipient r ON r.campaign_id = ? "
+                    + "AND r.contact_id = e.contact_id AND r.claim_token = e.claim_token AND r.status = 'SENDING' "
+                    + "WHERE e.claim_token = ? AND e.status = 'RUNNING' AND e.id IN (" + in + ")";
+            List<Object> joinArgs = new ArrayList<>(List.of(step.campaignId(), token));
+            joinArgs.addAll(ids);
+            List<Object> insertArgs = new ArrayList<>(List.of(step.id(), Timestamp.from(now)));
+            insertArgs.addAll(joinArgs);
+            jdbc.update("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, ran_at) "
+                    + "SELECT e.id, ?, 'SENDING', r.id, ?" + joined, insertArgs.toArray());
+            Map<Long, ClaimedEnrolment> byId = new HashMap<>();
+            batch.forEach(e -> byId.put(e.id(), e));
+            Map<Long, Begun> begun = new LinkedHashMap<>();
+            jdbc.query("SELECT e.id, r.id, r.email, r.lux_message_id" + joined + " ORDER BY e.id", rs -> {
+                begun.put(rs.getLong(1),
+                        new Begun(byId.get(rs.getLong(1)), rs.getLong(2), rs.getString(3), rs.getString(4)));
+            }, joinArgs.toArray());
+            return begun;
+        });
+    }
+
+    /** Of these, the recipient rows still SENDING to the address they were begun with. */
+    private List<Long> stillSending(java.util.Collection<Begun> begun) {
+        if (begun.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> emails = new HashMap<>();
+        begun.forEach(b -> emails.put(b.recipientId(), b.email()));
+        List<Long> live = new ArrayList<>();
+        List<Long> ids = new ArrayList<>(emails.keySet());
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            jdbc.query("SELECT id, email FROM campaign_recipient WHERE status = 'SENDING' AND id IN ("
+                    + EnrolmentStore.placeholders(chunk.size()) + ")", rs -> {
+                        if (rs.getString(2).equals(emails.get(rs.getLong(1)))) {
+                            live.add(rs.getLong(1));
+                        }
+                    }, chunk.toArray());
+        }
+        return live;
+    }
+
+    /** Nothing was sent for these: their rows go, so the step can run again later. */
+    private void undo(List<Begun> undo, JourneyStore.StoredStep step) {
+        if (undo.isEmpty()) {
+            return;
+        }
+        List<Object[]> runs = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (Begun b : undo) {
+            runs.add(new Object[] { b.enrolment().id(), step.id() });
+            rows.add(new Object[] { b.recipientId(), b.enrolment().claimToken() });
+        }
+        jdbc.batchUpdate("DELETE FROM journey_step_run WHERE enrolment_id = ? AND step_id = ? AND outcome = 'SENDING'",
+                runs);
+        jdbc.batchUpdate("DELETE FROM campaign_recipient WHERE id = ? AND claim_token = ? AND status = 'SENDING'",
+                rows);
+    }
+
+    private Object[] recipient(Begun b, String status, String error, String providerId) {
+        return new Object[] { status, error == null ? null : limit(error, 1000),
+                providerId == null ? null : limit(providerId, 200),
+                "SENT".equals(status) ? Timestamp.from(clock.instant()) : null, b.recipientId(),
+                b.enrolment().claimToken() };
+    }
+
+    private static OutgoingMessage outgoing(long campaignId, Begun b, ComposedMessage composed, String sender) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(OutgoingMessage.MESSAGE_ID_HEADER, b.messageId());
+        return new OutgoingMessage(campaignId, b.recipientId(), b.messageId(), sender, b.email(), composed.subject(),
+                composed.html(), composed.text(), headers, composed.unsubscribeUrl());
+    }
+
+    private static String limit(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+}

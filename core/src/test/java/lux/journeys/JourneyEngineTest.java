@@ -1,0 +1,322 @@
+package lux.journeys;
+
+import static lux.journeys.JourneyTestSupport.SENT;
+import static lux.journeys.JourneyTestSupport.contact;
+import static lux.journeys.JourneyTestSupport.sentTo;
+import static lux.journeys.JourneyTestSupport.template;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import lux.audit.Actor;
+import lux.contacts.ContactService;
+import lux.imports.ImportEvent;
+import lux.signup.SignupConfirmed;
+import lux.suppression.SuppressionReason;
+import lux.suppression.SuppressionService;
+import lux.templates.TemplateService;
+import lux.testsupport.CoreTestApplication;
+import lux.testsupport.DatabaseCleaner;
+import lux.testsupport.DatabaseTest;
+import lux.testsupport.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Journeys end to end on the real engine, database, templates and tracking, with a
+ * movable clock: triggers, waits, weekday windows, branches on human clicks, versions,
+ * pause, suppression at the send, and a crash right after a mail left.
+ */
+@DatabaseTest
+@SpringBootTest(classes = CoreTestApplication.class,
+        properties = { "lux.delivery.limits.enabled=false", "lux.journeys.batch-size=10",
+                "lux.journeys.parallel-batches=1" })
+@Import(JourneyTestSupport.class)
+class JourneyEngineTest {
+
+    @Autowired
+    JourneyService journeys;
+
+    @Autowired
+    JourneyEngine engine;
+
+    @Autowired
+    JourneyTriggers triggers;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    SuppressionService suppressions;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    long welcome;
+
+    long tips;
+
+    @BeforeEach
+    void clean() {
+        DatabaseCleaner.clean(jdbc);
+        SENT.clear();
+        JourneyTestSupport.crashAfterSend = false;
+        clock.set(JourneyTestSupport.MONDAY);
+        welcome = template(templates, "Welcome");
+        tips = template(templates, "Tips");
+    }
+
+    /**
+     * "When someone gets the tag trial, send Welcome now and Tips three days later if
+     * they didn't click."
+     */
+    private JourneyView trialJourney() {
+        return journeys.create(new NewJourney("Trial", Trigger.tagAdded("trial"),
+                List.of(new JourneyStep.Send(welcome, "Welcome"), new JourneyStep.Wait(Duration.ofDays(3)),
+                        new JourneyStep.Branch(Engagement.CLICKED, 4, null), new JourneyStep.Send(tips, "Tips"),
+                        new JourneyStep.End()),
+                "Europe/Berlin"), Actor.system());
+    }
+
+    @Test
+    void welcomeNowAndTipsThreeDaysLaterOnlyForThoseWhoDidNotClick() {
+        long before = contact(contacts, "before@example.net", Map.of(), "trial");
+        JourneyView journey = trialJourney();
+        long ann = contact(contacts, "ann@example.net", Map.of());
+        long bob = contact(contacts, "bob@example.net", Map.of());
+        contacts.tag(List.of(ann, bob), Set.of("trial"), Actor.system());
+        long cat = contact(contacts, "cat@example.net", Map.of(), "trial"); // created
+                                                                            // with the
+                                                                            // tag
+
+        engine.work(Duration.ofSeconds(30));
+        assertThat(SENT).extracting(m -> m.to())
+            .containsExactlyInAnyOrder("ann@example.net", "bob@example.net", "cat@example.net");
+        assertThat(sentTo("before@example.net", "")).as("held the tag before the journey began").isZero();
+        assertThat(SENT.get(0).html()).contains("/t/o/").contains("/t/c/").contains("/u/");
+        assertThat(SENT.get(0).headers()).containsKey("X-LUX-Message-Id");
+
+        // Bob clicks Welcome (a person, not a scanner); a scanner "clicks" for Cat
+        jdbc.update("UPDATE campaign_recipient SET human_click_at = ?, first_click_at = ? WHERE email = ?",
+                Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), "bob@example.net");
+        jdbc.update("UPDATE campaign_recipient SET first_click_at = ? WHERE email = ?", Timestamp.from(clock.instant()),
+                "cat@example.net");
+
+        clock.advance(Duration.ofDays(3).minusMinutes(1));
+        engine.work(Duration.ofSeconds(30));
+        assertThat(SENT).hasSize(3);
+
+        clock.advance(Duration.ofMinutes(1));
+        engine.work(Duration.ofSeconds(30));
+        assertThat(sentTo("ann@example.net", "Tips")).isEqualTo(1);
+        assertThat(sentTo("cat@example.net", "Tips")).as("machine clicks do not count").isEqualTo(1);
+        assertThat(sentTo("bob@example.net", "Tips")).isZero();
+        assertThat(SENT).hasSize(5);
+        assertThat(jdbc.queryForList("SELECT DISTINCT status FROM journey_enrolment WHERE status <> 'EXCLUDED'",
+                String.class))
+            .containsExactly("DONE");
+
+        JourneyStats stats = journeys.stats(journey.id(), null);
+        assertThat(stats.enrolled()).isEqualTo(3);
+        assertThat(stats.finished()).isEqualTo(3);
+        assertThat(stats.steps()).extracting(StepStats::entered).containsExactly(3L, 3L, 3L, 2L, 3L);
+        assertThat(stats.steps()).extracting(StepStats::sent).containsExactly(3L, 0L, 0L, 2L, 0L);
+        assertThat(stats.steps().get(0).clicked()).isEqualTo(1);
+        assertThat(stats.steps().get(4).finished()).isEqualTo(3);
+        assertThat(before).isPositive();
+        assertThat(ann + bob + cat).isPositive();
+    }
+
+    @Test
+    void aWaitUntilAWeekdayAndTimeInTheContactsOwnZone() {
+        JourneyView journey = journeys.create(new NewJourney("Monday 9am", Trigger.tagAdded("news"),
+                List.of(new JourneyStep.WaitUntil(Set.of(DayOfWeek.MONDAY), LocalTime.of(9, 0)),
+                        new JourneyStep.Send(welcome, "Welcome")),
+                "Europe/Berlin"), Actor.system());
+        contact(contacts, "ny@example.net", Map.of("time_zone", "America/New_York"), "news");
+        contact(contacts, "berlin@example.net", Map.of(), "news");
+
+        engine.work(Duration.ofSeconds(30));
+        // Monday 09:00 UTC: 10:00 in Berlin (past 9, so next week), 04:00 in New York
+        assertThat(
+                jdbc.queryForList("SELECT next_run_at FROM journey_enrolment e JOIN contact c ON c.id = e.contact_id "
+                        + "ORDER BY c.email", Timestamp.class))
+            .extracting(Timestamp::toInstant)
+            .containsExactly(Instant.parse("2026-12-07T08:00:00Z"), Instant.parse("2026-11-30T14:00:00Z"));
+
+        clock.set(Instant.parse("2026-11-30T13:59:00Z"));
+        engine.work(Duration.ofSeconds(30));
+        assertThat(SENT).isEmpty();
+        clock.set(Instant.parse("2026-11-30T14:00:00Z"));
+        engine.work(Duration.ofSeconds(30));
+        assertThat(SENT).extracting(m -> m.to()).containsExactly("ny@example.net");
+        assertThat(journeys.stats(journey.id(), null).steps().get(0).waiting()).isEqualTo(1);
+    }
+
+    @Test
+    void contactsInFlightFinishTheVersionTheyStartedWhileNewOnesTakeTheNewOne() {
+        long tips2 = template(templates, "Tips2");
+        JourneyView v1 = journeys.create(
+                new NewJourney("Versions", Trigger.tagAdded("v"), List.of(new JourneyStep.Send(welcome, "Welcome"),
+                        new JourneyStep.Wait(Duration.ofDays(1)), new JourneyStep.Send(tips, "Tips")), null),
+                Actor.system());
+        contact(contacts, "old@example.net", Map.of(), "v");
+        engine.work(Duration.ofSeconds(30));
+
+        JourneyView v2 = journeys.edit(v1.id(), List.of(new JourneyStep.Send(tips2, "Tips2")), Actor.system());
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.steps()).hasSize(1);
+        contact(contacts, "new@example.net", Map.of(), "v");
+        clock.advance(Duration.ofDays(1));
+        engine.work(Duration.ofSeconds(30));
+
+        assertThat(sentTo("old@example.net", "Welcome")).isEqualTo(1);
+        assertThat(sentTo("old@example.net", "Tips for")).isEqualTo(1);
+        assertThat(sentTo("old@example.net", "Tips2")).isZero();
+        assertThat(sentTo("new@example.net", "Tips2")).isEqualTo(1);
+        assertThat(sentTo("new@example.net", "Welcome")).isZero();
+        assertThat(journeys.stats(v1.id(), 1).steps().get(2).sent()).isEqualTo(1);
+        assertThat(journeys.stats(v1.id(), 2).steps().get(0).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void aPausedJourneyEnrolsButNobodyMovesOnUntilItResumes() {
+        JourneyView j = trialJourney();
+        journeys.pause(j.id(), Actor.system());
+        contact(contacts, "p@example.net", Map.of(), "trial");
+        engine.work(Duration.ofSeconds(30));
+        assertThat(SENT).isEmpty();
+        assertThat(journeys.stats(j.id(), null).inFlight()).isEqualTo(1);
+        assertThatThrownBy(() -> journeys.pause(j.id(), Actor.system())).hasMessageContaining("is paused");
+
+        journeys.resume(j.id(), Actor.system());
+        engine.work(Duration.ofSeconds(30));
+        assertThat(SENT).extracting(m -> m.to()).containsExactly("p@example.net");
+    }
+
+    @Test
+    void suppressionIsCheckedAtEachSendNotAtEnrolment() {
+        trialJourney();
+        contact(contacts, "gone@example.net", Map.of(), "trial");
+        contact(contacts, "stays@example.net", Map.of(), "trial");
+        suppressions.suppressAddress("gone@example.net", SuppressionReason.MANUAL, "asked", Actor.system());
+        engine.work(Duration.ofSeconds(30));
+        assertThat(SENT).extracting(m -> m.to()).containsExactly("stays@example.net");
+        assertThat(jdbc.queryForObject("SELECT r.outcome FROM journey_step_run r JOIN journey_enrolment e "
+                + "ON e.id = r.enrolment_id JOIN contact c ON c.id = e.contact_id JOIN journey_step s ON s.id = r.step_id "
+                + "WHERE s.position = 0 AND c.email = ?", String.class, "gone@example.net"))
+            .isEqualTo("SKIPPED");
+    }
+
+    @Test
+    void aCrashRightAfterTheMailLeftNeverSendsItAgain() {
+        trialJourney();
+        contact(contacts, "crash@example.net", Map.of(), "trial");
+        JourneyTestSupport.crashAfterSend = true;
+        assertThatThrownBy(() -> engine.runBatch()).isInstanceOf(Error.class);
+        JourneyTestSupport.crashAfterSend = false;
+        assertThat(SENT).hasSize(1);
+
+        // the restarted instance: nothing happens to the row while its lease runs
+        engine.work(Duration.ofSeconds(30));
+        assertThat(SENT).hasSize(1);
+        assertThat(engine.resolveExpiredLeases()).isZero();
+
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(engine.resolveExpiredLeases()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT outcome FROM journey_step_run", String.class)).isEqualTo("UNKNOWN");
+        assertThat(jdbc.queryForObject("SELECT status FROM campaign_recipient", String.class)).isEqualTo("FAILED");
+        engine.work(Duration.ofSeconds(30));
+        clock.advance(Duration.ofDays(3));
+        engine.work(Duration.ofSeconds(30));
+        assertThat(sentTo("crash@example.net", "Welcome")).as("never repeated").isEqualTo(1);
+        assertThat(sentTo("crash@example.net", "Tips")).as("the journey goes on").isEqualTo(1);
+    }
+
+    @Test
+    void anImportEnrolsItsContactsInOneSetAndNobodyFromBefore() {
+        long old = contact(contacts, "old@example.net", Map.of());
+        journeys.create(new NewJourney("New people", Trigger.contactCreated(),
+                List.of(new JourneyStep.Send(welcome, "Welcome")), null), Actor.system());
+        Timestamp now = Timestamp.from(clock.instant());
+        for (int i = 0; i < 30; i++) {
+            jdbc.update("INSERT INTO contact (email, attributes, status, created_at, updated_at, last_import_id) "
+                    + "VALUES (?, '{}', 'ACTIVE', ?, ?, 77)", "imported" + i + "@example.net", now, now);
+        }
+        jdbc.update("UPDATE contact SET last_import_id = 77 WHERE id = ?", old); // updated
+                                                                                 // by the
+                                                                                 // import
+        tx.executeWithoutResult(
+                s -> events.publishEvent(new ImportEvent.Finished(77, null, "list.csv", 30, 1, 0, 0, false, null)));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journey_enrolment", Long.class)).isEqualTo(30);
+        engine.work(Duration.ofSeconds(30));
+        assertThat(SENT).hasSize(30);
+        assertThat(sentTo("old@example.net", "")).isZero();
+    }
+
+    @Test
+    void aDateAttributeEnrolsOnceOnTheRightDayAndASignupEnrolsAtOnce() {
+        journeys.create(new NewJourney("Renewal", Trigger.dateAttribute("renewal_date", 7),
+                List.of(new JourneyStep.Send(welcome, "Welcome")), "UTC"), Actor.system());
+        journeys.create(new NewJourney("Signed up", Trigger.signupConfirmed(),
+                List.of(new JourneyStep.Send(tips, "Tips")), "UTC"), Actor.system());
+        contact(contacts, "due@example.net", Map.of("renewal_date", "2026-12-07"));
+        contact(contacts, "later@example.net", Map.of("renewal_date", "2026-12-08"));
+        assertThat(triggers.sweepDates()).isEqualTo(1);
+        assertThat(triggers.sweepDates()).as("once a day").isZero();
+        long signedUp = contact(contacts, "form@example.net", Map.of());
+        tx.executeWithoutResult(s -> events.publishEvent(new SignupConfirmed(signedUp, 1)));
+        engine.work(Duration.ofSeconds(30));
+        assertThat(SENT).extracting(m -> m.to() + " " + m.subject())
+            .containsExactlyInAnyOrder("due@example.net Welcome for Name", "form@example.net Tips for Name");
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(triggers.sweepDates()).isEqualTo(1);
+        engine.work(Duration.ofSeconds(30));
+        assertThat(sentTo("later@example.net", "Welcome")).isEqualTo(1);
+        assertThat(sentTo("due@example.net", "Welcome")).isEqualTo(1);
+    }
+
+    @Test
+    void mistakesAreRefusedWithTheStepThatIsWrong() {
+        assertThatThrownBy(() -> journeys.create(new NewJourney("Bad", Trigger.tagAdded("x"),
+                List.of(new JourneyStep.Branch(Engagement.OPENED, null, null)), null), Actor.system()))
+            .hasMessageContaining("no mail is sent before it");
+        assertThatThrownBy(
+                () -> journeys.create(new NewJourney("Loop", Trigger.tagAdded("x"),
+                        List.of(new JourneyStep.Send(welcome, "Welcome"),
+                                new JourneyStep.Branch(Engagement.OPENED, 0, null)),
+                        null), Actor.system()))
+            .hasMessageContaining("later step");
+        assertThatThrownBy(() -> journeys.create(
+                new NewJourney("Zone", Trigger.tagAdded("x"), List.of(new JourneyStep.End()), "Mars/Base"),
+                Actor.system()))
+            .hasMessageContaining("not a time zone");
+    }
+
+}

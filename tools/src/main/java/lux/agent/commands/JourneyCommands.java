@@ -1,0 +1,38 @@
+package lux.agent.commands;
+
+import java.util.List;
+import java.util.Locale;
+import lux.agent.tools.ToolBox;
+
+/**
+ * Command mode for journeys: {@code journey [name:] when someone gets the tag trial, send
+ * Welcome now and Tips three days later if they didn't click} (a card to confirm),
+ * {@code journeys}, {@code journey pause|resume <name>}.
+ */
+final class JourneyCommands {
+
+    private JourneyCommands() {
+    }
+
+    static String run(PeopleLines say, ToolBox.Tools tools, String text, List<String> rest) {
+        String sub = rest.isEmpty() ? "" : rest.get(0).toLowerCase(Locale.ROOT);
+        String after = rest.size() > 1 ? String.join(" ", rest.subList(1, rest.size())) : "";
+        if (sub.equals("pause") || sub.equals("resume")) {
+            if (after.isBlank()) {
+                return say.text("journey.usage");
+            }
+            return say.people(
+                    sub.equals("pause") ? tools.journeys().pauseJourney(after) : tools.journeys().resumeJourney(after));
+        }
+        String sentence = text.strip().replaceFirst("(?i)^journey\\s*", "");
+        if (sentence.isBlank()) {
+            return say.text("journey.usage");
+        }
+        JourneySentence parsed = JourneySentence.parse(sentence);
+        if (parsed.trigger() == null) {
+            return say.text("journey.trigger.missing") + " " + say.text("journey.usage");
+        }
+        return say.people(tools.journeys().planJourney(parsed.name(), parsed.trigger(), parsed.steps(), null));
+    }
+
+}
