@@ -17,6 +17,7 @@ import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
 import lux.testsupport.CoreTestApplication;
 import lux.testsupport.TestDatabase;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,6 +53,7 @@ public final class AbSendBenchmark {
             .filter(k -> !k.equals("lux.test.db"))
             .forEach(k -> props.put(k, System.getProperty(k)));
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CoreTestApplication.class)
+            .web(WebApplicationType.NONE)
             .initializers(new TestDatabase())
             .properties(props)
             .run()) {

@@ -17,6 +17,7 @@ import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
 import lux.testsupport.CoreTestApplication;
 import lux.testsupport.TestDatabase;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,6 +47,7 @@ public final class BestTimeSendBenchmark {
         props.put("spring.datasource.hikari.maximum-pool-size", "10");
         props.put("lux.mail.transport", "outbox");
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CoreTestApplication.class)
+            .web(WebApplicationType.NONE)
             .initializers(new TestDatabase())
             .properties(props)
             .run()) {

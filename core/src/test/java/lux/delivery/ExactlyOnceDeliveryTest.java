@@ -24,6 +24,7 @@ import lux.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -211,6 +212,7 @@ class ExactlyOnceDeliveryTest {
         props.put("spring.main.allow-bean-definition-overriding", "false");
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CoreTestApplication.class,
                 Counting.class)
+            .web(WebApplicationType.NONE)
             .initializers(new TestDatabase())
             .properties(props)
             .run()) {

@@ -22,6 +22,7 @@ import lux.testsupport.MutableClock;
 import lux.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -120,6 +121,7 @@ class SharedMailboxLimitsTest {
         props.put("lux.delivery.limits.concurrent", "2");
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CoreTestApplication.class,
                 Instance.class)
+            .web(WebApplicationType.NONE)
             .initializers(new TestDatabase())
             .properties(props)
             .run()) {

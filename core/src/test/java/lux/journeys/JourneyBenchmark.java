@@ -22,6 +22,7 @@ import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
 import lux.testsupport.CoreTestApplication;
 import lux.testsupport.TestDatabase;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -91,7 +92,7 @@ public final class JourneyBenchmark {
         props.put("lux.preflight.require-postal-address", "false");
         props.put("logging.level.root", "WARN");
         // first, above the test resources' H2 defaults
-        return new SpringApplicationBuilder(CoreTestApplication.class)
+        return new SpringApplicationBuilder(CoreTestApplication.class).web(WebApplicationType.NONE)
             .initializers(c -> c.getEnvironment()
                 .getPropertySources()
                 .addFirst(new org.springframework.core.env.MapPropertySource("journeyBench", props)))

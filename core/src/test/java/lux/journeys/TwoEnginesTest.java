@@ -28,6 +28,7 @@ import lux.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -93,6 +94,7 @@ class TwoEnginesTest {
                 "lux.journeys.batch-size", "10", "lux.journeys.parallel-batches", "2"));
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CoreTestApplication.class,
                 JourneyTestSupport.class)
+            .web(WebApplicationType.NONE)
             .initializers(new TestDatabase())
             .properties(props)
             .run()) {

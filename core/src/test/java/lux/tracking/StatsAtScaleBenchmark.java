@@ -19,6 +19,7 @@ import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
 import lux.testsupport.CoreTestApplication;
 import lux.testsupport.TestDatabase;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,6 +62,7 @@ public final class StatsAtScaleBenchmark {
         props.put("logging.level.root", "WARN");
         props.put("spring.datasource.hikari.maximum-pool-size", "4");
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CoreTestApplication.class)
+            .web(WebApplicationType.NONE)
             .initializers(new TestDatabase())
             .properties(props)
             .run()) {

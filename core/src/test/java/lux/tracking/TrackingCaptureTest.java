@@ -33,6 +33,7 @@ import lux.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -265,6 +266,7 @@ class TrackingCaptureTest {
                                                         // context closes
         String open = token(OPEN, "human", 0);
         ConfigurableApplicationContext other = new SpringApplicationBuilder(CoreTestApplication.class)
+            .web(WebApplicationType.NONE)
             .initializers(new TestDatabase())
             .properties(props)
             .run();
@@ -290,6 +292,7 @@ class TrackingCaptureTest {
         String open = token(OPEN, "human", 0);
         clock.set(SENT.plusSeconds(600));
         try (ConfigurableApplicationContext other = new SpringApplicationBuilder(CoreTestApplication.class)
+            .web(WebApplicationType.NONE)
             .initializers(new TestDatabase())
             .properties(props)
             .run()) {

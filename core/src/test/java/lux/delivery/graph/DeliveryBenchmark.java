@@ -28,6 +28,7 @@ import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
 import lux.testsupport.CoreTestApplication;
 import lux.testsupport.TestDatabase;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -173,6 +174,7 @@ public final class DeliveryBenchmark {
         }
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CoreTestApplication.class,
                 TrustingGraphClient.class)
+            .web(WebApplicationType.NONE)
             .initializers(new TestDatabase())
             .properties(props)
             .run()) {

@@ -46,6 +46,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -247,6 +248,7 @@ class GraphInboxReaderTest {
         props.put("spring.main.allow-bean-definition-overriding", "false");
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CoreTestApplication.class,
                 Doubles.class)
+            .web(WebApplicationType.NONE)
             .initializers(new TestDatabase())
             .properties(props)
             .run()) {
