@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The extension point for journeys' progress in the digest: the journeys module
- * implements it as a bean (none yet, so the digest shows no journeys section). It lets
- * the digest ask without depending on the module that answers.
+ * implements it as a bean (JourneyDigestProgress). It lets the digest ask without
+ * depending on the module that answers.
  */
 public interface JourneyProgressSource {
 

@@ -100,7 +100,37 @@ class DigestStatsTest {
         assertThat(n.current().listGrowth()).isZero(); // 2 new, 1 unsubscribed, 1 bounced
         assertThat(n.previous()).isEqualTo(new DigestNumbers.Period(1, 1, 1, 0, 1, 0, 0));
         assertThat(n.bestLink()).isEqualTo(new DigestNumbers.BestLink("https://x.example/blog", 2));
-        assertThat(n.journeys()).isEmpty(); // no journeys module reports yet
+        assertThat(n.journeys()).isEmpty(); // no journeys yet
+    }
+
+    @Test
+    void activeJourneysShowWhoEnteredAndFinishedInThePeriod() {
+        long trial = id(
+                "INSERT INTO journey (name, status, trigger_kind, trigger_tag, created_at, updated_at) "
+                        + "VALUES ('Trial', 'ACTIVE', 'TAG_ADDED', 'trial', ?, ?)",
+                ts("2026-11-01T00:00:00Z"), ts("2026-11-01T00:00:00Z"));
+        long old = id(
+                "INSERT INTO journey (name, status, trigger_kind, trigger_tag, created_at, updated_at) "
+                        + "VALUES ('Old', 'PAUSED', 'TAG_ADDED', 'old', ?, ?)",
+                ts("2026-11-01T00:00:00Z"), ts("2026-11-01T00:00:00Z"));
+        enrolment(trial, contact("a@example.net", "2026-11-01T00:00:00Z"), "DONE", "2026-11-24T09:00:00Z",
+                "2026-11-27T09:00:00Z");
+        enrolment(trial, contact("b@example.net", "2026-11-01T00:00:00Z"), "WAITING", "2026-11-25T09:00:00Z", null);
+        enrolment(trial, contact("c@example.net", "2026-11-01T00:00:00Z"), "DONE", "2026-11-10T09:00:00Z",
+                "2026-11-24T09:00:00Z"); // entered the week before, finished this week
+        enrolment(trial, contact("d@example.net", "2026-11-01T00:00:00Z"), "EXCLUDED", "2026-11-24T09:00:00Z", null);
+        enrolment(old, contact("e@example.net", "2026-11-01T00:00:00Z"), "WAITING", "2026-11-24T09:00:00Z", null);
+
+        DigestNumbers n = stats.numbers(FROM, TO);
+
+        assertThat(n.journeys()).containsExactly(new DigestNumbers.JourneyProgress("Trial", 2, 2));
+    }
+
+    private void enrolment(long journey, long contact, String status, String enrolled, String finished) {
+        jdbc.update(
+                "INSERT INTO journey_enrolment (journey_id, version, contact_id, status, enrolled_at, finished_at) "
+                        + "VALUES (?, 1, ?, ?, ?, ?)",
+                journey, contact, status, ts(enrolled), finished == null ? null : ts(finished));
     }
 
     @Test
