@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,9 +55,6 @@ public class JourneyEngine {
     private final Clock clock;
 
     private final ExecutorService loops;
-
-    /** A version's steps never change once made. */
-    private final Map<String, List<JourneyStore.StoredStep>> versions = new ConcurrentHashMap<>();
 
     JourneyEngine(EnrolmentStore store, JourneyStore journeys, SendStep sends, StepMail mail, ContactService contacts,
             JdbcTemplate jdbc, TransactionTemplate tx, JourneyProperties properties, Clock clock) {
@@ -125,9 +121,14 @@ public class JourneyEngine {
             groups.computeIfAbsent(e.journeyId() + "/" + e.version() + "/" + e.position(), k -> new ArrayList<>())
                 .add(e);
         }
+        // a version's steps never change, but they are read per batch, not kept for the
+        // bean's life: an id says nothing across databases (the same engine bean may
+        // serve
+        // more than one, as the tests' H2 and PostgreSQL runs do)
+        Map<String, List<JourneyStore.StoredStep>> versions = new java.util.HashMap<>();
         for (List<ClaimedEnrolment> group : groups.values()) {
             try {
-                runGroup(group);
+                runGroup(group, versions);
             }
             catch (RuntimeException e) {
                 // the claims stay until their lease ends, then run again (nothing was
@@ -139,7 +140,7 @@ public class JourneyEngine {
         return batch.size();
     }
 
-    private void runGroup(List<ClaimedEnrolment> group) {
+    private void runGroup(List<ClaimedEnrolment> group, Map<String, List<JourneyStore.StoredStep>> versions) {
         ClaimedEnrolment first = group.get(0);
         List<JourneyStore.StoredStep> steps = versions.computeIfAbsent(first.journeyId() + "/" + first.version(),
                 k -> journeys.steps(first.journeyId(), first.version()));
