@@ -63,10 +63,14 @@ class EnrolmentStore {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            List<Object> args = new ArrayList<>(List.of(token, Timestamp.from(now)));
+            // due is asked again: between the select and this update another engine may
+            // have
+            // run the row's step and left it waiting for a later time (a wait step)
+            List<Object> args = new ArrayList<>(List.of(token, Timestamp.from(now), Timestamp.from(now)));
             args.addAll(ids);
             jdbc.update("UPDATE journey_enrolment SET status = 'RUNNING', claim_token = ?, claimed_at = ? "
-                    + "WHERE status = 'WAITING' AND id IN (" + placeholders(ids.size()) + ")", args.toArray());
+                    + "WHERE status = 'WAITING' AND next_run_at <= ? AND id IN (" + placeholders(ids.size()) + ")",
+                    args.toArray());
             return jdbc.query("SELECT " + RETURNING + " FROM journey_enrolment WHERE claim_token = ? ORDER BY id",
                     (rs, i) -> row(rs), token);
         });
