@@ -74,7 +74,9 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
                         // most tests schedule mail without a postal address; the
                         // pre-flight tests turn the rule on
                         "lux.preflight.require-postal-address", "false", "spring.datasource.hikari.maximum-pool-size",
-                        "4", "spring.datasource.hikari.minimum-idle", "1"));
+                        "4", "spring.datasource.hikari.minimum-idle", "1",
+                        // connections a cached context no longer uses go back soon
+                        "spring.datasource.hikari.idle-timeout", "10000"));
         var sources = context.getEnvironment().getPropertySources();
         if (sources.contains("luxCoreDefaults")) {
             sources.addBefore("luxCoreDefaults", testDefaults); // above core's defaults,
