@@ -118,7 +118,7 @@ class JourneyCommandsTest {
             .hasMessage("This card was already used. Nothing more was done.");
 
         assertThat(commands.handle(new TurnRequest(mia, "conv-1", "journeys", CommandModeCardsTest.ZONE, null)).text())
-            .startsWith("- Trial (active): when a contact gets the tag trial, 4 steps, 0 on the way");
+            .startsWith("Journeys:\n- Trial (active): when a contact gets the tag trial, 4 steps, 0 on the way");
         assertThat(
                 commands.handle(new TurnRequest(mia, "conv-1", "journey pause Trial", CommandModeCardsTest.ZONE, null))
                     .text())
