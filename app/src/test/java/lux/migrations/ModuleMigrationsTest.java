@@ -121,7 +121,8 @@ class ModuleMigrationsTest {
         }
         assertThat(Arrays.stream(scripts.getResources("classpath*:db/agent/*.sql")).map(Resource::getFilename))
             .containsExactlyInAnyOrder("V41__create_agent_memory_confirmations_usage.sql",
-                    "V109__confirm_contact_deletion.sql", "V126__agent_confirmation_bound_to_content.sql");
+                    "V109__confirm_contact_deletion.sql", "V111__confirm_ab_test_winner.sql",
+                    "V114__confirm_journey.sql", "V126__agent_confirmation_bound_to_content.sql");
     }
 
     @Test
