@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Best-time send benchmark (not a test), one command: bench/besttime-send-benchmark.sh
-# The same N-recipient campaign (default 100,000) through the outbox, sent plainly and at each contact's best time,
+# The same N-recipient campaign (default 100,000) through the outbox, sent plainly and at each contact's best time
+# (plain, best, best, plain, so a drift over the run weighs on both alike),
 # on PostgreSQL (fresh schema; DB=h2 for H2 in memory) with HEAP (default -Xmx512m), after an unmeasured warm-up send.
 # Half the contacts have three human opens in an earlier campaign, so the best hours are really worked out; the window is
 # zero (lux.best-time.window=PT0S), so every due time is the start and only the overhead is measured. Goal: the best-time

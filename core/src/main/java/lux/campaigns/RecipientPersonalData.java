@@ -42,7 +42,7 @@ class RecipientPersonalData implements PersonalDataHolder {
     public int erase(String email) {
         return jdbc
             .update("UPDATE campaign_recipient SET email = CONCAT('erased-', CAST(id AS VARCHAR(20)), '@invalid'), "
-                    + "contact_id = NULL, provider_message_id = NULL, "
+                    + "contact_id = NULL, provider_message_id = NULL, claim_token = NULL, "
                     + "last_error = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'address erased on request' ELSE NULL END, "
                     + "status = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'SKIPPED' ELSE status END "
                     + "WHERE email = ? OR contact_id IN (SELECT id FROM contact WHERE email = ?)", email, email);

@@ -240,9 +240,10 @@ class SendStep {
         List<Long> ids = new ArrayList<>(emails.keySet());
         for (int from = 0; from < ids.size(); from += 1000) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-            jdbc.query("SELECT id, email FROM campaign_recipient WHERE status = 'SENDING' AND id IN ("
+            // by primary key only (see RecipientStore.record on a status predicate)
+            jdbc.query("SELECT id, email, status FROM campaign_recipient WHERE id IN ("
                     + EnrolmentStore.placeholders(chunk.size()) + ")", rs -> {
-                        if (rs.getString(2).equals(emails.get(rs.getLong(1)))) {
+                        if ("SENDING".equals(rs.getString(3)) && rs.getString(2).equals(emails.get(rs.getLong(1)))) {
                             live.add(rs.getLong(1));
                         }
                     }, chunk.toArray());

@@ -77,12 +77,17 @@ public final class BestTimeSendBenchmark {
                                                                            // JIT
             System.out.printf("%s, outbox, %,d recipients, max heap %d MiB%n", TestDatabase.name(), n,
                     Runtime.getRuntime().maxMemory() >> 20);
-            double plain = send(campaigns, engine, bestTime, template, "plain", false);
-            double best = send(campaigns, engine, bestTime, template, "best time", true);
+            // in the order plain, best, best, plain: a drift over the run (autovacuum,
+            // the
+            // growing outbox, JIT) weighs on both alike
+            double plain = send(campaigns, engine, bestTime, template, "plain 1", false);
+            double best = send(campaigns, engine, bestTime, template, "best time 1", true);
+            best += send(campaigns, engine, bestTime, template, "best time 2", true);
+            plain += send(campaigns, engine, bestTime, template, "plain 2", false);
             long own = jdbc.queryForObject("SELECT COUNT(*) FROM campaign_recipient WHERE send_slot = 'CONTACT'",
                     Long.class);
             System.out.printf(
-                    "RESULT %s best-time send: plain %.2f s, best time %.2f s (%,d at their own hour) = "
+                    "RESULT %s best-time send, two of each: plain %.2f s, best time %.2f s (%,d at their own hour) = "
                             + "%.3fx the plain send (goal <= 1.10)%n",
                     TestDatabase.name(), plain, best, own, best / plain);
         }
