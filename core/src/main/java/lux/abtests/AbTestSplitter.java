@@ -3,7 +3,11 @@ package lux.abtests;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import lux.delivery.AudienceShaping;
+import lux.segments.SegmentSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,13 +16,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Shapes an A/B test's materialised audiences, set-based. The test campaign keeps a
- * seeded random test share, numbered round-robin into equally sized variants; the rest is
- * deleted (it gets the winner later). The winner campaign loses every contact (and
- * address) of the test share and sends the winning variant to all others. "Random" is a
- * seeded multiplicative hash of the contact id (Knuth's 2654435761 modulo the prime
- * 4294967291, plus the seed): the same order on H2 and PostgreSQL, and the same
- * recipients for the same seed and audience.
+ * Shapes an A/B test's audiences, set-based. The test campaign keeps a seeded random test
+ * share, numbered round-robin into equally sized variants; only the share is written (see
+ * {@link #narrowing}), and rows beyond it are deleted. The winner campaign is written
+ * without any contact (or address) of the test share, and all of it gets the winning
+ * variant ({@link AbTestVariants}). "Random" is a seeded multiplicative hash of the
+ * contact id (Knuth's 2654435761 modulo the prime 4294967291, plus the seed): the same
+ * order on H2 and PostgreSQL, and the same recipients for the same seed and audience.
  */
 @Component
 class AbTestSplitter implements AudienceShaping {
@@ -56,6 +60,51 @@ class AbTestSplitter implements AudienceShaping {
         this.properties = properties;
     }
 
+    /**
+     * The hash of {@link #HASH} for {@code contact c}: the same number as its rows get.
+     */
+    private static final String CONTACT_HASH = "MOD(MOD(c.id * 2654435761 + ?, 4294967291) * ?, 4294967291)";
+
+    /**
+     * Only the test share is written for the test campaign: the audience is counted, the
+     * share's size worked out and its last contact in hash order found, and only contacts
+     * up to that one are inserted (the same contacts the ranking of the whole audience
+     * picks). The winner send leaves out every contact and address of the test share.
+     */
+    @Override
+    @Transactional
+    public Narrowing narrowing(long campaignId, SegmentSql audience) {
+        return store.byTestOrWinnerCampaign(campaignId).map(test -> {
+            if (test.campaignId() != campaignId) {
+                return test.winnerVariant() == null ? null
+                        : new Narrowing(
+                                "NOT EXISTS (SELECT 1 FROM campaign_recipient t WHERE t.campaign_id = ? "
+                                        + "AND t.contact_id = c.id) AND NOT EXISTS (SELECT 1 FROM campaign_recipient t "
+                                        + "WHERE t.campaign_id = ? AND t.email = c.email)",
+                                List.of(test.campaignId(), test.campaignId()));
+            }
+            if (test.status() != AbTestStatus.SETUP || assigned(test) > 0) {
+                return new Narrowing("1 = 0", List.of()); // the share is numbered already
+            }
+            Long total = jdbc.queryForObject("SELECT COUNT(*) FROM contact c WHERE " + audience.where(), Long.class,
+                    audience.args().toArray());
+            int size = testSize(total == null ? 0 : total, test.testPercent(), store.variants(test.id()).size());
+            store.planSize(test.id(), size);
+            if (size == 0) {
+                return new Narrowing("1 = 0", List.of());
+            }
+            List<Object> args = new ArrayList<>(List.of(test.seed(), factor(test.seed())));
+            args.addAll(audience.args());
+            args.add(size - 1);
+            Map<String, Object> last = jdbc.queryForMap("SELECT " + CONTACT_HASH + " AS h, c.id AS id FROM contact c "
+                    + "WHERE " + audience.where() + " ORDER BY 1, 2 LIMIT 1 OFFSET ?", args.toArray());
+            long lastHash = ((Number) last.get("h")).longValue();
+            long lastId = ((Number) last.get("id")).longValue();
+            return new Narrowing(CONTACT_HASH + " < ? OR (" + CONTACT_HASH + " = ? AND c.id <= ?)", List.of(test.seed(),
+                    factor(test.seed()), lastHash, test.seed(), factor(test.seed()), lastHash, lastId));
+        }).orElse(null);
+    }
+
     @Override
     @Transactional
     public void shape(long campaignId) {
@@ -63,10 +112,14 @@ class AbTestSplitter implements AudienceShaping {
             if (test.campaignId() == campaignId) {
                 keepTestShare(test);
             }
-            else if (test.winnerVariant() != null) {
-                sendWinnerToTheRest(test, campaignId);
-            }
         });
+    }
+
+    private int assigned(AbTestStore.Row test) {
+        Long assigned = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM campaign_recipient WHERE campaign_id = ? AND variant IS NOT NULL", Long.class,
+                test.campaignId());
+        return assigned == null ? 0 : assigned.intValue();
     }
 
     /**
@@ -75,14 +128,13 @@ class AbTestSplitter implements AudienceShaping {
      */
     private void keepTestShare(AbTestStore.Row test) {
         int variants = store.variants(test.id()).size();
-        Long assigned = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM campaign_recipient WHERE campaign_id = ? AND variant IS NOT NULL", Long.class,
-                test.campaignId());
-        int size = assigned == null ? 0 : assigned.intValue();
+        int size = assigned(test);
         if (size == 0) {
+            // planned from the whole audience when only the share was materialised
             Long total = jdbc.queryForObject("SELECT COUNT(*) FROM campaign_recipient WHERE campaign_id = ?",
                     Long.class, test.campaignId());
-            size = testSize(total == null ? 0 : total, test.testPercent(), variants);
+            size = test.testSize() > 0 ? test.testSize()
+                    : testSize(total == null ? 0 : total, test.testPercent(), variants);
             for (int v = 0; v < variants; v++) {
                 // one statement per variant: every rank r <= size goes to variant (r - 1)
                 // mod k
@@ -104,20 +156,6 @@ class AbTestSplitter implements AudienceShaping {
             log.info("A/B test of campaign {}: {} test recipients in {} variants, {} held back for the winner",
                     test.campaignId(), size, variants, rest);
         }
-    }
-
-    private void sendWinnerToTheRest(AbTestStore.Row test, long winnerCampaignId) {
-        int byContact = jdbc.update("DELETE FROM campaign_recipient WHERE campaign_id = ? AND contact_id IN "
-                + "(SELECT contact_id FROM campaign_recipient WHERE campaign_id = ? AND contact_id IS NOT NULL)",
-                winnerCampaignId, test.campaignId());
-        int byAddress = jdbc.update(
-                "DELETE FROM campaign_recipient WHERE campaign_id = ? AND email IN "
-                        + "(SELECT email FROM campaign_recipient WHERE campaign_id = ?)",
-                winnerCampaignId, test.campaignId());
-        jdbc.update("UPDATE campaign_recipient SET variant = ? WHERE campaign_id = ? AND variant IS NULL",
-                test.winnerVariant(), winnerCampaignId);
-        log.info("Winner send {} of A/B test {}: {} test recipients left out", winnerCampaignId, test.campaignId(),
-                byContact + byAddress);
     }
 
     /**

@@ -131,6 +131,14 @@ class AbTestStore {
     }
 
     /** SETUP to TESTING once the test share is chosen; false when already testing. */
+    /**
+     * The test share's size, worked out from the whole audience before the share alone is
+     * materialised; kept until the test starts.
+     */
+    void planSize(long id, int testSize) {
+        jdbc.update("UPDATE ab_test SET test_size = ? WHERE id = ? AND status = 'SETUP'", testSize, id);
+    }
+
     boolean startTesting(long id, int testSize, Instant decideAt) {
         return jdbc.update("UPDATE ab_test SET status = 'TESTING', test_size = ?, decide_at = ? "
                 + "WHERE id = ? AND status = 'SETUP'", testSize, Timestamp.from(decideAt), id) == 1;

@@ -2,6 +2,7 @@ package lux.abtests;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import lux.campaigns.ConfirmedSends;
 import lux.delivery.VariantContents;
 import lux.templates.TemplateContent;
@@ -24,9 +25,10 @@ class AbTestVariants implements VariantContents {
         this.confirmed = confirmed;
     }
 
+    /** The test campaign's variants (the winner send's rows carry none). */
     @Override
     public Map<Integer, TemplateContent> contents(long campaignId) {
-        return store.byTestOrWinnerCampaign(campaignId).map(test -> {
+        return store.byTestOrWinnerCampaign(campaignId).filter(test -> test.campaignId() == campaignId).map(test -> {
             TemplateContent base = confirmed.sendContent(test.campaignId());
             Map<Integer, TemplateContent> byVariant = new LinkedHashMap<>();
             for (AbTestStore.VariantRow v : store.variants(test.id())) {
@@ -34,6 +36,15 @@ class AbTestVariants implements VariantContents {
             }
             return byVariant;
         }).orElse(Map.of());
+    }
+
+    /** The winner send: everyone gets the winning variant. */
+    @Override
+    public Optional<TemplateContent> forTheRest(long campaignId) {
+        return store.byTestOrWinnerCampaign(campaignId)
+            .filter(test -> test.campaignId() != campaignId && test.winnerVariant() != null)
+            .map(test -> of(confirmed.sendContent(test.campaignId()),
+                    store.variants(test.id()).get(test.winnerVariant())));
     }
 
     static TemplateContent of(TemplateContent base, AbTestStore.VariantRow v) {

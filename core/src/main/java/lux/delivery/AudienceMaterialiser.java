@@ -2,13 +2,14 @@ package lux.delivery;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import lux.besttime.DueTimes;
 import lux.campaigns.CampaignAudiences;
 import lux.segments.SegmentService;
 import lux.segments.SegmentSql;
-import lux.shared.SqlDialect;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lux.shared.PlannerStatistics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,8 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AudienceMaterialiser {
-
-    private static final Logger log = LoggerFactory.getLogger(AudienceMaterialiser.class);
 
     /**
      * Contact ids per INSERT ... SELECT: large enough that per-statement costs vanish,
@@ -37,7 +36,7 @@ class AudienceMaterialiser {
 
     private final JdbcTemplate jdbc;
 
-    private final SqlDialect dialect;
+    private final PlannerStatistics statistics;
 
     private final Clock clock;
 
@@ -49,14 +48,14 @@ class AudienceMaterialiser {
 
     private final DueTimes dueTimes;
 
-    AudienceMaterialiser(JdbcTemplate jdbc, SqlDialect dialect, Clock clock, SegmentService segments,
+    AudienceMaterialiser(JdbcTemplate jdbc, PlannerStatistics statistics, Clock clock, SegmentService segments,
             CampaignAudiences campaignAudiences, ObjectProvider<AudienceShaping> shapers, DueTimes dueTimes) {
         this.shapers = shapers;
         this.dueTimes = dueTimes;
         this.campaignAudiences = campaignAudiences;
         this.segments = segments;
         this.jdbc = jdbc;
-        this.dialect = dialect;
+        this.statistics = statistics;
         this.clock = clock;
     }
 
@@ -77,42 +76,36 @@ class AudienceMaterialiser {
         if (min == null || max == null) {
             return 0;
         }
-        analyse("contact", "suppression", "contact_tag", "tag", "contact_topic_opt_out");
+        statistics.refresh("contact", "suppression", "contact_tag", "tag", "contact_topic_opt_out");
         SegmentSql audience = segments.sql(campaignAudiences.definition(campaignId));
+        StringBuilder where = new StringBuilder(audience.where());
+        List<Object> narrowingArgs = new ArrayList<>();
+        shapers.orderedStream()
+            .map(shaper -> shaper.narrowing(campaignId, audience))
+            .filter(Objects::nonNull)
+            .forEach(narrowing -> {
+                where.append(" AND (").append(narrowing.where()).append(')');
+                narrowingArgs.addAll(narrowing.args());
+            });
         String sql = "INSERT INTO campaign_recipient (campaign_id, contact_id, email, status, attempts, created_at) "
-                + "SELECT ?, c.id, c.email, 'PENDING', 0, ? FROM contact c WHERE c.id > ? AND c.id <= ? AND "
-                + audience.where() + " ON CONFLICT DO NOTHING";
+                + "SELECT ?, c.id, c.email, 'PENDING', 0, ? FROM contact c WHERE c.id > ? AND c.id <= ? AND " + where
+                + " ON CONFLICT DO NOTHING";
         long inserted = 0;
         Timestamp now = Timestamp.from(clock.instant());
         for (long from = min - 1; from < max; from += WINDOW) {
-            inserted += jdbc.update(sql, audience.argsAfter(campaignId, now, from, from + WINDOW));
+            List<Object> args = new ArrayList<>(List.of(audience.argsAfter(campaignId, now, from, from + WINDOW)));
+            args.addAll(narrowingArgs);
+            inserted += jdbc.update(sql, args.toArray());
         }
         shapers.orderedStream().forEach(shaper -> shaper.shape(campaignId)); // an A/B
                                                                              // test keeps
                                                                              // its share
         dueTimes.assignIfChosen(campaignId, clock.instant()); // a best-time send: each
                                                               // recipient's due time
-        analyse("campaign_recipient"); // the claim and counter queries plan with the new
-                                       // campaign's rows known
+        statistics.refresh("campaign_recipient"); // the claim and counter queries plan
+                                                  // with the new
+        // campaign's rows known
         return inserted;
-    }
-
-    /**
-     * PostgreSQL only; a user that may not analyse (not the owner) just keeps the
-     * planner's current statistics.
-     */
-    private void analyse(String... tables) {
-        if (dialect != SqlDialect.POSTGRESQL) {
-            return;
-        }
-        for (String table : tables) {
-            try {
-                jdbc.execute("ANALYZE " + table);
-            }
-            catch (RuntimeException e) {
-                log.debug("ANALYZE {} not possible: {}", table, e.getMessage());
-            }
-        }
     }
 
 }

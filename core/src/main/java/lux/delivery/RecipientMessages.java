@@ -85,7 +85,9 @@ final class RecipientMessages {
     Batch batch(CampaignView campaign, List<ClaimedRecipient> recipients) {
         // as confirmed, whatever happened to the template since
         Map<Integer, TemplateContent> byVariant = variants.contents(campaign.id());
-        return new Batch(campaign, confirmed.sendContent(campaign.id()), loadContacts(recipients), byVariant,
+        TemplateContent content = variants.forTheRest(campaign.id())
+            .orElseGet(() -> confirmed.sendContent(campaign.id()));
+        return new Batch(campaign, content, loadContacts(recipients), byVariant,
                 byVariant.isEmpty() ? Map.of() : loadVariants(recipients));
     }
 

@@ -1,6 +1,7 @@
 package lux.delivery;
 
 import java.util.Map;
+import java.util.Optional;
 import lux.templates.TemplateContent;
 
 /**
@@ -11,5 +12,13 @@ import lux.templates.TemplateContent;
 public interface VariantContents {
 
     Map<Integer, TemplateContent> contents(long campaignId);
+
+    /**
+     * What recipients without a variant get instead of the confirmed content (an A/B
+     * test's winner send: the winning variant); empty for the confirmed content.
+     */
+    default Optional<TemplateContent> forTheRest(long campaignId) {
+        return Optional.empty();
+    }
 
 }

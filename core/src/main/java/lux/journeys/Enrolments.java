@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import lux.shared.PlannerStatistics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +30,12 @@ class Enrolments {
 
     private final Clock clock;
 
-    Enrolments(JdbcTemplate jdbc, Clock clock) {
+    private final PlannerStatistics statistics;
+
+    Enrolments(JdbcTemplate jdbc, Clock clock, PlannerStatistics statistics) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.statistics = statistics;
     }
 
     /** These contacts (a short list), if they match {@code where}. */
@@ -54,6 +58,8 @@ class Enrolments {
         if (min == null || max == null) {
             return 0;
         }
+        // a bulk tag or an import may have just brought these rows
+        statistics.refresh("contact", "contact_tag", "tag", "journey_enrolment");
         long enrolled = 0;
         for (long from = min - 1; from < max; from += WINDOW) {
             List<Object> args = new ArrayList<>(List.of(from, from + WINDOW));
@@ -72,14 +78,14 @@ class Enrolments {
         List<Object> args = new ArrayList<>(
                 List.of(journey.id(), journey.version(), occurrence, status, now, now, journey.id()));
         args.addAll(List.of(whereArgs));
-        args.add(journey.id());
-        args.add(occurrence);
         return jdbc
             .update("INSERT INTO journey_enrolment (journey_id, version, contact_id, occurrence, status, position, "
                     + "next_run_at, enrolled_at) SELECT ?, ?, c.id, ?, ?, 0, ?, ? FROM contact c WHERE c.status = 'ACTIVE' "
                     + "AND c.id > (SELECT j.enrol_after_contact FROM journey j WHERE j.id = ?) AND " + where
-                    + " AND NOT EXISTS (SELECT 1 FROM journey_enrolment x WHERE x.journey_id = ? AND x.contact_id = c.id "
-                    + "AND x.occurrence = ?) ON CONFLICT DO NOTHING", args.toArray());
+                    // the unique key keeps a contact out a second time (an anti-join
+                    // against
+                    // the table being filled is what the planner gets wrong)
+                    + " ON CONFLICT DO NOTHING", args.toArray());
     }
 
     /**
