@@ -205,26 +205,39 @@ class SendStep {
                             + "JOIN contact c ON c.id = e.contact_id WHERE e.claim_token = ? AND e.status = 'RUNNING' AND e.id IN ("
                             + in + ") AND " + sendable.where() + " ON CONFLICT DO NOTHING",
                     args.toArray());
-            jdbc.update(
-                    "UPDATE campaign_recipient SET lux_message_id = CONCAT('lux-c', CAST(campaign_id AS VARCHAR(20)), "
-                            + "'-r', CAST(id AS VARCHAR(20))) WHERE campaign_id = ? AND claim_token = ? AND lux_message_id IS NULL",
-                    step.campaignId(), token);
-            String joined = " FROM journey_enrolment e JOIN campaign_recipient r ON r.campaign_id = ? "
-                    + "AND r.contact_id = e.contact_id AND r.claim_token = e.claim_token AND r.status = 'SENDING' "
-                    + "WHERE e.claim_token = ? AND e.status = 'RUNNING' AND e.id IN (" + in + ")";
-            List<Object> joinArgs = new ArrayList<>(List.of(step.campaignId(), token));
+            // the rows just written, found by the unique (campaign, address) key: a join
+            // on
+            // status or on the campaign alone let the planner, with statistics that lag a
+            // growing step campaign, scan the campaign's rows for every batch (a million
+            // contacts' journey sent 500 mails a second)
+            List<Object> joinArgs = new ArrayList<>(List.of(step.campaignId(), token, token));
             joinArgs.addAll(ids);
-            List<Object> insertArgs = new ArrayList<>(List.of(step.id(), Timestamp.from(now)));
-            insertArgs.addAll(joinArgs);
-            jdbc.update("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, ran_at) "
-                    + "SELECT e.id, ?, 'SENDING', r.id, ?" + joined, insertArgs.toArray());
             Map<Long, ClaimedEnrolment> byId = new HashMap<>();
             batch.forEach(e -> byId.put(e.id(), e));
             Map<Long, Begun> begun = new LinkedHashMap<>();
-            jdbc.query("SELECT e.id, r.id, r.email, r.lux_message_id" + joined + " ORDER BY e.id", rs -> {
-                begun.put(rs.getLong(1),
-                        new Begun(byId.get(rs.getLong(1)), rs.getLong(2), rs.getString(3), rs.getString(4)));
-            }, joinArgs.toArray());
+            jdbc.query("SELECT e.id, r.id, r.email FROM journey_enrolment e JOIN contact c ON c.id = e.contact_id "
+                    + "JOIN campaign_recipient r ON r.campaign_id = ? AND r.email = c.email AND r.claim_token = ? "
+                    + "WHERE e.claim_token = ? AND e.status = 'RUNNING' AND e.id IN (" + in + ") ORDER BY e.id", rs -> {
+                        long recipient = rs.getLong(2);
+                        begun.put(rs.getLong(1), new Begun(byId.get(rs.getLong(1)), recipient, rs.getString(3),
+                                "lux-c" + step.campaignId() + "-r" + recipient));
+                    }, joinArgs.toArray());
+            if (begun.isEmpty()) {
+                return begun;
+            }
+            List<Object> recipientIds = begun.values().stream().map(b -> (Object) b.recipientId()).toList();
+            jdbc.update(
+                    "UPDATE campaign_recipient SET lux_message_id = CONCAT('lux-c', CAST(campaign_id AS VARCHAR(20)), "
+                            + "'-r', CAST(id AS VARCHAR(20))) WHERE id IN ("
+                            + EnrolmentStore.placeholders(recipientIds.size()) + ")",
+                    recipientIds.toArray());
+            jdbc.batchUpdate(
+                    "INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, ran_at) "
+                            + "VALUES (?, ?, 'SENDING', ?, ?)",
+                    begun.values()
+                        .stream()
+                        .map(b -> new Object[] { b.enrolment().id(), step.id(), b.recipientId(), Timestamp.from(now) })
+                        .toList());
             return begun;
         });
     }
