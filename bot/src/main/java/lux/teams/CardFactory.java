@@ -212,7 +212,7 @@ class CardFactory {
                             String.valueOf(v.clicked()), pct(v.rate()))
                             + (v.label().equals(t.winnerLabel()) ? " ★" : "")));
         }
-        facts.add(FactCards.fact(messages.text(locale, "card.abtest.verdict"), t.verdict().summary()));
+        facts.add(FactCards.fact(messages.text(locale, "card.abtest.verdict"), verdict(t.verdict(), locale)));
         if (t.decision() != null) {
             facts.add(FactCards.fact(messages.text(locale, "card.abtest.decision"), t.decision()));
         }
@@ -228,6 +228,27 @@ class CardFactory {
         }
         return factCards.render(messages.text(locale, "card.abtest.title", t.campaignName()),
                 messages.text(locale, "card.abtest.metric", t.metric().label()), facts, null, actions, locale);
+    }
+
+    /**
+     * The verdict in the reader's language with the numbers behind it: the leader's and
+     * runner-up's rates and the two-proportion test's p-value.
+     */
+    private String verdict(lux.abtests.AbStatistics.Verdict v, Locale locale) {
+        if (v.runnerUp() == null) {
+            return messages.text(locale, "card.abtest.onlyOne", v.leaderLabel());
+        }
+        return messages.text(locale, v.tooClose() ? "card.abtest.tooClose" : "card.abtest.wins", v.leaderLabel(),
+                rate(v, v.leader()), rate(v, v.runnerUp()), lux.abtests.AbStatistics.pValueText(v.pValue()));
+    }
+
+    private static String rate(lux.abtests.AbStatistics.Verdict v, int variant) {
+        return v.variants()
+            .stream()
+            .filter(r -> r.variant() == variant)
+            .map(r -> r.label() + " " + lux.abtests.AbStatistics.percent(r.rate()))
+            .findFirst()
+            .orElseThrow();
     }
 
     Card form(FormKind form, List<String> templateNames, Locale locale) {
