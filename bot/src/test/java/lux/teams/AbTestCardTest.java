@@ -197,6 +197,8 @@ class AbTestCardTest {
         post(Activities.submit(connector.serviceUrl(), "conv-ab", AAD, cardId, (ObjectNode) sendB.deepCopy()));
         FakeConnector.Call winnerCard = connector.await(c -> c.card() != null && c.method().equals("POST"), WAIT);
         assertThat(winnerCard.card().toString()).contains("Join us Tuesday");
+        // the winner goes to the audience less the test share: 100 - 20
+        assertThat(facts(winnerCard.card())).containsEntry("Recipients", "80");
         post(Activities.submit(connector.serviceUrl(), "conv-ab", AAD, winnerCard.responseId(),
                 Activities.value().put("action", "confirm").put("nonce", nonce(winnerCard.card()))));
         FakeConnector.Call decided = awaitAbCard(f -> "decided".equals(f.get("Status")));

@@ -3,7 +3,10 @@ package lux.abtests;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import lux.campaigns.CampaignAudiences;
 import lux.delivery.AudienceShaping;
+import lux.segments.SegmentService;
+import lux.segments.SegmentSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,6 +44,20 @@ class AbTestSplitter implements AudienceShaping {
         return 1 + Math.floorMod(seed * 40503L, 2147483646L);
     }
 
+    /**
+     * A contact id column that is a contact of the test share of campaign {@code ?}: the
+     * winner send leaves such contacts out, and so does its count.
+     */
+    private static String contactInTestShare(String contactId) {
+        return contactId + " IN (SELECT contact_id FROM campaign_recipient WHERE campaign_id = ? "
+                + "AND contact_id IS NOT NULL)";
+    }
+
+    /** An address column that is an address of the test share of campaign {@code ?}. */
+    private static String addressInTestShare(String email) {
+        return email + " IN (SELECT email FROM campaign_recipient WHERE campaign_id = ?)";
+    }
+
     private final JdbcTemplate jdbc;
 
     private final AbTestStore store;
@@ -49,11 +66,18 @@ class AbTestSplitter implements AudienceShaping {
 
     private final ObjectProvider<AbTestProperties> properties;
 
-    AbTestSplitter(JdbcTemplate jdbc, AbTestStore store, Clock clock, ObjectProvider<AbTestProperties> properties) {
+    private final SegmentService segments;
+
+    private final CampaignAudiences audiences;
+
+    AbTestSplitter(JdbcTemplate jdbc, AbTestStore store, Clock clock, ObjectProvider<AbTestProperties> properties,
+            SegmentService segments, CampaignAudiences audiences) {
         this.jdbc = jdbc;
         this.store = store;
         this.clock = clock;
         this.properties = properties;
+        this.segments = segments;
+        this.audiences = audiences;
     }
 
     @Override
@@ -106,13 +130,32 @@ class AbTestSplitter implements AudienceShaping {
         }
     }
 
+    /**
+     * How many people the winner of test campaign {@code testCampaignId} would go to now:
+     * its audience as it stands, less every contact and address of the test share (what
+     * {@link #sendWinnerToTheRest} leaves out when the winner send materialises).
+     */
+    long winnerAudience(long testCampaignId) {
+        SegmentSql audience = segments.sql(audiences.definition(testCampaignId));
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM contact c WHERE " + audience.where() + " AND NOT " + contactInTestShare("c.id")
+                        + " AND NOT " + addressInTestShare("c.email"),
+                Long.class, append(audience.args().toArray(), testCampaignId, testCampaignId));
+        return n == null ? 0 : n;
+    }
+
+    private static Object[] append(Object[] args, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
     private void sendWinnerToTheRest(AbTestStore.Row test, long winnerCampaignId) {
-        int byContact = jdbc.update("DELETE FROM campaign_recipient WHERE campaign_id = ? AND contact_id IN "
-                + "(SELECT contact_id FROM campaign_recipient WHERE campaign_id = ? AND contact_id IS NOT NULL)",
+        int byContact = jdbc.update(
+                "DELETE FROM campaign_recipient WHERE campaign_id = ? AND " + contactInTestShare("contact_id"),
                 winnerCampaignId, test.campaignId());
         int byAddress = jdbc.update(
-                "DELETE FROM campaign_recipient WHERE campaign_id = ? AND email IN "
-                        + "(SELECT email FROM campaign_recipient WHERE campaign_id = ?)",
+                "DELETE FROM campaign_recipient WHERE campaign_id = ? AND " + addressInTestShare("email"),
                 winnerCampaignId, test.campaignId());
         jdbc.update("UPDATE campaign_recipient SET variant = ? WHERE campaign_id = ? AND variant IS NULL",
                 test.winnerVariant(), winnerCampaignId);

@@ -102,8 +102,13 @@ public class ConfirmationService {
         AbTestView.Variant v = test.variants().get(label.charAt(0) - 'A');
         String note = label + ": \"" + v.subject() + "\" goes to the rest of the audience (" + test.verdict().summary()
                 + ")";
-        return request(actor, ConfirmationKind.CHOOSE_WINNER, campaigns.get(test.campaignId()), null, zone,
-                ZonedDateTime.ofInstant(clock.instant(), zone), note);
+        // the winner send leaves out every test recipient: the card counts who it really
+        // reaches
+        long rest = abTests.winnerAudience(test.campaignId());
+        CampaignView campaign = campaigns.get(test.campaignId());
+        Instant now = clock.instant();
+        return request(actor, ConfirmationKind.CHOOSE_WINNER, campaign, null, zone, ZonedDateTime.ofInstant(now, zone),
+                note, rest, planner.finish(campaign, rest, now), List.of(), List.of());
     }
 
     @Transactional
