@@ -197,60 +197,6 @@ class CardFactory {
                 List.of(), locale);
     }
 
-    /**
-     * An A/B test: one line per variant with its numbers and rate, the verdict, and while
-     * a person may choose, a button per variant (each asks for a Confirm card).
-     */
-    Card abTest(lux.abtests.AbTestView t, ZoneId zone, Locale locale) {
-        List<Map<String, Object>> facts = new ArrayList<>();
-        facts.add(FactCards.fact(messages.text(locale, "card.stats.status"),
-                messages.text(locale, "card.abtest.status." + t.status().name())));
-        for (lux.abtests.AbStatistics.VariantResult v : t.verdict().variants()) {
-            String subject = t.variants().get(v.variant()).subject();
-            facts.add(FactCards.fact(messages.text(locale, "card.abtest.variant", v.label(), subject),
-                    messages.text(locale, "card.abtest.numbers", String.valueOf(v.sent()), String.valueOf(v.opened()),
-                            String.valueOf(v.clicked()), pct(v.rate()))
-                            + (v.label().equals(t.winnerLabel()) ? " ★" : "")));
-        }
-        facts.add(FactCards.fact(messages.text(locale, "card.abtest.verdict"), verdict(t.verdict(), locale)));
-        if (t.decision() != null) {
-            facts.add(FactCards.fact(messages.text(locale, "card.abtest.decision"), t.decision()));
-        }
-        else if (t.decideAt() != null) {
-            facts.add(FactCards.fact(messages.text(locale, "card.abtest.decideAt"), when(t.decideAt(), zone, locale)));
-        }
-        List<Map<String, Object>> actions = new ArrayList<>();
-        if (t.status() == lux.abtests.AbTestStatus.AWAITING_CHOICE) {
-            for (lux.abtests.AbTestView.Variant v : t.variants()) {
-                actions.add(FactCards.action(messages.text(locale, "card.abtest.send", v.label()),
-                        Map.of("action", "command", "text", "winner " + v.label() + " of " + t.campaignName())));
-            }
-        }
-        return factCards.render(messages.text(locale, "card.abtest.title", t.campaignName()),
-                messages.text(locale, "card.abtest.metric", t.metric().label()), facts, null, actions, locale);
-    }
-
-    /**
-     * The verdict in the reader's language with the numbers behind it: the leader's and
-     * runner-up's rates and the two-proportion test's p-value.
-     */
-    private String verdict(lux.abtests.AbStatistics.Verdict v, Locale locale) {
-        if (v.runnerUp() == null) {
-            return messages.text(locale, "card.abtest.onlyOne", v.leaderLabel());
-        }
-        return messages.text(locale, v.tooClose() ? "card.abtest.tooClose" : "card.abtest.wins", v.leaderLabel(),
-                rate(v, v.leader()), rate(v, v.runnerUp()), lux.abtests.AbStatistics.pValueText(v.pValue()));
-    }
-
-    private static String rate(lux.abtests.AbStatistics.Verdict v, int variant) {
-        return v.variants()
-            .stream()
-            .filter(r -> r.variant() == variant)
-            .map(r -> r.label() + " " + lux.abtests.AbStatistics.percent(r.rate()))
-            .findFirst()
-            .orElseThrow();
-    }
-
     Card form(FormKind form, List<String> templateNames, Locale locale) {
         return switch (form) {
             case CONTACT -> templates.render("form-contact", Map.of(), locale);
