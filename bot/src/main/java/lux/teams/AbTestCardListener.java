@@ -25,13 +25,13 @@ class AbTestCardListener {
 
     private final CampaignOwnerChat owners;
 
-    private final CardFactory cards;
+    private final AbTestCards cards;
 
     private final AbTestService abTests;
 
     private final JdbcTemplate jdbc;
 
-    AbTestCardListener(TeamsMessenger messenger, CampaignOwnerChat owners, CardFactory cards, AbTestService abTests,
+    AbTestCardListener(TeamsMessenger messenger, CampaignOwnerChat owners, AbTestCards cards, AbTestService abTests,
             JdbcTemplate jdbc) {
         this.messenger = messenger;
         this.owners = owners;
@@ -53,7 +53,7 @@ class AbTestCardListener {
         if (shown.isEmpty()) {
             owners.of(campaignId).ifPresent(chat -> {
                 ResourceResponse sent = messenger.post(chat,
-                        Replies.card(cards.abTest(test, chat.zone(), chat.locale())));
+                        Replies.card(cards.card(test, chat.zone(), chat.locale())));
                 if (sent != null && sent.getId() != null) {
                     jdbc.update(
                             "INSERT INTO teams_ab_test_card (campaign_id, conversation_id, activity_id, updated_at) "
@@ -67,7 +67,7 @@ class AbTestCardListener {
         for (String[] card : shown) {
             messenger.conversation(card[0])
                 .ifPresent(chat -> messenger.update(chat, card[1],
-                        Replies.card(cards.abTest(test, chat.zone(), chat.locale()))));
+                        Replies.card(cards.card(test, chat.zone(), chat.locale()))));
         }
     }
 

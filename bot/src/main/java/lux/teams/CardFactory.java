@@ -197,39 +197,6 @@ class CardFactory {
                 List.of(), locale);
     }
 
-    /**
-     * An A/B test: one line per variant with its numbers and rate, the verdict, and while
-     * a person may choose, a button per variant (each asks for a Confirm card).
-     */
-    Card abTest(lux.abtests.AbTestView t, ZoneId zone, Locale locale) {
-        List<Map<String, Object>> facts = new ArrayList<>();
-        facts.add(FactCards.fact(messages.text(locale, "card.stats.status"),
-                messages.text(locale, "card.abtest.status." + t.status().name())));
-        for (lux.abtests.AbStatistics.VariantResult v : t.verdict().variants()) {
-            String subject = t.variants().get(v.variant()).subject();
-            facts.add(FactCards.fact(messages.text(locale, "card.abtest.variant", v.label(), subject),
-                    messages.text(locale, "card.abtest.numbers", String.valueOf(v.sent()), String.valueOf(v.opened()),
-                            String.valueOf(v.clicked()), pct(v.rate()))
-                            + (v.label().equals(t.winnerLabel()) ? " ★" : "")));
-        }
-        facts.add(FactCards.fact(messages.text(locale, "card.abtest.verdict"), t.verdict().summary()));
-        if (t.decision() != null) {
-            facts.add(FactCards.fact(messages.text(locale, "card.abtest.decision"), t.decision()));
-        }
-        else if (t.decideAt() != null) {
-            facts.add(FactCards.fact(messages.text(locale, "card.abtest.decideAt"), when(t.decideAt(), zone, locale)));
-        }
-        List<Map<String, Object>> actions = new ArrayList<>();
-        if (t.status() == lux.abtests.AbTestStatus.AWAITING_CHOICE) {
-            for (lux.abtests.AbTestView.Variant v : t.variants()) {
-                actions.add(FactCards.action(messages.text(locale, "card.abtest.send", v.label()),
-                        Map.of("action", "command", "text", "winner " + v.label() + " of " + t.campaignName())));
-            }
-        }
-        return factCards.render(messages.text(locale, "card.abtest.title", t.campaignName()),
-                messages.text(locale, "card.abtest.metric", t.metric().label()), facts, null, actions, locale);
-    }
-
     Card form(FormKind form, List<String> templateNames, Locale locale) {
         return switch (form) {
             case CONTACT -> templates.render("form-contact", Map.of(), locale);

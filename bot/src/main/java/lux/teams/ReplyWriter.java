@@ -44,10 +44,13 @@ class ReplyWriter {
 
     private final EditCards edits;
 
+    private final AbTestCards abTestCards;
+
     ReplyWriter(CardFactory cards, TeamsSender sender, ChartRenderer charts, ChartStore chartStore,
             TemplateService templates, lux.config.CoreProperties core, lux.agent.LuxAgent agent,
             PrivateChat privateChat, TeamsIdentity identity, InsightCards insights, ContactCards contactCards,
-            EditCards edits) {
+            EditCards edits, AbTestCards abTestCards) {
+        this.abTestCards = abTestCards;
         this.contactCards = contactCards;
         this.edits = edits;
         this.insights = insights;
@@ -126,7 +129,7 @@ class ReplyWriter {
             return cards.stats(s.stats(), chartUrl(s.stats()), locale);
         }
         else if (output instanceof AgentOutput.AbTest t) {
-            return cards.abTest(t.test(), zone, locale);
+            return abTestCards.card(t.test(), zone, locale);
         }
         else if (output instanceof AgentOutput.Audience a) {
             return insights.audience(a.analysis(), locale);

@@ -143,11 +143,13 @@ public final class AbStatistics {
         return ts[0] == 0 ? 0 : (double) ts[1] / ts[0];
     }
 
-    static String percent(double rate) {
+    /** A rate as cards and summaries show it: "12.5%". */
+    public static String percent(double rate) {
         return String.format(Locale.ROOT, "%.1f%%", rate * 100);
     }
 
-    static String pValueText(double p) {
+    /** A p-value as cards and summaries show it: "0.031", or "< 0.001". */
+    public static String pValueText(double p) {
         return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 

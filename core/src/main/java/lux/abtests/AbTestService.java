@@ -53,10 +53,14 @@ public class AbTestService {
 
     private final Clock clock;
 
+    private final AbTestSplitter splitter;
+
     private final SecureRandom random = new SecureRandom();
 
     AbTestService(AbTestStore store, CampaignService campaigns, TemplateService templates, AbDecisions decisions,
-            AuditService audit, ApplicationEventPublisher events, JdbcTemplate jdbc, Clock clock) {
+            AuditService audit, ApplicationEventPublisher events, JdbcTemplate jdbc, Clock clock,
+            AbTestSplitter splitter) {
+        this.splitter = splitter;
         this.store = store;
         this.campaigns = campaigns;
         this.templates = templates;
@@ -158,6 +162,18 @@ public class AbTestService {
                 test.testPercent(), Duration.ofMinutes(test.waitMinutes()), test.seed(), test.testSize(),
                 test.decideAt(), shown, verdict, test.winnerVariant(), test.winnerCampaignId(), test.verdict(),
                 test.decidedBy(), test.decidedAt());
+    }
+
+    /**
+     * How many people the winner of campaign {@code campaignId}'s test would go to now:
+     * the audience less the test share, which the winner send leaves out (for the card a
+     * person confirms the choice on).
+     */
+    @Transactional(readOnly = true)
+    public long winnerAudience(long campaignId) {
+        AbTestStore.Row test = store.byTestOrWinnerCampaign(campaignId)
+            .orElseThrow(() -> new NotFoundException("A/B test of campaign", campaignId));
+        return splitter.winnerAudience(test.campaignId());
     }
 
     /**

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import lux.campaigns.CampaignAudiences;
 import lux.delivery.AudienceShaping;
+import lux.segments.SegmentService;
 import lux.segments.SegmentSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,12 +55,27 @@ class AbTestSplitter implements AudienceShaping {
 
     private final ObjectProvider<AbTestProperties> properties;
 
-    AbTestSplitter(JdbcTemplate jdbc, AbTestStore store, Clock clock, ObjectProvider<AbTestProperties> properties) {
+    private final SegmentService segments;
+
+    private final CampaignAudiences audiences;
+
+    AbTestSplitter(JdbcTemplate jdbc, AbTestStore store, Clock clock, ObjectProvider<AbTestProperties> properties,
+            SegmentService segments, CampaignAudiences audiences) {
         this.jdbc = jdbc;
         this.store = store;
         this.clock = clock;
         this.properties = properties;
+        this.segments = segments;
+        this.audiences = audiences;
     }
+
+    /**
+     * Contact {@code c} is in no row of the test campaign {@code ?}, by contact or by
+     * address (binds the test campaign twice): who the winner send goes to.
+     */
+    private static final String NOT_IN_TEST_SHARE = "NOT EXISTS (SELECT 1 FROM campaign_recipient t "
+            + "WHERE t.campaign_id = ? AND t.contact_id = c.id) AND NOT EXISTS (SELECT 1 FROM campaign_recipient t "
+            + "WHERE t.campaign_id = ? AND t.email = c.email)";
 
     /**
      * The hash of {@link #HASH} for {@code contact c}: the same number as its rows get.
@@ -77,11 +94,7 @@ class AbTestSplitter implements AudienceShaping {
         return store.byTestOrWinnerCampaign(campaignId).map(test -> {
             if (test.campaignId() != campaignId) {
                 return test.winnerVariant() == null ? null
-                        : new Narrowing(
-                                "NOT EXISTS (SELECT 1 FROM campaign_recipient t WHERE t.campaign_id = ? "
-                                        + "AND t.contact_id = c.id) AND NOT EXISTS (SELECT 1 FROM campaign_recipient t "
-                                        + "WHERE t.campaign_id = ? AND t.email = c.email)",
-                                List.of(test.campaignId(), test.campaignId()));
+                        : new Narrowing(NOT_IN_TEST_SHARE, List.of(test.campaignId(), test.campaignId()));
             }
             if (test.status() != AbTestStatus.SETUP || assigned(test) > 0) {
                 return new Narrowing("1 = 0", List.of()); // the share is numbered already
@@ -156,6 +169,21 @@ class AbTestSplitter implements AudienceShaping {
             log.info("A/B test of campaign {}: {} test recipients in {} variants, {} held back for the winner",
                     test.campaignId(), size, variants, rest);
         }
+    }
+
+    /**
+     * How many people the winner of test campaign {@code testCampaignId} would go to now:
+     * its audience as it stands, less every contact and address of the test share (what
+     * the winner send's narrowing leaves out when it materialises).
+     */
+    long winnerAudience(long testCampaignId) {
+        SegmentSql audience = segments.sql(audiences.definition(testCampaignId));
+        List<Object> args = new ArrayList<>(audience.args());
+        args.addAll(List.of(testCampaignId, testCampaignId));
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM contact c WHERE " + audience.where() + " AND " + NOT_IN_TEST_SHARE, Long.class,
+                args.toArray());
+        return n == null ? 0 : n;
     }
 
     /**

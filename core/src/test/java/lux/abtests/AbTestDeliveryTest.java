@@ -165,7 +165,12 @@ class AbTestDeliveryTest {
         CLOCK.advance(Duration.ofHours(3).plusMinutes(59));
         assertThat(decisions.decideDue()).isZero();
         Set<Long> testContacts = split(campaign).keySet();
+        assertThat(abTests.winnerAudience(campaign)).isEqualTo(80); // 100 - 20 tested
         suppressions.suppressAddress(restEmail(testContacts), SuppressionReason.MANUAL, "test", Actor.system());
+        // a test recipient gone from the audience is not taken off twice
+        suppressions.suppressAddress(jdbc.queryForObject("SELECT email FROM contact WHERE id = ?", String.class,
+                testContacts.iterator().next()), SuppressionReason.MANUAL, "test", Actor.system());
+        assertThat(abTests.winnerAudience(campaign)).isEqualTo(79);
         CLOCK.advance(Duration.ofMinutes(1));
         assertThat(decisions.decideDue()).isEqualTo(1);
         assertThat(decisions.decideDue()).isZero(); // once

@@ -21,7 +21,7 @@ import org.springframework.data.domain.PageRequest;
 /**
  * A/B tests from chat: set one up and ask to send it (a Confirm card, never a send), show
  * its results, ask to send a chosen winner (a Confirm card). Thin over
- * {@link AbTestService} and {@link ConfirmationService}.
+ * {@link AbTestService}, {@link ConfirmationService} and {@link WinnerConfirmations}.
  */
 public class AbTestTools {
 
@@ -31,13 +31,16 @@ public class AbTestTools {
 
     private final ConfirmationService confirmations;
 
+    private final WinnerConfirmations winners;
+
     private final Clock clock;
 
     private final ToolSession session;
 
-    AbTestTools(AbTestService abTests, CampaignService campaigns, ConfirmationService confirmations, Clock clock,
-            ToolSession session) {
+    AbTestTools(AbTestService abTests, CampaignService campaigns, ConfirmationService confirmations,
+            WinnerConfirmations winners, Clock clock, ToolSession session) {
         this.abTests = abTests;
+        this.winners = winners;
         this.campaigns = campaigns;
         this.confirmations = confirmations;
         this.clock = clock;
@@ -98,8 +101,8 @@ public class AbTestTools {
     public ToolResult chooseAbTestWinner(@P("the campaign name") String campaignName,
             @P("the variant's letter: A, B, C or D") String variant) {
         return ToolResults.attempt(session, "chooseAbTestWinner", () -> {
-            AgentOutput.Confirmation card = confirmations.requestWinner(session.actor(),
-                    campaigns.find(campaignName).id(), variant, session.zone());
+            AgentOutput.Confirmation card = winners.request(session.actor(), campaigns.find(campaignName).id(), variant,
+                    session.zone());
             session.show(card);
             return new ToolResult.ConfirmationShown(card.kind(), card.campaign().name(), card.audienceCount(), "now",
                     false, "NOTHING is sent until the user presses Confirm on the card.", List.of());

@@ -8,8 +8,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import lux.agent.AgentOutput;
 import lux.agent.ConfirmationKind;
-import lux.abtests.AbTestService;
-import lux.abtests.AbTestView;
 import lux.audit.Actor;
 import lux.audit.AuditService;
 import lux.campaigns.CampaignService;
@@ -56,12 +54,12 @@ public class ConfirmationService {
 
     private final ConfirmationIssuer issuer;
 
-    private final AbTestService abTests;
+    private final WinnerConfirmations winners;
 
     ConfirmationService(CampaignService campaigns, CampaignAudiences audiences, AuditService audit, Clock clock,
             SendApprovalService approvals, ConfirmedSends confirmed, SchedulePlanner planner, ConfirmationSpends spends,
-            ConfirmationIssuer issuer, AbTestService abTests) {
-        this.abTests = abTests;
+            ConfirmationIssuer issuer, WinnerConfirmations winners) {
+        this.winners = winners;
         this.campaigns = campaigns;
         this.audiences = audiences;
         this.audit = audit;
@@ -84,26 +82,6 @@ public class ConfirmationService {
         SchedulePlan plan = planner.plan(campaignId, localTime, zone).requireSendable();
         return request(actor, ConfirmationKind.SCHEDULE, plan.campaign(), localTime, zone, plan.when(), null,
                 plan.audienceCount(), plan.estimatedFinish(), plan.warnings(), plan.blocking());
-    }
-
-    /**
-     * A person picking the winner of an A/B test confirms on a card: the variant goes to
-     * the rest of the audience. The card's note names the variant ("B: ...").
-     */
-    @Transactional
-    public AgentOutput.Confirmation requestWinner(Actor actor, long campaignId, String variantLabel, ZoneId zone) {
-        AbTestView test = abTests.view(campaignId);
-        if (!test.choosable()) {
-            throw new ConflictException("The A/B test of \"" + test.campaignName() + "\" is " + test.status().label()
-                    + (test.winnerLabel() == null ? "" : " (winner " + test.winnerLabel() + ")")
-                    + "; there is no winner to choose now.");
-        }
-        String label = AbTestService.label(variantLabel, test.variants().size());
-        AbTestView.Variant v = test.variants().get(label.charAt(0) - 'A');
-        String note = label + ": \"" + v.subject() + "\" goes to the rest of the audience (" + test.verdict().summary()
-                + ")";
-        return request(actor, ConfirmationKind.CHOOSE_WINNER, campaigns.get(test.campaignId()), null, zone,
-                ZonedDateTime.ofInstant(clock.instant(), zone), note);
     }
 
     @Transactional
@@ -197,7 +175,7 @@ public class ConfirmationService {
     /** Presses Confirm: only the user the card was made for, once, before it expires. */
     @Transactional
     public CampaignView confirm(String nonce, Actor actor) {
-        ConfirmationSpends.Pending row = spend(nonce, actor, "CONFIRMED");
+        ConfirmationSpends.Pending row = spends.spend(nonce, actor, "CONFIRMED");
         requireAboutACampaign(row);
         long campaignId = row.campaignId();
         ConfirmationKind kind = row.kind();
@@ -229,8 +207,7 @@ public class ConfirmationService {
                 return approvals.reject(campaignId, row.note(), actor);
             }
             case CHOOSE_WINNER -> {
-                abTests.chooseWinner(campaignId, row.note().substring(0, 1), actor);
-                return campaigns.get(campaignId);
+                return winners.confirmed(campaignId, row.note(), actor);
             }
             default -> {
                 // SCHEDULE, below
@@ -246,7 +223,7 @@ public class ConfirmationService {
      */
     @Transactional
     public CampaignView decline(String nonce, Actor actor) {
-        ConfirmationSpends.Pending row = spend(nonce, actor, "DECLINED");
+        ConfirmationSpends.Pending row = spends.spend(nonce, actor, "DECLINED");
         requireAboutACampaign(row);
         return campaigns.get(row.campaignId());
     }
@@ -262,11 +239,6 @@ public class ConfirmationService {
         if (row.kind().aboutJourney()) {
             throw new ConflictException("This card is about a journey, not a campaign. Nothing was done.");
         }
-    }
-
-    /** Spends a card's nonce; see {@link ConfirmationSpends}. */
-    private ConfirmationSpends.Pending spend(String nonce, Actor actor, String outcome) {
-        return spends.spend(nonce, actor, outcome);
     }
 
 }

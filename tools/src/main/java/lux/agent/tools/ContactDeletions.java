@@ -1,7 +1,5 @@
 package lux.agent.tools;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -23,7 +21,6 @@ import lux.segments.SegmentService;
 import lux.segments.SegmentView;
 import lux.contacts.ContactService;
 import lux.contacts.ContactView;
-import lux.shared.ConflictException;
 import lux.shared.InvalidInputException;
 import lux.shared.NotFoundException;
 import lux.suppression.SuppressionService;
@@ -43,8 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactDeletions {
 
     static final int SAMPLE = 5;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConfirmationSpends confirmations;
 
@@ -131,7 +126,7 @@ public class ContactDeletions {
                 "INSERT INTO agent_confirmation (nonce_hash, user_id, kind, expires_at, created_at, target, target_count, note) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 SuppressionService.hash(nonce), actor.userId(), ConfirmationKind.DELETE_CONTACTS.name(),
-                Timestamp.from(expires), Timestamp.from(now), json(target), count,
+                Timestamp.from(expires), Timestamp.from(now), ConfirmationTargets.targetJson(target), count,
                 target.contactId() != null ? null : what.length() > 1000 ? what.substring(0, 1000) : what);
         return new AgentOutput.ContactDeletion(nonce, what, count, sample, expires);
     }
@@ -143,7 +138,7 @@ public class ContactDeletions {
     @Transactional
     public Deleted confirm(String nonce, Actor actor) {
         ConfirmationSpends.Pending row = confirmations.spend(nonce, actor, "CONFIRMED");
-        Target target = contactsOf(row);
+        Target target = ConfirmationTargets.target(row, Target.class, ConfirmationKind.DELETE_CONTACTS);
         audit.record(actor, "contact.confirm-delete", "contact", target.contactId(), row.note());
         if (target.contactId() != null) {
             String email = contacts.get(target.contactId()).email();
@@ -161,7 +156,7 @@ public class ContactDeletions {
     @Transactional
     public String decline(String nonce, Actor actor) {
         ConfirmationSpends.Pending row = confirmations.spend(nonce, actor, "DECLINED");
-        Target target = contactsOf(row);
+        Target target = ConfirmationTargets.target(row, Target.class, ConfirmationKind.DELETE_CONTACTS);
         if (target.contactId() != null) {
             try {
                 return contacts.get(target.contactId()).email();
@@ -171,27 +166,6 @@ public class ContactDeletions {
             }
         }
         return row.note();
-    }
-
-    private static Target contactsOf(ConfirmationSpends.Pending row) {
-        if (!row.kind().aboutContacts() || row.target() == null) {
-            throw new ConflictException("This card is not about deleting contacts. Nothing was done.");
-        }
-        try {
-            return JSON.readValue(row.target(), Target.class);
-        }
-        catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable confirmation target", e);
-        }
-    }
-
-    private static String json(Target target) {
-        try {
-            return JSON.writeValueAsString(target);
-        }
-        catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }

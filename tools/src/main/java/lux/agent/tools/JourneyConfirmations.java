@@ -1,7 +1,5 @@
 package lux.agent.tools;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,7 +15,6 @@ import lux.journeys.JourneyService;
 import lux.journeys.JourneyStep;
 import lux.journeys.JourneyView;
 import lux.journeys.NewJourney;
-import lux.shared.ConflictException;
 import lux.shared.InvalidInputException;
 import lux.suppression.SuppressionService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,8 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class JourneyConfirmations {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConfirmationSpends confirmations;
 
@@ -68,7 +63,7 @@ public class JourneyConfirmations {
     public AgentOutput.JourneyConfirmation request(Actor actor, String name, String trigger, List<String> steps,
             String timeZone) {
         NewJourney checked = journeys.check(drafts.draft(name, trigger, steps, timeZone));
-        String target = json(new Plan(checked.name(), trigger, steps, checked.timeZone()));
+        String target = ConfirmationTargets.targetJson(new Plan(checked.name(), trigger, steps, checked.timeZone()));
         if (target.length() > 2000) {
             throw new InvalidInputException("steps",
                     "That journey is too long for a card; build it in the console (Journeys) instead.");
@@ -92,14 +87,17 @@ public class JourneyConfirmations {
      */
     @Transactional
     public JourneyView confirm(String nonce, Actor actor) {
-        Plan plan = planOf(confirmations.spend(nonce, actor, "CONFIRMED"));
+        Plan plan = ConfirmationTargets.target(confirmations.spend(nonce, actor, "CONFIRMED"), Plan.class,
+                ConfirmationKind.CREATE_JOURNEY);
         return journeys.create(drafts.draft(plan.name(), plan.trigger(), plan.steps(), plan.timeZone()), actor);
     }
 
     /** Presses Cancel: the card stops working; no journey starts. Returns its name. */
     @Transactional
     public String decline(String nonce, Actor actor) {
-        return planOf(confirmations.spend(nonce, actor, "DECLINED")).name();
+        return ConfirmationTargets
+            .target(confirmations.spend(nonce, actor, "DECLINED"), Plan.class, ConfirmationKind.CREATE_JOURNEY)
+            .name();
     }
 
     /** Steps as numbered lines for the card. */
@@ -109,27 +107,6 @@ public class JourneyConfirmations {
             out.add((i + 1) + ". " + JourneyDrafts.line(steps.get(i)));
         }
         return out;
-    }
-
-    private static Plan planOf(ConfirmationSpends.Pending row) {
-        if (!row.kind().aboutJourney() || row.target() == null) {
-            throw new ConflictException("This card is not about a journey. Nothing was done.");
-        }
-        try {
-            return JSON.readValue(row.target(), Plan.class);
-        }
-        catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable confirmation target", e);
-        }
-    }
-
-    private static String json(Plan plan) {
-        try {
-            return JSON.writeValueAsString(plan);
-        }
-        catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }

@@ -93,6 +93,8 @@ public class ToolBox {
 
         final AbTestService abTests;
 
+        final WinnerConfirmations winners;
+
         final lux.besttime.BestTimeService bestTime;
 
         final lux.digest.DigestPreferences digests;
@@ -100,8 +102,9 @@ public class ToolBox {
         Editing(StatsService stats, TemplateEdits templateEdits, Senders senders, ContactBulkService bulk,
                 SuppressionService suppressions, UserService users, ContactDeletions deletions, AbTestService abTests,
                 lux.besttime.BestTimeService bestTime, lux.digest.DigestPreferences digests,
-                JourneyConfirmations journeyConfirmations, JourneyService journeys) {
+                JourneyConfirmations journeyConfirmations, JourneyService journeys, WinnerConfirmations winners) {
             this.abTests = abTests;
+            this.winners = winners;
             this.journeyConfirmations = journeyConfirmations;
             this.journeys = journeys;
             this.bestTime = bestTime;
@@ -180,7 +183,7 @@ public class ToolBox {
                 new SuppressionTools(editing.suppressions, editing.users, session),
                 new SegmentTools(audiences.segments, campaigns, contacts, session),
                 new ResendTools(audiences.resends, campaigns, audiences.campaignAudiences, campaignTools, session),
-                new AbTestTools(editing.abTests, campaigns, confirmations, clock, session),
+                new AbTestTools(editing.abTests, campaigns, confirmations, editing.winners, clock, session),
                 new SendTimeTools(editing.bestTime, campaigns, campaignTools, editing.digests, session),
                 new JourneyTools(editing.journeyConfirmations, editing.journeys, session));
     }

@@ -25,6 +25,7 @@ import lux.campaigns.NewCampaign;
 import lux.contacts.AudienceFilter;
 import lux.contacts.ContactService;
 import lux.contacts.NewContact;
+import lux.delivery.DeliveryEngine;
 import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
 import lux.testsupport.DatabaseCleaner;
@@ -86,6 +87,9 @@ class AbTestCommandsTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    DeliveryEngine engine;
+
     Actor mia;
 
     CampaignView draft;
@@ -146,6 +150,27 @@ class AbTestCommandsTest {
         AgentReply early = say("winner B of Webinar invite");
         assertThat(early.text()).startsWith("Sorry, that did not work: The A/B test of \"Webinar invite\" is setup");
         assertThat(early.outputs()).isEmpty();
+    }
+
+    @Test
+    void theWinnersConfirmCardCountsOnlyThoseTheWinnerReallyGoesTo() {
+        AgentOutput.Confirmation schedule = (AgentOutput.Confirmation) say(
+                "test 'Last seats' against 'Join us Tuesday' on 20% and let me choose")
+            .outputs()
+            .get(0);
+        confirmations.confirm(schedule.nonce(), mia);
+        engine.startDueCampaigns();
+        while (engine.runBatch(draft.id())) {
+            // until both test recipients are sent
+        }
+        assertThat(campaigns.get(draft.id()).status()).isEqualTo(CampaignStatus.SENT);
+
+        AgentReply reply = say("winner B of Webinar invite");
+        AgentOutput.Confirmation card = (AgentOutput.Confirmation) reply.outputs().get(0);
+        assertThat(card.kind()).isEqualTo(ConfirmationKind.CHOOSE_WINNER);
+        // 10 in the audience, 2 of them in the test share: the winner goes to 8
+        assertThat(card.audienceCount()).isEqualTo(8);
+        assertThat(card.note()).startsWith("B: \"Join us Tuesday\" goes to the rest of the audience");
     }
 
     @Test
