@@ -117,8 +117,9 @@ class JourneysApiTest {
     @Test
     void theCampaignListLeavesOutTheCampaignsOfAJourneysSteps() throws Exception {
         fixtures.campaign("Newsletter", jdbc.queryForObject("SELECT MIN(id) FROM email_template", Long.class), "vip");
-        send(post("/api/v1/journeys"), "{\"name\": \"Trial\", \"trigger\": \"tag:trial\", "
-                + "\"steps\": [\"send Welcome\", \"wait 3 days\", \"send Tips\"]}")
+        send(post("/api/v1/journeys"),
+                "{\"name\": \"Trial\", \"trigger\": \"tag:trial\", "
+                        + "\"steps\": [\"send Welcome\", \"wait 3 days\", \"send Tips\"]}")
             .andExpect(status().isCreated());
         send(get("/api/v1/campaigns"), null).andExpect(jsonPath("$.totalItems").value(1))
             .andExpect(jsonPath("$.items[0].name").value("Newsletter"));

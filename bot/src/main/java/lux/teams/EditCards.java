@@ -145,9 +145,11 @@ class EditCards {
                     String.join(" · ", numbers)));
         }
         String text = t(locale, "card.journeyStats.text", s.enrolled(), s.inFlight(), s.finished(),
-                s.enrolled() == 0 ? t(locale, "card.journeyStats.none") : "").strip();
-        return facts(t(locale, "card.journeyStats.title", p.journey().name(),
-                messages.status(locale, p.journey().status())), text, facts, List.of(), locale);
+                s.enrolled() == 0 ? t(locale, "card.journeyStats.none") : "")
+            .strip();
+        return facts(
+                t(locale, "card.journeyStats.title", p.journey().name(), messages.status(locale, p.journey().status())),
+                text, facts, List.of(), locale);
     }
 
     private Card facts(String title, String text, List<Map<String, Object>> facts, List<Map<String, Object>> actions,

@@ -19,8 +19,8 @@ import lux.testsupport.EnglishLeftovers;
 import org.junit.jupiter.api.Test;
 
 /**
- * "Watch it happen": one journey's card reads each step's live numbers, in English and
- * in German with no English of the bundle left.
+ * "Watch it happen": one journey's card reads each step's live numbers, in English and in
+ * German with no English of the bundle left.
  */
 class JourneyProgressCardTest {
 
@@ -68,10 +68,10 @@ class JourneyProgressCardTest {
                 new JourneyView(3, "Trial", JourneyStatus.PAUSED, 1, Trigger.tagAdded("trial"),
                         List.of(new JourneyStep.Send(1, "Welcome")), "UTC", Instant.EPOCH, Instant.EPOCH),
                 new JourneyStats(3, 1, 0, 0, 0, List.of(new StepStats(0, "Send Welcome", 0, 0, 0, 0, 0, 0, 0, 0))));
-        assertThat(GermanCardsTest.texts(edits.journeyProgress(empty, Locale.ENGLISH).json()))
-            .contains("Journey \"Trial\" (paused)", "Nobody has entered yet.", "0 reached · 0 sent, 0 opened, 0 clicked");
-        assertThat(GermanCardsTest.texts(edits.journeyProgress(empty, Locale.GERMAN).json()))
-            .contains("(pausiert)", "Noch niemand ist eingetreten.");
+        assertThat(GermanCardsTest.texts(edits.journeyProgress(empty, Locale.ENGLISH).json())).contains(
+                "Journey \"Trial\" (paused)", "Nobody has entered yet.", "0 reached · 0 sent, 0 opened, 0 clicked");
+        assertThat(GermanCardsTest.texts(edits.journeyProgress(empty, Locale.GERMAN).json())).contains("(pausiert)",
+                "Noch niemand ist eingetreten.");
     }
 
 }

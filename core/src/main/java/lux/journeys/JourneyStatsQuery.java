@@ -27,7 +27,8 @@ class JourneyStatsQuery {
 
     JourneyStats of(JourneyView journey, int version) {
         List<JourneyStore.StoredStep> steps = journeys.steps(journey.id(), version);
-        Map<Long, long[]> runs = new HashMap<>(); // entered, sent, opened, clicked, yes, no
+        Map<Long, long[]> runs = new HashMap<>(); // entered, sent, opened, clicked, yes,
+                                                  // no
         jdbc.query("SELECT r.step_id, COUNT(*), SUM(CASE WHEN r.outcome = 'SENT' THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN c.human_open_at IS NOT NULL THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN c.human_click_at IS NOT NULL THEN 1 ELSE 0 END), "
@@ -35,8 +36,8 @@ class JourneyStatsQuery {
                 + "FROM journey_step_run r "
                 + "JOIN journey_step s ON s.id = r.step_id LEFT JOIN campaign_recipient c ON c.id = r.recipient_id "
                 + "WHERE s.journey_id = ? AND s.version = ? GROUP BY r.step_id", rs -> {
-                    runs.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                            rs.getLong(7) });
+                    runs.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7) });
                 }, journey.id(), version);
         Map<Integer, long[]> at = new HashMap<>(); // waiting (due later), finished
         jdbc.query("SELECT position, SUM(CASE WHEN status = 'WAITING' AND next_run_at > ? THEN 1 ELSE 0 END), "

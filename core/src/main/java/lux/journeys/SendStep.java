@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>one transaction writes a recipient row (SENDING, under the batch's claim token) in
  * the step's campaign and a SENDING run row, for contacts that may be mailed now (active,
  * not suppressed, not paused — the campaign audience rule, checked at the send) and have
- * not had this mail in this occurrence (a yearly date journey mails again next year);</li>
+ * not had this mail in this occurrence (a yearly date journey mails again next
+ * year);</li>
  * <li>each message gets a slot under the mailbox limits, is checked against an erasure
  * since, and goes to the transport;</li>
  * <li>one transaction records the outcomes and moves the contacts on.</li>
@@ -199,21 +200,19 @@ class SendStep {
                     List.of(step.campaignId(), token, Timestamp.from(now), Timestamp.from(now), token));
             args.addAll(ids);
             args.addAll(sendable.args());
-            jdbc.update(
-                    "INSERT INTO campaign_recipient (campaign_id, contact_id, email, occurrence, status, attempts, "
-                            + "claim_token, claimed_at, created_at) SELECT ?, c.id, c.email, e.occurrence, 'SENDING', 1, ?, ?, ? "
-                            + "FROM journey_enrolment e "
-                            + "JOIN contact c ON c.id = e.contact_id WHERE e.claim_token = ? AND e.status = 'RUNNING' AND e.id IN ("
-                            + in + ") AND " + sendable.where() + " ON CONFLICT DO NOTHING",
-                    args.toArray());
+            jdbc.update("INSERT INTO campaign_recipient (campaign_id, contact_id, email, occurrence, status, attempts, "
+                    + "claim_token, claimed_at, created_at) SELECT ?, c.id, c.email, e.occurrence, 'SENDING', 1, ?, ?, ? "
+                    + "FROM journey_enrolment e "
+                    + "JOIN contact c ON c.id = e.contact_id WHERE e.claim_token = ? AND e.status = 'RUNNING' AND e.id IN ("
+                    + in + ") AND " + sendable.where() + " ON CONFLICT DO NOTHING", args.toArray());
             jdbc.update(
                     "UPDATE campaign_recipient SET lux_message_id = CONCAT('lux-c', CAST(campaign_id AS VARCHAR(20)), "
                             + "'-r', CAST(id AS VARCHAR(20))) WHERE campaign_id = ? AND claim_token = ? AND lux_message_id IS NULL",
                     step.campaignId(), token);
             String joined = " FROM journey_enrolment e JOIN campaign_recipient r ON r.campaign_id = ? "
                     + "AND r.contact_id = e.contact_id AND r.occurrence = e.occurrence AND r.claim_token = e.claim_token "
-                    + "AND r.status = 'SENDING' "
-                    + "WHERE e.claim_token = ? AND e.status = 'RUNNING' AND e.id IN (" + in + ")";
+                    + "AND r.status = 'SENDING' " + "WHERE e.claim_token = ? AND e.status = 'RUNNING' AND e.id IN ("
+                    + in + ")";
             List<Object> joinArgs = new ArrayList<>(List.of(step.campaignId(), token));
             joinArgs.addAll(ids);
             List<Object> insertArgs = new ArrayList<>(List.of(step.id(), Timestamp.from(now)));

@@ -316,7 +316,8 @@ class JourneyEngineTest {
         clock.set(Instant.parse("2026-12-01T06:00:00Z"));
         assertThat(triggers.sweepDates()).isEqualTo(1);
         engine.work(Duration.ofSeconds(30));
-        // a second sweep of the same day (another instance, a restart) enrols nobody again
+        // a second sweep of the same day (another instance, a restart) enrols nobody
+        // again
         jdbc.update("UPDATE journey SET swept_on = NULL");
         assertThat(triggers.sweepDates()).isEqualTo(1);
         engine.work(Duration.ofSeconds(30));
@@ -337,8 +338,9 @@ class JourneyEngineTest {
         assertThat(sentTo("renews@example.net", "Welcome")).as("from its own year on").isEqualTo(1);
         assertThat(sentTo("renews@example.net", "Tips")).isEqualTo(1);
         assertThat(sentTo("other@example.net", "Welcome")).isZero();
-        assertThat(jdbc.queryForList("SELECT e.occurrence FROM journey_enrolment e JOIN contact c ON c.id = e.contact_id "
-                + "WHERE c.email = 'born@example.net' ORDER BY e.occurrence", String.class))
+        assertThat(
+                jdbc.queryForList("SELECT e.occurrence FROM journey_enrolment e JOIN contact c ON c.id = e.contact_id "
+                        + "WHERE c.email = 'born@example.net' ORDER BY e.occurrence", String.class))
             .containsExactly("2026-12-01", "2027-12-01");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journey_step_run WHERE outcome = 'SENT'", Long.class))
             .isEqualTo(6);

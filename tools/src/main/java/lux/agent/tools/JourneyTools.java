@@ -52,8 +52,8 @@ public class JourneyTools {
     }
 
     /** The journey's card is shown; the line names it. */
-    public record JourneyShown(String note, String name, String status, String trigger, long entered, long onTheWay, long finished,
-            List<JourneyStepLine> steps) implements ToolResult.Extension {
+    public record JourneyShown(String note, String name, String status, String trigger, long entered, long onTheWay,
+            long finished, List<JourneyStepLine> steps) implements ToolResult.Extension {
         public PeopleLine line() {
             return PeopleLine.of("journey.shown", name);
         }
@@ -102,8 +102,8 @@ public class JourneyTools {
             JourneyView j = journeys.byName(name);
             JourneyStats s = journeys.stats(j.id(), null);
             session.show(new AgentOutput.JourneyProgress(j, s));
-            return new JourneyShown(ToolResult.DATA_CAMPAIGNS, j.name(), j.status().label(), j.trigger().describe(), s.enrolled(), s.inFlight(),
-                    s.finished(),
+            return new JourneyShown(ToolResult.DATA_CAMPAIGNS, j.name(), j.status().label(), j.trigger().describe(),
+                    s.enrolled(), s.inFlight(), s.finished(),
                     s.steps()
                         .stream()
                         .map(t -> new JourneyStepLine(t.position() + 1, t.step(), t.entered(), t.waiting(), t.sent(),
@@ -112,7 +112,9 @@ public class JourneyTools {
         });
     }
 
-    /** Whether a journey of this name exists (command mode tells a name from a sentence). */
+    /**
+     * Whether a journey of this name exists (command mode tells a name from a sentence).
+     */
     public boolean knows(String name) {
         return journeys.list().stream().anyMatch(j -> j.name().equalsIgnoreCase(name.strip()));
     }

@@ -156,20 +156,22 @@ class JourneyCommandsTest {
         contacts.create(new NewContact("ana@example.com", "Ana", null, null, java.util.Map.of(),
                 java.util.Set.of("trial"), "test"), mia);
 
-        AgentReply shown = commands.handle(new TurnRequest(mia, "conv-1", "journey trial", CommandModeCardsTest.ZONE,
-                null));
+        AgentReply shown = commands
+            .handle(new TurnRequest(mia, "conv-1", "journey trial", CommandModeCardsTest.ZONE, null));
         assertThat(shown.text()).isEqualTo("Here is how \"Trial\" is going.");
         AgentOutput.JourneyProgress card = (AgentOutput.JourneyProgress) shown.outputs().get(0);
         assertThat(card.journey().name()).isEqualTo("Trial");
         assertThat(card.stats().enrolled()).isEqualTo(1);
         assertThat(card.stats().inFlight()).isEqualTo(1);
         assertThat(card.stats().steps()).hasSize(4);
-        assertThat(commands
-            .handle(new TurnRequest(mia, "conv-1", "journey stats Nope", CommandModeCardsTest.ZONE, null))
-            .text()).startsWith("Sorry, that did not work:").contains("Nope");
+        assertThat(
+                commands.handle(new TurnRequest(mia, "conv-1", "journey stats Nope", CommandModeCardsTest.ZONE, null))
+                    .text())
+            .startsWith("Sorry, that did not work:")
+            .contains("Nope");
 
-        AgentReply listed = commands.handle(new TurnRequest(mia, "conv-1", "campaigns", CommandModeCardsTest.ZONE,
-                null));
+        AgentReply listed = commands
+            .handle(new TurnRequest(mia, "conv-1", "campaigns", CommandModeCardsTest.ZONE, null));
         assertThat(((AgentOutput.Campaigns) listed.outputs().get(0)).campaigns()).extracting(CampaignView::name)
             .containsExactly("Newsletter");
     }
