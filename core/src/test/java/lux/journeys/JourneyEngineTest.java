@@ -349,7 +349,7 @@ class JourneyEngineTest {
     @Test
     void aContactStillOnItsWayFromLastYearSkipsThisYearsDate() {
         journeys.create(new NewJourney("Renewal", Trigger.dateAttribute("renewal_date", 0),
-                List.of(new JourneyStep.Send(welcome, "Welcome"), new JourneyStep.Wait(Duration.ofDays(400)),
+                List.of(new JourneyStep.Send(welcome, "Welcome"), new JourneyStep.Wait(Duration.ofDays(365)),
                         new JourneyStep.Send(tips, "Tips")),
                 "UTC"), Actor.system());
         contact(contacts, "slow@example.net", Map.of("renewal_date", "2026-12-01"));
@@ -357,15 +357,17 @@ class JourneyEngineTest {
         triggers.sweepDates();
         engine.work(Duration.ofSeconds(30));
 
-        clock.set(Instant.parse("2027-12-01T06:00:00Z"));
-        triggers.sweepDates();
+        // a year later, an hour before last year's wait is over
+        clock.set(Instant.parse("2027-12-01T05:00:00Z"));
+        assertThat(triggers.sweepDates()).isEqualTo(1);
         engine.work(Duration.ofSeconds(30));
         assertThat(sentTo("slow@example.net", "Welcome")).as("last year's run is still waiting").isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journey_enrolment", Long.class)).isEqualTo(1);
 
-        clock.set(Instant.parse("2028-01-06T06:00:00Z"));
+        clock.set(Instant.parse("2027-12-01T07:00:00Z"));
         engine.work(Duration.ofSeconds(30));
         assertThat(sentTo("slow@example.net", "Tips")).isEqualTo(1);
+        assertThat(sentTo("slow@example.net", "Welcome")).as("this year's date was skipped").isEqualTo(1);
         clock.set(Instant.parse("2028-12-01T06:00:00Z"));
         triggers.sweepDates();
         engine.work(Duration.ofSeconds(30));

@@ -152,9 +152,9 @@ class JourneyCommandsTest {
         AgentReply asked = commands.handle(new TurnRequest(mia, "conv-1", SENTENCE, CommandModeCardsTest.ZONE, null));
         journeyConfirmations.confirm(((AgentOutput.JourneyConfirmation) asked.outputs().get(0)).nonce(), mia);
         long welcome = jdbc.queryForObject("SELECT id FROM email_template WHERE name = 'Welcome'", Long.class);
-        campaigns.create(new NewCampaign("Newsletter", welcome, null, AudienceFilter.anyOf("vip")), mia);
         contacts.create(new NewContact("ana@example.com", "Ana", null, null, java.util.Map.of(),
                 java.util.Set.of("trial"), "test"), mia);
+        campaigns.create(new NewCampaign("Newsletter", welcome, null, AudienceFilter.anyOf("trial")), mia);
 
         AgentReply shown = commands
             .handle(new TurnRequest(mia, "conv-1", "journey trial", CommandModeCardsTest.ZONE, null));
