@@ -91,6 +91,7 @@ class JourneysConsoleTest {
 
     @Test
     void aJourneysStepCampaignsStayOutOfTheCampaignListAndTheDashboard() throws Exception {
+        fixtures.contact("ana@example.com", "Ana", "vip");
         fixtures.campaign("Newsletter", jdbc.queryForObject("SELECT MIN(id) FROM email_template", Long.class), "vip");
         mvc.perform(post("/admin/journeys").with(user(marketer))
             .with(csrf())

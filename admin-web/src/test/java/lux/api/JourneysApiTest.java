@@ -116,6 +116,7 @@ class JourneysApiTest {
 
     @Test
     void theCampaignListLeavesOutTheCampaignsOfAJourneysSteps() throws Exception {
+        fixtures.contact("ana@example.com", "Ana", "vip");
         fixtures.campaign("Newsletter", jdbc.queryForObject("SELECT MIN(id) FROM email_template", Long.class), "vip");
         send(post("/api/v1/journeys"),
                 "{\"name\": \"Trial\", \"trigger\": \"tag:trial\", "
