@@ -1,15 +1,20 @@
 package lux.admin;
 
 import static org.hamcrest.Matchers.allOf;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasEntry;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import lux.campaigns.CampaignStatus;
 import lux.journeys.JourneyService;
 import lux.journeys.JourneyView;
 import lux.testsupport.ConsoleFixtures;
@@ -82,6 +87,25 @@ class JourneysConsoleTest {
             .param("name", "Bad")
             .param("trigger", "tag:x")
             .param("steps", "send Nobody")).andExpect(flash().attribute("error", containsString("Nobody")));
+    }
+
+    @Test
+    void aJourneysStepCampaignsStayOutOfTheCampaignListAndTheDashboard() throws Exception {
+        fixtures.contact("ana@example.com", "Ana", "vip");
+        fixtures.campaign("Newsletter", jdbc.queryForObject("SELECT MIN(id) FROM email_template", Long.class), "vip");
+        mvc.perform(post("/admin/journeys").with(user(marketer))
+            .with(csrf())
+            .param("name", "Trial")
+            .param("trigger", "tag:trial")
+            .param("steps", "send Welcome\nwait 3 days\nsend Tips")
+            .param("timeZone", "UTC")).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign WHERE for_journey", Long.class)).isEqualTo(2);
+
+        mvc.perform(get("/admin/campaigns").with(user(marketer)))
+            .andExpect(content().string(allOf(containsString("Newsletter"), not(containsString("Journey Trial")))));
+        mvc.perform(get("/admin").with(user(marketer)))
+            .andExpect(content().string(allOf(containsString("Newsletter"), not(containsString("Journey Trial")))))
+            .andExpect(model().attribute("byStatus", hasEntry(CampaignStatus.SENT, 0L)));
     }
 
 }

@@ -114,4 +114,17 @@ class JourneysApiTest {
             .andExpect(status().isNotFound());
     }
 
+    @Test
+    void theCampaignListLeavesOutTheCampaignsOfAJourneysSteps() throws Exception {
+        fixtures.contact("ana@example.com", "Ana", "vip");
+        fixtures.campaign("Newsletter", jdbc.queryForObject("SELECT MIN(id) FROM email_template", Long.class), "vip");
+        send(post("/api/v1/journeys"),
+                "{\"name\": \"Trial\", \"trigger\": \"tag:trial\", "
+                        + "\"steps\": [\"send Welcome\", \"wait 3 days\", \"send Tips\"]}")
+            .andExpect(status().isCreated());
+        send(get("/api/v1/campaigns"), null).andExpect(jsonPath("$.totalItems").value(1))
+            .andExpect(jsonPath("$.items[0].name").value("Newsletter"));
+        send(get("/api/v1/campaigns?status=SENT"), null).andExpect(jsonPath("$.totalItems").value(0));
+    }
+
 }

@@ -10,12 +10,15 @@ import java.util.Map;
 import lux.agent.AgentOutput;
 import lux.agent.TeamsMessages;
 import lux.contacts.ContactView;
+import lux.journeys.JourneyStats;
+import lux.journeys.JourneyStep;
+import lux.journeys.StepStats;
 import lux.stats.ContactEngagement;
 import org.springframework.stereotype.Component;
 
 /**
- * One contact (status, tags, engagement) and the suppression list as cards, in the
- * reader's language.
+ * One contact (status, tags, engagement), the suppression list and journeys (the Confirm
+ * card, the live numbers) as cards, in the reader's language.
  */
 @Component
 class EditCards {
@@ -111,6 +114,42 @@ class EditCards {
                         Map.of("title", t(locale, "card.confirm.cancel"), "data",
                                 Map.of("action", "decline-journey", "nonce", j.nonce()))),
                 locale);
+    }
+
+    /**
+     * One journey as it runs: a fact per step with the numbers that step has (reached and
+     * waiting; sent, opened, clicked for a mail; the yes and no ways of a branch; ended
+     * here).
+     */
+    Card journeyProgress(AgentOutput.JourneyProgress p, Locale locale) {
+        JourneyStats s = p.stats();
+        List<JourneyStep> steps = p.journey().steps();
+        List<Map<String, Object>> facts = new ArrayList<>();
+        for (StepStats step : s.steps()) {
+            JourneyStep kind = step.position() < steps.size() ? steps.get(step.position()) : null;
+            List<String> numbers = new ArrayList<>();
+            numbers.add(t(locale, "card.journeyStats.reached", step.entered()));
+            if (kind instanceof JourneyStep.Wait || kind instanceof JourneyStep.WaitUntil) {
+                numbers.add(t(locale, "card.journeyStats.waiting", step.waiting()));
+            }
+            if (kind instanceof JourneyStep.Send) {
+                numbers.add(t(locale, "card.journeyStats.sent", step.sent(), step.opened(), step.clicked()));
+            }
+            if (kind instanceof JourneyStep.Branch) {
+                numbers.add(t(locale, "card.journeyStats.branch", step.yes(), step.no()));
+            }
+            if (step.finished() > 0) {
+                numbers.add(t(locale, "card.journeyStats.ended", step.finished()));
+            }
+            facts.add(fact(t(locale, "card.journeyStats.step", step.position() + 1, step.step()),
+                    String.join(" · ", numbers)));
+        }
+        String text = t(locale, "card.journeyStats.text", s.enrolled(), s.inFlight(), s.finished(),
+                s.enrolled() == 0 ? t(locale, "card.journeyStats.none") : "")
+            .strip();
+        return facts(
+                t(locale, "card.journeyStats.title", p.journey().name(), messages.status(locale, p.journey().status())),
+                text, facts, List.of(), locale);
     }
 
     private Card facts(String title, String text, List<Map<String, Object>> facts, List<Map<String, Object>> actions,

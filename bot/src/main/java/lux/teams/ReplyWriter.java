@@ -146,6 +146,9 @@ class ReplyWriter {
         else if (output instanceof AgentOutput.JourneyConfirmation j) {
             return edits.journeyConfirmation(j, zone, locale);
         }
+        else if (output instanceof AgentOutput.JourneyProgress p) {
+            return edits.journeyProgress(p, locale);
+        }
         else if (output instanceof AgentOutput.Suppressions s) {
             return edits.suppressions(s, zone, locale);
         }

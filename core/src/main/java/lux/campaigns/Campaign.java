@@ -43,6 +43,10 @@ public class Campaign {
 
     private boolean resendExcludeClickers;
 
+    /** Backs a journey's send step (written by journeys only): left out of lists. */
+    @Column(insertable = false, updatable = false)
+    private boolean forJourney;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private CampaignStatus status = CampaignStatus.DRAFT;
@@ -289,6 +293,10 @@ public class Campaign {
 
     public Long getResendOf() {
         return resendOf;
+    }
+
+    public boolean isForJourney() {
+        return forJourney;
     }
 
     public boolean isResendExcludeClickers() {

@@ -12,9 +12,10 @@ interface CampaignRepository extends JpaRepository<Campaign, Long> {
 
     Optional<Campaign> findFirstByNameIgnoreCaseOrderByIdDesc(String name);
 
-    Page<Campaign> findAllByOrderByIdDesc(Pageable pageable);
+    /** Campaigns a marketer made (a journey's step campaigns are shown under it). */
+    Page<Campaign> findByForJourneyFalseOrderByIdDesc(Pageable pageable);
 
-    Page<Campaign> findByStatusOrderByIdDesc(CampaignStatus status, Pageable pageable);
+    Page<Campaign> findByStatusAndForJourneyFalseOrderByIdDesc(CampaignStatus status, Pageable pageable);
 
     List<Campaign> findByApprovalStateOrderByApprovalRequestedAt(ApprovalState state);
 
@@ -23,7 +24,7 @@ interface CampaignRepository extends JpaRepository<Campaign, Long> {
     @Query("select c from Campaign c where c.status = lux.campaigns.CampaignStatus.SCHEDULED and c.scheduledAt <= :now order by c.scheduledAt")
     List<Campaign> findDue(Instant now);
 
-    @Query("select c.status as status, count(c) as count from Campaign c group by c.status")
+    @Query("select c.status as status, count(c) as count from Campaign c where c.forJourney = false group by c.status")
     List<StatusCount> countByStatus();
 
     interface StatusCount {

@@ -321,8 +321,8 @@ public class CampaignService {
 
     @Transactional(readOnly = true)
     public Page<CampaignView> list(CampaignStatus status, Pageable pageable) {
-        return (status == null ? campaigns.findAllByOrderByIdDesc(pageable)
-                : campaigns.findByStatusOrderByIdDesc(status, pageable))
+        return (status == null ? campaigns.findByForJourneyFalseOrderByIdDesc(pageable)
+                : campaigns.findByStatusAndForJourneyFalseOrderByIdDesc(status, pageable))
             .map(CampaignView::of);
     }
 

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  * Puts contacts into journeys, set-based: one INSERT ... SELECT per journey and event
  * (walking contact ids in windows when the set may be large, as an import of a million
  * contacts is), never a loop over contacts. A contact enters a journey once per
- * occurrence (once; or once per date for date journeys): the unique key decides when two
- * instances enrol the same contact at once.
+ * occurrence (once; or once a year for date journeys, the year's date being the
+ * occurrence): the unique key decides when two instances enrol the same contact at once.
  */
 @Component
 class Enrolments {
@@ -78,13 +78,12 @@ class Enrolments {
         List<Object> args = new ArrayList<>(
                 List.of(journey.id(), journey.version(), occurrence, status, now, now, journey.id()));
         args.addAll(List.of(whereArgs));
+        // the unique key keeps a contact out a second time (an anti-join against the
+        // table being filled is what the planner gets wrong)
         return jdbc
             .update("INSERT INTO journey_enrolment (journey_id, version, contact_id, occurrence, status, position, "
                     + "next_run_at, enrolled_at) SELECT ?, ?, c.id, ?, ?, 0, ?, ? FROM contact c WHERE c.status = 'ACTIVE' "
                     + "AND c.id > (SELECT j.enrol_after_contact FROM journey j WHERE j.id = ?) AND " + where
-                    // the unique key keeps a contact out a second time (an anti-join
-                    // against
-                    // the table being filled is what the planner gets wrong)
                     + " ON CONFLICT DO NOTHING", args.toArray());
     }
 
@@ -101,14 +100,35 @@ class Enrolments {
     }
 
     /**
-     * Date journeys: contacts whose attribute is {@code daysBefore} days after today (in
-     * the journey's zone) enter once for that date. Attributes are compact JSON text, so
-     * the date is matched as the JSON fragment "name":"yyyy-MM-dd.
+     * Date journeys come round each year: contacts whose attribute falls on the month and
+     * day {@code daysBefore} days after today (in the journey's zone), in that year or an
+     * earlier one, enter once for that year's date (the occurrence, e.g. 2027-12-07). A
+     * 29 February comes round on 28 February in other years. A contact still on its way
+     * through last year's occurrence does not enter this year (one run at a time, never
+     * two overlapping sets of the same mails); next year's date takes them again.
+     * Attributes are compact JSON text, so the date is matched as the JSON fragment
+     * "name":"yyyy-MM-dd, and its year read right after the name.
      */
     long enrolDue(JourneyView journey, LocalDate today) {
         LocalDate date = today.plusDays(journey.trigger().daysBefore());
-        String fragment = "%\"" + like(journey.trigger().attribute()) + "\":\"" + date + "%";
-        return enrolMatching(journey, date.toString(), "WAITING", "c.attributes LIKE ? ESCAPE '\\'", fragment);
+        String key = "\"" + journey.trigger().attribute() + "\":\"";
+        String prefix = "%" + like(key) + "____-";
+        List<Object> args = new ArrayList<>(List.of(prefix + monthDay(date) + "%"));
+        String sameDay = "c.attributes LIKE ? ESCAPE '\\'";
+        if (date.getMonthValue() == 2 && date.getDayOfMonth() == 28 && !date.isLeapYear()) {
+            sameDay = "(" + sameDay + " OR c.attributes LIKE ? ESCAPE '\\')";
+            args.add(prefix + "02-29%");
+        }
+        args.addAll(List.of(key, key.length(), String.format("%04d", date.getYear()), journey.id()));
+        return enrolMatching(journey, date.toString(), "WAITING",
+                sameDay + " AND SUBSTRING(c.attributes FROM POSITION(? IN c.attributes) + ? FOR 4) <= ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM journey_enrolment y WHERE y.journey_id = ? "
+                        + "AND y.contact_id = c.id AND y.status IN ('WAITING', 'RUNNING'))",
+                args.toArray());
+    }
+
+    private static String monthDay(LocalDate date) {
+        return String.format("%02d-%02d", date.getMonthValue(), date.getDayOfMonth());
     }
 
     private static String like(String s) {

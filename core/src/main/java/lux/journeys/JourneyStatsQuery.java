@@ -27,13 +27,17 @@ class JourneyStatsQuery {
 
     JourneyStats of(JourneyView journey, int version) {
         List<JourneyStore.StoredStep> steps = journeys.steps(journey.id(), version);
-        Map<Long, long[]> runs = new HashMap<>(); // entered, sent, opened, clicked
+        Map<Long, long[]> runs = new HashMap<>(); // entered, sent, opened, clicked, yes,
+                                                  // no
         jdbc.query("SELECT r.step_id, COUNT(*), SUM(CASE WHEN r.outcome = 'SENT' THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN c.human_open_at IS NOT NULL THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN c.human_click_at IS NOT NULL THEN 1 ELSE 0 END) FROM journey_step_run r "
+                + "SUM(CASE WHEN c.human_click_at IS NOT NULL THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN r.outcome = 'YES' THEN 1 ELSE 0 END), SUM(CASE WHEN r.outcome = 'NO' THEN 1 ELSE 0 END) "
+                + "FROM journey_step_run r "
                 + "JOIN journey_step s ON s.id = r.step_id LEFT JOIN campaign_recipient c ON c.id = r.recipient_id "
                 + "WHERE s.journey_id = ? AND s.version = ? GROUP BY r.step_id", rs -> {
-                    runs.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) });
+                    runs.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7) });
                 }, journey.id(), version);
         Map<Integer, long[]> at = new HashMap<>(); // waiting (due later), finished
         jdbc.query("SELECT position, SUM(CASE WHEN status = 'WAITING' AND next_run_at > ? THEN 1 ELSE 0 END), "
@@ -43,12 +47,13 @@ class JourneyStatsQuery {
                 }, Timestamp.from(clock.instant()), journey.id(), version);
         List<StepStats> out = new ArrayList<>();
         for (JourneyStore.StoredStep s : steps) {
-            long[] r = runs.getOrDefault(s.id(), new long[4]);
+            long[] r = runs.getOrDefault(s.id(), new long[6]);
             // a wait's contacts sit at the step after it until their time comes
             long waiting = s.step() instanceof JourneyStep.Wait || s.step() instanceof JourneyStep.WaitUntil
                     ? at.getOrDefault(s.position() + 1, new long[2])[0] : 0;
             long finished = at.getOrDefault(s.position(), new long[2])[1];
-            out.add(new StepStats(s.position(), s.step().describe(), r[0], r[1], r[2], r[3], waiting, finished));
+            out.add(new StepStats(s.position(), s.step().describe(), r[0], r[1], r[2], r[3], waiting, finished, r[4],
+                    r[5]));
         }
         Map<String, Object> totals = jdbc.queryForMap(
                 "SELECT COUNT(*) AS enrolled, SUM(CASE WHEN status IN ('WAITING', 'RUNNING') THEN 1 ELSE 0 END) AS flight, "

@@ -108,7 +108,7 @@ class JourneyStore {
         jdbc.update(con -> {
             var ps = con.prepareStatement(
                     "INSERT INTO campaign (name, template_id, audience, status, started_at, created_at, updated_at, "
-                            + "send_subject, send_html, send_text) VALUES (?, ?, ?, 'SENT', ?, ?, ?, ?, ?, ?)",
+                            + "send_subject, send_html, send_text, for_journey) VALUES (?, ?, ?, 'SENT', ?, ?, ?, ?, ?, ?, TRUE)",
                     new String[] { "id" });
             ps.setString(1, name);
             ps.setLong(2, templateId);

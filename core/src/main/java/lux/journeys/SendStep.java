@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>one transaction writes a recipient row (SENDING, under the batch's claim token) in
  * the step's campaign and a SENDING run row, for contacts that may be mailed now (active,
  * not suppressed, not paused — the campaign audience rule, checked at the send) and have
- * not had this mail;</li>
+ * not had this mail in this occurrence (a yearly date journey mails again next
+ * year);</li>
  * <li>each message gets a slot under the mailbox limits, is checked against an erasure
  * since, and goes to the transport;</li>
  * <li>one transaction records the outcomes and moves the contacts on.</li>
@@ -199,25 +200,24 @@ class SendStep {
                     List.of(step.campaignId(), token, Timestamp.from(now), Timestamp.from(now), token));
             args.addAll(ids);
             args.addAll(sendable.args());
-            jdbc.update(
-                    "INSERT INTO campaign_recipient (campaign_id, contact_id, email, status, attempts, claim_token, "
-                            + "claimed_at, created_at) SELECT ?, c.id, c.email, 'SENDING', 1, ?, ?, ? FROM journey_enrolment e "
-                            + "JOIN contact c ON c.id = e.contact_id WHERE e.claim_token = ? AND e.status = 'RUNNING' AND e.id IN ("
-                            + in + ") AND " + sendable.where() + " ON CONFLICT DO NOTHING",
-                    args.toArray());
-            // the rows just written, found by the unique (campaign, address) key: a join
-            // on
-            // status or on the campaign alone let the planner, with statistics that lag a
-            // growing step campaign, scan the campaign's rows for every batch (a million
-            // contacts' journey sent 500 mails a second)
+            jdbc.update("INSERT INTO campaign_recipient (campaign_id, contact_id, email, occurrence, status, attempts, "
+                    + "claim_token, claimed_at, created_at) SELECT ?, c.id, c.email, e.occurrence, 'SENDING', 1, ?, ?, ? "
+                    + "FROM journey_enrolment e "
+                    + "JOIN contact c ON c.id = e.contact_id WHERE e.claim_token = ? AND e.status = 'RUNNING' AND e.id IN ("
+                    + in + ") AND " + sendable.where() + " ON CONFLICT DO NOTHING", args.toArray());
+            // the rows just written, found by the unique (campaign, address, occurrence)
+            // key: a join on status or on the campaign alone let the planner, with
+            // statistics that lag a growing step campaign, scan the campaign's rows for
+            // every batch (a million contacts' journey sent 500 mails a second)
             List<Object> joinArgs = new ArrayList<>(List.of(step.campaignId(), token, token));
             joinArgs.addAll(ids);
             Map<Long, ClaimedEnrolment> byId = new HashMap<>();
             batch.forEach(e -> byId.put(e.id(), e));
             Map<Long, Begun> begun = new LinkedHashMap<>();
             jdbc.query("SELECT e.id, r.id, r.email FROM journey_enrolment e JOIN contact c ON c.id = e.contact_id "
-                    + "JOIN campaign_recipient r ON r.campaign_id = ? AND r.email = c.email AND r.claim_token = ? "
-                    + "WHERE e.claim_token = ? AND e.status = 'RUNNING' AND e.id IN (" + in + ") ORDER BY e.id", rs -> {
+                    + "JOIN campaign_recipient r ON r.campaign_id = ? AND r.email = c.email AND r.occurrence = e.occurrence "
+                    + "AND r.claim_token = ? " + "WHERE e.claim_token = ? AND e.status = 'RUNNING' AND e.id IN (" + in
+                    + ") ORDER BY e.id", rs -> {
                         long recipient = rs.getLong(2);
                         begun.put(rs.getLong(1), new Begun(byId.get(rs.getLong(1)), recipient, rs.getString(3),
                                 "lux-c" + step.campaignId() + "-r" + recipient));

@@ -302,6 +302,96 @@ class JourneyEngineTest {
         assertThat(sentTo("due@example.net", "Welcome")).isEqualTo(1);
     }
 
+    /** "On their birthday send Welcome, and Tips the day after", two years running. */
+    @Test
+    void aYearlyDateEnrolsAgainEachYearAndEachStepMailsOncePerYear() {
+        journeys.create(new NewJourney("Birthday", Trigger.dateAttribute("birthday", 0),
+                List.of(new JourneyStep.Send(welcome, "Welcome"), new JourneyStep.Wait(Duration.ofDays(1)),
+                        new JourneyStep.Send(tips, "Tips")),
+                "UTC"), Actor.system());
+        contact(contacts, "born@example.net", Map.of("birthday", "1990-12-01"));
+        contact(contacts, "renews@example.net", Map.of("birthday", "2027-12-01"));
+        contact(contacts, "other@example.net", Map.of("birthday", "1990-12-02"));
+
+        clock.set(Instant.parse("2026-12-01T06:00:00Z"));
+        assertThat(triggers.sweepDates()).isEqualTo(1);
+        engine.work(Duration.ofSeconds(30));
+        // a second sweep of the same day (another instance, a restart) enrols nobody
+        // again
+        jdbc.update("UPDATE journey SET swept_on = NULL");
+        assertThat(triggers.sweepDates()).isEqualTo(1);
+        engine.work(Duration.ofSeconds(30));
+        clock.advance(Duration.ofDays(1));
+        engine.work(Duration.ofSeconds(30));
+        assertThat(SENT).extracting(m -> m.to() + " " + m.subject())
+            .containsExactly("born@example.net Welcome for Name", "born@example.net Tips for Name");
+
+        clock.set(Instant.parse("2027-12-01T06:00:00Z"));
+        assertThat(triggers.sweepDates()).isEqualTo(1);
+        engine.work(Duration.ofSeconds(30));
+        jdbc.update("UPDATE journey SET swept_on = NULL");
+        triggers.sweepDates();
+        clock.advance(Duration.ofDays(1));
+        engine.work(Duration.ofSeconds(30));
+        assertThat(sentTo("born@example.net", "Welcome")).as("once a year").isEqualTo(2);
+        assertThat(sentTo("born@example.net", "Tips")).isEqualTo(2);
+        assertThat(sentTo("renews@example.net", "Welcome")).as("from its own year on").isEqualTo(1);
+        assertThat(sentTo("renews@example.net", "Tips")).isEqualTo(1);
+        assertThat(sentTo("other@example.net", "Welcome")).isZero();
+        assertThat(
+                jdbc.queryForList("SELECT e.occurrence FROM journey_enrolment e JOIN contact c ON c.id = e.contact_id "
+                        + "WHERE c.email = 'born@example.net' ORDER BY e.occurrence", String.class))
+            .containsExactly("2026-12-01", "2027-12-01");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journey_step_run WHERE outcome = 'SENT'", Long.class))
+            .isEqualTo(6);
+    }
+
+    @Test
+    void aContactStillOnItsWayFromLastYearSkipsThisYearsDate() {
+        journeys.create(new NewJourney("Renewal", Trigger.dateAttribute("renewal_date", 0),
+                List.of(new JourneyStep.Send(welcome, "Welcome"), new JourneyStep.Wait(Duration.ofDays(365)),
+                        new JourneyStep.Send(tips, "Tips")),
+                "UTC"), Actor.system());
+        contact(contacts, "slow@example.net", Map.of("renewal_date", "2026-12-01"));
+        clock.set(Instant.parse("2026-12-01T06:00:00Z"));
+        triggers.sweepDates();
+        engine.work(Duration.ofSeconds(30));
+
+        // a year later, an hour before last year's wait is over
+        clock.set(Instant.parse("2027-12-01T05:00:00Z"));
+        assertThat(triggers.sweepDates()).isEqualTo(1);
+        engine.work(Duration.ofSeconds(30));
+        assertThat(sentTo("slow@example.net", "Welcome")).as("last year's run is still waiting").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journey_enrolment", Long.class)).isEqualTo(1);
+
+        clock.set(Instant.parse("2027-12-01T07:00:00Z"));
+        engine.work(Duration.ofSeconds(30));
+        assertThat(sentTo("slow@example.net", "Tips")).isEqualTo(1);
+        assertThat(sentTo("slow@example.net", "Welcome")).as("this year's date was skipped").isEqualTo(1);
+        clock.set(Instant.parse("2028-12-01T06:00:00Z"));
+        triggers.sweepDates();
+        engine.work(Duration.ofSeconds(30));
+        assertThat(sentTo("slow@example.net", "Welcome")).as("done by then: enters again").isEqualTo(2);
+    }
+
+    @Test
+    void aBirthdayOnTheTwentyNinthOfFebruaryComesRoundOnTheTwentyEighthInOtherYears() {
+        journeys.create(new NewJourney("Birthday", Trigger.dateAttribute("birthday", 0),
+                List.of(new JourneyStep.Send(welcome, "Welcome")), "UTC"), Actor.system());
+        contact(contacts, "leap@example.net", Map.of("birthday", "2000-02-29"));
+        clock.set(Instant.parse("2027-02-28T06:00:00Z"));
+        triggers.sweepDates();
+        engine.work(Duration.ofSeconds(30));
+        clock.set(Instant.parse("2028-02-28T06:00:00Z"));
+        triggers.sweepDates();
+        engine.work(Duration.ofSeconds(30));
+        assertThat(sentTo("leap@example.net", "Welcome")).isEqualTo(1);
+        clock.set(Instant.parse("2028-02-29T06:00:00Z"));
+        triggers.sweepDates();
+        engine.work(Duration.ofSeconds(30));
+        assertThat(sentTo("leap@example.net", "Welcome")).isEqualTo(2);
+    }
+
     @Test
     void mistakesAreRefusedWithTheStepThatIsWrong() {
         assertThatThrownBy(() -> journeys.create(new NewJourney("Bad", Trigger.tagAdded("x"),

@@ -105,6 +105,12 @@ public sealed interface AgentOutput {
     }
 
     /**
+     * One journey as it runs: its steps (current version) and each step's live numbers.
+     */
+    record JourneyProgress(lux.journeys.JourneyView journey, lux.journeys.JourneyStats stats) implements AgentOutput {
+    }
+
+    /**
      * One contact as people look it up: who, status, tags, and how engaged
      * ({@code engagement} from core stats).
      */

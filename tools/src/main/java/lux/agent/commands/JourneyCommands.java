@@ -7,7 +7,8 @@ import lux.agent.tools.ToolBox;
 /**
  * Command mode for journeys: {@code journey [name:] when someone gets the tag trial, send
  * Welcome now and Tips three days later if they didn't click} (a card to confirm),
- * {@code journeys}, {@code journey pause|resume <name>}.
+ * {@code journeys}, {@code journey pause|resume <name>}, and {@code journey <name>} (or
+ * {@code journey stats <name>}) for one journey's card with its live numbers per step.
  */
 final class JourneyCommands {
 
@@ -24,9 +25,15 @@ final class JourneyCommands {
             return say.people(
                     sub.equals("pause") ? tools.journeys().pauseJourney(after) : tools.journeys().resumeJourney(after));
         }
+        if (sub.equals("stats") || sub.equals("show")) {
+            return after.isBlank() ? say.text("journey.usage") : say.people(tools.journeys().showJourney(after));
+        }
         String sentence = text.strip().replaceFirst("(?i)^journey\\s*", "");
         if (sentence.isBlank()) {
             return say.text("journey.usage");
+        }
+        if (tools.journeys().knows(sentence)) {
+            return say.people(tools.journeys().showJourney(sentence));
         }
         JourneySentence parsed = JourneySentence.parse(sentence);
         if (parsed.trigger() == null) {

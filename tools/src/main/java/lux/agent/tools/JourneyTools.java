@@ -10,7 +10,8 @@ import lux.journeys.JourneyView;
 
 /**
  * Journeys (automations) from chat: the tool builds one and shows it on a Confirm card;
- * the person starts it. Also lists, pauses and resumes journeys.
+ * the person starts it. Also lists, shows (live numbers per step), pauses and resumes
+ * journeys.
  */
 public class JourneyTools {
 
@@ -42,6 +43,19 @@ public class JourneyTools {
     public record JourneysListed(String note, List<JourneyLine> journeys) implements ToolResult.Extension {
         public PeopleLine line() {
             return PeopleLine.of(journeys.isEmpty() ? "journey.none" : "journey.list.title");
+        }
+    }
+
+    /** One step's live numbers, for the model (the person reads them on the card). */
+    public record JourneyStepLine(int step, String what, long reached, long waiting, long sent, long opened,
+            long clicked, long yes, long no, long endedHere) {
+    }
+
+    /** The journey's card is shown; the line names it. */
+    public record JourneyShown(String note, String name, String status, String trigger, long entered, long onTheWay,
+            long finished, List<JourneyStepLine> steps) implements ToolResult.Extension {
+        public PeopleLine line() {
+            return PeopleLine.of("journey.shown", name);
         }
     }
 
@@ -77,6 +91,32 @@ public class JourneyTools {
     public ToolResult listJourneys() {
         return ToolResults.attempt(session, "listJourneys",
                 () -> new JourneysListed(ToolResult.DATA_CAMPAIGNS, journeys.list().stream().map(this::line).toList()));
+    }
+
+    @Tool("""
+            Shows one journey as it runs, on a card: for each step how many contacts reached it, wait there, were
+            mailed, opened, clicked, took a branch's yes or no way, and ended there. Use it when the user asks how a
+            journey is doing.""")
+    public ToolResult showJourney(@P("the journey's name") String name) {
+        return ToolResults.attempt(session, "showJourney", () -> {
+            JourneyView j = journeys.byName(name);
+            JourneyStats s = journeys.stats(j.id(), null);
+            session.show(new AgentOutput.JourneyProgress(j, s));
+            return new JourneyShown(ToolResult.DATA_CAMPAIGNS, j.name(), j.status().label(), j.trigger().describe(),
+                    s.enrolled(), s.inFlight(), s.finished(),
+                    s.steps()
+                        .stream()
+                        .map(t -> new JourneyStepLine(t.position() + 1, t.step(), t.entered(), t.waiting(), t.sent(),
+                                t.opened(), t.clicked(), t.yes(), t.no(), t.finished()))
+                        .toList());
+        });
+    }
+
+    /**
+     * Whether a journey of this name exists (command mode tells a name from a sentence).
+     */
+    public boolean knows(String name) {
+        return journeys.list().stream().anyMatch(j -> j.name().equalsIgnoreCase(name.strip()));
     }
 
     @Tool("Pauses a journey: nobody moves on to the next step until it is resumed (new contacts still enter).")

@@ -12,6 +12,12 @@ import lux.agent.tools.ConfirmationService;
 import lux.agent.tools.JourneyConfirmations;
 import lux.audit.Actor;
 import lux.audit.Channel;
+import lux.campaigns.CampaignService;
+import lux.campaigns.CampaignView;
+import lux.campaigns.NewCampaign;
+import lux.contacts.AudienceFilter;
+import lux.contacts.ContactService;
+import lux.contacts.NewContact;
 import lux.journeys.JourneyService;
 import lux.journeys.JourneyView;
 import lux.shared.ConflictException;
@@ -58,6 +64,12 @@ class JourneyCommandsTest {
 
     @Autowired
     UserService users;
+
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    ContactService contacts;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -133,6 +145,35 @@ class JourneyCommandsTest {
         assertThat(reply.outputs()).isEmpty();
         assertThat(List.of(jdbc.queryForObject("SELECT COUNT(*) FROM agent_confirmation", Long.class)))
             .containsExactly(0L);
+    }
+
+    @Test
+    void journeyAndItsNameShowsItsLiveNumbersAndCampaignsLeavesOutItsStepCampaigns() {
+        AgentReply asked = commands.handle(new TurnRequest(mia, "conv-1", SENTENCE, CommandModeCardsTest.ZONE, null));
+        journeyConfirmations.confirm(((AgentOutput.JourneyConfirmation) asked.outputs().get(0)).nonce(), mia);
+        long welcome = jdbc.queryForObject("SELECT id FROM email_template WHERE name = 'Welcome'", Long.class);
+        contacts.create(new NewContact("ana@example.com", "Ana", null, null, java.util.Map.of(),
+                java.util.Set.of("trial"), "test"), mia);
+        campaigns.create(new NewCampaign("Newsletter", welcome, null, AudienceFilter.anyOf("trial")), mia);
+
+        AgentReply shown = commands
+            .handle(new TurnRequest(mia, "conv-1", "journey trial", CommandModeCardsTest.ZONE, null));
+        assertThat(shown.text()).isEqualTo("Here is how \"Trial\" is going.");
+        AgentOutput.JourneyProgress card = (AgentOutput.JourneyProgress) shown.outputs().get(0);
+        assertThat(card.journey().name()).isEqualTo("Trial");
+        assertThat(card.stats().enrolled()).isEqualTo(1);
+        assertThat(card.stats().inFlight()).isEqualTo(1);
+        assertThat(card.stats().steps()).hasSize(4);
+        assertThat(
+                commands.handle(new TurnRequest(mia, "conv-1", "journey stats Nope", CommandModeCardsTest.ZONE, null))
+                    .text())
+            .startsWith("Sorry, that did not work:")
+            .contains("Nope");
+
+        AgentReply listed = commands
+            .handle(new TurnRequest(mia, "conv-1", "campaigns", CommandModeCardsTest.ZONE, null));
+        assertThat(((AgentOutput.Campaigns) listed.outputs().get(0)).campaigns()).extracting(CampaignView::name)
+            .containsExactly("Newsletter");
     }
 
 }
