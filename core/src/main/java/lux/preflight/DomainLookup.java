@@ -29,7 +29,14 @@ import org.xbill.DNS.Type;
  */
 class DomainLookup {
 
-    private final Resolver resolver;
+    /**
+     * Made on the first lookup: the system's resolvers ({@code ExtendedResolver}) are
+     * read from the host's configuration, work no start needs. A configured address is
+     * still checked at start ({@link #DomainLookup}).
+     */
+    private volatile Resolver resolver;
+
+    private final PreflightProperties.Dns dns;
 
     private final List<String> selectors;
 
@@ -57,8 +64,10 @@ class DomainLookup {
     }
 
     DomainLookup(PreflightProperties.Dns dns, Clock clock) throws UnknownHostException {
-        this.resolver = resolver(dns.resolver());
-        this.resolver.setTimeout(dns.timeout());
+        this.dns = dns;
+        if (dns.resolver() != null && !dns.resolver().isBlank()) {
+            resolver();
+        }
         this.selectors = List.copyOf(dns.dkimSelectors());
         this.cacheFor = dns.cacheFor();
         this.clock = clock;
@@ -113,7 +122,12 @@ class DomainLookup {
 
     private List<Record> records(String name, int type) throws Unanswered, TextParseException {
         Lookup lookup = new Lookup(Name.fromString(name, Name.root), type);
-        lookup.setResolver(resolver);
+        try {
+            lookup.setResolver(resolver());
+        }
+        catch (UnknownHostException e) {
+            throw new Unanswered("the DNS resolver " + dns.resolver() + " is unknown (" + e.getMessage() + ")");
+        }
         lookup.setCache(new Cache()); // answers are kept per domain above, for cache-for,
                                       // not by dnsjava's shared cache
         Record[] answers = lookup.run();
@@ -144,6 +158,21 @@ class DomainLookup {
             .filter(t -> t.strip().toLowerCase(Locale.ROOT).startsWith(prefix))
             .findFirst()
             .orElse(null);
+    }
+
+    private Resolver resolver() throws UnknownHostException {
+        Resolver made = resolver;
+        if (made == null) {
+            synchronized (this) {
+                made = resolver;
+                if (made == null) {
+                    made = resolver(dns.resolver());
+                    made.setTimeout(dns.timeout());
+                    resolver = made;
+                }
+            }
+        }
+        return made;
     }
 
     private static Resolver resolver(String address) throws UnknownHostException {

@@ -25,13 +25,25 @@ final class JinjavaRenderer {
 
     private static final int MAX_POOLED = 64;
 
-    private final Jinjava jinjava;
-
-    private final JinjavaConfig config;
-
     private final TemplateProperties limits;
 
     private final String part;
+
+    private final boolean autoEscape;
+
+    private final boolean failOnUnknown;
+
+    private final List<Filter> extra;
+
+    /**
+     * Jinjava and its configuration, built on the first render: building them loads and
+     * registers every built-in filter, function and tag (about half a second of the
+     * application's start), and no start-up work renders a template.
+     */
+    private volatile Engine engine;
+
+    private record Engine(Jinjava jinjava, JinjavaConfig config) {
+    }
 
     /**
      * Per-render copies of the global context, reused: building one registers every
@@ -43,7 +55,27 @@ final class JinjavaRenderer {
             List<Filter> extra) {
         this.part = part;
         this.limits = limits;
-        this.config = JinjavaConfig.newBuilder()
+        this.autoEscape = autoEscape;
+        this.failOnUnknown = failOnUnknown;
+        this.extra = List.copyOf(extra);
+    }
+
+    private Engine engine() {
+        Engine built = engine;
+        if (built == null) {
+            synchronized (this) {
+                built = engine;
+                if (built == null) {
+                    built = build();
+                    engine = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    private Engine build() {
+        JinjavaConfig config = JinjavaConfig.newBuilder()
             .withFailOnUnknownTokens(failOnUnknown)
             // Contact data is text: a first name of "{{ ... }}" must be printed, never
             // evaluated.
@@ -62,8 +94,8 @@ final class JinjavaRenderer {
                 .build())
             .withDisabled(TemplateSyntax.disabled())
             .build();
-        this.jinjava = SealedExpressions.jinjava(config);
-        this.jinjava.setResourceLocator((name, charset, interpreter) -> {
+        Jinjava jinjava = SealedExpressions.jinjava(config);
+        jinjava.setResourceLocator((name, charset, interpreter) -> {
             throw new FileNotFoundException("templates cannot load other files (" + name + ")");
         });
         Context global = jinjava.getGlobalContext();
@@ -77,6 +109,7 @@ final class JinjavaRenderer {
         }
         TemplateSyntax.refusedFilters().forEach(name -> global.registerFilter(new RefusedFilter(name)));
         extra.forEach(filter -> global.registerFilter(new SealedFilter(filter)));
+        return new Engine(jinjava, config);
     }
 
     static JinjavaRenderer html(TemplateProperties limits) {
@@ -104,9 +137,12 @@ final class JinjavaRenderer {
      */
     String render(String name, String template, Map<String, ?> model) {
         Map<String, Object> data = TemplateData.seal(model);
+        Engine engine = engine();
+        Jinjava jinjava = engine.jinjava();
+        JinjavaConfig config = engine.config();
         Context base = bases.poll();
         if (base == null) {
-            base = copyOfGlobalContext();
+            base = copyOfGlobalContext(jinjava);
         }
         RenderGuard guard = new RenderGuard(limits);
         String output;
@@ -154,7 +190,7 @@ final class JinjavaRenderer {
      * As Jinjava's private copyGlobalContext: a parentless context with the global one's
      * entries and settings.
      */
-    private Context copyOfGlobalContext() {
+    private static Context copyOfGlobalContext(Jinjava jinjava) {
         Context global = jinjava.getGlobalContext();
         Context copy = new Context(null, global);
         global.getAllExpTests().forEach(copy::registerExpTest);
