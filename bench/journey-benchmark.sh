@@ -37,7 +37,7 @@ bench setup | tee -a "$RESULTS"
 java "$HEAP" ${JAVA_OPTS:-} -cp "$CP" lux.journeys.JourneyBenchmark run "$N" > "$WORK/journey-run-1.log" 2>&1 &
 ENGINE=$!
 target=$(( N * KILL_AT / 100 ))
-while kill -0 "$ENGINE" 2>/dev/null && [ "$(runs)" -lt "$target" ]; do sleep 0.2; done
+while kill -0 "$ENGINE" 2>/dev/null && [ "$(runs)" -lt "$target" ]; do sleep 2; done # counting is work for the database too
 if kill -0 "$ENGINE" 2>/dev/null; then
   kill -9 "$ENGINE"; wait "$ENGINE" 2>/dev/null || true
   echo "killed the step engine (kill -9) after $(runs) of $N first sends" | tee -a "$RESULTS"

@@ -1,5 +1,6 @@
 package lux.journeys;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import lux.shared.SqlDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -99,14 +102,12 @@ class EnrolmentStore {
                         "DONE".equals(t.status()) ? now : null, t.recipientId(), t.enrolment().id(),
                         t.enrolment().claimToken() });
             }
-            int[] changed = jdbc.batchUpdate("UPDATE journey_enrolment SET status = ?, position = ?, next_run_at = ?, "
-                    + "attempts = ?, finished_at = ?, last_recipient_id = COALESCE(?, last_recipient_id), "
-                    + "claim_token = NULL WHERE id = ? AND claim_token = ? AND status = 'RUNNING'", rows);
+            Set<Long> changed = update(rows);
             List<Object[]> inserts = new ArrayList<>();
             List<Object[]> completions = new ArrayList<>();
             int applied = 0;
-            for (int i = 0; i < changed.length; i++) {
-                if (changed[i] == 0) {
+            for (int i = 0; i < transitions.size(); i++) {
+                if (!changed.contains(transitions.get(i).enrolment().id())) {
                     continue; // the lease ran out and the row is no longer this claim's
                 }
                 applied++;
@@ -127,12 +128,88 @@ class EnrolmentStore {
                 jdbc.batchUpdate("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, detail, ran_at) "
                         + "VALUES (?, ?, ?, ?, ?)", inserts);
             }
-            if (!completions.isEmpty()) {
-                jdbc.batchUpdate("UPDATE journey_step_run SET outcome = ?, detail = ?, ran_at = ? "
-                        + "WHERE enrolment_id = ? AND step_id = ? AND outcome = 'SENDING'", completions);
-            }
+            complete(completions);
             return applied;
         });
+    }
+
+    /**
+     * The enrolments' new state, each only under its claim token (set only while
+     * RUNNING); the ids changed. On PostgreSQL one UPDATE ... FROM unnest(arrays) by
+     * primary key instead of a JDBC batch of single-row updates (see SendStep's
+     * outcomes).
+     */
+    private Set<Long> update(List<Object[]> rows) {
+        if (dialect != SqlDialect.POSTGRESQL) {
+            int[] changed = jdbc.batchUpdate("UPDATE journey_enrolment SET status = ?, position = ?, next_run_at = ?, "
+                    + "attempts = ?, finished_at = ?, last_recipient_id = COALESCE(?, last_recipient_id), "
+                    + "claim_token = NULL WHERE id = ? AND claim_token = ?", rows);
+            Set<Long> ids = new HashSet<>();
+            for (int i = 0; i < changed.length; i++) {
+                if (changed[i] > 0) {
+                    ids.add((Long) rows.get(i)[6]);
+                }
+            }
+            return ids;
+        }
+        Object[][] columns = columns(rows, 8);
+        return new HashSet<>(jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("UPDATE journey_enrolment e SET status = v.status, "
+                    + "position = v.position, next_run_at = CAST(v.next_at AS TIMESTAMP WITH TIME ZONE), "
+                    + "attempts = v.attempts, finished_at = CAST(v.finished AS TIMESTAMP WITH TIME ZONE), "
+                    + "last_recipient_id = COALESCE(v.recipient, e.last_recipient_id), claim_token = NULL "
+                    + "FROM unnest(?::text[], ?::int[], ?::text[], ?::int[], ?::text[], ?::bigint[], ?::bigint[], "
+                    + "?::text[]) AS v(status, position, next_at, attempts, finished, recipient, id, token) "
+                    + "WHERE e.id = v.id AND e.claim_token = v.token RETURNING e.id");
+            String[] types = { "text", "integer", "text", "integer", "text", "bigint", "bigint", "text" };
+            for (int c = 0; c < types.length; c++) {
+                ps.setArray(c + 1, con.createArrayOf(types[c], columns[c]));
+            }
+            return ps;
+        }, (rs, i) -> rs.getLong(1)));
+    }
+
+    /**
+     * Send steps' run rows, SENDING until now, get their outcome. The outcome is tested
+     * in the SET, not the WHERE: a WHERE on it let the planner pick the (step, outcome)
+     * index over the primary key.
+     */
+    private void complete(List<Object[]> completions) {
+        if (completions.isEmpty()) {
+            return;
+        }
+        if (dialect != SqlDialect.POSTGRESQL) {
+            jdbc.batchUpdate("UPDATE journey_step_run SET outcome = ?, detail = ?, ran_at = ? "
+                    + "WHERE enrolment_id = ? AND step_id = ? AND outcome = 'SENDING'", completions);
+            return;
+        }
+        Object[][] columns = columns(completions, 5);
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("UPDATE journey_step_run r SET "
+                    + "outcome = CASE WHEN r.outcome = 'SENDING' THEN v.outcome ELSE r.outcome END, "
+                    + "detail = CASE WHEN r.outcome = 'SENDING' THEN v.detail ELSE r.detail END, "
+                    + "ran_at = CASE WHEN r.outcome = 'SENDING' THEN CAST(v.ran_at AS TIMESTAMP WITH TIME ZONE) "
+                    + "ELSE r.ran_at END FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) "
+                    + "AS v(outcome, detail, ran_at, enrolment, step) "
+                    + "WHERE r.enrolment_id = v.enrolment AND r.step_id = v.step");
+            String[] types = { "text", "text", "text", "bigint", "bigint" };
+            for (int c = 0; c < types.length; c++) {
+                ps.setArray(c + 1, con.createArrayOf(types[c], columns[c]));
+            }
+            return ps;
+        });
+    }
+
+    /** Rows as columns for unnest; timestamps as ISO-8601 text (cast back in SQL). */
+    private static Object[][] columns(List<Object[]> rows, int width) {
+        Object[][] columns = new Object[width][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            for (int c = 0; c < width; c++) {
+                Object v = rows.get(i)[c];
+                columns[c][i] = v instanceof Timestamp t ? t.toInstant().toString() : v;
+            }
+        }
+        return columns;
     }
 
     /**
