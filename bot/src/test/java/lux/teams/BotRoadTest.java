@@ -18,7 +18,6 @@ import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
 import lux.contacts.ContactQuery;
 import lux.contacts.ContactService;
-import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
 import lux.testsupport.MutableClock;
 import lux.users.NewUser;
@@ -27,10 +26,10 @@ import lux.users.UserService;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageRequest;
@@ -52,15 +51,15 @@ class BotRoadTest {
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     static final String AAD = "00000000-0000-0000-0000-0000000000aa";
 
-    @AutoClose
-    static final FakeConnector connector = FakeConnector.start();
+    @RegisterExtension
+    static final TeamsChat teams = new TeamsChat(AAD);
+
+    static final FakeConnector connector = teams.connector();
+
     static final HttpClient http = HttpClient.newHttpClient();
 
     @AutoClose
     static final HostileFiles hostile = HostileFiles.start();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -90,29 +89,27 @@ class BotRoadTest {
     }
 
     @BeforeEach
-    void cleanSlate() {
-        DatabaseCleaner.clean(jdbc);
+    void anAdmin() {
         clock.set(NOW);
         adminId = users.create(new NewUser("admin@lux.test", "Ada Admin", null, Role.ADMIN), Actor.system()).getId();
-        connector.clear();
     }
 
     @Test
     void helpAndUnknownInputGetTheHelpCard() throws Exception {
-        assertThat(post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "help")).statusCode()).isEqualTo(200);
-        assertThat(cards()).extracting(c -> c.path("body").get(0).path("text").asText()).contains("What I can do");
+        teams.say("help"); // and LUX answers the post with 200
+        assertThat(teams.cards()).extracting(c -> c.path("body").get(0).path("text").asText())
+            .contains("What I can do");
 
-        connector.clear();
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "make me a sandwich"));
-        assertThat(connector.messages().get(0).text()).startsWith("Sorry, I did not understand that.");
-        assertThat(cards()).anySatisfy(c -> assertThat(c.path("version").asText()).isEqualTo("1.5"));
+        teams.clear();
+        teams.say("make me a sandwich");
+        assertThat(teams.messages().get(0).text()).startsWith("Sorry, I did not understand that.");
+        assertThat(teams.cards()).anySatisfy(c -> assertThat(c.path("version").asText()).isEqualTo("1.5"));
     }
 
     @Test
     void contactsAreAddedAsTheTeamsUserAndFound() throws Exception {
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD,
-                "contacts add ana@example.com Ben@Example.org tag:vip"));
-        assertThat(connector.messages().get(0).text()).contains("Added 2 contacts tagged vip");
+        teams.say("contacts add ana@example.com Ben@Example.org tag:vip");
+        assertThat(teams.messages().get(0).text()).contains("Added 2 contacts tagged vip");
         assertThat(contacts.search(ContactQuery.all(), PageRequest.of(0, 10)).getContent())
             .extracting(c -> c.email() + " " + c.tags())
             .containsExactlyInAnyOrder("ana@example.com [vip]", "ben@example.org [vip]");
@@ -121,29 +118,29 @@ class BotRoadTest {
                 String.class))
             .containsExactly("TEAMS:" + adminId);
 
-        connector.clear();
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contacts find tag:vip"));
-        JsonNode card = cards().get(0);
+        teams.clear();
+        teams.say("contacts find tag:vip");
+        JsonNode card = teams.cards().get(0);
         assertThat(card.toString()).contains("ana@example.com", "ben@example.org");
         // the person gets the one card; what the model is told about contact data never
         // reaches Teams
-        assertThat(connector.messages()).singleElement().satisfies(m -> assertThat(m.text()).isNull());
+        assertThat(teams.messages()).singleElement().satisfies(m -> assertThat(m.text()).isNull());
         assertThat(card.toString()).doesNotContain("DATA", "not instructions");
     }
 
     @Test
     void campaignFromFormsEndsAtTheConfirmationCardAndOnlyConfirmSchedulesIt() throws Exception {
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contacts add ana@example.com tag:vip"));
+        teams.say("contacts add ana@example.com tag:vip");
         ObjectNode template = Activities.value()
             .put("action", "form")
             .put("form", "template")
             .put("name", "Invite")
             .put("subject", "Hello {{ contact.first_name }}")
             .put("htmlBody", "<p>Join our webinar.</p>");
-        connector.clear();
-        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "card-0", template));
-        assertThat(connector.messages().get(0).text()).contains("Saved template \"Invite\"");
-        assertThat(cards().get(0).toString()).contains("Hello Alex");
+        teams.clear();
+        teams.press("card-0", template);
+        assertThat(teams.messages().get(0).text()).contains("Saved template \"Invite\"");
+        assertThat(teams.cards().get(0).toString()).contains("Hello Alex");
 
         ObjectNode campaign = Activities.value()
             .put("action", "form")
@@ -152,13 +149,9 @@ class BotRoadTest {
             .put("template", "Invite")
             .put("tags", "vip")
             .put("when", "tomorrow 10:00");
-        connector.clear();
-        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "card-1", campaign));
-        FakeConnector.Call confirmationCall = connector.messages()
-            .stream()
-            .filter(c -> c.card() != null)
-            .findFirst()
-            .orElseThrow();
+        teams.clear();
+        teams.press("card-1", campaign);
+        FakeConnector.Call confirmationCall = teams.firstCardMessage();
         JsonNode confirmation = confirmationCall.card();
         assertThat(confirmation.toString()).contains("Webinar", "Recipients", "Estimated finish");
         String nonce = confirmation.path("actions").get(0).path("data").path("nonce").asText();
@@ -167,13 +160,12 @@ class BotRoadTest {
         assertThat(draft.status()).isEqualTo(CampaignStatus.DRAFT);
 
         // Typing "confirm" (as a model or a contact's text might) does nothing.
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "confirm"));
+        teams.say("confirm");
         assertThat(campaigns.get(draft.id()).status()).isEqualTo(CampaignStatus.DRAFT);
 
-        connector.clear();
+        teams.clear();
         String cardActivityId = confirmationCall.responseId();
-        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, cardActivityId,
-                Activities.value().put("action", "confirm").put("nonce", nonce)));
+        teams.press(cardActivityId, Activities.value().put("action", "confirm").put("nonce", nonce));
         CampaignView scheduled = campaigns.get(draft.id());
         assertThat(scheduled.status()).isEqualTo(CampaignStatus.SCHEDULED);
         assertThat(scheduled.scheduledAt())
@@ -182,75 +174,70 @@ class BotRoadTest {
             assertThat(u.path()).endsWith("/activities/" + cardActivityId);
             assertThat(u.card().toString()).contains("Confirmed").doesNotContain("Action.Submit");
         });
-        assertThat(connector.messages()).anySatisfy(m -> assertThat(m.text()).startsWith("Done:"));
+        assertThat(teams.messages()).anySatisfy(m -> assertThat(m.text()).startsWith("Done:"));
 
-        connector.clear();
-        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, cardActivityId,
-                Activities.value().put("action", "confirm").put("nonce", nonce)));
-        assertThat(connector.messages().get(0).text()).contains("already used");
+        teams.clear();
+        teams.press(cardActivityId, Activities.value().put("action", "confirm").put("nonce", nonce));
+        assertThat(teams.messages().get(0).text()).contains("already used");
     }
 
     @Test
     void pastedContactsShowTheirCardAndOnlyThePressedConfirmDeletesOne() throws Exception {
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD,
-                "contacts add Ana Lopez <ana@example.com>, Acme tag:vip"));
-        assertThat(connector.messages().get(0).text()).isEqualTo("Added 1 contact tagged vip: ana@example.com.");
+        teams.say("contacts add Ana Lopez <ana@example.com>, Acme tag:vip");
+        assertThat(teams.messages().get(0).text()).isEqualTo("Added 1 contact tagged vip: ana@example.com.");
 
-        connector.clear();
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "who is ana@example.com?"));
-        assertThat(connector.messages()).singleElement().satisfies(m -> assertThat(m.text()).isNull());
-        assertThat(cards().get(0).toString()).contains("Ana Lopez", "Acme", "active", "vip", "Engagement", "0/100")
+        teams.clear();
+        teams.say("who is ana@example.com?");
+        assertThat(teams.messages()).singleElement().satisfies(m -> assertThat(m.text()).isNull());
+        assertThat(teams.cards().get(0).toString())
+            .contains("Ana Lopez", "Acme", "active", "vip", "Engagement", "0/100")
             .doesNotContain("DATA", "not instructions");
 
-        connector.clear();
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contact delete ana@example.com"));
-        FakeConnector.Call cardCall = connector.messages()
-            .stream()
-            .filter(c -> c.card() != null)
-            .findFirst()
-            .orElseThrow();
-        assertThat(connector.messages().get(0).text())
+        teams.clear();
+        teams.say("contact delete ana@example.com");
+        FakeConnector.Call cardCall = teams.firstCardMessage();
+        assertThat(teams.messages().get(0).text())
             .isEqualTo("This cannot be undone: press Confirm on the card to delete this contact.");
         JsonNode confirm = cardCall.card().path("actions").get(0).path("data");
         assertThat(confirm.path("action").asText()).isEqualTo("confirm-contacts");
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "confirm"));
+        teams.say("confirm");
         assertThat(contacts.findByEmail("ana@example.com")).isPresent();
 
-        connector.clear();
-        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, cardCall.responseId(),
-                Activities.value().put("action", "confirm-contacts").put("nonce", confirm.path("nonce").asText())));
+        teams.clear();
+        teams.press(cardCall.responseId(),
+                Activities.value().put("action", "confirm-contacts").put("nonce", confirm.path("nonce").asText()));
         assertThat(contacts.findByEmail("ana@example.com")).isEmpty();
         assertThat(connector.updates()).singleElement()
             .satisfies(u -> assertThat(u.card().toString()).contains("Confirmed").doesNotContain("Action.Submit"));
-        assertThat(connector.messages()).anySatisfy(m -> assertThat(m.text())
+        assertThat(teams.messages()).anySatisfy(m -> assertThat(m.text())
             .isEqualTo("Done: Deleted 1 contact (ana@example.com). Confirmed by admin@lux.test."));
     }
 
     @Test
     void statsCardCarriesAChartServedByLux() throws Exception {
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contacts add ana@example.com tag:vip"));
-        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "c",
+        teams.say("contacts add ana@example.com tag:vip");
+        teams.press("c",
                 Activities.value()
                     .put("action", "form")
                     .put("form", "template")
                     .put("name", "T")
                     .put("subject", "S")
-                    .put("htmlBody", "<p>B</p>")));
-        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, "c",
+                    .put("htmlBody", "<p>B</p>"));
+        teams.press("c",
                 Activities.value()
                     .put("action", "form")
                     .put("form", "campaign")
                     .put("name", "Numbers")
-                    .put("template", "T")));
-        connector.clear();
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "stats Numbers"));
-        JsonNode card = cards().get(0);
+                    .put("template", "T"));
+        teams.clear();
+        teams.say("stats Numbers");
+        JsonNode card = teams.cards().get(0);
         JsonNode image = List.copyOf(card.findParents("url")).get(0);
         String url = image.path("url").asText();
         assertThat(url).startsWith("http://127.0.0.1:3978/charts/").endsWith(".png");
-        HttpResponse<byte[]> png = http.send(HttpRequest
-            .newBuilder(URI.create("http://127.0.0.1:" + port + url.substring("http://127.0.0.1:3978".length())))
-            .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> png = http
+            .send(HttpRequest.newBuilder(URI.create(teams.baseUrl() + url.substring("http://127.0.0.1:3978".length())))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.body()).startsWith(0x89, 'P', 'N', 'G');
     }
@@ -258,18 +245,18 @@ class BotRoadTest {
     @Test
     void outgoingCallsAreRetriedWhenTeamsThrottles() throws Exception {
         connector.failNext(429, 502);
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "campaigns"));
-        assertThat(connector.messages()).isNotEmpty();
+        teams.say("campaigns");
+        assertThat(teams.messages()).isNotEmpty();
     }
 
     @Test
     void badBodiesAre400AndForeignServiceUrlsAreRefusedInLocalMode() throws Exception {
-        assertThat(postRaw("").statusCode()).isEqualTo(400);
-        assertThat(postRaw("{not json").statusCode()).isEqualTo(400);
-        assertThat(postRaw("[1,2]").statusCode()).isEqualTo(400);
-        assertThat(postRaw("{\"text\":\"no type\"}").statusCode()).isEqualTo(400);
-        HttpResponse<String> foreign = post(
-                Activities.message("https://smba.trafficmanager.net/emea/", "conv-1", AAD, "help"));
+        assertThat(teams.send("").statusCode()).isEqualTo(400);
+        assertThat(teams.send("{not json").statusCode()).isEqualTo(400);
+        assertThat(teams.send("[1,2]").statusCode()).isEqualTo(400);
+        assertThat(teams.send("{\"text\":\"no type\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> foreign = teams
+            .send(Activities.message("https://smba.trafficmanager.net/emea/", "conv-1", AAD, "help").toString());
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(connector.calls()).isEmpty();
     }
@@ -278,18 +265,18 @@ class BotRoadTest {
     void anAttachedCsvIsImportedInTheBackgroundWithACard() throws Exception {
         String url = connector.serveFile("/files/contacts.csv",
                 "email,first_name\nzoe@example.com,Zoe\nyan@example.com,Yan\nnot-an-email,X\n");
-        ObjectNode upload = Activities.message(connector.serviceUrl(), "conv-1", AAD, null);
+        ObjectNode upload = teams.message(null);
         upload.putArray("attachments")
             .addObject()
             .put("contentType", "text/csv")
             .put("contentUrl", url)
             .put("name", "contacts.csv");
-        post(upload);
-        assertThat(connector.messages().get(0).text()).isEqualTo("Got contacts.csv. Type import to add its contacts.");
+        teams.post(upload);
+        assertThat(teams.messages().get(0).text()).isEqualTo("Got contacts.csv. Type import to add its contacts.");
 
-        connector.clear();
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "import tag:webinar"));
-        assertThat(connector.messages().get(0).text()).contains("of contacts.csv started (tags: webinar)");
+        teams.clear();
+        teams.say("import tag:webinar");
+        assertThat(teams.messages().get(0).text()).contains("of contacts.csv started (tags: webinar)");
         FakeConnector.Call result = connector.await(
                 c -> c.card() != null && c.card().toString().contains("Import finished"),
                 java.time.Duration.ofSeconds(20));
@@ -302,17 +289,17 @@ class BotRoadTest {
 
     @Test
     void localModeRefusesToFetchFilesFromOtherHosts() throws Exception {
-        ObjectNode upload = Activities.message(connector.serviceUrl(), "conv-1", AAD, "import");
+        ObjectNode upload = teams.message("import");
         upload.putArray("attachments")
             .addObject()
             .put("contentType", "text/csv")
             .put("contentUrl", "https://files.example.com/x.csv")
             .put("name", "x.csv");
-        post(upload);
-        assertThat(connector.messages().get(0).text()).contains("cannot fetch x.csv", "local mode");
-        connector.clear();
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "import"));
-        assertThat(connector.messages().get(0).text()).startsWith("No file attached yet.");
+        teams.post(upload);
+        assertThat(teams.messages().get(0).text()).contains("cannot fetch x.csv", "local mode");
+        teams.clear();
+        teams.say("import");
+        assertThat(teams.messages().get(0).text()).startsWith("No file attached yet.");
     }
 
     @Test
@@ -350,17 +337,17 @@ class BotRoadTest {
     }
 
     private void attachAndImport(String url, String name) throws Exception {
-        ObjectNode upload = Activities.message(connector.serviceUrl(), "conv-1", AAD, null);
+        ObjectNode upload = teams.message(null);
         upload.putArray("attachments")
             .addObject()
             .put("contentType", "text/csv")
             .put("contentUrl", url)
             .put("name", name);
-        post(upload);
-        assertThat(connector.messages().get(0).text()).isEqualTo("Got " + name + ". Type import to add its contacts.");
-        connector.clear();
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "import"));
-        assertThat(connector.messages().get(0).text()).contains("of " + name + " started");
+        teams.post(upload);
+        assertThat(teams.messages().get(0).text()).isEqualTo("Got " + name + ". Type import to add its contacts.");
+        teams.clear();
+        teams.say("import");
+        assertThat(teams.messages().get(0).text()).contains("of " + name + " started");
     }
 
     /**
@@ -431,27 +418,12 @@ class BotRoadTest {
 
     @Test
     void welcomeCardOnInstall() throws Exception {
-        ObjectNode update = Activities.message(connector.serviceUrl(), "conv-9", AAD, null);
+        ObjectNode update = teams.message("conv-9", null);
         update.put("type", "conversationUpdate");
         update.putArray("membersAdded").addObject().put("id", "29:user-" + AAD);
-        post(update);
-        assertThat(cards()).singleElement()
+        teams.send(update.toString());
+        assertThat(teams.cards()).singleElement()
             .satisfies(c -> assertThat(c.path("body").get(0).path("text").asText()).isEqualTo("Welcome to LUX"));
-    }
-
-    private List<JsonNode> cards() {
-        return connector.messages().stream().map(FakeConnector.Call::card).filter(c -> c != null).toList();
-    }
-
-    HttpResponse<String> post(ObjectNode activity) throws Exception {
-        return postRaw(activity.toString());
-    }
-
-    HttpResponse<String> postRaw(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
 }

@@ -2,16 +2,9 @@ package lux.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import lux.audit.Actor;
 import lux.audit.Channel;
@@ -22,17 +15,15 @@ import lux.contacts.ContactService;
 import lux.contacts.NewContact;
 import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
-import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
 import lux.users.NewUser;
 import lux.users.Role;
 import lux.users.UserService;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -51,12 +42,8 @@ class ContactTimelineCardTest {
     static final Instant ADDED = Instant.parse("2026-11-20T09:00:00Z");
     static final Instant SENT = Instant.parse("2026-11-24T08:00:00Z");
 
-    @AutoClose
-    static final FakeConnector connector = FakeConnector.start();
-    static final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final TeamsChat teams = new TeamsChat(AAD);
 
     @Autowired
     JdbcTemplate jdbc;
@@ -74,8 +61,7 @@ class ContactTimelineCardTest {
     CampaignService campaigns;
 
     @BeforeEach
-    void fixture() {
-        DatabaseCleaner.clean(jdbc);
+    void anaReceivedOpenedAndClickedAutumnSale() {
         users.create(new NewUser("mia@lux.test", "Mia", null, Role.ADMIN), Actor.system());
         Actor mia = new Actor(null, "mia@lux.test", Channel.TEAMS);
         long ana = contacts
@@ -100,15 +86,14 @@ class ContactTimelineCardTest {
                 "INSERT INTO tracking_event (recipient_id, campaign_id, kind, occurred_at, machine) "
                         + "SELECT id, campaign_id, 'CLICK', ?, FALSE FROM campaign_recipient",
                 Timestamp.from(SENT.plusSeconds(3900)));
-        connector.clear();
     }
 
     @Test
     void whoShowsTheContactCardAndNothingWrittenForTheModel() throws Exception {
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "who ana@example.com"));
+        teams.say("who ana@example.com");
 
-        assertThat(connector.messages()).singleElement().satisfies(m -> assertThat(m.text()).isNullOrEmpty());
-        assertThat(cards()).singleElement()
+        assertThat(teams.messages()).singleElement().satisfies(m -> assertThat(m.text()).isNullOrEmpty());
+        assertThat(teams.cards()).singleElement()
             .isEqualTo(new ObjectMapper().readTree(
                     """
                             {"type":"AdaptiveCard","$schema":"http://adaptivecards.io/schemas/adaptive-card.json","version":"1.5","body":[
@@ -127,44 +112,30 @@ class ContactTimelineCardTest {
 
     @Test
     void theSameCardAnswersContactAndAQuestionAndAnUnknownAddressIsNamed() throws Exception {
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "contact ana@example.com"));
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "who is ana@example.com?"));
-        assertThat(cards()).hasSize(2)
+        teams.say("contact ana@example.com");
+        teams.say("who is ana@example.com?");
+        assertThat(teams.cards()).hasSize(2)
             .allSatisfy(card -> assertThat(card.path("body").get(0).path("text").asText()).isEqualTo("Ana Lopez"));
 
-        connector.clear();
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "who zoe@example.com"));
-        assertThat(connector.messages()).singleElement()
+        teams.clear();
+        teams.say("who zoe@example.com");
+        assertThat(teams.messages()).singleElement()
             .satisfies(m -> assertThat(m.text())
                 .isEqualTo("Sorry, that did not work: Contact zoe@example.com does not exist."));
     }
 
     @Test
     void theTeamsLocaleDecidesWhetherASlashedDateIsDayOrMonthFirst() throws Exception {
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "schedule Autumn sale 12/03/2030 10:00"));
-        ObjectNode german = Activities.message(connector.serviceUrl(), "conv-1", AAD,
-                "schedule Autumn sale 12/03/2030 10:00");
-        german.put("locale", "de-DE");
-        post(german);
+        teams.say("schedule Autumn sale 12/03/2030 10:00");
+        teams.say("schedule Autumn sale 12/03/2030 10:00", "de-DE");
 
-        assertThat(cards()).hasSize(2);
-        assertThat(cards().get(0).toString()).contains("Tue 3 Dec 2030, 10:00");
-        assertThat(cards().get(1).toString()).contains("Di. 12. März 2030, 10:00"); // and
-                                                                                    // the
-                                                                                    // card
-                                                                                    // speaks
-                                                                                    // German
-    }
-
-    private List<JsonNode> cards() {
-        return connector.messages().stream().map(FakeConnector.Call::card).filter(c -> c != null).toList();
-    }
-
-    private HttpResponse<String> post(ObjectNode activity) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
-            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(teams.cards()).hasSize(2);
+        assertThat(teams.cards().get(0).toString()).contains("Tue 3 Dec 2030, 10:00");
+        assertThat(teams.cards().get(1).toString()).contains("Di. 12. März 2030, 10:00"); // and
+        // the
+        // card
+        // speaks
+        // German
     }
 
 }

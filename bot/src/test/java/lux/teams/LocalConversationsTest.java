@@ -5,26 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import lux.audit.Actor;
-import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
 import lux.users.NewUser;
 import lux.users.Role;
 import lux.users.UserService;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,12 +35,10 @@ class LocalConversationsTest {
     static final String AAD = "00000000-0000-0000-0000-0000000000ee";
     static final String NOT_UNDERSTOOD = "Sorry, I did not understand that.";
 
-    @AutoClose
-    static final FakeConnector connector = FakeConnector.start();
-    static final HttpClient http = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final TeamsChat teams = new TeamsChat(AAD);
 
-    @LocalServerPort
-    int port;
+    static final FakeConnector connector = teams.connector();
 
     @Autowired
     JdbcTemplate jdbc;
@@ -55,37 +47,35 @@ class LocalConversationsTest {
     UserService users;
 
     @BeforeEach
-    void cleanSlate() {
-        DatabaseCleaner.clean(jdbc);
+    void anAdmin() {
         users.create(new NewUser("admin@lux.test", "Ada Admin", null, Role.ADMIN), Actor.system());
-        connector.clear();
     }
 
     @Test
     void anInstallIsGreetedOnceAlthoughTeamsAnnouncesItTwice() throws Exception {
-        post(userAdded("conv-install"));
-        post(installed("conv-install"));
+        teams.send(userAdded("conv-install").toString());
+        teams.send(installed("conv-install").toString());
         assertThat(welcomes()).hasSize(1);
 
         // again, as after a restart or on a second instance: the database remembers
-        post(installed("conv-install"));
-        post(userAdded("conv-install"));
+        teams.send(installed("conv-install").toString());
+        teams.send(userAdded("conv-install").toString());
         assertThat(welcomes()).hasSize(1);
         assertThat(jdbc.queryForList("SELECT conversation_id FROM teams_welcome", String.class))
             .containsExactly("conv-install");
 
-        post(installed("conv-other"));
+        teams.send(installed("conv-other").toString());
         assertThat(welcomes()).hasSize(2);
     }
 
     @Test
     void aWelcomeThatCouldNotBeSentIsTriedAgainOnTheNextInstallEvent() throws Exception {
         connector.failNext(403);
-        post(userAdded("conv-flaky"));
+        teams.send(userAdded("conv-flaky").toString());
         assertThat(welcomes()).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM teams_welcome", Integer.class)).isZero();
 
-        post(installed("conv-flaky"));
+        teams.send(installed("conv-flaky").toString());
         assertThat(welcomes()).hasSize(1);
     }
 
@@ -100,8 +90,8 @@ class LocalConversationsTest {
         assertThat(titles).contains("help", "new campaign", "stats", "import");
         for (String title : titles) {
             connector.clear();
-            assertThat(post(Activities.message(connector.serviceUrl(), "conv-commands", AAD, title)).statusCode())
-                .isEqualTo(200);
+            teams.post(teams.message("conv-commands", title)); // and LUX answers the post
+                                                               // with 200
             assertThat(connector.messages()).as(title).isNotEmpty();
             assertThat(connector.messages()).as(title)
                 .noneSatisfy(m -> assertThat(m.text()).startsWith(NOT_UNDERSTOOD));
@@ -109,20 +99,20 @@ class LocalConversationsTest {
         // and the check above can fail: a command LUX does not know gets exactly that
         // answer
         connector.clear();
-        post(Activities.message(connector.serviceUrl(), "conv-commands", AAD, "campaign launch"));
+        teams.post(teams.message("conv-commands", "campaign launch"));
         assertThat(connector.messages().get(0).text()).startsWith(NOT_UNDERSTOOD);
     }
 
     @Test
     void contactsAskedForInAGroupChatAreListedInThePersonalChatOnly() throws Exception {
-        post(group("contacts add ana@example.com ben@example.org tag:vip"));
+        teams.post(group("contacts add ana@example.com ben@example.org tag:vip"));
         assertThat(connector.messages()).singleElement().satisfies(m -> {
             assertThat(m.path()).contains("/conversations/group-1/");
             assertThat(m.text()).contains("Added 2 contacts");
         });
 
         connector.clear();
-        post(group("contacts find tag:vip"));
+        teams.post(group("contacts find tag:vip"));
         FakeConnector.Call opened = connector.calls()
             .stream()
             .filter(c -> c.path().endsWith("/v3/conversations"))
@@ -142,7 +132,7 @@ class LocalConversationsTest {
 
         // next time the personal chat LUX knows is used; nothing new is opened
         connector.clear();
-        post(channel("contacts count tag:vip"));
+        teams.post(channel("contacts count tag:vip"));
         assertThat(connector.calls()).noneMatch(c -> c.path().endsWith("/v3/conversations"));
         assertThat(inConversation(personal)).extracting(FakeConnector.Call::text)
             .anySatisfy(t -> assertThat(t).contains("2"));
@@ -151,14 +141,14 @@ class LocalConversationsTest {
 
         // what is not private stays where it was asked
         connector.clear();
-        post(group("help"));
+        teams.post(group("help"));
         assertThat(connector.messages()).isNotEmpty()
             .allSatisfy(m -> assertThat(m.path()).contains("/conversations/group-1/"));
     }
 
     @Test
     void anImportAskedForInAChannelReportsItsRefusedRowsInThePersonalChat() throws Exception {
-        post(Activities.message(connector.serviceUrl(), "conv-mine", AAD, "help"));
+        teams.post(teams.message("conv-mine", "help"));
         String url = connector.serveFile("/files/list.csv", "email\nzoe@example.com\nnot-an-email\n");
         ObjectNode upload = channel(null);
         upload.putArray("attachments")
@@ -166,9 +156,9 @@ class LocalConversationsTest {
             .put("contentType", "text/csv")
             .put("contentUrl", url)
             .put("name", "list.csv");
-        post(upload);
+        teams.post(upload);
         connector.clear();
-        post(channel("import"));
+        teams.post(channel("import"));
         FakeConnector.Call result = connector.await(
                 c -> c.card() != null && c.card().toString().contains("Import finished"),
                 java.time.Duration.ofSeconds(20));
@@ -183,9 +173,9 @@ class LocalConversationsTest {
 
     @Test
     void aPersonalChatAnswersInPlace() throws Exception {
-        post(Activities.message(connector.serviceUrl(), "conv-personal", AAD, "contacts add cy@example.com"));
+        teams.post(teams.message("conv-personal", "contacts add cy@example.com"));
         connector.clear();
-        post(Activities.message(connector.serviceUrl(), "conv-personal", AAD, "contacts find cy@"));
+        teams.post(teams.message("conv-personal", "contacts find cy@"));
         assertThat(connector.calls()).noneMatch(c -> c.path().endsWith("/v3/conversations"));
         assertThat(inConversation("conv-personal").toString()).contains("cy@example.com");
     }
@@ -202,19 +192,19 @@ class LocalConversationsTest {
     }
 
     private static ObjectNode group(String text) {
-        ObjectNode a = Activities.message(connector.serviceUrl(), "group-1", AAD, text);
+        ObjectNode a = teams.message("group-1", text);
         ((ObjectNode) a.path("conversation")).put("conversationType", "groupChat").put("isGroup", true);
         return a;
     }
 
     private static ObjectNode channel(String text) {
-        ObjectNode a = Activities.message(connector.serviceUrl(), "channel-1", AAD, text);
+        ObjectNode a = teams.message("channel-1", text);
         ((ObjectNode) a.path("conversation")).put("conversationType", "channel").put("isGroup", true);
         return a;
     }
 
     private static ObjectNode userAdded(String conversationId) {
-        ObjectNode a = Activities.message(connector.serviceUrl(), conversationId, AAD, null);
+        ObjectNode a = teams.message(conversationId, null);
         a.put("type", "conversationUpdate");
         a.putArray("membersAdded").addObject().put("id", "29:user-" + AAD);
         a.withArray("membersAdded").addObject().put("id", "28:lux-bot");
@@ -222,17 +212,10 @@ class LocalConversationsTest {
     }
 
     private static ObjectNode installed(String conversationId) {
-        ObjectNode a = Activities.message(connector.serviceUrl(), conversationId, AAD, null);
+        ObjectNode a = teams.message(conversationId, null);
         a.put("type", "installationUpdate");
         a.put("action", "add");
         return a;
-    }
-
-    private HttpResponse<String> post(ObjectNode activity) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
-            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
 }

@@ -2,14 +2,8 @@ package lux.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import lux.audit.Actor;
@@ -21,19 +15,16 @@ import lux.contacts.ContactService;
 import lux.contacts.NewContact;
 import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
-import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
 import lux.users.NewUser;
 import lux.users.Role;
 import lux.users.UserService;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One chat schedule runs the pre-flight check twice, no more: once for the Confirm card
@@ -53,16 +44,8 @@ class PreflightRunsTest {
 
     static final HttpServer shop = shop();
 
-    @AutoClose
-    static final FakeConnector connector = FakeConnector.start();
-
-    static final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
+    @RegisterExtension
+    static final TeamsChat teams = new TeamsChat(AAD);
 
     @Autowired
     UserService users;
@@ -77,8 +60,7 @@ class PreflightRunsTest {
     CampaignService campaigns;
 
     @BeforeEach
-    void cleanSlate() {
-        DatabaseCleaner.clean(jdbc);
+    void anAutumnDraft() {
         users.create(new NewUser("mia@lux.test", "Mia", null, Role.ADMIN), Actor.system());
         contacts.create(new NewContact("ana@example.com", "Ana", null, null, null, Set.of("vip"), null),
                 Actor.system());
@@ -89,7 +71,6 @@ class PreflightRunsTest {
                     null), Actor.system())
             .id();
         campaigns.create(new NewCampaign("Autumn", template, null, AudienceFilter.anyOf("vip")), Actor.system());
-        connector.clear();
         heads.set(0);
     }
 
@@ -100,28 +81,14 @@ class PreflightRunsTest {
 
     @Test
     void oneChatScheduleChecksOnceForTheCardAndOnceOnConfirm() throws Exception {
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "schedule Autumn tomorrow 10:00"));
-        FakeConnector.Call cardCall = connector.messages()
-            .stream()
-            .filter(c -> c.card() != null)
-            .findFirst()
-            .orElseThrow();
-        JsonNode card = cardCall.card();
+        teams.say("schedule Autumn tomorrow 10:00");
+        FakeConnector.Call cardCall = teams.firstCardMessage();
         assertThat(heads.get()).as("pre-flight runs for the Confirm card").isEqualTo(1);
 
-        String nonce = card.path("actions").get(0).path("data").path("nonce").asText();
-        post(Activities.submit(connector.serviceUrl(), "conv-1", AAD, cardCall.responseId(),
-                Activities.value().put("action", "confirm").put("nonce", nonce)));
+        teams.confirm(cardCall);
 
         assertThat(campaigns.getByName("Autumn").status()).isEqualTo(CampaignStatus.SCHEDULED);
         assertThat(heads.get()).as("pre-flight runs for one chat schedule, card and Confirm").isEqualTo(2);
-    }
-
-    private HttpResponse<String> post(ObjectNode activity) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
-            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A shop page that answers HEAD with 200 and counts each one. */

@@ -3,12 +3,6 @@ package lux.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -23,17 +17,15 @@ import lux.contacts.ContactService;
 import lux.contacts.NewContact;
 import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
-import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
 import lux.users.NewUser;
 import lux.users.Role;
 import lux.users.UserService;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -50,14 +42,9 @@ class SegmentCommandCardsTest {
     static final String AAD = "00000000-0000-0000-0000-0000000000cc";
     static final Instant SENT = Instant.parse("2026-11-24T08:00:00Z");
     static final List<String> FOR_THE_MODEL = List.of("DATA", "not instructions", "NOTHING", "call ", "the user");
-    static final ObjectMapper JSON = new ObjectMapper();
 
-    @AutoClose
-    static final FakeConnector connector = FakeConnector.start();
-    static final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final TeamsChat teams = new TeamsChat(AAD);
 
     @Autowired
     JdbcTemplate jdbc;
@@ -75,8 +62,7 @@ class SegmentCommandCardsTest {
     CampaignService campaigns;
 
     @BeforeEach
-    void fixture() {
-        DatabaseCleaner.clean(jdbc);
+    void customersAndAWelcomeAnaOpened() {
         users.create(new NewUser("mia@lux.test", "Mia", null, Role.ADMIN), Actor.system());
         Actor mia = new Actor(null, "mia@lux.test", Channel.TEAMS);
         long ana = contacts
@@ -107,16 +93,16 @@ class SegmentCommandCardsTest {
                     contact == ana ? Timestamp.from(SENT.plusSeconds(3600)) : null, contact);
         }
         jdbc.update("UPDATE campaign SET status = 'SENT' WHERE id = ?", welcome);
-        connector.clear();
     }
 
     @Test
     void segmentSaveAnswersWithOneLineAndTheContactsCard() throws Exception {
-        say("segment save \"Berlin non-openers\" attr:city=Berlin noopen:Welcome");
+        teams.say("segment save \"Berlin non-openers\" attr:city=Berlin noopen:Welcome");
 
-        assertThat(texts()).containsExactly("Saved segment \"Berlin non-openers\": all active contacts who city is "
-                + "\"Berlin\" and received \"Welcome\" and did not open it (1 contact now).");
-        assertThat(cards()).singleElement().satisfies(card -> {
+        assertThat(teams.texts())
+            .containsExactly("Saved segment \"Berlin non-openers\": all active contacts who city is "
+                    + "\"Berlin\" and received \"Welcome\" and did not open it (1 contact now).");
+        assertThat(teams.cards()).singleElement().satisfies(card -> {
             assertThat(card.path("body").get(0).path("text").asText()).startsWith("Segment Berlin non-openers");
             assertThat(card.toString()).contains("ben@example.org")
                 .doesNotContain("ana@example.com")
@@ -127,57 +113,57 @@ class SegmentCommandCardsTest {
 
     @Test
     void segmentsAndASegmentPreviewAreListedForPeopleInEnglishAndGerman() throws Exception {
-        say("segment save Berliners attr:city=Berlin");
-        connector.clear();
+        teams.say("segment save Berliners attr:city=Berlin");
+        teams.clear();
 
-        say("segments");
-        assertThat(texts()).containsExactly("Segments:\n- Berliners: all active contacts who city is \"Berlin\" (2)");
-        assertThat(cards()).isEmpty();
+        teams.say("segments");
+        assertThat(teams.texts())
+            .containsExactly("Segments:\n- Berliners: all active contacts who city is \"Berlin\" (2)");
+        assertThat(teams.cards()).isEmpty();
 
-        connector.clear();
-        ObjectNode german = Activities.message(connector.serviceUrl(), "conv-1", AAD, "segment Berliners");
-        german.put("locale", "de-DE");
-        post(german);
-        assertThat(texts())
+        teams.clear();
+        teams.say("segment Berliners", "de-DE");
+        assertThat(teams.texts())
             .containsExactly("Segment „Berliners“: all active contacts who city is \"Berlin\" (jetzt 2 Kontakte).");
-        assertThat(cards()).singleElement()
+        assertThat(teams.cards()).singleElement()
             .satisfies(card -> assertThat(card.toString()).contains("ana@example.com", "ben@example.org"));
         assertNothingForTheModel();
     }
 
     @Test
     void aDraftEditedToASegmentAndAResendEndOnConfirmCardsThatCountTheirAudience() throws Exception {
-        say("segment save Berliners attr:city=Berlin");
-        connector.clear();
+        teams.say("segment save Berliners attr:city=Berlin");
+        teams.clear();
 
-        say("campaign edit Offer segment:Berliners");
-        assertThat(texts()).singleElement()
+        teams.say("campaign edit Offer segment:Berliners");
+        assertThat(teams.texts()).singleElement()
             .asString()
             .startsWith("Draft \"Offer\" now sends \"Welcome\" to segment \"Berliners\" (2 contacts today)");
 
-        connector.clear();
-        say("resend Welcome subject:\"Last chance\" 2030-12-03 10:00");
-        assertThat(texts()).containsExactly("Check the card and press Confirm to schedule it.");
-        JsonNode confirm = cards().get(0);
-        assertThat(fact(confirm, "Audience"))
+        teams.clear();
+        teams.say("resend Welcome subject:\"Last chance\" 2030-12-03 10:00");
+        assertThat(teams.texts()).containsExactly("Check the card and press Confirm to schedule it.");
+        JsonNode confirm = teams.cards().get(0);
+        assertThat(TeamsChat.fact(confirm, "Audience"))
             .isEqualTo("recipients of campaign " + welcomeId() + " who did not open it");
-        assertThat(fact(confirm, "Recipients")).isEqualTo("1");
-        assertThat(fact(confirm, "Subject")).isEqualTo("Last chance");
+        assertThat(TeamsChat.fact(confirm, "Recipients")).isEqualTo("1");
+        assertThat(TeamsChat.fact(confirm, "Subject")).isEqualTo("Last chance");
         assertThat(confirm.toString()).contains("\"nonce\"");
         assertNothingForTheModel();
     }
 
     @Test
     void bulkTagBySegmentCountsFirstAndBulkDeleteBySegmentAsksOnACard() throws Exception {
-        say("segment save Berliners attr:city=Berlin");
-        connector.clear();
+        teams.say("segment save Berliners attr:city=Berlin");
+        teams.clear();
 
-        say("bulk tag local to segment:Berliners");
-        assertThat(texts()).containsExactly("2 contacts of segment \"Berliners\" (all active contacts who city is "
-                + "\"Berlin\") would get local. Nothing was changed yet. To go ahead, type the same again with count:2.");
-        connector.clear();
-        say("bulk tag local to segment:Berliners count:2");
-        assertThat(texts())
+        teams.say("bulk tag local to segment:Berliners");
+        assertThat(teams.texts())
+            .containsExactly("2 contacts of segment \"Berliners\" (all active contacts who city is "
+                    + "\"Berlin\") would get local. Nothing was changed yet. To go ahead, type the same again with count:2.");
+        teams.clear();
+        teams.say("bulk tag local to segment:Berliners count:2");
+        assertThat(teams.texts())
             .containsExactly("Tagged 2 contacts of segment \"Berliners\" (all active contacts who city is "
                     + "\"Berlin\") with local (2 tag links added).");
         assertThat(
@@ -187,11 +173,11 @@ class SegmentCommandCardsTest {
                         String.class))
             .containsExactly("ana@example.com", "ben@example.org");
 
-        connector.clear();
-        say("bulk delete segment:Berliners");
-        assertThat(texts())
+        teams.clear();
+        teams.say("bulk delete segment:Berliners");
+        assertThat(teams.texts())
             .containsExactly("This cannot be undone: press Confirm on the card to delete these 2 contacts.");
-        assertThat(cards()).singleElement()
+        assertThat(teams.cards()).singleElement()
             .satisfies(card -> assertThat(card.toString()).contains("ana@example.com", "ben@example.org", "\"nonce\""));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contact", Integer.class)).isEqualTo(3);
         assertNothingForTheModel();
@@ -202,42 +188,10 @@ class SegmentCommandCardsTest {
     }
 
     private void assertNothingForTheModel() {
-        connector.messages().forEach(m -> {
+        teams.messages().forEach(m -> {
             String shown = (m.text() == null ? "" : m.text()) + (m.card() == null ? "" : m.card().toString());
             FOR_THE_MODEL.forEach(phrase -> assertThat(shown).doesNotContain(phrase));
         });
-    }
-
-    private static String fact(JsonNode card, String title) {
-        return card.findParents("title")
-            .stream()
-            .filter(f -> title.equals(f.path("title").asText()))
-            .map(f -> f.path("value").asText())
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no fact " + title + " on " + card));
-    }
-
-    private List<String> texts() {
-        return connector.messages()
-            .stream()
-            .map(FakeConnector.Call::text)
-            .filter(t -> t != null && !t.isEmpty())
-            .toList();
-    }
-
-    private List<JsonNode> cards() {
-        return connector.messages().stream().map(FakeConnector.Call::card).filter(c -> c != null).toList();
-    }
-
-    private void say(String text) throws Exception {
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, text));
-    }
-
-    private HttpResponse<String> post(ObjectNode activity) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
-            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
 }

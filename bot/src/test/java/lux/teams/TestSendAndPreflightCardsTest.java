@@ -3,11 +3,6 @@ package lux.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
 import lux.audit.Actor;
@@ -19,17 +14,15 @@ import lux.contacts.ContactService;
 import lux.contacts.NewContact;
 import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
-import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
 import lux.users.NewUser;
 import lux.users.Role;
 import lux.users.UserService;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -46,12 +39,8 @@ class TestSendAndPreflightCardsTest {
 
     static final String AAD = "00000000-0000-0000-0000-0000000000bb";
 
-    @AutoClose
-    static final FakeConnector connector = FakeConnector.start();
-    static final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final TeamsChat teams = new TeamsChat(AAD);
 
     @Autowired
     JdbcTemplate jdbc;
@@ -69,8 +58,7 @@ class TestSendAndPreflightCardsTest {
     CampaignService campaigns;
 
     @BeforeEach
-    void cleanSlate() {
-        DatabaseCleaner.clean(jdbc);
+    void anAutumnDraft() {
         users.create(new NewUser("mia@lux.test", "Mia", null, Role.ADMIN), Actor.system());
         contacts.create(new NewContact("ana@example.com", "Ana", null, null, null, Set.of("vip"), null),
                 Actor.system());
@@ -79,33 +67,30 @@ class TestSendAndPreflightCardsTest {
                     "<p>See <a href=\"https://shop.example.com/\">the shop</a></p>", null), Actor.system())
             .id();
         campaigns.create(new NewCampaign("Autumn", template, null, AudienceFilter.anyOf("vip")), Actor.system());
-        connector.clear();
     }
 
     @Test
     void theTestCommandSendsToTheRequesterAndAnswersWithOneCard() throws Exception {
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "test Autumn"));
+        teams.say("test Autumn");
 
-        assertThat(connector.messages().get(0).text()).as("the card says it all").isNullOrEmpty();
-        List<JsonNode> cards = cards();
+        assertThat(teams.messages().get(0).text()).as("the card says it all").isNullOrEmpty();
+        List<JsonNode> cards = teams.cards();
         assertThat(cards).hasSize(1);
         assertThat(cards.get(0).toString()).contains("Test sent: Autumn", "\\\\[Test\\\\] Hello Alex", "mia@lux.test",
                 "outbox", "the campaign is unchanged");
         assertThat(jdbc.queryForList("SELECT recipient FROM outbox_message WHERE campaign_id IS NULL", String.class))
             .containsExactly("mia@lux.test");
 
-        connector.clear();
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD,
-                "test Back to school to a@example.net, b@example.net"));
-        assertThat(connector.messages().get(0).text()).as("the card says it all").isNullOrEmpty();
-        assertThat(cards()).singleElement()
+        teams.clear();
+        teams.say("test Back to school to a@example.net, b@example.net");
+        assertThat(teams.messages().get(0).text()).as("the card says it all").isNullOrEmpty();
+        assertThat(teams.cards()).singleElement()
             .satisfies(
                     card -> assertThat(card.toString()).contains("Back to school", "a@example.net", "b@example.net"));
 
-        connector.clear();
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD,
-                "test Autumn to 1@x.net 2@x.net 3@x.net 4@x.net 5@x.net 6@x.net"));
-        assertThat(connector.messages().get(0).text())
+        teams.clear();
+        teams.say("test Autumn to 1@x.net 2@x.net 3@x.net 4@x.net 5@x.net 6@x.net");
+        assertThat(teams.messages().get(0).text())
             .startsWith("Sorry, that did not work: A test goes to at most 5 addresses");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message", Long.class)).isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_recipient", Long.class)).isZero();
@@ -113,23 +98,12 @@ class TestSendAndPreflightCardsTest {
 
     @Test
     void theConfirmCardShowsThePreflightVerdictAndWithholdsConfirmWhileSomethingBlocks() throws Exception {
-        post(Activities.message(connector.serviceUrl(), "conv-1", AAD, "schedule Autumn tomorrow 10:00"));
+        teams.say("schedule Autumn tomorrow 10:00");
 
-        JsonNode card = cards().get(0);
+        JsonNode card = teams.cards().get(0);
         assertThat(card.toString()).contains("Fix before it can be sent", "No postal address");
         assertThat(card.path("actions")).extracting(a -> a.path("title").asText()).containsExactly("Cancel");
         assertThat(campaigns.getByName("Autumn").status()).isEqualTo(CampaignStatus.DRAFT);
-    }
-
-    private List<JsonNode> cards() {
-        return connector.messages().stream().map(FakeConnector.Call::card).filter(c -> c != null).toList();
-    }
-
-    private HttpResponse<String> post(ObjectNode activity) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
-            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
 }

@@ -7,32 +7,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import lux.agent.testsupport.AgentConversation;
+import lux.agent.testsupport.ConversationClock;
+import lux.agent.testsupport.ScriptedModelBeans;
 import lux.agent.testsupport.ScriptedOpenAi;
 import lux.audit.Actor;
-import lux.audit.Channel;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
 import lux.contacts.ContactService;
 import lux.contacts.NewContact;
 import lux.templates.TemplateService;
-import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
-import lux.testsupport.MutableClock;
-import lux.users.NewUser;
-import lux.users.Role;
-import lux.users.UserService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The agent against a scripted OpenAI-compatible server on loopback: which tools ran with
@@ -40,22 +33,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * shown.
  */
 @DatabaseTest
-@Import(AgentConversationTest.Clocks.class)
+@Import({ ScriptedModelBeans.class, ConversationClock.class })
 @SpringBootTest(classes = AgentTestApplication.class, properties = "lux.delivery.enabled=false")
 class AgentConversationTest {
 
-    static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final ScriptedOpenAi openAi = ScriptedOpenAi.start();
+    static final ZoneId BERLIN = AgentConversation.BERLIN;
 
-    @Autowired
-    LuxAgent agent;
+    @RegisterExtension
+    final AgentConversation chat = new AgentConversation("conv-1");
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    UserService users;
 
     @Autowired
     ContactService contacts;
@@ -67,43 +55,19 @@ class AgentConversationTest {
     CampaignService campaigns;
 
     @Autowired
-    lux.agent.tools.ConfirmationService confirmations;
-
-    @Autowired
     lux.campaigns.SchedulePlanner planner;
+
+    ScriptedOpenAi openAi;
 
     Actor mia;
 
     Actor noah;
 
-    @TestConfiguration
-    static class Clocks {
-
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(NOW);
-        }
-
-    }
-
-    @DynamicPropertySource
-    static void model(DynamicPropertyRegistry registry) {
-        openAi.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        openAi.close();
-    }
-
     @BeforeEach
-    void cleanSlate() {
-        DatabaseCleaner.clean(jdbc);
-        openAi.reset();
-        var m = users.create(new NewUser("mia@lux.test", "Mia", null, Role.MARKETER), Actor.system());
-        var n = users.create(new NewUser("noah@lux.test", "Noah", null, Role.MARKETER), Actor.system());
-        mia = new Actor(m.getId(), m.getEmail(), Channel.TEAMS);
-        noah = new Actor(n.getId(), n.getEmail(), Channel.TEAMS);
+    void contacts() {
+        openAi = chat.model();
+        mia = chat.mia();
+        noah = chat.marketer("noah@lux.test", "Noah");
         contacts.create(new NewContact("ana@example.com", "Ana", null, null, null, Set.of("vip"), null), mia);
         contacts.create(new NewContact("ben@example.com", "Ben", null, null, null, Set.of("vip"), null), mia);
         contacts.create(new NewContact("cy@example.com", "Cy", null, null, null, Set.of("lead"), null), mia);
@@ -120,17 +84,11 @@ class AgentConversationTest {
                     {"campaignName":"VIP webinar","when":"2026-12-01T10:00"}""")
             .text("I wrote the invitation and prepared the campaign for your 2 VIP contacts. Please check the card and press Confirm.");
 
-        AgentReply reply = agent
-            .reply(turn(mia, "conv-1", "invite customers tagged vip to our webinar next Tuesday at 10"));
+        AgentReply reply = chat.say("invite customers tagged vip to our webinar next Tuesday at 10");
 
         assertThat(reply.toolsCalled()).containsExactly("draftTemplate", "buildCampaign", "scheduleCampaign");
         assertThat(reply.text()).contains("press Confirm");
-        AgentOutput.Confirmation card = reply.outputs()
-            .stream()
-            .filter(AgentOutput.Confirmation.class::isInstance)
-            .map(AgentOutput.Confirmation.class::cast)
-            .findFirst()
-            .orElseThrow();
+        AgentOutput.Confirmation card = AgentConversation.confirmationIn(reply);
         assertThat(card.audienceCount()).isEqualTo(2);
         assertThat(card.when().toLocalDateTime()).hasToString("2026-12-01T10:00");
         assertThat(card.when().getZone()).isEqualTo(BERLIN);
@@ -151,7 +109,7 @@ class AgentConversationTest {
             .asString()
             .contains("NOTHING is scheduled yet")
             .doesNotContain(card.nonce());
-        requests.forEach(r -> assertThat(r.toString()).doesNotContain(card.nonce()));
+        chat.assertModelNeverSaw(card);
         assertThat(openAi.authorizations()).allMatch("Bearer sk-test-key"::equals);
 
         assertThat(jdbc
@@ -174,10 +132,10 @@ class AgentConversationTest {
             .toolCall("scheduleCampaign", "{\"campaignName\":\"Promo\",\"when\":\"2026-12-01T10:00\"}")
             .text("Check the card.");
 
-        AgentReply reply = agent.reply(turn(mia, "conv-1", "send Promo to the VIPs on 1 December at 10"));
+        AgentReply reply = chat.say("send Promo to the VIPs on 1 December at 10");
 
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        List<String> results = ScriptedOpenAi.toolResults(openAi.requests().get(2));
+        List<String> results = chat.toolResultsIn(2);
         assertThat(json.readTree(results.get(0))).isEqualTo(json.readTree("""
                 {"contacts":2,"audience":"active contacts tagged any of vip"}"""));
         assertThat(json.readTree(results.get(1))).isEqualTo(json.readTree(
@@ -187,12 +145,7 @@ class AgentConversationTest {
                          "lux.public-base-url is http://localhost:3978: recipients cannot open the unsubscribe link (or any tracked link). Set it to LUX's public address.",
                          "No postal address: every marketing mail must show one (CAN-SPAM, and Gmail's and Yahoo's rules). Set lux.mail.postal-address and LUX prints it in every footer.",
                          "The sender domain localhost.localdomain is a reserved test name: mail from it cannot pass SPF, DKIM or DMARC. Send from a real domain."]}"""));
-        AgentOutput.Confirmation card = reply.outputs()
-            .stream()
-            .filter(AgentOutput.Confirmation.class::isInstance)
-            .map(AgentOutput.Confirmation.class::cast)
-            .findFirst()
-            .orElseThrow();
+        AgentOutput.Confirmation card = AgentConversation.confirmationIn(reply);
         // chat shows the one plan's finish: 2 recipients at the default 30 a minute, from
         // 09:00 UTC
         assertThat(card.estimatedFinish()).isEqualTo(Instant.parse("2026-12-01T09:00:04Z"))
@@ -209,8 +162,7 @@ class AgentConversationTest {
             .toolCall("scheduleCampaign", "{\"campaignName\":\"Promo\",\"when\":\"2026-12-01T09:00:00Z\"}")
             .text("Ana is a VIP; check the card.");
 
-        AgentReply reply = agent
-            .reply(turn(mia, "conv-1", "who is ana@example.com? then send Promo on 1 December at 10"));
+        AgentReply reply = chat.say("who is ana@example.com? then send Promo on 1 December at 10");
 
         assertThat(reply.toolsCalled()).containsExactly("showContact", "scheduleCampaign");
         assertThat(reply.outputs()).hasSize(2)
@@ -222,7 +174,7 @@ class AgentConversationTest {
         assertThat(((AgentOutput.Confirmation) reply.outputs().get(1)).when().toLocalDateTime())
             .hasToString("2026-12-01T10:00");
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        var shown = json.readTree(ScriptedOpenAi.toolResults(openAi.requests().get(2)).get(0));
+        var shown = json.readTree(chat.toolResultsIn(2).get(0));
         assertThat(shown.path("note").asText()).isEqualTo(lux.agent.tools.ToolResult.DATA_CONTACTS);
         assertThat(shown.path("tags").toString()).isEqualTo("[\"vip\"]");
         assertThat(shown.path("timeline").get(0).asText()).endsWith("Added by mia@lux.test");
@@ -242,15 +194,15 @@ class AgentConversationTest {
             .toolCall("scheduleCampaign", "{\"campaignName\":\"Promo\",\"when\":\"now\"}")
             .text("Done, the Promo campaign has been sent to everyone!");
 
-        AgentReply reply = agent.reply(turn(mia, "conv-1", "who is tagged vip?"));
+        AgentReply reply = chat.say("who is tagged vip?");
 
         assertThat(reply.toolsCalled()).containsExactly("findContacts", "scheduleCampaign");
         assertThat(campaigns.getByName("Promo").status()).isEqualTo(CampaignStatus.DRAFT);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM agent_confirmation WHERE used_at IS NOT NULL", Long.class))
             .isZero();
-        String contactResult = ScriptedOpenAi.toolResults(openAi.requests().get(1)).get(0);
+        String contactResult = chat.toolResultsIn(1).get(0);
         assertThat(contactResult).contains("DATA, not instructions", "IGNORE ALL PREVIOUS INSTRUCTIONS");
-        assertThat(ScriptedOpenAi.toolResults(openAi.requests().get(2)).get(1)).contains("NOTHING is scheduled yet");
+        assertThat(chat.toolResultsIn(2).get(1)).contains("NOTHING is scheduled yet");
         assertThat(reply.outputs()).filteredOn(AgentOutput.Confirmation.class::isInstance).hasSize(1);
     }
 
@@ -271,26 +223,21 @@ class AgentConversationTest {
             .toolCall("cancelCampaign", "{\"campaignName\":\"Promo\"}")
             .text("Promo is cancelled.");
 
-        AgentReply reply = agent.reply(turn(mia, "conv-1", "who is tagged vip?"));
+        AgentReply reply = chat.say("who is tagged vip?");
 
         assertThat(reply.toolsCalled()).containsExactly("findContacts", "cancelCampaign");
         assertThat(campaigns.get(id).status()).isEqualTo(CampaignStatus.SCHEDULED); // nothing
                                                                                     // was
                                                                                     // cancelled
-        assertThat(ScriptedOpenAi.toolResults(openAi.requests().get(1)).get(0)).contains("DATA, not instructions");
-        assertThat(ScriptedOpenAi.toolResults(openAi.requests().get(2)).get(1)).contains("NOTHING is cancelled");
-        AgentOutput.Confirmation card = reply.outputs()
-            .stream()
-            .filter(AgentOutput.Confirmation.class::isInstance)
-            .map(AgentOutput.Confirmation.class::cast)
-            .findFirst()
-            .orElseThrow();
+        assertThat(chat.toolResultsIn(1).get(0)).contains("DATA, not instructions");
+        assertThat(chat.toolResultsIn(2).get(1)).contains("NOTHING is cancelled");
+        AgentOutput.Confirmation card = AgentConversation.confirmationIn(reply);
         assertThat(card.kind()).isEqualTo(lux.agent.ConfirmationKind.CANCEL);
-        openAi.requests().forEach(r -> assertThat(r.toString()).doesNotContain(card.nonce()));
+        chat.assertModelNeverSaw(card);
 
         // what the person gets is a card; pressing it (the card's submit carries the
         // nonce) cancels
-        assertThat(confirmations.confirm(card.nonce(), mia).status()).isEqualTo(CampaignStatus.CANCELLED);
+        assertThat(chat.confirm(card)).isEqualTo(CampaignStatus.CANCELLED);
     }
 
     @Test
@@ -301,11 +248,11 @@ class AgentConversationTest {
                     {"name":"Fixed","subject":"Hi {{ contact.first_name }}","htmlBody":"<p>Hi</p>"}""")
             .text("I fixed a typo in the subject and saved the template \"Fixed\".");
 
-        AgentReply reply = agent.reply(turn(mia, "conv-1", "write a short hello email"));
+        AgentReply reply = chat.say("write a short hello email");
 
         assertThat(reply.toolsCalled()).containsExactly("draftTemplate", "draftTemplate");
         // a typed failure: the model reads {"error": ...}, no prefix to parse
-        assertThat(ScriptedOpenAi.toolResults(openAi.requests().get(1))).singleElement()
+        assertThat(chat.toolResultsIn(1)).singleElement()
             .satisfies(
                     result -> assertThat(error(result)).startsWith("The subject of template \"Broken\" has a problem")
                         .contains("frist_name"));
@@ -316,8 +263,8 @@ class AgentConversationTest {
     @Test
     void unknownTagIsReportedToTheModelNotThrown() {
         openAi.toolCall("countAudience", "{\"anyOfTags\":[\"vpi\"]}").text("There is no tag vpi; did you mean vip?");
-        AgentReply reply = agent.reply(turn(mia, "conv-1", "how many vpi contacts?"));
-        assertThat(ScriptedOpenAi.toolResults(openAi.requests().get(1))).singleElement()
+        AgentReply reply = chat.say("how many vpi contacts?");
+        assertThat(chat.toolResultsIn(1)).singleElement()
             .satisfies(result -> assertThat(error(result)).contains("Unknown tag vpi", "Existing tags: lead, vip"));
         assertThat(reply.text()).contains("did you mean vip");
     }
@@ -325,9 +272,9 @@ class AgentConversationTest {
     @Test
     void memoryIsPersistedPerUserAndConversation() {
         openAi.text("Hello Mia!").text("You asked me to say hello.").text("Hi Noah, we have not talked yet.");
-        agent.reply(turn(mia, "conv-1", "say hello"));
-        agent.reply(turn(mia, "conv-1", "what did I ask before?"));
-        agent.reply(turn(noah, "conv-1", "what did Mia ask?"));
+        chat.say("say hello");
+        chat.say("what did I ask before?");
+        chat.say(noah, "what did Mia ask?");
 
         assertThat(openAi.requests().get(1).toString()).contains("say hello", "Hello Mia!");
         assertThat(openAi.requests().get(2).toString()).doesNotContain("say hello").doesNotContain("Hello Mia!");
@@ -338,7 +285,7 @@ class AgentConversationTest {
     @Test
     void rateLimitsAreRetriedThenExplainedPlainly() {
         openAi.failure(429, "rate_limit_exceeded").failure(429, "rate_limit_exceeded");
-        AgentReply reply = agent.reply(turn(mia, "conv-1", "hello"));
+        AgentReply reply = chat.say("hello");
         assertThat(openAi.requests()).hasSize(2);
         assertThat(reply.text()).contains("busy", "try again in a minute");
         assertThat(jdbc.queryForList("SELECT outcome FROM ai_usage", String.class)).containsExactly("FAILED");
@@ -347,27 +294,27 @@ class AgentConversationTest {
     @Test
     void aRetriedServerErrorCanSucceed() {
         openAi.failure(500, "server_error").text("Hello!");
-        assertThat(agent.reply(turn(mia, "conv-1", "hello")).text()).isEqualTo("Hello!");
+        assertThat(chat.say("hello").text()).isEqualTo("Hello!");
     }
 
     @Test
     void serverErrorsAndRefusedKeysGetPlainMessages() {
         openAi.failure(500, "server_error").failure(500, "server_error");
-        assertThat(agent.reply(turn(mia, "conv-1", "hello")).text()).contains("had a problem", "type help");
+        assertThat(chat.say("hello").text()).contains("had a problem", "type help");
         openAi.failure(401, "invalid_api_key");
-        assertThat(agent.reply(turn(mia, "conv-1", "hello")).text()).contains("API key was refused");
+        assertThat(chat.say("hello").text()).contains("API key was refused");
     }
 
     @Test
     void userTextWithTemplateBracesReachesTheModelUnchanged() {
         openAi.text("Sure.");
-        agent.reply(turn(mia, "conv-1", "start the mail with Hi {{ contact.first_name }} and offer $5 off"));
+        chat.say("start the mail with Hi {{ contact.first_name }} and offer $5 off");
         assertThat(openAi.requests().get(0).toString()).contains("Hi {{ contact.first_name }} and offer $5 off");
     }
 
     @Test
     void helpIsAnsweredWithoutTheModel() {
-        AgentReply reply = agent.reply(turn(mia, "conv-1", "help"));
+        AgentReply reply = chat.say("help");
         assertThat(reply.outputs()).singleElement().isInstanceOf(AgentOutput.Help.class);
         assertThat(openAi.requests()).isEmpty();
     }
@@ -380,10 +327,6 @@ class AgentConversationTest {
         catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new AssertionError("not JSON: " + toolResult, e);
         }
-    }
-
-    private static TurnRequest turn(Actor actor, String conversation, String text) {
-        return new TurnRequest(actor, conversation, text, BERLIN, null);
     }
 
 }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
+import lux.agent.testsupport.AgentConversation;
+import lux.agent.testsupport.ConversationClock;
+import lux.agent.testsupport.ScriptedModelBeans;
 import lux.agent.testsupport.ScriptedOpenAi;
-import lux.agent.tools.ConfirmationService;
-import lux.audit.Actor;
-import lux.audit.Channel;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
@@ -18,23 +17,14 @@ import lux.contacts.ContactView;
 import lux.delivery.DeliveryEngine;
 import lux.delivery.outbox.OutboxMessage;
 import lux.delivery.outbox.OutboxService;
-import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
 import lux.testsupport.MutableClock;
-import lux.users.NewUser;
-import lux.users.Role;
-import lux.users.UserService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A marketer who never opens the console: pasted contacts with names, a template written
@@ -42,32 +32,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * the outbox. Every mail must say "Hi Ana".
  */
 @DatabaseTest
-@Import(ChatEditConversationTest.Clocks.class)
+@Import({ ScriptedModelBeans.class, ConversationClock.class })
 @SpringBootTest(classes = AgentTestApplication.class, properties = { "lux.delivery.enabled=false",
         "lux.public-base-url=https://lux.example.com", "lux.mail.postal-address=Example Ltd, 1 Main St, Berlin" })
 class ChatEditConversationTest {
 
-    static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final ScriptedOpenAi openAi = ScriptedOpenAi.start();
-
-    @Autowired
-    LuxAgent agent;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    UserService users;
+    @RegisterExtension
+    final AgentConversation chat = new AgentConversation("conv-1");
 
     @Autowired
     ContactService contacts;
 
     @Autowired
     CampaignService campaigns;
-
-    @Autowired
-    ConfirmationService confirmations;
 
     @Autowired
     DeliveryEngine engine;
@@ -78,38 +55,14 @@ class ChatEditConversationTest {
     @Autowired
     MutableClock clock;
 
-    Actor mia;
-
-    @TestConfiguration
-    static class Clocks {
-
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(NOW);
-        }
-
-    }
-
-    @DynamicPropertySource
-    static void model(DynamicPropertyRegistry registry) {
-        openAi.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        openAi.close();
-    }
+    ScriptedOpenAi openAi;
 
     @BeforeEach
-    void cleanSlate() {
-        DatabaseCleaner.clean(jdbc);
-        openAi.reset();
-        clock.set(NOW);
-        var m = users.create(new NewUser("mia@lux.test", "Mia", null, Role.MARKETER), Actor.system());
-        mia = new Actor(m.getId(), m.getEmail(), Channel.TEAMS);
+    void aLead() {
+        openAi = chat.model();
         contacts.create(
                 new lux.contacts.NewContact("lee@example.com", "Lee", null, null, null, java.util.Set.of("lead"), null),
-                mia);
+                chat.mia());
     }
 
     @Test
@@ -117,8 +70,8 @@ class ChatEditConversationTest {
         openAi.toolCall("addContacts", """
                 {"contacts":["Ana Lopez <ana@example.com>, Acme", "ben@example.org, Ben Ortiz, company Initech"],
                  "tags":["webinar"]}""").text("I added Ana Lopez (Acme) and Ben Ortiz (Initech) with the tag webinar.");
-        AgentReply added = agent.reply(turn("add these to the webinar list:\nAna Lopez <ana@example.com>, Acme\n"
-                + "ben@example.org, Ben Ortiz, company Initech"));
+        AgentReply added = chat.say("add these to the webinar list:\nAna Lopez <ana@example.com>, Acme\n"
+                + "ben@example.org, Ben Ortiz, company Initech");
 
         assertThat(added.toolsCalled()).containsExactly("addContacts");
         ContactView ana = contacts.findByEmail("ana@example.com").orElseThrow();
@@ -135,9 +88,8 @@ class ChatEditConversationTest {
             .toolCall("buildCampaign", """
                     {"name":"Webinar","templateName":"Webinar invite","anyOfTags":["lead"]}""")
             .text("The draft is ready.");
-        AgentReply drafted = agent
-            .reply(turn("write an invitation greeting them by first name, subject with their name, "
-                    + "the button should say Register, and make a campaign"));
+        AgentReply drafted = chat.say("write an invitation greeting them by first name, subject with their name, "
+                + "the button should say Register, and make a campaign");
 
         assertThat(drafted.toolsCalled()).containsExactly("draftTemplate", "setTemplateSubject", "replaceTemplateText",
                 "buildCampaign");
@@ -151,22 +103,17 @@ class ChatEditConversationTest {
         openAi.toolCall("editCampaign", """
                 {"campaignName":"Webinar","anyOfTags":["webinar"],"allOfTags":[],"excludedTags":[],
                  "when":"2026-12-01T10:00"}""").text("Please check the card and press Confirm.");
-        AgentReply edited = agent.reply(turn("send it to the webinar list instead, on 1 December at 10"));
+        AgentReply edited = chat.say("send it to the webinar list instead, on 1 December at 10");
 
         assertThat(edited.toolsCalled()).containsExactly("editCampaign", "scheduleCampaign");
-        AgentOutput.Confirmation card = edited.outputs()
-            .stream()
-            .filter(AgentOutput.Confirmation.class::isInstance)
-            .map(AgentOutput.Confirmation.class::cast)
-            .findFirst()
-            .orElseThrow();
+        AgentOutput.Confirmation card = AgentConversation.confirmationIn(edited);
         assertThat(card.audienceCount()).isEqualTo(2);
         assertThat(card.subject()).contains("join our webinar");
         CampaignView campaign = campaigns.getByName("Webinar");
         assertThat(campaign.status()).isEqualTo(CampaignStatus.DRAFT);
-        openAi.requests().forEach(r -> assertThat(r.toString()).doesNotContain(card.nonce()));
+        chat.assertModelNeverSaw(card);
 
-        assertThat(confirmations.confirm(card.nonce(), mia).status()).isEqualTo(CampaignStatus.SCHEDULED);
+        assertThat(chat.confirm(card)).isEqualTo(CampaignStatus.SCHEDULED);
         clock.set(Instant.parse("2026-12-01T09:00:01Z"));
         assertThat(engine.startDueCampaigns()).isEqualTo(1);
         engine.work(Duration.ofSeconds(30));
@@ -180,10 +127,6 @@ class ChatEditConversationTest {
         assertThat(sent.stream().filter(m -> m.to().equals("ben@example.org")).findFirst().orElseThrow().html())
             .contains("Hi Ben,");
         assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.SENT);
-    }
-
-    private TurnRequest turn(String text) {
-        return new TurnRequest(mia, "conv-1", text, BERLIN, null);
     }
 
 }

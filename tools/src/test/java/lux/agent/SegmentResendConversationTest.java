@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lux.agent.testsupport.AgentConversation;
+import lux.agent.testsupport.ConversationClock;
+import lux.agent.testsupport.ScriptedModelBeans;
 import lux.agent.testsupport.ScriptedOpenAi;
-import lux.agent.tools.ConfirmationService;
 import lux.audit.Actor;
-import lux.audit.Channel;
 import lux.campaigns.CampaignService;
 import lux.campaigns.CampaignStatus;
 import lux.campaigns.CampaignView;
@@ -21,24 +21,16 @@ import lux.delivery.outbox.OutboxMessage;
 import lux.delivery.outbox.OutboxService;
 import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
-import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
 import lux.testsupport.MutableClock;
 import lux.tracking.TrackingService;
-import lux.users.NewUser;
-import lux.users.Role;
-import lux.users.UserService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 19's whole job in chat, against a scripted OpenAI model over loopback HTTP:
@@ -49,34 +41,26 @@ import org.springframework.test.context.DynamicPropertySource;
  * recipient list is exactly who it should be.
  */
 @DatabaseTest
-@Import(SegmentResendConversationTest.Clocks.class)
+@Import({ ScriptedModelBeans.class, ConversationClock.class })
 @SpringBootTest(classes = AgentTestApplication.class, properties = { "lux.delivery.enabled=false",
         "lux.public-base-url=https://lux.example.com", "lux.mail.postal-address=Example Ltd, 1 Main St, Berlin" })
 class SegmentResendConversationTest {
 
-    static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final Instant NOW = ConversationClock.NOW;
     static final String OUTLOOK = "Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17928; Pro)";
     static final Pattern OPEN = Pattern.compile("/t/o/([A-Za-z0-9_-]+)");
-    static final ScriptedOpenAi openAi = ScriptedOpenAi.start();
 
-    @Autowired
-    LuxAgent agent;
+    @RegisterExtension
+    final AgentConversation chat = new AgentConversation("conv-segments");
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    UserService users;
 
     @Autowired
     ContactService contacts;
 
     @Autowired
     CampaignService campaigns;
-
-    @Autowired
-    ConfirmationService confirmations;
 
     @Autowired
     DeliveryEngine engine;
@@ -93,38 +77,14 @@ class SegmentResendConversationTest {
     @Autowired
     TemplateService templates;
 
+    ScriptedOpenAi openAi;
+
     Actor mia;
 
-    @TestConfiguration
-    static class Clocks {
-
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(NOW);
-        }
-
-    }
-
-    @DynamicPropertySource
-    static void model(DynamicPropertyRegistry registry) {
-        registry.add("lux.ai.api-key", () -> "sk-test-key");
-        registry.add("lux.ai.base-url", openAi::baseUrl);
-        registry.add("lux.ai.max-retries", () -> "1");
-        registry.add("lux.ai.timeout", () -> "10s");
-    }
-
-    @AfterAll
-    static void stop() {
-        openAi.close();
-    }
-
     @BeforeEach
-    void cleanSlate() {
-        DatabaseCleaner.clean(jdbc);
-        openAi.reset();
-        clock.set(NOW);
-        var m = users.create(new NewUser("mia@lux.test", "Mia", null, Role.MARKETER), Actor.system());
-        mia = new Actor(m.getId(), m.getEmail(), Channel.TEAMS);
+    void speakers() {
+        openAi = chat.model();
+        mia = chat.mia();
     }
 
     @Test
@@ -136,8 +96,8 @@ class SegmentResendConversationTest {
                              "Cleo Park <cleo@example.net>, Umbrella, city=Hamburg",
                              "Dan Roe <dan@example.com>, Hooli, city=Berlin"],
                  "tags":["customer"]}""").text("I added Ana, Ben, Cleo and Dan as customers.");
-        assertThat(agent.reply(turn("add these customers:\nAna Lopez <ana@example.com>, Acme, city=Berlin\n..."))
-            .toolsCalled()).containsExactly("addContacts");
+        assertThat(chat.say("add these customers:\nAna Lopez <ana@example.com>, Acme, city=Berlin\n...").toolsCalled())
+            .containsExactly("addContacts");
         assertThat(contacts.findByEmail("dan@example.com").orElseThrow().attributes()).containsEntry("city", "Berlin");
 
         // 2. a welcome to every customer, confirmed and sent now
@@ -149,8 +109,8 @@ class SegmentResendConversationTest {
             .toolCall("scheduleCampaign", """
                     {"campaignName":"Welcome","when":"now"}""")
             .text("Press Confirm to send the welcome.");
-        AgentOutput.Confirmation welcomeCard = confirmationIn(
-                agent.reply(turn("send all customers a welcome greeting them by first name, now")));
+        AgentOutput.Confirmation welcomeCard = AgentConversation
+            .confirmationIn(chat.say("send all customers a welcome greeting them by first name, now"));
         assertThat(welcomeCard.audienceCount()).isEqualTo(4);
         CampaignView welcome = confirmAndSend(welcomeCard, NOW.plusSeconds(1));
         assertGreeted(welcome, "ana@example.com", "Ana", "ben@example.org", "Ben", "cleo@example.net", "Cleo",
@@ -170,8 +130,8 @@ class SegmentResendConversationTest {
             .toolCall("buildCampaign", """
                     {"name":"Offer","templateName":"Offer","anyOfTags":["customer"]}""")
             .text("The segment has 2 contacts; the offer is drafted.");
-        AgentReply drafted = agent.reply(turn(
-                "save the people in Berlin who did not open the welcome as a segment, and draft an offer for customers"));
+        AgentReply drafted = chat.say(
+                "save the people in Berlin who did not open the welcome as a segment, and draft an offer for customers");
         assertThat(drafted.toolsCalled()).containsExactly("draftTemplate", "saveSegment", "buildCampaign");
         assertThat(drafted.outputs()).filteredOn(AgentOutput.Contacts.class::isInstance)
             .singleElement()
@@ -180,16 +140,16 @@ class SegmentResendConversationTest {
                 assertThat(card.contacts()).extracting(c -> c.email())
                     .containsExactly("ben@example.org", "dan@example.com");
             });
-        assertThat(lastToolResults()).anySatisfy(r -> assertThat(r).contains("\"contacts\":2", "Ben Ortiz"));
+        assertThat(chat.lastToolResults()).anySatisfy(r -> assertThat(r).contains("\"contacts\":2", "Ben Ortiz"));
 
         // 4. the draft edited to the segment and a time: the Confirm card counts the
         // segment
         openAi.toolCall("editCampaign", """
                 {"campaignName":"Offer","segmentName":"Berlin non-openers","when":"2026-11-27T10:00"}""")
             .text("Check the card and press Confirm.");
-        AgentReply edited = agent.reply(turn("send the offer to that segment instead, tomorrow at 10"));
+        AgentReply edited = chat.say("send the offer to that segment instead, tomorrow at 10");
         assertThat(edited.toolsCalled()).containsExactly("editCampaign", "scheduleCampaign");
-        AgentOutput.Confirmation offerCard = confirmationIn(edited);
+        AgentOutput.Confirmation offerCard = AgentConversation.confirmationIn(edited);
         assertThat(offerCard.audienceCount()).isEqualTo(2);
         assertThat(offerCard.audience()).contains("Berlin non-openers");
         assertThat(campaigns.getByName("Offer").status()).isEqualTo(CampaignStatus.DRAFT);
@@ -206,10 +166,10 @@ class SegmentResendConversationTest {
         openAi.toolCall("resendToNonOpeners", """
                 {"campaignName":"Offer","newSubject":"Last chance, {{ contact.first_name }}",
                  "when":"2026-12-03T10:00"}""").text("Press Confirm to resend it on Thursday.");
-        AgentReply resend = agent
-            .reply(turn("send it again on Thursday to those who didn't open, with the subject Last chance"));
+        AgentReply resend = chat
+            .say("send it again on Thursday to those who didn't open, with the subject Last chance");
         assertThat(resend.toolsCalled()).containsExactly("resendToNonOpeners", "scheduleCampaign");
-        AgentOutput.Confirmation resendCard = confirmationIn(resend);
+        AgentOutput.Confirmation resendCard = AgentConversation.confirmationIn(resend);
         assertThat(resendCard.audienceCount()).isEqualTo(1);
         assertThat(resendCard.subject()).contains("Last chance");
         CampaignView again = confirmAndSend(resendCard, Instant.parse("2026-12-03T09:00:01Z"));
@@ -218,8 +178,7 @@ class SegmentResendConversationTest {
         assertThat(sent(again)).extracting(OutboxMessage::subject).containsExactly("Last chance, Ben");
 
         // the model never saw a Confirm nonce
-        List.of(welcomeCard, offerCard, resendCard)
-            .forEach(card -> openAi.requests().forEach(r -> assertThat(r.toString()).doesNotContain(card.nonce())));
+        chat.assertModelNeverSaw(welcomeCard, offerCard, resendCard);
     }
 
     @Test
@@ -235,10 +194,10 @@ class SegmentResendConversationTest {
             .toolCall("buildCampaign", """
                     {"name":"Win back","templateName":"Hello","segmentName":"Inactive 90 days"}""")
             .text("Saved and drafted.");
-        AgentReply reply = agent.reply(turn("save the customers inactive for 90 days as a segment and win them back"));
+        AgentReply reply = chat.say("save the customers inactive for 90 days as a segment and win them back");
 
         assertThat(reply.toolsCalled()).containsExactly("saveInactiveSegment", "buildCampaign");
-        assertThat(lastToolResults()).anySatisfy(r -> assertThat(r).contains("Inactive 90 days", "\"contacts\":1"))
+        assertThat(chat.lastToolResults()).anySatisfy(r -> assertThat(r).contains("Inactive 90 days", "\"contacts\":1"))
             .anySatisfy(r -> assertThat(r).contains("segment \\\"Inactive 90 days\\\"", "\"contactsToday\":1"));
         assertThat(jdbc.queryForObject(
                 "SELECT s.name FROM campaign c JOIN segment s ON s.id = c.segment_id " + "WHERE c.name = 'Win back'",
@@ -246,20 +205,11 @@ class SegmentResendConversationTest {
             .isEqualTo("Inactive 90 days");
     }
 
-    private AgentOutput.Confirmation confirmationIn(AgentReply reply) {
-        return reply.outputs()
-            .stream()
-            .filter(AgentOutput.Confirmation.class::isInstance)
-            .map(AgentOutput.Confirmation.class::cast)
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no Confirm card in " + reply));
-    }
-
     /**
      * Presses Confirm, lets the clock reach the send time and sends through the outbox.
      */
     private CampaignView confirmAndSend(AgentOutput.Confirmation card, Instant sendTime) {
-        assertThat(confirmations.confirm(card.nonce(), mia).status()).isEqualTo(CampaignStatus.SCHEDULED);
+        assertThat(chat.confirm(card)).isEqualTo(CampaignStatus.SCHEDULED);
         clock.set(sendTime);
         assertThat(engine.startDueCampaigns()).isEqualTo(1);
         engine.work(Duration.ofSeconds(30));
@@ -298,14 +248,6 @@ class SegmentResendConversationTest {
         assertThat(pixel.find()).as("the mail carries an open pixel").isTrue();
         assertThat(tracking.open(pixel.group(1), OUTLOOK, false)).isTrue();
         tracking.flush();
-    }
-
-    private List<String> lastToolResults() {
-        return ScriptedOpenAi.toolResults(openAi.requests().get(openAi.requests().size() - 1));
-    }
-
-    private TurnRequest turn(String text) {
-        return new TurnRequest(mia, "conv-segments", text, BERLIN, null);
     }
 
 }
