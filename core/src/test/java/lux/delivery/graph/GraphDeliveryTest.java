@@ -96,7 +96,7 @@ abstract class GraphDeliveryTest {
         registry.add("lux.graph.authority", () -> "https://localhost:" + graph.httpsPort());
         registry.add("lux.graph.base-url", () -> "https://localhost:" + graph.httpsPort() + "/v1.0");
         registry.add("lux.graph.send-format", () -> format);
-        registry.add("lux.graph.timeout", () -> "2s");
+        registry.add("lux.graph.timeout", () -> "5s"); // room for a loaded CI machine
         registry.add("lux.delivery.enabled", () -> "false");
         registry.add("lux.delivery.max-attempts", () -> "2");
     }
@@ -249,7 +249,7 @@ abstract class GraphDeliveryTest {
         // mail), the next at once
         wire.stubFor(sendTo("slow@example.net").inScenario("slow")
             .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(aResponse().withStatus(202).withFixedDelay(4_000))
+            .willReturn(aResponse().withStatus(202).withFixedDelay(8_000))
             .willSetStateTo("quick"));
         wire.stubFor(sendTo("slow@example.net").inScenario("slow")
             .whenScenarioStateIs("quick")
