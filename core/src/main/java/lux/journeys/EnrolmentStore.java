@@ -1,6 +1,5 @@
 package lux.journeys;
 
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -152,21 +151,16 @@ class EnrolmentStore {
             }
             return ids;
         }
-        Object[][] columns = columns(rows, 8);
-        return new HashSet<>(jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("UPDATE journey_enrolment e SET status = v.status, "
-                    + "position = v.position, next_run_at = CAST(v.next_at AS TIMESTAMP WITH TIME ZONE), "
-                    + "attempts = v.attempts, finished_at = CAST(v.finished AS TIMESTAMP WITH TIME ZONE), "
-                    + "last_recipient_id = COALESCE(v.recipient, e.last_recipient_id), claim_token = NULL "
-                    + "FROM unnest(?::text[], ?::int[], ?::text[], ?::int[], ?::text[], ?::bigint[], ?::bigint[], "
-                    + "?::text[]) AS v(status, position, next_at, attempts, finished, recipient, id, token) "
-                    + "WHERE e.id = v.id AND e.claim_token = v.token RETURNING e.id");
-            String[] types = { "text", "integer", "text", "integer", "text", "bigint", "bigint", "text" };
-            for (int c = 0; c < types.length; c++) {
-                ps.setArray(c + 1, con.createArrayOf(types[c], columns[c]));
-            }
-            return ps;
-        }, (rs, i) -> rs.getLong(1)));
+        return new HashSet<>(jdbc.query(Unnest.of(
+                "UPDATE journey_enrolment e SET status = v.status, "
+                        + "position = v.position, next_run_at = CAST(v.next_at AS TIMESTAMP WITH TIME ZONE), "
+                        + "attempts = v.attempts, finished_at = CAST(v.finished AS TIMESTAMP WITH TIME ZONE), "
+                        + "last_recipient_id = COALESCE(v.recipient, e.last_recipient_id), claim_token = NULL "
+                        + "FROM unnest(?::text[], ?::int[], ?::text[], ?::int[], ?::text[], ?::bigint[], ?::bigint[], "
+                        + "?::text[]) AS v(status, position, next_at, attempts, finished, recipient, id, token) "
+                        + "WHERE e.id = v.id AND e.claim_token = v.token RETURNING e.id",
+                rows, "text", "integer", "text", "integer", "text", "bigint", "bigint", "text"),
+                (rs, i) -> rs.getLong(1)));
     }
 
     /**
@@ -183,33 +177,15 @@ class EnrolmentStore {
                     + "WHERE enrolment_id = ? AND step_id = ? AND outcome = 'SENDING'", completions);
             return;
         }
-        Object[][] columns = columns(completions, 5);
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("UPDATE journey_step_run r SET "
-                    + "outcome = CASE WHEN r.outcome = 'SENDING' THEN v.outcome ELSE r.outcome END, "
-                    + "detail = CASE WHEN r.outcome = 'SENDING' THEN v.detail ELSE r.detail END, "
-                    + "ran_at = CASE WHEN r.outcome = 'SENDING' THEN CAST(v.ran_at AS TIMESTAMP WITH TIME ZONE) "
-                    + "ELSE r.ran_at END FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) "
-                    + "AS v(outcome, detail, ran_at, enrolment, step) "
-                    + "WHERE r.enrolment_id = v.enrolment AND r.step_id = v.step");
-            String[] types = { "text", "text", "text", "bigint", "bigint" };
-            for (int c = 0; c < types.length; c++) {
-                ps.setArray(c + 1, con.createArrayOf(types[c], columns[c]));
-            }
-            return ps;
-        });
-    }
-
-    /** Rows as columns for unnest; timestamps as ISO-8601 text (cast back in SQL). */
-    private static Object[][] columns(List<Object[]> rows, int width) {
-        Object[][] columns = new Object[width][rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            for (int c = 0; c < width; c++) {
-                Object v = rows.get(i)[c];
-                columns[c][i] = v instanceof Timestamp t ? t.toInstant().toString() : v;
-            }
-        }
-        return columns;
+        jdbc.update(Unnest.of(
+                "UPDATE journey_step_run r SET "
+                        + "outcome = CASE WHEN r.outcome = 'SENDING' THEN v.outcome ELSE r.outcome END, "
+                        + "detail = CASE WHEN r.outcome = 'SENDING' THEN v.detail ELSE r.detail END, "
+                        + "ran_at = CASE WHEN r.outcome = 'SENDING' THEN CAST(v.ran_at AS TIMESTAMP WITH TIME ZONE) "
+                        + "ELSE r.ran_at END FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) "
+                        + "AS v(outcome, detail, ran_at, enrolment, step) "
+                        + "WHERE r.enrolment_id = v.enrolment AND r.step_id = v.step",
+                completions, "text", "text", "text", "bigint", "bigint"));
     }
 
     /**

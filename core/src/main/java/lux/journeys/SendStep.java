@@ -1,6 +1,5 @@
 package lux.journeys;
 
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -293,26 +292,11 @@ class SendStep {
                     + "sent_at = ?, claim_token = NULL WHERE id = ? AND claim_token = ?", recipients);
             return;
         }
-        int n = recipients.size();
-        Object[][] columns = new Object[6][n];
-        for (int i = 0; i < n; i++) {
-            Object[] row = recipients.get(i);
-            for (int c = 0; c < 6; c++) {
-                columns[c][i] = c == 3 && row[c] != null ? ((Timestamp) row[c]).toInstant().toString() : row[c];
-            }
-        }
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("UPDATE campaign_recipient r SET status = v.status, "
-                    + "last_error = v.error, provider_message_id = v.provider, "
-                    + "sent_at = CAST(v.sent_at AS TIMESTAMP WITH TIME ZONE), claim_token = NULL "
-                    + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[]) "
-                    + "AS v(status, error, provider, sent_at, id, token) WHERE r.id = v.id AND r.claim_token = v.token");
-            String[] types = { "text", "text", "text", "text", "bigint", "text" };
-            for (int c = 0; c < 6; c++) {
-                ps.setArray(c + 1, con.createArrayOf(types[c], columns[c]));
-            }
-            return ps;
-        });
+        jdbc.update(Unnest.of("UPDATE campaign_recipient r SET status = v.status, last_error = v.error, "
+                + "provider_message_id = v.provider, sent_at = CAST(v.sent_at AS TIMESTAMP WITH TIME ZONE), "
+                + "claim_token = NULL FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[]) "
+                + "AS v(status, error, provider, sent_at, id, token) WHERE r.id = v.id AND r.claim_token = v.token",
+                recipients, "text", "text", "text", "text", "bigint", "text"));
     }
 
     private Object[] recipient(Begun b, String status, String error, String providerId) {

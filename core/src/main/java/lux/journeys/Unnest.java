@@ -1,0 +1,40 @@
+package lux.journeys;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.util.List;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+
+/**
+ * A PostgreSQL statement over {@code unnest(?::type[], ...)}: rows turned into one array
+ * per column, bound in order. One such UPDATE replaces a JDBC batch of single-row updates
+ * (each planned and run on its own). Timestamps go as ISO-8601 text; the SQL casts them
+ * back.
+ */
+final class Unnest {
+
+    private Unnest() {
+    }
+
+    /**
+     * {@code sql} with one placeholder per entry of {@code types}, the rows' columns in
+     * order.
+     */
+    static PreparedStatementCreator of(String sql, List<Object[]> rows, String... types) {
+        Object[][] columns = new Object[types.length][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            for (int c = 0; c < types.length; c++) {
+                Object v = rows.get(i)[c];
+                columns[c][i] = v instanceof Timestamp t ? t.toInstant().toString() : v;
+            }
+        }
+        return con -> {
+            PreparedStatement ps = con.prepareStatement(sql);
+            for (int c = 0; c < types.length; c++) {
+                ps.setArray(c + 1, con.createArrayOf(types[c], columns[c]));
+            }
+            return ps;
+        };
+    }
+
+}
