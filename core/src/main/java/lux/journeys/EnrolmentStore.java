@@ -122,11 +122,12 @@ class EnrolmentStore {
                 else {
                     inserts.add(new Object[] { t.enrolment().id(), t.stepId(), t.outcome(), detail, now });
                 }
+                if (t.alsoRan() != null) {
+                    inserts.add(new Object[] { t.enrolment().id(), t.alsoRan().stepId(), t.alsoRan().outcome(),
+                            t.alsoRan().detail(), now });
+                }
             }
-            if (!inserts.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, detail, ran_at) "
-                        + "VALUES (?, ?, ?, ?, ?)", inserts);
-            }
+            insertRuns(inserts);
             complete(completions);
             return applied;
         });
@@ -161,6 +162,27 @@ class EnrolmentStore {
                         + "WHERE e.id = v.id AND e.claim_token = v.token RETURNING e.id",
                 rows, "text", "integer", "text", "integer", "text", "bigint", "bigint", "text"),
                 (rs, i) -> rs.getLong(1)));
+    }
+
+    /**
+     * Run rows of steps that ran: one INSERT ... SELECT FROM unnest(arrays) on
+     * PostgreSQL.
+     */
+    private void insertRuns(List<Object[]> runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        if (dialect != SqlDialect.POSTGRESQL) {
+            jdbc.batchUpdate("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, detail, ran_at) "
+                    + "VALUES (?, ?, ?, ?, ?)", runs);
+            return;
+        }
+        jdbc.update(Unnest.of(
+                "INSERT INTO journey_step_run (enrolment_id, step_id, outcome, detail, ran_at) "
+                        + "SELECT v.enrolment, v.step, v.outcome, v.detail, CAST(v.ran_at AS TIMESTAMP WITH TIME ZONE) "
+                        + "FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[]) "
+                        + "AS v(enrolment, step, outcome, detail, ran_at)",
+                runs, "bigint", "bigint", "text", "text", "text"));
     }
 
     /**

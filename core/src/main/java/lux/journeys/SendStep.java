@@ -90,7 +90,7 @@ class SendStep {
         List<Begun> undo = new ArrayList<>();
         for (ClaimedEnrolment e : batch) {
             if (!begun.containsKey(e.id())) {
-                transitions.add(next.after(e, step, "SKIPPED", null,
+                transitions.add(next.afterSend(e, step, "SKIPPED", null,
                         "not mailed: unsubscribed, bounced, suppressed, paused, or had this mail already"));
             }
         }
@@ -107,7 +107,7 @@ class SendStep {
             }
             catch (TemplateRenderException | NullPointerException e) {
                 recipients.add(recipient(b, "FAILED", "template error: " + e.getMessage(), null));
-                transitions.add(next.after(b.enrolment(), step, "FAILED", b.recipientId(), "template error"));
+                transitions.add(next.afterSend(b.enrolment(), step, "FAILED", b.recipientId(), "template error"));
                 continue;
             }
             MailboxGate.Admission admission = gate.admit(from);
@@ -135,7 +135,8 @@ class SendStep {
             if (slot != null) {
                 gate.release(slot);
             }
-            transitions.add(next.after(b.enrolment(), step, "SKIPPED", b.recipientId(), "address erased on request"));
+            transitions
+                .add(next.afterSend(b.enrolment(), step, "SKIPPED", b.recipientId(), "address erased on request"));
             return true;
         });
         List<Begun> order = new ArrayList<>(ready.keySet());
@@ -156,19 +157,19 @@ class SendStep {
         ClaimedEnrolment e = b.enrolment();
         if (result instanceof SendResult.Sent sent) {
             recipients.add(recipient(b, "SENT", null, sent.providerMessageId()));
-            transitions.add(next.after(e, step, "SENT", b.recipientId(), null));
+            transitions.add(next.afterSend(e, step, "SENT", b.recipientId(), null));
         }
         else if (result instanceof SendResult.Permanent p) {
             recipients.add(recipient(b, "FAILED", p.reason(), null));
-            transitions.add(next.after(e, step, "FAILED", b.recipientId(), p.reason()));
+            transitions.add(next.afterSend(e, step, "FAILED", b.recipientId(), p.reason()));
         }
         else if (result instanceof SendResult.Unknown u) {
             recipients.add(recipient(b, "FAILED", "unknown outcome: " + u.reason(), null));
-            transitions.add(next.after(e, step, "UNKNOWN", b.recipientId(), u.reason()));
+            transitions.add(next.afterSend(e, step, "UNKNOWN", b.recipientId(), u.reason()));
         }
         else if (result instanceof SendResult.Transient t && e.attempts() + 1 >= properties.maxAttempts()) {
             recipients.add(recipient(b, "FAILED", t.reason(), null));
-            transitions.add(next.after(e, step, "FAILED", b.recipientId(), t.reason()));
+            transitions.add(next.afterSend(e, step, "FAILED", b.recipientId(), t.reason()));
         }
         else {
             // nothing left the building (transient, or the account or configuration was
@@ -191,6 +192,11 @@ class SendStep {
         String in = EnrolmentStore.placeholders(ids.size());
         Instant now = clock.instant();
         SegmentSql sendable = SegmentSql.of(SegmentDefinition.of(AudienceFilter.everyone()), dialect, now);
+        Map<Long, ClaimedEnrolment> byContact = new HashMap<>();
+        batch.forEach(e -> byContact.put(e.contactId(), e));
+        if (dialect == SqlDialect.POSTGRESQL && byContact.size() == batch.size()) {
+            return tx.execute(s -> beginOnPostgres(batch, byContact, step, sendable, now));
+        }
         return tx.execute(s -> {
             List<Object> args = new ArrayList<>(
                     List.of(step.campaignId(), token, Timestamp.from(now), Timestamp.from(now), token));
@@ -236,6 +242,49 @@ class SendStep {
                         .toList());
             return begun;
         });
+    }
+
+    /**
+     * Step 1 on PostgreSQL in two statements: the recipient rows are written with their
+     * ids drawn first, so their message ids go in with them, and come back by RETURNING
+     * (one contact per enrolment in a batch, which the caller checked); the run rows
+     * follow in one INSERT from arrays. Writing the message ids afterwards cost a second
+     * version of every row, each with its five index entries.
+     */
+    private Map<Long, Begun> beginOnPostgres(List<ClaimedEnrolment> batch, Map<Long, ClaimedEnrolment> byContact,
+            JourneyStore.StoredStep step, SegmentSql sendable, Instant now) {
+        String token = batch.get(0).claimToken();
+        List<Object> args = new ArrayList<>(List.of(step.campaignId(), token, Timestamp.from(now), Timestamp.from(now),
+                "lux-c" + step.campaignId() + "-r", token));
+        batch.forEach(e -> args.add(e.id()));
+        args.addAll(sendable.args());
+        Map<Long, Begun> begun = new LinkedHashMap<>();
+        jdbc.query("INSERT INTO campaign_recipient (id, campaign_id, contact_id, email, occurrence, status, attempts, "
+                + "claim_token, claimed_at, created_at, lux_message_id) "
+                + "SELECT n.id, ?, n.contact_id, n.email, n.occurrence, 'SENDING', 1, ?, ?, ?, ? || n.id FROM ("
+                + "SELECT nextval(pg_get_serial_sequence('campaign_recipient', 'id')) AS id, c.id AS contact_id, "
+                + "c.email, e.occurrence FROM journey_enrolment e JOIN contact c ON c.id = e.contact_id "
+                + "WHERE e.claim_token = ? AND e.status = 'RUNNING' AND e.id IN ("
+                + EnrolmentStore.placeholders(batch.size()) + ") AND " + sendable.where() + " ORDER BY e.id) n "
+                + "ON CONFLICT DO NOTHING RETURNING id, contact_id, email", rs -> {
+                    long recipient = rs.getLong(1);
+                    ClaimedEnrolment e = byContact.get(rs.getLong(2));
+                    begun.put(e.id(),
+                            new Begun(e, recipient, rs.getString(3), "lux-c" + step.campaignId() + "-r" + recipient));
+                }, args.toArray());
+        if (begun.isEmpty()) {
+            return begun;
+        }
+        String ranAt = now.toString();
+        jdbc.update(Unnest.of("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, ran_at) "
+                + "SELECT v.enrolment, v.step, 'SENDING', v.recipient, CAST(v.ran_at AS TIMESTAMP WITH TIME ZONE) "
+                + "FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) AS v(enrolment, step, recipient, ran_at)",
+                begun.values()
+                    .stream()
+                    .map(b -> new Object[] { b.enrolment().id(), step.id(), b.recipientId(), ranAt })
+                    .toList(),
+                "bigint", "bigint", "bigint", "text"));
+        return begun;
     }
 
     /** Of these, the recipient rows still SENDING to the address they were begun with. */

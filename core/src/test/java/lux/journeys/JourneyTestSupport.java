@@ -31,6 +31,12 @@ class JourneyTestSupport {
     /** Messages per transport instance (one per LUX instance in a test). */
     static final java.util.concurrent.ConcurrentMap<Integer, java.util.concurrent.atomic.AtomicInteger> PER_INSTANCE = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * How long each send takes: a race between two instances in which the warm one could
+     * otherwise send everything before the cold one has claimed its first batch.
+     */
+    static volatile long sendMillis;
+
     /** When set, the transport "sends" and then the process dies (an Error, uncaught). */
     static volatile boolean crashAfterSend;
 
@@ -56,6 +62,14 @@ class JourneyTestSupport {
                     .computeIfAbsent(System.identityHashCode(this),
                             k -> new java.util.concurrent.atomic.AtomicInteger())
                     .incrementAndGet();
+                if (sendMillis > 0) {
+                    try {
+                        Thread.sleep(sendMillis);
+                    }
+                    catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 if (crashAfterSend) {
                     throw new Error("simulated crash right after the mail left");
                 }
