@@ -164,9 +164,9 @@ class RecipientStore {
      * statistics taken before the send, scan every live and dead SENDING entry of the
      * status index against all 500 outcomes, and an A/B winner send ran at half speed.
      * The rows are found by primary key instead. On PostgreSQL one UPDATE ... FROM
-     * unnest(arrays), see {@link Unnest} (a JDBC batch of 500 single-row updates took three times as long:
-     * every statement is planned and executed on its own); H2, in process, takes the JDBC
-     * batch.
+     * unnest(arrays), see {@link Unnest} (a JDBC batch of 500 single-row updates took
+     * three times as long: every statement is planned and executed on its own); H2, in
+     * process, takes the JDBC batch.
      */
     void record(List<Outcome> outcomes) {
         if (outcomes.isEmpty()) {

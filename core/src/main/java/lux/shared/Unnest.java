@@ -19,8 +19,7 @@ public final class Unnest {
 
     /**
      * {@code sql} with one placeholder per entry of {@code types} (PostgreSQL type names
-     * such as {@code text}, {@code bigint}, {@code integer}), the rows' columns in
-     * order.
+     * such as {@code text}, {@code bigint}, {@code integer}), the rows' columns in order.
      */
     public static PreparedStatementCreator of(String sql, List<Object[]> rows, String... types) {
         Object[][] columns = new Object[types.length][rows.size()];

@@ -42,7 +42,8 @@ class UnnestTest {
 
     @BeforeEach
     void probeTable() throws Exception {
-        Assumptions.assumeTrue(TestDatabase.postgres(), "unnest(?::type[]) is PostgreSQL's: runs in the PostgreSQL run");
+        Assumptions.assumeTrue(TestDatabase.postgres(),
+                "unnest(?::type[]) is PostgreSQL's: runs in the PostgreSQL run");
         Connection connection = DriverManager.getConnection(TestDatabase.POSTGRES_URL, TestDatabase.POSTGRES_USER,
                 TestDatabase.POSTGRES_PASSWORD);
         dataSource = new SingleConnectionDataSource(connection, true);
@@ -73,7 +74,7 @@ class UnnestTest {
         rows.add(new Object[] { "uno", big, 2, Timestamp.from(at), 1L, "t1" });
         rows.add(new Object[] { null, null, 0, null, 3L, "t3" }); // nulls overwrite
         rows.add(new Object[] { "zwei", 22L, 5, Timestamp.from(at), 2L, "stale" }); // wrong
-                                                                                   // token
+                                                                                    // token
         rows.add(new Object[] { "nobody", 1L, 1, null, 99L, "t1" }); // no such row
 
         int updated = jdbc.update(Unnest.of(UPDATE, rows, "text", "bigint", "integer", "text", "bigint", "text"));
