@@ -67,15 +67,17 @@ class UnnestTest {
 
     @Test
     void anUpdateFromUnnestWritesEachRowItsOwnValues() {
-        Instant at = Instant.parse("2026-03-29T01:30:00.123456Z"); // microseconds, as
-                                                                   // PostgreSQL keeps
+        // microseconds, as PostgreSQL keeps them
+        Instant at = Instant.parse("2026-03-29T01:30:00.123456Z");
         long big = 9_000_000_000L; // beyond int
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] { "uno", big, 2, Timestamp.from(at), 1L, "t1" });
-        rows.add(new Object[] { null, null, 0, null, 3L, "t3" }); // nulls overwrite
-        rows.add(new Object[] { "zwei", 22L, 5, Timestamp.from(at), 2L, "stale" }); // wrong
-                                                                                    // token
-        rows.add(new Object[] { "nobody", 1L, 1, null, 99L, "t1" }); // no such row
+        // nulls overwrite
+        rows.add(new Object[] { null, null, 0, null, 3L, "t3" });
+        // a token the row does not hold
+        rows.add(new Object[] { "zwei", 22L, 5, Timestamp.from(at), 2L, "stale" });
+        // no such row
+        rows.add(new Object[] { "nobody", 1L, 1, null, 99L, "t1" });
 
         int updated = jdbc.update(Unnest.of(UPDATE, rows, "text", "bigint", "integer", "text", "bigint", "text"));
 
