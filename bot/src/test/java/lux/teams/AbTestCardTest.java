@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,20 +29,18 @@ import lux.delivery.outbox.OutboxMessage;
 import lux.delivery.outbox.OutboxService;
 import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
-import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
 import lux.testsupport.MutableClock;
 import lux.tracking.TrackingService;
 import lux.users.NewUser;
 import lux.users.Role;
 import lux.users.UserService;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,7 +52,8 @@ import org.springframework.test.annotation.DirtiesContext;
  * transport), opens come in through the tracking service, and the loopback Bot Connector
  * sees the card posted once, then replaced in place (PUT to the same activity) with new
  * numbers, the p-value, "too close to call" while it is, the choice buttons and the
- * winner.
+ * winner. The chat is {@link TeamsChat}'s: it empties the database before each test and
+ * forgets what the connector received during the test's own set-up.
  */
 @DatabaseTest
 @Import(AbTestCardTest.Clocks.class)
@@ -77,9 +72,10 @@ class AbTestCardTest {
     static final String HUMAN = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "Chrome/120.0 Safari/537.36";
 
-    @AutoClose
-    static final FakeConnector connector = FakeConnector.start();
-    static final HttpClient http = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final TeamsChat teams = new TeamsChat(AAD);
+
+    static final FakeConnector connector = teams.connector();
 
     @TestConfiguration
     static class Clocks {
@@ -90,9 +86,6 @@ class AbTestCardTest {
         }
 
     }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -126,8 +119,7 @@ class AbTestCardTest {
     long template;
 
     @BeforeEach
-    void cleanSlate() {
-        DatabaseCleaner.clean(jdbc);
+    void adaAndHerContacts() {
         clock.set(NOW);
         var user = users.create(new NewUser("admin@lux.test", "Ada Admin", null, Role.ADMIN), Actor.system());
         ada = new Actor(user.getId(), user.getEmail(), Channel.TEAMS);
@@ -137,26 +129,23 @@ class AbTestCardTest {
                     ada);
         }
         template = templates.create(new TemplateContent("Webinar", "Webinar", "<p>Hi</p>", null), ada).id();
-        connector.clear();
     }
 
     @Test
     void aTestAskedForInChatIsWatchedOnOneCardThatUpdatesInPlaceUntilThePersonPicksTheWinner() throws Exception {
         CampaignView draft = campaigns.create(new NewCampaign("Webinar invite", template, null, tag()), ada);
-        post(Activities.message(connector.serviceUrl(), "conv-ab", AAD,
-                "test \"Last seats\" vs \"Join us Tuesday\" on 20% after 4 hours and let me choose in campaign "
-                        + "\"Webinar invite\""));
+        teams.say("test \"Last seats\" vs \"Join us Tuesday\" on 20% after 4 hours and let me choose in campaign "
+                + "\"Webinar invite\"");
         FakeConnector.Call confirmCard = connector.await(c -> c.card() != null && c.method().equals("POST"), WAIT);
-        post(Activities.submit(connector.serviceUrl(), "conv-ab", AAD, confirmCard.responseId(),
-                Activities.value().put("action", "confirm").put("nonce", nonce(confirmCard.card()))));
+        teams.confirm(confirmCard);
 
         // the test share leaves; the card appears once every test recipient is counted
         FakeConnector.Call first = awaitAbCard(
                 f -> f.get("A: Last seats").startsWith("10 sent") && f.get("B: Join us Tuesday").startsWith("10 sent"));
         String cardId = abCards().get(0).responseId();
         assertThat(abCards().get(0).method()).isEqualTo("POST");
-        assertThat(abCards().get(0).path()).startsWith("/v3/conversations/conv-ab/activities");
-        assertThat(title(first.card())).isEqualTo("A/B test of \"Webinar invite\"");
+        assertThat(abCards().get(0).path()).startsWith("/v3/conversations/" + TeamsChat.CONVERSATION + "/activities");
+        assertThat(TeamsChat.title(first.card())).isEqualTo("A/B test of \"Webinar invite\"");
         assertThat(facts(first.card())).containsEntry("Status", "testing")
             .containsEntry("A: Last seats", "10 sent, 0 opened, 0 clicked: 0.0%");
 
@@ -168,7 +157,7 @@ class AbTestCardTest {
         // 0.626, two-sided p = 0.531: too close to call
         FakeConnector.Call close = awaitAbCard(f -> f.get("B: Join us Tuesday").contains("2 opened"));
         assertThat(close.method()).isEqualTo("PUT");
-        assertThat(close.path()).isEqualTo("/v3/conversations/conv-ab/activities/" + cardId);
+        assertThat(close.path()).isEqualTo("/v3/conversations/" + TeamsChat.CONVERSATION + "/activities/" + cardId);
         assertThat(facts(close.card())).containsEntry("A: Last seats", "10 sent, 1 opened, 0 clicked: 10.0%")
             .containsEntry("B: Join us Tuesday", "10 sent, 2 opened, 0 clicked: 20.0%")
             .containsEntry("Verdict", "Too close to call: B 20.0% vs A 10.0%, p = 0.531 (p \\>= 0.05).");
@@ -193,14 +182,13 @@ class AbTestCardTest {
         assertThat(connector.calls()).filteredOn(c -> isAbCard(c) && c.method().equals("POST")).hasSize(1);
 
         // "Send B" asks for a Confirm card; Confirm sends B to the rest
-        connector.clear();
-        post(Activities.submit(connector.serviceUrl(), "conv-ab", AAD, cardId, (ObjectNode) sendB.deepCopy()));
+        teams.clear();
+        teams.press(cardId, (ObjectNode) sendB.deepCopy());
         FakeConnector.Call winnerCard = connector.await(c -> c.card() != null && c.method().equals("POST"), WAIT);
         assertThat(winnerCard.card().toString()).contains("Join us Tuesday");
         // the winner goes to the audience less the test share: 100 - 20
         assertThat(facts(winnerCard.card())).containsEntry("Recipients", "80");
-        post(Activities.submit(connector.serviceUrl(), "conv-ab", AAD, winnerCard.responseId(),
-                Activities.value().put("action", "confirm").put("nonce", nonce(winnerCard.card()))));
+        teams.confirm(winnerCard);
         FakeConnector.Call decided = awaitAbCard(f -> "decided".equals(f.get("Status")));
         assertThat(decided.path()).isEqualTo(close.path());
         assertThat(facts(decided.card())).containsEntry("B: Join us Tuesday", "10 sent, 8 opened, 0 clicked: 80.0% ★")
@@ -212,7 +200,7 @@ class AbTestCardTest {
 
     @Test
     void aGermanReaderWatchesTheSameNumbersInGerman() throws Exception {
-        post(Activities.message(connector.serviceUrl(), "conv-de", AAD, "hilfe").put("locale", "de-DE"));
+        teams.say("hilfe", "de-DE");
         CampaignView draft = campaigns.create(new NewCampaign("Frühjahr", template, null, tag()), ada);
         abTests.setUp(new NewAbTest(draft.id(),
                 List.of(NewAbTest.Variant.subject("Letzte Plätze"), NewAbTest.Variant.subject("Dienstag")), 20,
@@ -221,7 +209,7 @@ class AbTestCardTest {
 
         FakeConnector.Call first = awaitAbCard(
                 f -> f.get("A: Letzte Plätze").startsWith("10 gesendet") && f.get("B: Dienstag").startsWith("10"));
-        assertThat(title(first.card())).isEqualTo("A/B-Test von \"Frühjahr\"");
+        assertThat(TeamsChat.title(first.card())).isEqualTo("A/B-Test von \"Frühjahr\"");
         assertThat(facts(first.card())).containsEntry("Status", "im Test")
             .containsEntry("A: Letzte Plätze", "10 gesendet, 0 geöffnet, 0 geklickt: 0.0%");
 
@@ -288,11 +276,7 @@ class AbTestCardTest {
     }
 
     private static boolean isAbCard(FakeConnector.Call call) {
-        return call.card() != null && title(call.card()).startsWith("A/B");
-    }
-
-    private static String title(JsonNode card) {
-        return card.path("body").get(0).path("text").asText();
+        return call.card() != null && TeamsChat.title(call.card()).startsWith("A/B");
     }
 
     private static Map<String, String> facts(JsonNode card) {
@@ -305,19 +289,8 @@ class AbTestCardTest {
         return facts;
     }
 
-    private static String nonce(JsonNode confirmCard) {
-        return confirmCard.path("actions").get(0).path("data").path("nonce").asText();
-    }
-
     private static AudienceFilter tag() {
         return new AudienceFilter(Set.of("ab"), Set.of(), Set.of());
-    }
-
-    private HttpResponse<String> post(ObjectNode activity) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
-            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
 }

@@ -1,6 +1,5 @@
 package lux.delivery;
 
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import lux.shared.SqlDialect;
+import lux.shared.Unnest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -164,56 +164,15 @@ class RecipientStore {
      * statistics taken before the send, scan every live and dead SENDING entry of the
      * status index against all 500 outcomes, and an A/B winner send ran at half speed.
      * The rows are found by primary key instead. On PostgreSQL one UPDATE ... FROM
-     * unnest(arrays) (a JDBC batch of 500 single-row updates took three times as long:
-     * every statement is planned and executed on its own); H2, in process, takes the JDBC
-     * batch.
+     * unnest(arrays), see {@link Unnest} (a JDBC batch of 500 single-row updates took
+     * three times as long: every statement is planned and executed on its own); H2, in
+     * process, takes the JDBC batch.
      */
     void record(List<Outcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
-        if (dialect == SqlDialect.POSTGRESQL) {
-            int n = outcomes.size();
-            Object[] ids = new Object[n];
-            Object[] statuses = new Object[n];
-            Object[] errors = new Object[n];
-            Object[] providerIds = new Object[n];
-            Object[] nextAttempts = new Object[n];
-            Object[] deltas = new Object[n];
-            Object[] tokens = new Object[n];
-            for (int i = 0; i < n; i++) {
-                Outcome o = outcomes.get(i);
-                ids[i] = o.recipient().id();
-                statuses[i] = o.status();
-                errors[i] = o.error() == null ? null : limit(o.error(), 1000);
-                providerIds[i] = o.providerMessageId() == null ? null : limit(o.providerMessageId(), 200);
-                nextAttempts[i] = o.nextAttemptAt() == null ? null : o.nextAttemptAt().toString(); // ISO-8601
-                                                                                                   // UTC
-                deltas[i] = o.attemptsDelta();
-                tokens[i] = o.recipient().claimToken();
-            }
-            tx.executeWithoutResult(s -> jdbc.update(con -> {
-                PreparedStatement ps = con
-                    .prepareStatement("UPDATE campaign_recipient r SET status = v.status, last_error = v.error, "
-                            + "provider_message_id = v.provider, next_attempt_at = CAST(v.next_at AS TIMESTAMP WITH TIME ZONE), "
-                            + "sent_at = CASE WHEN v.status = 'SENT' THEN CAST(? AS TIMESTAMP WITH TIME ZONE) END, "
-                            + "attempts = r.attempts + v.delta, claim_token = NULL "
-                            + "FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[]) "
-                            + "AS v(id, status, error, provider, next_at, delta, token) "
-                            + "WHERE r.id = v.id AND r.claim_token = v.token");
-                ps.setTimestamp(1, now);
-                ps.setArray(2, con.createArrayOf("bigint", ids));
-                ps.setArray(3, con.createArrayOf("text", statuses));
-                ps.setArray(4, con.createArrayOf("text", errors));
-                ps.setArray(5, con.createArrayOf("text", providerIds));
-                ps.setArray(6, con.createArrayOf("text", nextAttempts));
-                ps.setArray(7, con.createArrayOf("integer", deltas));
-                ps.setArray(8, con.createArrayOf("text", tokens));
-                return ps;
-            }));
-            return;
-        }
         List<Object[]> rows = new ArrayList<>(outcomes.size());
         for (Outcome o : outcomes) {
             rows.add(new Object[] { o.status(), o.error() == null ? null : limit(o.error(), 1000),
@@ -221,6 +180,17 @@ class RecipientStore {
                     o.nextAttemptAt() == null ? null : Timestamp.from(o.nextAttemptAt()),
                     "SENT".equals(o.status()) ? now : null, o.attemptsDelta(), o.recipient().id(),
                     o.recipient().claimToken() });
+        }
+        if (dialect == SqlDialect.POSTGRESQL) {
+            tx.executeWithoutResult(s -> jdbc.update(Unnest.of("UPDATE campaign_recipient r SET status = v.status, "
+                    + "last_error = v.error, provider_message_id = v.provider, "
+                    + "next_attempt_at = CAST(v.next_at AS TIMESTAMP WITH TIME ZONE), "
+                    + "sent_at = CAST(v.sent_at AS TIMESTAMP WITH TIME ZONE), attempts = r.attempts + v.delta, "
+                    + "claim_token = NULL FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], "
+                    + "?::bigint[], ?::text[]) AS v(status, error, provider, next_at, sent_at, delta, id, token) "
+                    + "WHERE r.id = v.id AND r.claim_token = v.token", rows, "text", "text", "text", "text", "text",
+                    "integer", "bigint", "text")));
+            return;
         }
         tx.executeWithoutResult(s -> jdbc
             .batchUpdate("UPDATE campaign_recipient SET status = ?, last_error = ?, provider_message_id = ?, "

@@ -17,6 +17,7 @@ import lux.delivery.SendResult;
 import lux.segments.SegmentDefinition;
 import lux.segments.SegmentSql;
 import lux.shared.SqlDialect;
+import lux.shared.Unnest;
 import lux.templates.TemplateRenderException;
 import lux.tracking.ComposedMessage;
 import org.slf4j.Logger;

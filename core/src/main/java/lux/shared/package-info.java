@@ -1,2 +1,5 @@
-/** Small shared kernel: user-facing errors every feature raises. */
+/**
+ * Small shared kernel: user-facing errors every feature raises, and the SQL helpers
+ * (dialect, unnest arrays) several features share.
+ */
 package lux.shared;

@@ -1,4 +1,4 @@
-package lux.journeys;
+package lux.shared;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -8,19 +8,20 @@ import org.springframework.jdbc.core.PreparedStatementCreator;
 /**
  * A PostgreSQL statement over {@code unnest(?::type[], ...)}: rows turned into one array
  * per column, bound in order. One such UPDATE replaces a JDBC batch of single-row updates
- * (each planned and run on its own). Timestamps go as ISO-8601 text; the SQL casts them
- * back.
+ * (each planned and run on its own). Timestamps go as ISO-8601 text (UTC); the SQL casts
+ * them back with {@code CAST(v.x AS TIMESTAMP WITH TIME ZONE)}. Used by delivery's and
+ * journeys' outcome writes.
  */
-final class Unnest {
+public final class Unnest {
 
     private Unnest() {
     }
 
     /**
-     * {@code sql} with one placeholder per entry of {@code types}, the rows' columns in
-     * order.
+     * {@code sql} with one placeholder per entry of {@code types} (PostgreSQL type names
+     * such as {@code text}, {@code bigint}, {@code integer}), the rows' columns in order.
      */
-    static PreparedStatementCreator of(String sql, List<Object[]> rows, String... types) {
+    public static PreparedStatementCreator of(String sql, List<Object[]> rows, String... types) {
         Object[][] columns = new Object[types.length][rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             for (int c = 0; c < types.length; c++) {
