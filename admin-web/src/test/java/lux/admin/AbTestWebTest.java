@@ -80,7 +80,8 @@ class AbTestWebTest {
             .andExpect(content().string(containsString("Last seats")))
             .andExpect(content().string(containsString("Join us &lt;b&gt;Tuesday&lt;/b&gt;")))
             .andExpect(content().string(containsString("Too close to call: A 0.0% vs B 0.0% click-to-open rate")))
-            // 10 in the audience, 25% of it rounds to 3, down to 2 for two variants: 8 left
+            // 10 in the audience, 25% of it rounds to 3, down to 2 for two variants: 8
+            // left
             .andExpect(content().string(containsString("The winner goes to <span>8</span> <span>people</span>")));
         assertThat(test.winnerAudience()).isEqualTo(8);
     }

@@ -88,7 +88,8 @@ class AbTestsApiTest {
             .andExpect(jsonPath("$.seed").value(42))
             .andExpect(jsonPath("$.variants[1].subject").value("Join us Tuesday"))
             .andExpect(jsonPath("$.verdict.tooClose").value(true))
-            // 10 in the audience, 20% of it (2, one per variant) tested: the winner goes to 8
+            // 10 in the audience, 20% of it (2, one per variant) tested: the winner goes
+            // to 8
             .andExpect(jsonPath("$.winnerAudience").value(8))
             .andReturn()
             .getResponse()
@@ -104,7 +105,8 @@ class AbTestsApiTest {
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.verdict.variants[2].label").value("C"))
             .andExpect(jsonPath("$.verdict.variants[2].sent").value(0))
-            // three variants: 20% of 10 is 2, too few for one each, so 3 are tested and 7 left
+            // three variants: 20% of 10 is 2, too few for one each, so 3 are tested and 7
+            // left
             .andExpect(jsonPath("$.winnerAudience").value(7));
         send(post("/api/v1/campaigns/" + campaign + "/ab-test/winner"), "{\"variant\": \"B\"}")
             .andExpect(status().isConflict());

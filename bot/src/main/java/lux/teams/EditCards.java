@@ -146,8 +146,8 @@ class EditCards {
             // the step in the reader's language; core's English words only for a step the
             // journey no longer lists
             String words = kind == null ? step.step() : messages.phrase(locale, kind.phrase());
-            facts.add(fact(t(locale, "card.journeyStats.step", step.position() + 1, words),
-                    String.join(" · ", numbers)));
+            facts.add(
+                    fact(t(locale, "card.journeyStats.step", step.position() + 1, words), String.join(" · ", numbers)));
         }
         String text = t(locale, "card.journeyStats.text", s.enrolled(), s.inFlight(), s.finished(),
                 s.enrolled() == 0 ? t(locale, "card.journeyStats.none") : "")

@@ -66,8 +66,8 @@ class JourneyProgressCardTest {
                 "18 erreicht · 7 nahmen den Ja-Weg, 11 den Nein-Weg",
                 "\nSchritt 1: Welcome senden\n40 erreicht · 38 gesendet, 20 geöffnet, 9 geklickt\n",
                 "\nSchritt 2: 3 Tage warten\n40 erreicht · 22 warten auf ihre Zeit\n",
-                "\nSchritt 3: Wenn sie in der vorigen Mail geklickt haben\n18 erreicht",
-                "\nSchritt 4: Tips senden\n", "\nSchritt 5: Ende\n15 erreicht · 12 endeten hier\n");
+                "\nSchritt 3: Wenn sie in der vorigen Mail geklickt haben\n18 erreicht", "\nSchritt 4: Tips senden\n",
+                "\nSchritt 5: Ende\n15 erreicht · 12 endeten hier\n");
         assertThat(card).doesNotContain("Send Welcome", "Wait 3 days", "If they clicked");
         assertThat(EnglishLeftovers.in(card, "card.", "status.")).isEmpty();
     }
@@ -94,8 +94,8 @@ class JourneyProgressCardTest {
 
     @Test
     void theConfirmCardListsTriggerAndStepsInEnglishAsBefore() {
-        String card = GermanCardsTest.texts(
-                edits.journeyConfirmation(confirmation, java.time.ZoneId.of("UTC"), Locale.ENGLISH).json());
+        String card = GermanCardsTest
+            .texts(edits.journeyConfirmation(confirmation, java.time.ZoneId.of("UTC"), Locale.ENGLISH).json());
         assertThat(card).contains("\nStarts\n7 days before renewal_date\n", "\nStep 1\nSend Reminder\n",
                 "\nStep 2\nWait 1 hour\n", "\nStep 3\nWait until Monday or Friday at 09:00\n",
                 "\nStep 4\nif opened go to next, else step 7\n", "\nStep 5\nAdd tag warm\n",
@@ -104,19 +104,18 @@ class JourneyProgressCardTest {
 
     @Test
     void theGermanConfirmCardWordsTriggerAndStepsInGerman() {
-        String card = GermanCardsTest.texts(
-                edits.journeyConfirmation(confirmation, java.time.ZoneId.of("UTC"), Locale.GERMAN).json());
+        String card = GermanCardsTest
+            .texts(edits.journeyConfirmation(confirmation, java.time.ZoneId.of("UTC"), Locale.GERMAN).json());
         assertThat(card).contains("\nBeginnt\n7 Tage vor renewal_date\n", "\nSchritt 1\nReminder senden\n",
                 "\nSchritt 2\n1 Stunde warten\n", "\nSchritt 3\nWarten bis Montag oder Freitag um 09:00\n",
                 "\nSchritt 4\nwenn geöffnet: weiter mit dem nächsten Schritt, sonst mit Schritt 7\n",
-                "\nSchritt 5\nTag warm hinzufügen\n", "\nSchritt 6\nTag cold entfernen\n",
-                "\nSchritt 7\nEnde\n");
+                "\nSchritt 5\nTag warm hinzufügen\n", "\nSchritt 6\nTag cold entfernen\n", "\nSchritt 7\nEnde\n");
         assertThat(EnglishLeftovers.in(card, "card.", "status.")).isEmpty();
     }
 
     /**
-     * English from the bundle reads exactly as core's own English (the console and the API
-     * keep that), for every kind of step and trigger.
+     * English from the bundle reads exactly as core's own English (the console and the
+     * API keep that), for every kind of step and trigger.
      */
     @Test
     void englishPhrasesReadAsCoresDescriptions() {
@@ -130,9 +129,8 @@ class JourneyProgressCardTest {
                 new JourneyStep.WaitUntil(EnumSet.noneOf(DayOfWeek.class), LocalTime.of(7, 0)),
                 new JourneyStep.WaitUntil(EnumSet.allOf(DayOfWeek.class), LocalTime.of(7, 0)),
                 new JourneyStep.Branch(Engagement.CLICKED, 4, null),
-                new JourneyStep.Branch(Engagement.OPENED, null, null),
-                new JourneyStep.Branch(Engagement.OPENED, 2, 9), new JourneyStep.AddTag("it's {0}"),
-                new JourneyStep.RemoveTag("vip"), new JourneyStep.End());
+                new JourneyStep.Branch(Engagement.OPENED, null, null), new JourneyStep.Branch(Engagement.OPENED, 2, 9),
+                new JourneyStep.AddTag("it's {0}"), new JourneyStep.RemoveTag("vip"), new JourneyStep.End());
         for (JourneyStep step : steps) {
             assertThat(messages.phrase(Locale.ENGLISH, step.phrase())).as(step.toString()).isEqualTo(step.describe());
             assertThat(messages.phrase(Locale.ENGLISH, JourneyDrafts.linePhrase(step))).as(step.toString())

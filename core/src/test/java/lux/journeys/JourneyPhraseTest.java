@@ -25,16 +25,15 @@ class JourneyPhraseTest {
             .isEqualTo(Phrase.of("card.journeyStep.waitHours", 2L, "2"));
         assertThat(new JourneyStep.Wait(Duration.ofMinutes(1500)).phrase())
             .isEqualTo(Phrase.of("card.journeyStep.waitMinutes", 1500L, "1500"));
-        assertThat(new JourneyStep.WaitUntil(EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.MONDAY), LocalTime.of(9, 0))
-            .phrase()).isEqualTo(Phrase.of("card.journeyStep.waitUntil", List.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-                    "09:00"));
+        assertThat(
+                new JourneyStep.WaitUntil(EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.MONDAY), LocalTime.of(9, 0)).phrase())
+            .isEqualTo(Phrase.of("card.journeyStep.waitUntil", List.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), "09:00"));
         assertThat(new JourneyStep.WaitUntil(EnumSet.noneOf(DayOfWeek.class), LocalTime.of(7, 30)).phrase())
             .isEqualTo(Phrase.of("card.journeyStep.waitUntilNextDay", "07:30"));
         assertThat(new JourneyStep.Branch(Engagement.CLICKED, 4, null).phrase())
             .isEqualTo(Phrase.of("card.journeyStep.if.clicked"));
         assertThat(new JourneyStep.AddTag("vip").phrase()).isEqualTo(Phrase.of("card.journeyStep.addTag", "vip"));
-        assertThat(new JourneyStep.RemoveTag("vip").phrase())
-            .isEqualTo(Phrase.of("card.journeyStep.removeTag", "vip"));
+        assertThat(new JourneyStep.RemoveTag("vip").phrase()).isEqualTo(Phrase.of("card.journeyStep.removeTag", "vip"));
         assertThat(new JourneyStep.End().phrase()).isEqualTo(Phrase.of("card.journeyStep.end"));
     }
 
