@@ -23,8 +23,8 @@ class JourneyPhraseTest {
             .isEqualTo(Phrase.of("card.journeyStep.waitDays", 3L, "3"));
         assertThat(new JourneyStep.Wait(Duration.ofHours(2)).phrase())
             .isEqualTo(Phrase.of("card.journeyStep.waitHours", 2L, "2"));
-        assertThat(new JourneyStep.Wait(Duration.ofMinutes(1500)).phrase())
-            .isEqualTo(Phrase.of("card.journeyStep.waitMinutes", 1500L, "1500"));
+        assertThat(new JourneyStep.Wait(Duration.ofMinutes(1501)).phrase())
+            .isEqualTo(Phrase.of("card.journeyStep.waitMinutes", 1501L, "1501"));
         assertThat(
                 new JourneyStep.WaitUntil(EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.MONDAY), LocalTime.of(9, 0)).phrase())
             .isEqualTo(Phrase.of("card.journeyStep.waitUntil", List.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), "09:00"));
