@@ -51,7 +51,9 @@ class AbTestWebTest {
     void aDraftGetsItsTestFromTheFormAndThePageShowsTheVariants() throws Exception {
         DatabaseCleaner.clean(jdbc);
         ConsoleUser mark = ConsoleUser.of(fixtures.user("mark@lux.test", Role.MARKETER));
-        fixtures.contact("a@example.org", "A", "news");
+        for (int i = 0; i < 10; i++) {
+            fixtures.contact("a" + i + "@example.org", "A", "news");
+        }
         CampaignView draft = fixtures.campaign("Spring sale", fixtures.template("Sale").id(), "news");
         mvc.perform(get("/admin/campaigns/" + draft.id()).with(user(mark)))
             .andExpect(status().isOk())
@@ -77,7 +79,11 @@ class AbTestWebTest {
             .andExpect(content().string(containsString("id=\"ab-variants\"")))
             .andExpect(content().string(containsString("Last seats")))
             .andExpect(content().string(containsString("Join us &lt;b&gt;Tuesday&lt;/b&gt;")))
-            .andExpect(content().string(containsString("Too close to call: A 0.0% vs B 0.0% click-to-open rate")));
+            .andExpect(content().string(containsString("Too close to call: A 0.0% vs B 0.0% click-to-open rate")))
+            // 10 in the audience, 25% of it rounds to 3, down to 2 for two variants: 8
+            // left
+            .andExpect(content().string(containsString("The winner goes to <span>8</span> <span>people</span>")));
+        assertThat(test.winnerAudience()).isEqualTo(8);
     }
 
 }

@@ -72,7 +72,9 @@ class AbTestsApiTest {
     @Test
     void anAbCampaignIsCreatedReadReplacedAndRefusesAWinnerBeforeItIsSent() throws Exception {
         long template = fixtures.template("Launch").id();
-        fixtures.contact("a@example.org", "A", "news");
+        for (int i = 0; i < 10; i++) {
+            fixtures.contact("a" + i + "@example.org", "A", "news");
+        }
         String created = send(post("/api/v1/ab-tests"),
                 """
                         {"name": "Launch A/B", "templateId": %d, "audience": {"anyOf": ["news"]},
@@ -86,6 +88,9 @@ class AbTestsApiTest {
             .andExpect(jsonPath("$.seed").value(42))
             .andExpect(jsonPath("$.variants[1].subject").value("Join us Tuesday"))
             .andExpect(jsonPath("$.verdict.tooClose").value(true))
+            // 10 in the audience, 20% of it (2, one per variant) tested: the winner goes
+            // to 8
+            .andExpect(jsonPath("$.winnerAudience").value(8))
             .andReturn()
             .getResponse()
             .getContentAsString();
@@ -99,7 +104,10 @@ class AbTestsApiTest {
         mvc.perform(get("/api/v1/campaigns/" + campaign + "/ab-test").header("Authorization", "Bearer " + token))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.verdict.variants[2].label").value("C"))
-            .andExpect(jsonPath("$.verdict.variants[2].sent").value(0));
+            .andExpect(jsonPath("$.verdict.variants[2].sent").value(0))
+            // three variants: 20% of 10 is 2, too few for one each, so 3 are tested and 7
+            // left
+            .andExpect(jsonPath("$.winnerAudience").value(7));
         send(post("/api/v1/campaigns/" + campaign + "/ab-test/winner"), "{\"variant\": \"B\"}")
             .andExpect(status().isConflict());
         send(put("/api/v1/campaigns/" + campaign + "/ab-test"), """

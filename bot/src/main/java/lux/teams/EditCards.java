@@ -10,6 +10,7 @@ import java.util.Map;
 import lux.agent.AgentOutput;
 import lux.agent.TeamsMessages;
 import lux.contacts.ContactView;
+import lux.journeys.JourneyDrafts;
 import lux.journeys.JourneyStats;
 import lux.journeys.JourneyStep;
 import lux.journeys.StepStats;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One contact (status, tags, engagement), the suppression list and journeys (the Confirm
- * card, the live numbers) as cards, in the reader's language.
+ * card, the live numbers) as cards, in the reader's language (a journey's steps and
+ * trigger too, from their language-neutral {@link lux.journeys.Phrase}).
  */
 @Component
 class EditCards {
@@ -100,10 +102,10 @@ class EditCards {
      */
     Card journeyConfirmation(AgentOutput.JourneyConfirmation j, ZoneId zone, Locale locale) {
         List<Map<String, Object>> facts = new ArrayList<>();
-        facts.add(fact(t(locale, "card.journey.starts"), j.trigger()));
-        for (String step : j.steps()) {
-            int dot = step.indexOf(". ");
-            facts.add(fact(t(locale, "card.journey.step", step.substring(0, dot)), step.substring(dot + 2)));
+        facts.add(fact(t(locale, "card.journey.starts"), messages.phrase(locale, j.trigger().phrase())));
+        for (int i = 0; i < j.steps().size(); i++) {
+            facts.add(fact(t(locale, "card.journey.step", i + 1),
+                    messages.phrase(locale, JourneyDrafts.linePhrase(j.steps().get(i)))));
         }
         facts.add(fact(t(locale, "card.journey.zone"), j.timeZone()));
         facts.add(fact(t(locale, "card.delete.expires"),
@@ -141,8 +143,11 @@ class EditCards {
             if (step.finished() > 0) {
                 numbers.add(t(locale, "card.journeyStats.ended", step.finished()));
             }
-            facts.add(fact(t(locale, "card.journeyStats.step", step.position() + 1, step.step()),
-                    String.join(" · ", numbers)));
+            // the step in the reader's language; core's English words only for a step the
+            // journey no longer lists
+            String words = kind == null ? step.step() : messages.phrase(locale, kind.phrase());
+            facts.add(
+                    fact(t(locale, "card.journeyStats.step", step.position() + 1, words), String.join(" · ", numbers)));
         }
         String text = t(locale, "card.journeyStats.text", s.enrolled(), s.inFlight(), s.finished(),
                 s.enrolled() == 0 ? t(locale, "card.journeyStats.none") : "")

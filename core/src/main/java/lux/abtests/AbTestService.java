@@ -161,7 +161,7 @@ public class AbTestService {
         return new AbTestView(campaign.id(), campaign.name(), test.status(), test.metric(), test.mode(),
                 test.testPercent(), Duration.ofMinutes(test.waitMinutes()), test.seed(), test.testSize(),
                 test.decideAt(), shown, verdict, test.winnerVariant(), test.winnerCampaignId(), test.verdict(),
-                test.decidedBy(), test.decidedAt());
+                test.decidedBy(), test.decidedAt(), splitter.winnerAudience(test));
     }
 
     /**
@@ -173,7 +173,7 @@ public class AbTestService {
     public long winnerAudience(long campaignId) {
         AbTestStore.Row test = store.byTestOrWinnerCampaign(campaignId)
             .orElseThrow(() -> new NotFoundException("A/B test of campaign", campaignId));
-        return splitter.winnerAudience(test.campaignId());
+        return splitter.winnerAudience(test);
     }
 
     /**

@@ -172,18 +172,24 @@ class AbTestSplitter implements AudienceShaping {
     }
 
     /**
-     * How many people the winner of test campaign {@code testCampaignId} would go to now:
-     * its audience as it stands, less every contact and address of the test share (what
-     * the winner send's narrowing leaves out when it materialises).
+     * How many people the winner of {@code test} would go to now: its audience as it
+     * stands, less every contact and address of the test share (what the winner send's
+     * narrowing leaves out when it materialises). Before the share is drawn (a test being
+     * set up), less the share the audience would give now.
      */
-    long winnerAudience(long testCampaignId) {
+    long winnerAudience(AbTestStore.Row test) {
+        long testCampaignId = test.campaignId();
         SegmentSql audience = segments.sql(audiences.definition(testCampaignId));
         List<Object> args = new ArrayList<>(audience.args());
         args.addAll(List.of(testCampaignId, testCampaignId));
         Long n = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM contact c WHERE " + audience.where() + " AND " + NOT_IN_TEST_SHARE, Long.class,
                 args.toArray());
-        return n == null ? 0 : n;
+        long rest = n == null ? 0 : n;
+        if (test.status() == AbTestStatus.SETUP && assigned(test) == 0) {
+            rest -= testSize(rest, test.testPercent(), store.variants(test.id()).size());
+        }
+        return rest;
     }
 
     /**

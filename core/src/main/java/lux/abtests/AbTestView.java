@@ -7,12 +7,13 @@ import java.util.List;
 /**
  * An A/B test as people see it: its set-up, where it stands, the results so far with the
  * verdict, and the winner once decided ({@code winnerCampaignId}: the campaign that sends
- * it to the rest).
+ * it to the rest). {@code winnerAudience} is how many people the winner would go to now:
+ * the audience less the test share (see {@link AbTestService#winnerAudience}).
  */
 public record AbTestView(long campaignId, String campaignName, AbTestStatus status, AbMetric metric, AbMode mode,
         int testPercent, Duration waitTime, long seed, int testSize, Instant decideAt, List<Variant> variants,
         AbStatistics.Verdict verdict, Integer winner, Long winnerCampaignId, String decision, String decidedBy,
-        Instant decidedAt) {
+        Instant decidedAt, long winnerAudience) {
 
     public AbTestView {
         variants = List.copyOf(variants);

@@ -207,4 +207,22 @@ public class JourneyDrafts {
         return step.describe();
     }
 
+    /**
+     * {@link #line} without a language: a branch with its targets (a step number from 1,
+     * or the next), any other step as its {@link JourneyStep#phrase()}.
+     */
+    public static Phrase linePhrase(JourneyStep step) {
+        if (step instanceof JourneyStep.Branch b) {
+            return Phrase.of("card.journeyStep.route",
+                    Phrase.of("card.journeyStep.engagement." + b.on().name().toLowerCase(Locale.ROOT)),
+                    target(b.ifYes()), target(b.ifNo()));
+        }
+        return step.phrase();
+    }
+
+    private static Phrase target(Integer step) {
+        return step == null ? Phrase.of("card.journeyStep.next")
+                : Phrase.of("card.journeyStep.goTo", String.valueOf(step + 1));
+    }
+
 }

@@ -14,11 +14,22 @@ public sealed interface JourneyStep {
     /** In words, for cards and the console. */
     String describe();
 
+    /**
+     * The same without a language: what {@link #describe()} says in English, as a key and
+     * values for the reader's language.
+     */
+    Phrase phrase();
+
     /** Send a template (frozen as it was when the version was made). */
     record Send(long templateId, String templateName) implements JourneyStep {
         @Override
         public String describe() {
             return "Send " + templateName;
+        }
+
+        @Override
+        public Phrase phrase() {
+            return Phrase.of("card.journeyStep.send", templateName);
         }
     }
 
@@ -27,6 +38,11 @@ public sealed interface JourneyStep {
         @Override
         public String describe() {
             return "Wait " + WaitRule.words(duration);
+        }
+
+        @Override
+        public Phrase phrase() {
+            return WaitRule.phrase(duration);
         }
     }
 
@@ -39,6 +55,12 @@ public sealed interface JourneyStep {
         public String describe() {
             return "Wait until " + WaitRule.words(days) + " at " + time;
         }
+
+        @Override
+        public Phrase phrase() {
+            return days.isEmpty() || days.size() == 7 ? Phrase.of("card.journeyStep.waitUntilNextDay", time.toString())
+                    : Phrase.of("card.journeyStep.waitUntil", days.stream().sorted().toList(), time.toString());
+        }
     }
 
     /**
@@ -50,12 +72,22 @@ public sealed interface JourneyStep {
         public String describe() {
             return "If they " + on.name().toLowerCase() + " the previous mail";
         }
+
+        @Override
+        public Phrase phrase() {
+            return Phrase.of("card.journeyStep.if." + on.name().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     record AddTag(String tag) implements JourneyStep {
         @Override
         public String describe() {
             return "Add tag " + tag;
+        }
+
+        @Override
+        public Phrase phrase() {
+            return Phrase.of("card.journeyStep.addTag", tag);
         }
     }
 
@@ -64,6 +96,11 @@ public sealed interface JourneyStep {
         public String describe() {
             return "Remove tag " + tag;
         }
+
+        @Override
+        public Phrase phrase() {
+            return Phrase.of("card.journeyStep.removeTag", tag);
+        }
     }
 
     /** The contact's journey ends here. */
@@ -71,6 +108,11 @@ public sealed interface JourneyStep {
         @Override
         public String describe() {
             return "End";
+        }
+
+        @Override
+        public Phrase phrase() {
+            return Phrase.of("card.journeyStep.end");
         }
     }
 

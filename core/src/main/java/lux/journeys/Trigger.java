@@ -43,4 +43,18 @@ public record Trigger(TriggerKind kind, String tag, String attribute, int daysBe
         };
     }
 
+    /**
+     * The same without a language: what {@link #describe()} says in English, as a key and
+     * values for the reader's language.
+     */
+    public Phrase phrase() {
+        return switch (kind) {
+            case TAG_ADDED -> Phrase.of("card.journeyTrigger.tagAdded", tag);
+            case CONTACT_CREATED -> Phrase.of("card.journeyTrigger.contactCreated");
+            case DATE_ATTRIBUTE ->
+                Phrase.of("card.journeyTrigger.date", attribute, daysBefore, String.valueOf(daysBefore));
+            case SIGNUP_CONFIRMED -> Phrase.of("card.journeyTrigger.signupConfirmed");
+        };
+    }
+
 }

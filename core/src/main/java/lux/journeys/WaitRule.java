@@ -64,6 +64,17 @@ final class WaitRule {
         return d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes");
     }
 
+    /** {@code Wait} and {@link #words(Duration)} as a {@link Phrase}. */
+    static Phrase phrase(Duration d) {
+        if (d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays()))) {
+            return Phrase.of("card.journeyStep.waitDays", Phrase.count(d.toDays()));
+        }
+        if (d.toHours() > 0 && d.equals(Duration.ofHours(d.toHours()))) {
+            return Phrase.of("card.journeyStep.waitHours", Phrase.count(d.toHours()));
+        }
+        return Phrase.of("card.journeyStep.waitMinutes", Phrase.count(d.toMinutes()));
+    }
+
     static String words(Set<DayOfWeek> days) {
         if (days.isEmpty() || days.size() == 7) {
             return "the next day";

@@ -149,6 +149,8 @@ class AbTestDeliveryTest {
     @Test
     void theWinnerGoesToTheRestOnlyAfterTheWaitAndMachineOpensDoNotCount() {
         long campaign = abCampaign("Winner", 42L, AbMode.AUTO);
+        // set up, not sent: the audience of 100 less the share it would give (20% of 100)
+        assertThat(abTests.view(campaign).winnerAudience()).isEqualTo(80);
         sendTestShare(campaign);
         // hand-worked fixture: A 10 sent, 1 human open; B 10 sent, 8 human opens, so B
         // leads: pooled 9/20 = 0.45, SE = sqrt(0.45 x 0.55 x 0.2) = 0.22249,
@@ -159,6 +161,7 @@ class AbTestDeliveryTest {
         jdbc.update("UPDATE campaign_recipient SET first_open_at = ? WHERE campaign_id = ? AND variant = 0",
                 java.sql.Timestamp.from(CLOCK.instant()), campaign);
         AbTestView before = abTests.view(campaign);
+        assertThat(before.winnerAudience()).isEqualTo(80); // 100 - the 20 drawn
         assertThat(before.verdict().leader()).isEqualTo(1);
         assertThat(before.verdict().pValue()).isBetween(0.0016, 0.0017);
         assertThat(before.verdict().tooClose()).isFalse();

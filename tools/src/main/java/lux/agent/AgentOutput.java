@@ -95,10 +95,11 @@ public sealed interface AgentOutput {
 
     /**
      * A Confirm card for a journey built in chat: its trigger and steps as they will be
-     * created. Like {@link Confirmation}, its nonce goes to the card only.
+     * created (typed, for the card to word in the reader's language). Like
+     * {@link Confirmation}, its nonce goes to the card only.
      */
-    record JourneyConfirmation(String nonce, String name, String trigger, List<String> steps, String timeZone,
-            Instant expiresAt) implements AgentOutput {
+    record JourneyConfirmation(String nonce, String name, lux.journeys.Trigger trigger,
+            List<lux.journeys.JourneyStep> steps, String timeZone, Instant expiresAt) implements AgentOutput {
         public JourneyConfirmation {
             steps = List.copyOf(steps);
         }

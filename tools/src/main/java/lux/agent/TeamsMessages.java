@@ -1,5 +1,8 @@
 package lux.agent;
 
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
+import lux.journeys.Phrase;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +41,30 @@ public class TeamsMessages {
     /** The text for {@code key} in {@code locale}, with {0}, {1} ... filled in. */
     public String text(Locale locale, String key, Object... args) {
         return source.getMessage(key, args, supported(locale));
+    }
+
+    /**
+     * A {@link Phrase} from core (a journey's step or trigger) in {@code locale}: its
+     * values worded first (phrases in turn, weekdays by name, lists as "a or b").
+     */
+    public String phrase(Locale locale, Phrase phrase) {
+        return text(locale, phrase.key(), phrase.args().stream().map(a -> word(locale, a)).toArray());
+    }
+
+    private Object word(Locale locale, Object value) {
+        if (value instanceof Phrase p) {
+            return phrase(locale, p);
+        }
+        if (value instanceof DayOfWeek d) {
+            return d.getDisplayName(TextStyle.FULL, supported(locale));
+        }
+        if (value instanceof Collection<?> c) {
+            return c.stream()
+                .map(v -> String.valueOf(word(locale, v)))
+                .reduce((a, b) -> text(locale, "card.or", a, b))
+                .orElse("");
+        }
+        return value;
     }
 
     /**

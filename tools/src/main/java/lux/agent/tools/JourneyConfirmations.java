@@ -78,8 +78,8 @@ public class JourneyConfirmations {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 SuppressionService.hash(nonce), actor.userId(), ConfirmationKind.CREATE_JOURNEY.name(),
                 Timestamp.from(expires), Timestamp.from(now), target, checked.name());
-        return new AgentOutput.JourneyConfirmation(nonce, checked.name(), checked.trigger().describe(),
-                lines(checked.steps()), checked.timeZone(), expires);
+        return new AgentOutput.JourneyConfirmation(nonce, checked.name(), checked.trigger(), checked.steps(),
+                checked.timeZone(), expires);
     }
 
     /**

@@ -83,7 +83,7 @@ public class JourneyTools {
             AgentOutput.JourneyConfirmation card = confirmations.request(session.actor(), name, trigger, steps,
                     timeZone == null || timeZone.isBlank() ? session.zone().getId() : timeZone);
             session.show(card);
-            return new JourneyAsked(card.name(), card.trigger(), card.steps());
+            return new JourneyAsked(card.name(), card.trigger().describe(), JourneyConfirmations.lines(card.steps()));
         });
     }
 

@@ -114,8 +114,8 @@ class JourneyCommandsTest {
         assertThat(reply.text()).isEqualTo("Check the steps and press Confirm to start the journey.");
         AgentOutput.JourneyConfirmation card = (AgentOutput.JourneyConfirmation) reply.outputs().get(0);
         assertThat(card.name()).isEqualTo("Trial");
-        assertThat(card.trigger()).isEqualTo("when a contact gets the tag trial");
-        assertThat(card.steps()).containsExactly("1. Send Welcome", "2. Wait 3 days",
+        assertThat(card.trigger().describe()).isEqualTo("when a contact gets the tag trial");
+        assertThat(JourneyConfirmations.lines(card.steps())).containsExactly("1. Send Welcome", "2. Wait 3 days",
                 "3. if clicked go to step 5, else next", "4. Send Tips");
         assertThat(journeys.list()).isEmpty();
 
