@@ -8,9 +8,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import lux.campaigns.Senders;
 import lux.contacts.AudienceFilter;
 import lux.contacts.ContactView;
+import lux.delivery.DeliveryProperties;
 import lux.delivery.MailboxGate;
 import lux.delivery.OutgoingMessage;
 import lux.delivery.SendResult;
@@ -65,8 +70,15 @@ class SendStep {
 
     private final Clock clock;
 
+    /**
+     * Renders and (for transports that send one by one) sends a batch's messages, as many
+     * at once as delivery's sender threads ({@code lux.delivery.worker-threads}).
+     */
+    private final ExecutorService workers;
+
     SendStep(JdbcTemplate jdbc, TransactionTemplate tx, SqlDialect dialect, MailboxGate gate, StepMail mail,
-            Senders senders, EnrolmentStore store, JourneyProperties properties, Clock clock) {
+            Senders senders, EnrolmentStore store, JourneyProperties properties, DeliveryProperties delivery,
+            Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.dialect = dialect;
@@ -76,10 +88,93 @@ class SendStep {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
+        this.workers = Executors.newFixedThreadPool(delivery.workerThreads(), r -> {
+            Thread t = new Thread(r, "lux-journey-sender");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @jakarta.annotation.PreDestroy
+    void shutdown() {
+        workers.shutdown();
     }
 
     /** A recipient row written for a claimed enrolment. */
     private record Begun(ClaimedEnrolment enrolment, long recipientId, String email, String messageId) {
+    }
+
+    /**
+     * A begun recipient's message, rendered and admitted on a worker thread, or why not.
+     */
+    private sealed interface Prepared permits Ready, Unrenderable, NoSlot {
+
+    }
+
+    /** Ready to go; {@code slot} held until sent when the transport sends one by one. */
+    private record Ready(OutgoingMessage message, MailboxGate.Admitted slot) implements Prepared {
+    }
+
+    private record Unrenderable(String reason) implements Prepared {
+    }
+
+    /** No mailbox has room before {@code until}. */
+    private record NoSlot(Instant until) implements Prepared {
+    }
+
+    /** On a worker: the message rendered, then a mailbox slot for it. */
+    private Prepared prepare(long campaignId, Begun b, ContactView contact, List<String> from, boolean batched) {
+        ComposedMessage composed;
+        try {
+            composed = mail.compose(campaignId, b.recipientId(), contact);
+        }
+        catch (TemplateRenderException | NullPointerException e) {
+            return new Unrenderable("template error: " + e.getMessage());
+        }
+        MailboxGate.Admission admission = gate.admit(from);
+        if (admission instanceof MailboxGate.NotBefore wait) {
+            return new NoSlot(wait.until());
+        }
+        MailboxGate.Admitted admitted = (MailboxGate.Admitted) admission;
+        if (batched) {
+            gate.release(admitted); // a database batch holds no request open
+        }
+        return new Ready(outgoing(campaignId, b, composed, admitted.sender()), batched ? null : admitted);
+    }
+
+    private static Prepared done(Future<Prepared> f) {
+        try {
+            return f.get();
+        }
+        catch (ExecutionException e) {
+            if (e.getCause() instanceof Error fatal) {
+                throw fatal;
+            }
+            return new Unrenderable("internal error while rendering: " + e.getCause());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new NoSlot(Instant.now().plusSeconds(1));
+        }
+    }
+
+    private static SendResult sent(Future<SendResult> f) {
+        try {
+            return f.get();
+        }
+        catch (ExecutionException e) {
+            if (e.getCause() instanceof Error fatal) {
+                throw fatal; // as on the loop's own thread: the batch stops, its lease
+                             // resolves it
+            }
+            // MailboxGate.send never throws for delivery failures: whatever this was, the
+            // mail may have left
+            return new SendResult.Unknown("internal error while sending: " + e.getCause());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendResult.Unknown("interrupted while sending");
+        }
     }
 
     /** Runs the step; the transitions are applied here, with the recipients' outcomes. */
@@ -101,30 +196,30 @@ class SendStep {
         Map<Begun, MailboxGate.Admitted> slots = new HashMap<>();
         List<String> from = senders.of(null);
         boolean batched = gate.sendsBatches();
-        for (Begun b : begun.values()) {
-            ComposedMessage composed;
-            try {
-                composed = mail.compose(campaignId, b.recipientId(), contacts.get(b.enrolment().contactId()));
-            }
-            catch (TemplateRenderException | NullPointerException e) {
-                recipients.add(recipient(b, "FAILED", "template error: " + e.getMessage(), null));
+        List<Begun> all = new ArrayList<>(begun.values());
+        List<Future<Prepared>> prepared = new ArrayList<>(all.size());
+        for (Begun b : all) {
+            ContactView contact = contacts.get(b.enrolment().contactId());
+            prepared.add(workers.submit(() -> prepare(campaignId, b, contact, from, batched)));
+        }
+        for (int i = 0; i < all.size(); i++) {
+            Begun b = all.get(i);
+            Prepared p = done(prepared.get(i));
+            if (p instanceof Unrenderable failed) {
+                recipients.add(recipient(b, "FAILED", failed.reason(), null));
                 transitions.add(next.afterSend(b.enrolment(), step, "FAILED", b.recipientId(), "template error"));
-                continue;
             }
-            MailboxGate.Admission admission = gate.admit(from);
-            if (admission instanceof MailboxGate.NotBefore wait) {
+            else if (p instanceof NoSlot wait) {
                 undo.add(b);
                 transitions.add(Transition.handBack(b.enrolment(), wait.until(), b.enrolment().attempts()));
-                continue;
-            }
-            MailboxGate.Admitted admitted = (MailboxGate.Admitted) admission;
-            if (batched) {
-                gate.release(admitted); // a database batch holds no request open
             }
             else {
-                slots.put(b, admitted);
+                Ready r = (Ready) p;
+                if (r.slot() != null) {
+                    slots.put(b, r.slot());
+                }
+                ready.put(b, r.message());
             }
-            ready.put(b, outgoing(campaignId, b, composed, admitted.sender()));
         }
         // right before the transport: a contact erased since step 1 is not mailed
         List<Long> live = stillSending(ready.keySet());
@@ -141,8 +236,18 @@ class SendStep {
             return true;
         });
         List<Begun> order = new ArrayList<>(ready.keySet());
-        List<SendResult> results = batched ? gate.sendAll(new ArrayList<>(ready.values()))
-                : order.stream().map(b -> gate.send(slots.get(b), ready.get(b))).toList();
+        List<SendResult> results;
+        if (batched) {
+            results = gate.sendAll(new ArrayList<>(ready.values()));
+        }
+        else {
+            // one request per message, several in flight as delivery does (the mailbox
+            // slots taken above cap them)
+            List<Future<SendResult>> sending = order.stream()
+                .map(b -> workers.submit(() -> gate.send(slots.get(b), ready.get(b))))
+                .toList();
+            results = sending.stream().map(SendStep::sent).toList();
+        }
         for (int i = 0; i < order.size(); i++) {
             outcome(order.get(i), step, results.get(i), next, transitions, recipients, undo);
         }
