@@ -92,29 +92,32 @@ class CardActionHandler {
                 }
                 case "confirm-contacts" -> {
                     var deleted = deletions.confirm(value.path("nonce").asText(null), user.actor());
-                    String done = "Deleted " + deleted.contacts() + (deleted.contacts() == 1 ? " contact" : " contacts")
-                            + " (" + deleted.what() + "). Confirmed by " + user.user().getEmail() + ".";
-                    replaceCard(turn, cards.confirmationDone("Confirmed", done, locale));
-                    sender.send(turn, Replies.text("Done: " + done));
+                    String done = messages.text(locale, "card.confirm.doneBy",
+                            messages.text(locale, "card.done.contactsDeleted", deleted.contacts(), deleted.what()),
+                            user.user().getEmail());
+                    replaceCard(turn, cards.confirmationDone(messages.text(locale, "card.confirm.done"), done, locale));
+                    sender.send(turn, Replies.text(messages.text(locale, "card.done.reply", done)));
                 }
                 case "decline-contacts" -> {
                     String what = deletions.decline(value.path("nonce").asText(null), user.actor());
-                    replaceCard(turn,
-                            cards.confirmationDone("Not confirmed", "Nothing was deleted (" + what + ").", locale));
-                    sender.send(turn, Replies.text("OK, nothing was deleted."));
+                    replaceCard(turn, cards.confirmationDone(messages.text(locale, "card.confirm.notDone"),
+                            messages.text(locale, "card.done.contactsKept", what), locale));
+                    sender.send(turn, Replies.text(messages.text(locale, "card.done.contactsKeptReply")));
                 }
                 case "confirm-journey" -> {
                     var journey = journeys.confirm(value.path("nonce").asText(null), user.actor());
-                    String done = "Journey \"" + journey.name() + "\" is running: " + journey.trigger().describe()
-                            + ", " + journey.steps().size() + " steps. Confirmed by " + user.user().getEmail() + ".";
-                    replaceCard(turn, cards.confirmationDone("Confirmed", done, locale));
-                    sender.send(turn, Replies.text("Done: " + done));
+                    String done = messages.text(locale, "card.confirm.doneBy",
+                            messages.text(locale, "card.done.journeyRunning", journey.name(),
+                                    messages.phrase(locale, journey.trigger().phrase()), journey.steps().size()),
+                            user.user().getEmail());
+                    replaceCard(turn, cards.confirmationDone(messages.text(locale, "card.confirm.done"), done, locale));
+                    sender.send(turn, Replies.text(messages.text(locale, "card.done.reply", done)));
                 }
                 case "decline-journey" -> {
                     String name = journeys.decline(value.path("nonce").asText(null), user.actor());
-                    replaceCard(turn, cards.confirmationDone("Not confirmed",
-                            "The journey \"" + name + "\" was not started.", locale));
-                    sender.send(turn, Replies.text("OK, the journey was not started."));
+                    replaceCard(turn, cards.confirmationDone(messages.text(locale, "card.confirm.notDone"),
+                            messages.text(locale, "card.done.journeyNotStarted", name), locale));
+                    sender.send(turn, Replies.text(messages.text(locale, "card.done.journeyNotStartedReply")));
                 }
                 case "command" -> writer.write(turn,
                         agent.reply(request(turn, user, conversationId, value.path("text").asText(""), zone)), zone);

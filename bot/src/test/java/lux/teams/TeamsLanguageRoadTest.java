@@ -132,6 +132,44 @@ class TeamsLanguageRoadTest {
             .containsExactly("Confirm", "Cancel");
     }
 
+    @Test
+    void aGermanTeamsUserStartsOneJourneyAndTurnsDownAnotherAndIsToldSoInGerman() throws Exception {
+        for (String name : List.of("Welcome", "Tips")) {
+            templates.create(new TemplateContent(name, name + " {{ contact.first_name }}", "<p>" + name + "</p>", null),
+                    Actor.system());
+        }
+        teams.post(say("journey Trial: when someone gets the tag trial, send Welcome now and Tips three days later",
+                "de-DE"));
+        FakeConnector.Call trial = teams.firstCardMessage();
+        teams.clear();
+        teams.post(press(trial, "confirm-journey"));
+        assertThat(teams.connector().updates()).singleElement()
+            .satisfies(u -> assertThat(u.card().toString())
+                .contains("Bestätigt", "Die Journey „Trial“ läuft: wenn ein Kontakt den Tag trial bekommt, 3 Schritte.",
+                        "Bestätigt von admin@lux.test")
+                .doesNotContain("is running", "Confirmed"));
+        assertThat(teams.texts()).containsExactly("Erledigt: Die Journey „Trial“ läuft: wenn ein Kontakt den Tag trial "
+                + "bekommt, 3 Schritte. Bestätigt von admin@lux.test.");
+
+        teams.clear();
+        teams.post(say("journey Later: when someone gets the tag later, send Welcome now", "de-DE"));
+        FakeConnector.Call later = teams.firstCardMessage();
+        teams.clear();
+        teams.post(press(later, "decline-journey"));
+        assertThat(teams.connector().updates()).singleElement()
+            .satisfies(u -> assertThat(u.card().toString()).contains("Nicht bestätigt",
+                    "Die Journey „Later“ wurde nicht gestartet."));
+        assertThat(teams.texts()).containsExactly("OK, die Journey wurde nicht gestartet.");
+    }
+
+    /** The German user presses the button for {@code action} on {@code card}. */
+    private static ObjectNode press(FakeConnector.Call card, String action) {
+        ObjectNode pressed = teams.submit("conv-de-DE", card,
+                Activities.value().put("action", action).put("nonce", TeamsChat.nonce(card.card())));
+        pressed.put("locale", "de-DE");
+        return pressed;
+    }
+
     private static ObjectNode say(String text, String locale) {
         ObjectNode activity = teams.message("conv-" + locale, text);
         activity.put("locale", locale);
