@@ -181,21 +181,18 @@ class RecipientStore {
                     "SENT".equals(o.status()) ? now : null, o.attemptsDelta(), o.recipient().id(),
                     o.recipient().claimToken() });
         }
-        if (dialect == SqlDialect.POSTGRESQL) {
-            tx.executeWithoutResult(s -> jdbc.update(Unnest.of("UPDATE campaign_recipient r SET status = v.status, "
-                    + "last_error = v.error, provider_message_id = v.provider, "
-                    + "next_attempt_at = CAST(v.next_at AS TIMESTAMP WITH TIME ZONE), "
-                    + "sent_at = CAST(v.sent_at AS TIMESTAMP WITH TIME ZONE), attempts = r.attempts + v.delta, "
-                    + "claim_token = NULL FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], "
-                    + "?::bigint[], ?::text[]) AS v(status, error, provider, next_at, sent_at, delta, id, token) "
-                    + "WHERE r.id = v.id AND r.claim_token = v.token", rows, "text", "text", "text", "text", "text",
-                    "integer", "bigint", "text")));
-            return;
-        }
-        tx.executeWithoutResult(s -> jdbc
-            .batchUpdate("UPDATE campaign_recipient SET status = ?, last_error = ?, provider_message_id = ?, "
-                    + "next_attempt_at = ?, sent_at = ?, attempts = attempts + ?, claim_token = NULL WHERE id = ? AND status = 'SENDING' AND claim_token = ?",
-                    rows));
+        tx.executeWithoutResult(s -> Unnest.write(jdbc, dialect, rows,
+                "UPDATE campaign_recipient SET status = ?, last_error = ?, provider_message_id = ?, "
+                        + "next_attempt_at = ?, sent_at = ?, attempts = attempts + ?, claim_token = NULL "
+                        + "WHERE id = ? AND status = 'SENDING' AND claim_token = ?",
+                "UPDATE campaign_recipient r SET status = v.status, "
+                        + "last_error = v.error, provider_message_id = v.provider, "
+                        + "next_attempt_at = CAST(v.next_at AS TIMESTAMP WITH TIME ZONE), "
+                        + "sent_at = CAST(v.sent_at AS TIMESTAMP WITH TIME ZONE), attempts = r.attempts + v.delta, "
+                        + "claim_token = NULL FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                        + "?::int[], ?::bigint[], ?::text[]) AS v(status, error, provider, next_at, sent_at, delta, id, "
+                        + "token) WHERE r.id = v.id AND r.claim_token = v.token",
+                "text", "text", "text", "text", "text", "integer", "bigint", "text"));
     }
 
     /**

@@ -170,20 +170,13 @@ class EnrolmentStore {
      * PostgreSQL.
      */
     private void insertRuns(List<Object[]> runs) {
-        if (runs.isEmpty()) {
-            return;
-        }
-        if (dialect != SqlDialect.POSTGRESQL) {
-            jdbc.batchUpdate("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, detail, ran_at) "
-                    + "VALUES (?, ?, ?, ?, ?)", runs);
-            return;
-        }
-        jdbc.update(Unnest.of(
+        Unnest.write(jdbc, dialect, runs,
+                "INSERT INTO journey_step_run (enrolment_id, step_id, outcome, detail, ran_at) VALUES (?, ?, ?, ?, ?)",
                 "INSERT INTO journey_step_run (enrolment_id, step_id, outcome, detail, ran_at) "
                         + "SELECT v.enrolment, v.step, v.outcome, v.detail, CAST(v.ran_at AS TIMESTAMP WITH TIME ZONE) "
                         + "FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[]) "
                         + "AS v(enrolment, step, outcome, detail, ran_at)",
-                runs, "bigint", "bigint", "text", "text", "text"));
+                "bigint", "bigint", "text", "text", "text");
     }
 
     /**
@@ -192,15 +185,9 @@ class EnrolmentStore {
      * index over the primary key.
      */
     private void complete(List<Object[]> completions) {
-        if (completions.isEmpty()) {
-            return;
-        }
-        if (dialect != SqlDialect.POSTGRESQL) {
-            jdbc.batchUpdate("UPDATE journey_step_run SET outcome = ?, detail = ?, ran_at = ? "
-                    + "WHERE enrolment_id = ? AND step_id = ? AND outcome = 'SENDING'", completions);
-            return;
-        }
-        jdbc.update(Unnest.of(
+        Unnest.write(jdbc, dialect, completions,
+                "UPDATE journey_step_run SET outcome = ?, detail = ?, ran_at = ? "
+                        + "WHERE enrolment_id = ? AND step_id = ? AND outcome = 'SENDING'",
                 "UPDATE journey_step_run r SET "
                         + "outcome = CASE WHEN r.outcome = 'SENDING' THEN v.outcome ELSE r.outcome END, "
                         + "detail = CASE WHEN r.outcome = 'SENDING' THEN v.detail ELSE r.detail END, "
@@ -208,7 +195,7 @@ class EnrolmentStore {
                         + "ELSE r.ran_at END FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) "
                         + "AS v(outcome, detail, ran_at, enrolment, step) "
                         + "WHERE r.enrolment_id = v.enrolment AND r.step_id = v.step",
-                completions, "text", "text", "text", "bigint", "bigint"));
+                "text", "text", "text", "bigint", "bigint");
     }
 
     /**

@@ -439,19 +439,15 @@ class SendStep {
      * delivery's rate.
      */
     private void recordOutcomes(List<Object[]> recipients) {
-        if (recipients.isEmpty()) {
-            return;
-        }
-        if (dialect != SqlDialect.POSTGRESQL) {
-            jdbc.batchUpdate("UPDATE campaign_recipient SET status = ?, last_error = ?, provider_message_id = ?, "
-                    + "sent_at = ?, claim_token = NULL WHERE id = ? AND claim_token = ?", recipients);
-            return;
-        }
-        jdbc.update(Unnest.of("UPDATE campaign_recipient r SET status = v.status, last_error = v.error, "
-                + "provider_message_id = v.provider, sent_at = CAST(v.sent_at AS TIMESTAMP WITH TIME ZONE), "
-                + "claim_token = NULL FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[]) "
-                + "AS v(status, error, provider, sent_at, id, token) WHERE r.id = v.id AND r.claim_token = v.token",
-                recipients, "text", "text", "text", "text", "bigint", "text"));
+        Unnest.write(jdbc, dialect, recipients,
+                "UPDATE campaign_recipient SET status = ?, last_error = ?, provider_message_id = ?, "
+                        + "sent_at = ?, claim_token = NULL WHERE id = ? AND claim_token = ?",
+                "UPDATE campaign_recipient r SET status = v.status, last_error = v.error, "
+                        + "provider_message_id = v.provider, sent_at = CAST(v.sent_at AS TIMESTAMP WITH TIME ZONE), "
+                        + "claim_token = NULL FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], "
+                        + "?::text[]) AS v(status, error, provider, sent_at, id, token) "
+                        + "WHERE r.id = v.id AND r.claim_token = v.token",
+                "text", "text", "text", "text", "bigint", "text");
     }
 
     private Object[] recipient(Begun b, String status, String error, String providerId) {

@@ -3,6 +3,7 @@ package lux.shared;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCreator;
 
 /**
@@ -36,6 +37,25 @@ public final class Unnest {
             }
             return ps;
         };
+    }
+
+    /**
+     * Writes {@code rows}: on PostgreSQL with the one {@code unnestSql} statement (a
+     * placeholder per entry of {@code types}), elsewhere (H2, in process) as a JDBC batch
+     * of {@code batchSql}, one row each. Both take the rows' columns in the same order;
+     * no rows, no statement.
+     */
+    public static void write(JdbcTemplate jdbc, SqlDialect dialect, List<Object[]> rows, String batchSql,
+            String unnestSql, String... types) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (dialect == SqlDialect.POSTGRESQL) {
+            jdbc.update(of(unnestSql, rows, types));
+        }
+        else {
+            jdbc.batchUpdate(batchSql, rows);
+        }
     }
 
 }
