@@ -51,7 +51,7 @@ final class BatchSender {
     private final ExecutorService threads;
 
     BatchSender(RecipientMessages messages, MailTransport transport, RecipientStore store, MailboxPool mailboxes,
-            OutcomePolicy policy, Senders senderMailboxes, Clock clock, int workerThreads) {
+            OutcomePolicy policy, Senders senderMailboxes, Clock clock, int workerThreads, int priority) {
         this.messages = messages;
         this.transport = transport;
         this.store = store;
@@ -62,6 +62,7 @@ final class BatchSender {
         this.threads = Executors.newFixedThreadPool(workerThreads, r -> {
             Thread t = new Thread(r, "lux-sender");
             t.setDaemon(true);
+            t.setPriority(priority);
             return t;
         });
     }

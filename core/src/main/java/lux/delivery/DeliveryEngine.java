@@ -19,6 +19,7 @@ import lux.campaigns.ConfirmedSends;
 import lux.campaigns.Senders;
 import lux.templates.TemplateService;
 import lux.tracking.TrackingComposer;
+import lux.tracking.TrafficGauge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,16 +61,23 @@ public class DeliveryEngine {
 
     private final ExecutorService batchLoops;
 
+    private final DeliveryYield yielding;
+
     DeliveryEngine(CampaignService campaigns, TemplateService templates, TrackingComposer composer,
             MailTransport transport, AudienceMaterialiser audiences, RecipientStore store,
             ApplicationEventPublisher events, JdbcTemplate jdbc, DeliveryProperties properties, Senders senderMailboxes,
-            ConfirmedSends confirmed, Clock clock, ObjectProvider<VariantContents> variants, DueTimes dueTimes) {
+            ConfirmedSends confirmed, Clock clock, ObjectProvider<VariantContents> variants, DueTimes dueTimes,
+            TrafficGauge traffic) {
         this.senderMailboxes = senderMailboxes;
         this.campaigns = campaigns;
         this.store = store;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
+        this.yielding = DeliveryYield.system(properties.yieldToTracking(), traffic);
+        // the lowest Java priority: the OS honours it on Linux only with
+        // -XX:ThreadPriorityPolicy=1 (nice 4), see docs/deployment.md
+        int priority = properties.yieldToTracking().enabled() ? Thread.MIN_PRIORITY : Thread.NORM_PRIORITY;
         this.mailboxes = new MailboxPool(properties.limits(), jdbc, clock);
         this.run = new CampaignRun(campaigns, confirmed, audiences, store,
                 new ProgressTally(campaigns, System::nanoTime), mailboxes, senderMailboxes, events, dueTimes);
@@ -77,10 +85,11 @@ public class DeliveryEngine {
                 new RecipientMessages(templates, composer, confirmed, jdbc,
                         variants.getIfAvailable(() -> campaignId -> java.util.Map.of())),
                 transport, store, mailboxes, new OutcomePolicy(properties, clock), senderMailboxes, clock,
-                properties.workerThreads());
+                properties.workerThreads(), priority);
         this.batchLoops = Executors.newFixedThreadPool(Math.max(1, properties.parallelBatches() - 1), r -> {
             Thread t = new Thread(r, "lux-delivery-batch");
             t.setDaemon(true);
+            t.setPriority(priority);
             return t;
         });
     }
@@ -108,7 +117,8 @@ public class DeliveryEngine {
      * Sends batches of every sending campaign until none has due work or {@code budget}
      * is spent, with {@code parallel-batches} loops at once: while one batch is being
      * rendered on the sender threads, another is being claimed or written, so neither the
-     * CPU nor the database waits for the other.
+     * CPU nor the database waits for the other. After each batch a loop gives way to busy
+     * open and click routes ({@link DeliveryYield}).
      */
     public void work(Duration budget) {
         Instant end = Instant.now().plus(budget);
@@ -142,7 +152,11 @@ public class DeliveryEngine {
             progress = false;
             for (long id : jdbc.queryForList("SELECT id FROM campaign WHERE status = 'SENDING' ORDER BY id",
                     Long.class)) {
-                progress |= runBatch(id);
+                long started = yielding.now();
+                if (runBatch(id)) {
+                    progress = true;
+                    yielding.afterBatch(started);
+                }
             }
         }
     }
@@ -187,6 +201,11 @@ public class DeliveryEngine {
                 .forEach(run::finishIfDone);
         }
         return resolved;
+    }
+
+    /** How this instance's delivery gives way to tracking (tests read its counters). */
+    DeliveryYield yielding() {
+        return yielding;
     }
 
     private List<String> senders(CampaignView campaign) {

@@ -46,9 +46,12 @@ public class TrackingService {
 
     private final Clock clock;
 
+    private final TrafficGauge traffic;
+
     TrackingService(TrackingTokens tokens, LinkRegistry links, EventWriter writer, RollupWriter rollups,
             JdbcTemplate jdbc, ContactService contacts, SuppressionService suppressions, ConsentLedger ledger,
-            Clock clock) {
+            Clock clock, TrafficGauge traffic) {
+        this.traffic = traffic;
         this.ledger = ledger;
         this.tokens = tokens;
         this.links = links;
@@ -65,6 +68,7 @@ public class TrackingService {
      * token is not genuine.
      */
     public boolean open(String token, String userAgent, boolean head) {
+        traffic.hit();
         Optional<TrackingToken> t = tokens.verify(TokenKind.OPEN, token);
         if (t.isEmpty()) {
             return false;
@@ -81,6 +85,7 @@ public class TrackingService {
      * the token is not genuine.
      */
     public Optional<String> click(String token, String userAgent, boolean head) {
+        traffic.hit();
         Optional<TrackingToken> t = tokens.verify(TokenKind.CLICK, token);
         if (t.isEmpty()) {
             return Optional.empty();

@@ -26,7 +26,10 @@ class OutcomePolicyTest {
     private static OutcomePolicy policy(boolean resendUnknown) {
         return new OutcomePolicy(new DeliveryProperties(true, Duration.ofSeconds(2), 25, 4, 2, Duration.ofMinutes(15),
                 resendUnknown, 5, Duration.ofSeconds(2), Duration.ofMinutes(10), List.of(),
-                new DeliveryProperties.Limits(true, 30, 10_000, 4, Duration.ofMinutes(2))), CLOCK);
+                new DeliveryProperties.Limits(true, 30, 10_000, 4, Duration.ofMinutes(2)),
+                new DeliveryProperties.YieldToTracking(true, 300, 3000, 0.05, Duration.ofSeconds(1),
+                        Duration.ofSeconds(1))),
+                CLOCK);
     }
 
     private static ClaimedRecipient attempt(int attempts) {

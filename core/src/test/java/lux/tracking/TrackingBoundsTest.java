@@ -87,7 +87,7 @@ class TrackingBoundsTest {
                     new RollupWriter(dead, SqlDialect.POSTGRESQL), SqlDialect.POSTGRESQL);
             // only open() is exercised: it needs the tokens, the writer and the clock
             TrackingService service = new TrackingService(tokens, null, deadWriter, null, null, null, null, null,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), new TrafficGauge());
             deadWriter.start();
             ExecutorService webThreads = Executors.newFixedThreadPool(16);
             try {
