@@ -10,8 +10,10 @@
 #   4. schedules the campaign and, once the outbox holds its first mails, runs wrk (-t2 -c200, DURATION each)
 #      against opens (/t/o/...) and then clicks (/t/c/...) of those mails while the campaign sends,
 # and prints requests/s, p99 and the ratio to nginx, with the mails sent during each wrk run (the proof that the
-# send was running: outbox sends 100,000 in 40-60 s on this machine, so keep 2 x (WARMUP + DURATION) below that or
-# raise N) and the tracking rows stored. Environment: N, DURATION (15s), WARMUP (5s, unmeasured opens and clicks
+# send was running, and how far delivery gave way: lux.delivery.yield-to-tracking), delivery's own pace for 3 s before
+# the hits and 3 s after them (it resumes full speed), its "gives way" log lines, and the tracking rows stored.
+# Outbox sends 100,000 in 40-60 s on this machine without hits, so keep 2 x (WARMUP + DURATION) + 7 s below that or
+# raise N. LUX_JAVA_OPTS="-Dlux.delivery.yield-to-tracking.enabled=false" measures the send that does not give way. Environment: N, DURATION (15s), WARMUP (5s, unmeasured opens and clicks
 # once the send has begun), PORT (3983), NGINX_PORT (3984), HEAP (-Xmx512m), LUX_JAVA_OPTS,
 # PGHOST/PGPORT/PGUSER/PGDATABASE (127.0.0.1, 5432, postgres, test; trust authentication).
 # Needs wrk and nginx (apt-get install -y wrk nginx-light), curl, python3. Record results in docs/benchmarks.md.
@@ -109,6 +111,11 @@ grep -oP "$BASE\K/t/o/[A-Za-z0-9._~-]+" "$WORK/bodies.html" | sort -u > "$WORK/o
 grep -oP "$BASE\K/t/c/[A-Za-z0-9._~-]+" "$WORK/bodies.html" | sort -u > "$WORK/clicks.txt"
 [ -s "$WORK/opens.txt" ] && [ -s "$WORK/clicks.txt" ] || { echo "no tracking links in the outbox" >&2; exit 1; }
 echo "campaign $CAMPAIGN sending: $(wc -l < "$WORK/opens.txt") open and $(wc -l < "$WORK/clicks.txt") click tokens taken"
+# delivery's own pace with no tracking traffic: what the runs below slow down and what it resumes afterwards
+pace() { local b t0 a t1; b=$(sent); t0=$(date +%s.%N); sleep "$1"; a=$(sent); t1=$(date +%s.%N)
+  awk -v s="$((a - b))" -v a="$t0" -v b="$t1" 'BEGIN {printf "%.0f", s / (b - a)}'; }
+ALONE=$(pace 3)
+echo "delivery alone: $ALONE mails/s"
 # a server is warm in production: JIT-compile the tracking paths first (during the send, not measured)
 run "$BASE" "$WORK/opens.txt" "$WARMUP" warm-open
 run "$BASE" "$WORK/clicks.txt" "$WARMUP" warm-click
@@ -121,9 +128,16 @@ for kind in open click; do
     "$(errors "$kind")" "$((after - before))" "$(awk -v s="$((after - before))" -v a="$t0" -v b="$t1" 'BEGIN {print s / (b - a)}')" \
     | tee -a "$WORK/result.txt"
 done
+# the hits have stopped: delivery is back to full speed once its window (lux.delivery.yield-to-tracking.window) passes
+sleep 1
+AFTER=$(pace 3)
+echo "delivery after the hits stopped: $AFTER mails/s (alone before: $ALONE mails/s)"
+echo "delivery's log: $(grep -c 'Delivery gives way to tracking' "$WORK/lux.log" || true) 'gives way' line(s)," \
+  "the first: $(grep -m1 -oP 'Delivery gives way to tracking: \K[^;]+' "$WORK/lux.log" || echo none)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "RESULT N=$N: nginx $(rps nginx) req/s p99 $(p99 nginx) ms; during the send: opens $(rps open) req/s p99 $(p99 open) ms," \
-  "clicks $(rps click) req/s p99 $(p99 click) ms; sent $(sent) of $N so far," \
+  "clicks $(rps click) req/s p99 $(p99 click) ms; delivery alone $ALONE mails/s, after the hits $AFTER mails/s;" \
+  "sent $(sent) of $N so far," \
   "campaign $(api "$BASE/api/v1/campaigns/$CAMPAIGN" | json '["status"]')"
 # the answers are real: hits are stored (the writer buffers them, so a few may still be on their way)
 sleep 3
