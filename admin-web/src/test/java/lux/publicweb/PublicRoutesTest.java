@@ -72,6 +72,9 @@ class PublicRoutesTest {
     JdbcTemplate jdbc;
 
     @Autowired
+    lux.tracking.TrafficGauge traffic;
+
+    @Autowired
     lux.consent.ConsentLedger ledger;
 
     @Autowired
@@ -114,6 +117,23 @@ class PublicRoutesTest {
                 "SELECT COALESCE(machine_reason, 'human') FROM tracking_event WHERE kind = 'OPEN' ORDER BY id",
                 String.class))
             .containsExactly("human", "barracuda");
+    }
+
+    @Test
+    void everyGetOrHeadOnTheTrackingRoutesCountsAsTrafficForDeliveryToGiveWayTo() throws Exception {
+        String open = token("/t/o/");
+        String click = token("/t/c/");
+        long before = traffic.total();
+        assertThat(get("/t/o/" + open, CHROME).statusCode()).isEqualTo(200);
+        assertThat(send("HEAD", "/t/o/" + open, CHROME, null).statusCode()).isEqualTo(200);
+        assertThat(get("/t/o/" + open.substring(1), CHROME).statusCode()).as("junk costs the CPU too").isEqualTo(404);
+        assertThat(get("/t/c/" + click, CHROME).statusCode()).isEqualTo(302);
+        assertThat(get("/t/c/" + click.substring(1), CHROME).statusCode()).isEqualTo(404);
+        assertThat(traffic.total() - before).isEqualTo(5);
+        // refused before any token work: not counted
+        assertThat(send("POST", "/t/o/" + open, CHROME, null).statusCode()).isEqualTo(405);
+        assertThat(get("/u/" + open, CHROME).statusCode()).isIn(200, 404);
+        assertThat(traffic.total() - before).isEqualTo(5);
     }
 
     @Test
