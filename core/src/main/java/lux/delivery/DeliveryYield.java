@@ -172,8 +172,8 @@ final class DeliveryYield {
             }
             lastLog = now;
         }
-        log.info("Delivery gives way to tracking: {} requests/s on the open and click routes, sending at {}% of full "
-                + "speed (lux.delivery.yield-to-tracking: from {}/s, full {}/s, min-share {}); at most one such line a minute",
+        log.info("Delivery gives way to tracking: {} requests/s on the open and click routes, delivery loops "
+                + "working {}% of the time (lux.delivery.yield-to-tracking: from {}/s, full {}/s, min-share {}); at most one such line a minute",
                 Math.round(rate), Math.round(share * 100), settings.from(), settings.full(), settings.minShare());
     }
 
