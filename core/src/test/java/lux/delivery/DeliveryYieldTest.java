@@ -160,6 +160,33 @@ class DeliveryYieldTest {
     }
 
     @Test
+    void itSaysSoInTheLogAtMostOnceAMinute() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+            .getLogger(DeliveryYield.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            DeliveryYield policy = policy(DEFAULTS);
+            traffic(policy, 10_000);
+            for (int i = 0; i < 20; i++) {
+                assertThat(batch(policy, 10)).isPositive();
+            }
+            assertThat(lines.list).hasSize(1);
+            assertThat(lines.list.get(0).getFormattedMessage()).startsWith(
+                    "Delivery gives way to tracking: 10000 requests/s on the open and click routes, delivery loops working 5% of the time");
+            for (int i = 0; i < 60; i++) {
+                traffic(policy, 10_000);
+            }
+            assertThat(batch(policy, 10)).isPositive();
+            assertThat(lines.list).hasSize(2);
+        }
+        finally {
+            logger.detachAppender(lines);
+        }
+    }
+
+    @Test
     void switchedOffDeliveryIgnoresTheTraffic() {
         DeliveryYield policy = policy(new DeliveryProperties.YieldToTracking(false, 300, 3000, 0.05,
                 Duration.ofMillis(250), Duration.ofSeconds(1)));
