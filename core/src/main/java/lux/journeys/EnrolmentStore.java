@@ -87,7 +87,7 @@ class EnrolmentStore {
     /**
      * Writes the transitions in one transaction. Each enrolment changes only while this
      * claim still holds it; its step's run row is written (or, after a send, completed)
-     * only then. Returns how many were applied.
+     * only then (a send's once, with its outcome). Returns how many were applied.
      */
     int apply(List<Transition> transitions) {
         if (transitions.isEmpty()) {
@@ -104,7 +104,6 @@ class EnrolmentStore {
             }
             Set<Long> changed = update(rows);
             List<Object[]> inserts = new ArrayList<>();
-            List<Object[]> completions = new ArrayList<>();
             int applied = 0;
             for (int i = 0; i < transitions.size(); i++) {
                 if (!changed.contains(transitions.get(i).enrolment().id())) {
@@ -117,19 +116,13 @@ class EnrolmentStore {
                 }
                 String detail = t.detail() == null ? null
                         : t.detail().length() > 500 ? t.detail().substring(0, 500) : t.detail();
-                if (t.recipientId() != null) {
-                    completions.add(new Object[] { t.outcome(), detail, now, t.enrolment().id(), t.stepId() });
-                }
-                else {
-                    inserts.add(new Object[] { t.enrolment().id(), t.stepId(), t.outcome(), detail, now });
-                }
+                inserts.add(new Object[] { t.enrolment().id(), t.stepId(), t.outcome(), t.recipientId(), detail, now });
                 if (t.alsoRan() != null) {
-                    inserts.add(new Object[] { t.enrolment().id(), t.alsoRan().stepId(), t.alsoRan().outcome(),
+                    inserts.add(new Object[] { t.enrolment().id(), t.alsoRan().stepId(), t.alsoRan().outcome(), null,
                             t.alsoRan().detail(), now });
                 }
             }
             insertRuns(inserts);
-            complete(completions);
             return applied;
         });
     }
@@ -166,63 +159,51 @@ class EnrolmentStore {
     }
 
     /**
-     * Run rows of steps that ran: one INSERT ... SELECT FROM unnest(arrays) on
+     * Run rows of steps that ran, a send's with its outcome and recipient row (written
+     * once, when the outcome is known): one INSERT ... SELECT FROM unnest(arrays) on
      * PostgreSQL.
      */
     private void insertRuns(List<Object[]> runs) {
         Unnest.write(jdbc, dialect, runs,
-                "INSERT INTO journey_step_run (enrolment_id, step_id, outcome, detail, ran_at) VALUES (?, ?, ?, ?, ?)",
-                "INSERT INTO journey_step_run (enrolment_id, step_id, outcome, detail, ran_at) "
-                        + "SELECT v.enrolment, v.step, v.outcome, v.detail, CAST(v.ran_at AS TIMESTAMP WITH TIME ZONE) "
-                        + "FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[]) "
-                        + "AS v(enrolment, step, outcome, detail, ran_at)",
-                "bigint", "bigint", "text", "text", "text");
-    }
-
-    /**
-     * Send steps' run rows, SENDING until now, get their outcome. The outcome is tested
-     * in the SET, not the WHERE: a WHERE on it let the planner pick the (step, outcome)
-     * index over the primary key.
-     */
-    private void complete(List<Object[]> completions) {
-        Unnest.write(jdbc, dialect, completions,
-                "UPDATE journey_step_run SET outcome = ?, detail = ?, ran_at = ? "
-                        + "WHERE enrolment_id = ? AND step_id = ? AND outcome = 'SENDING'",
-                "UPDATE journey_step_run r SET "
-                        + "outcome = CASE WHEN r.outcome = 'SENDING' THEN v.outcome ELSE r.outcome END, "
-                        + "detail = CASE WHEN r.outcome = 'SENDING' THEN v.detail ELSE r.detail END, "
-                        + "ran_at = CASE WHEN r.outcome = 'SENDING' THEN CAST(v.ran_at AS TIMESTAMP WITH TIME ZONE) "
-                        + "ELSE r.ran_at END FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) "
-                        + "AS v(outcome, detail, ran_at, enrolment, step) "
-                        + "WHERE r.enrolment_id = v.enrolment AND r.step_id = v.step",
-                "text", "text", "text", "bigint", "bigint");
+                "INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, detail, ran_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, detail, ran_at) "
+                        + "SELECT v.enrolment, v.step, v.outcome, v.recipient, v.detail, "
+                        + "CAST(v.ran_at AS TIMESTAMP WITH TIME ZONE) "
+                        + "FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[]) "
+                        + "AS v(enrolment, step, outcome, recipient, detail, ran_at)",
+                "bigint", "bigint", "text", "bigint", "text", "text");
     }
 
     /**
      * Enrolments left RUNNING longer than {@code lease}: their worker died. A send step
-     * that had begun (its run row says SENDING) may have reached the mailbox: it is
-     * recorded as unknown and the contact moves on, never mailed the same step twice (its
-     * recipient row fails as unknown like delivery's). Any other step had written
-     * nothing, so it is simply run again.
+     * that had begun may have reached the mailbox; its recipient row, written in the
+     * step's campaign for the contact and occurrence when the send began (at or after the
+     * claim), says so. It is recorded as unknown (the recipient row fails as unknown like
+     * delivery's, the step's run row says UNKNOWN) and the contact moves on, never mailed
+     * the same step twice. Any other step had written nothing, so it is simply run again.
      */
     int resolveExpiredLeases(Duration lease) {
         Timestamp before = Timestamp.from(clock.instant().minus(lease));
         Timestamp now = Timestamp.from(clock.instant());
+        String begun = "FROM journey_enrolment e JOIN journey_step s ON s.journey_id = e.journey_id "
+                + "AND s.version = e.version AND s.position = e.position AND s.kind = 'SEND' "
+                + "JOIN campaign_recipient r ON r.campaign_id = s.campaign_id AND r.contact_id = e.contact_id "
+                + "AND r.occurrence = e.occurrence AND r.claimed_at >= e.claimed_at "
+                + "WHERE e.status = 'RUNNING' AND e.claimed_at < ?";
         return tx.execute(s -> {
-            String stale = "SELECT e.id FROM journey_enrolment e WHERE e.status = 'RUNNING' AND e.claimed_at < ?";
-            jdbc.update("UPDATE campaign_recipient SET status = 'FAILED', claim_token = NULL, last_error = ? "
-                    + "WHERE status = 'SENDING' AND id IN (SELECT r.recipient_id FROM journey_step_run r WHERE r.outcome = 'SENDING' "
-                    + "AND r.enrolment_id IN (" + stale + "))", "unknown outcome: " + UNKNOWN, before);
+            jdbc.update(
+                    "UPDATE campaign_recipient SET status = 'FAILED', claim_token = NULL, last_error = ? "
+                            + "WHERE status = 'SENDING' AND id IN (SELECT r.id " + begun + ")",
+                    "unknown outcome: " + UNKNOWN, before);
+            jdbc.update("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, detail, ran_at) "
+                    + "SELECT e.id, s.id, 'UNKNOWN', r.id, ?, ? " + begun, UNKNOWN, now, before);
             jdbc.update("UPDATE journey_enrolment SET position = position + 1, last_recipient_id = ("
                     + "SELECT r.recipient_id FROM journey_step_run r JOIN journey_step s ON s.id = r.step_id "
-                    + "WHERE r.enrolment_id = journey_enrolment.id AND s.position = journey_enrolment.position AND r.outcome = 'SENDING') "
+                    + "WHERE r.enrolment_id = journey_enrolment.id AND s.position = journey_enrolment.position) "
                     + "WHERE status = 'RUNNING' AND claimed_at < ? AND EXISTS (SELECT 1 FROM journey_step_run r "
                     + "JOIN journey_step s ON s.id = r.step_id WHERE r.enrolment_id = journey_enrolment.id "
-                    + "AND s.position = journey_enrolment.position AND r.outcome = 'SENDING')", before);
-            jdbc.update(
-                    "UPDATE journey_step_run SET outcome = 'UNKNOWN', detail = ?, ran_at = ? WHERE outcome = 'SENDING' "
-                            + "AND enrolment_id IN (" + stale + ")",
-                    UNKNOWN, now, before);
+                    + "AND s.position = journey_enrolment.position)", before);
             return jdbc.update("UPDATE journey_enrolment SET status = 'WAITING', claim_token = NULL, next_run_at = ? "
                     + "WHERE status = 'RUNNING' AND claimed_at < ?", now, before);
         });

@@ -35,17 +35,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A send step for a batch of claimed enrolments, at most once per contact:
  * <ol>
  * <li>one transaction writes a recipient row (SENDING, under the batch's claim token) in
- * the step's campaign and a SENDING run row, for contacts that may be mailed now (active,
- * not suppressed, not paused — the campaign audience rule, checked at the send) and have
- * not had this mail in this occurrence (a yearly date journey mails again next
- * year);</li>
+ * the step's campaign, for contacts that may be mailed now (active, not suppressed, not
+ * paused — the campaign audience rule, checked at the send) and have not had this mail in
+ * this occurrence (a yearly date journey mails again next year);</li>
  * <li>each message gets a slot under the mailbox limits, is checked against an erasure
  * since, and goes to the transport;</li>
- * <li>one transaction records the outcomes and moves the contacts on.</li>
+ * <li>one transaction records the outcomes, writes the step's run rows (once, with their
+ * outcome) and moves the contacts on.</li>
  * </ol>
- * A crash between 1 and 3 leaves SENDING rows: the lease resolver fails them as unknown
- * and never sends them again. A transient error or a full mailbox undoes step 1 (nothing
- * left) and tries later.
+ * A crash between 1 and 3 leaves SENDING recipient rows and no run row: the lease
+ * resolver finds the begun sends by their recipient rows, fails them as unknown and never
+ * sends them again. A transient error or a full mailbox undoes step 1 (nothing left) and
+ * tries later.
  */
 @Component
 class SendStep {
@@ -253,7 +254,7 @@ class SendStep {
         }
         tx.executeWithoutResult(s -> {
             recordOutcomes(recipients);
-            undo(undo, step);
+            undo(undo);
             store.apply(transitions);
         });
     }
@@ -339,23 +340,16 @@ class SendStep {
                             + "'-r', CAST(id AS VARCHAR(20))) WHERE id IN ("
                             + EnrolmentStore.placeholders(recipientIds.size()) + ")",
                     recipientIds.toArray());
-            jdbc.batchUpdate(
-                    "INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, ran_at) "
-                            + "VALUES (?, ?, 'SENDING', ?, ?)",
-                    begun.values()
-                        .stream()
-                        .map(b -> new Object[] { b.enrolment().id(), step.id(), b.recipientId(), Timestamp.from(now) })
-                        .toList());
             return begun;
         });
     }
 
     /**
-     * Step 1 on PostgreSQL in two statements: the recipient rows are written with their
+     * Step 1 on PostgreSQL in one statement: the recipient rows are written with their
      * ids drawn first, so their message ids go in with them, and come back by RETURNING
-     * (one contact per enrolment in a batch, which the caller checked); the run rows
-     * follow in one INSERT from arrays. Writing the message ids afterwards cost a second
-     * version of every row, each with its five index entries.
+     * (one contact per enrolment in a batch, which the caller checked). Writing the
+     * message ids afterwards cost a second version of every row, each with its five index
+     * entries.
      */
     private Map<Long, Begun> beginOnPostgres(List<ClaimedEnrolment> batch, Map<Long, ClaimedEnrolment> byContact,
             JourneyStore.StoredStep step, SegmentSql sendable, Instant now) {
@@ -381,15 +375,6 @@ class SendStep {
         if (begun.isEmpty()) {
             return begun;
         }
-        String ranAt = now.toString();
-        jdbc.update(Unnest.of("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, ran_at) "
-                + "SELECT v.enrolment, v.step, 'SENDING', v.recipient, CAST(v.ran_at AS TIMESTAMP WITH TIME ZONE) "
-                + "FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) AS v(enrolment, step, recipient, ran_at)",
-                begun.values()
-                    .stream()
-                    .map(b -> new Object[] { b.enrolment().id(), step.id(), b.recipientId(), ranAt })
-                    .toList(),
-                "bigint", "bigint", "bigint", "text"));
         return begun;
     }
 
@@ -416,18 +401,14 @@ class SendStep {
     }
 
     /** Nothing was sent for these: their rows go, so the step can run again later. */
-    private void undo(List<Begun> undo, JourneyStore.StoredStep step) {
+    private void undo(List<Begun> undo) {
         if (undo.isEmpty()) {
             return;
         }
-        List<Object[]> runs = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
         for (Begun b : undo) {
-            runs.add(new Object[] { b.enrolment().id(), step.id() });
             rows.add(new Object[] { b.recipientId(), b.enrolment().claimToken() });
         }
-        jdbc.batchUpdate("DELETE FROM journey_step_run WHERE enrolment_id = ? AND step_id = ? AND outcome = 'SENDING'",
-                runs);
         jdbc.batchUpdate("DELETE FROM campaign_recipient WHERE id = ? AND claim_token = ? AND status = 'SENDING'",
                 rows);
     }
