@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import lux.campaigns.Senders;
 import lux.contacts.AudienceFilter;
 import lux.contacts.ContactView;
@@ -106,25 +107,47 @@ class SendStep {
     }
 
     /**
-     * A begun recipient's message, rendered and admitted on a worker thread, or why not.
+     * A begun recipient's message, on a worker thread: rendered and admitted (for a batch
+     * transport), or sent as soon as admitted (one by one), or why not.
      */
-    private sealed interface Prepared permits Ready, Unrenderable, NoSlot {
+    private sealed interface Prepared permits Ready, Delivered, Erased, Unrenderable, NoSlot {
 
     }
 
-    /** Ready to go; {@code slot} held until sent when the transport sends one by one. */
-    private record Ready(OutgoingMessage message, MailboxGate.Admitted slot) implements Prepared {
+    /** Rendered and counted against a mailbox, ready for the batch transport. */
+    private record Ready(OutgoingMessage message) implements Prepared {
+    }
+
+    /** Sent one by one, with the transport's answer. */
+    private record Delivered(SendResult result) implements Prepared {
+    }
+
+    /** Erased since step 1: not mailed. */
+    private record Erased() implements Prepared {
     }
 
     private record Unrenderable(String reason) implements Prepared {
     }
 
-    /** No mailbox has room before {@code until}. */
+    /** Not tried: no mailbox has room before {@code until}, or the batch was stopped. */
     private record NoSlot(Instant until) implements Prepared {
     }
 
-    /** On a worker: the message rendered, then a mailbox slot for it. */
-    private Prepared prepare(long campaignId, Begun b, ContactView contact, List<String> from, boolean batched) {
+    private static final String ERASED = "address erased on request";
+
+    /**
+     * On a worker: the message rendered, then a mailbox slot for it. For a batch
+     * transport the slot goes back at once (a database batch holds no request open) and
+     * the message waits for the batch; otherwise it is sent on the slot right away, as
+     * delivery's sender does, so a mailbox's concurrency limit lets the next message go
+     * as soon as one is done (holding every slot of the batch until all were admitted
+     * left the rest waiting for a slot that could not come).
+     */
+    private Prepared prepare(long campaignId, Begun b, ContactView contact, List<String> from, boolean batched,
+            AtomicReference<SendResult> stop) {
+        if (stop.get() != null) {
+            return new NoSlot(clock.instant().plus(properties.retryDelay()));
+        }
         ComposedMessage composed;
         try {
             composed = mail.compose(campaignId, b.recipientId(), contact);
@@ -137,29 +160,36 @@ class SendStep {
             return new NoSlot(wait.until());
         }
         MailboxGate.Admitted admitted = (MailboxGate.Admitted) admission;
+        OutgoingMessage message = outgoing(campaignId, b, composed, admitted.sender());
         if (batched) {
-            gate.release(admitted); // a database batch holds no request open
+            gate.release(admitted);
+            return new Ready(message);
         }
-        return new Ready(outgoing(campaignId, b, composed, admitted.sender()), batched ? null : admitted);
-    }
-
-    private static Prepared done(Future<Prepared> f) {
+        if (stop.get() != null) {
+            gate.release(admitted); // another message of the batch was refused: send no
+                                    // more
+            return new NoSlot(clock.instant().plus(properties.retryDelay()));
+        }
         try {
-            return f.get();
-        }
-        catch (ExecutionException e) {
-            if (e.getCause() instanceof Error fatal) {
-                throw fatal;
+            // right before the transport: a contact erased since step 1 is not mailed
+            if (stillSending(List.of(b)).isEmpty()) {
+                gate.release(admitted);
+                return new Erased();
             }
-            return new Unrenderable("internal error while rendering: " + e.getCause());
         }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new NoSlot(Instant.now().plusSeconds(1));
+        catch (RuntimeException e) {
+            gate.release(admitted);
+            throw e;
         }
+        SendResult result = gate.send(admitted, message);
+        if (!(result instanceof SendResult.Sent || result instanceof SendResult.Permanent
+                || result instanceof SendResult.Unknown || result instanceof SendResult.Transient)) {
+            stop.compareAndSet(null, result); // the account or configuration was refused
+        }
+        return new Delivered(result);
     }
 
-    private static SendResult sent(Future<SendResult> f) {
+    private static Prepared done(Future<Prepared> f, boolean batched) {
         try {
             return f.get();
         }
@@ -168,13 +198,14 @@ class SendStep {
                 throw fatal; // as on the loop's own thread: the batch stops, its lease
                              // resolves it
             }
-            // MailboxGate.send never throws for delivery failures: whatever this was, the
-            // mail may have left
-            return new SendResult.Unknown("internal error while sending: " + e.getCause());
+            // MailboxGate.send never throws: whatever this was came before the transport
+            return new Unrenderable("internal error while rendering: " + e.getCause());
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new SendResult.Unknown("interrupted while sending");
+            // sending one by one, the worker may still send it: unknown, never sent again
+            return batched ? new NoSlot(Instant.now().plusSeconds(1))
+                    : new Delivered(new SendResult.Unknown("interrupted while sending"));
         }
     }
 
@@ -193,19 +224,19 @@ class SendStep {
         }
         Map<Long, ContactView> contacts = mail
             .contacts(begun.values().stream().map(b -> b.enrolment().contactId()).toList());
-        Map<Begun, OutgoingMessage> ready = new LinkedHashMap<>();
-        Map<Begun, MailboxGate.Admitted> slots = new HashMap<>();
         List<String> from = senders.of(null);
         boolean batched = gate.sendsBatches();
+        AtomicReference<SendResult> stop = new AtomicReference<>();
         List<Begun> all = new ArrayList<>(begun.values());
         List<Future<Prepared>> prepared = new ArrayList<>(all.size());
         for (Begun b : all) {
             ContactView contact = contacts.get(b.enrolment().contactId());
-            prepared.add(workers.submit(() -> prepare(campaignId, b, contact, from, batched)));
+            prepared.add(workers.submit(() -> prepare(campaignId, b, contact, from, batched, stop)));
         }
+        Map<Begun, OutgoingMessage> ready = new LinkedHashMap<>();
         for (int i = 0; i < all.size(); i++) {
             Begun b = all.get(i);
-            Prepared p = done(prepared.get(i));
+            Prepared p = done(prepared.get(i), batched);
             if (p instanceof Unrenderable failed) {
                 recipients.add(recipient(b, "FAILED", failed.reason(), null));
                 transitions.add(next.afterSend(b.enrolment(), step, "FAILED", b.recipientId(), "template error"));
@@ -214,43 +245,31 @@ class SendStep {
                 undo.add(b);
                 transitions.add(Transition.handBack(b.enrolment(), wait.until(), b.enrolment().attempts()));
             }
+            else if (p instanceof Erased) {
+                transitions.add(next.afterSend(b.enrolment(), step, "SKIPPED", b.recipientId(), ERASED));
+            }
+            else if (p instanceof Delivered d) {
+                outcome(b, step, d.result(), next, transitions, recipients, undo);
+            }
             else {
-                Ready r = (Ready) p;
-                if (r.slot() != null) {
-                    slots.put(b, r.slot());
+                ready.put(b, ((Ready) p).message());
+            }
+        }
+        if (!ready.isEmpty()) {
+            // right before the transport: a contact erased since step 1 is not mailed
+            List<Long> live = stillSending(ready.keySet());
+            ready.keySet().removeIf(b -> {
+                if (live.contains(b.recipientId())) {
+                    return false;
                 }
-                ready.put(b, r.message());
+                transitions.add(next.afterSend(b.enrolment(), step, "SKIPPED", b.recipientId(), ERASED));
+                return true;
+            });
+            List<Begun> order = new ArrayList<>(ready.keySet());
+            List<SendResult> results = gate.sendAll(new ArrayList<>(ready.values()));
+            for (int i = 0; i < order.size(); i++) {
+                outcome(order.get(i), step, results.get(i), next, transitions, recipients, undo);
             }
-        }
-        // right before the transport: a contact erased since step 1 is not mailed
-        List<Long> live = stillSending(ready.keySet());
-        ready.keySet().removeIf(b -> {
-            if (live.contains(b.recipientId())) {
-                return false;
-            }
-            MailboxGate.Admitted slot = slots.remove(b);
-            if (slot != null) {
-                gate.release(slot);
-            }
-            transitions
-                .add(next.afterSend(b.enrolment(), step, "SKIPPED", b.recipientId(), "address erased on request"));
-            return true;
-        });
-        List<Begun> order = new ArrayList<>(ready.keySet());
-        List<SendResult> results;
-        if (batched) {
-            results = gate.sendAll(new ArrayList<>(ready.values()));
-        }
-        else {
-            // one request per message, several in flight as delivery does (the mailbox
-            // slots taken above cap them)
-            List<Future<SendResult>> sending = order.stream()
-                .map(b -> workers.submit(() -> gate.send(slots.get(b), ready.get(b))))
-                .toList();
-            results = sending.stream().map(SendStep::sent).toList();
-        }
-        for (int i = 0; i < order.size(); i++) {
-            outcome(order.get(i), step, results.get(i), next, transitions, recipients, undo);
         }
         tx.executeWithoutResult(s -> {
             recordOutcomes(recipients);
