@@ -11,6 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import lux.contacts.AudienceFilter;
+import lux.segments.SegmentDefinition;
+import lux.segments.SegmentSql;
 import lux.shared.SqlDialect;
 import lux.shared.Unnest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,12 +57,7 @@ class EnrolmentStore {
         String due = "SELECT e.id FROM journey_enrolment e WHERE e.status = 'WAITING' AND e.next_run_at <= ? "
                 + "AND e.journey_id IN (SELECT j.id FROM journey j WHERE j.status = 'ACTIVE') ORDER BY e.next_run_at, e.id LIMIT ?";
         if (dialect == SqlDialect.POSTGRESQL) {
-            List<ClaimedEnrolment> claimed = new ArrayList<>(jdbc.query(
-                    "UPDATE journey_enrolment SET status = 'RUNNING', claim_token = ?, claimed_at = ? WHERE id IN ("
-                            + due + " FOR UPDATE OF e SKIP LOCKED) AND status = 'WAITING' RETURNING " + RETURNING,
-                    (rs, i) -> row(rs), token, Timestamp.from(now), Timestamp.from(now), limit));
-            claimed.sort(Comparator.comparingLong(ClaimedEnrolment::id));
-            return claimed;
+            return claimAndBegin(token, now, due, limit);
         }
         return tx.execute(s -> {
             List<Long> ids = jdbc.queryForList(due, Long.class, Timestamp.from(now), limit);
@@ -77,6 +75,45 @@ class EnrolmentStore {
             return jdbc.query("SELECT " + RETURNING + " FROM journey_enrolment WHERE claim_token = ? ORDER BY id",
                     (rs, i) -> row(rs), token);
         });
+    }
+
+    /**
+     * On PostgreSQL one statement claims the batch and begins the send steps of the
+     * enrolments at one: their recipient rows (SENDING, under the claim token, for
+     * contacts that may be mailed now and have not had this mail in this occurrence, see
+     * SendStep) are written with their ids drawn first, so their message ids go in with
+     * them, and come back with the claims. One statement and one commit instead of a
+     * claim and a begin of their own; a crash after it leaves the begun sends to the
+     * lease resolver, which finds them by their recipient rows.
+     */
+    private List<ClaimedEnrolment> claimAndBegin(String token, Instant now, String due, int limit) {
+        SegmentSql sendable = SegmentSql.of(SegmentDefinition.of(AudienceFilter.everyone()), dialect, now);
+        String atSend = "s.journey_id = e.journey_id AND s.version = e.version AND s.position = e.position "
+                + "AND s.kind = 'SEND'";
+        List<Object> args = new ArrayList<>(List.of(token, Timestamp.from(now), Timestamp.from(now), limit, token,
+                Timestamp.from(now), Timestamp.from(now)));
+        args.addAll(sendable.args());
+        List<ClaimedEnrolment> claimed = new ArrayList<>(jdbc.query("WITH claimed AS ("
+                + "UPDATE journey_enrolment SET status = 'RUNNING', claim_token = ?, claimed_at = ? WHERE id IN (" + due
+                + " FOR UPDATE OF e SKIP LOCKED) AND status = 'WAITING' RETURNING " + RETURNING
+                + ", occurrence), begun AS (INSERT INTO campaign_recipient (id, campaign_id, contact_id, email, "
+                + "occurrence, status, attempts, claim_token, claimed_at, created_at, lux_message_id) "
+                + "SELECT n.id, n.campaign_id, n.contact_id, n.email, n.occurrence, 'SENDING', 1, ?, ?, ?, "
+                + "'lux-c' || n.campaign_id || '-r' || n.id FROM (SELECT "
+                + "nextval(pg_get_serial_sequence('campaign_recipient', 'id')) AS id, s.campaign_id, "
+                + "c.id AS contact_id, c.email, e.occurrence FROM claimed e JOIN journey_step s ON " + atSend
+                + " JOIN contact c ON c.id = e.contact_id WHERE " + sendable.where() + " ORDER BY e.id) n "
+                + "ON CONFLICT DO NOTHING RETURNING id, campaign_id, contact_id, occurrence, email) "
+                + "SELECT e.id, e.journey_id, e.version, e.contact_id, e.position, e.last_recipient_id, e.attempts, "
+                + "e.claim_token, s.id, b.id, b.email FROM claimed e LEFT JOIN journey_step s ON " + atSend
+                + " LEFT JOIN begun b ON b.campaign_id = s.campaign_id AND b.contact_id = e.contact_id "
+                + "AND b.occurrence = e.occurrence",
+                (rs, i) -> new ClaimedEnrolment(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getInt(5),
+                        (Long) rs.getObject(6, Long.class), rs.getInt(7), rs.getString(8), rs.getObject(9) != null,
+                        (Long) rs.getObject(10, Long.class), rs.getString(11)),
+                args.toArray()));
+        claimed.sort(Comparator.comparingLong(ClaimedEnrolment::id));
+        return claimed;
     }
 
     private static ClaimedEnrolment row(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -212,7 +212,7 @@ class SendStep {
     /** Runs the step; the transitions are applied here, with the recipients' outcomes. */
     void run(List<ClaimedEnrolment> batch, JourneyStore.StoredStep step, Next next) {
         long campaignId = step.campaignId();
-        Map<Long, Begun> begun = begin(batch, step);
+        Map<Long, Begun> begun = batch.get(0).begun() ? begunByClaim(batch, campaignId) : begin(batch, step);
         List<Transition> transitions = new ArrayList<>();
         List<Object[]> recipients = new ArrayList<>();
         List<Begun> undo = new ArrayList<>();
@@ -222,9 +222,16 @@ class SendStep {
                         "not mailed: unsubscribed, bounced, suppressed, paused, or had this mail already"));
             }
         }
-        Map<Long, ContactView> contacts = mail
-            .contacts(begun.values().stream().map(b -> b.enrolment().contactId()).toList());
-        List<String> from = senders.of(null);
+        Map<Long, ContactView> contacts;
+        List<String> from;
+        try {
+            contacts = mail.contacts(begun.values().stream().map(b -> b.enrolment().contactId()).toList());
+            from = senders.of(null);
+        }
+        catch (RuntimeException e) {
+            giveBack(batch);
+            throw e;
+        }
         boolean batched = gate.sendsBatches();
         AtomicReference<SendResult> stop = new AtomicReference<>();
         List<Begun> all = new ArrayList<>(begun.values());
@@ -311,18 +318,16 @@ class SendStep {
         }
     }
 
-    /** Step 1, in one transaction; the enrolments that may be mailed, by enrolment id. */
+    /**
+     * Step 1 where the claim did not do it (H2), in one transaction; the enrolments that
+     * may be mailed, by enrolment id.
+     */
     private Map<Long, Begun> begin(List<ClaimedEnrolment> batch, JourneyStore.StoredStep step) {
         String token = batch.get(0).claimToken();
         List<Long> ids = batch.stream().map(ClaimedEnrolment::id).toList();
         String in = EnrolmentStore.placeholders(ids.size());
         Instant now = clock.instant();
         SegmentSql sendable = SegmentSql.of(SegmentDefinition.of(AudienceFilter.everyone()), dialect, now);
-        Map<Long, ClaimedEnrolment> byContact = new HashMap<>();
-        batch.forEach(e -> byContact.put(e.contactId(), e));
-        if (dialect == SqlDialect.POSTGRESQL && byContact.size() == batch.size()) {
-            return tx.execute(s -> beginOnPostgres(batch, byContact, step, sendable, now));
-        }
         return tx.execute(s -> {
             List<Object> args = new ArrayList<>(
                     List.of(step.campaignId(), token, Timestamp.from(now), Timestamp.from(now), token));
@@ -363,38 +368,45 @@ class SendStep {
         });
     }
 
-    /**
-     * Step 1 on PostgreSQL in one statement: the recipient rows are written with their
-     * ids drawn first, so their message ids go in with them, and come back by RETURNING
-     * (one contact per enrolment in a batch, which the caller checked). Writing the
-     * message ids afterwards cost a second version of every row, each with its five index
-     * entries.
-     */
-    private Map<Long, Begun> beginOnPostgres(List<ClaimedEnrolment> batch, Map<Long, ClaimedEnrolment> byContact,
-            JourneyStore.StoredStep step, SegmentSql sendable, Instant now) {
-        String token = batch.get(0).claimToken();
-        List<Object> args = new ArrayList<>(List.of(step.campaignId(), token, Timestamp.from(now), Timestamp.from(now),
-                "lux-c" + step.campaignId() + "-r", token));
-        batch.forEach(e -> args.add(e.id()));
-        args.addAll(sendable.args());
+    /** Step 1 as the claim did it (PostgreSQL, see EnrolmentStore#claim). */
+    private static Map<Long, Begun> begunByClaim(List<ClaimedEnrolment> batch, long campaignId) {
         Map<Long, Begun> begun = new LinkedHashMap<>();
-        jdbc.query("INSERT INTO campaign_recipient (id, campaign_id, contact_id, email, occurrence, status, attempts, "
-                + "claim_token, claimed_at, created_at, lux_message_id) "
-                + "SELECT n.id, ?, n.contact_id, n.email, n.occurrence, 'SENDING', 1, ?, ?, ?, ? || n.id FROM ("
-                + "SELECT nextval(pg_get_serial_sequence('campaign_recipient', 'id')) AS id, c.id AS contact_id, "
-                + "c.email, e.occurrence FROM journey_enrolment e JOIN contact c ON c.id = e.contact_id "
-                + "WHERE e.claim_token = ? AND e.status = 'RUNNING' AND e.id IN ("
-                + EnrolmentStore.placeholders(batch.size()) + ") AND " + sendable.where() + " ORDER BY e.id) n "
-                + "ON CONFLICT DO NOTHING RETURNING id, contact_id, email", rs -> {
-                    long recipient = rs.getLong(1);
-                    ClaimedEnrolment e = byContact.get(rs.getLong(2));
-                    begun.put(e.id(),
-                            new Begun(e, recipient, rs.getString(3), "lux-c" + step.campaignId() + "-r" + recipient));
-                }, args.toArray());
-        if (begun.isEmpty()) {
-            return begun;
+        for (ClaimedEnrolment e : batch) {
+            if (e.recipientId() != null) {
+                begun.put(e.id(),
+                        new Begun(e, e.recipientId(), e.email(), "lux-c" + campaignId + "-r" + e.recipientId()));
+            }
         }
         return begun;
+    }
+
+    /**
+     * Before anything went to the transport: the batch's begun recipient rows go and its
+     * enrolments are handed back untouched, to run again after the retry delay. Best
+     * effort (the failure that calls this may be the database's): what stays is resolved
+     * by the lease, as unknown.
+     */
+    void giveBack(List<ClaimedEnrolment> batch) {
+        List<Object[]> rows = new ArrayList<>();
+        for (ClaimedEnrolment e : batch) {
+            if (e.recipientId() != null) {
+                rows.add(new Object[] { e.recipientId(), e.claimToken() });
+            }
+        }
+        Instant later = clock.instant().plus(properties.retryDelay());
+        try {
+            tx.executeWithoutResult(s -> {
+                if (!rows.isEmpty()) {
+                    jdbc.batchUpdate(
+                            "DELETE FROM campaign_recipient WHERE id = ? AND claim_token = ? AND status = 'SENDING'",
+                            rows);
+                }
+                store.apply(batch.stream().map(e -> Transition.handBack(e, later, e.attempts())).toList());
+            });
+        }
+        catch (RuntimeException e) {
+            log.warn("Could not hand back {} journey sends that had begun; their lease resolves them", batch.size(), e);
+        }
     }
 
     /** Of these, the recipient rows still SENDING to the address they were begun with. */
