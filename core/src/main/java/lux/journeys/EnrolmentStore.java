@@ -131,6 +131,9 @@ class EnrolmentStore {
             return 0;
         }
         Timestamp now = Timestamp.from(clock.instant());
+        if (dialect == SqlDialect.POSTGRESQL) {
+            return applyOnPostgres(transitions, now);
+        }
         return tx.execute(s -> {
             List<Object[]> rows = new ArrayList<>(transitions.size());
             for (Transition t : transitions) {
@@ -151,8 +154,7 @@ class EnrolmentStore {
                 if (!t.ran()) {
                     continue;
                 }
-                String detail = t.detail() == null ? null
-                        : t.detail().length() > 500 ? t.detail().substring(0, 500) : t.detail();
+                String detail = limit(t.detail());
                 inserts.add(new Object[] { t.enrolment().id(), t.stepId(), t.outcome(), t.recipientId(), detail, now });
                 if (t.alsoRan() != null) {
                     inserts.add(new Object[] { t.enrolment().id(), t.alsoRan().stepId(), t.alsoRan().outcome(), null,
@@ -165,51 +167,75 @@ class EnrolmentStore {
     }
 
     /**
+     * {@link #apply} on PostgreSQL in one statement: the enrolments' new state from
+     * arrays by primary key, each only under its claim token, and the run rows of the
+     * enrolments it changed (a send's with its outcome and recipient row, a plain wait
+     * after it in the same write), instead of an UPDATE and an INSERT of their own.
+     */
+    private int applyOnPostgres(List<Transition> transitions, Timestamp now) {
+        List<Object[]> rows = new ArrayList<>(transitions.size());
+        for (Transition t : transitions) {
+            Transition.Ran also = t.ran() ? t.alsoRan() : null;
+            rows.add(new Object[] { t.status(), t.position(),
+                    t.nextRunAt() == null ? null : Timestamp.from(t.nextRunAt()), t.attempts(),
+                    "DONE".equals(t.status()) ? now : null, t.recipientId(), t.enrolment().id(),
+                    t.enrolment().claimToken(), t.stepId(), t.outcome(), limit(t.detail()),
+                    also == null ? null : also.stepId(), also == null ? null : also.outcome(),
+                    also == null ? null : limit(also.detail()) });
+        }
+        String ranAt = now.toInstant().toString();
+        return tx.execute(s -> jdbc.query(Unnest.of("WITH v AS (SELECT * FROM unnest(?::text[], ?::int[], ?::text[], "
+                + "?::int[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[], "
+                + "?::bigint[], ?::text[], ?::text[]) AS v(status, position, next_at, attempts, finished, recipient, "
+                + "id, token, step, outcome, detail, also_step, also_outcome, also_detail)), "
+                + "u AS (UPDATE journey_enrolment e SET status = v.status, position = v.position, "
+                + "next_run_at = CAST(v.next_at AS TIMESTAMP WITH TIME ZONE), attempts = v.attempts, "
+                + "finished_at = CAST(v.finished AS TIMESTAMP WITH TIME ZONE), "
+                + "last_recipient_id = COALESCE(v.recipient, e.last_recipient_id), claim_token = NULL FROM v "
+                + "WHERE e.id = v.id AND e.claim_token = v.token RETURNING e.id), "
+                + "r AS (INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, detail, ran_at) "
+                + "SELECT v.id, v.step, v.outcome, v.recipient, v.detail, CAST('" + ranAt
+                + "' AS TIMESTAMP WITH TIME ZONE) FROM v JOIN u ON u.id = v.id WHERE v.step IS NOT NULL "
+                + "UNION ALL SELECT v.id, v.also_step, v.also_outcome, NULL, v.also_detail, CAST('" + ranAt
+                + "' AS TIMESTAMP WITH TIME ZONE) FROM v JOIN u ON u.id = v.id WHERE v.also_step IS NOT NULL) "
+                + "SELECT COUNT(*) FROM u", rows, "text", "integer", "text", "integer", "text", "bigint", "bigint",
+                "text", "bigint", "text", "text", "bigint", "text", "text"), rs -> {
+                    rs.next();
+                    return rs.getInt(1);
+                }));
+    }
+
+    private static String limit(String detail) {
+        return detail == null ? null : detail.length() > 500 ? detail.substring(0, 500) : detail;
+    }
+
+    /**
      * The enrolments' new state, each only under its claim token (set only while
-     * RUNNING); the ids changed. On PostgreSQL one UPDATE ... FROM unnest(arrays) by
-     * primary key instead of a JDBC batch of single-row updates (see SendStep's
-     * outcomes).
+     * RUNNING); the ids changed. A JDBC batch (H2, in process; PostgreSQL takes
+     * {@link #applyOnPostgres}).
      */
     private Set<Long> update(List<Object[]> rows) {
-        if (dialect != SqlDialect.POSTGRESQL) {
-            int[] changed = jdbc.batchUpdate("UPDATE journey_enrolment SET status = ?, position = ?, next_run_at = ?, "
-                    + "attempts = ?, finished_at = ?, last_recipient_id = COALESCE(?, last_recipient_id), "
-                    + "claim_token = NULL WHERE id = ? AND claim_token = ?", rows);
-            Set<Long> ids = new HashSet<>();
-            for (int i = 0; i < changed.length; i++) {
-                if (changed[i] > 0) {
-                    ids.add((Long) rows.get(i)[6]);
-                }
+        int[] changed = jdbc.batchUpdate("UPDATE journey_enrolment SET status = ?, position = ?, next_run_at = ?, "
+                + "attempts = ?, finished_at = ?, last_recipient_id = COALESCE(?, last_recipient_id), "
+                + "claim_token = NULL WHERE id = ? AND claim_token = ?", rows);
+        Set<Long> ids = new HashSet<>();
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] > 0) {
+                ids.add((Long) rows.get(i)[6]);
             }
-            return ids;
         }
-        return new HashSet<>(jdbc.query(Unnest.of(
-                "UPDATE journey_enrolment e SET status = v.status, "
-                        + "position = v.position, next_run_at = CAST(v.next_at AS TIMESTAMP WITH TIME ZONE), "
-                        + "attempts = v.attempts, finished_at = CAST(v.finished AS TIMESTAMP WITH TIME ZONE), "
-                        + "last_recipient_id = COALESCE(v.recipient, e.last_recipient_id), claim_token = NULL "
-                        + "FROM unnest(?::text[], ?::int[], ?::text[], ?::int[], ?::text[], ?::bigint[], ?::bigint[], "
-                        + "?::text[]) AS v(status, position, next_at, attempts, finished, recipient, id, token) "
-                        + "WHERE e.id = v.id AND e.claim_token = v.token RETURNING e.id",
-                rows, "text", "integer", "text", "integer", "text", "bigint", "bigint", "text"),
-                (rs, i) -> rs.getLong(1)));
+        return ids;
     }
 
     /**
      * Run rows of steps that ran, a send's with its outcome and recipient row (written
-     * once, when the outcome is known): one INSERT ... SELECT FROM unnest(arrays) on
-     * PostgreSQL.
+     * once, when the outcome is known).
      */
     private void insertRuns(List<Object[]> runs) {
-        Unnest.write(jdbc, dialect, runs,
-                "INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, detail, ran_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)",
-                "INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, detail, ran_at) "
-                        + "SELECT v.enrolment, v.step, v.outcome, v.recipient, v.detail, "
-                        + "CAST(v.ran_at AS TIMESTAMP WITH TIME ZONE) "
-                        + "FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[]) "
-                        + "AS v(enrolment, step, outcome, recipient, detail, ran_at)",
-                "bigint", "bigint", "text", "bigint", "text", "text");
+        if (!runs.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, detail, "
+                    + "ran_at) VALUES (?, ?, ?, ?, ?, ?)", runs);
+        }
     }
 
     /**
