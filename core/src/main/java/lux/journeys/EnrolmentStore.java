@@ -11,6 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import lux.contacts.AudienceFilter;
+import lux.segments.SegmentDefinition;
+import lux.segments.SegmentSql;
 import lux.shared.SqlDialect;
 import lux.shared.Unnest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,12 +57,7 @@ class EnrolmentStore {
         String due = "SELECT e.id FROM journey_enrolment e WHERE e.status = 'WAITING' AND e.next_run_at <= ? "
                 + "AND e.journey_id IN (SELECT j.id FROM journey j WHERE j.status = 'ACTIVE') ORDER BY e.next_run_at, e.id LIMIT ?";
         if (dialect == SqlDialect.POSTGRESQL) {
-            List<ClaimedEnrolment> claimed = new ArrayList<>(jdbc.query(
-                    "UPDATE journey_enrolment SET status = 'RUNNING', claim_token = ?, claimed_at = ? WHERE id IN ("
-                            + due + " FOR UPDATE OF e SKIP LOCKED) AND status = 'WAITING' RETURNING " + RETURNING,
-                    (rs, i) -> row(rs), token, Timestamp.from(now), Timestamp.from(now), limit));
-            claimed.sort(Comparator.comparingLong(ClaimedEnrolment::id));
-            return claimed;
+            return claimAndBegin(token, now, due, limit);
         }
         return tx.execute(s -> {
             List<Long> ids = jdbc.queryForList(due, Long.class, Timestamp.from(now), limit);
@@ -79,6 +77,45 @@ class EnrolmentStore {
         });
     }
 
+    /**
+     * On PostgreSQL one statement claims the batch and begins the send steps of the
+     * enrolments at one: their recipient rows (SENDING, under the claim token, for
+     * contacts that may be mailed now and have not had this mail in this occurrence, see
+     * SendStep) are written with their ids drawn first, so their message ids go in with
+     * them, and come back with the claims. One statement and one commit instead of a
+     * claim and a begin of their own; a crash after it leaves the begun sends to the
+     * lease resolver, which finds them by their recipient rows.
+     */
+    private List<ClaimedEnrolment> claimAndBegin(String token, Instant now, String due, int limit) {
+        SegmentSql sendable = SegmentSql.of(SegmentDefinition.of(AudienceFilter.everyone()), dialect, now);
+        String atSend = "s.journey_id = e.journey_id AND s.version = e.version AND s.position = e.position "
+                + "AND s.kind = 'SEND'";
+        List<Object> args = new ArrayList<>(List.of(token, Timestamp.from(now), Timestamp.from(now), limit, token,
+                Timestamp.from(now), Timestamp.from(now)));
+        args.addAll(sendable.args());
+        List<ClaimedEnrolment> claimed = new ArrayList<>(jdbc.query("WITH claimed AS ("
+                + "UPDATE journey_enrolment SET status = 'RUNNING', claim_token = ?, claimed_at = ? WHERE id IN (" + due
+                + " FOR UPDATE OF e SKIP LOCKED) AND status = 'WAITING' RETURNING " + RETURNING
+                + ", occurrence), begun AS (INSERT INTO campaign_recipient (id, campaign_id, contact_id, email, "
+                + "occurrence, status, attempts, claim_token, claimed_at, created_at, lux_message_id) "
+                + "SELECT n.id, n.campaign_id, n.contact_id, n.email, n.occurrence, 'SENDING', 1, ?, ?, ?, "
+                + "'lux-c' || n.campaign_id || '-r' || n.id FROM (SELECT "
+                + "nextval(pg_get_serial_sequence('campaign_recipient', 'id')) AS id, s.campaign_id, "
+                + "c.id AS contact_id, c.email, e.occurrence FROM claimed e JOIN journey_step s ON " + atSend
+                + " JOIN contact c ON c.id = e.contact_id WHERE " + sendable.where() + " ORDER BY e.id) n "
+                + "ON CONFLICT DO NOTHING RETURNING id, campaign_id, contact_id, occurrence, email) "
+                + "SELECT e.id, e.journey_id, e.version, e.contact_id, e.position, e.last_recipient_id, e.attempts, "
+                + "e.claim_token, s.id, b.id, b.email FROM claimed e LEFT JOIN journey_step s ON " + atSend
+                + " LEFT JOIN begun b ON b.campaign_id = s.campaign_id AND b.contact_id = e.contact_id "
+                + "AND b.occurrence = e.occurrence",
+                (rs, i) -> new ClaimedEnrolment(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getInt(5),
+                        (Long) rs.getObject(6, Long.class), rs.getInt(7), rs.getString(8), rs.getObject(9) != null,
+                        (Long) rs.getObject(10, Long.class), rs.getString(11)),
+                args.toArray()));
+        claimed.sort(Comparator.comparingLong(ClaimedEnrolment::id));
+        return claimed;
+    }
+
     private static ClaimedEnrolment row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new ClaimedEnrolment(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getInt(5),
                 (Long) rs.getObject(6, Long.class), rs.getInt(7), rs.getString(8));
@@ -87,13 +124,16 @@ class EnrolmentStore {
     /**
      * Writes the transitions in one transaction. Each enrolment changes only while this
      * claim still holds it; its step's run row is written (or, after a send, completed)
-     * only then. Returns how many were applied.
+     * only then (a send's once, with its outcome). Returns how many were applied.
      */
     int apply(List<Transition> transitions) {
         if (transitions.isEmpty()) {
             return 0;
         }
         Timestamp now = Timestamp.from(clock.instant());
+        if (dialect == SqlDialect.POSTGRESQL) {
+            return applyOnPostgres(transitions, now);
+        }
         return tx.execute(s -> {
             List<Object[]> rows = new ArrayList<>(transitions.size());
             for (Transition t : transitions) {
@@ -104,7 +144,6 @@ class EnrolmentStore {
             }
             Set<Long> changed = update(rows);
             List<Object[]> inserts = new ArrayList<>();
-            List<Object[]> completions = new ArrayList<>();
             int applied = 0;
             for (int i = 0; i < transitions.size(); i++) {
                 if (!changed.contains(transitions.get(i).enrolment().id())) {
@@ -115,114 +154,119 @@ class EnrolmentStore {
                 if (!t.ran()) {
                     continue;
                 }
-                String detail = t.detail() == null ? null
-                        : t.detail().length() > 500 ? t.detail().substring(0, 500) : t.detail();
-                if (t.recipientId() != null) {
-                    completions.add(new Object[] { t.outcome(), detail, now, t.enrolment().id(), t.stepId() });
-                }
-                else {
-                    inserts.add(new Object[] { t.enrolment().id(), t.stepId(), t.outcome(), detail, now });
-                }
+                String detail = limit(t.detail());
+                inserts.add(new Object[] { t.enrolment().id(), t.stepId(), t.outcome(), t.recipientId(), detail, now });
                 if (t.alsoRan() != null) {
-                    inserts.add(new Object[] { t.enrolment().id(), t.alsoRan().stepId(), t.alsoRan().outcome(),
+                    inserts.add(new Object[] { t.enrolment().id(), t.alsoRan().stepId(), t.alsoRan().outcome(), null,
                             t.alsoRan().detail(), now });
                 }
             }
             insertRuns(inserts);
-            complete(completions);
             return applied;
         });
     }
 
     /**
+     * {@link #apply} on PostgreSQL in one statement: the enrolments' new state from
+     * arrays by primary key, each only under its claim token, and the run rows of the
+     * enrolments it changed (a send's with its outcome and recipient row, a plain wait
+     * after it in the same write), instead of an UPDATE and an INSERT of their own.
+     */
+    private int applyOnPostgres(List<Transition> transitions, Timestamp now) {
+        List<Object[]> rows = new ArrayList<>(transitions.size());
+        for (Transition t : transitions) {
+            Transition.Ran also = t.ran() ? t.alsoRan() : null;
+            rows.add(new Object[] { t.status(), t.position(),
+                    t.nextRunAt() == null ? null : Timestamp.from(t.nextRunAt()), t.attempts(),
+                    "DONE".equals(t.status()) ? now : null, t.recipientId(), t.enrolment().id(),
+                    t.enrolment().claimToken(), t.stepId(), t.outcome(), limit(t.detail()),
+                    also == null ? null : also.stepId(), also == null ? null : also.outcome(),
+                    also == null ? null : limit(also.detail()) });
+        }
+        String ranAt = now.toInstant().toString();
+        return tx.execute(s -> jdbc.query(Unnest.of("WITH v AS (SELECT * FROM unnest(?::text[], ?::int[], ?::text[], "
+                + "?::int[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[], "
+                + "?::bigint[], ?::text[], ?::text[]) AS v(status, position, next_at, attempts, finished, recipient, "
+                + "id, token, step, outcome, detail, also_step, also_outcome, also_detail)), "
+                + "u AS (UPDATE journey_enrolment e SET status = v.status, position = v.position, "
+                + "next_run_at = CAST(v.next_at AS TIMESTAMP WITH TIME ZONE), attempts = v.attempts, "
+                + "finished_at = CAST(v.finished AS TIMESTAMP WITH TIME ZONE), "
+                + "last_recipient_id = COALESCE(v.recipient, e.last_recipient_id), claim_token = NULL FROM v "
+                + "WHERE e.id = v.id AND e.claim_token = v.token RETURNING e.id), "
+                + "r AS (INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, detail, ran_at) "
+                + "SELECT v.id, v.step, v.outcome, v.recipient, v.detail, CAST('" + ranAt
+                + "' AS TIMESTAMP WITH TIME ZONE) FROM v JOIN u ON u.id = v.id WHERE v.step IS NOT NULL "
+                + "UNION ALL SELECT v.id, v.also_step, v.also_outcome, NULL, v.also_detail, CAST('" + ranAt
+                + "' AS TIMESTAMP WITH TIME ZONE) FROM v JOIN u ON u.id = v.id WHERE v.also_step IS NOT NULL) "
+                + "SELECT COUNT(*) FROM u", rows, "text", "integer", "text", "integer", "text", "bigint", "bigint",
+                "text", "bigint", "text", "text", "bigint", "text", "text"), rs -> {
+                    rs.next();
+                    return rs.getInt(1);
+                }));
+    }
+
+    private static String limit(String detail) {
+        return detail == null ? null : detail.length() > 500 ? detail.substring(0, 500) : detail;
+    }
+
+    /**
      * The enrolments' new state, each only under its claim token (set only while
-     * RUNNING); the ids changed. On PostgreSQL one UPDATE ... FROM unnest(arrays) by
-     * primary key instead of a JDBC batch of single-row updates (see SendStep's
-     * outcomes).
+     * RUNNING); the ids changed. A JDBC batch (H2, in process; PostgreSQL takes
+     * {@link #applyOnPostgres}).
      */
     private Set<Long> update(List<Object[]> rows) {
-        if (dialect != SqlDialect.POSTGRESQL) {
-            int[] changed = jdbc.batchUpdate("UPDATE journey_enrolment SET status = ?, position = ?, next_run_at = ?, "
-                    + "attempts = ?, finished_at = ?, last_recipient_id = COALESCE(?, last_recipient_id), "
-                    + "claim_token = NULL WHERE id = ? AND claim_token = ?", rows);
-            Set<Long> ids = new HashSet<>();
-            for (int i = 0; i < changed.length; i++) {
-                if (changed[i] > 0) {
-                    ids.add((Long) rows.get(i)[6]);
-                }
+        int[] changed = jdbc.batchUpdate("UPDATE journey_enrolment SET status = ?, position = ?, next_run_at = ?, "
+                + "attempts = ?, finished_at = ?, last_recipient_id = COALESCE(?, last_recipient_id), "
+                + "claim_token = NULL WHERE id = ? AND claim_token = ?", rows);
+        Set<Long> ids = new HashSet<>();
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] > 0) {
+                ids.add((Long) rows.get(i)[6]);
             }
-            return ids;
         }
-        return new HashSet<>(jdbc.query(Unnest.of(
-                "UPDATE journey_enrolment e SET status = v.status, "
-                        + "position = v.position, next_run_at = CAST(v.next_at AS TIMESTAMP WITH TIME ZONE), "
-                        + "attempts = v.attempts, finished_at = CAST(v.finished AS TIMESTAMP WITH TIME ZONE), "
-                        + "last_recipient_id = COALESCE(v.recipient, e.last_recipient_id), claim_token = NULL "
-                        + "FROM unnest(?::text[], ?::int[], ?::text[], ?::int[], ?::text[], ?::bigint[], ?::bigint[], "
-                        + "?::text[]) AS v(status, position, next_at, attempts, finished, recipient, id, token) "
-                        + "WHERE e.id = v.id AND e.claim_token = v.token RETURNING e.id",
-                rows, "text", "integer", "text", "integer", "text", "bigint", "bigint", "text"),
-                (rs, i) -> rs.getLong(1)));
+        return ids;
     }
 
     /**
-     * Run rows of steps that ran: one INSERT ... SELECT FROM unnest(arrays) on
-     * PostgreSQL.
+     * Run rows of steps that ran, a send's with its outcome and recipient row (written
+     * once, when the outcome is known).
      */
     private void insertRuns(List<Object[]> runs) {
-        Unnest.write(jdbc, dialect, runs,
-                "INSERT INTO journey_step_run (enrolment_id, step_id, outcome, detail, ran_at) VALUES (?, ?, ?, ?, ?)",
-                "INSERT INTO journey_step_run (enrolment_id, step_id, outcome, detail, ran_at) "
-                        + "SELECT v.enrolment, v.step, v.outcome, v.detail, CAST(v.ran_at AS TIMESTAMP WITH TIME ZONE) "
-                        + "FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[]) "
-                        + "AS v(enrolment, step, outcome, detail, ran_at)",
-                "bigint", "bigint", "text", "text", "text");
-    }
-
-    /**
-     * Send steps' run rows, SENDING until now, get their outcome. The outcome is tested
-     * in the SET, not the WHERE: a WHERE on it let the planner pick the (step, outcome)
-     * index over the primary key.
-     */
-    private void complete(List<Object[]> completions) {
-        Unnest.write(jdbc, dialect, completions,
-                "UPDATE journey_step_run SET outcome = ?, detail = ?, ran_at = ? "
-                        + "WHERE enrolment_id = ? AND step_id = ? AND outcome = 'SENDING'",
-                "UPDATE journey_step_run r SET "
-                        + "outcome = CASE WHEN r.outcome = 'SENDING' THEN v.outcome ELSE r.outcome END, "
-                        + "detail = CASE WHEN r.outcome = 'SENDING' THEN v.detail ELSE r.detail END, "
-                        + "ran_at = CASE WHEN r.outcome = 'SENDING' THEN CAST(v.ran_at AS TIMESTAMP WITH TIME ZONE) "
-                        + "ELSE r.ran_at END FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) "
-                        + "AS v(outcome, detail, ran_at, enrolment, step) "
-                        + "WHERE r.enrolment_id = v.enrolment AND r.step_id = v.step",
-                "text", "text", "text", "bigint", "bigint");
+        if (!runs.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, detail, "
+                    + "ran_at) VALUES (?, ?, ?, ?, ?, ?)", runs);
+        }
     }
 
     /**
      * Enrolments left RUNNING longer than {@code lease}: their worker died. A send step
-     * that had begun (its run row says SENDING) may have reached the mailbox: it is
-     * recorded as unknown and the contact moves on, never mailed the same step twice (its
-     * recipient row fails as unknown like delivery's). Any other step had written
-     * nothing, so it is simply run again.
+     * that had begun may have reached the mailbox; its recipient row, written in the
+     * step's campaign for the contact and occurrence when the send began (at or after the
+     * claim), says so. It is recorded as unknown (the recipient row fails as unknown like
+     * delivery's, the step's run row says UNKNOWN) and the contact moves on, never mailed
+     * the same step twice. Any other step had written nothing, so it is simply run again.
      */
     int resolveExpiredLeases(Duration lease) {
         Timestamp before = Timestamp.from(clock.instant().minus(lease));
         Timestamp now = Timestamp.from(clock.instant());
+        String begun = "FROM journey_enrolment e JOIN journey_step s ON s.journey_id = e.journey_id "
+                + "AND s.version = e.version AND s.position = e.position AND s.kind = 'SEND' "
+                + "JOIN campaign_recipient r ON r.campaign_id = s.campaign_id AND r.contact_id = e.contact_id "
+                + "AND r.occurrence = e.occurrence AND r.claimed_at >= e.claimed_at "
+                + "WHERE e.status = 'RUNNING' AND e.claimed_at < ?";
         return tx.execute(s -> {
-            String stale = "SELECT e.id FROM journey_enrolment e WHERE e.status = 'RUNNING' AND e.claimed_at < ?";
-            jdbc.update("UPDATE campaign_recipient SET status = 'FAILED', claim_token = NULL, last_error = ? "
-                    + "WHERE status = 'SENDING' AND id IN (SELECT r.recipient_id FROM journey_step_run r WHERE r.outcome = 'SENDING' "
-                    + "AND r.enrolment_id IN (" + stale + "))", "unknown outcome: " + UNKNOWN, before);
+            jdbc.update(
+                    "UPDATE campaign_recipient SET status = 'FAILED', claim_token = NULL, last_error = ? "
+                            + "WHERE status = 'SENDING' AND id IN (SELECT r.id " + begun + ")",
+                    "unknown outcome: " + UNKNOWN, before);
+            jdbc.update("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, detail, ran_at) "
+                    + "SELECT e.id, s.id, 'UNKNOWN', r.id, ?, ? " + begun, UNKNOWN, now, before);
             jdbc.update("UPDATE journey_enrolment SET position = position + 1, last_recipient_id = ("
                     + "SELECT r.recipient_id FROM journey_step_run r JOIN journey_step s ON s.id = r.step_id "
-                    + "WHERE r.enrolment_id = journey_enrolment.id AND s.position = journey_enrolment.position AND r.outcome = 'SENDING') "
+                    + "WHERE r.enrolment_id = journey_enrolment.id AND s.position = journey_enrolment.position) "
                     + "WHERE status = 'RUNNING' AND claimed_at < ? AND EXISTS (SELECT 1 FROM journey_step_run r "
                     + "JOIN journey_step s ON s.id = r.step_id WHERE r.enrolment_id = journey_enrolment.id "
-                    + "AND s.position = journey_enrolment.position AND r.outcome = 'SENDING')", before);
-            jdbc.update(
-                    "UPDATE journey_step_run SET outcome = 'UNKNOWN', detail = ?, ran_at = ? WHERE outcome = 'SENDING' "
-                            + "AND enrolment_id IN (" + stale + ")",
-                    UNKNOWN, now, before);
+                    + "AND s.position = journey_enrolment.position)", before);
             return jdbc.update("UPDATE journey_enrolment SET status = 'WAITING', claim_token = NULL, next_run_at = ? "
                     + "WHERE status = 'RUNNING' AND claimed_at < ?", now, before);
         });

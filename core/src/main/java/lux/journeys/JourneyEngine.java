@@ -142,8 +142,17 @@ public class JourneyEngine {
 
     private void runGroup(List<ClaimedEnrolment> group, Map<String, List<JourneyStore.StoredStep>> versions) {
         ClaimedEnrolment first = group.get(0);
-        List<JourneyStore.StoredStep> steps = versions.computeIfAbsent(first.journeyId() + "/" + first.version(),
-                k -> journeys.steps(first.journeyId(), first.version()));
+        List<JourneyStore.StoredStep> steps;
+        try {
+            steps = versions.computeIfAbsent(first.journeyId() + "/" + first.version(),
+                    k -> journeys.steps(first.journeyId(), first.version()));
+        }
+        catch (RuntimeException e) {
+            if (first.begun()) {
+                sends.giveBack(group); // the claim began their send: nothing was sent yet
+            }
+            throw e;
+        }
         Next next = new Next(steps, clock.instant());
         if (first.position() >= steps.size()) {
             store.apply(group.stream()

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import lux.campaigns.Senders;
 import lux.contacts.AudienceFilter;
 import lux.contacts.ContactView;
@@ -35,17 +36,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A send step for a batch of claimed enrolments, at most once per contact:
  * <ol>
  * <li>one transaction writes a recipient row (SENDING, under the batch's claim token) in
- * the step's campaign and a SENDING run row, for contacts that may be mailed now (active,
- * not suppressed, not paused — the campaign audience rule, checked at the send) and have
- * not had this mail in this occurrence (a yearly date journey mails again next
- * year);</li>
+ * the step's campaign, for contacts that may be mailed now (active, not suppressed, not
+ * paused — the campaign audience rule, checked at the send) and have not had this mail in
+ * this occurrence (a yearly date journey mails again next year);</li>
  * <li>each message gets a slot under the mailbox limits, is checked against an erasure
  * since, and goes to the transport;</li>
- * <li>one transaction records the outcomes and moves the contacts on.</li>
+ * <li>one transaction records the outcomes, writes the step's run rows (once, with their
+ * outcome) and moves the contacts on.</li>
  * </ol>
- * A crash between 1 and 3 leaves SENDING rows: the lease resolver fails them as unknown
- * and never sends them again. A transient error or a full mailbox undoes step 1 (nothing
- * left) and tries later.
+ * A crash between 1 and 3 leaves SENDING recipient rows and no run row: the lease
+ * resolver finds the begun sends by their recipient rows, fails them as unknown and never
+ * sends them again. A transient error or a full mailbox undoes step 1 (nothing left) and
+ * tries later.
  */
 @Component
 class SendStep {
@@ -105,25 +107,47 @@ class SendStep {
     }
 
     /**
-     * A begun recipient's message, rendered and admitted on a worker thread, or why not.
+     * A begun recipient's message, on a worker thread: rendered and admitted (for a batch
+     * transport), or sent as soon as admitted (one by one), or why not.
      */
-    private sealed interface Prepared permits Ready, Unrenderable, NoSlot {
+    private sealed interface Prepared permits Ready, Delivered, Erased, Unrenderable, NoSlot {
 
     }
 
-    /** Ready to go; {@code slot} held until sent when the transport sends one by one. */
-    private record Ready(OutgoingMessage message, MailboxGate.Admitted slot) implements Prepared {
+    /** Rendered and counted against a mailbox, ready for the batch transport. */
+    private record Ready(OutgoingMessage message) implements Prepared {
+    }
+
+    /** Sent one by one, with the transport's answer. */
+    private record Delivered(SendResult result) implements Prepared {
+    }
+
+    /** Erased since step 1: not mailed. */
+    private record Erased() implements Prepared {
     }
 
     private record Unrenderable(String reason) implements Prepared {
     }
 
-    /** No mailbox has room before {@code until}. */
+    /** Not tried: no mailbox has room before {@code until}, or the batch was stopped. */
     private record NoSlot(Instant until) implements Prepared {
     }
 
-    /** On a worker: the message rendered, then a mailbox slot for it. */
-    private Prepared prepare(long campaignId, Begun b, ContactView contact, List<String> from, boolean batched) {
+    private static final String ERASED = "address erased on request";
+
+    /**
+     * On a worker: the message rendered, then a mailbox slot for it. For a batch
+     * transport the slot goes back at once (a database batch holds no request open) and
+     * the message waits for the batch; otherwise it is sent on the slot right away, as
+     * delivery's sender does, so a mailbox's concurrency limit lets the next message go
+     * as soon as one is done (holding every slot of the batch until all were admitted
+     * left the rest waiting for a slot that could not come).
+     */
+    private Prepared prepare(long campaignId, Begun b, ContactView contact, List<String> from, boolean batched,
+            AtomicReference<SendResult> stop) {
+        if (stop.get() != null) {
+            return new NoSlot(clock.instant().plus(properties.retryDelay()));
+        }
         ComposedMessage composed;
         try {
             composed = mail.compose(campaignId, b.recipientId(), contact);
@@ -136,29 +160,36 @@ class SendStep {
             return new NoSlot(wait.until());
         }
         MailboxGate.Admitted admitted = (MailboxGate.Admitted) admission;
+        OutgoingMessage message = outgoing(campaignId, b, composed, admitted.sender());
         if (batched) {
-            gate.release(admitted); // a database batch holds no request open
+            gate.release(admitted);
+            return new Ready(message);
         }
-        return new Ready(outgoing(campaignId, b, composed, admitted.sender()), batched ? null : admitted);
-    }
-
-    private static Prepared done(Future<Prepared> f) {
+        if (stop.get() != null) {
+            gate.release(admitted); // another message of the batch was refused: send no
+                                    // more
+            return new NoSlot(clock.instant().plus(properties.retryDelay()));
+        }
         try {
-            return f.get();
-        }
-        catch (ExecutionException e) {
-            if (e.getCause() instanceof Error fatal) {
-                throw fatal;
+            // right before the transport: a contact erased since step 1 is not mailed
+            if (stillSending(List.of(b)).isEmpty()) {
+                gate.release(admitted);
+                return new Erased();
             }
-            return new Unrenderable("internal error while rendering: " + e.getCause());
         }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new NoSlot(Instant.now().plusSeconds(1));
+        catch (RuntimeException e) {
+            gate.release(admitted);
+            throw e;
         }
+        SendResult result = gate.send(admitted, message);
+        if (!(result instanceof SendResult.Sent || result instanceof SendResult.Permanent
+                || result instanceof SendResult.Unknown || result instanceof SendResult.Transient)) {
+            stop.compareAndSet(null, result); // the account or configuration was refused
+        }
+        return new Delivered(result);
     }
 
-    private static SendResult sent(Future<SendResult> f) {
+    private static Prepared done(Future<Prepared> f, boolean batched) {
         try {
             return f.get();
         }
@@ -167,20 +198,21 @@ class SendStep {
                 throw fatal; // as on the loop's own thread: the batch stops, its lease
                              // resolves it
             }
-            // MailboxGate.send never throws for delivery failures: whatever this was, the
-            // mail may have left
-            return new SendResult.Unknown("internal error while sending: " + e.getCause());
+            // MailboxGate.send never throws: whatever this was came before the transport
+            return new Unrenderable("internal error while rendering: " + e.getCause());
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new SendResult.Unknown("interrupted while sending");
+            // sending one by one, the worker may still send it: unknown, never sent again
+            return batched ? new NoSlot(Instant.now().plusSeconds(1))
+                    : new Delivered(new SendResult.Unknown("interrupted while sending"));
         }
     }
 
     /** Runs the step; the transitions are applied here, with the recipients' outcomes. */
     void run(List<ClaimedEnrolment> batch, JourneyStore.StoredStep step, Next next) {
         long campaignId = step.campaignId();
-        Map<Long, Begun> begun = begin(batch, step);
+        Map<Long, Begun> begun = batch.get(0).begun() ? begunByClaim(batch, campaignId) : begin(batch, step);
         List<Transition> transitions = new ArrayList<>();
         List<Object[]> recipients = new ArrayList<>();
         List<Begun> undo = new ArrayList<>();
@@ -190,21 +222,28 @@ class SendStep {
                         "not mailed: unsubscribed, bounced, suppressed, paused, or had this mail already"));
             }
         }
-        Map<Long, ContactView> contacts = mail
-            .contacts(begun.values().stream().map(b -> b.enrolment().contactId()).toList());
-        Map<Begun, OutgoingMessage> ready = new LinkedHashMap<>();
-        Map<Begun, MailboxGate.Admitted> slots = new HashMap<>();
-        List<String> from = senders.of(null);
+        Map<Long, ContactView> contacts;
+        List<String> from;
+        try {
+            contacts = mail.contacts(begun.values().stream().map(b -> b.enrolment().contactId()).toList());
+            from = senders.of(null);
+        }
+        catch (RuntimeException e) {
+            giveBack(batch);
+            throw e;
+        }
         boolean batched = gate.sendsBatches();
+        AtomicReference<SendResult> stop = new AtomicReference<>();
         List<Begun> all = new ArrayList<>(begun.values());
         List<Future<Prepared>> prepared = new ArrayList<>(all.size());
         for (Begun b : all) {
             ContactView contact = contacts.get(b.enrolment().contactId());
-            prepared.add(workers.submit(() -> prepare(campaignId, b, contact, from, batched)));
+            prepared.add(workers.submit(() -> prepare(campaignId, b, contact, from, batched, stop)));
         }
+        Map<Begun, OutgoingMessage> ready = new LinkedHashMap<>();
         for (int i = 0; i < all.size(); i++) {
             Begun b = all.get(i);
-            Prepared p = done(prepared.get(i));
+            Prepared p = done(prepared.get(i), batched);
             if (p instanceof Unrenderable failed) {
                 recipients.add(recipient(b, "FAILED", failed.reason(), null));
                 transitions.add(next.afterSend(b.enrolment(), step, "FAILED", b.recipientId(), "template error"));
@@ -213,47 +252,35 @@ class SendStep {
                 undo.add(b);
                 transitions.add(Transition.handBack(b.enrolment(), wait.until(), b.enrolment().attempts()));
             }
+            else if (p instanceof Erased) {
+                transitions.add(next.afterSend(b.enrolment(), step, "SKIPPED", b.recipientId(), ERASED));
+            }
+            else if (p instanceof Delivered d) {
+                outcome(b, step, d.result(), next, transitions, recipients, undo);
+            }
             else {
-                Ready r = (Ready) p;
-                if (r.slot() != null) {
-                    slots.put(b, r.slot());
+                ready.put(b, ((Ready) p).message());
+            }
+        }
+        if (!ready.isEmpty()) {
+            // right before the transport: a contact erased since step 1 is not mailed
+            List<Long> live = stillSending(ready.keySet());
+            ready.keySet().removeIf(b -> {
+                if (live.contains(b.recipientId())) {
+                    return false;
                 }
-                ready.put(b, r.message());
+                transitions.add(next.afterSend(b.enrolment(), step, "SKIPPED", b.recipientId(), ERASED));
+                return true;
+            });
+            List<Begun> order = new ArrayList<>(ready.keySet());
+            List<SendResult> results = gate.sendAll(new ArrayList<>(ready.values()));
+            for (int i = 0; i < order.size(); i++) {
+                outcome(order.get(i), step, results.get(i), next, transitions, recipients, undo);
             }
-        }
-        // right before the transport: a contact erased since step 1 is not mailed
-        List<Long> live = stillSending(ready.keySet());
-        ready.keySet().removeIf(b -> {
-            if (live.contains(b.recipientId())) {
-                return false;
-            }
-            MailboxGate.Admitted slot = slots.remove(b);
-            if (slot != null) {
-                gate.release(slot);
-            }
-            transitions
-                .add(next.afterSend(b.enrolment(), step, "SKIPPED", b.recipientId(), "address erased on request"));
-            return true;
-        });
-        List<Begun> order = new ArrayList<>(ready.keySet());
-        List<SendResult> results;
-        if (batched) {
-            results = gate.sendAll(new ArrayList<>(ready.values()));
-        }
-        else {
-            // one request per message, several in flight as delivery does (the mailbox
-            // slots taken above cap them)
-            List<Future<SendResult>> sending = order.stream()
-                .map(b -> workers.submit(() -> gate.send(slots.get(b), ready.get(b))))
-                .toList();
-            results = sending.stream().map(SendStep::sent).toList();
-        }
-        for (int i = 0; i < order.size(); i++) {
-            outcome(order.get(i), step, results.get(i), next, transitions, recipients, undo);
         }
         tx.executeWithoutResult(s -> {
             recordOutcomes(recipients);
-            undo(undo, step);
+            undo(undo);
             store.apply(transitions);
         });
     }
@@ -291,18 +318,16 @@ class SendStep {
         }
     }
 
-    /** Step 1, in one transaction; the enrolments that may be mailed, by enrolment id. */
+    /**
+     * Step 1 where the claim did not do it (H2), in one transaction; the enrolments that
+     * may be mailed, by enrolment id.
+     */
     private Map<Long, Begun> begin(List<ClaimedEnrolment> batch, JourneyStore.StoredStep step) {
         String token = batch.get(0).claimToken();
         List<Long> ids = batch.stream().map(ClaimedEnrolment::id).toList();
         String in = EnrolmentStore.placeholders(ids.size());
         Instant now = clock.instant();
         SegmentSql sendable = SegmentSql.of(SegmentDefinition.of(AudienceFilter.everyone()), dialect, now);
-        Map<Long, ClaimedEnrolment> byContact = new HashMap<>();
-        batch.forEach(e -> byContact.put(e.contactId(), e));
-        if (dialect == SqlDialect.POSTGRESQL && byContact.size() == batch.size()) {
-            return tx.execute(s -> beginOnPostgres(batch, byContact, step, sendable, now));
-        }
         return tx.execute(s -> {
             List<Object> args = new ArrayList<>(
                     List.of(step.campaignId(), token, Timestamp.from(now), Timestamp.from(now), token));
@@ -339,58 +364,49 @@ class SendStep {
                             + "'-r', CAST(id AS VARCHAR(20))) WHERE id IN ("
                             + EnrolmentStore.placeholders(recipientIds.size()) + ")",
                     recipientIds.toArray());
-            jdbc.batchUpdate(
-                    "INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, ran_at) "
-                            + "VALUES (?, ?, 'SENDING', ?, ?)",
-                    begun.values()
-                        .stream()
-                        .map(b -> new Object[] { b.enrolment().id(), step.id(), b.recipientId(), Timestamp.from(now) })
-                        .toList());
             return begun;
         });
     }
 
-    /**
-     * Step 1 on PostgreSQL in two statements: the recipient rows are written with their
-     * ids drawn first, so their message ids go in with them, and come back by RETURNING
-     * (one contact per enrolment in a batch, which the caller checked); the run rows
-     * follow in one INSERT from arrays. Writing the message ids afterwards cost a second
-     * version of every row, each with its five index entries.
-     */
-    private Map<Long, Begun> beginOnPostgres(List<ClaimedEnrolment> batch, Map<Long, ClaimedEnrolment> byContact,
-            JourneyStore.StoredStep step, SegmentSql sendable, Instant now) {
-        String token = batch.get(0).claimToken();
-        List<Object> args = new ArrayList<>(List.of(step.campaignId(), token, Timestamp.from(now), Timestamp.from(now),
-                "lux-c" + step.campaignId() + "-r", token));
-        batch.forEach(e -> args.add(e.id()));
-        args.addAll(sendable.args());
+    /** Step 1 as the claim did it (PostgreSQL, see EnrolmentStore#claim). */
+    private static Map<Long, Begun> begunByClaim(List<ClaimedEnrolment> batch, long campaignId) {
         Map<Long, Begun> begun = new LinkedHashMap<>();
-        jdbc.query("INSERT INTO campaign_recipient (id, campaign_id, contact_id, email, occurrence, status, attempts, "
-                + "claim_token, claimed_at, created_at, lux_message_id) "
-                + "SELECT n.id, ?, n.contact_id, n.email, n.occurrence, 'SENDING', 1, ?, ?, ?, ? || n.id FROM ("
-                + "SELECT nextval(pg_get_serial_sequence('campaign_recipient', 'id')) AS id, c.id AS contact_id, "
-                + "c.email, e.occurrence FROM journey_enrolment e JOIN contact c ON c.id = e.contact_id "
-                + "WHERE e.claim_token = ? AND e.status = 'RUNNING' AND e.id IN ("
-                + EnrolmentStore.placeholders(batch.size()) + ") AND " + sendable.where() + " ORDER BY e.id) n "
-                + "ON CONFLICT DO NOTHING RETURNING id, contact_id, email", rs -> {
-                    long recipient = rs.getLong(1);
-                    ClaimedEnrolment e = byContact.get(rs.getLong(2));
-                    begun.put(e.id(),
-                            new Begun(e, recipient, rs.getString(3), "lux-c" + step.campaignId() + "-r" + recipient));
-                }, args.toArray());
-        if (begun.isEmpty()) {
-            return begun;
+        for (ClaimedEnrolment e : batch) {
+            if (e.recipientId() != null) {
+                begun.put(e.id(),
+                        new Begun(e, e.recipientId(), e.email(), "lux-c" + campaignId + "-r" + e.recipientId()));
+            }
         }
-        String ranAt = now.toString();
-        jdbc.update(Unnest.of("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, ran_at) "
-                + "SELECT v.enrolment, v.step, 'SENDING', v.recipient, CAST(v.ran_at AS TIMESTAMP WITH TIME ZONE) "
-                + "FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) AS v(enrolment, step, recipient, ran_at)",
-                begun.values()
-                    .stream()
-                    .map(b -> new Object[] { b.enrolment().id(), step.id(), b.recipientId(), ranAt })
-                    .toList(),
-                "bigint", "bigint", "bigint", "text"));
         return begun;
+    }
+
+    /**
+     * Before anything went to the transport: the batch's begun recipient rows go and its
+     * enrolments are handed back untouched, to run again after the retry delay. Best
+     * effort (the failure that calls this may be the database's): what stays is resolved
+     * by the lease, as unknown.
+     */
+    void giveBack(List<ClaimedEnrolment> batch) {
+        List<Object[]> rows = new ArrayList<>();
+        for (ClaimedEnrolment e : batch) {
+            if (e.recipientId() != null) {
+                rows.add(new Object[] { e.recipientId(), e.claimToken() });
+            }
+        }
+        Instant later = clock.instant().plus(properties.retryDelay());
+        try {
+            tx.executeWithoutResult(s -> {
+                if (!rows.isEmpty()) {
+                    jdbc.batchUpdate(
+                            "DELETE FROM campaign_recipient WHERE id = ? AND claim_token = ? AND status = 'SENDING'",
+                            rows);
+                }
+                store.apply(batch.stream().map(e -> Transition.handBack(e, later, e.attempts())).toList());
+            });
+        }
+        catch (RuntimeException e) {
+            log.warn("Could not hand back {} journey sends that had begun; their lease resolves them", batch.size(), e);
+        }
     }
 
     /** Of these, the recipient rows still SENDING to the address they were begun with. */
@@ -416,18 +432,14 @@ class SendStep {
     }
 
     /** Nothing was sent for these: their rows go, so the step can run again later. */
-    private void undo(List<Begun> undo, JourneyStore.StoredStep step) {
+    private void undo(List<Begun> undo) {
         if (undo.isEmpty()) {
             return;
         }
-        List<Object[]> runs = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
         for (Begun b : undo) {
-            runs.add(new Object[] { b.enrolment().id(), step.id() });
             rows.add(new Object[] { b.recipientId(), b.enrolment().claimToken() });
         }
-        jdbc.batchUpdate("DELETE FROM journey_step_run WHERE enrolment_id = ? AND step_id = ? AND outcome = 'SENDING'",
-                runs);
         jdbc.batchUpdate("DELETE FROM campaign_recipient WHERE id = ? AND claim_token = ? AND status = 'SENDING'",
                 rows);
     }

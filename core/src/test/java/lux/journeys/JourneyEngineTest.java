@@ -18,6 +18,7 @@ import java.util.Set;
 import lux.audit.Actor;
 import lux.contacts.ContactService;
 import lux.imports.ImportEvent;
+import lux.shared.SqlDialect;
 import lux.signup.SignupConfirmed;
 import lux.suppression.SuppressionReason;
 import lux.suppression.SuppressionService;
@@ -86,6 +87,7 @@ class JourneyEngineTest {
         DatabaseCleaner.clean(jdbc);
         SENT.clear();
         JourneyTestSupport.crashAfterSend = false;
+        JourneyTestSupport.crashBeforeSend = false;
         clock.set(JourneyTestSupport.MONDAY);
         welcome = template(templates, "Welcome");
         tips = template(templates, "Tips");
@@ -256,6 +258,79 @@ class JourneyEngineTest {
         engine.work(Duration.ofSeconds(30));
         assertThat(sentTo("crash@example.net", "Welcome")).as("never repeated").isEqualTo(1);
         assertThat(sentTo("crash@example.net", "Tips")).as("the journey goes on").isEqualTo(1);
+    }
+
+    @Test
+    void aCrashAfterTheSendBeganButBeforeTheMailLeftIsRecordedAsUnknownFromTheRecipientRow() {
+        trialJourney();
+        contact(contacts, "midway@example.net", Map.of(), "trial");
+        JourneyTestSupport.crashBeforeSend = true;
+        assertThatThrownBy(() -> engine.runBatch()).isInstanceOf(Error.class);
+        JourneyTestSupport.crashBeforeSend = false;
+        assertThat(SENT).isEmpty();
+        // the send had begun: its recipient row is written, its step's run row is not yet
+        assertThat(jdbc.queryForObject("SELECT status FROM campaign_recipient", String.class)).isEqualTo("SENDING");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journey_step_run", Long.class)).isZero();
+
+        engine.work(Duration.ofSeconds(30));
+        assertThat(engine.resolveExpiredLeases()).isZero();
+        assertThat(SENT).isEmpty();
+
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(engine.resolveExpiredLeases()).isEqualTo(1);
+        long recipient = jdbc.queryForObject("SELECT id FROM campaign_recipient", Long.class);
+        assertThat(jdbc.queryForMap("SELECT outcome, recipient_id FROM journey_step_run"))
+            .containsEntry("outcome", "UNKNOWN")
+            .containsEntry("recipient_id", recipient);
+        assertThat(jdbc.queryForObject("SELECT status FROM campaign_recipient", String.class)).isEqualTo("FAILED");
+        assertThat(jdbc.queryForMap("SELECT status, position, last_recipient_id FROM journey_enrolment"))
+            .containsEntry("status", "WAITING")
+            .containsEntry("position", 1)
+            .containsEntry("last_recipient_id", recipient);
+        engine.work(Duration.ofSeconds(30));
+        clock.advance(Duration.ofDays(3));
+        engine.work(Duration.ofSeconds(30));
+        assertThat(sentTo("midway@example.net", "Welcome")).as("an unknown outcome is never repeated").isZero();
+        assertThat(sentTo("midway@example.net", "Tips")).as("the journey goes on").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_recipient", Long.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aWorkerThatDiedRightAfterItsClaimLeavesNothingLostOrRepeated(@Autowired EnrolmentStore store,
+            @Autowired SqlDialect dialect) {
+        trialJourney();
+        contact(contacts, "early@example.net", Map.of(), "trial");
+        // a worker claimed the contact and died before it did anything else
+        List<ClaimedEnrolment> claims = store.claim(10);
+        assertThat(claims).hasSize(1);
+        engine.work(Duration.ofSeconds(30));
+        assertThat(SENT).isEmpty();
+
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(engine.resolveExpiredLeases()).isEqualTo(1);
+        engine.work(Duration.ofSeconds(30));
+        String outcome = jdbc.queryForObject("SELECT outcome FROM journey_step_run r JOIN journey_step s "
+                + "ON s.id = r.step_id WHERE s.position = 0", String.class);
+        if (dialect == SqlDialect.POSTGRESQL) {
+            // the claiming statement itself began the send (wrote its recipient row):
+            // whether
+            // the mail left is unknown to the resolver, so it is never sent again
+            assertThat(claims.get(0).begun()).isTrue();
+            assertThat(claims.get(0).recipientId()).isNotNull();
+            assertThat(outcome).isEqualTo("UNKNOWN");
+            assertThat(sentTo("early@example.net", "Welcome")).isZero();
+            assertThat(jdbc.queryForObject("SELECT status FROM campaign_recipient", String.class)).isEqualTo("FAILED");
+        }
+        else {
+            // H2 begins the send after the claim: nothing was written, the step runs
+            // again
+            assertThat(claims.get(0).begun()).isFalse();
+            assertThat(outcome).isEqualTo("SENT");
+            assertThat(sentTo("early@example.net", "Welcome")).as("not lost, sent once").isEqualTo(1);
+        }
+        clock.advance(Duration.ofDays(3));
+        engine.work(Duration.ofSeconds(30));
+        assertThat(sentTo("early@example.net", "Tips")).as("the journey goes on").isEqualTo(1);
     }
 
     @Test

@@ -40,6 +40,12 @@ class JourneyTestSupport {
     /** When set, the transport "sends" and then the process dies (an Error, uncaught). */
     static volatile boolean crashAfterSend;
 
+    /**
+     * When set, the process dies (an Error, uncaught) as the transport is called, before
+     * the mail leaves.
+     */
+    static volatile boolean crashBeforeSend;
+
     @Bean
     @Primary
     MutableClock journeyTestClock() {
@@ -57,6 +63,9 @@ class JourneyTestSupport {
 
             @Override
             public SendResult send(OutgoingMessage message) {
+                if (crashBeforeSend) {
+                    throw new Error("simulated crash before the mail left");
+                }
                 SENT.add(message);
                 PER_INSTANCE
                     .computeIfAbsent(System.identityHashCode(this),
