@@ -148,8 +148,10 @@ public class JourneyEngine {
                     k -> journeys.steps(first.journeyId(), first.version()));
         }
         catch (RuntimeException e) {
-            if (first.begun()) {
-                sends.giveBack(group); // the claim began their send: nothing was sent yet
+            if (group.stream().anyMatch(ClaimedEnrolment::begun)) {
+                // the claim began some sends (any position, not only the first's):
+                // nothing was sent yet
+                sends.giveBack(group);
             }
             throw e;
         }
