@@ -85,9 +85,8 @@ final class DeliveryYield {
         long now = nanoTime.getAsLong();
         long total = traffic.total();
         samples.addLast(new long[] { now, total });
-        // drop samples while the next one is still at or before the window's start, so
-        // the
-        // span covers the window
+        // drop the oldest while the next is at or before the window's start: the span
+        // still covers the window
         while (samples.size() > 1) {
             Iterator<long[]> oldestFirst = samples.iterator();
             oldestFirst.next();
