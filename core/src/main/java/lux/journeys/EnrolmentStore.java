@@ -27,6 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outcome is written only under that token, together with the step's run row whose key
  * (enrolment, step) forbids a second run; leases of crashed workers are resolved without
  * ever repeating a send whose outcome is unknown.
+ * <p>
+ * A claim changes no indexed column: it sets only the token and the claim time (the
+ * enrolment stays WAITING, a set token is what marks it claimed), so PostgreSQL writes it
+ * as a heap-only (HOT) update, with no new entry in any of the table's indexes (V132).
+ * The lease is kept per claim, not per enrolment: a row of journey_claim with the claim's
+ * time and the due times of its first and last enrolment, through which the lease
+ * resolver finds a dead worker's enrolments in the due index.
  */
 @Component
 class EnrolmentStore {
@@ -55,7 +62,7 @@ class EnrolmentStore {
         Instant now = clock.instant();
         String token = UUID.randomUUID().toString();
         String due = "SELECT e.id FROM journey_enrolment e WHERE e.status = 'WAITING' AND e.next_run_at <= ? "
-                + "AND e.journey_id IN (SELECT j.id FROM journey j WHERE j.status = 'ACTIVE') ORDER BY e.next_run_at, e.id LIMIT ?";
+                + "AND e.claim_token IS NULL AND e.journey_id IN (SELECT j.id FROM journey j WHERE j.status = 'ACTIVE') ORDER BY e.next_run_at, e.id LIMIT ?";
         if (dialect == SqlDialect.POSTGRESQL) {
             return claimAndBegin(token, now, due, limit);
         }
@@ -69,11 +76,22 @@ class EnrolmentStore {
             // run the row's step and left it waiting for a later time (a wait step)
             List<Object> args = new ArrayList<>(List.of(token, Timestamp.from(now), Timestamp.from(now)));
             args.addAll(ids);
-            jdbc.update("UPDATE journey_enrolment SET status = 'RUNNING', claim_token = ?, claimed_at = ? "
-                    + "WHERE status = 'WAITING' AND next_run_at <= ? AND id IN (" + placeholders(ids.size()) + ")",
+            jdbc.update("UPDATE journey_enrolment SET claim_token = ?, claimed_at = ? WHERE status = 'WAITING' "
+                    + "AND claim_token IS NULL AND next_run_at <= ? AND id IN (" + placeholders(ids.size()) + ")",
                     args.toArray());
-            return jdbc.query("SELECT " + RETURNING + " FROM journey_enrolment WHERE claim_token = ? ORDER BY id",
-                    (rs, i) -> row(rs), token);
+            List<Object> mine = new ArrayList<>(List.of(token));
+            mine.addAll(ids);
+            List<ClaimedEnrolment> claimed = jdbc.query("SELECT " + RETURNING + " FROM journey_enrolment "
+                    + "WHERE claim_token = ? AND id IN (" + placeholders(ids.size()) + ") ORDER BY id",
+                    (rs, i) -> row(rs), mine.toArray());
+            if (!claimed.isEmpty()) {
+                mine.add(0, Timestamp.from(now));
+                mine.add(0, token);
+                jdbc.update("INSERT INTO journey_claim (claim_token, claimed_at, first_due, last_due) "
+                        + "SELECT ?, ?, MIN(next_run_at), MAX(next_run_at) FROM journey_enrolment "
+                        + "WHERE claim_token = ? AND id IN (" + placeholders(ids.size()) + ")", mine.toArray());
+            }
+            return claimed;
         });
     }
 
@@ -84,19 +102,22 @@ class EnrolmentStore {
      * SendStep) are written with their ids drawn first, so their message ids go in with
      * them, and come back with the claims. One statement and one commit instead of a
      * claim and a begin of their own; a crash after it leaves the begun sends to the
-     * lease resolver, which finds them by their recipient rows.
+     * lease resolver, which finds them by their recipient rows. The claim's lease row
+     * (journey_claim) is written by the same statement.
      */
     private List<ClaimedEnrolment> claimAndBegin(String token, Instant now, String due, int limit) {
         SegmentSql sendable = SegmentSql.of(SegmentDefinition.of(AudienceFilter.everyone()), dialect, now);
         String atSend = "s.journey_id = e.journey_id AND s.version = e.version AND s.position = e.position "
                 + "AND s.kind = 'SEND'";
         List<Object> args = new ArrayList<>(List.of(token, Timestamp.from(now), Timestamp.from(now), limit, token,
-                Timestamp.from(now), Timestamp.from(now)));
+                Timestamp.from(now), token, Timestamp.from(now), Timestamp.from(now)));
         args.addAll(sendable.args());
         List<ClaimedEnrolment> claimed = new ArrayList<>(jdbc.query("WITH claimed AS ("
-                + "UPDATE journey_enrolment SET status = 'RUNNING', claim_token = ?, claimed_at = ? WHERE id IN (" + due
-                + " FOR UPDATE OF e SKIP LOCKED) AND status = 'WAITING' RETURNING " + RETURNING
-                + ", occurrence), begun AS (INSERT INTO campaign_recipient (id, campaign_id, contact_id, email, "
+                + "UPDATE journey_enrolment SET claim_token = ?, claimed_at = ? WHERE id IN (" + due
+                + " FOR UPDATE OF e SKIP LOCKED) AND status = 'WAITING' AND claim_token IS NULL RETURNING " + RETURNING
+                + ", occurrence, next_run_at), lease AS (INSERT INTO journey_claim (claim_token, claimed_at, "
+                + "first_due, last_due) SELECT ?, ?, MIN(next_run_at), MAX(next_run_at) FROM claimed "
+                + "HAVING COUNT(*) > 0), begun AS (INSERT INTO campaign_recipient (id, campaign_id, contact_id, email, "
                 + "occurrence, status, attempts, claim_token, claimed_at, created_at, lux_message_id) "
                 + "SELECT n.id, n.campaign_id, n.contact_id, n.email, n.occurrence, 'SENDING', 1, ?, ?, ?, "
                 + "'lux-c' || n.campaign_id || '-r' || n.id FROM (SELECT "
@@ -239,36 +260,65 @@ class EnrolmentStore {
     }
 
     /**
-     * Enrolments left RUNNING longer than {@code lease}: their worker died. A send step
-     * that had begun may have reached the mailbox; its recipient row, written in the
-     * step's campaign for the contact and occurrence when the send began (at or after the
-     * claim), says so. It is recorded as unknown (the recipient row fails as unknown like
-     * delivery's, the step's run row says UNKNOWN) and the contact moves on, never mailed
-     * the same step twice. Any other step had written nothing, so it is simply run again.
+     * The claim is over: every enrolment it held has been moved on or handed back (by the
+     * worker, or by the resolver). Its lease row goes; one the worker could not delete is
+     * found by the resolver when the lease ends, which then finds nothing left.
+     */
+    void release(String claimToken) {
+        jdbc.update("DELETE FROM journey_claim WHERE claim_token = ?", claimToken);
+    }
+
+    /**
+     * Enrolments still held by a claim older than {@code lease}: their worker died. A
+     * send step that had begun may have reached the mailbox; its recipient row, written
+     * in the step's campaign for the contact and occurrence when the send began (at or
+     * after the claim), says so. It is recorded as unknown (the recipient row fails as
+     * unknown like delivery's, the step's run row says UNKNOWN) and the contact moves on,
+     * never mailed the same step twice. Any other step had written nothing, so it is
+     * simply run again. A claim's enrolments are found through its lease row: they are
+     * WAITING with the claim's token, due between its first and last due time (a claim
+     * changes neither), a range of the due index.
      */
     int resolveExpiredLeases(Duration lease) {
         Timestamp before = Timestamp.from(clock.instant().minus(lease));
+        List<Object[]> expired = jdbc.query(
+                "SELECT claim_token, first_due, last_due FROM journey_claim WHERE claimed_at < ? ORDER BY claimed_at",
+                (rs, i) -> new Object[] { rs.getString(1), rs.getTimestamp(2), rs.getTimestamp(3) }, before);
+        int resolved = 0;
+        for (Object[] claim : expired) {
+            resolved += resolve((String) claim[0], (Timestamp) claim[1], (Timestamp) claim[2]);
+        }
+        return resolved;
+    }
+
+    private int resolve(String token, Timestamp firstDue, Timestamp lastDue) {
         Timestamp now = Timestamp.from(clock.instant());
+        String held = "status = 'WAITING' AND next_run_at >= ? AND next_run_at <= ? AND claim_token = ?";
         String begun = "FROM journey_enrolment e JOIN journey_step s ON s.journey_id = e.journey_id "
                 + "AND s.version = e.version AND s.position = e.position AND s.kind = 'SEND' "
                 + "JOIN campaign_recipient r ON r.campaign_id = s.campaign_id AND r.contact_id = e.contact_id "
-                + "AND r.occurrence = e.occurrence AND r.claimed_at >= e.claimed_at "
-                + "WHERE e.status = 'RUNNING' AND e.claimed_at < ?";
+                + "AND r.occurrence = e.occurrence AND r.claimed_at >= e.claimed_at WHERE e.status = 'WAITING' "
+                + "AND e.next_run_at >= ? AND e.next_run_at <= ? AND e.claim_token = ?";
         return tx.execute(s -> {
+            if (jdbc.update("DELETE FROM journey_claim WHERE claim_token = ?", token) == 0) {
+                return 0; // another resolver took it
+            }
             jdbc.update(
                     "UPDATE campaign_recipient SET status = 'FAILED', claim_token = NULL, last_error = ? "
                             + "WHERE status = 'SENDING' AND id IN (SELECT r.id " + begun + ")",
-                    "unknown outcome: " + UNKNOWN, before);
-            jdbc.update("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, detail, ran_at) "
-                    + "SELECT e.id, s.id, 'UNKNOWN', r.id, ?, ? " + begun, UNKNOWN, now, before);
+                    "unknown outcome: " + UNKNOWN, firstDue, lastDue, token);
+            jdbc.update(
+                    "INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, detail, ran_at) "
+                            + "SELECT e.id, s.id, 'UNKNOWN', r.id, ?, ? " + begun,
+                    UNKNOWN, now, firstDue, lastDue, token);
             jdbc.update("UPDATE journey_enrolment SET position = position + 1, last_recipient_id = ("
                     + "SELECT r.recipient_id FROM journey_step_run r JOIN journey_step s ON s.id = r.step_id "
                     + "WHERE r.enrolment_id = journey_enrolment.id AND s.position = journey_enrolment.position) "
-                    + "WHERE status = 'RUNNING' AND claimed_at < ? AND EXISTS (SELECT 1 FROM journey_step_run r "
+                    + "WHERE " + held + " AND EXISTS (SELECT 1 FROM journey_step_run r "
                     + "JOIN journey_step s ON s.id = r.step_id WHERE r.enrolment_id = journey_enrolment.id "
-                    + "AND s.position = journey_enrolment.position)", before);
-            return jdbc.update("UPDATE journey_enrolment SET status = 'WAITING', claim_token = NULL, next_run_at = ? "
-                    + "WHERE status = 'RUNNING' AND claimed_at < ?", now, before);
+                    + "AND s.position = journey_enrolment.position)", firstDue, lastDue, token);
+            return jdbc.update("UPDATE journey_enrolment SET claim_token = NULL, next_run_at = ? WHERE " + held, now,
+                    firstDue, lastDue, token);
         });
     }
 

@@ -126,6 +126,7 @@ public class JourneyEngine {
         // serve
         // more than one, as the tests' H2 and PostgreSQL runs do)
         Map<String, List<JourneyStore.StoredStep>> versions = new java.util.HashMap<>();
+        boolean allRan = true;
         for (List<ClaimedEnrolment> group : groups.values()) {
             try {
                 runGroup(group, versions);
@@ -133,8 +134,19 @@ public class JourneyEngine {
             catch (RuntimeException e) {
                 // the claims stay until their lease ends, then run again (nothing was
                 // written)
+                allRan = false;
                 log.error("Journey step failed for {} contacts of journey {}", group.size(), group.get(0).journeyId(),
                         e);
+            }
+        }
+        if (allRan) {
+            // every enrolment of the claim was moved on or handed back: its lease row
+            // goes (one left behind is cleared by the resolver when the lease ends)
+            try {
+                store.release(batch.get(0).claimToken());
+            }
+            catch (RuntimeException e) {
+                log.warn("Could not release a journey claim; its lease clears it", e);
             }
         }
         return batch.size();

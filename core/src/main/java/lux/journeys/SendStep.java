@@ -336,8 +336,8 @@ class SendStep {
             jdbc.update("INSERT INTO campaign_recipient (campaign_id, contact_id, email, occurrence, status, attempts, "
                     + "claim_token, claimed_at, created_at) SELECT ?, c.id, c.email, e.occurrence, 'SENDING', 1, ?, ?, ? "
                     + "FROM journey_enrolment e "
-                    + "JOIN contact c ON c.id = e.contact_id WHERE e.claim_token = ? AND e.status = 'RUNNING' AND e.id IN ("
-                    + in + ") AND " + sendable.where() + " ON CONFLICT DO NOTHING", args.toArray());
+                    + "JOIN contact c ON c.id = e.contact_id WHERE e.claim_token = ? AND e.id IN (" + in + ") AND "
+                    + sendable.where() + " ON CONFLICT DO NOTHING", args.toArray());
             // the rows just written, found by the unique (campaign, address, occurrence)
             // key: a join on status or on the campaign alone let the planner, with
             // statistics that lag a growing step campaign, scan the campaign's rows for
@@ -349,8 +349,8 @@ class SendStep {
             Map<Long, Begun> begun = new LinkedHashMap<>();
             jdbc.query("SELECT e.id, r.id, r.email FROM journey_enrolment e JOIN contact c ON c.id = e.contact_id "
                     + "JOIN campaign_recipient r ON r.campaign_id = ? AND r.email = c.email AND r.occurrence = e.occurrence "
-                    + "AND r.claim_token = ? " + "WHERE e.claim_token = ? AND e.status = 'RUNNING' AND e.id IN (" + in
-                    + ") ORDER BY e.id", rs -> {
+                    + "AND r.claim_token = ? " + "WHERE e.claim_token = ? AND e.id IN (" + in + ") ORDER BY e.id",
+                    rs -> {
                         long recipient = rs.getLong(2);
                         begun.put(rs.getLong(1), new Begun(byId.get(rs.getLong(1)), recipient, rs.getString(3),
                                 "lux-c" + step.campaignId() + "-r" + recipient));

@@ -127,4 +127,58 @@ class MigrationUpgradeTest {
             .containsExactly("Draft:-:-", "Scheduled:Our offer:<p>Ten percent</p>");
     }
 
+    /**
+     * V132: an enrolment a stopped instance left RUNNING stays held by its claim, now
+     * WAITING under the token with a lease row per claim (its time and due range), and
+     * the lease index is gone.
+     */
+    @Test
+    void enrolmentsLeftRunningKeepTheirClaimAsALeaseRow() {
+        flyway("131").migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.update("INSERT INTO journey (id, name, status, trigger_kind, trigger_tag, created_at, updated_at) "
+                + "VALUES (1, 'Trial', 'ACTIVE', 'TAG_ADDED', 'trial', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        jdbc.update("INSERT INTO contact (id, email, status, created_at, updated_at) VALUES "
+                + "(1, 'a@lux.test', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP), "
+                + "(2, 'b@lux.test', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP), "
+                + "(3, 'c@lux.test', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        jdbc.update("INSERT INTO journey_enrolment (journey_id, version, contact_id, status, next_run_at, claim_token, "
+                + "claimed_at, enrolled_at) VALUES "
+                + "(1, 1, 1, 'RUNNING', TIMESTAMP WITH TIME ZONE '2026-11-30 09:00:00+00:00', 'dead', "
+                + "TIMESTAMP WITH TIME ZONE '2026-11-30 09:05:00+00:00', CURRENT_TIMESTAMP), "
+                + "(1, 1, 2, 'RUNNING', TIMESTAMP WITH TIME ZONE '2026-11-30 09:01:00+00:00', 'dead', "
+                + "TIMESTAMP WITH TIME ZONE '2026-11-30 09:05:00+00:00', CURRENT_TIMESTAMP), "
+                + "(1, 1, 3, 'WAITING', TIMESTAMP WITH TIME ZONE '2026-12-07 09:00:00+00:00', NULL, NULL, "
+                + "CURRENT_TIMESTAMP)");
+
+        flyway(null).migrate();
+
+        assertThat(jdbc.queryForList("SELECT contact_id || ':' || status || ':' || COALESCE(claim_token, '-') "
+                + "FROM journey_enrolment ORDER BY contact_id", String.class))
+            .containsExactly("1:WAITING:dead", "2:WAITING:dead", "3:WAITING:-");
+        assertThat(jdbc.queryForList("SELECT claim_token FROM journey_claim", String.class)).containsExactly("dead");
+        assertThat(jdbc.queryForObject("SELECT claimed_at FROM journey_claim", java.sql.Timestamp.class).toInstant())
+            .isEqualTo(java.time.Instant.parse("2026-11-30T09:05:00Z"));
+        assertThat(jdbc.queryForObject("SELECT first_due FROM journey_claim", java.sql.Timestamp.class).toInstant())
+            .isEqualTo(java.time.Instant.parse("2026-11-30T09:00:00Z"));
+        assertThat(jdbc.queryForObject("SELECT last_due FROM journey_claim", java.sql.Timestamp.class).toInstant())
+            .isEqualTo(java.time.Instant.parse("2026-11-30T09:01:00Z"));
+        if (TestDatabase.postgres()) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = CURRENT_SCHEMA "
+                    + "AND indexname = 'ix_journey_enrolment_lease'", Long.class))
+                .isZero();
+            assertThat(jdbc.queryForObject(
+                    "SELECT array_to_string(reloptions, ',') FROM pg_class "
+                            + "WHERE relname = 'journey_enrolment' AND relnamespace = CURRENT_SCHEMA::regnamespace",
+                    String.class))
+                .isEqualTo("fillfactor=50");
+        }
+        else {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.indexes "
+                    + "WHERE table_schema = CURRENT_SCHEMA AND LOWER(index_name) = 'ix_journey_enrolment_lease'",
+                    Long.class))
+                .isZero();
+        }
+    }
+
 }

@@ -484,4 +484,99 @@ class JourneyEngineTest {
             .hasMessageContaining("not a time zone");
     }
 
+    @Test
+    void aClaimLeftBehindIsResolvedExactlyOnceAndALiveClaimIsLeftAlone(@Autowired EnrolmentStore store,
+            @Autowired SqlDialect dialect) {
+        trialJourney();
+        contact(contacts, "a@example.net", Map.of(), "trial");
+        contact(contacts, "b@example.net", Map.of(), "trial");
+        // a worker claimed two contacts and died
+        List<ClaimedEnrolment> dead = store.claim(10);
+        assertThat(dead).hasSize(2);
+        // the claim changed no indexed column: the enrolments stay WAITING, held by the
+        // token, and the lease is one row for the claim
+        assertThat(jdbc.queryForList("SELECT status FROM journey_enrolment WHERE claim_token = ?", String.class,
+                dead.get(0).claimToken()))
+            .containsExactly("WAITING", "WAITING");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journey_claim", Long.class)).isEqualTo(1);
+        engine.work(Duration.ofSeconds(30));
+        assertThat(SENT).as("held enrolments are not claimed again").isEmpty();
+
+        clock.advance(Duration.ofMinutes(10));
+        long c = contact(contacts, "c@example.net", Map.of(), "trial");
+        List<ClaimedEnrolment> alive = store.claim(10);
+        assertThat(alive).extracting(ClaimedEnrolment::contactId).containsExactly(c);
+
+        clock.advance(Duration.ofMinutes(6)); // the first claim's lease ran out, not the
+                                              // second's
+        assertThat(engine.resolveExpiredLeases()).isEqualTo(2);
+        assertThat(engine.resolveExpiredLeases()).as("resolved once").isZero();
+        assertThat(
+                jdbc.queryForObject("SELECT claim_token FROM journey_enrolment WHERE contact_id = ?", String.class, c))
+            .isEqualTo(alive.get(0).claimToken());
+        assertThat(jdbc.queryForList("SELECT claim_token FROM journey_claim", String.class))
+            .containsExactly(alive.get(0).claimToken());
+        engine.work(Duration.ofSeconds(30));
+        assertThat(sentTo("c@example.net", "Welcome")).as("still held by the live claim").isZero();
+
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(engine.resolveExpiredLeases()).isEqualTo(1);
+        engine.work(Duration.ofSeconds(30));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journey_claim", Long.class)).isZero();
+        // PostgreSQL's claims had begun the sends (unknown: never sent again); H2's had
+        // written nothing (sent now, once)
+        String expected = dialect == SqlDialect.POSTGRESQL ? "UNKNOWN" : "SENT";
+        assertThat(jdbc.queryForList("SELECT r.outcome FROM journey_step_run r JOIN journey_step s "
+                + "ON s.id = r.step_id WHERE s.position = 0", String.class))
+            .containsExactly(expected, expected, expected);
+        for (String email : List.of("a@example.net", "b@example.net", "c@example.net")) {
+            assertThat(sentTo(email, "Welcome")).as(email).isEqualTo(dialect == SqlDialect.POSTGRESQL ? 0 : 1);
+        }
+        assertThat(jdbc.queryForList("SELECT DISTINCT position FROM journey_enrolment", Integer.class))
+            .as("every contact went on to the wait")
+            .containsExactly(2);
+    }
+
+    @Test
+    void whenTheStepsCannotBeReadAfterTheClaimBeganSendsTheGroupIsHandedBack(@Autowired SqlDialect dialect) {
+        journeys.create(new NewJourney("Broken", Trigger.tagAdded("trial"),
+                List.of(new JourneyStep.Send(welcome, "Welcome"),
+                        new JourneyStep.WaitUntil(Set.of(DayOfWeek.MONDAY), LocalTime.of(9, 0)),
+                        new JourneyStep.Send(tips, "Tips")),
+                "UTC"), Actor.system());
+        contact(contacts, "a@example.net", Map.of(), "trial");
+        contact(contacts, "b@example.net", Map.of(), "trial");
+        // a step of the version no longer reads (the claim joins the send step alone)
+        jdbc.update("UPDATE journey_step SET until_time = 'never' WHERE kind = 'WAIT_UNTIL'");
+
+        assertThat(engine.runBatch()).isEqualTo(2);
+        assertThat(SENT).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journey_step_run", Long.class)).isZero();
+        if (dialect == SqlDialect.POSTGRESQL) {
+            // the claim had begun the sends: their recipient rows went and the contacts
+            // were handed back, due after the retry delay
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_recipient", Long.class)).isZero();
+            assertThat(jdbc.queryForList(
+                    "SELECT next_run_at FROM journey_enrolment WHERE claim_token IS NULL " + "AND status = 'WAITING'",
+                    Timestamp.class))
+                .extracting(Timestamp::toInstant)
+                .containsExactly(JourneyTestSupport.MONDAY.plus(Duration.ofMinutes(1)),
+                        JourneyTestSupport.MONDAY.plus(Duration.ofMinutes(1)));
+        }
+        else {
+            // H2's claim began nothing: the claims stay until their lease ends
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journey_enrolment WHERE claim_token IS NOT NULL",
+                    Long.class))
+                .isEqualTo(2);
+        }
+
+        jdbc.update("UPDATE journey_step SET until_time = '09:00' WHERE kind = 'WAIT_UNTIL'");
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(engine.resolveExpiredLeases()).isEqualTo(dialect == SqlDialect.POSTGRESQL ? 0 : 2);
+        engine.work(Duration.ofSeconds(30));
+        assertThat(sentTo("a@example.net", "Welcome")).as("sent once, after all").isEqualTo(1);
+        assertThat(sentTo("b@example.net", "Welcome")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journey_claim", Long.class)).isZero();
+    }
+
 }
