@@ -9,33 +9,46 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Base64;
-import java.util.Optional;
+import lux.tracking.TrackingHits;
 import lux.tracking.TrackingService;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The open pixel ({@code /t/o/{token}}) and click redirect ({@code /t/c/{token}}),
- * answered by one servlet filter ahead of every other filter: these are the hot public
- * routes (one hit per mail opened or link followed), they need no session, user or CSRF
- * token, and going through Spring Security and the DispatcherServlet cost several times
- * the work of the answer itself (see docs/benchmarks.md "Tracking"). The token is the
- * only input: a token that does not verify is a plain 404 and writes nothing; clicks go
- * only to the URL stored for the campaign, never to one in the request. HEAD answers
- * without counting. Every answer is no-store.
+ * The open pixel ({@code /t/o/{token}}) and click redirect ({@code /t/c/{token}}): the
+ * hot public routes (one hit per mail opened or link followed). They need no session,
+ * user or CSRF token, so they are answered by a Tomcat valve at the head of the engine's
+ * pipeline, before Tomcat's other valves (remote IP, host, authenticator, context,
+ * wrapper), the servlet filter chain (built per request), Spring Security and the
+ * DispatcherServlet: each of those cost more than the answer itself (see
+ * docs/benchmarks.md "Tracking"). A servlet filter ahead of all others answers the same
+ * way where no Tomcat valve runs (MockMvc, another container). The token is the only
+ * input: a token that does not verify is a plain 404 and writes nothing; clicks go only
+ * to the URL stored for the campaign, never to one in the request. HEAD answers without
+ * counting. Every answer is no-store.
  */
 @Configuration(proxyBeanMethods = false)
 class TrackingRoutes {
 
     static final String OPEN = "/t/o/";
+
     static final String CLICK = "/t/c/";
+
+    /** The classic 1x1 transparent GIF89a, 43 bytes. */
+    static final byte[] PIXEL = Base64.getDecoder()
+        .decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==");
 
     @Bean
     FilterRegistrationBean<TrackingFilter> trackingFilter(TrackingService tracking) {
         FilterRegistrationBean<TrackingFilter> registration = new FilterRegistrationBean<>(
-                new TrackingFilter(tracking));
+                new TrackingFilter(tracking.hits()));
         registration.addUrlPatterns(OPEN + "*", CLICK + "*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE); // before security, observation
                                                            // and Spring MVC
@@ -43,83 +56,141 @@ class TrackingRoutes {
         return registration;
     }
 
+    @Bean
+    TrackingValveInstaller trackingValve(TrackingService tracking) {
+        return new TrackingValveInstaller(new TrackingValve(tracking.hits()));
+    }
+
+    /**
+     * Puts the valve first in the engine's pipeline: it runs before Spring Boot's own
+     * customizers add theirs (the RemoteIpValve of
+     * {@code server.forward-headers-strategy=native}), so those are skipped for hits.
+     */
+    static final class TrackingValveInstaller
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        private final TrackingValve valve;
+
+        TrackingValveInstaller(TrackingValve valve) {
+            this.valve = valve;
+        }
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addEngineValves(valve);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+
+    }
+
+    /**
+     * Answers the tracking routes of the mapped context and passes every other request
+     * on.
+     */
+    static final class TrackingValve extends ValveBase {
+
+        private final TrackingHits hits;
+
+        TrackingValve(TrackingHits hits) {
+            super(true);
+            this.hits = hits;
+        }
+
+        @Override
+        public void invoke(Request request, Response response) throws IOException, ServletException {
+            if (request.getContext() == null || !answer(hits, request, response)) {
+                getNext().invoke(request, response);
+            }
+        }
+
+    }
+
     static final class TrackingFilter implements Filter {
 
-        /** The classic 1x1 transparent GIF89a, 43 bytes. */
-        static final byte[] PIXEL = Base64.getDecoder()
-            .decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==");
+        private final TrackingHits hits;
 
-        private final TrackingService tracking;
-
-        TrackingFilter(TrackingService tracking) {
-            this.tracking = tracking;
+        TrackingFilter(TrackingHits hits) {
+            this.hits = hits;
         }
 
         @Override
         public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
                 throws IOException, ServletException {
-            HttpServletRequest request = (HttpServletRequest) req;
-            HttpServletResponse response = (HttpServletResponse) res;
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            boolean open = path.startsWith(OPEN);
-            if (!open && !path.startsWith(CLICK)) {
+            if (!answer(hits, (HttpServletRequest) req, (HttpServletResponse) res)) {
                 chain.doFilter(req, res); // e.g. a forward or error dispatch to another
                                           // path
-                return;
             }
-            String method = request.getMethod();
-            boolean head = "HEAD".equals(method);
-            noStore(response);
-            if (!head && !"GET".equals(method)) {
-                response.setHeader("Allow", "GET, HEAD");
-                response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
-                response.setContentLength(0);
-                return;
-            }
-            String token = path.substring(OPEN.length()); // both prefixes have the same
-                                                          // length
-            String agent = request.getHeader("User-Agent");
-            if (open) {
-                if (!tracking.open(token, agent, head)) {
-                    notFound(response);
-                    return;
-                }
-                response.setStatus(HttpServletResponse.SC_OK);
-                response.setContentType("image/gif");
-                response.setContentLength(PIXEL.length);
-                if (!head) {
-                    response.getOutputStream().write(PIXEL);
-                }
-                return;
-            }
-            Optional<String> url = tracking.click(token, agent, head);
-            if (url.isEmpty()) {
+        }
+
+    }
+
+    /**
+     * Answers a tracking route; false (nothing written) for any other path.
+     */
+    static boolean answer(TrackingHits hits, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        String uri = request.getRequestURI();
+        int start = request.getContextPath().length();
+        boolean open = uri.startsWith(OPEN, start);
+        if (!open && !uri.startsWith(CLICK, start)) {
+            return false;
+        }
+        String method = request.getMethod();
+        boolean head = "HEAD".equals(method);
+        noStore(response);
+        if (!head && !"GET".equals(method)) {
+            response.setHeader("Allow", "GET, HEAD");
+            response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            response.setContentLength(0);
+            return true;
+        }
+        String token = uri.substring(start + OPEN.length()); // both prefixes have the
+                                                             // same length
+        String agent = request.getHeader("User-Agent");
+        if (open) {
+            if (!hits.open(token, agent, head)) {
                 notFound(response);
-                return;
+                return true;
             }
-            response.setStatus(HttpServletResponse.SC_FOUND);
-            response.setHeader("Location", url.get()); // the stored URL, absolute: Tomcat
-                                                       // sends it as it is
-            response.setContentLength(0);
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType("image/gif");
+            response.setContentLength(PIXEL.length);
+            if (!head) {
+                response.getOutputStream().write(PIXEL);
+            }
+            return true;
         }
-
-        /**
-         * The headers Spring Security would have added that matter here, and never-cache
-         * for every answer.
-         */
-        private static void noStore(HttpServletResponse response) {
-            response.setHeader("Cache-Control", "no-store");
-            response.setHeader("Pragma", "no-cache");
-            response.setHeader("X-Content-Type-Options", "nosniff");
+        String url = hits.click(token, agent, head);
+        if (url == null) {
+            notFound(response);
+            return true;
         }
+        response.setStatus(HttpServletResponse.SC_FOUND);
+        response.setHeader("Location", url); // the stored URL, absolute: Tomcat sends it
+                                             // as it is
+        response.setContentLength(0);
+        return true;
+    }
 
-        private static void notFound(HttpServletResponse response) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND); // not sendError: no
-                                                                  // error page dispatch
-                                                                  // for junk tokens
-            response.setContentLength(0);
-        }
+    /**
+     * The headers Spring Security would have added that matter here, and never-cache for
+     * every answer.
+     */
+    private static void noStore(HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+    }
 
+    private static void notFound(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND); // not sendError: no error
+                                                              // page dispatch for junk
+                                                              // tokens
+        response.setContentLength(0);
     }
 
 }

@@ -120,20 +120,61 @@ class PublicRoutesTest {
     }
 
     @Test
-    void everyGetOrHeadOnTheTrackingRoutesCountsAsTrafficForDeliveryToGiveWayTo() throws Exception {
+    void genuineGetsAndHeadsOnTheTrackingRoutesCountAsTrafficForDeliveryToGiveWayToJunkDoesNot() throws Exception {
         String open = token("/t/o/");
         String click = token("/t/c/");
         long before = traffic.total();
         assertThat(get("/t/o/" + open, CHROME).statusCode()).isEqualTo(200);
         assertThat(send("HEAD", "/t/o/" + open, CHROME, null).statusCode()).isEqualTo(200);
-        assertThat(get("/t/o/" + open.substring(1), CHROME).statusCode()).as("junk costs the CPU too").isEqualTo(404);
         assertThat(get("/t/c/" + click, CHROME).statusCode()).isEqualTo(302);
+        assertThat(send("HEAD", "/t/c/" + click, CHROME, null).statusCode()).isEqualTo(302);
+        assertThat(traffic.total() - before).isEqualTo(4);
+        // made-up tokens are not counted: anyone could otherwise slow every campaign
+        // on the instance to delivery's minimum share
+        assertThat(get("/t/o/" + open.substring(1), CHROME).statusCode()).isEqualTo(404);
+        assertThat(
+                get("/t/o/" + open.substring(0, 10) + (open.charAt(10) == 'x' ? 'y' : 'x') + open.substring(11), CHROME)
+                    .statusCode())
+            .isEqualTo(404);
         assertThat(get("/t/c/" + click.substring(1), CHROME).statusCode()).isEqualTo(404);
-        assertThat(traffic.total() - before).isEqualTo(5);
-        // refused before any token work: not counted
+        assertThat(send("HEAD", "/t/c/junk", CHROME, null).statusCode()).isEqualTo(404);
+        assertThat(get("/t/c/" + open, CHROME).statusCode()).as("an open token is no click token").isEqualTo(404);
+        // refused before any token work: not counted either
         assertThat(send("POST", "/t/o/" + open, CHROME, null).statusCode()).isEqualTo(405);
         assertThat(get("/u/" + open, CHROME).statusCode()).isIn(200, 404);
-        assertThat(traffic.total() - before).isEqualTo(5);
+        assertThat(traffic.total() - before).isEqualTo(4);
+    }
+
+    @Test
+    void theTrackingRoutesAreAnsweredAtTheHeadOfTomcatsPipelineWithTheSameHeadersAsEverywhere() throws Exception {
+        var tomcat = (org.springframework.boot.web.embedded.tomcat.TomcatWebServer) context.getWebServer();
+        assertThat(tomcat.getTomcat().getEngine().getPipeline().getFirst())
+            .as("ahead of the remote IP valve, the host, context and wrapper valves and the filter chain")
+            .isInstanceOf(TrackingRoutes.TrackingValve.class);
+        String open = token("/t/o/");
+        String click = token("/t/c/");
+        for (HttpResponse<byte[]> answer : java.util.List.of(get("/t/o/" + open, CHROME),
+                send("HEAD", "/t/o/" + open, CHROME, null), get("/t/c/" + click, CHROME),
+                send("HEAD", "/t/c/" + click, CHROME, null), get("/t/o/junk", CHROME), get("/t/c/junk", CHROME),
+                send("POST", "/t/c/" + click, CHROME, ""), send("DELETE", "/t/o/" + open, CHROME, null))) {
+            assertThat(answer.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(answer.headers().firstValue("Pragma")).hasValue("no-cache");
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(answer.headers().firstValue("Set-Cookie")).as("no session").isEmpty();
+        }
+        HttpResponse<byte[]> head = send("HEAD", "/t/o/" + open, CHROME, null);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Length")).hasValue("43");
+        assertThat(head.body()).isEmpty();
+        HttpResponse<byte[]> post = send("POST", "/t/c/" + click, CHROME, "");
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        HttpResponse<byte[]> junk = get("/t/c/junk", CHROME);
+        assertThat(junk.statusCode()).isEqualTo(404);
+        assertThat(junk.body()).as("a plain 404, no error page").isEmpty();
+        // other paths still go through Tomcat's pipeline and Spring as before
+        assertThat(get("/t/x/" + open, CHROME).statusCode()).isIn(401, 302, 404);
+        assertThat(get("/webjars/bootstrap/5.3.8/css/bootstrap.min.css", CHROME).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
  * that falls linearly from 1 at {@code from} to {@code min-share} at {@code full}. The
  * pause is slept in short slices and ends as soon as the traffic falls back below
  * {@code from}: delivery resumes at full speed when the hits stop. Delivery never stops
- * (the share never falls below {@code min-share}), so a flood of requests, genuine or
- * not, slows a campaign but cannot hold it up. Settings:
- * {@code lux.delivery.yield-to-tracking.*}. Thread-safe: the delivery loops share one
- * instance.
+ * (the share never falls below {@code min-share}), so a flood of genuine requests slows a
+ * campaign but cannot hold it up; requests with made-up tokens are not counted at all.
+ * Settings: {@code lux.delivery.yield-to-tracking.*}. Thread-safe: the delivery loops
+ * share one instance.
  */
 final class DeliveryYield {
 

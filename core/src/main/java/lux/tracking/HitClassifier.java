@@ -1,6 +1,7 @@
 package lux.tracking;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -40,9 +41,9 @@ final class HitClassifier {
      * Clicks of the last few thousand clickers, so a link-scanner burst split over two
      * batches is still seen.
      */
-    private final Map<Long, List<Hit>> recentClicks = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<Long, Map<Long, Instant>> recentClicks = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, List<Hit>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, Map<Long, Instant>> eldest) {
             return size() > RECENT_CLICKERS;
         }
     };
@@ -88,9 +89,9 @@ final class HitClassifier {
             MachineTrafficRules.RecipientState state = new MachineTrafficRules.RecipientState(
                     sent == null ? null : sent.toInstant(), opened == null ? null : opened.toInstant());
             state.erased = rs.getString(4).startsWith(ERASED_PREFIX);
-            List<Hit> recent = recentClicks.get(rs.getLong(1));
+            Map<Long, Instant> recent = recentClicks.get(rs.getLong(1));
             if (recent != null) {
-                state.recentClicks.addAll(recent);
+                state.recentClicks.putAll(recent);
             }
             states.put(rs.getLong(1), state);
         };

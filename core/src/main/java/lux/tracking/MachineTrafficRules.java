@@ -2,11 +2,8 @@ package lux.tracking;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -59,7 +56,13 @@ public final class MachineTrafficRules {
 
         Instant openedAt;
 
-        final List<Hit> recentClicks = new ArrayList<>();
+        /**
+         * The latest click time of each link clicked within the burst window: only the
+         * number of different links matters, and a link's latest click leaves the window
+         * last, so one entry per link is enough (a list of every click made each hit cost
+         * a scan of all the recipient's recent clicks).
+         */
+        final Map<Long, Instant> recentClicks = new HashMap<>(4);
 
         /** The address was erased on request: store no user agent. */
         boolean erased;
@@ -78,12 +81,12 @@ public final class MachineTrafficRules {
             reason = "within-" + afterDelivery.toSeconds() + "s-of-delivery";
         }
         if (hit.kind() == EventKind.CLICK) {
-            state.recentClicks.removeIf(c -> c.at().isBefore(hit.at().minus(burstWindow)));
-            state.recentClicks.add(hit);
-            Set<Long> linksInWindow = new HashSet<>();
-            state.recentClicks.forEach(c -> linksInWindow.add(c.linkId()));
-            if (reason == null && linksInWindow.size() >= burstLinks) {
-                reason = "clicked-" + linksInWindow.size() + "-links-within-" + burstWindow.toMillis() + "ms";
+            Instant windowStart = hit.at().minus(burstWindow);
+            state.recentClicks.values().removeIf(at -> at.isBefore(windowStart));
+            state.recentClicks.merge(hit.linkId(), hit.at(), (a, b) -> a.isAfter(b) ? a : b);
+            int linksInWindow = state.recentClicks.size();
+            if (reason == null && linksInWindow >= burstLinks) {
+                reason = "clicked-" + linksInWindow + "-links-within-" + burstWindow.toMillis() + "ms";
             }
             if (reason == null && clickWithoutOpen && state.openedAt == null) {
                 reason = "click-without-open";

@@ -30,8 +30,6 @@ public class TrackingService {
 
     private final TrackingTokens tokens;
 
-    private final LinkRegistry links;
-
     private final EventWriter writer;
 
     private final RollupWriter rollups;
@@ -46,15 +44,14 @@ public class TrackingService {
 
     private final Clock clock;
 
-    private final TrafficGauge traffic;
+    private final TrackingHits hits;
 
     TrackingService(TrackingTokens tokens, LinkRegistry links, EventWriter writer, RollupWriter rollups,
             JdbcTemplate jdbc, ContactService contacts, SuppressionService suppressions, ConsentLedger ledger,
             Clock clock, TrafficGauge traffic) {
-        this.traffic = traffic;
+        this.hits = new TrackingHits(tokens, links, writer, clock, traffic);
         this.ledger = ledger;
         this.tokens = tokens;
-        this.links = links;
         this.writer = writer;
         this.rollups = rollups;
         this.jdbc = jdbc;
@@ -68,16 +65,7 @@ public class TrackingService {
      * token is not genuine.
      */
     public boolean open(String token, String userAgent, boolean head) {
-        traffic.hit();
-        Optional<TrackingToken> t = tokens.verify(TokenKind.OPEN, token);
-        if (t.isEmpty()) {
-            return false;
-        }
-        if (!head) {
-            writer.submit(new Hit(EventKind.OPEN, t.get().campaignId(), t.get().recipientId(), null, clock.instant(),
-                    userAgent));
-        }
-        return true;
+        return hits.open(token, userAgent, head);
     }
 
     /**
@@ -85,18 +73,15 @@ public class TrackingService {
      * the token is not genuine.
      */
     public Optional<String> click(String token, String userAgent, boolean head) {
-        traffic.hit();
-        Optional<TrackingToken> t = tokens.verify(TokenKind.CLICK, token);
-        if (t.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<LinkRegistry.StoredLink> link = links.byId(t.get().linkId())
-            .filter(l -> l.campaignId() == t.get().campaignId());
-        if (link.isPresent() && !head) {
-            writer.submit(new Hit(EventKind.CLICK, t.get().campaignId(), t.get().recipientId(), t.get().linkId(),
-                    clock.instant(), userAgent));
-        }
-        return link.map(LinkRegistry.StoredLink::url);
+        return Optional.ofNullable(hits.click(token, userAgent, head));
+    }
+
+    /**
+     * Opens and clicks without this service's proxy: what the public routes call on every
+     * hit.
+     */
+    public TrackingHits hits() {
+        return hits;
     }
 
     @Transactional(readOnly = true)

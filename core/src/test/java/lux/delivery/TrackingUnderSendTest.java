@@ -158,4 +158,82 @@ class TrackingUnderSendTest {
         assertThat(yielding.yielded()).isEqualTo(yieldedAfterBusy);
     }
 
+    @Test
+    void aFloodOfMadeUpTokensDoesNotSlowDeliveryGenuineOpensDo() throws Exception {
+        DeliveryFixture.contacts(contacts, "attacked", 60, "attacked");
+        long template = DeliveryFixture.template(templates, "attacked");
+        CampaignView attacked = DeliveryFixture.scheduledNow(campaigns, template, "Attacked", "attacked", null);
+        assertThat(engine.startDueCampaigns()).isEqualTo(1);
+        assertThat(engine.runBatch(attacked.id())).isTrue();
+        List<String> genuine = outbox.list(attacked.id(), 0, 100).stream().map(OutboxMessage::html).map(html -> {
+            Matcher m = OPEN.matcher(html);
+            assertThat(m.find()).as("an open pixel in %s", html).isTrue();
+            return m.group(1);
+        }).toList();
+        // what an outsider can send: genuine tokens with one character changed (not the
+        // last, whose low bits base64 may ignore), cut short, or made up
+        List<String> junk = genuine.stream().flatMap(t -> {
+            int i = t.length() - 3;
+            String changed = t.substring(0, i) + (t.charAt(i) == 'A' ? 'B' : 'A') + t.substring(i + 1);
+            return java.util.stream.Stream.of(changed, t.substring(1), "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                    "not-a-token");
+        }).toList();
+
+        DeliveryYield yielding = engine.yielding();
+        while (yielding.rate() > 0) { // another test's traffic has left the window
+            Thread.sleep(20);
+        }
+        long yieldedBefore = yielding.yielded();
+        long hitsBefore = traffic.total();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        AtomicLong flooded = new AtomicLong();
+        AtomicLong accepted = new AtomicLong();
+        Thread flood = new Thread(() -> {
+            int i = 0;
+            while (sending.get()) {
+                if (tracking.open(junk.get(i++ % junk.size()), "Mozilla/5.0", false)) {
+                    accepted.incrementAndGet();
+                }
+                flooded.incrementAndGet();
+                try {
+                    Thread.sleep(1); // up to 1,000 requests/s: far above full (50/s)
+                }
+                catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "flood");
+        flood.start();
+        try {
+            while (flooded.get() < 200) { // a full window of flood before the batches go
+                Thread.sleep(5);
+            }
+            assertThat(yielding.rate()).isZero();
+            engine.work(Duration.ofSeconds(60));
+        }
+        finally {
+            sending.set(false);
+            flood.join();
+        }
+        assertThat(campaigns.get(attacked.id()).status()).isEqualTo(CampaignStatus.SENT);
+        assertThat(campaigns.get(attacked.id()).sentCount()).isEqualTo(60);
+        assertThat(flooded.get()).isGreaterThanOrEqualTo(200);
+        assertThat(accepted.get()).as("no made-up token was taken for a genuine one").isZero();
+        // the flood was not counted, and delivery never paused for it
+        assertThat(traffic.total()).isEqualTo(hitsBefore);
+        assertThat(yielding.yielded()).isEqualTo(yieldedBefore);
+        tracking.flush();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tracking_event WHERE campaign_id = ?", Long.class,
+                attacked.id()))
+            .isZero();
+
+        // the same number of genuine opens is counted, and makes delivery give way
+        Thread.sleep(50); // the policy's last sample is older than a tenth of the window
+        for (int i = 0; i < 200; i++) {
+            assertThat(tracking.open(genuine.get(i % genuine.size()), "Mozilla/5.0", false)).isTrue();
+        }
+        assertThat(traffic.total() - hitsBefore).isEqualTo(200);
+        assertThat(yielding.pressure(yielding.rate())).isPositive();
+    }
+
 }

@@ -128,6 +128,33 @@ class TrackingCaptureTest {
     }
 
     @Test
+    void aClickBurstIsDifferentLinksWithinTheWindowHoweverOftenOneLinkIsClickedAndAcrossBatches() {
+        Instant t = SENT.plusSeconds(600);
+        clock.set(t);
+        assertThat(tracking.open(token(OPEN, "burst", 0), CHROME, false)).isTrue();
+        for (int i = 0; i < 5; i++) { // link A five times in 400 ms: one link, human
+            clock.set(t.plusMillis(100 * i));
+            assertThat(tracking.click(token(CLICK, "burst", 0), CHROME, false)).contains("https://example.com/a");
+        }
+        tracking.flush(); // the window goes on in the next batch
+        clock.set(t.plusMillis(1300)); // A's latest click (400 ms) is still within 1 s
+        tracking.click(token(CLICK, "burst", 1), CHROME, false);
+        clock.set(t.plusMillis(2500)); // A and the first B (1,300 ms) have left the
+                                       // window
+        tracking.click(token(CLICK, "burst", 1), CHROME, false);
+        tracking.flush();
+        clock.set(t.plusMillis(2700));
+        tracking.click(token(CLICK, "burst", 0), CHROME, false);
+        clock.set(t.plusMillis(5000)); // both gone
+        tracking.click(token(CLICK, "burst", 0), CHROME, false);
+        tracking.flush();
+
+        assertThat(events("burst")).containsExactly("OPEN:human", "CLICK:human", "CLICK:human", "CLICK:human",
+                "CLICK:human", "CLICK:human", "CLICK:clicked-2-links-within-1000ms", "CLICK:human",
+                "CLICK:clicked-2-links-within-1000ms", "CLICK:human");
+    }
+
+    @Test
     void classifiesHumanAndMachineTrafficAndKeepsExactUniques() {
         clock.set(SENT.plusSeconds(2));
         assertThat(tracking.open(token(OPEN, "early", 0), CHROME, false)).isTrue();
