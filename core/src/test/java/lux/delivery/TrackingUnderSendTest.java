@@ -82,12 +82,7 @@ class TrackingUnderSendTest {
         assertThat(engine.startDueCampaigns()).isEqualTo(1);
         // the first batch goes out before any traffic: its mails carry the open pixels
         // readers will load
-        assertThat(engine.runBatch(busy.id())).isTrue();
-        List<String> tokens = outbox.list(busy.id(), 0, 100).stream().map(OutboxMessage::html).map(html -> {
-            Matcher m = OPEN.matcher(html);
-            assertThat(m.find()).as("an open pixel in %s", html).isTrue();
-            return m.group(1);
-        }).toList();
+        List<String> tokens = firstBatchOpenTokens(busy.id());
         assertThat(tokens).hasSize(5);
 
         DeliveryYield yielding = engine.yielding();
@@ -164,12 +159,7 @@ class TrackingUnderSendTest {
         long template = DeliveryFixture.template(templates, "attacked");
         CampaignView attacked = DeliveryFixture.scheduledNow(campaigns, template, "Attacked", "attacked", null);
         assertThat(engine.startDueCampaigns()).isEqualTo(1);
-        assertThat(engine.runBatch(attacked.id())).isTrue();
-        List<String> genuine = outbox.list(attacked.id(), 0, 100).stream().map(OutboxMessage::html).map(html -> {
-            Matcher m = OPEN.matcher(html);
-            assertThat(m.find()).as("an open pixel in %s", html).isTrue();
-            return m.group(1);
-        }).toList();
+        List<String> genuine = firstBatchOpenTokens(attacked.id());
         // what an outsider can send: genuine tokens with one character changed (not the
         // last, whose low bits base64 may ignore), cut short, or made up
         List<String> junk = genuine.stream().flatMap(t -> {
@@ -234,6 +224,19 @@ class TrackingUnderSendTest {
         }
         assertThat(traffic.total() - hitsBefore).isEqualTo(200);
         assertThat(yielding.pressure(yielding.rate())).isPositive();
+    }
+
+    /**
+     * Sends the campaign's first batch and returns its mails' open tokens: what readers
+     * will load.
+     */
+    private List<String> firstBatchOpenTokens(long campaignId) {
+        assertThat(engine.runBatch(campaignId)).isTrue();
+        return outbox.list(campaignId, 0, 100).stream().map(OutboxMessage::html).map(html -> {
+            Matcher m = OPEN.matcher(html);
+            assertThat(m.find()).as("an open pixel in %s", html).isTrue();
+            return m.group(1);
+        }).toList();
     }
 
 }
