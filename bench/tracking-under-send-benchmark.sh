@@ -104,9 +104,11 @@ run "http://127.0.0.1:$NGINX_PORT" "$WORK/nginx-paths.txt" "$DURATION" nginx
 echo "nginx (LUX idle): $(rps nginx) req/s, p99 $(p99 nginx) ms"
 
 api -o /dev/null -H 'Content-Type: application/json' -d '{}' "$BASE/api/v1/campaigns/$CAMPAIGN/schedule"
-# tokens of the first mails in the outbox: the pixel and the tracked link of each
-until [ "$(sent)" -ge "$(( N < 500 ? N : 500 ))" ]; do sleep 0.5; kill -0 "$LUX_PID"; done
-sql "SELECT html_body FROM outbox_message ORDER BY id LIMIT 500" > "$WORK/bodies.html"
+# tokens of the first mails in the outbox: the pixel and the tracked link of each. Thousands of them, as from
+# that many readers: LUX counts one token at most once a second as traffic to give way to
+# (lux.tracking.count-token-once-per), so a few hundred tokens replayed would be a few hundred readers a second
+until [ "$(sent)" -ge "$(( N < 5000 ? N : 5000 ))" ]; do sleep 0.5; kill -0 "$LUX_PID"; done
+sql "SELECT html_body FROM outbox_message ORDER BY id LIMIT 5000" > "$WORK/bodies.html"
 grep -oP "$BASE\K/t/o/[A-Za-z0-9._~-]+" "$WORK/bodies.html" | sort -u > "$WORK/opens.txt"
 grep -oP "$BASE\K/t/c/[A-Za-z0-9._~-]+" "$WORK/bodies.html" | sort -u > "$WORK/clicks.txt"
 [ -s "$WORK/opens.txt" ] && [ -s "$WORK/clicks.txt" ] || { echo "no tracking links in the outbox" >&2; exit 1; }

@@ -39,7 +39,7 @@ public final class TrackingHits {
         if (t.isEmpty()) {
             return false;
         }
-        traffic.hit(); // genuine tokens only: junk must not slow delivery (TrafficGauge)
+        traffic.hit(TrafficGauge.key(t.get())); // genuine tokens only (TrafficGauge)
         if (!head) {
             writer.submit(new Hit(EventKind.OPEN, t.get().campaignId(), t.get().recipientId(), null, clock.instant(),
                     userAgent));
@@ -56,8 +56,8 @@ public final class TrackingHits {
         if (verified.isEmpty()) {
             return null;
         }
-        traffic.hit(); // genuine tokens only: junk must not slow delivery (TrafficGauge)
         TrackingToken t = verified.get();
+        traffic.hit(TrafficGauge.key(t)); // genuine tokens only (TrafficGauge)
         LinkRegistry.StoredLink link = links.byId(t.linkId()).orElse(null);
         if (link == null || link.campaignId() != t.campaignId()) {
             return null;

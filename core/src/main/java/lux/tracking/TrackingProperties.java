@@ -20,12 +20,15 @@ import org.springframework.validation.annotation.Validated;
  * full; then (or at once while the database is failing) it is dropped and counted, and
  * the request still answered
  * @param machine rules that mark opens and clicks as machine traffic
+ * @param countTokenOncePer how often one token counts as traffic for delivery to give way
+ * to ({@link TrafficGauge}); 0 counts every hit
  */
 @Validated
 @ConfigurationProperties("lux.tracking")
 public record TrackingProperties(@DefaultValue("") String signingKey,
         @Min(1) @DefaultValue("100000") int bufferCapacity, @NotNull @DefaultValue("200ms") Duration flushInterval,
-        @NotNull @DefaultValue("1s") Duration fullBufferWait, @NotNull @DefaultValue MachineRules machine) {
+        @NotNull @DefaultValue("1s") Duration fullBufferWait, @NotNull @DefaultValue MachineRules machine,
+        @NotNull @DefaultValue("1s") Duration countTokenOncePer) {
 
     /**
      * @param userAgents "reason=regex" pairs; a hit whose user agent matches is machine

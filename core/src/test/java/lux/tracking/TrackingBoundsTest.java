@@ -80,14 +80,15 @@ class TrackingBoundsTest {
         try (Blackhole postgres = new Blackhole(); HikariDataSource pool = deadPool(postgres.port)) {
             TrackingProperties properties = new TrackingProperties("", 10, Duration.ofMillis(20),
                     Duration.ofMillis(200), new TrackingProperties.MachineRules(List.of(), Duration.ofSeconds(5),
-                            Duration.ofSeconds(1), 2, true));
+                            Duration.ofSeconds(1), 2, true),
+                    Duration.ofSeconds(1));
             JdbcTemplate dead = new JdbcTemplate(pool);
             EventWriter deadWriter = new EventWriter(dead,
                     new TransactionTemplate(new DataSourceTransactionManager(pool)), properties,
                     new RollupWriter(dead, SqlDialect.POSTGRESQL), SqlDialect.POSTGRESQL);
             // only open() is exercised: it needs the tokens, the writer and the clock
             TrackingService service = new TrackingService(tokens, null, deadWriter, null, null, null, null, null,
-                    Clock.systemUTC(), new TrafficGauge());
+                    Clock.systemUTC(), TrafficGauge.countingEveryHit());
             deadWriter.start();
             ExecutorService webThreads = Executors.newFixedThreadPool(16);
             try {
