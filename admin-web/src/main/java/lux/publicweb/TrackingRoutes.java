@@ -9,11 +9,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import lux.tracking.TrackingHits;
 import lux.tracking.TrackingService;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -32,10 +37,19 @@ import org.springframework.core.Ordered;
  * way where no Tomcat valve runs (MockMvc, another container). The token is the only
  * input: a token that does not verify is a plain 404 and writes nothing; clicks go only
  * to the URL stored for the campaign, never to one in the request. HEAD answers without
- * counting. Every answer is no-store.
+ * counting. Every answer is no-store. A click whose stored URL cannot be read (the
+ * database is down) is a 503 with Retry-After, never the container's bare error.
  */
 @Configuration(proxyBeanMethods = false)
 class TrackingRoutes {
+
+    private static final Logger log = LoggerFactory.getLogger(TrackingRoutes.class);
+
+    private static final long FAILURE_LOG_EVERY = TimeUnit.MINUTES.toNanos(1);
+
+    private static final AtomicLong lastFailureLogged = new AtomicLong(System.nanoTime() - FAILURE_LOG_EVERY - 1);
+
+    private static final LongAdder failures = new LongAdder();
 
     static final String OPEN = "/t/o/";
 
@@ -164,7 +178,17 @@ class TrackingRoutes {
             }
             return true;
         }
-        String url = hits.click(token, agent, head);
+        String url;
+        try {
+            url = hits.click(token, agent, head);
+        }
+        catch (RuntimeException e) {
+            // the stored URL could not be read (the database is unreachable, say): a
+            // clear "try again" with the same headers, not the container's bare 500
+            // and its stack trace; the reader's next click works once it is back
+            unavailable(response, e);
+            return true;
+        }
         if (url == null) {
             notFound(response);
             return true;
@@ -184,6 +208,22 @@ class TrackingRoutes {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Pragma", "no-cache");
         response.setHeader("X-Content-Type-Options", "nosniff");
+    }
+
+    private static void unavailable(HttpServletResponse response, RuntimeException e) {
+        long now = System.nanoTime();
+        long last = lastFailureLogged.get();
+        // at most one line a minute: every click fails the same way while it lasts
+        if (now - last > FAILURE_LOG_EVERY && lastFailureLogged.compareAndSet(last, now)) {
+            log.warn("A click could not be answered ({} since the last such line): {}", failures.sumThenReset() + 1,
+                    e.toString());
+        }
+        else {
+            failures.increment();
+        }
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "30");
+        response.setContentLength(0);
     }
 
     private static void notFound(HttpServletResponse response) {

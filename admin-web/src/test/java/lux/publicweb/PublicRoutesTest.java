@@ -222,6 +222,32 @@ class PublicRoutesTest {
     }
 
     @Test
+    void aClickWhoseLinkCannotBeReadIsAClearTryAgainAndWorksOnceTheDatabaseIsBack() throws Exception {
+        String click = token("/t/c/");
+        // the link is not cached yet (no click so far): its lookup fails like a lost
+        // database
+        jdbc.execute("ALTER TABLE campaign_link RENAME TO campaign_link_away");
+        HttpResponse<byte[]> failed;
+        try {
+            failed = get("/t/c/" + click, CHROME);
+        }
+        finally {
+            jdbc.execute("ALTER TABLE campaign_link_away RENAME TO campaign_link");
+        }
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(failed.headers().firstValue("Retry-After")).hasValue("30");
+        assertThat(failed.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(failed.body()).as("no stack trace, no server details").isEmpty();
+        HttpResponse<byte[]> again = get("/t/c/" + click, CHROME);
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(again.headers().firstValue("Location")).hasValue("https://example.com/a");
+        tracking.flush();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tracking_event WHERE kind = 'CLICK'", Long.class))
+            .as("the failed click was not recorded, the second one was")
+            .isEqualTo(1L);
+    }
+
+    @Test
     void unsubscribePageThenOneClickPostUnsubscribesOnce() throws Exception {
         String unsubscribe = token("/u/");
         HttpResponse<byte[]> page = get("/u/" + unsubscribe, CHROME);
