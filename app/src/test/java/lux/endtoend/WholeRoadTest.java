@@ -14,6 +14,7 @@ import lux.audit.Actor;
 import lux.contacts.ContactService;
 import lux.contacts.NewContact;
 import lux.teams.testsupport.BotConnectorDouble;
+import lux.teams.testsupport.CardFacts;
 import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
 import lux.testsupport.TestDatabase;
@@ -120,10 +121,10 @@ class WholeRoadTest {
             before = teams.calls().size();
             lux.postActivity(TeamsActivities.message(teams.serviceUrl(), CONVERSATION, "how did the autumn news do?"));
             JsonNode stats = card(await(teams, before, call -> call.body().contains("Stats: Autumn")));
-            assertThat(fact(stats, "Sent (accepted)")).isEqualTo("2");
-            assertThat(fact(stats, "Delivered")).startsWith("2 ");
-            assertThat(fact(stats, "Opened (people)")).startsWith("1 (");
-            assertThat(fact(stats, "Machine-only opens")).startsWith("0 ");
+            assertThat(CardFacts.fact(stats, "Sent (accepted)")).isEqualTo("2");
+            assertThat(CardFacts.fact(stats, "Delivered")).startsWith("2 ");
+            assertThat(CardFacts.fact(stats, "Opened (people)")).startsWith("1 (");
+            assertThat(CardFacts.fact(stats, "Machine-only opens")).startsWith("0 ");
             assertThat(ScriptedModel.toolResults(model.requests().get(model.requests().size() - 1))).last()
                 .asString()
                 .contains("\"sent\":2", "\"humanOpens\":1");
@@ -138,16 +139,6 @@ class WholeRoadTest {
     /** The Adaptive Card an activity carries. */
     private static JsonNode card(BotConnectorDouble.Call call) throws Exception {
         return JSON.readTree(call.body()).path("attachments").get(0).path("content");
-    }
-
-    /** A fact's value on a card, by its title. */
-    private static String fact(JsonNode card, String title) {
-        return card.findParents("title")
-            .stream()
-            .filter(f -> title.equals(f.path("title").asText()))
-            .map(f -> f.path("value").asText())
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no fact " + title + " on " + card));
     }
 
     private static BotConnectorDouble.Call await(BotConnectorDouble teams, int before,

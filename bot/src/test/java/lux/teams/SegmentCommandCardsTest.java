@@ -15,6 +15,7 @@ import lux.campaigns.NewCampaign;
 import lux.contacts.AudienceFilter;
 import lux.contacts.ContactService;
 import lux.contacts.NewContact;
+import lux.teams.testsupport.CardFacts;
 import lux.templates.TemplateContent;
 import lux.templates.TemplateService;
 import lux.testsupport.DatabaseTest;
@@ -144,10 +145,10 @@ class SegmentCommandCardsTest {
         teams.say("resend Welcome subject:\"Last chance\" 2030-12-03 10:00");
         assertThat(teams.texts()).containsExactly("Check the card and press Confirm to schedule it.");
         JsonNode confirm = teams.cards().get(0);
-        assertThat(TeamsChat.fact(confirm, "Audience"))
+        assertThat(CardFacts.fact(confirm, "Audience"))
             .isEqualTo("recipients of campaign " + welcomeId() + " who did not open it");
-        assertThat(TeamsChat.fact(confirm, "Recipients")).isEqualTo("1");
-        assertThat(TeamsChat.fact(confirm, "Subject")).isEqualTo("Last chance");
+        assertThat(CardFacts.fact(confirm, "Recipients")).isEqualTo("1");
+        assertThat(CardFacts.fact(confirm, "Subject")).isEqualTo("Last chance");
         assertThat(confirm.toString()).contains("\"nonce\"");
         assertNothingForTheModel();
     }

@@ -169,16 +169,6 @@ final class TeamsChat implements BeforeEachCallback, BeforeTestExecutionCallback
         return card.path("body").get(0).path("text").asText();
     }
 
-    /** The value of the fact {@code title} on a card; fails when the card has none. */
-    static String fact(JsonNode card, String title) {
-        return card.findParents("title")
-            .stream()
-            .filter(f -> title.equals(f.path("title").asText()))
-            .map(f -> f.path("value").asText())
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no fact " + title + " on " + card));
-    }
-
     /** The Confirm nonce a card's first button carries. */
     static String nonce(JsonNode card) {
         return card.path("actions").get(0).path("data").path("nonce").asText();
