@@ -64,7 +64,7 @@ class ContactBatchWriter {
     ContactBatchWriter(JdbcTemplate jdbc, SuppressionService suppressions, ConsentLedger ledger) {
         this.jdbc = jdbc;
         this.suppressions = suppressions;
-        this.copier = new PostgresContactCopier(jdbc, ContactBatchWriter::json);
+        this.copier = new PostgresContactCopier(jdbc);
         this.ledger = ledger;
     }
 
@@ -286,7 +286,7 @@ class ContactBatchWriter {
         }
     }
 
-    private static String json(Map<String, String> attributes) {
+    static String json(Map<String, String> attributes) {
         try {
             return JSON.writeValueAsString(attributes);
         }

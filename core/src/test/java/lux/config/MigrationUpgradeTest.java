@@ -181,4 +181,51 @@ class MigrationUpgradeTest {
         }
     }
 
+    /**
+     * V133: tag links and ledger rows carry over; on PostgreSQL contact_tag's foreign
+     * keys give way to statement-level triggers that keep the same rules, and the
+     * ledger's address index is a hash index; H2 keeps its foreign keys.
+     */
+    @Test
+    void tagLinksKeepTheirRulesAndTheLedgerItsLookupAfterV133() {
+        flyway("132").migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.update("INSERT INTO contact (id, email, status, created_at, updated_at) VALUES "
+                + "(1, 'a@lux.test', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP), "
+                + "(2, 'b@lux.test', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        jdbc.update("INSERT INTO tag (id, name, created_at) VALUES (1, 'vip', CURRENT_TIMESTAMP), "
+                + "(2, 'news', CURRENT_TIMESTAMP)");
+        jdbc.update("INSERT INTO contact_tag (contact_id, tag_id) VALUES (1, 1), (1, 2), (2, 1)");
+        jdbc.update("INSERT INTO consent_event (occurred_at, email_hash, contact_id, kind, channel, actor) VALUES "
+                + "(CURRENT_TIMESTAMP, 'h1', 1, 'IMPORT', 'import', 'x'), "
+                + "(CURRENT_TIMESTAMP, 'h2', 2, 'IMPORT', 'import', 'x'), "
+                + "(CURRENT_TIMESTAMP, 'h1', 1, 'UNSUBSCRIBE', 'email', 'x')");
+
+        flyway(null).migrate();
+
+        assertThat(jdbc.queryForList("SELECT contact_id || ':' || tag_id FROM contact_tag ORDER BY 1", String.class))
+            .containsExactly("1:1", "1:2", "2:1");
+        assertThat(
+                jdbc.queryForList("SELECT kind FROM consent_event WHERE email_hash = 'h1' ORDER BY id", String.class))
+            .containsExactly("IMPORT", "UNSUBSCRIBE");
+        jdbc.update("DELETE FROM contact WHERE id = 1");
+        jdbc.update("DELETE FROM tag WHERE id = 2");
+        assertThat(jdbc.queryForList("SELECT contact_id || ':' || tag_id FROM contact_tag", String.class))
+            .containsExactly("2:1");
+        org.assertj.core.api.Assertions
+            .assertThatThrownBy(() -> jdbc.update("INSERT INTO contact_tag (contact_id, tag_id) VALUES (1, 1)"))
+            .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM information_schema.table_constraints WHERE LOWER(table_name) = 'contact_tag' "
+                        + "AND constraint_type = 'FOREIGN KEY' AND table_schema = CURRENT_SCHEMA",
+                Long.class))
+            .isEqualTo(TestDatabase.postgres() ? 0L : 2L);
+        if (TestDatabase.postgres()) {
+            assertThat(jdbc.queryForObject("SELECT am.amname FROM pg_class i JOIN pg_am am ON am.oid = i.relam "
+                    + "WHERE i.relname = 'ix_consent_event_email' AND i.relnamespace = CURRENT_SCHEMA::regnamespace",
+                    String.class))
+                .isEqualTo("hash");
+        }
+    }
+
 }
