@@ -94,10 +94,11 @@ class EnrolmentStore {
             if (ids.isEmpty()) {
                 return List.<ClaimedEnrolment>of();
             }
-            List<Object> args = new ArrayList<>(List.of(token, Timestamp.from(now)));
+            List<Object> args = new ArrayList<>(List.of(token, Timestamp.from(now), Timestamp.from(now)));
             args.addAll(ids);
             jdbc.update("UPDATE journey_enrolment SET claim_token = ?, claimed_at = ? WHERE status = 'WAITING' "
-                    + "AND claim_token IS NULL AND id IN (" + placeholders(ids.size()) + ")", args.toArray());
+                    + "AND claim_token IS NULL AND next_run_at <= ? AND id IN (" + placeholders(ids.size()) + ")",
+                    args.toArray());
             List<Object> mine = new ArrayList<>(List.of(token));
             mine.addAll(ids);
             List<ClaimedEnrolment> claimed = jdbc.query("SELECT " + RETURNING + " FROM journey_enrolment "
@@ -133,20 +134,23 @@ class EnrolmentStore {
      * lease resolver, which finds them by their recipient rows. The claim's lease row
      * (journey_claim, with the enrolments' ids) is written by the same statement. The due
      * rows are taken by deleting them (rows another claim holds are skipped, rows it has
-     * deleted are gone); the enrolments' update changes no indexed column.
+     * deleted are gone); the enrolments' update changes no indexed column. An enrolment
+     * is claimed only if it is still waiting, unclaimed and due: a due row that says
+     * otherwise (none is written so) is dropped, and never runs a step early.
      */
     private List<ClaimedEnrolment> claimAndBegin(String token, Instant now, int limit) {
         SegmentSql sendable = SegmentSql.of(SegmentDefinition.of(AudienceFilter.everyone()), dialect, now);
         String atSend = "s.journey_id = e.journey_id AND s.version = e.version AND s.position = e.position "
                 + "AND s.kind = 'SEND'";
-        List<Object> args = new ArrayList<>(List.of(Timestamp.from(now), limit, token, Timestamp.from(now), token,
-                Timestamp.from(now), token, Timestamp.from(now), Timestamp.from(now)));
+        List<Object> args = new ArrayList<>(List.of(Timestamp.from(now), limit, token, Timestamp.from(now),
+                Timestamp.from(now), token, Timestamp.from(now), token, Timestamp.from(now), Timestamp.from(now)));
         args.addAll(sendable.args());
         List<ClaimedEnrolment> claimed = new ArrayList<>(jdbc.query("WITH taken AS (DELETE FROM journey_due "
                 + "WHERE (next_run_at, enrolment_id) IN (" + DUE + " FOR UPDATE OF d SKIP LOCKED) "
                 + "RETURNING enrolment_id), claimed AS (UPDATE journey_enrolment SET claim_token = ?, claimed_at = ? "
                 + "WHERE id IN (SELECT enrolment_id FROM taken) AND status = 'WAITING' AND claim_token IS NULL "
-                + "RETURNING " + RETURNING + ", occurrence, next_run_at), lease AS (INSERT INTO journey_claim "
+                + "AND next_run_at <= ? " + "RETURNING " + RETURNING
+                + ", occurrence, next_run_at), lease AS (INSERT INTO journey_claim "
                 + "(claim_token, claimed_at, first_due, last_due, enrolment_ids) SELECT ?, ?, MIN(next_run_at), "
                 + "MAX(next_run_at), string_agg(CAST(id AS TEXT), ',' ORDER BY id) FROM claimed "
                 + "HAVING COUNT(*) > 0), begun AS (INSERT INTO campaign_recipient (id, campaign_id, contact_id, email, "

@@ -112,9 +112,10 @@ class Enrolments {
                 // rows of the unique key), those without their due row yet
                 jdbc.update("INSERT INTO journey_due (next_run_at, enrolment_id, journey_id) "
                         + "SELECT e.next_run_at, e.id, e.journey_id FROM journey_enrolment e WHERE e.journey_id = ? "
-                        + "AND e.enrolled_at = ? AND e.status = 'WAITING' AND e.position = 0 AND e.claim_token IS NULL "
+                        + "AND e.enrolled_at = ? AND e.next_run_at = ? AND e.status = 'WAITING' AND e.position = 0 "
+                        + "AND e.claim_token IS NULL "
                         + "AND NOT EXISTS (SELECT 1 FROM journey_due d WHERE d.next_run_at = e.next_run_at "
-                        + "AND d.enrolment_id = e.id)", journey.id(), now);
+                        + "AND d.enrolment_id = e.id)", journey.id(), now, now);
             }
             return (long) enrolled;
         });

@@ -655,7 +655,16 @@ class JourneyEngineTest {
         assertThat(store.claim(10)).extracting(ClaimedEnrolment::contactId).containsExactly(bob);
         assertThat(due()).isEmpty();
 
-        contact(contacts, "cat@example.net", Map.of(), "trial");
+        // a due row that disagrees with its enrolment (an instance of before V134 moved
+        // it on) is dropped: the step is not run before its time
+        long cat = contact(contacts, "cat@example.net", Map.of(), "trial");
+        jdbc.update("UPDATE journey_enrolment SET next_run_at = ? WHERE contact_id = ?",
+                Timestamp.from(clock.instant().plus(Duration.ofDays(3))), cat);
+        assertThat(store.claim(10)).isEmpty();
+        assertThat(due()).isEmpty();
+        assertThat(SENT).isEmpty();
+
+        contact(contacts, "dan@example.net", Map.of(), "trial");
         assertThat(due()).hasSize(1);
         journeys.delete(journey.id(), Actor.system());
         assertThat(due()).isEmpty();
