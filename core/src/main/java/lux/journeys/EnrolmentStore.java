@@ -28,12 +28,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (enrolment, step) forbids a second run; leases of crashed workers are resolved without
  * ever repeating a send whose outcome is unknown.
  * <p>
- * A claim changes no indexed column: it sets only the token and the claim time (the
- * enrolment stays WAITING, a set token is what marks it claimed), so PostgreSQL writes it
- * as a heap-only (HOT) update, with no new entry in any of the table's indexes (V132).
- * The lease is kept per claim, not per enrolment: a row of journey_claim with the claim's
- * time and the due times of its first and last enrolment, through which the lease
- * resolver finds a dead worker's enrolments in the due index.
+ * Neither a claim nor a transition changes an indexed column of the enrolment: the due
+ * order is a table of its own, journey_due, one row per enrolment that waits unclaimed
+ * (V134). A claim deletes the due rows it takes and sets the enrolments' token and claim
+ * time (the enrolment stays WAITING, a set token is what marks it claimed); a transition
+ * sets the new state and, if the enrolment waits again, writes its new due row. So
+ * PostgreSQL writes both enrolment updates as heap-only (HOT) updates, with no new entry
+ * in any of the table's indexes (V132, V134). The lease is kept per claim, not per
+ * enrolment: a row of journey_claim with the claim's time and its enrolments' ids,
+ * through which the lease resolver finds a dead worker's enrolments.
  */
 @Component
 class EnrolmentStore {
@@ -57,23 +60,40 @@ class EnrolmentStore {
 
     private static final String RETURNING = "id, journey_id, version, contact_id, position, last_recipient_id, attempts, claim_token";
 
+    /**
+     * The due rows of active journeys, oldest first: a due row is an enrolment that waits
+     * unclaimed (V134).
+     */
+    private static final String DUE = "SELECT d.next_run_at, d.enrolment_id FROM journey_due d WHERE d.next_run_at <= ? "
+            + "AND d.journey_id IN (SELECT j.id FROM journey j WHERE j.status = 'ACTIVE') "
+            + "ORDER BY d.next_run_at, d.enrolment_id LIMIT ?";
+
     /** Claims up to {@code limit} due waiting enrolments of active journeys. */
     List<ClaimedEnrolment> claim(int limit) {
         Instant now = clock.instant();
         String token = UUID.randomUUID().toString();
-        String due = "SELECT e.id FROM journey_enrolment e WHERE e.status = 'WAITING' AND e.next_run_at <= ? "
-                + "AND e.claim_token IS NULL AND e.journey_id IN (SELECT j.id FROM journey j WHERE j.status = 'ACTIVE') ORDER BY e.next_run_at, e.id LIMIT ?";
         if (dialect == SqlDialect.POSTGRESQL) {
-            return claimAndBegin(token, now, due, limit);
+            return claimAndBegin(token, now, limit);
+        }
+        List<Object[]> due = jdbc.query(DUE,
+                (rs, i) -> new Object[] { rs.getObject(1, java.time.OffsetDateTime.class), rs.getLong(2) },
+                Timestamp.from(now), limit);
+        if (due.isEmpty()) {
+            return List.of();
         }
         return tx.execute(s -> {
-            List<Long> ids = jdbc.queryForList(due, Long.class, Timestamp.from(now), limit);
-            if (ids.isEmpty()) {
-                return List.of();
+            // a due row is taken by whoever deletes it: another engine that read the
+            // same rows deletes none of them
+            int[] deleted = jdbc.batchUpdate("DELETE FROM journey_due WHERE next_run_at = ? AND enrolment_id = ?", due);
+            List<Object> ids = new ArrayList<>();
+            for (int i = 0; i < deleted.length; i++) {
+                if (deleted[i] > 0) {
+                    ids.add(due.get(i)[1]);
+                }
             }
-            // due is asked again: between the select and this update another engine may
-            // have
-            // run the row's step and left it waiting for a later time (a wait step)
+            if (ids.isEmpty()) {
+                return List.<ClaimedEnrolment>of();
+            }
             List<Object> args = new ArrayList<>(List.of(token, Timestamp.from(now), Timestamp.from(now)));
             args.addAll(ids);
             jdbc.update("UPDATE journey_enrolment SET claim_token = ?, claimed_at = ? WHERE status = 'WAITING' "
@@ -86,13 +106,22 @@ class EnrolmentStore {
                     (rs, i) -> row(rs), mine.toArray());
             if (!claimed.isEmpty()) {
                 mine.add(0, Timestamp.from(now));
+                mine.add(0, ids(claimed));
                 mine.add(0, token);
-                jdbc.update("INSERT INTO journey_claim (claim_token, claimed_at, first_due, last_due) "
-                        + "SELECT ?, ?, MIN(next_run_at), MAX(next_run_at) FROM journey_enrolment "
+                jdbc.update("INSERT INTO journey_claim (claim_token, enrolment_ids, claimed_at, first_due, last_due) "
+                        + "SELECT ?, ?, ?, MIN(next_run_at), MAX(next_run_at) FROM journey_enrolment "
                         + "WHERE claim_token = ? AND id IN (" + placeholders(ids.size()) + ")", mine.toArray());
             }
             return claimed;
         });
+    }
+
+    private static String ids(List<ClaimedEnrolment> claimed) {
+        StringBuilder ids = new StringBuilder();
+        for (ClaimedEnrolment e : claimed) {
+            ids.append(ids.length() == 0 ? "" : ",").append(e.id());
+        }
+        return ids.toString();
     }
 
     /**
@@ -103,20 +132,27 @@ class EnrolmentStore {
      * them, and come back with the claims. One statement and one commit instead of a
      * claim and a begin of their own; a crash after it leaves the begun sends to the
      * lease resolver, which finds them by their recipient rows. The claim's lease row
-     * (journey_claim) is written by the same statement.
+     * (journey_claim, with the enrolments' ids) is written by the same statement. The due
+     * rows are taken by deleting them (rows another claim holds are skipped, rows it has
+     * deleted are gone); the enrolments' update changes no indexed column. An enrolment
+     * is claimed only if it is still waiting, unclaimed and due: a due row that says
+     * otherwise (none is written so) is dropped, and never runs a step early.
      */
-    private List<ClaimedEnrolment> claimAndBegin(String token, Instant now, String due, int limit) {
+    private List<ClaimedEnrolment> claimAndBegin(String token, Instant now, int limit) {
         SegmentSql sendable = SegmentSql.of(SegmentDefinition.of(AudienceFilter.everyone()), dialect, now);
         String atSend = "s.journey_id = e.journey_id AND s.version = e.version AND s.position = e.position "
                 + "AND s.kind = 'SEND'";
-        List<Object> args = new ArrayList<>(List.of(token, Timestamp.from(now), Timestamp.from(now), limit, token,
-                Timestamp.from(now), token, Timestamp.from(now), Timestamp.from(now)));
+        List<Object> args = new ArrayList<>(List.of(Timestamp.from(now), limit, token, Timestamp.from(now),
+                Timestamp.from(now), token, Timestamp.from(now), token, Timestamp.from(now), Timestamp.from(now)));
         args.addAll(sendable.args());
-        List<ClaimedEnrolment> claimed = new ArrayList<>(jdbc.query("WITH claimed AS ("
-                + "UPDATE journey_enrolment SET claim_token = ?, claimed_at = ? WHERE id IN (" + due
-                + " FOR UPDATE OF e SKIP LOCKED) AND status = 'WAITING' AND claim_token IS NULL RETURNING " + RETURNING
-                + ", occurrence, next_run_at), lease AS (INSERT INTO journey_claim (claim_token, claimed_at, "
-                + "first_due, last_due) SELECT ?, ?, MIN(next_run_at), MAX(next_run_at) FROM claimed "
+        List<ClaimedEnrolment> claimed = new ArrayList<>(jdbc.query("WITH taken AS (DELETE FROM journey_due "
+                + "WHERE (next_run_at, enrolment_id) IN (" + DUE + " FOR UPDATE OF d SKIP LOCKED) "
+                + "RETURNING enrolment_id), claimed AS (UPDATE journey_enrolment SET claim_token = ?, claimed_at = ? "
+                + "WHERE id IN (SELECT enrolment_id FROM taken) AND status = 'WAITING' AND claim_token IS NULL "
+                + "AND next_run_at <= ? " + "RETURNING " + RETURNING
+                + ", occurrence, next_run_at), lease AS (INSERT INTO journey_claim "
+                + "(claim_token, claimed_at, first_due, last_due, enrolment_ids) SELECT ?, ?, MIN(next_run_at), "
+                + "MAX(next_run_at), string_agg(CAST(id AS TEXT), ',' ORDER BY id) FROM claimed "
                 + "HAVING COUNT(*) > 0), begun AS (INSERT INTO campaign_recipient (id, campaign_id, contact_id, email, "
                 + "occurrence, status, attempts, claim_token, claimed_at, created_at, lux_message_id) "
                 + "SELECT n.id, n.campaign_id, n.contact_id, n.email, n.occurrence, 'SENDING', 1, ?, ?, ?, "
@@ -145,7 +181,8 @@ class EnrolmentStore {
     /**
      * Writes the transitions in one transaction. Each enrolment changes only while this
      * claim still holds it; its step's run row is written (or, after a send, completed)
-     * only then (a send's once, with its outcome). Returns how many were applied.
+     * only then (a send's once, with its outcome), and so is its due row if it waits
+     * again. Returns how many were applied.
      */
     int apply(List<Transition> transitions) {
         if (transitions.isEmpty()) {
@@ -164,6 +201,17 @@ class EnrolmentStore {
                         t.enrolment().claimToken() });
             }
             Set<Long> changed = update(rows);
+            List<Object[]> queued = new ArrayList<>();
+            for (Transition t : transitions) {
+                if (changed.contains(t.enrolment().id()) && "WAITING".equals(t.status())) {
+                    queued.add(new Object[] { Timestamp.from(t.nextRunAt()), t.enrolment().id(),
+                            t.enrolment().journeyId() });
+                }
+            }
+            if (!queued.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO journey_due (next_run_at, enrolment_id, journey_id) VALUES (?, ?, ?)",
+                        queued);
+            }
             List<Object[]> inserts = new ArrayList<>();
             int applied = 0;
             for (int i = 0; i < transitions.size(); i++) {
@@ -189,7 +237,8 @@ class EnrolmentStore {
 
     /**
      * {@link #apply} on PostgreSQL in one statement: the enrolments' new state from
-     * arrays by primary key, each only under its claim token, and the run rows of the
+     * arrays by primary key, each only under its claim token (no indexed column changes:
+     * a HOT update), a due row for each one that waits again, and the run rows of the
      * enrolments it changed (a send's with its outcome and recipient row, a plain wait
      * after it in the same write), instead of an UPDATE and an INSERT of their own.
      */
@@ -213,7 +262,9 @@ class EnrolmentStore {
                 + "next_run_at = CAST(v.next_at AS TIMESTAMP WITH TIME ZONE), attempts = v.attempts, "
                 + "finished_at = CAST(v.finished AS TIMESTAMP WITH TIME ZONE), "
                 + "last_recipient_id = COALESCE(v.recipient, e.last_recipient_id), claim_token = NULL FROM v "
-                + "WHERE e.id = v.id AND e.claim_token = v.token RETURNING e.id), "
+                + "WHERE e.id = v.id AND e.claim_token = v.token RETURNING e.id, e.status, e.next_run_at, "
+                + "e.journey_id), q AS (INSERT INTO journey_due (next_run_at, enrolment_id, journey_id) "
+                + "SELECT u.next_run_at, u.id, u.journey_id FROM u WHERE u.status = 'WAITING'), "
                 + "r AS (INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, detail, ran_at) "
                 + "SELECT v.id, v.step, v.outcome, v.recipient, v.detail, CAST('" + ranAt
                 + "' AS TIMESTAMP WITH TIME ZONE) FROM v JOIN u ON u.id = v.id WHERE v.step IS NOT NULL "
@@ -275,30 +326,40 @@ class EnrolmentStore {
      * after the claim), says so. It is recorded as unknown (the recipient row fails as
      * unknown like delivery's, the step's run row says UNKNOWN) and the contact moves on,
      * never mailed the same step twice. Any other step had written nothing, so it is
-     * simply run again. A claim's enrolments are found through its lease row: they are
-     * WAITING with the claim's token, due between its first and last due time (a claim
-     * changes neither), a range of the due index.
+     * simply run again. A claim's enrolments are found through its lease row, which lists
+     * their ids: those still WAITING with the claim's token are its (the others moved
+     * on). They get their due row back, due now.
      */
     int resolveExpiredLeases(Duration lease) {
         Timestamp before = Timestamp.from(clock.instant().minus(lease));
         List<Object[]> expired = jdbc.query(
-                "SELECT claim_token, first_due, last_due FROM journey_claim WHERE claimed_at < ? ORDER BY claimed_at",
-                (rs, i) -> new Object[] { rs.getString(1), rs.getTimestamp(2), rs.getTimestamp(3) }, before);
+                "SELECT claim_token, enrolment_ids FROM journey_claim WHERE claimed_at < ? ORDER BY claimed_at",
+                (rs, i) -> new Object[] { rs.getString(1), rs.getString(2) }, before);
         int resolved = 0;
         for (Object[] claim : expired) {
-            resolved += resolve((String) claim[0], (Timestamp) claim[1], (Timestamp) claim[2]);
+            resolved += resolve((String) claim[0], (String) claim[1]);
         }
         return resolved;
     }
 
-    private int resolve(String token, Timestamp firstDue, Timestamp lastDue) {
+    private int resolve(String token, String enrolmentIds) {
         Timestamp now = Timestamp.from(clock.instant());
-        String held = "status = 'WAITING' AND next_run_at >= ? AND next_run_at <= ? AND claim_token = ?";
+        List<Object> ids = new ArrayList<>();
+        if (enrolmentIds != null && !enrolmentIds.isBlank()) {
+            for (String id : enrolmentIds.split(",")) {
+                ids.add(Long.parseLong(id.trim()));
+            }
+        }
+        // a lease row without its list (none is written so) finds its rows by token alone
+        String mine = ids.isEmpty() ? "" : " AND id IN (" + placeholders(ids.size()) + ")";
+        String held = "status = 'WAITING' AND claim_token = ?" + mine;
+        List<Object> heldArgs = new ArrayList<>(List.of(token));
+        heldArgs.addAll(ids);
         String begun = "FROM journey_enrolment e JOIN journey_step s ON s.journey_id = e.journey_id "
                 + "AND s.version = e.version AND s.position = e.position AND s.kind = 'SEND' "
                 + "JOIN campaign_recipient r ON r.campaign_id = s.campaign_id AND r.contact_id = e.contact_id "
                 + "AND r.occurrence = e.occurrence AND r.claimed_at >= e.claimed_at WHERE e.status = 'WAITING' "
-                + "AND e.next_run_at >= ? AND e.next_run_at <= ? AND e.claim_token = ?";
+                + "AND e.claim_token = ?" + mine.replace(" id IN", " e.id IN");
         return tx.execute(s -> {
             if (jdbc.update("DELETE FROM journey_claim WHERE claim_token = ?", token) == 0) {
                 return 0; // another resolver took it
@@ -306,20 +367,33 @@ class EnrolmentStore {
             jdbc.update(
                     "UPDATE campaign_recipient SET status = 'FAILED', claim_token = NULL, last_error = ? "
                             + "WHERE status = 'SENDING' AND id IN (SELECT r.id " + begun + ")",
-                    "unknown outcome: " + UNKNOWN, firstDue, lastDue, token);
-            jdbc.update(
-                    "INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, detail, ran_at) "
-                            + "SELECT e.id, s.id, 'UNKNOWN', r.id, ?, ? " + begun,
-                    UNKNOWN, now, firstDue, lastDue, token);
+                    args("unknown outcome: " + UNKNOWN, heldArgs));
+            jdbc.update("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, detail, ran_at) "
+                    + "SELECT e.id, s.id, 'UNKNOWN', r.id, ?, ? " + begun, args(UNKNOWN, now, heldArgs));
             jdbc.update("UPDATE journey_enrolment SET position = position + 1, last_recipient_id = ("
                     + "SELECT r.recipient_id FROM journey_step_run r JOIN journey_step s ON s.id = r.step_id "
                     + "WHERE r.enrolment_id = journey_enrolment.id AND s.position = journey_enrolment.position) "
                     + "WHERE " + held + " AND EXISTS (SELECT 1 FROM journey_step_run r "
                     + "JOIN journey_step s ON s.id = r.step_id WHERE r.enrolment_id = journey_enrolment.id "
-                    + "AND s.position = journey_enrolment.position)", firstDue, lastDue, token);
-            return jdbc.update("UPDATE journey_enrolment SET claim_token = NULL, next_run_at = ? WHERE " + held, now,
-                    firstDue, lastDue, token);
+                    + "AND s.position = journey_enrolment.position)", heldArgs.toArray());
+            // due now again: the due rows first, while the token still marks the rows
+            jdbc.update("INSERT INTO journey_due (next_run_at, enrolment_id, journey_id) SELECT ?, id, journey_id "
+                    + "FROM journey_enrolment WHERE " + held, args(now, heldArgs));
+            return jdbc.update("UPDATE journey_enrolment SET claim_token = NULL, next_run_at = ? WHERE " + held,
+                    args(now, heldArgs));
         });
+    }
+
+    private static Object[] args(Object first, List<Object> rest) {
+        List<Object> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all.toArray();
+    }
+
+    private static Object[] args(Object first, Object second, List<Object> rest) {
+        List<Object> all = new ArrayList<>(List.of(first, second));
+        all.addAll(rest);
+        return all.toArray();
     }
 
     static String placeholders(int n) {

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import lux.shared.PlannerStatistics;
+import lux.shared.SqlDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Puts contacts into journeys, set-based: one INSERT ... SELECT per journey and event
@@ -32,10 +34,17 @@ class Enrolments {
 
     private final PlannerStatistics statistics;
 
-    Enrolments(JdbcTemplate jdbc, Clock clock, PlannerStatistics statistics) {
+    private final SqlDialect dialect;
+
+    private final TransactionTemplate tx;
+
+    Enrolments(JdbcTemplate jdbc, Clock clock, PlannerStatistics statistics, SqlDialect dialect,
+            TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.clock = clock;
         this.statistics = statistics;
+        this.dialect = dialect;
     }
 
     /** These contacts (a short list), if they match {@code where}. */
@@ -80,11 +89,36 @@ class Enrolments {
         args.addAll(List.of(whereArgs));
         // the unique key keeps a contact out a second time (an anti-join against the
         // table being filled is what the planner gets wrong)
-        return jdbc
-            .update("INSERT INTO journey_enrolment (journey_id, version, contact_id, occurrence, status, position, "
-                    + "next_run_at, enrolled_at) SELECT ?, ?, c.id, ?, ?, 0, ?, ? FROM contact c WHERE c.status = 'ACTIVE' "
-                    + "AND c.id > (SELECT j.enrol_after_contact FROM journey j WHERE j.id = ?) AND " + where
-                    + " ON CONFLICT DO NOTHING", args.toArray());
+        String enrol = "INSERT INTO journey_enrolment (journey_id, version, contact_id, occurrence, status, position, "
+                + "next_run_at, enrolled_at) SELECT ?, ?, c.id, ?, ?, 0, ?, ? FROM contact c WHERE c.status = 'ACTIVE' "
+                + "AND c.id > (SELECT j.enrol_after_contact FROM journey j WHERE j.id = ?) AND " + where
+                + " ON CONFLICT DO NOTHING";
+        if (!"WAITING".equals(status)) {
+            return jdbc.update(enrol, args.toArray());
+        }
+        // a waiting enrolment is due now: its due row (journey_due) goes in with it
+        if (dialect == SqlDialect.POSTGRESQL) {
+            return jdbc.queryForObject(
+                    "WITH e AS (" + enrol + " RETURNING id, journey_id, next_run_at), "
+                            + "d AS (INSERT INTO journey_due (next_run_at, enrolment_id, journey_id) "
+                            + "SELECT next_run_at, id, journey_id FROM e) SELECT COUNT(*) FROM e",
+                    Long.class, args.toArray());
+        }
+        return tx.execute(s -> {
+            int enrolled = jdbc.update(enrol, args.toArray());
+            if (enrolled > 0) {
+                // H2: the rows this statement wrote, by journey and time (within the
+                // journey's
+                // rows of the unique key), those without their due row yet
+                jdbc.update("INSERT INTO journey_due (next_run_at, enrolment_id, journey_id) "
+                        + "SELECT e.next_run_at, e.id, e.journey_id FROM journey_enrolment e WHERE e.journey_id = ? "
+                        + "AND e.enrolled_at = ? AND e.next_run_at = ? AND e.status = 'WAITING' AND e.position = 0 "
+                        + "AND e.claim_token IS NULL "
+                        + "AND NOT EXISTS (SELECT 1 FROM journey_due d WHERE d.next_run_at = e.next_run_at "
+                        + "AND d.enrolment_id = e.id)", journey.id(), now, now);
+            }
+            return (long) enrolled;
+        });
     }
 
     /**

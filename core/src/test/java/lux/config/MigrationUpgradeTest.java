@@ -228,4 +228,79 @@ class MigrationUpgradeTest {
         }
     }
 
+    /**
+     * V134: the due order moves to journey_due (a row for each unclaimed waiting
+     * enrolment, none for one a claim holds or one that is done), a claim in flight gets
+     * the list of its enrolments in its lease row, the due index goes, and
+     * journey_step_run keeps only its key to the enrolment.
+     */
+    @Test
+    void enrolmentsInFlightGetTheirDueRowsAndClaimsTheirListOfEnrolments() throws Exception {
+        flyway("132").migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.update("INSERT INTO journey (id, name, status, trigger_kind, trigger_tag, created_at, updated_at) "
+                + "VALUES (1, 'Trial', 'ACTIVE', 'TAG_ADDED', 'trial', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        jdbc.update("INSERT INTO journey_step (id, journey_id, version, position, kind) VALUES (1, 1, 1, 0, 'WAIT')");
+        for (int i = 1; i <= 5; i++) {
+            jdbc.update("INSERT INTO contact (id, email, status, created_at, updated_at) VALUES "
+                    + "(?, ?, 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", i, i + "@lux.test");
+        }
+        jdbc.update("INSERT INTO journey_enrolment (id, journey_id, version, contact_id, status, next_run_at, "
+                + "claim_token, claimed_at, enrolled_at) VALUES "
+                + "(11, 1, 1, 1, 'WAITING', TIMESTAMP WITH TIME ZONE '2026-12-07 09:00:00+00:00', NULL, NULL, "
+                + "CURRENT_TIMESTAMP), "
+                + "(12, 1, 1, 2, 'WAITING', TIMESTAMP WITH TIME ZONE '2026-11-30 09:01:00+00:00', 'dead', "
+                + "TIMESTAMP WITH TIME ZONE '2026-11-30 09:05:00+00:00', CURRENT_TIMESTAMP), "
+                + "(13, 1, 1, 3, 'WAITING', TIMESTAMP WITH TIME ZONE '2026-11-30 09:00:00+00:00', 'dead', "
+                + "TIMESTAMP WITH TIME ZONE '2026-11-30 09:05:00+00:00', CURRENT_TIMESTAMP), "
+                + "(14, 1, 1, 4, 'DONE', NULL, NULL, NULL, CURRENT_TIMESTAMP), "
+                + "(15, 1, 1, 5, 'EXCLUDED', TIMESTAMP WITH TIME ZONE '2026-11-30 09:00:00+00:00', NULL, NULL, "
+                + "CURRENT_TIMESTAMP)");
+        jdbc.update("INSERT INTO journey_claim (claim_token, claimed_at, first_due, last_due) VALUES ('dead', "
+                + "TIMESTAMP WITH TIME ZONE '2026-11-30 09:05:00+00:00', "
+                + "TIMESTAMP WITH TIME ZONE '2026-11-30 09:00:00+00:00', "
+                + "TIMESTAMP WITH TIME ZONE '2026-11-30 09:01:00+00:00')");
+        jdbc.update("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, ran_at) "
+                + "VALUES (14, 1, 'DONE', CURRENT_TIMESTAMP)");
+
+        flyway(null).migrate();
+
+        assertThat(jdbc.queryForList("SELECT enrolment_id FROM journey_due", Long.class)).containsExactly(11L);
+        assertThat(jdbc.queryForObject("SELECT next_run_at FROM journey_due", java.sql.Timestamp.class).toInstant())
+            .isEqualTo(java.time.Instant.parse("2026-12-07T09:00:00Z"));
+        assertThat(jdbc.queryForList("SELECT enrolment_ids FROM journey_claim", String.class)).containsExactly("12,13");
+        // the run rows keep their key to the enrolment only: a step id no longer has to
+        // exist (nor a recipient row), and the index that served the recipient key is
+        // gone
+        assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM information_schema.table_constraints WHERE LOWER(table_name) = 'journey_step_run' "
+                        + "AND constraint_type = 'FOREIGN KEY' AND table_schema = CURRENT_SCHEMA",
+                Long.class))
+            .isEqualTo(1);
+        jdbc.update("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, ran_at) "
+                + "VALUES (14, 999, 'SENT', 999, CURRENT_TIMESTAMP)");
+        try (Connection c = dataSource.getConnection();
+                java.sql.ResultSet rs = c.getMetaData()
+                    .getIndexInfo(null, c.getSchema(), "journey_enrolment", false, false)) {
+            java.util.Set<String> indexes = new java.util.HashSet<>();
+            while (rs.next()) {
+                if (rs.getString("INDEX_NAME") != null) {
+                    indexes.add(rs.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            assertThat(indexes).isNotEmpty().doesNotContain("ix_journey_enrolment_due");
+        }
+        try (Connection c = dataSource.getConnection();
+                java.sql.ResultSet rs = c.getMetaData()
+                    .getIndexInfo(null, c.getSchema(), "journey_step_run", false, false)) {
+            java.util.Set<String> indexes = new java.util.HashSet<>();
+            while (rs.next()) {
+                if (rs.getString("INDEX_NAME") != null) {
+                    indexes.add(rs.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            assertThat(indexes).contains("ix_journey_step_run_step").doesNotContain("ix_journey_step_run_recipient");
+        }
+    }
+
 }

@@ -579,4 +579,118 @@ class JourneyEngineTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journey_claim", Long.class)).isZero();
     }
 
+    private List<Instant> due() {
+        return jdbc
+            .queryForList("SELECT next_run_at FROM journey_due ORDER BY next_run_at, enrolment_id", Timestamp.class)
+            .stream()
+            .map(Timestamp::toInstant)
+            .toList();
+    }
+
+    /**
+     * V134: the due order is journey_due, a row per enrolment that waits unclaimed: the
+     * enrolment's own indexes hold no column a claim or a step changes (so PostgreSQL can
+     * write both as HOT updates), and every step keeps the due rows right.
+     */
+    @Test
+    void theDueOrderFollowsEveryStepAndTheEnrolmentsIndexesHoldNothingAStepChanges(@Autowired EnrolmentStore store) {
+        trialJourney();
+        contact(contacts, "ann@example.net", Map.of(), "trial");
+        contact(contacts, "bob@example.net", Map.of(), "trial");
+        assertThat(due()).as("enrolled: due now").containsExactly(JourneyTestSupport.MONDAY, JourneyTestSupport.MONDAY);
+
+        List<ClaimedEnrolment> claimed = store.claim(1);
+        assertThat(due()).as("a claim takes its due rows").hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT enrolment_ids FROM journey_claim", String.class))
+            .isEqualTo(String.valueOf(claimed.get(0).id()));
+        assertThat(store.claim(10)).as("the other one")
+            .extracting(ClaimedEnrolment::id)
+            .hasSize(1)
+            .doesNotContain(claimed.get(0).id());
+        assertThat(due()).isEmpty();
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(engine.resolveExpiredLeases()).isEqualTo(2);
+        assertThat(due()).as("handed back, due now").hasSize(2);
+        engine.work(Duration.ofSeconds(30));
+        // sent (H2) or unknown (PostgreSQL's claims had begun the sends), then the wait:
+        // due three days on
+        Instant waited = clock.instant().plus(Duration.ofDays(3));
+        assertThat(due()).containsExactly(waited, waited);
+
+        jdbc.update("UPDATE campaign_recipient SET human_click_at = ? WHERE email = 'ann@example.net'",
+                Timestamp.from(clock.instant()));
+        clock.advance(Duration.ofDays(3));
+        engine.work(Duration.ofSeconds(30));
+        assertThat(due()).as("both at the end").isEmpty();
+        assertThat(jdbc.queryForList("SELECT DISTINCT status FROM journey_enrolment", String.class))
+            .containsExactly("DONE");
+        assertThat(sentTo("ann@example.net", "Tips")).as("clicked: the branch ends it").isZero();
+        assertThat(sentTo("bob@example.net", "Tips")).isEqualTo(1);
+
+        Set<String> indexed = jdbc.execute((java.sql.Connection c) -> {
+            Set<String> columns = new java.util.HashSet<>();
+            try (java.sql.ResultSet rs = c.getMetaData()
+                .getIndexInfo(null, c.getSchema(), "journey_enrolment", false, false)) {
+                while (rs.next()) {
+                    if (rs.getString("COLUMN_NAME") != null) {
+                        columns.add(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+            return columns;
+        });
+        assertThat(indexed).contains("id", "contact_id")
+            .doesNotContainAnyElementsOf(List.of("status", "position", "next_run_at", "claim_token", "claimed_at",
+                    "attempts", "last_recipient_id", "finished_at"));
+    }
+
+    @Test
+    void dueRowsOfAGoneContactAreDroppedByTheClaimAndADeletedJourneyTakesItsDueRows(@Autowired EnrolmentStore store) {
+        JourneyView journey = trialJourney();
+        contact(contacts, "ann@example.net", Map.of(), "trial");
+        long bob = contact(contacts, "bob@example.net", Map.of(), "trial");
+        // erased: the enrolment goes with the contact, its due row is left to the claim
+        jdbc.update("DELETE FROM contact WHERE email = 'ann@example.net'");
+        assertThat(due()).hasSize(2);
+        assertThat(store.claim(10)).extracting(ClaimedEnrolment::contactId).containsExactly(bob);
+        assertThat(due()).isEmpty();
+
+        // a due row that disagrees with its enrolment (an instance of before V134 moved
+        // it on) is dropped: the step is not run before its time
+        long cat = contact(contacts, "cat@example.net", Map.of(), "trial");
+        jdbc.update("UPDATE journey_enrolment SET next_run_at = ? WHERE contact_id = ?",
+                Timestamp.from(clock.instant().plus(Duration.ofDays(3))), cat);
+        assertThat(store.claim(10)).isEmpty();
+        assertThat(due()).isEmpty();
+        assertThat(SENT).isEmpty();
+
+        contact(contacts, "dan@example.net", Map.of(), "trial");
+        assertThat(due()).hasSize(1);
+        journeys.delete(journey.id(), Actor.system());
+        assertThat(due()).isEmpty();
+    }
+
+    /**
+     * A lease row without its list of enrolments (an instance of before V134 that claimed
+     * after the upgrade) is resolved by its token alone.
+     */
+    @Test
+    void aLeaseRowWithoutItsListOfEnrolmentsIsStillResolved(@Autowired EnrolmentStore store,
+            @Autowired SqlDialect dialect) {
+        trialJourney();
+        contact(contacts, "a@example.net", Map.of(), "trial");
+        contact(contacts, "b@example.net", Map.of(), "trial");
+        assertThat(store.claim(10)).hasSize(2);
+        jdbc.update("UPDATE journey_claim SET enrolment_ids = NULL");
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(engine.resolveExpiredLeases()).isEqualTo(2);
+        engine.work(Duration.ofSeconds(30));
+        assertThat(jdbc.queryForList("SELECT r.outcome FROM journey_step_run r JOIN journey_step s "
+                + "ON s.id = r.step_id WHERE s.position = 0", String.class))
+            .containsExactly(dialect == SqlDialect.POSTGRESQL ? "UNKNOWN" : "SENT",
+                    dialect == SqlDialect.POSTGRESQL ? "UNKNOWN" : "SENT");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journey_claim", Long.class)).isZero();
+        assertThat(due()).hasSize(2);
+    }
+
 }
