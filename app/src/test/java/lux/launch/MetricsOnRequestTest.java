@@ -2,7 +2,11 @@ package lux.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
@@ -37,6 +41,20 @@ class MetricsOnRequestTest {
         // a YAML list binds as indexed properties
         assertThat(filter(new MockEnvironment().withProperty("management.endpoints.web.exposure.include[0]", "health")
             .withProperty("management.endpoints.web.exposure.include[1]", "metrics"))).containsOnly(true);
+    }
+
+    @Test
+    void anEnvironmentVariableCountsAsOperatorsSetThem() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources()
+            .replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                    new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                            Map.of("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,metrics")));
+        // as SpringApplication does before any configuration class is read
+        ConfigurationPropertySources.attach(environment);
+        MetricsOnRequest filter = new MetricsOnRequest();
+        filter.setEnvironment(environment);
+        assertThat(filter.match(AUTO_CONFIGURATIONS, null)).containsOnly(true);
     }
 
     @Test
