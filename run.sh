@@ -47,10 +47,12 @@ if [ ! -f "$dir/ready" ]; then
     echo "Starting without a class-data archive (the training run failed: $dir/training.log)" >&2
   fi
 fi
-# The JIT compiles a method after 5x the usual calls: half of a start's CPU is compiling code that runs a few
-# times during start-up only. Hot code still reaches C2 within seconds; after warm-up the throughput is the same
-# (docs/benchmarks.md "Start-up"). JAVA_OPTS come last and win, e.g. JAVA_OPTS=-XX:CompileThresholdScaling=1.
+# JDK 17-24: the JIT compiles a method after 5x the usual calls: half of a start's CPU is compiling code that runs
+# a few times during start-up only. Hot code still reaches C2 within seconds; after warm-up the throughput is the
+# same (docs/benchmarks.md "Start-up"). Not measured with JDK 25's AOT cache (it brings method profiles), so not
+# used there. JAVA_OPTS come last and win, e.g. JAVA_OPTS=-XX:CompileThresholdScaling=1.
 jit="-XX:CompileThresholdScaling=5"
+if [ "${version%%.*}" -ge 25 ] 2>/dev/null; then jit=""; fi
 if [ -f "$dir/ready" ]; then
   exec "$JAVA" $use $jit ${JAVA_OPTS:-} -jar "$dir/app/lux.jar" "$@"
 fi
