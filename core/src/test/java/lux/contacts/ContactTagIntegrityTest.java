@@ -19,6 +19,7 @@ import lux.gdpr.GdprService;
 import lux.testsupport.CoreTestApplication;
 import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
+import lux.testsupport.PostgresWaits;
 import lux.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,10 +154,10 @@ class ContactTagIntegrityTest {
             try (Statement s = other.createStatement()) {
                 s.executeUpdate("INSERT INTO contact_tag (contact_id, tag_id) VALUES (" + ada + ", " + vip + ")");
             }
-            long xid = xid(other);
+            long xid = PostgresWaits.xid(other);
             CompletableFuture<Integer> delete = CompletableFuture
                 .supplyAsync(() -> jdbc.update("DELETE FROM contact WHERE id = ?", ada));
-            awaitWaitingFor(xid);
+            PostgresWaits.awaitWaitingFor(jdbc, xid, "the statement");
             other.commit();
             assertThat(delete.get(30, TimeUnit.SECONDS)).isEqualTo(1);
         }
@@ -168,10 +169,10 @@ class ContactTagIntegrityTest {
             try (Statement s = other.createStatement()) {
                 s.executeUpdate("INSERT INTO contact_tag (contact_id, tag_id) VALUES (" + cy + ", " + vip + ")");
             }
-            long xid = xid(other);
+            long xid = PostgresWaits.xid(other);
             CompletableFuture<Integer> delete = CompletableFuture
                 .supplyAsync(() -> jdbc.update("DELETE FROM tag WHERE id = ?", vip));
-            awaitWaitingFor(xid);
+            PostgresWaits.awaitWaitingFor(jdbc, xid, "the statement");
             other.commit();
             assertThat(delete.get(30, TimeUnit.SECONDS)).isEqualTo(1);
         }
@@ -193,38 +194,16 @@ class ContactTagIntegrityTest {
             try (Statement s = other.createStatement()) {
                 s.executeUpdate("DELETE FROM contact WHERE id = " + ada);
             }
-            long xid = xid(other);
+            long xid = PostgresWaits.xid(other);
             CompletableFuture<Integer> tagging = CompletableFuture
                 .supplyAsync(() -> contacts.tag(List.of(ada), List.of("news"), MIA));
-            awaitWaitingFor(xid);
+            PostgresWaits.awaitWaitingFor(jdbc, xid, "the statement");
             other.commit();
             assertThatThrownBy(() -> tagging.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(DataIntegrityViolationException.class);
         }
         assertThat(links()).containsExactly("bob@example.com:news");
         assertThat(jdbc.queryForObject(ORPHANS, Long.class)).isZero();
-    }
-
-    private static long xid(Connection c) throws Exception {
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT txid_current() % 4294967296")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /** Until a statement waits for that transaction (the server is shared). */
-    private void awaitWaitingFor(long xid) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            Long waiting = jdbc
-                .queryForObject("SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = 'transactionid' "
-                        + "AND transactionid::text::bigint = ?", Long.class, xid);
-            if (waiting != null && waiting > 0) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("nothing waited for the other transaction");
     }
 
 }

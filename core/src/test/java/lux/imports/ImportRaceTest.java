@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import lux.testsupport.CoreTestApplication;
 import lux.testsupport.DatabaseCleaner;
 import lux.testsupport.DatabaseTest;
+import lux.testsupport.PostgresWaits;
 import lux.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,15 +60,11 @@ class ImportRaceTest {
                 s.executeUpdate("INSERT INTO contact (email, first_name, attributes, status, created_at, updated_at) "
                         + "VALUES ('race@example.com', 'Other', '{}', 'ACTIVE', now(), now())");
             }
-            long otherXid;
-            try (Statement s = other.createStatement(); var rs = s.executeQuery("SELECT txid_current() % 4294967296")) {
-                rs.next();
-                otherXid = rs.getLong(1);
-            }
+            long otherXid = PostgresWaits.xid(other);
             CompletableFuture<ImportJob> running = CompletableFuture.supplyAsync(() -> imports
                 .importNow(new ImportRequest("race.csv", ImportSource.of(FILE.getBytes(StandardCharsets.UTF_8)),
                         Set.of("autumn"), ImportMode.ADD_NEW_ONLY), ImportPathsTest.MIA));
-            awaitInsertWaitingFor(otherXid);
+            PostgresWaits.awaitWaitingFor(jdbc, otherXid, "the import's insert");
             other.commit();
             ImportJob job = running.get(60, TimeUnit.SECONDS);
 
@@ -81,24 +78,6 @@ class ImportRaceTest {
                     "race@example.com:Other:-");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM consent_event WHERE kind = 'IMPORT'", Long.class))
             .isEqualTo(2L);
-    }
-
-    /**
-     * Until the import's insert waits for that transaction (the server is shared: only
-     * this one's lock counts).
-     */
-    private void awaitInsertWaitingFor(long xid) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            Long waiting = jdbc
-                .queryForObject("SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = 'transactionid' "
-                        + "AND transactionid::text::bigint = ?", Long.class, xid);
-            if (waiting != null && waiting > 0) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the import's insert never waited for the other transaction");
     }
 
 }
