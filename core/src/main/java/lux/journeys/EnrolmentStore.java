@@ -355,16 +355,7 @@ class EnrolmentStore {
         String held = "status = 'WAITING' AND claim_token = ?" + mine;
         List<Object> heldArgs = new ArrayList<>(List.of(token));
         heldArgs.addAll(ids);
-        // the recipient row is found by its contact (ix_campaign_recipient_contact: one
-        // row per campaign the contact was in). "+ 0" keeps the planner off the
-        // (campaign_id, email, occurrence) key: right after a crash mid-send the
-        // statistics still say the campaign is small, and it then scanned every
-        // recipient of the campaign for each enrolment (minutes per claim at 400,000)
-        String begun = "FROM journey_enrolment e JOIN journey_step s ON s.journey_id = e.journey_id "
-                + "AND s.version = e.version AND s.position = e.position AND s.kind = 'SEND' "
-                + "JOIN campaign_recipient r ON r.campaign_id + 0 = s.campaign_id AND r.contact_id = e.contact_id "
-                + "AND r.occurrence = e.occurrence AND r.claimed_at >= e.claimed_at WHERE e.status = 'WAITING' "
-                + "AND e.claim_token = ?" + mine.replace(" id IN", " e.id IN");
+        String begun = begunSends(ids.size());
         return tx.execute(s -> {
             if (jdbc.update("DELETE FROM journey_claim WHERE claim_token = ?", token) == 0) {
                 return 0; // another resolver took it
@@ -399,6 +390,25 @@ class EnrolmentStore {
         List<Object> all = new ArrayList<>(List.of(first, second));
         all.addAll(rest);
         return all.toArray();
+    }
+
+    /**
+     * The begun sends of a claim: its enrolments (by token, and by id when
+     * {@code enrolmentIds} > 0) joined to the recipient rows their send step wrote.
+     * Parameters: the token, then the ids. The recipient row is found by its contact
+     * (ix_campaign_recipient_contact: one row per campaign the contact was in); "+ 0"
+     * keeps the planner off the campaign's key (campaign_id, email, occurrence): right
+     * after a crash mid-send the statistics can still say the campaign is small, and it
+     * then scanned every recipient of the campaign for each enrolment (minutes per claim
+     * at 400,000 recipients).
+     */
+    static String begunSends(int enrolmentIds) {
+        return "FROM journey_enrolment e JOIN journey_step s ON s.journey_id = e.journey_id "
+                + "AND s.version = e.version AND s.position = e.position AND s.kind = 'SEND' "
+                + "JOIN campaign_recipient r ON r.campaign_id + 0 = s.campaign_id AND r.contact_id = e.contact_id "
+                + "AND r.occurrence = e.occurrence AND r.claimed_at >= e.claimed_at WHERE e.status = 'WAITING' "
+                + "AND e.claim_token = ?"
+                + (enrolmentIds > 0 ? " AND e.id IN (" + placeholders(enrolmentIds) + ")" : "");
     }
 
     static String placeholders(int n) {
