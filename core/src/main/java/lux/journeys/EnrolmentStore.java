@@ -363,9 +363,9 @@ class EnrolmentStore {
             jdbc.update(
                     "UPDATE campaign_recipient SET status = 'FAILED', claim_token = NULL, last_error = ? "
                             + "WHERE status = 'SENDING' AND id IN (SELECT r.id " + begun + ")",
-                    args("unknown outcome: " + UNKNOWN, heldArgs));
+                    args(heldArgs, "unknown outcome: " + UNKNOWN));
             jdbc.update("INSERT INTO journey_step_run (enrolment_id, step_id, outcome, recipient_id, detail, ran_at) "
-                    + "SELECT e.id, s.id, 'UNKNOWN', r.id, ?, ? " + begun, args(UNKNOWN, now, heldArgs));
+                    + "SELECT e.id, s.id, 'UNKNOWN', r.id, ?, ? " + begun, args(heldArgs, UNKNOWN, now));
             jdbc.update("UPDATE journey_enrolment SET position = position + 1, last_recipient_id = ("
                     + "SELECT r.recipient_id FROM journey_step_run r JOIN journey_step s ON s.id = r.step_id "
                     + "WHERE r.enrolment_id = journey_enrolment.id AND s.position = journey_enrolment.position) "
@@ -374,20 +374,17 @@ class EnrolmentStore {
                     + "AND s.position = journey_enrolment.position)", heldArgs.toArray());
             // due now again: the due rows first, while the token still marks the rows
             jdbc.update("INSERT INTO journey_due (next_run_at, enrolment_id, journey_id) SELECT ?, id, journey_id "
-                    + "FROM journey_enrolment WHERE " + held, args(now, heldArgs));
+                    + "FROM journey_enrolment WHERE " + held, args(heldArgs, now));
             return jdbc.update("UPDATE journey_enrolment SET claim_token = NULL, next_run_at = ? WHERE " + held,
-                    args(now, heldArgs));
+                    args(heldArgs, now));
         });
     }
 
-    private static Object[] args(Object first, List<Object> rest) {
+    /**
+     * {@code first}, then {@code rest}: a statement's own arguments before the claim's.
+     */
+    private static Object[] args(List<Object> rest, Object... first) {
         List<Object> all = new ArrayList<>(List.of(first));
-        all.addAll(rest);
-        return all.toArray();
-    }
-
-    private static Object[] args(Object first, Object second, List<Object> rest) {
-        List<Object> all = new ArrayList<>(List.of(first, second));
         all.addAll(rest);
         return all.toArray();
     }

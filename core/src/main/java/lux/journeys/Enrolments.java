@@ -108,8 +108,7 @@ class Enrolments {
             int enrolled = jdbc.update(enrol, args.toArray());
             if (enrolled > 0) {
                 // H2: the rows this statement wrote, by journey and time (within the
-                // journey's
-                // rows of the unique key), those without their due row yet
+                // journey's rows of the unique key), those without their due row yet
                 jdbc.update("INSERT INTO journey_due (next_run_at, enrolment_id, journey_id) "
                         + "SELECT e.next_run_at, e.id, e.journey_id FROM journey_enrolment e WHERE e.journey_id = ? "
                         + "AND e.enrolled_at = ? AND e.next_run_at = ? AND e.status = 'WAITING' AND e.position = 0 "
