@@ -149,34 +149,31 @@ class ContactTagIntegrityTest {
         long ada = add("ada@example.com");
         add("bob@example.com", "vip");
         long vip = tag("vip");
-        try (Connection other = dataSource.getConnection()) {
-            other.setAutoCommit(false);
-            try (Statement s = other.createStatement()) {
-                s.executeUpdate("INSERT INTO contact_tag (contact_id, tag_id) VALUES (" + ada + ", " + vip + ")");
-            }
-            long xid = PostgresWaits.xid(other);
-            CompletableFuture<Integer> delete = CompletableFuture
-                .supplyAsync(() -> jdbc.update("DELETE FROM contact WHERE id = ?", ada));
-            PostgresWaits.awaitWaitingFor(jdbc, xid, "the statement");
-            other.commit();
-            assertThat(delete.get(30, TimeUnit.SECONDS)).isEqualTo(1);
-        }
+        assertThat(deleteBehindUncommittedLink(ada, vip, "DELETE FROM contact WHERE id = ?", ada)).isEqualTo(1);
         assertThat(links()).containsExactly("bob@example.com:vip");
 
         long cy = add("cy@example.com");
+        assertThat(deleteBehindUncommittedLink(cy, vip, "DELETE FROM tag WHERE id = ?", vip)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contact_tag", Long.class)).isZero();
+    }
+
+    /**
+     * Runs {@code delete} while another transaction holds an uncommitted link of
+     * {@code contact} and {@code tag}: it must wait for that transaction, which then
+     * commits; returns the rows the delete took.
+     */
+    private int deleteBehindUncommittedLink(long contact, long tag, String delete, long id) throws Exception {
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
             try (Statement s = other.createStatement()) {
-                s.executeUpdate("INSERT INTO contact_tag (contact_id, tag_id) VALUES (" + cy + ", " + vip + ")");
+                s.executeUpdate("INSERT INTO contact_tag (contact_id, tag_id) VALUES (" + contact + ", " + tag + ")");
             }
             long xid = PostgresWaits.xid(other);
-            CompletableFuture<Integer> delete = CompletableFuture
-                .supplyAsync(() -> jdbc.update("DELETE FROM tag WHERE id = ?", vip));
-            PostgresWaits.awaitWaitingFor(jdbc, xid, "the statement");
+            CompletableFuture<Integer> deleting = CompletableFuture.supplyAsync(() -> jdbc.update(delete, id));
+            PostgresWaits.awaitWaitingFor(jdbc, xid, "the delete");
             other.commit();
-            assertThat(delete.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+            return deleting.get(30, TimeUnit.SECONDS);
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contact_tag", Long.class)).isZero();
     }
 
     /**
