@@ -6,7 +6,9 @@ import org.springframework.data.jpa.repository.Query;
 
 interface CampaignRecipientRepository extends JpaRepository<CampaignRecipient, Long> {
 
-    @Query("select r.status as status, count(r) as count from CampaignRecipient r where r.campaignId = :campaignId group by r.status")
+    /** SQL, not JPQL: see CampaignRepository.countByStatus. */
+    @Query(value = "select status as status, count(*) as count from campaign_recipient where campaign_id = :campaignId "
+            + "group by status", nativeQuery = true)
     List<StatusCount> countByStatus(long campaignId);
 
     interface StatusCount {

@@ -264,7 +264,10 @@ public class ContactService {
 
     @Transactional(readOnly = true)
     public List<TagCount> tags() {
-        return tags.countContactsPerTag();
+        return tags.countContactsPerTag()
+            .stream()
+            .map((row) -> new TagCount(row.getName(), row.getContacts()))
+            .toList();
     }
 
     /**

@@ -12,8 +12,20 @@ interface TagRepository extends JpaRepository<Tag, Long> {
 
     List<Tag> findByNameIn(Collection<String> names);
 
-    @Query("select new lux.contacts.TagCount(t.name, count(c)) from Tag t left join Contact c on t member of c.tags "
-            + "group by t.name order by t.name")
-    List<TagCount> countContactsPerTag();
+    /**
+     * SQL, not JPQL, here and in the other counting queries: see
+     * CampaignRepository.countByStatus.
+     */
+    @Query(value = "select t.name as name, count(ct.contact_id) as contacts from tag t "
+            + "left join contact_tag ct on ct.tag_id = t.id group by t.name order by t.name", nativeQuery = true)
+    List<TagRow> countContactsPerTag();
+
+    interface TagRow {
+
+        String getName();
+
+        long getContacts();
+
+    }
 
 }
