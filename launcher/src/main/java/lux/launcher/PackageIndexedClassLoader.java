@@ -53,7 +53,7 @@ public class PackageIndexedClassLoader extends LaunchedClassLoader {
      */
     private final Map<String, int[]> directories;
 
-    /** Set when a jar could not be indexed: every lookup then takes the plain road. */
+    /** False when a jar could not be indexed: every lookup then takes the plain road. */
     private final boolean complete;
 
     public PackageIndexedClassLoader(Archive rootArchive, URL[] urls, ClassLoader parent) {

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -227,8 +226,7 @@ class PackageIndexedClassLoaderTest {
      * Nested jars must be stored, not deflated, for Spring Boot's loader to read them in
      * place.
      */
-    private static void write(OutputStream stream, String name, byte[] content, boolean stored) throws IOException {
-        JarOutputStream out = (JarOutputStream) stream;
+    private static void write(JarOutputStream out, String name, byte[] content, boolean stored) throws IOException {
         JarEntry entry = new JarEntry(name);
         if (stored) {
             CRC32 crc = new CRC32();
