@@ -153,11 +153,20 @@ public class PackageIndexedClassLoader extends LaunchedClassLoader {
         return (jars != null) ? jars : NONE;
     }
 
+    /** The class-path position of the first jar that has the entry, or -1. */
+    private int firstHolding(String entryName) {
+        for (int position : candidates(entryName)) {
+            if (this.jars[position].getJarEntry(entryName) != null) {
+                return position;
+            }
+        }
+        return -1;
+    }
+
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        // Defined here, the package is found defined by Spring Boot's loader, which would
-        // otherwise look for it in
-        // every jar before loading the class.
+        // Spring Boot's loader looks for an undefined package in every jar first;
+        // defined here, from the index, it is found defined. findClass relies on it.
         definePackageFromIndex(name);
         return super.loadClass(name, resolve);
     }
@@ -175,11 +184,9 @@ public class PackageIndexedClassLoader extends LaunchedClassLoader {
         if (!indexable(entryName)) {
             return;
         }
-        for (int position : candidates(entryName)) {
-            if (this.jars[position].getJarEntry(entryName) != null) {
-                definePackage(packageName, position);
-                return;
-            }
+        int position = firstHolding(entryName);
+        if (position >= 0) {
+            definePackage(packageName, position);
         }
     }
 
@@ -205,27 +212,23 @@ public class PackageIndexedClassLoader extends LaunchedClassLoader {
         if (!this.complete || !indexable(entryName)) {
             return super.findClass(name);
         }
-        for (int position : candidates(entryName)) {
-            JarFile jar = this.jars[position];
-            JarEntry entry = jar.getJarEntry(entryName);
-            if (entry != null) {
-                return define(name, jar, entry, position);
-            }
+        int position = firstHolding(entryName);
+        if (position < 0) {
+            throw new ClassNotFoundException(name);
         }
-        throw new ClassNotFoundException(name);
+        return define(name, entryName, position);
     }
 
-    private Class<?> define(String name, JarFile jar, JarEntry entry, int position) throws ClassNotFoundException {
+    /** Its package is already defined, from the same jar (loadClass). */
+    private Class<?> define(String name, String entryName, int position) throws ClassNotFoundException {
+        JarFile jar = this.jars[position];
+        JarEntry entry = jar.getJarEntry(entryName);
         byte[] bytes;
         try (InputStream in = jar.getInputStream(entry)) {
             bytes = in.readAllBytes();
         }
         catch (IOException ex) {
             throw new ClassNotFoundException(name, ex);
-        }
-        int dot = name.lastIndexOf('.');
-        if (dot > 0 && getDefinedPackage(name.substring(0, dot)) == null) {
-            definePackage(name.substring(0, dot), position);
         }
         // signers are known once the entry has been read
         CodeSigner[] signers = entry.getCodeSigners();
@@ -237,12 +240,8 @@ public class PackageIndexedClassLoader extends LaunchedClassLoader {
         if (!this.complete || !indexable(name)) {
             return super.findResource(name);
         }
-        for (int position : candidates(name)) {
-            if (this.jars[position].getJarEntry(name) != null) {
-                return resource(position, name);
-            }
-        }
-        return null;
+        int position = firstHolding(name);
+        return (position >= 0) ? resource(position, name) : null;
     }
 
     @Override
