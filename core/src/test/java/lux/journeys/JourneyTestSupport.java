@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import lux.audit.Actor;
 import lux.contacts.ContactService;
 import lux.contacts.NewContact;
@@ -29,7 +32,7 @@ class JourneyTestSupport {
     static final List<OutgoingMessage> SENT = new CopyOnWriteArrayList<>();
 
     /** Messages per transport instance (one per LUX instance in a test). */
-    static final java.util.concurrent.ConcurrentMap<Integer, java.util.concurrent.atomic.AtomicInteger> PER_INSTANCE = new java.util.concurrent.ConcurrentHashMap<>();
+    static final ConcurrentMap<Integer, AtomicInteger> PER_INSTANCE = new ConcurrentHashMap<>();
 
     /**
      * How long each send takes: a race between two instances in which the warm one could
@@ -67,10 +70,7 @@ class JourneyTestSupport {
                     throw new Error("simulated crash before the mail left");
                 }
                 SENT.add(message);
-                PER_INSTANCE
-                    .computeIfAbsent(System.identityHashCode(this),
-                            k -> new java.util.concurrent.atomic.AtomicInteger())
-                    .incrementAndGet();
+                PER_INSTANCE.computeIfAbsent(System.identityHashCode(this), k -> new AtomicInteger()).incrementAndGet();
                 if (sendMillis > 0) {
                     try {
                         Thread.sleep(sendMillis);

@@ -102,6 +102,13 @@ class TwoEnginesTest {
             MutableClock otherClock = second.getBean(MutableClock.class);
             otherClock.set(clock.instant());
             assertThat(other).isNotSameAs(engine);
+            // one batch each first, so both instances certainly take part (a warm
+            // instance
+            // could otherwise take every batch before the cold one claims its first);
+            // then
+            // both race for the rest
+            assertThat(other.runBatch()).as("the second instance claims a batch").isPositive();
+            assertThat(engine.runBatch()).as("the first instance claims one too").isPositive();
             JourneyTestSupport.sendMillis = 10;
             try {
                 race(engine, other);
