@@ -1,5 +1,6 @@
 package lux;
 
+import lux.launch.aot.AotStartDecision;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -11,7 +12,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class LuxApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(LuxApplication.class, args);
+        SpringApplication application = new SpringApplication(LuxApplication.class);
+        application.addListeners(new AotStartDecision(LuxApplication.class));
+        application.run(args);
     }
 
 }

@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,13 +24,25 @@ import org.springframework.stereotype.Component;
  * missed the classes of the last part of every start.
  */
 @Component
-@ConditionalOnProperty("lux.training-run")
 class TrainingRun {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
 
+    /**
+     * Read at run time, not a bean condition: the training run must take the same road
+     * (the bean definitions made ahead of time) as the starts its archive serves.
+     */
+    private final boolean training;
+
+    TrainingRun(@Value("${lux.training-run:false}") boolean training) {
+        this.training = training;
+    }
+
     @EventListener
     void exitOnceAnswered(ApplicationReadyEvent ready) {
+        if (!this.training) {
+            return;
+        }
         ConfigurableApplicationContext context = ready.getApplicationContext();
         if (context instanceof WebServerApplicationContext web) {
             askHealth(web.getWebServer().getPort());
