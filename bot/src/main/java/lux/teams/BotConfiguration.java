@@ -11,6 +11,7 @@ import lux.shared.web.BodyLimit;
 import lux.teams.identity.BotAppType;
 import lux.teams.identity.BotIdentity;
 import lux.teams.identity.BotIdentityAdapter;
+import lux.shared.OnFirstUseHttpClient;
 import lux.teams.identity.TokenHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
@@ -102,9 +103,11 @@ class BotConfiguration {
             // change it.
             ChannelValidation.setOpenIdMetaDataUrl(properties.openidMetadataUrl());
         }
+        // made on the first token request, not at start (its TLS context costs half a
+        // second)
         HttpClient http = tokenHttp
-            .getIfAvailable(
-                    () -> new TokenHttpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()))
+            .getIfAvailable(() -> new TokenHttpClient(new OnFirstUseHttpClient(
+                    () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())))
             .client();
         BotFrameworkHttpAdapter adapter = BotIdentityAdapter.create(new SpringBotConfiguration(env), identity, http,
                 clock, properties.sendAttempts(), properties.retryBase(), properties.connectorClients());

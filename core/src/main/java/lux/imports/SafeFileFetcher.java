@@ -8,15 +8,15 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import lux.shared.DefaultTls;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -42,21 +42,21 @@ public class SafeFileFetcher {
 
     private final FetchPolicy policy;
 
-    private final SSLSocketFactory tls;
+    /** Asked for on the first https download, not at start ({@link DefaultTls}). */
+    private final Supplier<SSLSocketFactory> tls;
 
     private final long maxBytes;
 
     private final Duration timeout;
 
     @Autowired
-    SafeFileFetcher(ImportProperties properties, @Value("${MicrosoftAppId:}") String appId)
-            throws NoSuchAlgorithmException {
+    SafeFileFetcher(ImportProperties properties, @Value("${MicrosoftAppId:}") String appId) {
         this(new FetchPolicy(appId.isBlank(), properties.allowedHosts(), properties.allowPrivateAddresses(),
-                InetAddress::getAllByName), SSLContext.getDefault().getSocketFactory(), properties.maxFileSize(),
+                InetAddress::getAllByName), DefaultTls::socketFactory, properties.maxFileSize(),
                 properties.fetchTimeout());
     }
 
-    SafeFileFetcher(FetchPolicy policy, SSLSocketFactory tls, DataSize maxFileSize, Duration timeout) {
+    SafeFileFetcher(FetchPolicy policy, Supplier<SSLSocketFactory> tls, DataSize maxFileSize, Duration timeout) {
         this.policy = policy;
         this.tls = tls;
         this.maxBytes = maxFileSize.toBytes();
@@ -143,7 +143,7 @@ public class SafeFileFetcher {
             if (!target.https()) {
                 return socket;
             }
-            SSLSocket ssl = (SSLSocket) tls.createSocket(socket, target.host(), target.port(), true);
+            SSLSocket ssl = (SSLSocket) tls.get().createSocket(socket, target.host(), target.port(), true);
             SSLParameters parameters = ssl.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate
                                                                     // must name the host,

@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.Locale;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -46,9 +47,13 @@ class LinkChecker {
 
     private final Resolver resolver;
 
-    private final SSLSocketFactory tls;
+    /**
+     * Asked for on the first https link: the JVM's default TLS context parses its trust
+     * store when first made, half a second that no start should pay.
+     */
+    private final Supplier<SSLSocketFactory> tls;
 
-    LinkChecker(Duration timeout, boolean allowPrivate, Resolver resolver, SSLSocketFactory tls) {
+    LinkChecker(Duration timeout, boolean allowPrivate, Resolver resolver, Supplier<SSLSocketFactory> tls) {
         this.timeout = timeout;
         this.allowPrivate = allowPrivate;
         this.resolver = resolver;
@@ -120,7 +125,7 @@ class LinkChecker {
             plain.setSoTimeout(remaining(deadline));
             Socket socket = plain;
             if (https) {
-                SSLSocket secure = (SSLSocket) tls.createSocket(plain, uri.getHost(), port, true);
+                SSLSocket secure = (SSLSocket) tls.get().createSocket(plain, uri.getHost(), port, true);
                 SSLParameters params = secure.getSSLParameters();
                 params.setEndpointIdentificationAlgorithm("HTTPS");
                 secure.setSSLParameters(params);

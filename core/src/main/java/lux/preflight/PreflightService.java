@@ -3,7 +3,6 @@ package lux.preflight;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.net.ssl.SSLContext;
 import lux.campaigns.CampaignView;
 import lux.campaigns.Senders;
 import lux.config.CoreProperties;
@@ -27,6 +25,7 @@ import lux.templates.TemplateContent;
 import lux.templates.TemplateModel;
 import lux.templates.TemplateRenderException;
 import lux.templates.TemplateService;
+import lux.shared.DefaultTls;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -68,7 +67,7 @@ public class PreflightService {
 
     PreflightService(TemplateService templates, ContactService contacts, Senders senders, VariableCoverage variables,
             ContentChecks content, PreflightProperties properties, CoreProperties core, Clock clock)
-            throws UnknownHostException, NoSuchAlgorithmException {
+            throws UnknownHostException {
         this.templates = templates;
         this.contacts = contacts;
         this.senders = senders;
@@ -78,7 +77,7 @@ public class PreflightService {
         this.domains = new SenderDomainCheck(new DomainLookup(properties.dns(), clock),
                 properties.bulkSenderThreshold(), properties.dns().dkimSelectors());
         this.links = new LinkChecker(properties.links().timeout(), properties.links().allowPrivateAddresses(),
-                InetAddress::getAllByName, SSLContext.getDefault().getSocketFactory());
+                InetAddress::getAllByName, DefaultTls::socketFactory);
         this.ownLinks = core.publicBaseUrl().toString().replaceAll("/+$", "") + "/";
     }
 

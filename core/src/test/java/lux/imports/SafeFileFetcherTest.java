@@ -159,13 +159,13 @@ class SafeFileFetcherTest {
     }
 
     private static SafeFileFetcher localMode(DataSize max, Duration timeout) {
-        return new SafeFileFetcher(new FetchPolicy(true, List.of(), false, InetAddress::getAllByName), trustAll(), max,
-                timeout);
+        return new SafeFileFetcher(new FetchPolicy(true, List.of(), false, InetAddress::getAllByName),
+                SafeFileFetcherTest::trustAll, max, timeout);
     }
 
     private static SafeFileFetcher teamsMode(List<String> allowed, boolean allowPrivate) {
-        return new SafeFileFetcher(new FetchPolicy(false, allowed, allowPrivate, InetAddress::getAllByName), trustAll(),
-                DataSize.ofMegabytes(1), Duration.ofSeconds(10));
+        return new SafeFileFetcher(new FetchPolicy(false, allowed, allowPrivate, InetAddress::getAllByName),
+                SafeFileFetcherTest::trustAll, DataSize.ofMegabytes(1), Duration.ofSeconds(10));
     }
 
     private static byte[] readAll(SafeFileFetcher fetcher, String url) throws IOException {

@@ -20,7 +20,7 @@ class LinkCheckerTest {
         LinkChecker checker = new LinkChecker(
                 Duration.ofSeconds(1), false, host -> host.equals("metadata.example.net")
                         ? new InetAddress[] { metadata } : InetAddress.getAllByName(host),
-                (SSLSocketFactory) SSLSocketFactory.getDefault());
+                () -> (SSLSocketFactory) SSLSocketFactory.getDefault());
 
         for (String url : new String[] { "http://127.0.0.1:9/x", "http://metadata.example.net/latest/meta-data/",
                 "http://[::1]/" }) {

@@ -5,4 +5,7 @@
  * ahead-of-time bean definitions only when the run-time configuration gives the same
  * answers ({@link lux.launch.aot.AotStartDecision}); otherwise it starts the usual way.
  */
+@NamedInterface("aot") // LuxApplication.main adds the start's decision
 package lux.launch.aot;
+
+import org.springframework.modulith.NamedInterface;

@@ -23,6 +23,7 @@ import lux.inbound.InboundProperties;
 import lux.inbound.InboundRun;
 import lux.inbound.MailboxCursors;
 import lux.inbound.MailboxReader;
+import lux.shared.OnFirstUseHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -66,8 +67,8 @@ class GraphInboxReader implements MailboxReader {
         this.senders = senders;
         this.cursors = cursors;
         this.http = httpClient
-            .getIfAvailable(() -> new GraphTransport.GraphHttpClient(
-                    HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()))
+            .getIfAvailable(() -> new GraphTransport.GraphHttpClient(new OnFirstUseHttpClient(
+                    () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())))
             .client();
         this.token = new GraphToken(new GraphCredentials(graph, http), clock);
     }

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import lux.delivery.MailTransport;
 import lux.delivery.OutgoingMessage;
 import lux.delivery.SendResult;
+import lux.shared.OnFirstUseHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -64,8 +65,8 @@ class GraphTransport implements MailTransport {
         this.properties = properties;
         this.readsSenderMailboxes = readsSenderMailboxes;
         this.http = httpClient
-            .getIfAvailable(
-                    () -> new GraphHttpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()))
+            .getIfAvailable(() -> new GraphHttpClient(new OnFirstUseHttpClient(
+                    () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())))
             .client();
         this.credentials = new GraphCredentials(properties, http);
     }

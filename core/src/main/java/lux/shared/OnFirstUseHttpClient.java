@@ -1,0 +1,110 @@
+package lux.shared;
+
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.CookieHandler;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * An {@link HttpClient} made on its first use. The JDK's client loads the TLS context and
+ * parses the JVM's trust store when it is built (0.4-0.6 s of a cold start, on the main
+ * thread: docs/benchmarks.md "Start-up"), yet a bot in local mode never asks for a token
+ * and one with an identity asks only once a message comes or goes.
+ */
+public final class OnFirstUseHttpClient extends HttpClient {
+
+    private final Supplier<HttpClient> factory;
+
+    private volatile HttpClient client;
+
+    public OnFirstUseHttpClient(Supplier<HttpClient> factory) {
+        this.factory = factory;
+    }
+
+    private HttpClient client() {
+        HttpClient made = this.client;
+        if (made == null) {
+            synchronized (this) {
+                made = this.client;
+                if (made == null) {
+                    made = this.factory.get();
+                    this.client = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    @Override
+    public Optional<CookieHandler> cookieHandler() {
+        return client().cookieHandler();
+    }
+
+    @Override
+    public Optional<Duration> connectTimeout() {
+        return client().connectTimeout();
+    }
+
+    @Override
+    public Redirect followRedirects() {
+        return client().followRedirects();
+    }
+
+    @Override
+    public Optional<ProxySelector> proxy() {
+        return client().proxy();
+    }
+
+    @Override
+    public SSLContext sslContext() {
+        return client().sslContext();
+    }
+
+    @Override
+    public SSLParameters sslParameters() {
+        return client().sslParameters();
+    }
+
+    @Override
+    public Optional<Authenticator> authenticator() {
+        return client().authenticator();
+    }
+
+    @Override
+    public Version version() {
+        return client().version();
+    }
+
+    @Override
+    public Optional<Executor> executor() {
+        return client().executor();
+    }
+
+    @Override
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        return client().send(request, handler);
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        return client().sendAsync(request, handler);
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+            HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
+        return client().sendAsync(request, handler, pushPromiseHandler);
+    }
+
+}
