@@ -43,6 +43,15 @@ record ConditionSnapshot(Map<String, String> facts) {
     private static final Map<String, DerivedFact> DERIVED = Map.of("server.port", DerivedFact.MANAGEMENT_PORT,
             "management.server.port", DerivedFact.MANAGEMENT_PORT, "spring.datasource.url", DerivedFact.DATASOURCE_URL);
 
+    /**
+     * The only classes whose reads of a {@link #DERIVED} property the derived fact stands
+     * for: another reader could ask more than the fact says, and the build then fails
+     * ({@link ConditionSnapshotAotProcessor}).
+     */
+    static final Map<String, Set<String>> DERIVED_READERS = Map.of("server.port", Set.of(ManagementPortType.class
+        .getName()), "management.server.port", Set.of(ManagementPortType.class.getName()), "spring.datasource.url", Set
+            .of("org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration$EmbeddedDatabaseCondition"));
+
     private enum DerivedFact {
 
         MANAGEMENT_PORT("management-port") {

@@ -1,5 +1,6 @@
 package lux.launch.aot;
 
+import java.util.List;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -26,6 +27,12 @@ class ConditionSnapshotAotProcessor implements BeanFactoryInitializationAotProce
                     + "conditions read (lux.launch.aot.AotStartDecision is added by LuxApplication.main)");
         }
         environment.getPropertySources().remove(ConditionReads.NAME);
+        List<String> unexpected = conditionReads.unexpectedReaders();
+        if (!unexpected.isEmpty()) {
+            throw new IllegalStateException("A bean condition reads a property the start-up comparison keeps only as "
+                    + "a derived fact, so a start could get the wrong beans: " + unexpected
+                    + ". Teach lux.launch.aot.ConditionSnapshot what that reader asks.");
+        }
         String snapshot = ConditionSnapshot.of(environment, conditionReads.names()).toText();
         return (generation, code) -> generation.getGeneratedFiles()
             .addResourceFile(ConditionSnapshot.RESOURCE, snapshot);

@@ -34,4 +34,18 @@ class ConditionReadsTest {
         assertThat(List.copyOf(reads.names())).isSorted();
     }
 
+    @Test
+    void aReaderOfADerivedPropertyOtherThanTheOneItStandsForIsReported() {
+        StandardEnvironment environment = new StandardEnvironment();
+        ConditionReads reads = new ConditionReads();
+        environment.getPropertySources().addFirst(reads);
+
+        environment.getProperty("spring.datasource.url"); // as a condition of LUX's might
+        environment.getProperty("lux.mail.transport"); // not derived: any reader may read
+                                                       // it
+
+        assertThat(reads.unexpectedReaders())
+            .containsExactly("spring.datasource.url: " + ConditionReadsTest.class.getName());
+    }
+
 }
