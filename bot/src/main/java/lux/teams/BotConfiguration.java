@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import lux.shared.OnFirstUseHttpClient;
 import lux.shared.web.BodyLimit;
 import lux.teams.identity.BotAppType;
 import lux.teams.identity.BotIdentity;
 import lux.teams.identity.BotIdentityAdapter;
-import lux.shared.OnFirstUseHttpClient;
 import lux.teams.identity.TokenHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
@@ -103,8 +103,7 @@ class BotConfiguration {
             // change it.
             ChannelValidation.setOpenIdMetaDataUrl(properties.openidMetadataUrl());
         }
-        // made on the first token request, not at start (its TLS context costs half a
-        // second)
+        // made on the first token request: its TLS context costs a start half a second
         HttpClient http = tokenHttp
             .getIfAvailable(() -> new TokenHttpClient(new OnFirstUseHttpClient(
                     () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())))

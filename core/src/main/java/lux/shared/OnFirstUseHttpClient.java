@@ -18,8 +18,8 @@ import javax.net.ssl.SSLParameters;
 /**
  * An {@link HttpClient} made on its first use. The JDK's client loads the TLS context and
  * parses the JVM's trust store when it is built (0.4-0.6 s of a cold start, on the main
- * thread: docs/benchmarks.md "Start-up"), yet a bot in local mode never asks for a token
- * and one with an identity asks only once a message comes or goes.
+ * thread: docs/benchmarks.md "Start-up"), yet the bot's and Graph's token clients are
+ * first needed when a message comes or goes, and a bot in local mode never asks for one.
  */
 public final class OnFirstUseHttpClient extends HttpClient {
 
