@@ -105,8 +105,7 @@ class BotConfiguration {
         }
         // made on the first token request: its TLS context costs a start half a second
         HttpClient http = tokenHttp
-            .getIfAvailable(() -> new TokenHttpClient(new OnFirstUseHttpClient(
-                    () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())))
+            .getIfAvailable(() -> new TokenHttpClient(OnFirstUseHttpClient.connectingWithin(Duration.ofSeconds(10))))
             .client();
         BotFrameworkHttpAdapter adapter = BotIdentityAdapter.create(new SpringBotConfiguration(env), identity, http,
                 clock, properties.sendAttempts(), properties.retryBase(), properties.connectorClients());

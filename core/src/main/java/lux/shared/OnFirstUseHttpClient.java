@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * An {@link HttpClient} made on its first use. The JDK's client loads the TLS context and
@@ -23,26 +24,22 @@ import javax.net.ssl.SSLParameters;
  */
 public final class OnFirstUseHttpClient extends HttpClient {
 
-    private final Supplier<HttpClient> factory;
-
-    private volatile HttpClient client;
+    private final SingletonSupplier<HttpClient> client;
 
     public OnFirstUseHttpClient(Supplier<HttpClient> factory) {
-        this.factory = factory;
+        this.client = SingletonSupplier.of(factory);
+    }
+
+    /**
+     * The JDK's client with this connect timeout and its defaults otherwise (the JVM's
+     * trust store), made on its first use.
+     */
+    public static HttpClient connectingWithin(Duration connectTimeout) {
+        return new OnFirstUseHttpClient(() -> HttpClient.newBuilder().connectTimeout(connectTimeout).build());
     }
 
     private HttpClient client() {
-        HttpClient made = this.client;
-        if (made == null) {
-            synchronized (this) {
-                made = this.client;
-                if (made == null) {
-                    made = this.factory.get();
-                    this.client = made;
-                }
-            }
-        }
-        return made;
+        return this.client.obtain();
     }
 
     @Override

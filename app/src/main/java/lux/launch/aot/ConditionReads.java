@@ -24,7 +24,7 @@ final class ConditionReads extends PropertySource<Set<String>> {
     private static final List<String> RESOLUTION = List.of("java.", "jdk.", "org.springframework.core.env.",
             "org.springframework.boot.context.properties.", "org.springframework.util.");
 
-    /** Who read each property of {@link ConditionSnapshot#DERIVED_READERS}, by class. */
+    /** Who read each property the snapshot keeps as a derived fact, by class. */
     private final Map<String, Set<String>> readers = new ConcurrentHashMap<>();
 
     ConditionReads() {
@@ -34,7 +34,7 @@ final class ConditionReads extends PropertySource<Set<String>> {
     @Override
     public Object getProperty(String name) {
         getSource().add(name);
-        if (ConditionSnapshot.DERIVED_READERS.containsKey(name)) {
+        if (ConditionSnapshot.isDerived(name)) {
             this.readers.computeIfAbsent(name, (key) -> ConcurrentHashMap.newKeySet()).add(reader());
         }
         return null;
@@ -57,7 +57,7 @@ final class ConditionReads extends PropertySource<Set<String>> {
     List<String> unexpectedReaders() {
         List<String> unexpected = new ArrayList<>();
         new TreeMap<>(this.readers).forEach((name, classes) -> classes.stream()
-            .filter((type) -> !ConditionSnapshot.DERIVED_READERS.get(name).contains(type))
+            .filter((type) -> !ConditionSnapshot.derivedFactCovers(name, type))
             .sorted()
             .forEach((type) -> unexpected.add(name + ": " + type)));
         return unexpected;

@@ -44,23 +44,20 @@ record ConditionSnapshot(Map<String, String> facts) {
             "management.server.port", DerivedFact.MANAGEMENT_PORT, "spring.datasource.url", DerivedFact.DATASOURCE_URL);
 
     /**
-     * The only classes whose reads of a {@link #DERIVED} property the derived fact stands
-     * for: another reader could ask more than the fact says, and the build then fails
+     * A derived fact and the one class whose reads of its properties it stands for:
+     * another reader could ask more than the fact says, and the build then fails
      * ({@link ConditionSnapshotAotProcessor}).
      */
-    static final Map<String, Set<String>> DERIVED_READERS = Map.of("server.port", Set.of(ManagementPortType.class
-        .getName()), "management.server.port", Set.of(ManagementPortType.class.getName()), "spring.datasource.url", Set
-            .of("org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration$EmbeddedDatabaseCondition"));
-
     private enum DerivedFact {
 
-        MANAGEMENT_PORT("management-port") {
+        MANAGEMENT_PORT("management-port", ManagementPortType.class.getName()) {
             @Override
             String of(Environment environment) {
                 return ManagementPortType.get(environment).name();
             }
         },
-        DATASOURCE_URL("datasource-url") {
+        DATASOURCE_URL("datasource-url",
+                "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration$EmbeddedDatabaseCondition") {
             @Override
             String of(Environment environment) {
                 try {
@@ -74,8 +71,11 @@ record ConditionSnapshot(Map<String, String> facts) {
 
         private final String key;
 
-        DerivedFact(String key) {
+        private final String reader;
+
+        DerivedFact(String key, String reader) {
             this.key = key;
+            this.reader = reader;
         }
 
         abstract String of(Environment environment);
@@ -84,6 +84,18 @@ record ConditionSnapshot(Map<String, String> facts) {
 
     ConditionSnapshot {
         facts = new TreeMap<>(facts);
+    }
+
+    /** Whether the snapshot keeps {@code property} only as a derived fact. */
+    static boolean isDerived(String property) {
+        return DERIVED.containsKey(property);
+    }
+
+    /**
+     * Whether the derived fact of {@code property} stands for a read by {@code reader}.
+     */
+    static boolean derivedFactCovers(String property, String reader) {
+        return DERIVED.get(property).reader.equals(reader);
     }
 
     /** The facts of {@code environment} for these property names. */

@@ -52,7 +52,13 @@ class AotStartDecisionTest {
     private ClassLoader builtWith(String transport) throws IOException {
         Path file = dir.resolve("aot-conditions.properties");
         Files.writeString(file, ConditionSnapshot.of(environment(transport), List.of("lux.mail.transport")).toText());
-        URL snapshot = file.toUri().toURL();
+        return holdingSnapshot(file.toUri().toURL());
+    }
+
+    /**
+     * This test's class loader, with {@code snapshot} (none when null) as the build's.
+     */
+    private ClassLoader holdingSnapshot(URL snapshot) {
         return new ClassLoader(getClass().getClassLoader()) {
             @Override
             public URL getResource(String name) {
@@ -89,13 +95,7 @@ class AotStartDecisionTest {
         new AotStartDecision(AotStartDecisionTest.class).decide(environment("outbox"), builtWith("outbox"));
         assertThat(decision()).as("no AotStartDecisionTest__ApplicationContextInitializer").isNull();
 
-        ClassLoader noSnapshot = new ClassLoader(getClass().getClassLoader()) {
-            @Override
-            public URL getResource(String name) {
-                return ConditionSnapshot.RESOURCE.equals(name) ? null : super.getResource(name);
-            }
-        };
-        new AotStartDecision(Processed.class).decide(environment("outbox"), noSnapshot);
+        new AotStartDecision(Processed.class).decide(environment("outbox"), holdingSnapshot(null));
         assertThat(decision()).isNull();
     }
 

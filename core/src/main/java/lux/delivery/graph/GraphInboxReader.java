@@ -66,9 +66,8 @@ class GraphInboxReader implements MailboxReader {
         this.inbound = inbound;
         this.senders = senders;
         this.cursors = cursors;
-        this.http = httpClient
-            .getIfAvailable(() -> new GraphTransport.GraphHttpClient(new OnFirstUseHttpClient(
-                    () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())))
+        this.http = httpClient.getIfAvailable(
+                () -> new GraphTransport.GraphHttpClient(OnFirstUseHttpClient.connectingWithin(Duration.ofSeconds(10))))
             .client();
         this.token = new GraphToken(new GraphCredentials(graph, http), clock);
     }

@@ -65,8 +65,7 @@ class GraphTransport implements MailTransport {
         this.properties = properties;
         this.readsSenderMailboxes = readsSenderMailboxes;
         this.http = httpClient
-            .getIfAvailable(() -> new GraphHttpClient(new OnFirstUseHttpClient(
-                    () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())))
+            .getIfAvailable(() -> new GraphHttpClient(OnFirstUseHttpClient.connectingWithin(Duration.ofSeconds(10))))
             .client();
         this.credentials = new GraphCredentials(properties, http);
     }
