@@ -15,9 +15,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Contact import settings under {@code lux.imports}.
  *
- * @param batchSize rows written per transaction; 0 (the default) picks by database:
- * 20,000 on PostgreSQL (one COPY into a staging table per batch), 1,000 on H2 (a JDBC
- * batch)
+ * @param batchSize rows written per transaction; 0 (the default) picks by database: 3,000
+ * on PostgreSQL (one COPY into a staging table per batch), 1,000 on H2 (a JDBC batch)
  * @param threads imports that may run at the same time
  * @param progressInterval least time between two progress events of one import
  * @param errorReportLimit rows listed in an error report; the rest are counted in its
