@@ -23,6 +23,14 @@ final class FirstTouches {
 
     private final CopyTimestamps timestamps = new CopyTimestamps();
 
+    private static final int OPEN = 1;
+
+    private static final int HUMAN_OPEN = 2;
+
+    private static final int CLICK = 4;
+
+    private static final int HUMAN_CLICK = 8;
+
     FirstTouches(JdbcTemplate jdbc, boolean postgres) {
         this.jdbc = jdbc;
         this.postgres = postgres;
@@ -33,7 +41,19 @@ final class FirstTouches {
     }
 
     /**
-     * {@code kept} in time order, so the first hit seen per recipient is the earliest.
+     * The first-touch columns of a recipient that were set when read, as the bits
+     * {@link ClassifiedHit#storedFirsts} carries.
+     */
+    static int stored(boolean open, boolean humanOpen, boolean click, boolean humanClick) {
+        return (open ? OPEN : 0) | (humanOpen ? HUMAN_OPEN : 0) | (click ? CLICK : 0) | (humanClick ? HUMAN_CLICK : 0);
+    }
+
+    /**
+     * {@code kept} in time order, so the first hit seen per recipient is the earliest. A
+     * column already set when the batch read it is left out: it is never cleared, so its
+     * update could change nothing. Most hits are a reader's second look or a proxy's
+     * fetch, and these four index probes per hit were about half of the database's work
+     * for a batch (docs/benchmarks.md "Seventh sitting").
      */
     static Firsts of(List<ClassifiedHit> kept) {
         Firsts firsts = new Firsts(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
@@ -41,8 +61,10 @@ final class FirstTouches {
         for (ClassifiedHit c : kept) {
             Hit hit = c.hit();
             boolean open = hit.kind() == EventKind.OPEN;
-            (open ? firsts.open() : firsts.click()).putIfAbsent(hit.recipientId(), hit);
-            if (c.human()) {
+            if ((c.storedFirsts() & (open ? OPEN : CLICK)) == 0) {
+                (open ? firsts.open() : firsts.click()).putIfAbsent(hit.recipientId(), hit);
+            }
+            if (c.human() && (c.storedFirsts() & (open ? HUMAN_OPEN : HUMAN_CLICK)) == 0) {
                 (open ? firsts.humanOpen() : firsts.humanClick()).putIfAbsent(hit.recipientId(), hit);
             }
         }

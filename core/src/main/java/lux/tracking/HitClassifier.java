@@ -31,6 +31,10 @@ final class HitClassifier {
     /** GdprService renames an erased recipient's snapshot to erased-{id}@invalid. */
     private static final String ERASED_PREFIX = "erased-";
 
+    /** The other first-touch columns, read only as set or not (FirstTouches.stored). */
+    private static final String STORED_FIRSTS = "r.human_open_at IS NOT NULL, r.first_click_at IS NOT NULL, "
+            + "r.human_click_at IS NOT NULL";
+
     private final JdbcTemplate jdbc;
 
     private final MachineTrafficRules rules;
@@ -71,7 +75,7 @@ final class HitClassifier {
             String reason = rules.classify(hit, state);
             // an address erased on request (GDPR) keeps no user agent, even for hits that
             // were still on their way
-            kept.add(new ClassifiedHit(state.erased ? hit.withoutUserAgent() : hit, reason));
+            kept.add(new ClassifiedHit(state.erased ? hit.withoutUserAgent() : hit, reason, state.storedFirsts));
         }
         if (unknown > 0) {
             log.warn("{} tracking hits name recipients that no longer exist (campaign or contact deleted); not stored",
@@ -89,6 +93,8 @@ final class HitClassifier {
             MachineTrafficRules.RecipientState state = new MachineTrafficRules.RecipientState(
                     sent == null ? null : sent.toInstant(), opened == null ? null : opened.toInstant());
             state.erased = rs.getString(4).startsWith(ERASED_PREFIX);
+            state.storedFirsts = FirstTouches.stored(opened != null, rs.getBoolean(5), rs.getBoolean(6),
+                    rs.getBoolean(7));
             Map<Long, Instant> recent = recentClicks.get(rs.getLong(1));
             if (recent != null) {
                 state.recentClicks.putAll(recent);
@@ -102,14 +108,13 @@ final class HitClassifier {
             }
             // a join, not "id = ANY(array)": PostgreSQL may run ANY as a filter over a
             // scan, checking every row against the whole array
-            jdbc.query("SELECT r.id, r.sent_at, r.first_open_at, r.email FROM unnest(CAST(? AS bigint[])) AS u(id) "
-                    + "JOIN campaign_recipient r ON r.id = u.id", row, array.append('}').toString());
+            jdbc.query("SELECT r.id, r.sent_at, r.first_open_at, r.email, " + STORED_FIRSTS
+                    + " FROM unnest(CAST(? AS bigint[])) AS u(id) " + "JOIN campaign_recipient r ON r.id = u.id", row,
+                    array.append('}').toString());
         }
         else {
-            forEachChunk(ids,
-                    (in, chunk) -> jdbc.query(
-                            "SELECT id, sent_at, first_open_at, email FROM campaign_recipient WHERE id IN (" + in + ")",
-                            row, chunk.toArray()));
+            forEachChunk(ids, (in, chunk) -> jdbc.query("SELECT r.id, r.sent_at, r.first_open_at, r.email, "
+                    + STORED_FIRSTS + " FROM campaign_recipient r WHERE r.id IN (" + in + ")", row, chunk.toArray()));
         }
         for (Hit hit : hits) {
             if (hit.kind() == EventKind.CLICK && states.containsKey(hit.recipientId())) {

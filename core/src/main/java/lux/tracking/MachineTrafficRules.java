@@ -67,6 +67,11 @@ public final class MachineTrafficRules {
         /** The address was erased on request: store no user agent. */
         boolean erased;
 
+        /**
+         * The first-touch columns already set when read ({@link FirstTouches#stored}).
+         */
+        int storedFirsts;
+
         RecipientState(Instant sentAt, Instant openedAt) {
             this.sentAt = sentAt;
             this.openedAt = openedAt;

@@ -16,12 +16,16 @@ class FirstTouchesTest {
 
     private static ClassifiedHit open(long recipient, int second, String machineReason) {
         return new ClassifiedHit(new Hit(EventKind.OPEN, 1, recipient, null, T.plusSeconds(second), "UA"),
-                machineReason);
+                machineReason, 0);
     }
 
     private static ClassifiedHit click(long recipient, int second, String machineReason) {
-        return new ClassifiedHit(new Hit(EventKind.CLICK, 1, recipient, 5L, T.plusSeconds(second), "UA"),
-                machineReason);
+        return new ClassifiedHit(new Hit(EventKind.CLICK, 1, recipient, 5L, T.plusSeconds(second), "UA"), machineReason,
+                0);
+    }
+
+    private static ClassifiedHit stored(ClassifiedHit hit, int storedFirsts) {
+        return new ClassifiedHit(hit.hit(), hit.machineReason(), storedFirsts);
     }
 
     @Test
@@ -53,6 +57,22 @@ class FirstTouchesTest {
         assertThat(firsts.click()).containsOnlyKeys(30L);
         assertThat(firsts.humanOpen()).isEmpty();
         assertThat(firsts.humanClick()).isEmpty();
+    }
+
+    @Test
+    void aColumnAlreadySetWhenReadIsNotTriedAgainButTheOthersAre() {
+        int opened = FirstTouches.stored(true, true, false, false);
+        int machineOpenedOnly = FirstTouches.stored(true, false, false, false);
+        int everything = FirstTouches.stored(true, true, true, true);
+        FirstTouches.Firsts firsts = FirstTouches.of(List.of(stored(open(40, 0, null), opened),
+                stored(click(40, 1, null), opened), stored(open(50, 2, null), machineOpenedOnly),
+                stored(open(60, 3, null), everything), stored(click(60, 4, null), everything)));
+
+        assertThat(firsts.open()).isEmpty(); // 40, 50 and 60 had opened before this batch
+        assertThat(firsts.humanOpen()).containsOnlyKeys(50L); // only a proxy had opened
+                                                              // 50's
+        assertThat(firsts.click()).containsOnlyKeys(40L);
+        assertThat(firsts.humanClick()).containsOnlyKeys(40L);
     }
 
 }
