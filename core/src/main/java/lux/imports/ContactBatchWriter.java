@@ -44,7 +44,8 @@ class ContactBatchWriter {
 
     // Small enough that a batch dies young: at 20,000 rows the four batches in flight
     // outlived young collections and the copying cost the import a fifth of its CPU
-    // (docs/benchmarks.md "Smaller batches"); the statements' per-batch cost is still
+    // (docs/benchmarks.md "Smaller import batches"); the statements' per-batch cost is
+    // still
     // small at 3,000.
     private static final int POSTGRES_BATCH = 3_000;
 
