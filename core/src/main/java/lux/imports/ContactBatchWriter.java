@@ -43,10 +43,9 @@ class ContactBatchWriter {
     private static final String INSERT_ROW = "(?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?)";
 
     // Small enough that a batch dies young: at 20,000 rows the four batches in flight
-    // outlived young collections and the copying cost the import a fifth of its CPU
-    // (docs/benchmarks.md "Smaller import batches"); the statements' per-batch cost is
-    // still
-    // small at 3,000.
+    // outlived young collections, and copying them cost an eighth of the import's CPU
+    // (docs/benchmarks.md "Smaller import batches"). A batch's statements still cost
+    // little at 3,000 rows.
     private static final int POSTGRES_BATCH = 3_000;
 
     private static final int H2_BATCH = 1_000;

@@ -17,12 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class FirstTouches {
 
-    private final JdbcTemplate jdbc;
-
-    private final boolean postgres;
-
-    private final CopyTimestamps timestamps = new CopyTimestamps();
-
+    // the bits of ClassifiedHit.storedFirsts
     private static final int OPEN = 1;
 
     private static final int HUMAN_OPEN = 2;
@@ -30,6 +25,12 @@ final class FirstTouches {
     private static final int CLICK = 4;
 
     private static final int HUMAN_CLICK = 8;
+
+    private final JdbcTemplate jdbc;
+
+    private final boolean postgres;
+
+    private final CopyTimestamps timestamps = new CopyTimestamps();
 
     FirstTouches(JdbcTemplate jdbc, boolean postgres) {
         this.jdbc = jdbc;
@@ -51,9 +52,9 @@ final class FirstTouches {
     /**
      * {@code kept} in time order, so the first hit seen per recipient is the earliest. A
      * column already set when the batch read it is left out: it is never cleared, so its
-     * update could change nothing. Most hits are a reader's second look or a proxy's
-     * fetch, and these four index probes per hit were about half of the database's work
-     * for a batch (docs/benchmarks.md "Seventh sitting").
+     * update could change nothing. Many hits are a reader's second look or a proxy's
+     * fetch, and these index probes were about a fifth of the database's work per hit
+     * (docs/benchmarks.md "Seventh sitting").
      */
     static Firsts of(List<ClassifiedHit> kept) {
         Firsts firsts = new Firsts(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),

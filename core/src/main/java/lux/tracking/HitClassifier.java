@@ -108,9 +108,10 @@ final class HitClassifier {
             }
             // a join, not "id = ANY(array)": PostgreSQL may run ANY as a filter over a
             // scan, checking every row against the whole array
-            jdbc.query("SELECT r.id, r.sent_at, r.first_open_at, r.email, " + STORED_FIRSTS
-                    + " FROM unnest(CAST(? AS bigint[])) AS u(id) " + "JOIN campaign_recipient r ON r.id = u.id", row,
-                    array.append('}').toString());
+            jdbc.query(
+                    "SELECT r.id, r.sent_at, r.first_open_at, r.email, " + STORED_FIRSTS
+                            + " FROM unnest(CAST(? AS bigint[])) AS u(id) JOIN campaign_recipient r ON r.id = u.id",
+                    row, array.append('}').toString());
         }
         else {
             forEachChunk(ids, (in, chunk) -> jdbc.query("SELECT r.id, r.sent_at, r.first_open_at, r.email, "
