@@ -48,7 +48,7 @@ copy_baseline() {
   echo "baseline=psql_copy rows=$copied seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')" \
     "rows_per_second=$(awk -v r="$copied" -v a="$start" -v b="$end" 'BEGIN { printf "%.0f", r / (b - a) }')" | tee -a "$RESULTS"
 }
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+. bench/median.sh
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$WORK" >/dev/null 2>&1 &
@@ -69,13 +69,13 @@ for ((run = 1; run <= RUNS; run++)); do
   done
 done
 unset URL
-baseline=$(echo "$baselines" | tr ' ' '\n' | grep . | median)
+baseline=$(echo "$baselines" | median)
 
 echo "--- medians of $RUNS run(s); ratios against the median psql \\copy of the same file in this run (${baseline} rows/s; runs:$baselines)"
 echo "goal: PostgreSQL import >= 50,000 rows/s"
 awk -v p="$parse" -v b="$baseline" 'BEGIN { printf "parser alone:        %8d rows/s = %.2fx the baseline\n", p, p / b }'
 for db in "${!whole[@]}"; do
-  m=$(echo "${whole[$db]}" | tr ' ' '\n' | grep . | median)
+  m=$(echo "${whole[$db]}" | median)
   awk -v d="$db" -v p="$m" -v b="$baseline" -v r="${whole[$db]}" \
     'BEGIN { printf "import (%s, download included): %8d rows/s = %.2fx the baseline (runs:%s)\n", d, p, p / b, r }'
 done

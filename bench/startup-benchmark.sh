@@ -58,7 +58,7 @@ start() {
   echo "$ms"
 }
 
-median() { tr ' ' '\n' | grep . | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+. bench/median.sh
 
 # measure: the three kinds, RUNS times, taking turns, on the JDK in $JAVA (run.sh gets it through JAVA_HOME)
 measure() {
