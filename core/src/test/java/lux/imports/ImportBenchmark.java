@@ -73,6 +73,7 @@ public final class ImportBenchmark {
             ImportSource source = url.isBlank() ? ImportSource.of(csv)
                     : context.getBean(SafeFileFetcher.class).source(url);
             HeapSampler heap = HeapSampler.start();
+            CpuMeter cpu = CpuMeter.start();
             long start = System.nanoTime();
             ImportJob job = imports.importNow(new ImportRequest(csv.getFileName().toString(), source,
                     Set.of("benchmark"), ImportMode.ADD_NEW_ONLY), Actor.system());
@@ -80,10 +81,11 @@ public final class ImportBenchmark {
             long peak = heap.stop();
             System.out.printf(
                     "database=%s source=%s rows=%d status=%s created=%d invalid=%d seconds=%.1f rows_per_second=%.0f "
-                            + "peak_heap_mb=%.0f max_heap_mb=%d file_mb=%.0f%n",
+                            + "peak_heap_mb=%.0f max_heap_mb=%d file_mb=%.0f %s%n",
                     "postgres".equals(db) ? "PostgreSQL" : "H2 (file)", url.isBlank() ? "file" : "download",
                     job.rowsDone(), job.status(), job.created(), job.invalid(), seconds, job.rowsDone() / seconds,
-                    peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576, Files.size(csv) / 1048576.0);
+                    peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576, Files.size(csv) / 1048576.0,
+                    cpu.stop());
             if (job.status() != ImportStatus.FINISHED || job.created() != rows) {
                 System.err.println("Benchmark import did not create every row: " + job);
                 System.exit(1);
@@ -129,6 +131,42 @@ public final class ImportBenchmark {
         if (counts[0] != rows) {
             System.err.println("The parser did not accept every row");
             System.exit(1);
+        }
+    }
+
+    /**
+     * CPU spent during the import: this JVM's, and the whole machine's where Linux shows
+     * it ({@code /proc/stat}; the rest is mostly PostgreSQL's backends), so a run tells
+     * which side an import waits for.
+     */
+    private record CpuMeter(long jvmAtStart, long machineAtStart) {
+        static CpuMeter start() {
+            return new CpuMeter(jvmNanos(), machineTicks());
+        }
+
+        String stop() {
+            long machine = machineTicks();
+            String jvm = String.format("jvm_cpu_seconds=%.1f", (jvmNanos() - jvmAtStart) / 1e9);
+            // USER_HZ is 100 on every Linux this runs on
+            return machine < 0 || machineAtStart < 0 ? jvm
+                    : jvm + String.format(" machine_cpu_seconds=%.1f", (machine - machineAtStart) / 100.0);
+        }
+
+        private static long jvmNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+
+        /** user + nice + system + irq + softirq of all cores, or -1 off Linux. */
+        private static long machineTicks() {
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                return Long.parseLong(cpu[1]) + Long.parseLong(cpu[2]) + Long.parseLong(cpu[3]) + Long.parseLong(cpu[6])
+                        + Long.parseLong(cpu[7]);
+            }
+            catch (IOException | RuntimeException e) {
+                return -1;
+            }
         }
     }
 

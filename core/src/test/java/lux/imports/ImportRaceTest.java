@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and writes the rest of its batch, with tags and consent ledger rows (PostgreSQL, where
  * an import writes on two connections at once). Staged for real: another transaction
  * holds an uncommitted contact with an address of the file, the import's insert waits for
- * it, and it commits.
+ * it, and it commits: the import's plain insert meets the unique index, is undone and
+ * made again around that address.
  */
 @DatabaseTest
 @SpringBootTest(classes = CoreTestApplication.class, properties = { "lux.delivery.enabled=false",
