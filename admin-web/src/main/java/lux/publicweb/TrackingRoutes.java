@@ -155,7 +155,7 @@ class TrackingRoutes {
         }
         String method = request.getMethod();
         boolean head = "HEAD".equals(method);
-        noStore(response);
+        TrackingHeaders.noStore(response);
         if (!head && !"GET".equals(method)) {
             response.setHeader("Allow", "GET, HEAD");
             response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
@@ -171,7 +171,7 @@ class TrackingRoutes {
                 return true;
             }
             response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType("image/gif");
+            TrackingHeaders.gif(response);
             response.setContentLength(PIXEL.length);
             if (!head) {
                 response.getOutputStream().write(PIXEL);
@@ -198,16 +198,6 @@ class TrackingRoutes {
                                              // as it is
         response.setContentLength(0);
         return true;
-    }
-
-    /**
-     * The headers Spring Security would have added that matter here, and never-cache for
-     * every answer.
-     */
-    private static void noStore(HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Pragma", "no-cache");
-        response.setHeader("X-Content-Type-Options", "nosniff");
     }
 
     private static void unavailable(HttpServletResponse response, RuntimeException e) {

@@ -173,10 +173,15 @@ class PublicRoutesTest {
             assertThat(answer.headers().firstValue("Pragma")).hasValue("no-cache");
             assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(answer.headers().firstValue("Set-Cookie")).as("no session").isEmpty();
+            assertThat(answer.headers().allValues("Date")).as("one date, Tomcat's format")
+                .singleElement()
+                .satisfies(date -> assertThat(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.parse(date))
+                    .isNotNull());
         }
         HttpResponse<byte[]> head = send("HEAD", "/t/o/" + open, CHROME, null);
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.headers().firstValue("Content-Length")).hasValue("43");
+        assertThat(head.headers().allValues("Content-Type")).containsExactly("image/gif");
         assertThat(head.body()).isEmpty();
         HttpResponse<byte[]> post = send("POST", "/t/c/" + click, CHROME, "");
         assertThat(post.statusCode()).isEqualTo(405);
