@@ -11,6 +11,8 @@
 # writes on one connection instead of PostgreSQL's default two (an A/B of the two writers). RUNS (default 3) repeats
 # the baseline and the whole road in turns and reports medians with every run: on a shared 2-core machine one import
 # of a million rows varied from 41,000 to 62,000 rows/s within five minutes (docs/benchmarks.md "Seventh sitting").
+# Each import line gives the JVM's CPU and the whole machine's during the import (Linux): the difference is mostly
+# PostgreSQL's, so a run shows which side it waited for.
 # PostgreSQL: PGHOST/PGPORT/PGUSER/PGDATABASE (default 127.0.0.1, 5432, postgres, test; the JDBC side reads
 # LUX_TEST_POSTGRES_URL/_USER/_PASSWORD, default the same server). Record the lines in docs/benchmarks.md.
 set -euo pipefail
