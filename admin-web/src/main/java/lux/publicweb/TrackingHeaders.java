@@ -2,6 +2,7 @@ package lux.publicweb;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.catalina.connector.Response;
 import org.apache.tomcat.util.http.FastHttpDateFormat;
 import org.apache.tomcat.util.http.MimeHeaders;
@@ -25,6 +26,8 @@ final class TrackingHeaders {
 
     private static final Header GIF = new Header("Content-Type", "image/gif");
 
+    private static final List<Header> NO_STORE = List.of(CACHE_CONTROL, PRAGMA, NO_SNIFF);
+
     private static volatile Header date = new Header("Date", FastHttpDateFormat.getCurrentDate());
 
     private TrackingHeaders() {
@@ -36,16 +39,17 @@ final class TrackingHeaders {
      */
     static void noStore(HttpServletResponse response) {
         MimeHeaders tomcat = tomcatHeaders(response);
-        if (tomcat == null) {
-            for (Header h : new Header[] { CACHE_CONTROL, PRAGMA, NO_SNIFF }) {
-                response.setHeader(h.name(), h.value());
+        for (Header header : NO_STORE) {
+            if (tomcat == null) {
+                response.setHeader(header.name(), header.value());
             }
-            return;
+            else {
+                add(tomcat, header);
+            }
         }
-        add(tomcat, CACHE_CONTROL);
-        add(tomcat, PRAGMA);
-        add(tomcat, NO_SNIFF);
-        add(tomcat, currentDate());
+        if (tomcat != null) {
+            add(tomcat, currentDate()); // or Tomcat adds it from a String
+        }
     }
 
     /** The pixel's content type. */
